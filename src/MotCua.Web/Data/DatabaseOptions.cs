@@ -1,0 +1,18 @@
+namespace MotCua.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Bound from the <c>MotCua:Database</c> section (env: <c>MotCua__Database__Provider</c>, <c>MotCua__Database__ConnectionString</c>).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "MotCua:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, defaults to <c>data/motcua.db</c> under the working directory.</summary>
+    public string? ConnectionString { get; set; }
+}

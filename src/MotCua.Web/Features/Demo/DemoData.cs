@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Features.Demo;
+
+/// <summary>
+/// Reference data every installation needs (roles), and the demo organisation modelled on the seed documents,
+/// which is created only in Development on a new database: production never gets default passwords.
+/// </summary>
+public static class DemoData
+{
+    public const string DemoPassword = "MotCua@2025";
+
+    public static IServiceCollection AddDemoData(this IServiceCollection services) => services;
+
+    public static async Task SeedAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
+        var seedDemo = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("MotCua:SeedDemoData");
+        if (seedDemo)
+        {
+            await SeedDemoOrganisationAsync(sp, cancellationToken);
+        }
+    }
+
+    internal static async Task EnsureRolesAsync(RoleManager<AppRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new AppRole(role)));
+            }
+        }
+    }
+
+    /// <summary>Runs only on a new database (no agency yet), so a restart never re-creates deleted demo accounts.</summary>
+    internal static async Task SeedDemoOrganisationAsync(IServiceProvider sp, CancellationToken cancellationToken)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        if (await db.Agencies.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var agency = new Agency
+        {
+            Code = "SKHCN",
+            Name = "Sở Khoa học và Công nghệ tỉnh Phú Yên",
+            Address = "Số 08 Trần Phú, Phường 7, Thành phố Tuy Hòa, tỉnh Phú Yên",
+            Phone = "0257 3842 389",
+            Email = "skhcn@phuyen.gov.vn",
+        };
+        db.Agencies.Add(agency);
+        var leadership = new Unit { Agency = agency, Name = "Ban Giám đốc Sở", Kind = UnitKind.Leadership, SortOrder = 0 };
+        var office = new Unit { Agency = agency, Name = "Văn phòng Sở", Kind = UnitKind.Office, SortOrder = 1 };
+        var desk = new Unit { Agency = agency, Parent = office, Name = "Bộ phận Một cửa", Kind = UnitKind.OneStopDesk, SortOrder = 2 };
+        var inspection = new Unit { Agency = agency, Name = "Phòng Thanh tra – Hành chính tổng hợp", Kind = UnitKind.Division, SortOrder = 3 };
+        var management = new Unit { Agency = agency, Name = "Phòng Quản lý Khoa học và Công nghệ", Kind = UnitKind.Division, SortOrder = 4 };
+        var tdc = new Unit { Agency = agency, Name = "Chi cục Tiêu chuẩn Đo lường Chất lượng", Kind = UnitKind.SubDepartment, SortOrder = 5 };
+        db.Units.AddRange(leadership, office, desk, inspection, management, tdc);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        await CreateAsync(users, "admin", "Quản trị hệ thống", "Quản trị viên", agency, office, Roles.Admin);
+        await CreateAsync(users, "motcua", "Nguyễn Thị Thu Hà", "Công chức Bộ phận Một cửa", agency, desk, Roles.OneStopOfficer);
+        await CreateAsync(users, "chuyenvien", "Trần Văn Minh", "Chuyên viên", agency, tdc, Roles.Specialist);
+        await CreateAsync(users, "lanhdao", "Lê Quang Vinh", "Phó Giám đốc Sở", agency, leadership, Roles.Leader);
+        await CreateAsync(users, "daumoi", "Phạm Thị Lan", "Công chức đầu mối kiểm soát TTHC", agency, inspection, Roles.ControlFocalOfficer);
+    }
+
+    private static async Task CreateAsync(UserManager<AppUser> users, string userName, string fullName, string position, Agency agency, Unit unit, string role)
+    {
+        var user = new AppUser { UserName = userName, FullName = fullName, Position = position, AgencyId = agency.Id, UnitId = unit.Id, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, DemoPassword));
+        Check(await users.AddToRoleAsync(user, role));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+
+namespace MotCua.Web.Features.Home;
+
+public sealed class OfficerModel(AppDbContext db) : PageModel
+{
+    public string AgencyName { get; private set; } = "";
+
+    public string? UnitName { get; private set; }
+
+    public IReadOnlyList<string> RoleNames { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var agencyId = User.AgencyId();
+        var unitId = User.UnitId();
+        AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        UnitName = unitId is null ? null : await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken);
+        RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.DisplayName).ToList();
+    }
+}

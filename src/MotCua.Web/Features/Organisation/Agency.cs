@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Web.Features.Organisation;
+
+/// <summary>Cơ quan: an agency (a department, a district or commune People's Committee) that one installation may serve among many.</summary>
+public sealed class Agency
+{
+    public int Id { get; set; }
+
+    /// <summary>Short machine code used in dossier codes and URLs, e.g. "SKHCN".</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public List<Unit> Units { get; } = [];
+}
+
+public enum UnitKind
+{
+    /// <summary>Bộ phận Một cửa (Bộ phận tiếp nhận và trả kết quả).</summary>
+    OneStopDesk,
+
+    /// <summary>Văn phòng.</summary>
+    Office,
+
+    /// <summary>Phòng chuyên môn.</summary>
+    Division,
+
+    /// <summary>Chi cục.</summary>
+    SubDepartment,
+
+    /// <summary>Lãnh đạo cơ quan (the agency's leadership as a unit that signs).</summary>
+    Leadership,
+
+    Other,
+}
+
+/// <summary>Đơn vị: a unit of an agency, in a tree (a desk inside an office, a team inside a sub-department).</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Unit? Parent { get; set; }
+
+    public required string Name { get; set; }
+
+    public UnitKind Kind { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> b)
+    {
+        b.Property(a => a.Code).HasMaxLength(32);
+        b.HasIndex(a => a.Code).IsUnique();
+        b.Property(a => a.Name).HasMaxLength(300);
+        b.Property(a => a.Address).HasMaxLength(500);
+        b.Property(a => a.Phone).HasMaxLength(50);
+        b.Property(a => a.Email).HasMaxLength(200);
+        b.HasMany(a => a.Units).WithOne(u => u.Agency).HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.Property(u => u.Name).HasMaxLength(300);
+        b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(32);
+        b.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(u => new { u.AgencyId, u.Name }).IsUnique();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using MotCua.Web.Features.Identity;
+
+namespace MotCua.Web.Shared;
+
+/// <summary>One navigation entry. <see cref="Roles"/> empty = every officer; <see cref="Public"/> = shown to visitors too.</summary>
+public sealed record NavItem(string Title, string Href, string Section, bool Public = false, params string[] Roles);
+
+/// <summary>The menu, filtered by role. A feature adds its entries here (the one shared list).</summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavItem> Items =
+    [
+        new("Trang chủ", "/", "Công dân", Public: true),
+        new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
+        new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+    ];
+
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user)
+    {
+        var officer = user.Identity?.IsAuthenticated == true;
+        return Items.Where(i => i.Public
+            || (officer && (i.Roles.Length == 0 || i.Roles.Any(user.IsInRole))));
+    }
+}

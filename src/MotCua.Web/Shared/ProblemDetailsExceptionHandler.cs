@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace MotCua.Web.Shared;
+
+/// <summary>Thrown for a missing record the caller named; becomes 404 ProblemDetails.</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// The one place that maps the few exception types to ProblemDetails (house rule 6). Expected failures are values;
+/// this handles what slipped through, so API callers always get a JSON body and pages get the error page.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            NotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại."),
+            BadHttpRequestException bad => (bad.StatusCode, "Yêu cầu không hợp lệ."),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Yêu cầu đã bị hủy."),
+            _ => (StatusCodes.Status500InternalServerError, "Đã có lỗi xảy ra. Vui lòng thử lại sau."),
+        };
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        }
+        if (!httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && status >= 500)
+        {
+            return false; // pages fall through to the error page
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = exception is NotFoundException or BadHttpRequestException ? exception.Message : null,
+            },
+        });
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Shared;
+
+public static class SharedModule
+{
+    /// <summary>The shell: vi-VN culture, ProblemDetails, pages rooted at Features/, health, OpenAPI.</summary>
+    public static IServiceCollection AddShell(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // Secure by default: a page is for officers unless its model says [AllowAnonymous].
+            o.Conventions.AuthorizeFolder("/", Features.Identity.Policies.Officer);
+        });
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.PageViewLocationFormats.Add("/Shared/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Shared/{0}.cshtml");
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var vi = new CultureInfo("vi-VN");
+            o.DefaultRequestCulture = new RequestCulture(vi);
+            o.SupportedCultures = [vi];
+            o.SupportedUICultures = [vi];
+            o.RequestCultureProviders.Clear();
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseShell(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+        }
+        else
+        {
+            app.UseExceptionHandler("/loi");
+        }
+        app.UseStatusCodePages(async ctx =>
+        {
+            // API errors without a body (401/403/404/405) still get ProblemDetails.
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = http.Response.StatusCode, Title = StatusTitle(http.Response.StatusCode) },
+                });
+            }
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapShell(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    internal static string StatusTitle(int status) => status switch
+    {
+        400 => "Yêu cầu không hợp lệ.",
+        401 => "Chưa đăng nhập hoặc mã truy cập không hợp lệ.",
+        403 => "Bạn không có quyền thực hiện thao tác này.",
+        404 => "Không tìm thấy.",
+        405 => "Phương thức không được hỗ trợ.",
+        409 => "Xung đột dữ liệu.",
+        415 => "Định dạng dữ liệu không được hỗ trợ.",
+        429 => "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+        _ => "Đã có lỗi xảy ra.",
+    };
+
+    private sealed class DatabaseHealthCheck(AppDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("Không kết nối được cơ sở dữ liệu.");
+    }
+}
