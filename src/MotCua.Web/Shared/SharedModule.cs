@@ -13,6 +13,9 @@ public static class SharedModule
     {
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddRazorPages(o =>
         {

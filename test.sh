@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs every MotCua test on a fresh Debian machine with the .NET SDK:
+#   - installs what is missing when run as root (PostgreSQL, Chromium + chromium-driver, poppler-utils, fonts);
+#   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port in a temp dir;
+#   - runs the Core tests once, and the web and browser tests on SQLite and on PostgreSQL;
+#   - stops and removes the cluster, and ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+RESULTS=$(mktemp -d /tmp/motcua-results.XXXXXX)
+PGDIR=""
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { echo "[test.sh] $*"; }
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_missing() {
+  local pkgs=()
+  [ -n "$(pg_bindir)" ] && [ -x "$(pg_bindir)/initdb" ] || pkgs+=(postgresql)
+  [ -x /usr/bin/chromium ] || pkgs+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || pkgs+=(chromium-driver)
+  command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || pkgs+=(fonts-dejavu-core)
+  [ ${#pkgs[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    log "missing: ${pkgs[*]}; run as root (or install them) so the tests can provide them"
+    return 1
+  fi
+  log "installing: ${pkgs[*]}"
+  # Debian's package would create and start its own cluster on 5432; the tests bring their own.
+  mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] || echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    -o Dpkg::Options::=--force-confold --no-install-recommends "${pkgs[@]}" >/dev/null
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local bin; bin=$(pg_bindir)
+  PGDIR=$(mktemp -d /tmp/motcua-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
+  as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null || return 1
+  local tries=0
+  while :; do
+    PGPORT=$(( 20000 + RANDOM % 30000 ))
+    port_in_use "$PGPORT" || break
+    tries=$((tries + 1)); [ $tries -gt 50 ] && return 1
+  done
+  # A throwaway cluster: durability settings off for speed; nothing here outlives the run.
+  as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null || { cat "$PGDIR/server.log"; return 1; }
+  export MOTCUA_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=20"
+  log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+}
+
+cleanup() {
+  if [ -n "$PGDIR" ] && [ -d "$PGDIR" ]; then
+    as_pg "$(pg_bindir)/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$PGDIR"
+  fi
+  rm -rf "$RESULTS"
+}
+trap cleanup EXIT
+
+install_missing || { echo "0 passed, 1 failed"; exit 1; }
+start_postgres || { log "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
+
+log "building"
+if ! dotnet build MotCua.slnx -c Release -warnaserror -nologo -v q; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+crashed=0
+run_tests() { # name provider project
+  local name=$1 provider=$2 project=$3
+  log "running $name"
+  MOTCUA_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" \
+    || true
+  [ -f "$RESULTS/$name.trx" ] || { log "$name produced no results"; crashed=$((crashed + 1)); }
+}
+
+run_tests core Sqlite tests/MotCua.Core.Tests
+run_tests web-sqlite Sqlite tests/MotCua.Web.Tests
+run_tests web-postgres Postgres tests/MotCua.Web.Tests
+run_tests browser-sqlite Sqlite tests/MotCua.BrowserTests
+run_tests browser-postgres Postgres tests/MotCua.BrowserTests
+
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted)
+  p=${p:-0}; f=$(( ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0} ))
+  s=$(( ${total:-0} - p - f )); [ $s -lt 0 ] && s=0
+  log "$(basename "$trx" .trx): $p passed, $f failed, $s skipped"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done
+failed=$((failed + crashed))
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app under test with its own fresh database (real migrations) and a fake clock. Use one per test class
+/// (IClassFixture) with data unique to each test, or one per test.
+/// </summary>
+public partial class MotCuaApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "MotCua@2025";
+
+    /// <summary>Monday 10 March 2025, 09:00 in Vietnam.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2025, 3, 10, 2, 0, 0, TimeSpan.Zero);
+
+    public TestDatabase Database { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("MotCua:Database:Provider", Database.Provider);
+        builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("MotCua:SeedDemoData", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+
+    public HttpClient CreateNoRedirectClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client whose cookie jar holds an officer's login, obtained through the real login form.</summary>
+    public async Task<HttpClient> LoginAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateNoRedirectClient();
+        var response = await PostLoginAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {response.StatusCode}");
+        }
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var token = await AntiforgeryTokenAsync(client, "/dang-nhap");
+        return await client.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenRegex().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {path}");
+    }
+
+    public async Task<string> TokenAsync(string userName, string password = DemoPassword)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return body!.AccessToken;
+    }
+
+    public async Task<HttpClient> ApiClientAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(userName, password));
+        return client;
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
