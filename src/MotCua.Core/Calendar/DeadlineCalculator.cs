@@ -227,9 +227,10 @@ public sealed class DeadlineCalculator
             }
             else if (!working)
             {
-                lines.Add(entry is null
-                    ? new ExplanationLine(date, ExplanationKind.SkippedWeekend, WeekdayName(date))
-                    : new ExplanationLine(date, ExplanationKind.SkippedHoliday, entry.Name));
+                string? restDayHoliday = entry is null ? _calendar.RestDayHolidayName(date) : null;
+                lines.Add(entry is not null ? new ExplanationLine(date, ExplanationKind.SkippedHoliday, entry.Name)
+                    : restDayHoliday is not null ? new ExplanationLine(date, ExplanationKind.SkippedHoliday, restDayHoliday)
+                    : new ExplanationLine(date, ExplanationKind.SkippedWeekend, WeekdayName(date)));
             }
             else if (!c.Amount.Calendar && day >= c.Start.Day)
             {

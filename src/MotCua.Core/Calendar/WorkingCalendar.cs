@@ -32,6 +32,10 @@ public sealed class WorkingCalendar
 
     private readonly IReadOnlyList<ScheduleEntry>[] _schedules;
 
+    // Statutory holidays that fall on a Saturday/Sunday, by date. Official notices omit them (the day is off anyway),
+    // but explanations should still say "Tết Nguyên Đán (mùng 1)" rather than "Thứ Bảy".
+    private readonly Dictionary<DateOnly, string> _restDayHolidayNames = [];
+
     /// <summary>Builds the calendar. A year present in <paramref name="officialSchedules"/> replaces the computed default entirely.</summary>
     /// <exception cref="ArgumentException">A year outside 1900–2100, an entry dated in another year, or two entries for one date.</exception>
     public WorkingCalendar(
@@ -58,9 +62,17 @@ public sealed class WorkingCalendar
 
         for (int year = MinDate.Year; year <= MaxDate.Year; year++)
         {
+            IReadOnlyList<ScheduleEntry> computed = StatutoryHolidays.ComputeDefault(year, adjacentDayRule);
             IReadOnlyList<ScheduleEntry> schedule = officialSchedules.TryGetValue(year, out IReadOnlyList<ScheduleEntry>? official)
                 ? [.. official.OrderBy(static e => e.Date)]
-                : StatutoryHolidays.ComputeDefault(year, adjacentDayRule);
+                : computed;
+            foreach (ScheduleEntry entry in computed)
+            {
+                if (entry.Kind == DayKind.Holiday && StatutoryHolidays.IsWeekend(entry.Date))
+                {
+                    _restDayHolidayNames[entry.Date] = entry.Name;
+                }
+            }
             _schedules[year - MinDate.Year] = schedule;
 
             foreach (ScheduleEntry entry in schedule)
@@ -205,6 +217,12 @@ public sealed class WorkingCalendar
 
     /// <summary>The first working day strictly after <paramref name="date"/>.</summary>
     public DateOnly NextWorkingDay(DateOnly date) => AddWorkingDays(date, 1);
+
+    /// <summary>
+    /// The statutory holiday (by the Labour Code, as computed) that falls on this Saturday or Sunday, e.g.
+    /// "Tết Nguyên Đán (mùng 1)" for 10/02/2024; null otherwise. Informational only: it never changes working days.
+    /// </summary>
+    public string? RestDayHolidayName(DateOnly date) => _restDayHolidayNames.GetValueOrDefault(date);
 
     // ---- index-level access for DeadlineCalculator's hot path (no DateOnly round trips) ----
 
