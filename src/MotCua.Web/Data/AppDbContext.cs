@@ -1,3 +1,4 @@
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -14,10 +15,40 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Unit> Units => Set<Unit>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Feature sets are added below, one block per feature.
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    /// <summary>The audit log is append-only: the app may add entries and fill their chain hash, never change or remove them.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void GuardAuditLog()
+    {
+        foreach (var e in ChangeTracker.Entries<AuditEntry>())
+        {
+            var forbidden = e.State == EntityState.Deleted
+                || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEntry.Hash) or nameof(AuditEntry.PreviousHash))));
+            if (forbidden)
+            {
+                throw new InvalidOperationException("The audit log is append-only.");
+            }
+        }
     }
 }
 
