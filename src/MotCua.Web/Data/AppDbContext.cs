@@ -1,4 +1,5 @@
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     // Feature sets are added below, one block per feature.
+
+    // Calendar
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

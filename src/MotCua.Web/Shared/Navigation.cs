@@ -13,6 +13,7 @@ public static class Navigation
     [
         new("Trang chủ", "/", "Công dân", Public: true),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
+        new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];

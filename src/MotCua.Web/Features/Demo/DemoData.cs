@@ -21,6 +21,7 @@ public static class DemoData
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
+        await Calendar.CalendarModule.SeedCalendarAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         var seedDemo = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("MotCua:SeedDemoData");
         if (seedDemo)
         {

@@ -19,6 +19,18 @@ public sealed class Agency
 
     public string? Email { get; set; }
 
+    // Office hours (giờ làm việc): one working day of processing time is the sum of the two periods.
+    public TimeOnly MorningStart { get; set; } = new(7, 0);
+
+    public TimeOnly MorningEnd { get; set; } = new(11, 30);
+
+    public TimeOnly AfternoonStart { get; set; } = new(13, 30);
+
+    public TimeOnly AfternoonEnd { get; set; } = new(17, 0);
+
+    /// <summary>The cut-off after which a receipt counts from the next working day, for procedures that apply it.</summary>
+    public TimeOnly Cutoff { get; set; } = new(15, 0);
+
     public List<Unit> Units { get; } = [];
 }
 
@@ -74,6 +86,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Address).HasMaxLength(500);
         b.Property(a => a.Phone).HasMaxLength(50);
         b.Property(a => a.Email).HasMaxLength(200);
+        // Defaults in the schema too, so rows that predate the columns get sensible office hours.
+        b.Property(a => a.MorningStart).HasDefaultValue(new TimeOnly(7, 0));
+        b.Property(a => a.MorningEnd).HasDefaultValue(new TimeOnly(11, 30));
+        b.Property(a => a.AfternoonStart).HasDefaultValue(new TimeOnly(13, 30));
+        b.Property(a => a.AfternoonEnd).HasDefaultValue(new TimeOnly(17, 0));
+        b.Property(a => a.Cutoff).HasDefaultValue(new TimeOnly(15, 0));
         b.HasMany(a => a.Units).WithOne(u => u.Agency).HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Core.Calendar;
+
+namespace MotCua.Web.Features.Calendar;
+
+/// <summary>
+/// A year whose official schedule (the Government Office's announcement) is stored. A year without this row uses the
+/// schedule computed from the Labour Code; a year with it uses exactly its <see cref="CalendarDay"/> rows.
+/// </summary>
+public sealed class CalendarYear
+{
+    public int Year { get; set; }
+
+    /// <summary>The announcement the schedule follows, e.g. "CV 2450/VPCP-KGVX ngày 12/4/2024".</summary>
+    public string? Source { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>One exceptional day of an official schedule (holiday, compensatory, swapped-off, make-up working day).</summary>
+public sealed class CalendarDay
+{
+    public int Id { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public int Year { get; set; }
+
+    public DayKind Kind { get; set; }
+
+    public required string Name { get; set; }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> b)
+    {
+        b.HasKey(y => y.Year);
+        b.Property(y => y.Year).ValueGeneratedNever();
+        b.Property(y => y.Source).HasMaxLength(300);
+        b.Property(y => y.UpdatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> b)
+    {
+        b.HasIndex(d => d.Date).IsUnique();
+        b.HasIndex(d => d.Year);
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(d => d.Name).HasMaxLength(200);
+        b.HasOne<CalendarYear>().WithMany().HasForeignKey(d => d.Year).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public static class DayKindText
+{
+    public static string Name(DayKind kind) => kind switch
+    {
+        DayKind.Holiday => "Nghỉ lễ, Tết",
+        DayKind.Compensatory => "Nghỉ bù",
+        DayKind.SwappedOff => "Nghỉ hoán đổi",
+        DayKind.MakeUpWorkingDay => "Làm bù",
+    };
+
+    public static string Css(DayKind kind) => kind switch
+    {
+        DayKind.Holiday => "holiday",
+        DayKind.Compensatory => "compensatory",
+        DayKind.SwappedOff => "swapped",
+        DayKind.MakeUpWorkingDay => "makeup",
+    };
+}
