@@ -21,6 +21,7 @@ install_missing() {
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || pkgs+=(chromium-driver)
   command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
+  command -v zbarimg >/dev/null 2>&1 || pkgs+=(zbar-tools)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || pkgs+=(fonts-dejavu-core)
   [ ${#pkgs[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
