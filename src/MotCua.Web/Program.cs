@@ -1,4 +1,5 @@
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
@@ -10,8 +11,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddMotCuaLogging(builder.Environment);
 
 builder.Services.AddShell();
+builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
+builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddDemoData();
@@ -26,9 +29,11 @@ if (await app.RunCommandAsync(args))
 await app.MigrateDatabaseAsync();
 await app.SeedAsync();
 
+app.UseSecurity();
 app.UseShell();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapShell();
 app.MapAuthApi();

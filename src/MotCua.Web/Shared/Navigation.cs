@@ -16,6 +16,7 @@ public static class Navigation
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Nhật ký", "/quan-tri/nhat-ky", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)

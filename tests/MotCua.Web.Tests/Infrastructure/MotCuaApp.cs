@@ -25,12 +25,24 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
+    /// <summary>Extra configuration for one test app (applied after the defaults above).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("MotCua:Database:Provider", Database.Provider);
         builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("MotCua:SeedDemoData", "true");
+        // Tests seal the audit chain themselves and log in far more often than a person.
+        builder.UseSetting("MotCua:Audit:RunSealer", "false");
+        builder.UseSetting("MotCua:RateLimits:LoginPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:PublicFormPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:LookupPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -12,17 +12,8 @@ namespace MotCua.Web.Features.Identity;
 /// </summary>
 public static class BootstrapCommand
 {
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    internal static async Task RunAsync(WebApplication app, Func<string, string?> Arg)
     {
-        if (args.Length == 0 || !string.Equals(args[0], "bootstrap", StringComparison.Ordinal))
-        {
-            return false;
-        }
-        string? Arg(string name)
-        {
-            var i = Array.IndexOf(args, "--" + name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
         var agencyCode = Arg("agency-code");
         var agencyName = Arg("agency-name");
         var admin = Arg("admin") ?? "admin";
@@ -31,7 +22,7 @@ public static class BootstrapCommand
         {
             await Console.Error.WriteLineAsync("Cách dùng: bootstrap --agency-code SKHCN --agency-name \"Sở Khoa học và Công nghệ tỉnh …\" [--admin admin] --password <mật khẩu> (hoặc biến MOTCUA_ADMIN_PASSWORD)");
             Environment.ExitCode = 2;
-            return true;
+            return;
         }
 
         await app.MigrateDatabaseAsync();
@@ -52,7 +43,7 @@ public static class BootstrapCommand
         {
             await Console.Error.WriteLineAsync($"Tài khoản {admin} đã tồn tại.");
             Environment.ExitCode = 1;
-            return true;
+            return;
         }
         var user = new AppUser { UserName = admin, FullName = "Quản trị hệ thống", AgencyId = agency.Id };
         var created = await users.CreateAsync(user, password);
@@ -60,10 +51,9 @@ public static class BootstrapCommand
         {
             await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
             Environment.ExitCode = 1;
-            return true;
+            return;
         }
         await users.AddToRoleAsync(user, Roles.Admin);
         Console.WriteLine($"Đã tạo cơ quan {agency.Name} và tài khoản quản trị {admin}.");
-        return true;
     }
 }

@@ -54,6 +54,7 @@ public static class IdentityModule
             o.Cookie.Name = "motcua.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure when the request is HTTPS (behind the proxy, X-Forwarded-Proto makes it so).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
@@ -85,6 +86,7 @@ public static class IdentityModule
         app.MapPost("/api/auth/token", IssueTokenAsync)
             .WithTags("Xác thực")
             .WithSummary("Cấp mã truy cập (bearer token) cho cán bộ")
+            .RequireRateLimiting(Shared.Security.LoginPolicy)
             .AllowAnonymous();
         return app;
     }

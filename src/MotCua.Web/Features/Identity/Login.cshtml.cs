@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Web.Features.Identity;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Shared.Security.LoginPolicy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     [BindProperty]

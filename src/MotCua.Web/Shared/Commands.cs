@@ -1,0 +1,64 @@
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Identity;
+
+namespace MotCua.Web.Shared;
+
+/// <summary>
+/// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
+/// bootstrap, verify-audit, backup, restore. Returns false when the arguments name no command.
+/// </summary>
+public static class Commands
+{
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return false;
+        }
+        string? Arg(string name)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var root = app.Environment.ContentRootPath;
+        switch (args[0])
+        {
+            case "bootstrap":
+                await BootstrapCommand.RunAsync(app, Arg);
+                return true;
+            case "verify-audit":
+                await app.MigrateDatabaseAsync();
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    await AuditChain.SealAsync(db);
+                    var result = await AuditChain.VerifyAsync(db);
+                    Console.WriteLine(result.Intact
+                        ? $"Nhật ký toàn vẹn: {result.Checked} bản ghi."
+                        : $"Nhật ký bị sai lệch tại bản ghi {result.FirstBrokenId}: {result.Problem}");
+                    Environment.ExitCode = result.Intact ? 0 : 1;
+                }
+                return true;
+            case "backup":
+                var output = Arg("out") ?? Path.Combine("backups", "motcua-" + app.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + (options.Provider == DatabaseProvider.Sqlite ? ".db" : ".dump"));
+                await Backup.BackupAsync(options, root, output);
+                Console.WriteLine($"Đã sao lưu vào {Path.GetFullPath(output)}");
+                return true;
+            case "restore":
+                var from = Arg("from");
+                if (from is null)
+                {
+                    await Console.Error.WriteLineAsync("Cách dùng: restore --from <tệp sao lưu>   (dừng ứng dụng trước khi khôi phục)");
+                    Environment.ExitCode = 2;
+                    return true;
+                }
+                await Backup.RestoreAsync(options, root, from);
+                Console.WriteLine($"Đã khôi phục từ {Path.GetFullPath(from)}");
+                return true;
+            default:
+                return false;
+        }
+    }
+}

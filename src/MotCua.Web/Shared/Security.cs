@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace MotCua.Web.Shared;
+
+/// <summary>
+/// Security headers, reverse-proxy support, HTTPS and rate limits. Limits are per client address and configurable
+/// (<c>MotCua:RateLimits:*</c>); a refused request gets 429 with a Vietnamese message.
+/// </summary>
+public static class Security
+{
+    public const string LoginPolicy = "login";
+    public const string PublicFormPolicy = "public-form";
+    public const string LookupPolicy = "lookup";
+    private const string NonceKey = "motcua.csp-nonce";
+
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Behind a reverse proxy, list its addresses (MotCua:ReverseProxy:KnownProxies) so only it may set these headers.
+            foreach (var proxy in configuration.GetSection("MotCua:ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var ip))
+                {
+                    o.KnownProxies.Add(ip);
+                }
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        var limits = configuration.GetSection("MotCua:RateLimits");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var http = ctx.HttpContext;
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    http.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+                const string message = "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ít phút.";
+                if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = { Status = 429, Title = "Quá nhiều yêu cầu.", Detail = message },
+                    });
+                }
+                else
+                {
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync($"<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Quá nhiều yêu cầu</title><body style=\"font-family:sans-serif;padding:40px\"><h1>Quá nhiều yêu cầu</h1><p>{message}</p><p><a href=\"/\">Về trang chủ</a></p></body></html>", ct);
+                }
+            };
+            AddPerClient(o, LoginPolicy, limits.GetValue("LoginPerMinute", 20));
+            AddPerClient(o, PublicFormPolicy, limits.GetValue("PublicFormPerMinute", 20));
+            AddPerClient(o, LookupPolicy, limits.GetValue("LookupPerMinute", 60));
+        });
+        return services;
+    }
+
+    private static void AddPerClient(RateLimiterOptions o, string name, int perMinute) =>
+        o.AddPolicy(name, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue("MotCua:Https:Redirect", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.Use(async (http, next) =>
+        {
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            http.Items[NonceKey] = nonce;
+            http.Response.OnStarting(() =>
+            {
+                var h = http.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                h.ContentSecurityPolicy = $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+                return Task.CompletedTask;
+            });
+            await next(http);
+        });
+        return app;
+    }
+
+    /// <summary>The per-request nonce for the rare inline script: <c>&lt;script nonce="@Context.CspNonce()"&gt;</c>.</summary>
+    public static string CspNonce(this HttpContext http) => http.Items[NonceKey] as string ?? "";
+}
