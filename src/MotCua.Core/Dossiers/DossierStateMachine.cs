@@ -32,126 +32,196 @@ public static class DossierStateMachine
 
     private static Rule Allow(Handler handler, params string[] roles) => new(handler, roles);
 
-    // The table. Read one action at a time: the allowed statuses first, then every other status, refused.
-    private static Rule Table(DossierAction action, DossierStatus status) => (action, status) switch
+    // The table: one switch per action over every status. Both levels switch on a single enum with no discard arm,
+    // so a status or action missing anywhere is CS8509, a build error. (A switch on an (action, status) tuple would
+    // report the gap as CS8524, which the build does not enforce.) Read one action at a time: allowed statuses first.
+    private static Rule Table(DossierAction action, DossierStatus status) => action switch
     {
-        (Submit, Draft) => Allow(OnSubmit, Applicant),
-        (Submit, Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Submit => status switch
+        {
+            Draft => Allow(OnSubmit, Applicant),
+            Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Receive, Submitted) => Allow(OnReceive, Desk),
-        (Receive, Draft or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Receive => status switch
+        {
+            Submitted => Allow(OnReceive, Desk),
+            Draft or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (RequestSupplement, Submitted) => Allow(OnRequestSupplement, Desk),
-        (RequestSupplement, InProcessing) => Allow(OnRequestSupplement, Specialist, Leader),
-        (RequestSupplement, Draft or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        RequestSupplement => status switch
+        {
+            Submitted => Allow(OnRequestSupplement, Desk),
+            InProcessing => Allow(OnRequestSupplement, Specialist, Leader),
+            Draft or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (ResubmitSupplement, AwaitingSupplement) => Allow(OnResubmitSupplement, Applicant, Desk),
-        (ResubmitSupplement, Draft or Submitted or Received or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        ResubmitSupplement => status switch
+        {
+            AwaitingSupplement => Allow(OnResubmitSupplement, Applicant, Desk),
+            Draft or Submitted or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Refuse, Submitted) => Allow(OnRefuse, Desk),
-        (Refuse, InProcessing or AwaitingApproval) => Allow(OnRefuse, Leader),
-        (Refuse, Draft or AwaitingSupplement or Received or AwaitingInterAgency or AwaitingFinancialObligation
-            or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        Refuse => status switch
+        {
+            Submitted => Allow(OnRefuse, Desk),
+            InProcessing or AwaitingApproval => Allow(OnRefuse, Leader),
+            Draft or AwaitingSupplement or Received or AwaitingInterAgency or AwaitingFinancialObligation or Suspended
+                or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
-        (Transfer, Received) => Allow(OnTransfer, Desk),
-        (Transfer, Draft or Submitted or AwaitingSupplement or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Transfer => status switch
+        {
+            Received => Allow(OnTransfer, Desk),
+            Draft or Submitted or AwaitingSupplement or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Assign, InProcessing) => Allow(OnAssign, Leader, Admin),
-        (Assign, Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Assign => status switch
+        {
+            InProcessing => Allow(OnAssign, Leader, Admin),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Forward, InProcessing) => Allow(OnForward, Specialist, Leader),
-        (Forward, Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Forward => status switch
+        {
+            InProcessing => Allow(OnForward, Specialist, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Appraise, InProcessing) => Allow(OnAppraise, Specialist),
-        (Appraise, Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Appraise => status switch
+        {
+            InProcessing => Allow(OnAppraise, Specialist),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (ReturnToPreviousStep, InProcessing) => Allow(OnReturnToPreviousStep, Specialist, Leader),
-        (ReturnToPreviousStep, Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval
-            or AwaitingInterAgency or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        ReturnToPreviousStep => status switch
+        {
+            InProcessing => Allow(OnReturnToPreviousStep, Specialist, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Approve, AwaitingApproval) => Allow(OnApprove, Leader),
-        (Approve, Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Approve => status switch
+        {
+            AwaitingApproval => Allow(OnApprove, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Reject, AwaitingApproval) => Allow(OnReject, Leader),
-        (Reject, Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Reject => status switch
+        {
+            AwaitingApproval => Allow(OnReject, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (Return, ResultIssued) => Allow(OnReturn, Desk),
-        (Return, Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval
-            or AwaitingInterAgency or AwaitingFinancialObligation or Suspended or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        Return => status switch
+        {
+            ResultIssued => Allow(OnReturn, Desk),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
+                AwaitingInterAgency or AwaitingFinancialObligation or Suspended or Returned or Refused or
+                RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
         // Withdrawal is allowed until the result is returned.
-        (Withdraw, Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued) => Allow(OnWithdraw, Applicant, Desk),
-        (Withdraw, Draft or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        Withdraw => status switch
+        {
+            Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued => Allow(OnWithdraw, Applicant, Desk),
+            Draft or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
-        (PauseForFinancialObligation, InProcessing or AwaitingApproval or ResultIssued) =>
-            Allow(OnPauseForFinancialObligation, Specialist, Leader, Desk),
-        (PauseForFinancialObligation, Draft or Submitted or AwaitingSupplement or Received or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or Returned or Refused or RefusedAfterReceipt or Withdrawn
-            or Stopped) => Denied,
+        PauseForFinancialObligation => status switch
+        {
+            InProcessing or AwaitingApproval or ResultIssued => Allow(OnPauseForFinancialObligation, Specialist, Leader,
+                Desk),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingInterAgency or AwaitingFinancialObligation
+                or Suspended or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
-        (ResumeAfterFinancialObligation, AwaitingFinancialObligation) => Allow(OnResumeAfterPause, Desk, Specialist),
-        (ResumeAfterFinancialObligation, Draft or Submitted or AwaitingSupplement or Received or InProcessing
-            or AwaitingApproval or AwaitingInterAgency or Suspended or ResultIssued or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        ResumeAfterFinancialObligation => status switch
+        {
+            AwaitingFinancialObligation => Allow(OnResumeAfterPause, Desk, Specialist),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
+                AwaitingInterAgency or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn
+                or Stopped => Denied,
+        },
 
-        (Suspend, InProcessing or AwaitingApproval) => Allow(OnSuspend, Leader),
-        (Suspend, Draft or Submitted or AwaitingSupplement or Received or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        Suspend => status switch
+        {
+            InProcessing or AwaitingApproval => Allow(OnSuspend, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingInterAgency or AwaitingFinancialObligation
+                or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped =>
+                Denied,
+        },
 
-        (Resume, Suspended) => Allow(OnResumeAfterPause, Leader),
-        (Resume, Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval
-            or AwaitingInterAgency or AwaitingFinancialObligation or ResultIssued or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        Resume => status switch
+        {
+            Suspended => Allow(OnResumeAfterPause, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
+                AwaitingInterAgency or AwaitingFinancialObligation or ResultIssued or Returned or Refused or
+                RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
         // Stopping applies while no decision is issued (ND118 Art. 21); also closes an unanswered supplement request.
-        (Stop, AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency
-            or AwaitingFinancialObligation or Suspended) => Allow(OnStop, Leader, Desk),
-        (Stop, Draft or Submitted or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn
-            or Stopped) => Denied,
+        Stop => status switch
+        {
+            AwaitingSupplement or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended => Allow(OnStop, Leader, Desk),
+            Draft or Submitted or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped =>
+                Denied,
+        },
 
-        (ApologyReschedule, InProcessing or AwaitingApproval or AwaitingInterAgency) =>
-            Allow(OnApologyReschedule, Specialist, Leader, Desk),
-        (ApologyReschedule, Draft or Submitted or AwaitingSupplement or Received or AwaitingFinancialObligation
-            or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        ApologyReschedule => status switch
+        {
+            InProcessing or AwaitingApproval or AwaitingInterAgency => Allow(OnApologyReschedule, Specialist, Leader,
+                Desk),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingFinancialObligation or Suspended or
+                ResultIssued or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped => Denied,
+        },
 
-        (TransferInterAgency, InProcessing) => Allow(OnTransferInterAgency, Specialist, Leader),
-        (TransferInterAgency, Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval
-            or AwaitingInterAgency or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        TransferInterAgency => status switch
+        {
+            InProcessing => Allow(OnTransferInterAgency, Specialist, Leader),
+            Draft or Submitted or AwaitingSupplement or Received or AwaitingApproval or AwaitingInterAgency or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (ReceiveInterAgencyResult, AwaitingInterAgency) => Allow(OnReceiveInterAgencyResult, Specialist, Leader, Desk),
-        (ReceiveInterAgencyResult, Draft or Submitted or AwaitingSupplement or Received or InProcessing
-            or AwaitingApproval or AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused
-            or RefusedAfterReceipt or Withdrawn or Stopped) => Denied,
+        ReceiveInterAgencyResult => status switch
+        {
+            AwaitingInterAgency => Allow(OnReceiveInterAgencyResult, Specialist, Leader, Desk),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
+                AwaitingFinancialObligation or Suspended or ResultIssued or Returned or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
 
-        (DigitiseResult, ResultIssued or Returned) => Allow(OnDigitiseResult, Desk, Specialist),
-        (DigitiseResult, Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval
-            or AwaitingInterAgency or AwaitingFinancialObligation or Suspended or Refused or RefusedAfterReceipt
-            or Withdrawn or Stopped) => Denied,
+        DigitiseResult => status switch
+        {
+            ResultIssued or Returned => Allow(OnDigitiseResult, Desk, Specialist),
+            Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
+                AwaitingInterAgency or AwaitingFinancialObligation or Suspended or Refused or RefusedAfterReceipt or
+                Withdrawn or Stopped => Denied,
+        },
     };
 
     // ================================================================== public API
