@@ -38,9 +38,13 @@ public enum LegalRegimeId
 /// <summary>One official form of a regime.</summary>
 /// <param name="Kind">Which form.</param>
 /// <param name="Number">"Mẫu số 01"…; null where the regime has no such form.</param>
-/// <param name="Title">The official Vietnamese title, printed as is.</param>
+/// <param name="Title">The official Vietnamese title, in sentence case for menus and lists.</param>
 /// <param name="NumberConfirmed">False where the form number is [U] in the research notes.</param>
-public sealed record OfficialForm(OfficialFormKind Kind, string? Number, string Title, bool NumberConfirmed);
+public sealed record OfficialForm(OfficialFormKind Kind, string? Number, string Title, bool NumberConfirmed)
+{
+    /// <summary>The title as the form prints it, in capitals ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").</summary>
+    public string PrintedTitle => Title.ToUpperInvariant();
+}
 
 /// <summary>
 /// The legal regime of the one-stop mechanism: the decree, the circular whose forms are printed, and the forms.
@@ -67,14 +71,14 @@ public sealed class LegalRegime
         "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ (sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP)",
         "Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ",
         [
-            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", true),
-            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", true),
-            new(OfficialFormKind.Refusal, "Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", true),
-            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", true),
-            new(OfficialFormKind.ProcessControl, "Mẫu số 05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", true),
-            new(OfficialFormKind.TrackingBook, "Mẫu số 06", "SỔ THEO DÕI HỒ SƠ", true),
+            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", true),
+            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", true),
+            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", true),
+            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", true),
+            new(OfficialFormKind.ProcessControl, "Mẫu số 05", "Phiếu kiểm soát quá trình giải quyết hồ sơ", true),
+            new(OfficialFormKind.TrackingBook, "Mẫu số 06", "Sổ theo dõi hồ sơ", true),
             // TT01/2018 has no stop-notice form [U]: the agency's own notice is printed under this title.
-            new(OfficialFormKind.StopNotice, null, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", false),
+            new(OfficialFormKind.StopNotice, null, "Thông báo dừng giải quyết hồ sơ", false),
         ]);
 
     /// <summary>From 1/7/2025.</summary>
@@ -83,14 +87,14 @@ public sealed class LegalRegime
         "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ",
         "Thông tư số 03/2025/TT-VPCP của Văn phòng Chính phủ",
         [
-            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", true),
+            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", true),
             // Forms 02 and 03 of TT03/2025 are inferred from the order of TT01/2018 [U].
-            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", false),
-            new(OfficialFormKind.Refusal, "Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", false),
-            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", true),
-            new(OfficialFormKind.StopNotice, "Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", true),
-            new(OfficialFormKind.ProcessControl, "Mẫu số 06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", true),
-            new(OfficialFormKind.TrackingBook, "Mẫu số 07", "SỔ THEO DÕI HỒ SƠ", true),
+            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", false),
+            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", false),
+            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", true),
+            new(OfficialFormKind.StopNotice, "Mẫu số 05", "Thông báo dừng giải quyết hồ sơ", true),
+            new(OfficialFormKind.ProcessControl, "Mẫu số 06", "Phiếu kiểm soát quá trình giải quyết hồ sơ", true),
+            new(OfficialFormKind.TrackingBook, "Mẫu số 07", "Sổ theo dõi hồ sơ", true),
         ]);
 
     /// <summary>Both regimes, oldest first.</summary>
