@@ -357,7 +357,8 @@ public static class DossierStateMachine
                 AppointmentAt = due,
                 DueAt = due,
             };
-            return TransitionResult.Ok(s.Status, ResubmitSupplement, restarted, ClockEffect.Restart);
+            // A recounted time limit is a new appointment: the desk issues a new receipt slip.
+            return TransitionResult.Ok(s.Status, ResubmitSupplement, restarted, ClockEffect.Restart, form: OfficialFormKind.ReceiptAndAppointment);
         }
 
         return TransitionResult.Ok(s.Status, ResubmitSupplement, ResumeClock(s, ctx) with { Status = resume }, ClockEffect.Resume);
