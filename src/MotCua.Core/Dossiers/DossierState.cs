@@ -74,7 +74,8 @@ public sealed record DossierState
     public Pause? OpenPause { get; init; }
 
     /// <summary>The status to go back to when the current pause (supplement, payment, suspension, liên thông) ends;
-    /// null for a supplement requested at the desk check (the dossier then goes back to <see cref="DossierStatus.Submitted"/>).</summary>
+    /// null for a supplement requested at the desk check (not yet received: the dossier goes back to
+    /// <see cref="DossierStatus.Submitted"/>), and for imported paused dossiers (they resume to processing).</summary>
     public DossierStatus? ResumeStatus { get; init; }
 
     /// <summary>A supplement was already requested (at most once per dossier).</summary>

@@ -335,11 +335,14 @@ public static class DossierStateMachine
 
     private static TransitionResult OnResubmitSupplement(DossierState s, TransitionContext ctx)
     {
-        if (s.ResumeStatus is not { } resume)
+        if (s.ReceivedAt is null)
         {
             // Supplement asked at the desk check: the desk checks the completed dossier again.
             return TransitionResult.Ok(s.Status, ResubmitSupplement, s with { Status = Submitted });
         }
+
+        // An imported dossier may not know the status it was in before the pause: processing is the safe guess.
+        DossierStatus resume = s.ResumeStatus ?? InProcessing;
 
         if (s.Terms.SupplementPolicy == SupplementClockPolicy.Restart)
         {
@@ -508,7 +511,7 @@ public static class DossierStateMachine
     private static TransitionResult OnResumeAfterPause(DossierState s, TransitionContext ctx)
     {
         DossierAction action = s.Status == Suspended ? Resume : ResumeAfterFinancialObligation;
-        DossierStatus back = s.ResumeStatus ?? InProcessing;
+        DossierStatus back = s.ResumeStatus ?? InProcessing; // unknown for imported dossiers: processing is the safe guess
         return TransitionResult.Ok(s.Status, action, ResumeClock(s, ctx) with { Status = back }, ClockEffect.Resume);
     }
 

@@ -203,6 +203,40 @@ public static class HistoricalImport
         return new ImportDerivation(status, errors);
     }
 
+    /// <summary>
+    /// The state of a valid imported dossier, so that it is counted like any other and can still be acted on: the
+    /// imported <c>dueAt</c> is taken as the legal due instant (the old system already applied its pauses), pauses are
+    /// kept as history, a supplement pause marks the one supplement request as used. Null when the record is invalid.
+    /// </summary>
+    public static DossierState? ToState(HistoricalDossier d, DossierChannel channel, DossierTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(terms);
+        if (Derive(d).Status is not { } status)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ImportedPause> imported = d.Pauses ?? [];
+        ImportedPause? open = imported.Count > 0 && imported[^1].To is null ? imported[^1] : null;
+        bool received = status != DossierStatus.Refused;
+        return DossierState.Start(channel, terms) with
+        {
+            Status = status,
+            ReceivedAt = received ? d.ReceivedAt : null,
+            ClockStartedAt = received ? d.ReceivedAt : null,
+            StepStartedAt = received ? d.ReceivedAt : null,
+            AppointmentAt = d.DueAt,
+            DueAt = open is not null && d.DueAt is { } due && open.From < due ? null : d.DueAt,
+            Pauses = [.. imported.Where(p => p.To is not null).Select(p => new Pause(p.From, p.To, p.Reason))],
+            OpenPause = open is null ? null : new Pause(open.From, null, open.Reason),
+            SupplementRequested = imported.Any(p => p.Reason == PauseReason.AwaitingSupplement),
+            CompletedAt = d.ResolvedAt,
+            ReturnedAt = d.ReturnedAt,
+            ClosedAt = d.WithdrawnAt ?? d.RefusedAt,
+        };
+    }
+
     private static DossierStatus PausedStatus(PauseReason reason) => reason switch
     {
         PauseReason.AwaitingSupplement => DossierStatus.AwaitingSupplement,

@@ -13,7 +13,10 @@ public sealed record TransitionContext(DateTimeOffset At, IReadOnlyCollection<st
     /// <summary>Reason or note; required for supplement, refusal, returns, rejection, suspension, stop, withdrawal and apology.</summary>
     public string? Note { get; init; }
 
-    /// <summary>For <see cref="DossierAction.Assign"/> (required) and <see cref="DossierAction.Forward"/> (optional).</summary>
+    /// <summary>
+    /// The officer to hand to: required for <see cref="DossierAction.Assign"/>; optional for Transfer, Forward and
+    /// ReturnToPreviousStep (the new step starts unassigned without it).
+    /// </summary>
     public string? Assignee { get; init; }
 
     /// <summary>For <see cref="DossierAction.ReturnToPreviousStep"/>: the step to go back to (default: the previous one).</summary>

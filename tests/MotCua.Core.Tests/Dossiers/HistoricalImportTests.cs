@@ -108,6 +108,55 @@ public sealed class HistoricalImportTests
         Assert.Equal(["dueAt", "returnedAt", "withdrawnAt"], d.Errors.Select(e => e.Field));
     }
 
+    [Fact]
+    public void A_valid_record_becomes_a_state_counted_like_any_other()
+    {
+        DossierState state = HistoricalImport.ToState(
+            new HistoricalDossier(Received, Due, At("2024-05-14T09:00"), At("2024-05-14T10:00"), Pauses:
+                [new ImportedPause(At("2024-05-07T09:00"), At("2024-05-08T09:00"), PauseReason.AwaitingSupplement)]),
+            DossierChannel.Postal, Terms())!;
+
+        Assert.Equal(DossierStatus.Returned, state.Status);
+        Assert.Equal(DossierChannel.Postal, state.Channel);
+        Assert.Equal(Received, state.ReceivedAt);
+        Assert.Equal(Due, state.DueAt);
+        Assert.Equal(Due, state.AppointmentAt);
+        Assert.Equal(At("2024-05-14T09:00"), state.CompletedAt);
+        Assert.True(state.SupplementRequested);
+        Assert.Single(state.Pauses);
+        Assert.Equal(ResolutionTimeliness.Late, state.Timeliness);
+        Assert.Equal(10, NationalStatus.From(state.Status)!.Code);
+    }
+
+    [Fact]
+    public void A_refusal_without_appointment_imports_as_never_received()
+    {
+        DossierState state = HistoricalImport.ToState(new HistoricalDossier(Received, null, RefusedAt: Received), DossierChannel.Direct, Terms())!;
+        Assert.Equal(DossierStatus.Refused, state.Status);
+        Assert.Null(state.ReceivedAt);
+        Assert.Null(state.DueAt);
+        Assert.Equal(Received, state.ClosedAt);
+    }
+
+    [Fact]
+    public void An_imported_dossier_awaiting_supplement_resumes_processing_and_cannot_be_asked_again()
+    {
+        DossierState waiting = HistoricalImport.ToState(new HistoricalDossier(Received, Due, Pauses:
+            [new ImportedPause(At("2024-05-07T09:00"), null, PauseReason.AwaitingSupplement)]), DossierChannel.Direct, Terms())!;
+        Assert.Null(waiting.DueAt);
+        Assert.NotNull(waiting.OpenPause);
+
+        DossierState resumed = waiting.Do(DossierAction.ResubmitSupplement, Ctx("2024-05-08T09:00", Desk));
+        Assert.Equal(DossierStatus.InProcessing, resumed.Status);
+        Assert.Equal(At("2024-05-15T09:00"), resumed.DueAt); // restart: 5 working days from the resubmission
+        Assert.Equal(RefusalKind.RuleViolated, DossierStateMachine.Apply(resumed, DossierAction.RequestSupplement,
+            Ctx("2024-05-09T09:00", Specialist) with { Note = "Thiếu" }).Refusal);
+    }
+
+    [Fact]
+    public void An_invalid_record_has_no_state() =>
+        Assert.Null(HistoricalImport.ToState(new HistoricalDossier(Received, null), DossierChannel.Direct, Terms()));
+
     [Theory]
     [InlineData("supplement", PauseReason.AwaitingSupplement)]
     [InlineData("financialObligation", PauseReason.AwaitingFinancialObligation)]
