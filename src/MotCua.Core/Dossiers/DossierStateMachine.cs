@@ -271,6 +271,20 @@ public static class DossierStateMachine
     };
 
     /// <summary>
+    /// The kind of pause a status holds the clock for, or null when the clock runs (or has not started / has ended).
+    /// Entering these statuses is <see cref="ClockEffect.Pause"/>; leaving them is Resume, or Restart for a supplement
+    /// under <see cref="SupplementClockPolicy.Restart"/>.
+    /// </summary>
+    public static PauseReason? PauseReasonOf(DossierStatus status) => status switch
+    {
+        AwaitingSupplement => PauseReason.AwaitingSupplement,
+        AwaitingFinancialObligation => PauseReason.AwaitingFinancialObligation,
+        Suspended => PauseReason.Suspended,
+        Draft or Submitted or Received or InProcessing or AwaitingApproval or AwaitingInterAgency or ResultIssued
+            or Returned or Refused or RefusedAfterReceipt or Withdrawn or Stopped => null,
+    };
+
+    /// <summary>
     /// The latest instant to issue the apology with a new appointment: one working day before the due instant, at the
     /// same clock time ("chậm nhất 01 ngày làm việc trước ngày hẹn trả kết quả").
     /// </summary>

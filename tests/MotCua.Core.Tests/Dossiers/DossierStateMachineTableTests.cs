@@ -1,3 +1,4 @@
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 
 using static MotCua.Core.Dossiers.DossierAction;
@@ -165,6 +166,27 @@ public sealed class DossierStateMachineTableTests
         Assert.Equal([Refuse, Approve, Reject, PauseForFinancialObligation, Suspend, Stop, ApologyReschedule],
             DossierStateMachine.AvailableActions(AwaitingApproval, [Leader]));
         Assert.Empty(DossierStateMachine.AvailableActions(Returned, [Leader, Applicant]));
+    }
+
+    [Fact]
+    public void Entering_a_pausing_status_stops_the_clock_with_its_reason()
+    {
+        foreach (var ((action, status), roles) in Expected)
+        {
+            TransitionResult r = DossierStateMachine.Apply(StateIn(status, action), action, Full("2025-03-14T10:00", roles));
+            PauseReason? reason = DossierStateMachine.PauseReasonOf(r.To);
+            bool received = r.State!.ReceivedAt is not null;
+            if (reason is not null && received && r.From != r.To)
+            {
+                Assert.Equal(ClockEffect.Pause, r.Clock);
+                Assert.Equal(reason, r.PauseReason);
+                Assert.Equal(reason, r.State.OpenPause?.Reason);
+            }
+            else
+            {
+                Assert.NotEqual(ClockEffect.Pause, r.Clock);
+            }
+        }
     }
 
     [Theory]
