@@ -1,0 +1,32 @@
+using MotCua.Core.Calendar;
+
+namespace MotCua.Core.Dossiers;
+
+/// <summary>How a pending dossier stands in a work queue.</summary>
+/// <param name="Status">Within time, due soon or overdue.</param>
+/// <param name="Remaining">Working time left, or overdue when <see cref="Status"/> is overdue.</param>
+/// <param name="DueAt">The legal due instant the status was judged against.</param>
+public readonly record struct QueueStanding(PendingTimeliness Status, WorkingDuration Remaining, DateTimeOffset DueAt);
+
+/// <summary>Queue colouring for open dossiers (within time / due soon / overdue).</summary>
+public static class DossierQueue
+{
+    /// <summary>
+    /// The standing of a dossier at <paramref name="now"/> against its legal due instant (never the rescheduled one);
+    /// null for a dossier that is not pending against a clock: not yet received, terminal, paused before its due instant
+    /// (the clock is stopped) or without a time limit. A result issued but not returned is still pending: the return
+    /// instant ends the count.
+    /// </summary>
+    public static QueueStanding? Standing(DossierState state, DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (state.IsTerminal || state.DueAt is not { } due)
+        {
+            return null;
+        }
+
+        (PendingTimeliness status, WorkingDuration remaining) = calculator.ClassifyPending(now, due);
+        return new QueueStanding(status, remaining, due);
+    }
+}

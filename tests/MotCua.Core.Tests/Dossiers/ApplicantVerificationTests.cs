@@ -1,0 +1,41 @@
+using MotCua.Core.Dossiers;
+
+namespace MotCua.Core.Tests.Dossiers;
+
+public sealed class ApplicantVerificationTests
+{
+    private const string StoredPhone = "0905 123 456";
+    private const string StoredId = "054201001234";
+
+    [Theory]
+    [InlineData("0905123456")]
+    [InlineData("0905.123.456")]
+    [InlineData("+84 905 123 456")]
+    [InlineData("84905123456")]
+    [InlineData("054201001234")]
+    [InlineData(" 054 201 001 234 ")]
+    public void The_phone_or_the_ID_number_is_a_second_factor(string provided) =>
+        Assert.True(ApplicantVerification.Matches(provided, StoredPhone, StoredId));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("0905123457")]
+    [InlineData("905123456")]     // not the stored number once normalised
+    [InlineData("05420100123")]   // a prefix of the ID
+    [InlineData("123")]
+    public void Anything_else_is_refused(string? provided) =>
+        Assert.False(ApplicantVerification.Matches(provided, StoredPhone, StoredId));
+
+    [Fact]
+    public void Blank_stored_values_never_match()
+    {
+        Assert.False(ApplicantVerification.Matches("", null, null));
+        Assert.False(ApplicantVerification.Matches("0905123456", null, ""));
+    }
+
+    [Fact]
+    public void Passport_numbers_compare_without_case() =>
+        Assert.True(ApplicantVerification.Matches("c1234567", null, "C1234567"));
+}

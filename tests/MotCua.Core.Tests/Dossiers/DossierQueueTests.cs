@@ -1,0 +1,51 @@
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+
+using static MotCua.Core.Tests.Calendar.CalendarTestData;
+using static MotCua.Core.Tests.Dossiers.DossierFixtures;
+
+namespace MotCua.Core.Tests.Dossiers;
+
+public sealed class DossierQueueTests
+{
+    [Theory]
+    [InlineData("2025-03-13T09:00", PendingTimeliness.WithinTime)]
+    [InlineData("2025-03-14T09:00", PendingTimeliness.DueSoon)]   // one working day left
+    [InlineData("2025-03-17T09:00", PendingTimeliness.DueSoon)]   // at the due instant
+    [InlineData("2025-03-17T09:01", PendingTimeliness.Overdue)]
+    public void Open_dossiers_are_coloured_against_the_legal_due_instant(string now, PendingTimeliness expected)
+    {
+        QueueStanding? standing = DossierQueue.Standing(DossierInProcessing(), At(now), Calculator);
+        Assert.Equal(expected, standing!.Value.Status);
+        Assert.Equal(At("2025-03-17T09:00"), standing.Value.DueAt);
+    }
+
+    [Fact]
+    public void The_new_appointment_of_an_apology_does_not_hide_an_overdue_dossier()
+    {
+        DossierState rescheduled = DossierInProcessing().Do(DossierAction.ApologyReschedule,
+            Ctx("2025-03-13T09:00", Leader) with { Note = "Chờ kiểm định", NewAppointment = At("2025-03-24T09:00") });
+        Assert.Equal(PendingTimeliness.Overdue, DossierQueue.Standing(rescheduled, At("2025-03-18T09:00"), Calculator)!.Value.Status);
+    }
+
+    [Fact]
+    public void Paused_terminal_and_unreceived_dossiers_are_not_in_the_timed_queue()
+    {
+        Assert.Null(DossierQueue.Standing(DossierState.Start(DossierChannel.Direct, Terms()), At("2025-03-13T09:00"), Calculator));
+        Assert.Null(DossierQueue.Standing(StateIn(DossierStatus.Suspended, DossierAction.Resume), At("2025-03-13T09:00"), Calculator));
+        Assert.Null(DossierQueue.Standing(StateIn(DossierStatus.Returned, DossierAction.Return), At("2025-03-13T09:00"), Calculator));
+        Assert.NotNull(DossierQueue.Standing(DossierWithResult(), At("2025-03-13T09:00"), Calculator)); // not returned yet
+    }
+
+    [Fact]
+    public void Restarting_the_clock_after_a_supplement_issues_a_new_receipt()
+    {
+        DossierState waiting = DossierInProcessing()
+            .Do(DossierAction.RequestSupplement, Ctx("2025-03-12T09:00", Specialist) with { Note = "Thiếu giấy tờ" });
+        Assert.Equal(OfficialFormKind.ReceiptAndAppointment,
+            DossierStateMachine.Apply(waiting, DossierAction.ResubmitSupplement, Ctx("2025-03-14T09:00", Desk)).Form);
+        Assert.Null(DossierStateMachine.Apply(DossierInProcessing(Terms(SupplementClockPolicy.Pause))
+                .Do(DossierAction.RequestSupplement, Ctx("2025-03-12T09:00", Specialist) with { Note = "Thiếu giấy tờ" }),
+            DossierAction.ResubmitSupplement, Ctx("2025-03-14T09:00", Desk)).Form);
+    }
+}
