@@ -2,6 +2,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
@@ -13,6 +14,7 @@ builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddOrganisation();
 builder.Services.AddDemoData();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UseAuthorization();
 app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
+app.MapPlansApi();
 
 await app.RunAsync();
 

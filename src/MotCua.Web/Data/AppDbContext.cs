@@ -1,6 +1,7 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using Plans = MotCua.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     // Feature sets are added below, one block per feature.
+
+    // Plans (issue #8)
+    public DbSet<Plans.ControlPlan> ControlPlans => Set<Plans.ControlPlan>();
+    public DbSet<Plans.PlanTask> PlanTasks => Set<Plans.PlanTask>();
+    public DbSet<Plans.PlanTaskUnit> PlanTaskUnits => Set<Plans.PlanTaskUnit>();
+    public DbSet<Plans.PlanTarget> PlanTargets => Set<Plans.PlanTarget>();
+    public DbSet<Plans.PlanProgressNote> PlanProgressNotes => Set<Plans.PlanProgressNote>();
+    public DbSet<Plans.EvidenceFile> EvidenceFiles => Set<Plans.EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
