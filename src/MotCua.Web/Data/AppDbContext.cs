@@ -1,6 +1,7 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using Features = MotCua.Web.Features;
 using Plans = MotCua.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Plans.PlanTarget> PlanTargets => Set<Plans.PlanTarget>();
     public DbSet<Plans.PlanProgressNote> PlanProgressNotes => Set<Plans.PlanProgressNote>();
     public DbSet<Plans.EvidenceFile> EvidenceFiles => Set<Plans.EvidenceFile>();
+
+    // Review, simplification, impact assessment (issue #8)
+    public DbSet<Features.Review.ReviewRound> ReviewRounds => Set<Features.Review.ReviewRound>();
+    public DbSet<Features.Review.ReviewItem> ReviewItems => Set<Features.Review.ReviewItem>();
+    public DbSet<Features.Review.ComplianceCostItem> ComplianceCostItems => Set<Features.Review.ComplianceCostItem>();
+    public DbSet<Features.Review.LegalDraft> LegalDrafts => Set<Features.Review.LegalDraft>();
+    public DbSet<Features.Review.ImpactAssessment> ImpactAssessments => Set<Features.Review.ImpactAssessment>();
+
+    // Inspections and discipline records (issue #8)
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.DisciplineRecord> DisciplineRecords => Set<Features.Inspections.DisciplineRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,9 @@ public static class Navigation
     [
         new("Trang chủ", "/", "Công dân", Public: true),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
+        new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
+        new("Rà soát, đơn giản hóa", "/ra-soat", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
+        new("Kiểm tra, khen thưởng", "/kiem-tra", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];
