@@ -54,7 +54,7 @@ public static class PlansModule
         }).ToList());
     }
 
-    internal static async Task<Results<Ok<PlanDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var plan = await PlanQueries.LoadPlanAsync(db, user.AgencyId() ?? 0, id, cancellationToken);
         if (plan is null)
@@ -67,7 +67,7 @@ public static class PlansModule
             [.. plan.Targets.OrderBy(t => t.Id).Select(t => new TargetDto(t.Id, t.IndicatorCode, t.Description, t.Comparison.ToString(), t.Value, t.Unit, t.TaskId))]));
     }
 
-    internal static async Task<Results<Ok<List<TaskDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> TasksAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> TasksAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var plan = await PlanQueries.LoadPlanAsync(db, user.AgencyId() ?? 0, id, cancellationToken);
         if (plan is null)
@@ -89,8 +89,8 @@ public static class PlansModule
             t.Status.ToString(), t.ProgressPercent, v.IsOverdue);
     }
 
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> PlanNotFound() =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 404, Title = "Không tìm thấy.", Detail = "Không tìm thấy kế hoạch trong cơ quan của bạn." });
+    private static ProblemHttpResult PlanNotFound() =>
+        TypedResults.Problem(title: "Không tìm thấy.", detail: "Không tìm thấy kế hoạch trong cơ quan của bạn.", statusCode: StatusCodes.Status404NotFound);
 
     public static string StatusName(PlanTaskStatus status) => status switch
     {
