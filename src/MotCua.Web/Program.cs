@@ -4,6 +4,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
@@ -18,6 +19,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddDemoData();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
+app.MapPlansApi();
 
 await app.RunAsync();
 
