@@ -1,4 +1,5 @@
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     // Feature sets are added below, one block per feature.
+
+    // Catalogue (issue #4)
+    public DbSet<Field> CatalogueFields => Set<Field>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<PublicationDecision> PublicationDecisions => Set<PublicationDecision>();
+    public DbSet<InternalProcess> InternalProcesses => Set<InternalProcess>();
+    public DbSet<CatalogueSettings> CatalogueSettings => Set<CatalogueSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
