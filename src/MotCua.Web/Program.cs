@@ -1,4 +1,5 @@
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
@@ -12,6 +13,7 @@ builder.Services.AddShell();
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddOrganisation();
+builder.Services.AddCatalogue();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.UseAuthorization();
 app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
+app.MapCatalogueApi();
 
 await app.RunAsync();
 
