@@ -1,6 +1,7 @@
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
@@ -18,6 +19,7 @@ builder.Services.AddMotCuaIdentity();
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
+builder.Services.AddCatalogue();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 
@@ -42,6 +44,7 @@ app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
 app.MapPlansApi();
+app.MapCatalogueApi();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Features = MotCua.Web.Features;
@@ -44,6 +45,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // Inspections and discipline records (issue #8)
     public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
     public DbSet<Features.Inspections.DisciplineRecord> DisciplineRecords => Set<Features.Inspections.DisciplineRecord>();
+    // Catalogue (issue #4)
+    public DbSet<Field> CatalogueFields => Set<Field>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<PublicationDecision> PublicationDecisions => Set<PublicationDecision>();
+    public DbSet<InternalProcess> InternalProcesses => Set<InternalProcess>();
+    public DbSet<CatalogueSettings> CatalogueSettings => Set<CatalogueSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

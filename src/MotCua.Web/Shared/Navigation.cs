@@ -12,11 +12,13 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("Trang chủ", "/", "Công dân", Public: true),
+        new("Thủ tục hành chính", "/thu-tuc", "Công dân", Public: true),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
         new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
         new("Rà soát, đơn giản hóa", "/ra-soat", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
         new("Kiểm tra, khen thưởng", "/kiem-tra", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
+        new("Danh mục TTHC", "/quan-tri/thu-tuc", "Nghiệp vụ", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Nhật ký", "/quan-tri/nhat-ky", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
