@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+
+namespace MotCua.Web.Tests.Security;
+
+/// <summary>Who may use an endpoint. Roles are the demo users' roles; scope by agency/unit is tested per feature.</summary>
+public sealed record Access(string Who, bool Public, IReadOnlyList<string> Users, bool SkipProbe = false)
+{
+    public bool Allows(string user) => Public || (user.Length > 0 && (Users.Count == 0 || Users.Contains(user)));
+}
+
+/// <summary>
+/// The authorisation matrix: every route with the identities allowed. Demo users: admin (Admin), motcua (OneStopOfficer),
+/// chuyenvien (Specialist), lanhdao (Leader), daumoi (ControlFocalOfficer). Documented in docs/authorization.md.
+/// </summary>
+public static partial class AuthorizationMatrix
+{
+    private static readonly Access Anyone = new("Công khai", true, []);
+    private static readonly Access Officers = new("Mọi cán bộ", false, []);
+    private static readonly Access Admin = new("Quản trị", false, ["admin"]);
+    private static readonly Access Managers = new("Quản trị, đầu mối KSTTHC", false, ["admin", "daumoi"]);
+    private static readonly Access Readers = new("Quản trị, đầu mối KSTTHC, lãnh đạo", false, ["admin", "daumoi", "lanhdao"]);
+
+    /// <summary>(method or *, route pattern) → access. Route patterns as the app declares them.</summary>
+    public static readonly IReadOnlyDictionary<string, Access> Rules = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        // Shell and identity
+        ["* /"] = Anyone,
+        ["* /loi"] = Anyone,
+        ["* /dang-nhap"] = Anyone,
+        ["* /dang-xuat"] = Anyone,
+        ["* /khong-co-quyen"] = Anyone with { SkipProbe = true }, // answers 403 on purpose: it is the refusal page
+        ["GET /health"] = Anyone,
+        ["GET /openapi/{documentName}.json"] = Anyone,
+        ["POST /api/auth/token"] = Anyone with { SkipProbe = true }, // rate-limited; covered by TokenApiTests
+        ["* /can-bo"] = Officers,
+        ["GET /api/units/"] = Officers,
+        ["* /quan-tri/don-vi"] = Admin,
+        ["* /quan-tri/tai-khoan"] = Admin,
+        ["* /quan-tri/nhat-ky"] = Admin,
+        // Calendar
+        ["GET /api/calendar/{year}"] = Anyone,
+        ["GET /api/calendar/lunar/{date}"] = Anyone,
+        ["GET /api/calendar/due"] = Anyone,
+        ["* /lich-lam-viec"] = Officers,
+        ["* /lich-lam-viec/tinh-han"] = Officers,
+        // Catalogue (issue #4)
+        ["GET /api/procedures/"] = Anyone,
+        ["GET /api/procedures/{code}"] = Anyone,
+        ["* /thu-tuc"] = Anyone,
+        ["* /thu-tuc/{code}"] = Anyone,
+        ["* /thu-tuc/danh-sach/{kind}"] = Anyone,
+        ["GET /api/catalogue/export"] = Managers,
+        ["GET /api/catalogue/import/{jobId:guid}"] = Managers,
+        ["* /quan-tri/thu-tuc"] = Managers,
+        ["* /quan-tri/thu-tuc/nhap"] = Managers,
+        ["* /quan-tri/thu-tuc/quyet-dinh"] = Managers,
+        ["* /quan-tri/thu-tuc/sua/{id:int?}"] = Managers,
+        ["* /quan-tri/thu-tuc/{id:int}"] = Managers,
+        ["* /quan-tri/thu-tuc/{id:int}/quy-trinh"] = Managers,
+        // Plans, review, inspections (issue #8)
+        ["GET /api/plans/"] = Officers,
+        ["GET /api/plans/{id:int}"] = Officers,
+        ["GET /api/plans/{id:int}/tasks"] = Officers,
+        ["* /ke-hoach"] = Officers,
+        ["* /ke-hoach/{id:int}"] = Officers,
+        ["* /ke-hoach/nhiem-vu/{id:int}"] = Officers,
+        ["* /ke-hoach/nhap"] = Managers,
+        ["* /ke-hoach/{id:int}/theo-don-vi"] = Readers,
+        ["* /ra-soat"] = Readers,
+        ["* /ra-soat/{id:int}"] = Readers,
+        ["* /ra-soat/muc/{id:int}"] = Readers,
+        ["* /ra-soat/tinh-chi-phi"] = Officers,
+        ["* /danh-gia-tac-dong"] = Readers,
+        ["* /kiem-tra"] = Readers,
+    };
+
+    public static Access? Find(string method, string pattern) =>
+        Rules.GetValueOrDefault(method + " " + pattern) ?? Rules.GetValueOrDefault("* " + pattern);
+
+    /// <summary>A concrete URL for a pattern, with sample values for its parameters.</summary>
+    public static string SampleUrl(string pattern) => ParameterRegex().Replace(pattern, m => m.Groups[1].Value.ToLowerInvariant() switch
+    {
+        "year" => "2025",
+        "date" => "2025-01-29",
+        "documentname" => "v1",
+        "code" => "1.001770",
+        "kind" => "mot-cua",
+        "jobid" => "00000000-0000-0000-0000-000000000001",
+        "id" => "1",
+        _ => "1",
+    }).Replace("/?", "/", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)(?::[^}?]*)?\??\}")]
+    private static partial Regex ParameterRegex();
+}
