@@ -2,6 +2,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
@@ -14,6 +15,7 @@ builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
+app.MapNotificationsApi();
 
 await app.RunAsync();
 

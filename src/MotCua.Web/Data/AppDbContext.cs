@@ -1,6 +1,8 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    // Notifications and integrations
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();
+
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
