@@ -14,8 +14,12 @@ public static class Navigation
         new("Trang chủ", "/", "Công dân", Public: true),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
+        new("Thông báo", "/thong-bao", "Nghiệp vụ"),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Hàng đợi thông báo", "/quan-tri/hang-doi-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)
