@@ -38,11 +38,18 @@ public sealed class NotificationOptions
 {
     public const string Section = "MotCua:Notifications";
 
-    /// <summary>Channels for citizen messages (receipt, supplement request, result ready, return).</summary>
-    public List<OutboxChannel> CitizenChannels { get; set; } = [OutboxChannel.Email, OutboxChannel.Sms];
+    /// <summary>Channels for citizen messages (receipt, supplement request, result ready, return); empty = e-mail and SMS.</summary>
+    /// <remarks>Defaults live in <see cref="CitizenChannelsOrDefault"/>: the configuration binder appends to a pre-filled list.</remarks>
+    public List<OutboxChannel> CitizenChannels { get; set; } = [];
 
-    /// <summary>Channels for officer alerts (entered queue, due soon, overdue).</summary>
-    public List<OutboxChannel> OfficerChannels { get; set; } = [OutboxChannel.InApp, OutboxChannel.Email, OutboxChannel.Sms];
+    /// <summary>Channels for officer alerts (entered queue, due soon, overdue); empty = in-app, e-mail and SMS.</summary>
+    public List<OutboxChannel> OfficerChannels { get; set; } = [];
+
+    public IReadOnlyList<OutboxChannel> CitizenChannelsOrDefault =>
+        CitizenChannels.Count > 0 ? CitizenChannels.Distinct().ToList() : [OutboxChannel.Email, OutboxChannel.Sms];
+
+    public IReadOnlyList<OutboxChannel> OfficerChannelsOrDefault =>
+        OfficerChannels.Count > 0 ? OfficerChannels.Distinct().ToList() : [OutboxChannel.InApp, OutboxChannel.Email, OutboxChannel.Sms];
 
     /// <summary>Working days before the deadline at which the "due soon" alert is raised (used by the deadline scan).</summary>
     public decimal DueSoonWorkingDays { get; set; } = 1;

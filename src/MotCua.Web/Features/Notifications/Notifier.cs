@@ -44,7 +44,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
 
             if (audience.HasFlag(EventAudience.Citizen) && e.Applicant is { } applicant)
             {
-                foreach (var channel in o.CitizenChannels.Distinct())
+                foreach (var channel in o.CitizenChannelsOrDefault)
                 {
                     var recipient = channel switch
                     {
@@ -68,7 +68,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
                 var officers = await OfficersAsync(db, e, cancellationToken);
                 foreach (var officer in officers)
                 {
-                    foreach (var channel in o.OfficerChannels.Distinct())
+                    foreach (var channel in o.OfficerChannelsOrDefault)
                     {
                         var recipient = channel switch
                         {
