@@ -51,6 +51,12 @@ internal static class Http
     public const string ClientName = "motcua-notifications";
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <summary>Vietnamese text as UTF-8, not \u escapes: valid either way, but gateways' logs and admins read it.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static HttpRequestMessage Post(string url, OutboxMessage message, HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
@@ -115,7 +121,7 @@ internal sealed class SmsChannel(IOptions<NotificationOptions> options, IHttpCli
     {
         var o = options.Value.Sms;
         var body = new { from = o.BrandName, to = PhoneNumbers.ToInternational(message.Recipient), text = message.Body, requestId = message.Id };
-        using var request = Http.Post(o.Url!, message, JsonContent.Create(body));
+        using var request = Http.Post(o.Url!, message, JsonContent.Create(body, options: Http.Json));
         if (!string.IsNullOrEmpty(o.UserName))
         {
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.UserName + ":" + o.Password));
@@ -143,7 +149,7 @@ internal sealed class ZaloChannel(IOptions<NotificationOptions> options, IHttpCl
             template_data = new { ma_ho_so = message.DossierCode, noi_dung = message.Body },
             tracking_id = message.Id.ToString("N"),
         };
-        using var request = Http.Post(o.Url!, message, JsonContent.Create(body));
+        using var request = Http.Post(o.Url!, message, JsonContent.Create(body, options: Http.Json));
         if (!string.IsNullOrEmpty(o.AccessToken))
         {
             request.Headers.Add("access_token", o.AccessToken);
