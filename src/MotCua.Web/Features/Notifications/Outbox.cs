@@ -63,6 +63,13 @@ public static class Outbox
         OutboxStatus.Dead => "red",
     };
 
+    /// <summary>The Vietnamese name of an event name such as "dossier.received" (unknown names are shown as they are).</summary>
+    public static string KindName(string kind) =>
+        Enum.GetValues<Core.Notifications.DossierEventKind>()
+            .Where(k => string.Equals(Core.Notifications.EventRouting.EventName(k), kind, StringComparison.Ordinal))
+            .Select(Core.Notifications.EventRouting.DisplayName)
+            .FirstOrDefault() ?? kind;
+
     public static string ChannelName(OutboxChannel channel) => channel switch
     {
         OutboxChannel.Email => "Thư điện tử",
