@@ -4,6 +4,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared;
@@ -20,8 +21,9 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
-builder.Services.AddDemoData();
 builder.Services.AddPlans();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddDemoData();
 
 var app = builder.Build();
 
@@ -43,8 +45,9 @@ app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
-app.MapPlansApi();
 app.MapCatalogueApi();
+app.MapPlansApi();
+app.MapNotificationsApi();
 
 await app.RunAsync();
 

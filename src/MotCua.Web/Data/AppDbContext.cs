@@ -2,6 +2,8 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using Features = MotCua.Web.Features;
 using Plans = MotCua.Web.Features.Plans;
@@ -52,6 +54,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PublicationDecision> PublicationDecisions => Set<PublicationDecision>();
     public DbSet<InternalProcess> InternalProcesses => Set<InternalProcess>();
     public DbSet<CatalogueSettings> CatalogueSettings => Set<CatalogueSettings>();
+
+    // Notifications and integrations
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InAppNotification> InAppNotifications => Set<InAppNotification>();
+
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

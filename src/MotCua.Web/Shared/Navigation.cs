@@ -22,6 +22,10 @@ public static class Navigation
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Nhật ký", "/quan-tri/nhat-ky", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Thông báo", "/thong-bao", "Nghiệp vụ"),
+        new("Hàng đợi thông báo", "/quan-tri/hang-doi-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)

@@ -72,13 +72,22 @@ public static partial class AuthorizationMatrix
         ["* /ra-soat/tinh-chi-phi"] = Officers,
         ["* /danh-gia-tac-dong"] = Readers,
         ["* /kiem-tra"] = Readers,
+        // Notifications and integrations (issue #9)
+        ["* /thong-bao"] = Officers,
+        ["* /quan-tri/hang-doi-thong-bao"] = Admin,
+        ["* /quan-tri/mau-thong-bao"] = Admin,
+        ["* /quan-tri/webhook"] = Admin,
+        ["GET /api/admin/outbox/"] = Admin,
+        ["POST /api/admin/outbox/{id:guid}/replay"] = Admin,
     };
 
     public static Access? Find(string method, string pattern) =>
         Rules.GetValueOrDefault(method + " " + pattern) ?? Rules.GetValueOrDefault("* " + pattern);
 
     /// <summary>A concrete URL for a pattern, with sample values for its parameters.</summary>
-    public static string SampleUrl(string pattern) => ParameterRegex().Replace(pattern, m => m.Groups[1].Value.ToLowerInvariant() switch
+    public static string SampleUrl(string pattern) => ParameterRegex().Replace(pattern, m => m.Groups[2].Value.StartsWith(":guid", StringComparison.Ordinal)
+        ? "00000000-0000-0000-0000-000000000001"
+        : m.Groups[1].Value.ToLowerInvariant() switch
     {
         "year" => "2025",
         "date" => "2025-01-29",
@@ -90,6 +99,6 @@ public static partial class AuthorizationMatrix
         _ => "1",
     }).Replace("/?", "/", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)(?::[^}?]*)?\??\}")]
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)((?::[^}?]*)?)\??\}")]
     private static partial Regex ParameterRegex();
 }

@@ -22,6 +22,7 @@ public static class DemoData
         var sp = scope.ServiceProvider;
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
         await Calendar.CalendarModule.SeedCalendarAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        await Notifications.NotificationsModule.SeedNotificationsAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         var seedDemo = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("MotCua:SeedDemoData");
         if (seedDemo)
         {

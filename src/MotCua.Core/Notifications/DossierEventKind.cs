@@ -1,0 +1,87 @@
+namespace MotCua.Core.Notifications;
+
+/// <summary>What happened to a dossier, as far as notifications and integrations care.</summary>
+public enum DossierEventKind
+{
+    /// <summary>Received at the desk (tiếp nhận): citizen receipt message, national "created" sync.</summary>
+    Received,
+
+    /// <summary>Supplement requested (yêu cầu bổ sung).</summary>
+    SupplementRequested,
+
+    /// <summary>Result ready for collection (có kết quả).</summary>
+    ResultReady,
+
+    /// <summary>Result returned to the applicant (đã trả kết quả) or the dossier handed back.</summary>
+    Returned,
+
+    /// <summary>The dossier entered a unit's or a specialist's queue.</summary>
+    EnteredQueue,
+
+    /// <summary>The deadline is near (configurable number of working days before).</summary>
+    DueSoon,
+
+    /// <summary>The deadline has passed without a result.</summary>
+    Overdue,
+
+    /// <summary>Any status change that the national portal must learn.</summary>
+    StatusChanged,
+
+    /// <summary>A result document was issued.</summary>
+    ResultIssued,
+}
+
+/// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
+[Flags]
+public enum EventAudience
+{
+    None = 0,
+    Citizen = 1,
+    Officer = 2,
+    NationalPortal = 4,
+    Webhook = 8,
+}
+
+public static class EventRouting
+{
+    public static EventAudience AudienceOf(DossierEventKind kind) => kind switch
+    {
+        DossierEventKind.Received => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
+        DossierEventKind.SupplementRequested => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
+        DossierEventKind.ResultReady => EventAudience.Citizen | EventAudience.Webhook,
+        DossierEventKind.Returned => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
+        DossierEventKind.EnteredQueue => EventAudience.Officer | EventAudience.Webhook,
+        DossierEventKind.DueSoon => EventAudience.Officer,
+        DossierEventKind.Overdue => EventAudience.Officer | EventAudience.Webhook,
+        DossierEventKind.StatusChanged => EventAudience.NationalPortal | EventAudience.Webhook,
+        DossierEventKind.ResultIssued => EventAudience.NationalPortal | EventAudience.Webhook,
+    };
+
+    /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
+    public static string EventName(DossierEventKind kind) => kind switch
+    {
+        DossierEventKind.Received => "dossier.received",
+        DossierEventKind.SupplementRequested => "dossier.supplement_requested",
+        DossierEventKind.ResultReady => "dossier.result_ready",
+        DossierEventKind.Returned => "dossier.returned",
+        DossierEventKind.EnteredQueue => "dossier.entered_queue",
+        DossierEventKind.DueSoon => "dossier.due_soon",
+        DossierEventKind.Overdue => "dossier.overdue",
+        DossierEventKind.StatusChanged => "dossier.status_changed",
+        DossierEventKind.ResultIssued => "dossier.result_issued",
+    };
+
+    /// <summary>The event's Vietnamese name, for admin screens.</summary>
+    public static string DisplayName(DossierEventKind kind) => kind switch
+    {
+        DossierEventKind.Received => "Tiếp nhận hồ sơ",
+        DossierEventKind.SupplementRequested => "Yêu cầu bổ sung hồ sơ",
+        DossierEventKind.ResultReady => "Có kết quả",
+        DossierEventKind.Returned => "Trả kết quả",
+        DossierEventKind.EnteredQueue => "Hồ sơ chuyển đến xử lý",
+        DossierEventKind.DueSoon => "Hồ sơ sắp đến hạn",
+        DossierEventKind.Overdue => "Hồ sơ quá hạn",
+        DossierEventKind.StatusChanged => "Thay đổi trạng thái",
+        DossierEventKind.ResultIssued => "Ban hành kết quả",
+    };
+}

@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Integrations;
+
+namespace MotCua.Web.Features.Notifications;
+
+public static class NotificationsModule
+{
+    /// <summary>The outbox, its worker, the channels (including the integration ones) and the producer service.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddHttpClient(Http.ClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton(new OutboxRandom(Random.Shared));
+        services.AddSingleton<OutboxProcessor>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<INotificationChannel, EmailChannel>();
+        services.AddScoped<INotificationChannel, SmsChannel>();
+        services.AddScoped<INotificationChannel, ZaloChannel>();
+        services.AddScoped<INotificationChannel, InAppChannel>();
+        services.AddScoped<INotificationChannel, NationalPortalChannel>();
+        services.AddScoped<INotificationChannel, WebhookChannel>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin/outbox").WithTags("Hàng đợi thông báo").RequireAuthorization(Policies.Admin);
+        admin.MapGet("/", ListAsync).WithSummary("Tin nhắn trong hàng đợi gửi (status = pending | failed | delivered)");
+        admin.MapPost("/{id:guid}/replay", ReplayAsync).WithSummary("Gửi lại một tin đã thất bại");
+        return app;
+    }
+
+    public sealed record OutboxItem(Guid Id, string Kind, string Channel, string Recipient, string? DossierCode, string Status, int Attempts, DateTimeOffset CreatedAt, string? LastError);
+
+    /// <summary>API names of statuses: "failed" is the dead-letter state.</summary>
+    public static string ApiStatus(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "pending",
+        OutboxStatus.Delivered => "delivered",
+        OutboxStatus.Dead => "failed",
+    };
+
+    public static bool TryParseStatus(string? text, out OutboxStatus? status)
+    {
+        status = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "pending": status = OutboxStatus.Pending; return true;
+            case "delivered": status = OutboxStatus.Delivered; return true;
+            case "failed" or "dead": status = OutboxStatus.Dead; return true;
+            default: return false;
+        }
+    }
+
+    internal static async Task<Results<Ok<List<OutboxItem>>, ValidationProblem>> ListAsync(string? status, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!TryParseStatus(status, out var wanted))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = ["Trạng thái phải là pending, failed hoặc delivered."] },
+                title: "Tham số không hợp lệ.");
+        }
+        var agencyId = user.AgencyId();
+        var query = db.OutboxMessages.AsNoTracking().Where(m => m.AgencyId == agencyId);
+        if (wanted is { } s)
+        {
+            query = query.Where(m => m.Status == s);
+        }
+        var rows = await query.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(m => new OutboxItem(
+            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), m.Recipient, m.DossierCode,
+            ApiStatus(m.Status), m.Attempts, m.CreatedAt, m.LastError)).ToList());
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReplayAsync(
+        Guid id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var agencyId = user.AgencyId() ?? 0;
+        var status = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id && m.AgencyId == agencyId).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status is null)
+        {
+            return TypedResults.Problem(title: "Không tìm thấy tin nhắn.", detail: "Tin nhắn không tồn tại hoặc không thuộc cơ quan của bạn.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!await ReplayWithAuditAsync(db, time, user, agencyId, id, cancellationToken))
+        {
+            return TypedResults.Problem(title: "Không thể gửi lại.", detail: "Chỉ gửi lại được tin nhắn đã thất bại.", statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Replay and its audit entry in one transaction (the replay itself is a bulk update).</summary>
+    internal static async Task<bool> ReplayWithAuditAsync(AppDbContext db, TimeProvider time, ClaimsPrincipal user, int agencyId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await Outbox.ReplayAsync(db, time, agencyId, id, cancellationToken))
+        {
+            return false;
+        }
+        AuditLog.Append(db, time, user, "outbox.replay", nameof(OutboxMessage), id.ToString("D"), "Gửi lại tin nhắn đã thất bại.");
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Reference data every installation needs: the default Vietnamese templates.</summary>
+    public static Task SeedNotificationsAsync(AppDbContext db, TimeProvider time, CancellationToken cancellationToken = default) =>
+        NotificationTemplates.SeedAsync(db, time, cancellationToken);
+}

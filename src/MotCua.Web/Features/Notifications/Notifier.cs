@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Core.Notifications;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Notifications;
+
+/// <summary>
+/// Fans a <see cref="DossierEvent"/> out into outbox messages: citizen messages, officer alerts, the national sync and
+/// webhooks, by <see cref="EventRouting"/> and the configured channels. Reads templates and recipients, adds messages to
+/// the caller's context and never saves: call it inside the transaction of the state change, before its SaveChanges.
+/// </summary>
+public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options)
+{
+    public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierEvent e, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(e);
+        var o = options.Value;
+        var audience = EventRouting.AudienceOf(e.Kind);
+        var eventName = EventRouting.EventName(e.Kind);
+        var messages = new List<OutboxMessage>();
+
+        if (audience.HasFlag(EventAudience.Citizen) || audience.HasFlag(EventAudience.Officer))
+        {
+            var templates = await db.NotificationTemplates.AsNoTracking().Where(t => t.EventKind == e.Kind).ToListAsync(cancellationToken);
+            var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == e.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+            var unitName = e.UnitId is { } unitId
+                ? await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.AgencyId == e.AgencyId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["maHoSo"] = e.DossierCode,
+                ["tenThuTuc"] = e.ProcedureName,
+                ["tenNguoiNop"] = e.Applicant?.Name,
+                ["hanTra"] = e.DueAt?.ToVnDate(),
+                ["coQuan"] = agencyName,
+                ["donVi"] = unitName,
+                ["noiDung"] = e.Note,
+                ["ngay"] = time.GetUtcNow().ToVnDate(),
+            };
+
+            if (audience.HasFlag(EventAudience.Citizen) && e.Applicant is { } applicant)
+            {
+                foreach (var channel in o.CitizenChannelsOrDefault)
+                {
+                    var recipient = channel switch
+                    {
+                        OutboxChannel.Email => NullIfBlank(applicant.Email),
+                        OutboxChannel.Sms or OutboxChannel.Zalo => NullIfBlank(applicant.Phone),
+                        OutboxChannel.InApp or OutboxChannel.NationalPortal or OutboxChannel.Webhook => null,
+                    };
+                    if (recipient is not null && Render(templates, channel, values) is { } text)
+                    {
+                        messages.Add(Outbox.Enqueue(db, time, new OutboxMessage
+                        {
+                            AgencyId = e.AgencyId, Kind = eventName, Channel = channel, Recipient = recipient,
+                            DossierCode = e.DossierCode, Subject = text.Subject, Body = text.Body,
+                        }));
+                    }
+                }
+            }
+
+            if (audience.HasFlag(EventAudience.Officer))
+            {
+                var officers = await OfficersAsync(db, e, cancellationToken);
+                foreach (var officer in officers)
+                {
+                    foreach (var channel in o.OfficerChannelsOrDefault)
+                    {
+                        var recipient = channel switch
+                        {
+                            OutboxChannel.Email => NullIfBlank(officer.Email),
+                            OutboxChannel.Sms or OutboxChannel.Zalo => NullIfBlank(officer.PhoneNumber),
+                            OutboxChannel.InApp => officer.UserName ?? officer.Id,
+                            OutboxChannel.NationalPortal or OutboxChannel.Webhook => null,
+                        };
+                        if (recipient is not null && Render(templates, channel, values) is { } text)
+                        {
+                            messages.Add(Outbox.Enqueue(db, time, new OutboxMessage
+                            {
+                                AgencyId = e.AgencyId, Kind = eventName, Channel = channel, Recipient = recipient,
+                                RecipientUserId = officer.Id, DossierCode = e.DossierCode, Subject = text.Subject, Body = text.Body,
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (audience.HasFlag(EventAudience.NationalPortal) && e.National is { } snapshot
+            && NationalSync.Enqueue(db, time, o.NationalPortal, e.AgencyId, snapshot, e.Kind) is { } sync)
+        {
+            messages.Add(sync);
+        }
+
+        if (audience.HasFlag(EventAudience.Webhook))
+        {
+            // Webhook receivers are agency systems, not the public: no applicant contact details leave in the payload.
+            var data = new
+            {
+                kind = e.Kind.ToString(),
+                dueAt = e.DueAt,
+                unitId = e.UnitId,
+                assigneeUserId = e.AssigneeUserId,
+                nationalStatusCode = e.National?.TrangThaiHoSo,
+            };
+            messages.AddRange(await Webhooks.EnqueueAsync(db, time, e.AgencyId, eventName, e.DossierCode, data, cancellationToken));
+        }
+        return messages;
+    }
+
+    private sealed record Officer(string Id, string? UserName, string? Email, string? PhoneNumber);
+
+    private static async Task<List<Officer>> OfficersAsync(AppDbContext db, DossierEvent e, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsNoTracking().Where(u => u.AgencyId == e.AgencyId && u.IsActive);
+        if (e.AssigneeUserId is { } assignee)
+        {
+            users = users.Where(u => u.Id == assignee);
+        }
+        else if (e.UnitId is { } unitId)
+        {
+            users = users.Where(u => u.UnitId == unitId);
+        }
+        else
+        {
+            return [];
+        }
+        return await users.OrderBy(u => u.UserName).Select(u => new Officer(u.Id, u.UserName, u.Email, u.PhoneNumber)).ToListAsync(cancellationToken);
+    }
+
+    private static (string? Subject, string Body)? Render(List<NotificationTemplate> templates, OutboxChannel channel, Dictionary<string, string?> values)
+    {
+        var template = templates.FirstOrDefault(t => t.Channel == channel);
+        if (template is null)
+        {
+            return null;
+        }
+        var subject = template.Subject is null ? null : MessageTemplate.Render(template.Subject, values);
+        return (subject, MessageTemplate.Render(template.Body, values));
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+}

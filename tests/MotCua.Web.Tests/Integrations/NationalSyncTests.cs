@@ -1,0 +1,97 @@
+using System.Text.Json;
+using MotCua.Core.Notifications;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Tests.Notifications;
+using MotCua.Web.Tests.Notifications.Fakes;
+
+namespace MotCua.Web.Tests.Integrations;
+
+public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<NotificationFakes>
+{
+    private static NationalDossierSnapshot Snapshot(string code, int status) => new()
+    {
+        MaHoSo = code,
+        MaTTHC = "1.004344",
+        TenTTHC = "Cấp giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",
+        MaLinhVuc = "KHCN",
+        ChuHoSo = "Công ty TNHH Đổi mới Sáng tạo Phú Yên",
+        LoaiDoiTuong = 3,
+        NgayTiepNhan = new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero),
+        NgayHenTra = new DateTimeOffset(2025, 3, 24, 10, 0, 0, TimeSpan.Zero),
+        TrangThaiHoSo = status,
+        DonViXuLy = "Phòng Quản lý Khoa học và Công nghệ",
+        DanhSachLePhi = [new NationalFee("Phí thẩm định", 1_500_000m)],
+    };
+
+    [Fact]
+    public async Task A_status_change_is_synced_in_the_national_format_and_counted_once_acknowledged()
+    {
+        await using var app = new NotificationsApp(fakes);
+        var agencyId = await app.AgencyIdAsync();
+        var code = NotificationsApp.UniqueCode();
+        var sync = Assert.Single(await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }),
+            m => m.Channel == OutboxChannel.NationalPortal);
+        await app.DrainAsync();
+
+        var request = Assert.Single(fakes.Portal.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
+        Assert.Equal("Bearer portal-token", request.Headers["Authorization"]);
+        Assert.Equal(sync.Id.ToString("D"), request.IdempotencyKey);
+        using var json = JsonDocument.Parse(request.Body);
+        Assert.Equal("DongBoHoSoMC", json.RootElement.GetProperty("service").GetString());
+        var dossier = json.RootElement.GetProperty("data")[0];
+        Assert.Equal(code, dossier.GetProperty("MaHoSo").GetString());
+        Assert.Equal("4", dossier.GetProperty("TrangThaiHoSo").GetString());
+        Assert.Equal("20250310090000", dossier.GetProperty("NgayTiepNhan").GetString());
+        Assert.Equal("20250324170000", dossier.GetProperty("NgayHenTra").GetString());
+        Assert.Equal("Công ty TNHH Đổi mới Sáng tạo Phú Yên", dossier.GetProperty("ChuHoSo").GetString());
+        Assert.Equal("1500000", dossier.GetProperty("DanhSachLePhi")[0].GetProperty("MucPhi").GetString());
+
+        var message = await app.MessageAsync(sync.Id);
+        Assert.Equal(OutboxStatus.Delivered, message.Status);
+        Assert.Equal(app.Clock.GetUtcNow(), message.AcknowledgedAt);
+        await using var db = app.CreateDbContext();
+        var synced = await NationalSync.AcknowledgedDossierCodesAsync(db, agencyId, app.Clock.GetUtcNow().AddDays(-1), app.Clock.GetUtcNow().AddDays(1));
+        Assert.Contains(code, synced);
+    }
+
+    [Fact]
+    public async Task A_reply_without_acknowledgement_is_retried_and_later_statuses_wait_for_earlier_ones()
+    {
+        await using var app = new NotificationsApp(fakes);
+        var agencyId = await app.AgencyIdAsync();
+        var code = NotificationsApp.UniqueCode();
+        fakes.Portal.SuccessBody = """{"error_code":"-1","message":"Hệ thống bận"}""";
+        try
+        {
+            var first = (await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }))
+                .Single(m => m.Channel == OutboxChannel.NationalPortal);
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            var second = (await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.ResultIssued, National = Snapshot(code, 9) }))
+                .Single(m => m.Channel == OutboxChannel.NationalPortal);
+            await app.DrainAsync();
+
+            var pending = await app.MessageAsync(first.Id);
+            Assert.Equal(OutboxStatus.Pending, pending.Status);
+            Assert.Null(pending.AcknowledgedAt);
+            Assert.Contains("không xác nhận", pending.LastError, StringComparison.Ordinal);
+            // The newer status was held back, not sent ahead of the older one.
+            Assert.DoesNotContain(fakes.Portal.Requests, r => r.IdempotencyKey == second.Id.ToString("D"));
+
+            fakes.Portal.SuccessBody = """{"error_code":"0"}""";
+            for (var i = 0; i < 4; i++)
+            {
+                app.Clock.Advance(TimeSpan.FromMinutes(1));
+                await app.DrainAsync();
+            }
+            Assert.Equal(OutboxStatus.Delivered, (await app.MessageAsync(first.Id)).Status);
+            Assert.Equal(OutboxStatus.Delivered, (await app.MessageAsync(second.Id)).Status);
+            var order = fakes.Portal.Requests.Where(r => r.Accepted && r.Body.Contains(code, StringComparison.Ordinal)).Select(r => r.IdempotencyKey).Distinct().ToList();
+            Assert.Equal([first.Id.ToString("D"), second.Id.ToString("D")], order);
+        }
+        finally
+        {
+            fakes.Portal.SuccessBody = """{"error_code":"0","error":0,"acknowledged":true}""";
+        }
+    }
+}
