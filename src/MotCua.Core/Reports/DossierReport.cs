@@ -166,7 +166,7 @@ public sealed record DossierReport(
             return null;
         }
 
-        (PeriodClosing Kind, DateTimeOffset At)? closing = ClosingEvent(fact, options.CountFinishAt);
+        ClosingEvent? closing = Closing(fact, options.CountFinishAt);
         if (closing is { } closed && closed.At < period.StartInstant)
         {
             return null;
@@ -184,9 +184,16 @@ public sealed record DossierReport(
 
         if (closing is { } c && c.At < period.EndInstant)
         {
-            if (c.Kind != PeriodClosing.ResolvedOnTime)
+            switch (c.Kind)
             {
-                return new PeriodStanding(opening, c.Kind, null);
+                case ClosingKind.Withdrawn:
+                    return new PeriodStanding(opening, PeriodClosing.Withdrawn, null);
+                case ClosingKind.Refused:
+                    return new PeriodStanding(opening, PeriodClosing.Refused, null);
+                case ClosingKind.Stopped:
+                    return new PeriodStanding(opening, PeriodClosing.Stopped, null);
+                case ClosingKind.Resolved:
+                    break;
             }
 
             PeriodClosing resolved = fact.DueAt is { } due
@@ -218,28 +225,28 @@ public sealed record DossierReport(
         };
     }
 
-    // ResolvedOnTime stands for "resolved" here; Classify splits it by timeliness.
-    private static (PeriodClosing Kind, DateTimeOffset At)? ClosingEvent(DossierFact fact, CountFinishAt mode)
+    /// <summary>
+    /// The event that takes the dossier out of the pipeline under <paramref name="mode"/>: the earliest of finish,
+    /// withdrawal, refusal after receipt and stop (an event recorded before receipt is taken at receipt); null while
+    /// open. The web layer may persist it (closed_at, closed_kind) so the SQL report needs no MIN over nullable columns.
+    /// </summary>
+    public static ClosingEvent? Closing(DossierFact fact, CountFinishAt mode)
     {
-        (PeriodClosing Kind, DateTimeOffset At)? earliest = null;
-        void Consider(PeriodClosing kind, DateTimeOffset? at)
+        ArgumentNullException.ThrowIfNull(fact);
+        ClosingEvent? earliest = null;
+        void Consider(ClosingKind kind, DateTimeOffset? at)
         {
             if (at is { } instant && (earliest is null || instant < earliest.Value.At))
             {
-                earliest = (kind, instant);
+                earliest = new ClosingEvent(kind, instant);
             }
         }
 
-        Consider(PeriodClosing.ResolvedOnTime, FinishedAt(fact, mode));
-        Consider(PeriodClosing.Withdrawn, fact.WithdrawnAt);
-        Consider(PeriodClosing.Refused, fact.RefusedAt);
-        Consider(PeriodClosing.Stopped, fact.StoppedAt);
-        if (earliest is { } e && e.At < fact.ReceivedAt)
-        {
-            return (e.Kind, fact.ReceivedAt);
-        }
-
-        return earliest;
+        Consider(ClosingKind.Resolved, FinishedAt(fact, mode));
+        Consider(ClosingKind.Withdrawn, fact.WithdrawnAt);
+        Consider(ClosingKind.Refused, fact.RefusedAt);
+        Consider(ClosingKind.Stopped, fact.StoppedAt);
+        return earliest is { } e && e.At < fact.ReceivedAt ? e with { At = fact.ReceivedAt } : earliest;
     }
 
     private static (string Key, string Name) KeyOf(DossierFact fact, GroupBy groupBy) => groupBy switch
@@ -299,6 +306,18 @@ public sealed record DossierReport(
             RefusedAtDesk);
     }
 }
+
+/// <summary>What closed a dossier; the numeric values are the <c>closed_kind</c> codes of the SQL in Reports/README.md.</summary>
+public enum ClosingKind
+{
+    Resolved = 0,
+    Withdrawn = 1,
+    Refused = 2,
+    Stopped = 3,
+}
+
+/// <summary>The event that took a dossier out of the pipeline.</summary>
+public readonly record struct ClosingEvent(ClosingKind Kind, DateTimeOffset At);
 
 /// <summary>Percentages as the reports print them: 2 decimals, half away from zero (6/18 → 33,33).</summary>
 public static class Percent
