@@ -170,11 +170,15 @@ public static class CalendarModule
     {
         var styles = DateTimeStyles.AllowWhiteSpaces;
         var ok = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out instant);
-        if (ok && !HasOffset(text))
+        if (!ok || instant.Year < 1900 || instant.Year > 2100)
+        {
+            return false; // checked before re-basing: year 1 at +07:00 is not a representable instant
+        }
+        if (!HasOffset(text))
         {
             instant = new DateTimeOffset(instant.DateTime, TimeSpan.FromHours(7));
         }
-        return ok && instant.Year >= 1900 && instant.Year <= 2100;
+        return true;
 
         static bool HasOffset(string s)
         {
