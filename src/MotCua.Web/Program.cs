@@ -1,6 +1,7 @@
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
@@ -17,6 +18,7 @@ builder.Services.AddMotCuaIdentity();
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
+builder.Services.AddCatalogue();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
+app.MapCatalogueApi();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +25,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    // Catalogue (issue #4)
+    public DbSet<Field> CatalogueFields => Set<Field>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<PublicationDecision> PublicationDecisions => Set<PublicationDecision>();
+    public DbSet<InternalProcess> InternalProcesses => Set<InternalProcess>();
+    public DbSet<CatalogueSettings> CatalogueSettings => Set<CatalogueSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

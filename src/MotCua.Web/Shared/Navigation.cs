@@ -12,8 +12,10 @@ public static class Navigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new("Trang chủ", "/", "Công dân", Public: true),
+        new("Thủ tục hành chính", "/thu-tuc", "Công dân", Public: true),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
+        new("Danh mục TTHC", "/quan-tri/thu-tuc", "Nghiệp vụ", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Nhật ký", "/quan-tri/nhat-ky", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),

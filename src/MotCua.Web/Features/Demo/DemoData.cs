@@ -26,6 +26,7 @@ public static class DemoData
         if (seedDemo)
         {
             await SeedDemoOrganisationAsync(sp, cancellationToken);
+            await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, cancellationToken);
         }
     }
 

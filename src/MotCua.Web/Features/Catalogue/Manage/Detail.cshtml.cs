@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Core.Procedures;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Catalogue.Manage;
+
+/// <summary>One procedure for officers: its versions and periods, and what changed between two versions.</summary>
+[Authorize(Roles = CatalogueApi.ManagerRoles)]
+public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public Procedure Procedure { get; private set; } = null!;
+
+    public ProcedureVersion? InForce { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? A { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? B { get; set; }
+
+    public ProcedureVersion? Before { get; private set; }
+
+    public ProcedureVersion? After { get; private set; }
+
+    public IReadOnlyList<AspectChange> Changes { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var procedure = await CatalogueService.LoadAsync(db, User.AgencyId() ?? 0, id, ct);
+        if (procedure is null)
+        {
+            return NotFound();
+        }
+        Procedure = procedure;
+        InForce = VersionRules.InForce(procedure.Versions, v => v.Period, time.Today(), procedure.AbolishedFrom);
+        var ordered = procedure.Versions.OrderBy(v => v.Number).ToList();
+        if (ordered.Count > 1)
+        {
+            Before = ordered.FirstOrDefault(v => v.Number == A) ?? ordered[^2];
+            After = ordered.FirstOrDefault(v => v.Number == B) ?? ordered[^1];
+            Changes = VersionDiff.Compare(Aspects(Before), Aspects(After));
+        }
+        return Page();
+    }
+
+    /// <summary>A version as labelled lines for the diff (labels are what the officer reads).</summary>
+    public static IReadOnlyList<VersionAspect> Aspects(ProcedureVersion v) =>
+    [
+        new("Tên thủ tục", [v.Name]),
+        new("Lĩnh vực", [v.Field?.Name ?? ""]),
+        new("Cấp thực hiện", [CatalogueText.Name(v.Level)]),
+        new("Cơ quan thực hiện", Lines(v.ImplementingAgency)),
+        new("Thời hạn giải quyết", [v.ProcessingTime is { } t ? CatalogueText.Time(t) : "chưa xác minh"]),
+        new("Ghi chú thời hạn", Lines(v.ProcessingTimeNote)),
+        new("Phí, lệ phí", v.FeesConfirmed && v.Fees.Count > 0 ? Split(CatalogueLines.FormatFees(v.Fees)) : [CatalogueText.Fees(v)]),
+        new("Thành phần hồ sơ", Split(CatalogueLines.FormatPapers(v.Papers))),
+        new("Căn cứ pháp lý", Split(CatalogueLines.FormatLegal(v.LegalBases))),
+        new("Đối tượng thực hiện", [CatalogueText.ApplicantNames(v.ApplicantTypes)]),
+        new("Trình tự, cách thức thực hiện", Lines(v.HowToSubmit)),
+        new("Kết quả", Lines(v.Result)),
+        new("Yêu cầu, điều kiện", Lines(v.Conditions)),
+        new("Mức độ trực tuyến", [CatalogueText.Name(v.OnlineLevel)]),
+        new("Bưu chính công ích", [Public.ListsModel.PostalText(v)]),
+        new("Tại Bộ phận Một cửa", [v.AtOneStop ? "Có" : "Không"]),
+    ];
+
+    private static string[] Lines(string? text) => text is null ? [] : [text];
+
+    private static string[] Split(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

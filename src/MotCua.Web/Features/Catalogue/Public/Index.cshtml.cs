@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Procedures;
+using MotCua.Web.Data;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Catalogue.Public;
+
+/// <summary>Public catalogue search: by name, code and field, with or without diacritics.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "linh-vuc")]
+    public int? FieldId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "truc-tuyen")]
+    public OnlineServiceLevel? Online { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
+    public string AgencyName { get; private set; } = "";
+
+    public List<Field> Fields { get; private set; } = [];
+
+    public List<ProcedureVersion> Results { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        AgencyName = agency.Name;
+        Fields = await db.CatalogueFields.AsNoTracking().Where(f => f.AgencyId == agency.Id).OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(ct);
+        Results = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, agency.Id, time.Today()), Q, FieldId, Online)
+            .AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
+            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code)
+            .ToListAsync(ct);
+        return Page();
+    }
+}
