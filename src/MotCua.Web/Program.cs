@@ -3,6 +3,7 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
@@ -19,6 +20,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
+builder.Services.AddDossiers();
 builder.Services.AddDemoData();
 
 var app = builder.Build();
@@ -42,6 +44,7 @@ app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
 app.MapCatalogueApi();
+app.MapDossierApi();
 
 await app.RunAsync();
 

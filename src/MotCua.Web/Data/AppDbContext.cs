@@ -1,6 +1,7 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PublicationDecision> PublicationDecisions => Set<PublicationDecision>();
     public DbSet<InternalProcess> InternalProcesses => Set<InternalProcess>();
     public DbSet<CatalogueSettings> CatalogueSettings => Set<CatalogueSettings>();
+
+    // Dossiers (issue #5)
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierPaper> DossierPapers => Set<DossierPaper>();
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<DossierStepAssignment> DossierStepAssignments => Set<DossierStepAssignment>();
+    public DbSet<DossierForm> DossierForms => Set<DossierForm>();
+    public DbSet<DossierApology> DossierApologies => Set<DossierApology>();
+    public DbSet<DossierExplanation> DossierExplanations => Set<DossierExplanation>();
+    public DbSet<DossierIdempotencyKey> DossierIdempotencyKeys => Set<DossierIdempotencyKey>();
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
