@@ -156,17 +156,24 @@ public static class DossierApi
         return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
     }
 
-    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        await LoadDtoAsync(db, user, code, ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+
+    /// <summary>The full dossier as the API shows it to an officer of its agency; null when not found there.</summary>
+    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, ClaimsPrincipal user, string code, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
+        var key = code.Trim();
         var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Papers).Include(x => x.Events)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
         if (d is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+            return null;
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        return TypedResults.Ok(ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user))));
+        return ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user)));
     }
 
     public static DossierDto ToDto(Dossier d, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
@@ -213,8 +220,7 @@ public static class DossierApi
         var result = await workflow.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {
-            OutcomeKind.Ok => TypedResults.Ok(ToDto(result.Dossier!, await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == result.Dossier!.Id).OrderBy(f => f.Id).ToListAsync(ct),
-                DossierStateMachine.AvailableActions(result.Dossier!.Status, DossierWorkflow.RolesOf(user)))),
+            OutcomeKind.Ok => TypedResults.Ok((await LoadDtoAsync(db, user, result.Dossier!.Code, ct))!),
             OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
             OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
             OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),
