@@ -6,6 +6,7 @@ using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
@@ -22,6 +23,7 @@ builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
 builder.Services.AddDossiers();
 builder.Services.AddDemoData();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapShell();
 app.MapAuthApi();
 app.MapOrganisationApi();
 app.MapCalendarApi();
+app.MapPlansApi();
 app.MapCatalogueApi();
 app.MapDossierApi();
 

@@ -4,6 +4,8 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using Features = MotCua.Web.Features;
+using Plans = MotCua.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    // Plans (issue #8)
+    public DbSet<Plans.ControlPlan> ControlPlans => Set<Plans.ControlPlan>();
+    public DbSet<Plans.PlanTask> PlanTasks => Set<Plans.PlanTask>();
+    public DbSet<Plans.PlanTaskUnit> PlanTaskUnits => Set<Plans.PlanTaskUnit>();
+    public DbSet<Plans.PlanTarget> PlanTargets => Set<Plans.PlanTarget>();
+    public DbSet<Plans.PlanProgressNote> PlanProgressNotes => Set<Plans.PlanProgressNote>();
+    public DbSet<Plans.EvidenceFile> EvidenceFiles => Set<Plans.EvidenceFile>();
+
+    // Review, simplification, impact assessment (issue #8)
+    public DbSet<Features.Review.ReviewRound> ReviewRounds => Set<Features.Review.ReviewRound>();
+    public DbSet<Features.Review.ReviewItem> ReviewItems => Set<Features.Review.ReviewItem>();
+    public DbSet<Features.Review.ComplianceCostItem> ComplianceCostItems => Set<Features.Review.ComplianceCostItem>();
+    public DbSet<Features.Review.LegalDraft> LegalDrafts => Set<Features.Review.LegalDraft>();
+    public DbSet<Features.Review.ImpactAssessment> ImpactAssessments => Set<Features.Review.ImpactAssessment>();
+
+    // Inspections and discipline records (issue #8)
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.DisciplineRecord> DisciplineRecords => Set<Features.Inspections.DisciplineRecord>();
     // Catalogue (issue #4)
     public DbSet<Field> CatalogueFields => Set<Field>();
     public DbSet<Procedure> Procedures => Set<Procedure>();

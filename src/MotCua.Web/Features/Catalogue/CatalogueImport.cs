@@ -179,6 +179,8 @@ public static partial class CatalogueImport
             {
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 JsonValueKind.String => v.GetString(),
+                // Numbers in invariant form without trailing zeros: "1000000.0" must not read as vi-VN "10.000.000".
+                JsonValueKind.Number when v.TryGetDecimal(out var d) => Plain(d).ToString(CultureInfo.InvariantCulture),
                 _ => v.GetRawText(),
             } : null;
 
@@ -589,9 +591,9 @@ public static partial class CatalogueImport
                 code = v.Procedure!.IsLocalCode ? null : v.Procedure.Code,
                 name = v.Name,
                 field = v.Field?.Name,
-                processingTime = v.ProcessingTime is { } t ? new { value = t.Value, unit = UnitName(t.Unit) } : null,
+                processingTime = v.ProcessingTime is { } t ? new { value = Plain(t.Value), unit = UnitName(t.Unit) } : null,
                 processingTimeNote = v.ProcessingTimeNote,
-                fees = v.FeesConfirmed ? v.Fees.OrderBy(f => f.Seq).Select(f => new { name = f.Name, amount = f.Amount, note = f.Note }).ToList() : null,
+                fees = v.FeesConfirmed ? v.Fees.OrderBy(f => f.Seq).Select(f => new { name = f.Name, amount = Plain(f.Amount), note = f.Note }).ToList() : null,
                 papers = v.Papers.OrderBy(p => p.Seq).Select(p => new { name = p.Name, form = p.Form.ToString(), quantity = p.Quantity, template = p.Template }).ToList(),
                 legalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new { number = b.Number, title = b.Title, issuedOn = b.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), issuer = b.Issuer }).ToList(),
                 level = v.Level.ToString(),
@@ -607,6 +609,9 @@ public static partial class CatalogueImport
                 howToSubmit = v.HowToSubmit,
             }),
         }, ExportJson);
+
+    /// <summary>The value without trailing zeros (SQLite returns decimals with the scale they were stored with).</summary>
+    public static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>The unit names of procedures-dost.json.</summary>
     public static string UnitName(TimeUnit unit) => unit switch
