@@ -67,6 +67,7 @@ public static class DossierApi
         api.MapGet("/", ListAsync).WithSummary("Danh sách hồ sơ của cơ quan (lọc theo status, unit, dueBefore)");
         api.MapGet("/{code}", GetAsync).WithSummary("Chi tiết một hồ sơ");
         api.MapPost("/{code}/actions", ActAsync).WithSummary("Thực hiện một thao tác xử lý hồ sơ (kèm rowVersion)").DisableAntiforgery();
+        api.MapGet("/{code}/forms/{form}", FormPdfAsync).WithSummary("Biểu mẫu của hồ sơ dạng PDF (tiep-nhan, bo-sung, tu-choi, xin-loi, kiem-soat)");
         api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery();
         return app;
     }
@@ -287,6 +288,22 @@ public static class DossierApi
                 title: "Dữ liệu nhập không hợp lệ; không hồ sơ nào được nhập.");
         }
         return TypedResults.Ok(result!);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> FormPdfAsync(
+        string code, string form, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var slug = form.EndsWith(".pdf", StringComparison.Ordinal) ? form[..^4] : form;
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
+        var doc = d is null || !DossierDocuments.Slugs.TryGetValue(slug, out var kind)
+            ? null
+            : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), time, ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy biểu mẫu.", Detail = "Hồ sơ không có biểu mẫu này." });
+        }
+        return TypedResults.File(MotCua.Web.Shared.Documents.PdfRenderer.Render(doc), "application/pdf", d!.Code + "-" + slug + ".pdf");
     }
 
     private static ProblemHttpResult Problem(WorkflowOutcome r) => TypedResults.Problem(
