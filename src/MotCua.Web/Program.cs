@@ -3,6 +3,7 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
@@ -21,6 +22,8 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
+builder.Services.AddDossiers();
+builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddDemoData();
@@ -48,6 +51,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapPlansApi();
 app.MapNotificationsApi();
+app.MapDossierApi();
 
 await app.RunAsync();
 

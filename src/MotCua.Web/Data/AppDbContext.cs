@@ -1,6 +1,7 @@
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
@@ -63,6 +64,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    // Dossiers (issue #5)
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierPaper> DossierPapers => Set<DossierPaper>();
+    public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<DossierStepAssignment> DossierStepAssignments => Set<DossierStepAssignment>();
+    public DbSet<DossierForm> DossierForms => Set<DossierForm>();
+    public DbSet<DossierApology> DossierApologies => Set<DossierApology>();
+    public DbSet<DossierExplanation> DossierExplanations => Set<DossierExplanation>();
+    public DbSet<DossierIdempotencyKey> DossierIdempotencyKeys => Set<DossierIdempotencyKey>();
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,7 +18,7 @@ public sealed class NotificationsJourneyTests(BrowserApp browser) : IClassFixtur
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var unitId = await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.UnitId).SingleAsync();
-            await scope.ServiceProvider.GetRequiredService<Notifier>().RaiseAsync(db, new DossierEvent
+            await scope.ServiceProvider.GetRequiredService<Notifier>().RaiseAsync(db, new DossierNotice
             {
                 AgencyId = await db.Agencies.Select(a => a.Id).SingleAsync(),
                 DossierCode = code,

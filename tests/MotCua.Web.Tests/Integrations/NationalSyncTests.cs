@@ -30,7 +30,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         await using var app = new NotificationsApp(fakes);
         var agencyId = await app.AgencyIdAsync();
         var code = NotificationsApp.UniqueCode();
-        var sync = Assert.Single(await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }),
+        var sync = Assert.Single(await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }),
             m => m.Channel == OutboxChannel.NationalPortal);
         await app.DrainAsync();
 
@@ -64,10 +64,10 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         fakes.Portal.SuccessBody = """{"error_code":"-1","message":"Hệ thống bận"}""";
         try
         {
-            var first = (await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }))
+            var first = (await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) }))
                 .Single(m => m.Channel == OutboxChannel.NationalPortal);
             app.Clock.Advance(TimeSpan.FromSeconds(1));
-            var second = (await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.ResultIssued, National = Snapshot(code, 9) }))
+            var second = (await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.ResultIssued, National = Snapshot(code, 9) }))
                 .Single(m => m.Channel == OutboxChannel.NationalPortal);
             await app.DrainAsync();
 

@@ -35,9 +35,9 @@ public sealed class WebhookTests(NotificationFakes fakes) : IClassFixture<Notifi
         Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
 
         var code = NotificationsApp.UniqueCode();
-        await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged });
+        await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged });
         // Not subscribed: no delivery for this event.
-        await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.Overdue });
+        await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.Overdue });
         await app.DrainAsync();
 
         var request = Assert.Single(fakes.Webhook.Requests, r => r.Path == path);

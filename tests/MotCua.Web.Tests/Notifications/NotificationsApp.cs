@@ -67,7 +67,7 @@ public sealed class NotificationsApp(NotificationFakes fakes, TestDatabase? shar
     }
 
     /// <summary>Raises an event in its own scope and commits it, as a producer's action would.</summary>
-    public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(DossierEvent e)
+    public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(DossierNotice e)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -93,7 +93,7 @@ public sealed class NotificationsApp(NotificationFakes fakes, TestDatabase? shar
     /// <summary>A Vietnamese mobile number unique enough to tell tests apart in a shared fake.</summary>
     public static string UniquePhone() => "09" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
 
-    public static DossierEvent Received(int agencyId, string code, string? phone = null, string? email = null) => new()
+    public static DossierNotice Received(int agencyId, string code, string? phone = null, string? email = null) => new()
     {
         AgencyId = agencyId,
         DossierCode = code,

@@ -28,7 +28,7 @@ public sealed class OfficerAlertTests(NotificationFakes fakes) : IClassFixture<N
         }
         var code = NotificationsApp.UniqueCode();
 
-        await app.RaiseAsync(new DossierEvent
+        await app.RaiseAsync(new DossierNotice
         {
             AgencyId = agencyId,
             DossierCode = code,
@@ -75,7 +75,7 @@ public sealed class OfficerAlertTests(NotificationFakes fakes) : IClassFixture<N
             userId = (await db.Users.SingleAsync(u => u.UserName == "lanhdao")).Id;
         }
         var code = NotificationsApp.UniqueCode();
-        var messages = await app.RaiseAsync(new DossierEvent { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.Overdue, AssigneeUserId = userId, DueAt = app.Clock.GetUtcNow() });
+        var messages = await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.Overdue, AssigneeUserId = userId, DueAt = app.Clock.GetUtcNow() });
         var inApp = Assert.Single(messages);
         Assert.Equal(OutboxChannel.InApp, inApp.Channel);
         await app.DrainAsync();

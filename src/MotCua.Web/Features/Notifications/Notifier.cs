@@ -8,13 +8,13 @@ using MotCua.Web.Shared;
 namespace MotCua.Web.Features.Notifications;
 
 /// <summary>
-/// Fans a <see cref="DossierEvent"/> out into outbox messages: citizen messages, officer alerts, the national sync and
+/// Fans a <see cref="DossierNotice"/> out into outbox messages: citizen messages, officer alerts, the national sync and
 /// webhooks, by <see cref="EventRouting"/> and the configured channels. Reads templates and recipients, adds messages to
 /// the caller's context and never saves: call it inside the transaction of the state change, before its SaveChanges.
 /// </summary>
 public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options)
 {
-    public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierEvent e, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(e);
@@ -114,7 +114,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
 
     private sealed record Officer(string Id, string? UserName, string? Email, string? PhoneNumber);
 
-    private static async Task<List<Officer>> OfficersAsync(AppDbContext db, DossierEvent e, CancellationToken cancellationToken)
+    private static async Task<List<Officer>> OfficersAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken)
     {
         var users = db.Users.AsNoTracking().Where(u => u.AgencyId == e.AgencyId && u.IsActive);
         if (e.AssigneeUserId is { } assignee)

@@ -10,7 +10,7 @@ public sealed record ApplicantContact(string Name, string? Phone = null, string?
 /// Something that happened to a dossier. <see cref="Notifier.RaiseAsync"/> fans it out, by configuration, into citizen
 /// messages, officer alerts, a national-portal sync and webhook deliveries.
 /// </summary>
-public sealed record DossierEvent
+public sealed record DossierNotice
 {
     public required int AgencyId { get; init; }
 

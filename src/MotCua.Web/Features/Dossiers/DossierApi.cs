@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Identity;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>The dossier feature's services and officer API (bearer token or cookie; every query scoped to the caller's agency).</summary>
+public static class DossierApi
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IServiceCollection AddDossiers(this IServiceCollection services) =>
+        services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>();
+
+    // ---------------------------------------------------------------- shapes
+
+    public sealed record ApplicantDto(string? Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+
+    public sealed record PaperDto(string? Name, bool Present, string? Form = null, int? Quantity = null);
+
+    /// <summary>Receipt. <c>outcome</c>: receive (default) | requestSupplement | refuse | submit (online dossier for the desk check).</summary>
+    public sealed record CreateDossierRequest(string? ProcedureCode, string? Channel, ApplicantDto? Applicant, IReadOnlyList<PaperDto>? Papers,
+        string? Outcome = null, string? Note = null, string? Payment = null);
+
+    public sealed record ReceiptDto(string Code, DateTimeOffset? DueAt, string Status);
+
+    public sealed record NationalStatusDto(int Code, string Name);
+
+    public sealed record EventDto(DateTimeOffset At, string? Action, string? From, string To, int FromStep, int ToStep, int? UnitId, string? Actor, string? Assignee, string? Note);
+
+    public sealed record FormDto(string Kind, string Number, string Title, DateTimeOffset IssuedAt);
+
+    public sealed record DossierDto(
+        string Code, string Status, string StatusName, NationalStatusDto? NationalStatus, string Channel,
+        string ProcedureCode, string ProcedureName, int ProcedureVersionId, ApplicantDto Applicant,
+        DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? DueAt, DateTimeOffset? RescheduledDueAt,
+        int CurrentStep, int? CurrentUnitId, string? Assignee, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, string? ReturnMethod,
+        DateTimeOffset? ClosedAt, string? Timeliness, long FeeAmount, string PaymentStatus, bool ComponentsDigitised, bool ResultDigitised, bool Imported,
+        long RowVersion, IReadOnlyList<PaperDto> Papers, IReadOnlyList<EventDto> Events, IReadOnlyList<FormDto> Forms, IReadOnlyList<string> AvailableActions);
+
+    /// <summary><c>action</c> is a camelCase <see cref="DossierAction"/>; other fields as the action needs.</summary>
+    public sealed record ActionRequest(string? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
+        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null);
+
+    public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
+        DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
+
+    public static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    public static ReceiptDto ReceiptResponse(Dossier d) => new(d.Code, d.DueAt, Camel(d.Status.ToString()));
+
+    // ---------------------------------------------------------------- endpoints
+
+    public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/dossiers").WithTags("Hồ sơ").RequireAuthorization(Policies.Officer);
+        api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").DisableAntiforgery();
+        api.MapGet("/", ListAsync).WithSummary("Danh sách hồ sơ của cơ quan (lọc theo status, unit, dueBefore)");
+        api.MapGet("/{code}", GetAsync).WithSummary("Chi tiết một hồ sơ");
+        api.MapPost("/{code}/actions", ActAsync).WithSummary("Thực hiện một thao tác xử lý hồ sơ (kèm rowVersion)").DisableAntiforgery();
+        api.MapGet("/{code}/forms/{form}", FormPdfAsync).WithSummary("Biểu mẫu của hồ sơ dạng PDF (tiep-nhan, bo-sung, tu-choi, xin-loi, kiem-soat)");
+        api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery();
+        return app;
+    }
+
+    internal static async Task<Results<Created<ReceiptDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateDossierRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, DossierWorkflow workflow, CancellationToken ct)
+    {
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Thiếu nội dung yêu cầu."] }, title: "Dữ liệu không hợp lệ.");
+        }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var channel = ParseChannel(request.Channel);
+        if (channel is null)
+        {
+            errors["channel"] = ["Kênh nộp phải là direct (trực tiếp), postal (bưu chính) hoặc online (trực tuyến)."];
+        }
+        var outcome = request.Outcome switch
+        {
+            null or "" => channel == DossierChannel.Online ? ReceiptOutcome.Submit : ReceiptOutcome.Receive,
+            "receive" => ReceiptOutcome.Receive,
+            "requestSupplement" => ReceiptOutcome.RequestSupplement,
+            "refuse" => ReceiptOutcome.Refuse,
+            "submit" => ReceiptOutcome.Submit,
+            _ => (ReceiptOutcome?)null,
+        };
+        if (outcome is null)
+        {
+            errors["outcome"] = ["Kết quả kiểm tra phải là receive, requestSupplement, refuse hoặc submit."];
+        }
+        var kind = request.Applicant?.Kind switch
+        {
+            null or "" or "individual" => ApplicantKind.Individual,
+            "organisation" or "organization" => ApplicantKind.Organisation,
+            _ => (ApplicantKind?)null,
+        };
+        if (kind is null)
+        {
+            errors["applicant.kind"] = ["Loại người nộp phải là individual (cá nhân) hoặc organisation (tổ chức)."];
+        }
+        var payment = request.Payment switch
+        {
+            null or "" or "unpaid" => PaymentStatus.Unpaid,
+            "paidAtDesk" => PaymentStatus.PaidAtDesk,
+            "paidOnline" => PaymentStatus.PaidOnline,
+            _ => (PaymentStatus?)null,
+        };
+        if (payment is null)
+        {
+            errors["payment"] = ["Tình trạng thanh toán phải là unpaid, paidAtDesk hoặc paidOnline."];
+        }
+        var papers = new List<PaperInput>();
+        foreach (var p in request.Papers ?? [])
+        {
+            var form = p.Form switch
+            {
+                null or "" or "original" => PaperCopyKind.Original,
+                "copy" => PaperCopyKind.Copy,
+                "certifiedCopy" => PaperCopyKind.CertifiedCopy,
+                _ => (PaperCopyKind?)null,
+            };
+            if (form is null)
+            {
+                errors["papers"] = ["Hình thức giấy tờ phải là original, copy hoặc certifiedCopy."];
+            }
+            papers.Add(new PaperInput(p.Name, p.Present, form ?? PaperCopyKind.Original, p.Quantity ?? 1));
+        }
+        if (idempotencyKey is { Length: > 200 })
+        {
+            errors["Idempotency-Key"] = ["Khóa Idempotency-Key dài tối đa 200 ký tự."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+        }
+        var a = request.Applicant ?? new ApplicantDto(null, null, null, null, null, null);
+        var input = new ReceiptInput(request.ProcedureCode, channel!.Value, new ApplicantInput(kind!.Value, a.Name, a.IdNumber, a.Phone, a.Email, a.Address),
+            papers, outcome!.Value, request.Note, payment!.Value);
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+        var result = await workflow.ReceiveAsync(input, user, key, hash, ct);
+        if (!result.Succeeded)
+        {
+            return result.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title) : Problem(result);
+        }
+        var body = result.ReplayJson is { } replay ? JsonSerializer.Deserialize<ReceiptDto>(replay, Json)! : ReceiptResponse(result.Dossier!);
+        return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
+    }
+
+    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
+        await LoadDtoAsync(db, user, code, ct) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+
+    /// <summary>The full dossier as the API shows it to an officer of its agency; null when not found there.</summary>
+    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, ClaimsPrincipal user, string code, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var key = code.Trim();
+        var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Papers).Include(x => x.Events)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
+        if (d is null)
+        {
+            return null;
+        }
+        var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
+        return ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user)));
+    }
+
+    public static DossierDto ToDto(Dossier d, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
+    {
+        var regime = LegalRegime.Of(d.Regime);
+        var national = NationalStatus.From(d.Status);
+        return new DossierDto(
+            d.Code, Camel(d.Status.ToString()), DossierText.Name(d.Status), national is null ? null : new NationalStatusDto(national.Code, national.Name),
+            Camel(d.Channel.ToString()), d.ProcedureCode, d.ProcedureName, d.ProcedureVersionId,
+            new ApplicantDto(Camel(d.ApplicantKind.ToString()), d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress),
+            d.SubmittedAt, d.ReceivedAt, d.AppointmentAt, d.DueAt, d.RescheduledDueAt, d.CurrentStep, d.CurrentUnitId, d.Assignee, d.CompletedAt,
+            d.ReturnedAt, d.ReturnMethod is { } m ? Camel(m.ToString()) : null, d.ClosedAt,
+            d.ToState().Timeliness is { } t ? Camel(t.ToString()) : null,
+            d.FeeAmount, Camel(d.PaymentStatus.ToString()), d.ComponentsDigitised, d.ResultDigitised, d.Imported, d.Version,
+            d.Papers.OrderBy(p => p.Seq).Select(p => new PaperDto(p.Name, p.Present, Camel(p.Form.ToString()), p.Quantity)).ToList(),
+            d.Events.OrderBy(e => e.Id).Select(e => new EventDto(e.At, e.Action is { } a ? Camel(a.ToString()) : null, e.FromStatus is { } f ? Camel(f.ToString()) : null,
+                Camel(e.ToStatus.ToString()), e.FromStep, e.ToStep, e.ToUnitId, e.ActorName, e.Assignee, e.Note)).ToList(),
+            forms.Select(f => new FormDto(Camel(f.Kind.ToString()), f.Number, regime.Form(f.Kind).Title, f.IssuedAt)).ToList(),
+            available.Select(x => Camel(x.ToString())).ToList());
+    }
+
+    internal static async Task<Results<Ok<DossierDto>, ValidationProblem, ProblemHttpResult, NotFound<ProblemDetails>>> ActAsync(
+        string code, ActionRequest? request, ClaimsPrincipal user, DossierWorkflow workflow, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DossierAction action = default;
+        if (request is null || string.IsNullOrWhiteSpace(request.Action) || !TryParseAction(request.Action, out action))
+        {
+            errors["action"] = ["Thao tác không hợp lệ. Các thao tác: " + string.Join(", ", Enum.GetNames<DossierAction>().Select(Camel)) + "."];
+        }
+        ResultDelivery? delivery = request?.Delivery switch
+        {
+            null or "" => null,
+            "atDesk" => ResultDelivery.AtDesk,
+            "byPost" => ResultDelivery.ByPost,
+            "online" => ResultDelivery.Online,
+            _ => AddError(errors, "delivery", "Hình thức trả kết quả phải là atDesk, byPost hoặc online."),
+        };
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+        }
+        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner);
+        var result = await workflow.ApplyAsync(code, action, input, request.RowVersion, user, ct);
+        return result.Kind switch
+        {
+            OutcomeKind.Ok => TypedResults.Ok((await LoadDtoAsync(db, user, result.Dossier!.Code, ct))!),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
+            OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
+            OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),
+        };
+    }
+
+    private static ResultDelivery? AddError(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return null;
+    }
+
+    public static bool TryParseAction(string text, out DossierAction action) =>
+        Enum.TryParse(text.Trim(), ignoreCase: true, out action) && Enum.IsDefined(action) && !int.TryParse(text, CultureInfo.InvariantCulture, out _);
+
+    public static DossierChannel? ParseChannel(string? text) => text switch
+    {
+        "direct" => DossierChannel.Direct,
+        "postal" => DossierChannel.Postal,
+        "online" => DossierChannel.Online,
+        _ => null,
+    };
+
+    internal static async Task<Results<Ok<List<DossierSummaryDto>>, ValidationProblem>> ListAsync(
+        string? status, int? unit, DateTimeOffset? dueBefore, ClaimsPrincipal user, AppDbContext db, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var query = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<DossierStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, CultureInfo.InvariantCulture, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Trạng thái không hợp lệ. Các trạng thái: " + string.Join(", ", Enum.GetNames<DossierStatus>().Select(Camel)) + "."] }, title: "Tham số không hợp lệ.");
+            }
+            query = query.Where(d => d.Status == s);
+        }
+        if (unit is { } u)
+        {
+            query = query.Where(d => d.CurrentUnitId == u);
+        }
+        if (dueBefore is { } before)
+        {
+            query = query.Where(d => d.DueAt != null && d.DueAt < before);
+        }
+        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(1000).ToListAsync(ct);
+        var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(rows.Select(d => new DossierSummaryDto(d.Code, Camel(d.Status.ToString()), DossierText.Name(d.Status), d.ProcedureCode, d.ApplicantName,
+            d.ReceivedAt, d.DueAt, d.CurrentUnitId, d.Assignee,
+            DossierQueue.Standing(d.ToState(), now, calculator) is { } st ? Camel(st.Status.ToString()) : null)).ToList());
+    }
+
+    internal static async Task<Results<Ok<DossierImport.ImportResult>, ValidationProblem>> ImportAsync(
+        List<DossierImport.ImportRecord>? records, ClaimsPrincipal user, DossierImport import, CancellationToken ct)
+    {
+        if (records is null || records.Count == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Danh sách hồ sơ cần nhập đang trống."] }, title: "Dữ liệu không hợp lệ.");
+        }
+        var (result, errors) = await import.ImportAsync(records, user, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+                title: "Dữ liệu nhập không hợp lệ; không hồ sơ nào được nhập.");
+        }
+        return TypedResults.Ok(result!);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> FormPdfAsync(
+        string code, string form, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var slug = form.EndsWith(".pdf", StringComparison.Ordinal) ? form[..^4] : form;
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
+        var doc = d is null || !DossierDocuments.Slugs.TryGetValue(slug, out var kind)
+            ? null
+            : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), time, ct);
+        if (doc is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy biểu mẫu.", Detail = "Hồ sơ không có biểu mẫu này." });
+        }
+        return TypedResults.File(MotCua.Web.Shared.Documents.PdfRenderer.Render(doc), "application/pdf", d!.Code + "-" + slug + ".pdf");
+    }
+
+    private static ProblemHttpResult Problem(WorkflowOutcome r) => TypedResults.Problem(
+        title: r.Title,
+        detail: r.Detail,
+        statusCode: r.Kind switch
+        {
+            OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+            OutcomeKind.Conflict => StatusCodes.Status409Conflict,
+            OutcomeKind.NotFound => StatusCodes.Status404NotFound,
+            OutcomeKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            OutcomeKind.Invalid => StatusCodes.Status400BadRequest,
+            OutcomeKind.Ok => StatusCodes.Status200OK,
+        });
+}

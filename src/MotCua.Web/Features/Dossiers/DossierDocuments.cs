@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers.Forms;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared.Documents;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>Turns a stored dossier into the input records of the official form builders (Forms/), per form kind.</summary>
+public static class DossierDocuments
+{
+    /// <summary>Form kinds by their URL slug (print view and PDF).</summary>
+    public static readonly IReadOnlyDictionary<string, OfficialFormKind> Slugs = new Dictionary<string, OfficialFormKind>(StringComparer.Ordinal)
+    {
+        ["tiep-nhan"] = OfficialFormKind.ReceiptAndAppointment,
+        ["bo-sung"] = OfficialFormKind.SupplementRequest,
+        ["tu-choi"] = OfficialFormKind.Refusal,
+        ["xin-loi"] = OfficialFormKind.ApologyAndReschedule,
+        ["kiem-soat"] = OfficialFormKind.ProcessControl,
+    };
+
+    public static string Slug(OfficialFormKind kind) => Slugs.FirstOrDefault(s => s.Value == kind).Key ?? "";
+
+    /// <summary>The public look-up page the QR code points to (the applicant adds phone or ID number there).</summary>
+    public static string LookupUrl(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}/tra-cuu/{Uri.EscapeDataString(code)}";
+
+    public static FormIssuer Issuer(Agency agency, string deskName) =>
+        new("UBND TỈNH PHÚ YÊN", agency.Name, deskName, PlaceOf(agency));
+
+    // The place printed before the date: the town in the agency's address, else the province.
+    private static string PlaceOf(Agency agency) =>
+        agency.Address is { } a && a.Contains("Tuy Hòa", StringComparison.Ordinal) ? "Tuy Hòa" : "Phú Yên";
+
+    /// <summary>The document for a form kind, or null when the dossier never had that form issued (and it is not the control slip).</summary>
+    public static async Task<OfficialDocument?> BuildAsync(AppDbContext db, Dossier d, OfficialFormKind kind, string lookupUrl, TimeProvider time, CancellationToken ct)
+    {
+        var issued = await db.DossierForms.AsNoTracking().Where(f => f.DossierId == d.Id && f.Kind == kind).OrderByDescending(f => f.Id).FirstOrDefaultAsync(ct);
+        if (issued is null && kind != OfficialFormKind.ProcessControl)
+        {
+            return null;
+        }
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == d.AgencyId, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == d.AgencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == d.AgencyId && u.Kind == UnitKind.OneStopDesk).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "Bộ phận Một cửa";
+        var officerName = issued?.IssuedBy is { } by
+            ? await db.Users.AsNoTracking().Where(u => u.UserName == by).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? by
+            : "";
+        var issuer = Issuer(agency, desk);
+        var applicant = new FormApplicant(d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantIdNumber);
+        var received = d.ReceivedAt ?? d.SubmittedAt;
+        var at = issued?.IssuedAt ?? time.GetUtcNow();
+        switch (kind)
+        {
+            case OfficialFormKind.ReceiptAndAppointment:
+                var papers = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && p.Present).OrderBy(p => p.Seq).ToListAsync(ct);
+                return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, issuer, applicant, d.ProcedureName,
+                    papers.Select(p => new FormPaper(p.Name, PaperKind(p.Form), p.Quantity)).ToList(), 1, d.ClockStartedAt ?? received,
+                    d.AppointmentAt ?? received, "Bộ phận Một cửa, " + agency.Name, officerName, null, null, lookupUrl));
+            case OfficialFormKind.SupplementRequest:
+                var missing = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && !p.Present).OrderBy(p => p.Seq).Select(p => p.Name).ToListAsync(ct);
+                return DossierForms.SupplementRequest(new SupplementRequestInput(d.Code, issuer, applicant, d.ProcedureName, received, at,
+                    missing, issued!.Content ?? "", officerName, lookupUrl));
+            case OfficialFormKind.Refusal:
+                return DossierForms.Refusal(new RefusalInput(d.Code, issuer, applicant, d.ProcedureName, received, at, issued!.Content ?? "", officerName, lookupUrl));
+            case OfficialFormKind.ApologyAndReschedule:
+                var apology = await db.DossierApologies.AsNoTracking().Where(a => a.DossierId == d.Id).OrderByDescending(a => a.Id).FirstAsync(ct);
+                var unitName = apology.ResponsibleUnitId is { } u && units.TryGetValue(u, out var n) ? n : agency.Name;
+                return DossierForms.Apology(new ApologyInput(d.Code, issuer, applicant, d.ProcedureName, received, apology.OriginalDueAt,
+                    apology.NewAppointmentAt, apology.IssuedAt, apology.Reason, "THỦ TRƯỞNG " + unitName.ToUpperInvariant(), null, lookupUrl));
+            case OfficialFormKind.ProcessControl:
+                var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+                var names = await db.Users.AsNoTracking().Where(x => x.AgencyId == d.AgencyId).ToDictionaryAsync(x => x.UserName!, x => x.FullName, ct);
+                string UnitName(int? id) => id is { } x && units.TryGetValue(x, out var un) ? un : desk;
+                var handOvers = events.Where(e => e.Action is DossierAction.Transfer or DossierAction.Assign or DossierAction.Forward or DossierAction.Appraise
+                        or DossierAction.ReturnToPreviousStep or DossierAction.Approve or DossierAction.Reject or DossierAction.Return or DossierAction.TransferInterAgency
+                        or DossierAction.ReceiveInterAgencyResult)
+                    .Select(e => new HandOver(UnitName(e.FromUnitId), e.ActorName, e.Action == DossierAction.Return ? "Tổ chức, cá nhân" : UnitName(e.ToUnitId),
+                        e.Assignee is { } who && names.TryGetValue(who, out var full) ? full : e.Assignee, e.At,
+                        d.DueAt is { } due ? Judge(e.At, due) : null, e.Note))
+                    .ToList();
+                return DossierForms.ControlSlip(new ControlSlipInput(d.Code, issuer, applicant, d.ProcedureName, received, d.AppointmentAt ?? received,
+                    agency.Name, d.InterAgencyPartner, handOvers, time.GetUtcNow(), lookupUrl));
+            case OfficialFormKind.TrackingBook or OfficialFormKind.StopNotice:
+                return null;
+        }
+        return null;
+    }
+
+    private static string Judge(DateTimeOffset at, DateTimeOffset due) => DeadlineCalculator.ClassifyResolved(at, due) switch
+    {
+        ResolutionTimeliness.Early => "Trước hạn",
+        ResolutionTimeliness.OnTime => "Đúng hạn",
+        ResolutionTimeliness.Late => "Quá hạn",
+    };
+
+    public static string PaperKind(PaperCopyKind kind) => kind switch
+    {
+        PaperCopyKind.Original => "Bản chính",
+        PaperCopyKind.Copy => "Bản sao",
+        PaperCopyKind.CertifiedCopy => "Bản sao chứng thực",
+    };
+}

@@ -1,0 +1,734 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public enum OutcomeKind
+{
+    Ok,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Unprocessable,
+}
+
+/// <summary>The result of a workflow call: the dossier, or why not (Vietnamese title/detail, field errors for 400).</summary>
+public sealed record WorkflowOutcome(OutcomeKind Kind, Dossier? Dossier = null, string? Title = null, string? Detail = null,
+    Dictionary<string, string[]>? Errors = null, TransitionResult? Transition = null, string? ReplayJson = null)
+{
+    public bool Succeeded => Kind == OutcomeKind.Ok;
+
+    public const string ConcurrencyMessage = "Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.";
+
+    public static WorkflowOutcome Invalid(string field, string message) =>
+        new(OutcomeKind.Invalid, Title: "Dữ liệu không hợp lệ.", Errors: new(StringComparer.Ordinal) { [field] = [message] });
+
+    public static WorkflowOutcome Concurrency() => new(OutcomeKind.Conflict, Title: ConcurrencyMessage, Detail: ConcurrencyMessage);
+
+    public string Message => Errors is { Count: > 0 } e ? string.Join(" ", e.Values.SelectMany(v => v)) : Detail ?? Title ?? "";
+}
+
+public enum ReceiptOutcome
+{
+    /// <summary>Complete: received with an appointment.</summary>
+    Receive,
+
+    /// <summary>Incomplete: supplement requested at the desk check.</summary>
+    RequestSupplement,
+
+    /// <summary>Outside competence or not eligible.</summary>
+    Refuse,
+
+    /// <summary>An online (or postal) dossier waiting for the desk check (status Submitted).</summary>
+    Submit,
+}
+
+public sealed record ApplicantInput(ApplicantKind Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+
+public sealed record PaperInput(string? Name, bool Present, PaperCopyKind Form = PaperCopyKind.Original, int Quantity = 1);
+
+public sealed record ReceiptInput(
+    string? ProcedureCode,
+    DossierChannel Channel,
+    ApplicantInput Applicant,
+    IReadOnlyList<PaperInput> Papers,
+    ReceiptOutcome Outcome = ReceiptOutcome.Receive,
+    string? Note = null,
+    PaymentStatus Payment = PaymentStatus.Unpaid,
+    IReadOnlyList<IncomingFile>? Files = null);
+
+/// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>
+public sealed record ActionInput(
+    string? Note = null,
+    string? Assignee = null,
+    int? UnitId = null,
+    int? TargetStep = null,
+    DateTimeOffset? NewAppointment = null,
+    ResultDelivery? Delivery = null,
+    string? Partner = null,
+    IncomingFile? ResultFile = null);
+
+/// <summary>
+/// The one place a dossier changes: receipt (<see cref="ReceiveAsync"/>) and every later transition
+/// (<see cref="ApplyAsync"/>), each persisted with its history row, audit entry, issued form and explanation record in
+/// ONE SaveChanges. Notification hooks (issue #9) belong in <see cref="PersistAsync"/>.
+/// </summary>
+public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files)
+{
+    private const int MaxAttempts = 8;
+
+    public static IReadOnlyCollection<string> RolesOf(ClaimsPrincipal user) =>
+        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
+    // ================================================================== receipt
+
+    /// <summary>
+    /// Creates a dossier at the desk (or a Submitted one for the online desk check): validation, eligibility of the
+    /// procedure, code from the per-day counter, the outcome's transition. Retries on a lost race for the counter.
+    /// </summary>
+    public async Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return new WorkflowOutcome(OutcomeKind.Invalid, Title: "Dữ liệu không hợp lệ.", Errors: errors);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            if (idempotencyKey is not null && await db.Set<DossierIdempotencyKey>().AsNoTracking()
+                    .SingleOrDefaultAsync(k => k.AgencyId == agencyId && k.Key == idempotencyKey, ct) is { } seen)
+            {
+                if (!string.Equals(seen.RequestHash, requestHash, StringComparison.Ordinal))
+                {
+                    return new WorkflowOutcome(OutcomeKind.Unprocessable, Title: "Khóa Idempotency-Key đã được dùng.",
+                        Detail: "Khóa Idempotency-Key này đã được dùng cho một yêu cầu tiếp nhận khác; vui lòng dùng khóa mới.");
+                }
+                var earlier = await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == seen.DossierId, ct);
+                return new WorkflowOutcome(OutcomeKind.Ok, earlier, ReplayJson: seen.ResponseJson);
+            }
+
+            var written = new List<DossierFile>();
+            try
+            {
+                var outcome = await TryReceiveOnceAsync(input, user, agencyId, idempotencyKey, requestHash, written, ct);
+                if (!outcome.Succeeded)
+                {
+                    files.Discard(written);
+                }
+                return outcome;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another receipt took the same code sequence (or the same idempotency key) first: try again.
+                files.Discard(written);
+            }
+            catch
+            {
+                files.Discard(written);
+                throw;
+            }
+        }
+    }
+
+    private static Dictionary<string, string[]> Validate(ReceiptInput input)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(input.ProcedureCode))
+        {
+            errors["procedureCode"] = ["Vui lòng chọn thủ tục hành chính."];
+        }
+        if (string.IsNullOrWhiteSpace(input.Applicant.Name))
+        {
+            errors["applicant.name"] = ["Vui lòng nhập họ tên (tên tổ chức) người nộp hồ sơ."];
+        }
+        if (string.IsNullOrWhiteSpace(input.Applicant.Phone) && string.IsNullOrWhiteSpace(input.Applicant.IdNumber))
+        {
+            errors["applicant.phone"] = ["Vui lòng nhập số điện thoại hoặc số giấy tờ tùy thân (dùng để tra cứu hồ sơ)."];
+        }
+        if (!string.IsNullOrWhiteSpace(input.Applicant.Phone) && ApplicantVerification.Phone(input.Applicant.Phone).Length is < 9 or > 11)
+        {
+            errors["applicant.phone"] = ["Số điện thoại không hợp lệ."];
+        }
+        if (!string.IsNullOrWhiteSpace(input.Applicant.Email) && !input.Applicant.Email.Contains('@', StringComparison.Ordinal))
+        {
+            errors["applicant.email"] = ["Địa chỉ thư điện tử không hợp lệ."];
+        }
+        for (var i = 0; i < input.Papers.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(input.Papers[i].Name))
+            {
+                errors[$"papers[{i.ToString(CultureInfo.InvariantCulture)}].name"] = ["Vui lòng nhập tên giấy tờ."];
+            }
+        }
+        if (input.Outcome is ReceiptOutcome.RequestSupplement or ReceiptOutcome.Refuse && string.IsNullOrWhiteSpace(input.Note))
+        {
+            errors["note"] = [input.Outcome == ReceiptOutcome.Refuse ? "Vui lòng nêu rõ lý do từ chối." : "Vui lòng nêu rõ nội dung cần bổ sung."];
+        }
+        if (input.Outcome == ReceiptOutcome.Receive && input.Channel == DossierChannel.Online)
+        {
+            errors["channel"] = ["Hồ sơ trực tuyến được tạo ở trạng thái chờ tiếp nhận; Bộ phận Một cửa kiểm tra rồi mới tiếp nhận."];
+        }
+        return errors;
+    }
+
+    private async Task<WorkflowOutcome> TryReceiveOnceAsync(ReceiptInput input, ClaimsPrincipal user, int agencyId, string? key, string? hash,
+        List<DossierFile> written, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var eligibility = await CatalogueQueries.CanReceiveAsync(db, agencyId, input.ProcedureCode!, now, ct);
+        if (eligibility.Version is not { } version)
+        {
+            return WorkflowOutcome.Invalid("procedureCode", eligibility.Message ?? "Không tiếp nhận được hồ sơ của thủ tục này.");
+        }
+        foreach (var f in input.Files ?? [])
+        {
+            if (files.Check(f) is { } problem)
+            {
+                return WorkflowOutcome.Invalid("files", problem);
+            }
+        }
+
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var dossier = await NewDossierAsync(agency, version, input.Channel, input.Applicant, now, ct);
+        dossier.PaymentStatus = input.Payment;
+        var seq = 1;
+        foreach (var p in input.Papers)
+        {
+            dossier.Papers.Add(new DossierPaper { Seq = seq++, Name = TextSearch.Nfc(p.Name), Present = p.Present, Form = p.Form, Quantity = Math.Max(1, p.Quantity) });
+        }
+        dossier.Code = await NextCodeAsync(agency, now, ct);
+        db.Add(dossier);
+
+        var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
+        var state = DossierState.Start(input.Channel, dossier.Terms);
+        if (state.Status == DossierStatus.Draft)
+        {
+            // The online form (issue #6) submits as the applicant; an officer creating one here records that submission.
+            var submit = DossierStateMachine.Apply(state, DossierAction.Submit, new TransitionContext(now, [DossierRoles.Applicant], calculator));
+            Record(dossier, submit, now, user, null, null);
+            state = submit.State!;
+        }
+        dossier.Apply(state);
+        dossier.Version = 1;
+
+        TransitionResult? result = null;
+        DossierAction? action = input.Outcome switch
+        {
+            ReceiptOutcome.Receive => DossierAction.Receive,
+            ReceiptOutcome.RequestSupplement => DossierAction.RequestSupplement,
+            ReceiptOutcome.Refuse => DossierAction.Refuse,
+            ReceiptOutcome.Submit => null,
+        };
+        if (action is { } a)
+        {
+            var ctx = new TransitionContext(now, RolesOf(user), calculator) { Note = TextSearch.NfcOrNull(input.Note) };
+            result = DossierStateMachine.Apply(state, a, ctx);
+            if (!result.Succeeded)
+            {
+                return Refusal(result);
+            }
+            dossier.Apply(result.State);
+            dossier.Version = 1;
+            Record(dossier, result, now, user, ctx.Note, null);
+        }
+        else
+        {
+            dossier.Events.Add(Event(dossier, DossierAction.Submit, null, dossier.Status, now, user, TextSearch.NfcOrNull(input.Note)));
+        }
+
+        foreach (var f in input.Files ?? [])
+        {
+            var file = files.Save(dossier, f, DossierFileKind.Component, now, user.Identity?.Name);
+            written.Add(file);
+            db.Add(file);
+        }
+        if (written.Count > 0)
+        {
+            dossier.ComponentsDigitised = true;
+        }
+
+        AuditLog.Append(db, time, user, "dossier.receive", "Dossier", dossier.Code,
+            $"Tạo hồ sơ {dossier.Code} ({DossierText.Name(dossier.Status)}) – thủ tục {dossier.ProcedureCode}.",
+            new { dossier.Code, Status = dossier.Status.ToString(), dossier.ProcedureCode, Channel = dossier.Channel.ToString() });
+        var response = DossierApi.ReceiptResponse(dossier);
+        if (key is not null)
+        {
+            db.Add(new DossierIdempotencyKey
+            {
+                AgencyId = agencyId, Key = key, RequestHash = hash ?? "", ResponseJson = System.Text.Json.JsonSerializer.Serialize(response, DossierApi.Json),
+                CreatedAt = now, Dossier = dossier,
+            });
+        }
+        await PersistAsync(dossier, result, ct);
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
+    }
+
+    /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
+    internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,
+        DateTimeOffset submittedAt, CancellationToken ct)
+    {
+        var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(db, version, agency.Id, ct);
+        var plan = await StepPlanAsync(version.Id, agency.Id, ct);
+        var dossier = new Dossier
+        {
+            AgencyId = agency.Id,
+            Code = "",
+            Channel = channel,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = TextSearch.Nfc(applicant.Name),
+            ApplicantIdNumber = TextSearch.NfcOrNull(applicant.IdNumber),
+            ApplicantPhone = TextSearch.NfcOrNull(applicant.Phone),
+            ApplicantEmail = TextSearch.NfcOrNull(applicant.Email),
+            ApplicantAddress = TextSearch.NfcOrNull(applicant.Address),
+            ProcedureVersionId = version.Id,
+            ProcedureCode = version.Procedure!.Code,
+            ProcedureName = version.Name,
+            ProcessingTimeValue = effective.Time.Value,
+            ProcessingTimeUnit = effective.Time.Unit,
+            ProcessingTimeVerified = effective.Verified,
+            SupplementPolicy = SupplementClockPolicy.Restart,
+            Regime = LegalRegime.At(submittedAt).Id,
+            SubmittedAt = submittedAt,
+            CreatedAt = submittedAt,
+            FeeAmount = (long)version.Fees.Sum(f => f.Amount),
+        };
+        dossier.StepPlan = plan;
+        return dossier;
+    }
+
+    /// <summary>
+    /// The processing steps of the version's approved internal process (desk receipt/return and the leader's approval
+    /// are statuses, not steps); one step handled by the unit chosen at transfer when no process is approved.
+    /// </summary>
+    private async Task<List<PlannedStep>> StepPlanAsync(int versionId, int agencyId, CancellationToken ct)
+    {
+        var process = await db.InternalProcesses.AsNoTracking()
+            .Where(p => p.ProcedureVersionId == versionId && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
+            .OrderByDescending(p => p.State == ProcessState.InForce).ThenByDescending(p => p.Id)
+            .Include(p => p.Steps).ThenInclude(s => s.Unit)
+            .FirstOrDefaultAsync(ct);
+        var steps = process?.Steps
+            .Where(s => s.Kind is not (StepKind.Receive or StepKind.Return or StepKind.Approve or StepKind.Sign))
+            .OrderBy(s => s.Seq)
+            .Select(s => new PlannedStep(s.Description ?? StepName(s.Kind), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit))
+            .ToList() ?? [];
+        return steps.Count > 0 ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays)];
+    }
+
+    private static string StepName(StepKind kind) => kind switch
+    {
+        StepKind.Transfer => "Chuyển hồ sơ",
+        StepKind.Appraise => "Thẩm định hồ sơ",
+        _ => "Xử lý hồ sơ",
+    };
+
+    /// <summary>
+    /// The next code of the agency's local day. The counter row carries its value as a concurrency token: two receipts
+    /// that read the same value cannot both save (the loser's UPDATE matches no row, or its INSERT hits the key), and
+    /// the caller retries. Same behaviour on SQLite and PostgreSQL, one SaveChanges with the dossier.
+    /// </summary>
+    internal async Task<string> NextCodeAsync(Agency agency, DateTimeOffset at, CancellationToken ct)
+    {
+        var day = DossierCode.SequenceDate(at);
+        var counter = db.ChangeTracker.Entries<DossierCodeCounter>().Select(e => e.Entity).FirstOrDefault(c => c.AgencyId == agency.Id && c.Day == day)
+            ?? await db.Set<DossierCodeCounter>().SingleOrDefaultAsync(c => c.AgencyId == agency.Id && c.Day == day, ct);
+        if (counter is null)
+        {
+            counter = new DossierCodeCounter { AgencyId = agency.Id, Day = day, Next = 1 };
+            db.Add(counter);
+        }
+        var seq = counter.Next;
+        counter.Next = seq + 1;
+        return DossierCode.Default.Build(agency.Code, day, seq);
+    }
+
+    // ================================================================== transitions
+
+    /// <summary>Loads a dossier of the caller's agency by code (tracked), or null.</summary>
+    public Task<Dossier?> FindAsync(ClaimsPrincipal user, string code, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var key = (code ?? "").Trim();
+        return db.Set<Dossier>().Include(d => d.Papers).SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
+    }
+
+    /// <summary>
+    /// Applies one action through <see cref="DossierStateMachine"/>. <paramref name="expectedVersion"/> is the version the
+    /// caller saw: if someone acted in between, the caller loses with the concurrency message.
+    /// </summary>
+    public async Task<WorkflowOutcome> ApplyAsync(string code, DossierAction action, ActionInput input, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var dossier = await FindAsync(user, code, ct);
+        if (dossier is null)
+        {
+            return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.", Detail: $"Không có hồ sơ mã \"{code}\" của cơ quan.");
+        }
+        if (expectedVersion is { } v && v != dossier.Version)
+        {
+            return WorkflowOutcome.Concurrency();
+        }
+        if (!await InScopeAsync(user, dossier, ct))
+        {
+            return new WorkflowOutcome(OutcomeKind.Forbidden, Title: "Không có quyền xử lý hồ sơ.",
+                Detail: "Hồ sơ không thuộc đơn vị của bạn; chỉ cán bộ của đơn vị đang giữ hồ sơ mới được xử lý.");
+        }
+
+        var now = time.GetUtcNow();
+        var calculator = await calendars.CalculatorAsync(db, dossier.AgencyId, ct);
+        var note = TextSearch.NfcOrNull(input.Note);
+        var ctx = new TransitionContext(now, RolesOf(user), calculator)
+        {
+            Note = note,
+            Assignee = input.Assignee?.Trim(),
+            TargetStep = input.TargetStep,
+            NewAppointment = input.NewAppointment,
+            Delivery = input.Delivery,
+            Partner = TextSearch.NfcOrNull(input.Partner),
+        };
+        if (!string.IsNullOrWhiteSpace(ctx.Assignee) && !await db.Users.AnyAsync(u => u.UserName == ctx.Assignee && u.AgencyId == dossier.AgencyId && u.IsActive, ct))
+        {
+            return WorkflowOutcome.Invalid("assignee", $"Không có cán bộ \"{ctx.Assignee}\" trong cơ quan.");
+        }
+
+        var result = DossierStateMachine.Apply(dossier.ToState(), action, ctx);
+        if (!result.Succeeded)
+        {
+            return Refusal(result);
+        }
+
+        var plan = dossier.StepPlan;
+        int? unitBefore = dossier.CurrentUnitId;
+        var stepBefore = dossier.CurrentStep;
+        dossier.Apply(result.State);
+        switch (action)
+        {
+            case DossierAction.Transfer:
+                var unit = input.UnitId ?? plan[0].UnitId;
+                if (unit is null || !await db.Units.AnyAsync(u => u.Id == unit && u.AgencyId == dossier.AgencyId && u.IsActive, ct))
+                {
+                    return WorkflowOutcome.Invalid("unitId", "Vui lòng chọn đơn vị xử lý hồ sơ.");
+                }
+                dossier.CurrentUnitId = unit;
+                PlanSteps(dossier, plan, unit.Value, now, calculator);
+                break;
+            case DossierAction.Forward or DossierAction.ReturnToPreviousStep or DossierAction.Reject:
+                dossier.CurrentUnitId = plan[dossier.CurrentStep].UnitId ?? await StepUnitAsync(dossier.Id, dossier.CurrentStep, ct) ?? dossier.CurrentUnitId;
+                break;
+            case DossierAction.ApologyReschedule:
+                db.Add(new DossierApology
+                {
+                    Dossier = dossier, ResponsibleUnitId = dossier.CurrentUnitId, Reason = note!, OriginalDueAt = result.State.DueAt!.Value,
+                    NewAppointmentAt = input.NewAppointment!.Value, IssuedAt = now, IssuedBy = user.Identity?.Name,
+                });
+                break;
+            case DossierAction.DigitiseResult when input.ResultFile is { } resultFile:
+                if (files.Check(resultFile) is { } problem)
+                {
+                    return WorkflowOutcome.Invalid("resultFile", problem);
+                }
+                var written = files.Save(dossier, resultFile, DossierFileKind.Result, now, user.Identity?.Name);
+                db.Add(written);
+                break;
+            default:
+                break;
+        }
+        if (action is DossierAction.Forward or DossierAction.ReturnToPreviousStep or DossierAction.Reject or DossierAction.Assign
+            or DossierAction.Appraise or DossierAction.Transfer)
+        {
+            await TrackStepsAsync(dossier, stepBefore, action, now, ct);
+        }
+
+        Record(dossier, result, now, user, note, unitBefore, stepBefore);
+        AuditLog.Append(db, time, user, "dossier.transition", "Dossier", dossier.Code,
+            $"Hồ sơ {dossier.Code}: {DossierText.Name(action)} ({DossierText.Name(result.From)} → {DossierText.Name(result.To)}).",
+            new { dossier.Code, Action = action.ToString(), From = result.From.ToString(), To = result.To.ToString(), Note = note });
+        try
+        {
+            await PersistAsync(dossier, result, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowOutcome.Concurrency();
+        }
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
+    }
+
+    /// <summary>
+    /// THE persistence point of every dossier change: one SaveChanges (dossier, history, audit, form, explanation,
+    /// idempotency row, code counter). Hooks that must follow a successful transition (notifications, #9) go after it.
+    /// </summary>
+    private async Task PersistAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        _ = dossier;
+        _ = transition;
+    }
+
+    /// <summary>
+    /// Who may touch a dossier besides the role table: the desk and administrators everywhere in the agency, leaders of
+    /// the agency leadership everywhere, others only the dossiers their unit holds or that are assigned to them.
+    /// </summary>
+    public async Task<bool> InScopeAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
+    {
+        if (user.AgencyId() != dossier.AgencyId)
+        {
+            return false;
+        }
+        if (user.IsInRole(Roles.OneStopOfficer) || user.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+        if (string.Equals(dossier.Assignee, user.Identity?.Name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var unitId = user.UnitId();
+        if (unitId is not null && unitId == dossier.CurrentUnitId)
+        {
+            return true;
+        }
+        return user.IsInRole(Roles.Leader) && unitId is { } u
+            && await db.Units.AnyAsync(x => x.Id == u && x.Kind == UnitKind.Leadership, ct);
+    }
+
+    private void PlanSteps(Dossier dossier, IReadOnlyList<PlannedStep> plan, int firstUnit, DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        // A one-step default plan takes the whole processing time; otherwise the process's own step times.
+        IReadOnlyList<ProcessingTime> times = plan.Count == 1 || plan.All(p => p.DurationValue <= 0)
+            ? [dossier.ProcessingTime ?? ProcessingTime.WorkingDays(1)]
+            : plan.Select(p => p.DurationValue > 0 ? p.Duration : ProcessingTime.WorkingHours(1)).ToList();
+        var deadlines = calculator.SplitSteps(now, times);
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var d = deadlines[Math.Min(i, deadlines.Count - 1)];
+            db.Add(new DossierStepAssignment
+            {
+                Dossier = dossier,
+                StepIndex = i,
+                StepName = plan[i].Name,
+                UnitId = i == 0 ? firstUnit : plan[i].UnitId ?? firstUnit,
+                Assignee = i == 0 ? dossier.Assignee : null,
+                PlannedStartAt = d.StartAt,
+                PlannedDueAt = d.DueAt,
+                StartedAt = i == 0 ? now : null,
+            });
+        }
+    }
+
+    private async Task<int?> StepUnitAsync(long dossierId, int step, CancellationToken ct) =>
+        await db.Set<DossierStepAssignment>().Where(s => s.DossierId == dossierId && s.StepIndex == step).Select(s => s.UnitId).FirstOrDefaultAsync(ct);
+
+    private async Task TrackStepsAsync(Dossier dossier, int stepBefore, DossierAction action, DateTimeOffset now, CancellationToken ct)
+    {
+        if (action == DossierAction.Transfer)
+        {
+            return; // planned just now
+        }
+        var steps = await db.Set<DossierStepAssignment>().Where(s => s.DossierId == dossier.Id).ToListAsync(ct);
+        var before = steps.FirstOrDefault(s => s.StepIndex == stepBefore);
+        var current = steps.FirstOrDefault(s => s.StepIndex == dossier.CurrentStep);
+        if (action is DossierAction.Appraise && before is not null)
+        {
+            before.FinishedAt = now;
+            return;
+        }
+        if (before is not null && before != current)
+        {
+            before.FinishedAt = now;
+        }
+        if (current is not null)
+        {
+            current.Assignee = dossier.Assignee;
+            if (before != current || action == DossierAction.Reject)
+            {
+                current.StartedAt = now;
+                current.FinishedAt = null;
+            }
+        }
+    }
+
+    private void Record(Dossier dossier, TransitionResult result, DateTimeOffset now, ClaimsPrincipal user, string? note, int? unitBefore, int? stepBefore = null)
+    {
+        var e = Event(dossier, result.Action, result.From, result.To, now, user, note);
+        e.FromStep = stepBefore ?? e.FromStep;
+        e.FromUnitId = unitBefore;
+        dossier.Events.Add(e);
+        if (result.Form is { } form)
+        {
+            var regime = LegalRegime.Of(dossier.Regime);
+            db.Add(new DossierForm
+            {
+                Dossier = dossier,
+                Kind = form,
+                Number = FormNumber(dossier, form, now),
+                IssuedAt = now,
+                IssuedBy = user.Identity?.Name,
+                Content = note ?? regime.Form(form).Title,
+            });
+        }
+        if (result.ExplanationRequired is { } why)
+        {
+            db.Add(new DossierExplanation { Dossier = dossier, Case = why, RequiredAt = now });
+        }
+    }
+
+    // Numbered by the dossier code and the instant, so two issues of one form (a new receipt after a supplement) differ.
+    private static string FormNumber(Dossier dossier, OfficialFormKind kind, DateTimeOffset at) =>
+        dossier.Code + "/" + kind switch
+        {
+            OfficialFormKind.ReceiptAndAppointment => "TN",
+            OfficialFormKind.SupplementRequest => "BS",
+            OfficialFormKind.Refusal => "TC",
+            OfficialFormKind.ApologyAndReschedule => "XL",
+            OfficialFormKind.ProcessControl => "KS",
+            OfficialFormKind.TrackingBook => "STD",
+            OfficialFormKind.StopNotice => "DG",
+        } + "-" + at.ToOffset(VietnamTime.Offset).ToString("HHmmss", CultureInfo.InvariantCulture);
+
+    private static DossierEvent Event(Dossier dossier, DossierAction action, DossierStatus? from, DossierStatus to, DateTimeOffset at, ClaimsPrincipal user, string? note) => new()
+    {
+        At = at,
+        Action = action,
+        FromStatus = from,
+        ToStatus = to,
+        FromStep = dossier.CurrentStep,
+        ToStep = dossier.CurrentStep,
+        ToUnitId = dossier.CurrentUnitId,
+        ActorUserName = user.Identity?.Name,
+        ActorName = user.DisplayName(),
+        Assignee = dossier.Assignee,
+        Note = note,
+    };
+
+    private static WorkflowOutcome Refusal(TransitionResult r) => r.Refusal switch
+    {
+        RefusalKind.NotAllowedInStatus => new(OutcomeKind.Conflict, Title: "Không thực hiện được thao tác.", Detail: r.Message, Transition: r),
+        RefusalKind.RoleNotPermitted => new(OutcomeKind.Forbidden, Title: "Không có quyền thực hiện thao tác.", Detail: r.Message, Transition: r),
+        RefusalKind.MissingInput => new(OutcomeKind.Invalid, Title: "Thiếu thông tin.", Detail: r.Message, Transition: r,
+            Errors: new(StringComparer.Ordinal) { [InputField(r.Action)] = [r.Message!] }),
+        RefusalKind.RuleViolated => new(OutcomeKind.Unprocessable, Title: "Thao tác trái quy định.", Detail: r.Message, Transition: r),
+        null => throw new InvalidOperationException("A refused transition without a refusal kind."),
+    };
+
+    private static string InputField(DossierAction action) => action switch
+    {
+        DossierAction.Assign => "assignee",
+        DossierAction.Return => "delivery",
+        DossierAction.TransferInterAgency => "partner",
+        DossierAction.ReturnToPreviousStep => "note",
+        DossierAction.ApologyReschedule => "newAppointment",
+        _ => "note",
+    };
+
+    // ================================================================== other changes (not status transitions)
+
+    /// <summary>Fees and digitisation flags; same concurrency check and audit as transitions.</summary>
+    public async Task<WorkflowOutcome> UpdateFeesAsync(string code, long feeAmount, PaymentStatus payment, bool componentsDigitised, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var dossier = await FindAsync(user, code, ct);
+        if (dossier is null)
+        {
+            return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.");
+        }
+        if (expectedVersion is { } v && v != dossier.Version)
+        {
+            return WorkflowOutcome.Concurrency();
+        }
+        if (feeAmount < 0)
+        {
+            return WorkflowOutcome.Invalid("feeAmount", "Số tiền phí, lệ phí không được âm.");
+        }
+        var before = new { dossier.FeeAmount, Payment = dossier.PaymentStatus.ToString(), dossier.ComponentsDigitised };
+        dossier.FeeAmount = feeAmount;
+        dossier.PaymentStatus = payment;
+        dossier.ComponentsDigitised = componentsDigitised;
+        dossier.Version++;
+        AuditLog.Append(db, time, user, "dossier.fees", "Dossier", dossier.Code,
+            $"Cập nhật phí, lệ phí và số hóa của hồ sơ {dossier.Code}.",
+            new { Before = before, After = new { FeeAmount = feeAmount, Payment = payment.ToString(), ComponentsDigitised = componentsDigitised } });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowOutcome.Concurrency();
+        }
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier);
+    }
+
+    /// <summary>Records the text of a required accountability explanation (văn bản giải trình).</summary>
+    public async Task<WorkflowOutcome> RecordExplanationAsync(string code, long explanationId, string? text, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var dossier = await FindAsync(user, code, ct);
+        if (dossier is null)
+        {
+            return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.");
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return WorkflowOutcome.Invalid("text", "Vui lòng nhập nội dung giải trình.");
+        }
+        var explanation = await db.Set<DossierExplanation>().SingleOrDefaultAsync(e => e.Id == explanationId && e.DossierId == dossier.Id, ct);
+        if (explanation is null)
+        {
+            return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy yêu cầu giải trình.");
+        }
+        explanation.Text = TextSearch.Nfc(text);
+        explanation.RecordedAt = time.GetUtcNow();
+        explanation.RecordedBy = user.Identity?.Name;
+        AuditLog.Append(db, time, user, "dossier.explanation", "Dossier", dossier.Code, $"Ghi nhận văn bản giải trình của hồ sơ {dossier.Code}.",
+            new { Case = explanation.Case.ToString() });
+        await db.SaveChangesAsync(ct);
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier);
+    }
+
+    /// <summary>Adds scanned component files to a dossier.</summary>
+    public async Task<WorkflowOutcome> AddFilesAsync(string code, IReadOnlyList<IncomingFile> incoming, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var dossier = await FindAsync(user, code, ct);
+        if (dossier is null)
+        {
+            return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.");
+        }
+        foreach (var f in incoming)
+        {
+            if (files.Check(f) is { } problem)
+            {
+                return WorkflowOutcome.Invalid("files", problem);
+            }
+        }
+        var now = time.GetUtcNow();
+        var written = incoming.Select(f => files.Save(dossier, f, DossierFileKind.Component, now, user.Identity?.Name)).ToList();
+        db.AddRange(written);
+        dossier.ComponentsDigitised = true;
+        dossier.Version++;
+        AuditLog.Append(db, time, user, "dossier.files", "Dossier", dossier.Code, $"Thêm {written.Count.ToString(CultureInfo.InvariantCulture)} tệp vào hồ sơ {dossier.Code}.",
+            new { Files = written.Select(w => new { w.FileName, w.Sha256, w.Size }) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            files.Discard(written);
+            return WorkflowOutcome.Concurrency();
+        }
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dossiers.Pages;
+
+/// <summary>The dossier page: state, deadlines and their explanation, timeline, forms, and the actions the officer may take.</summary>
+public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierWorkflow workflow) : PageModel
+{
+    public Dossier Dossier { get; private set; } = null!;
+
+    public List<DossierEvent> Events { get; private set; } = [];
+
+    public List<DossierForm> Forms { get; private set; } = [];
+
+    public List<DossierStepAssignment> Steps { get; private set; } = [];
+
+    public List<DossierFile> Files { get; private set; } = [];
+
+    public List<DossierExplanation> Explanations { get; private set; } = [];
+
+    public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
+
+    public QueueStanding? Standing { get; private set; }
+
+    public IReadOnlyList<ExplanationLine> DueExplanation { get; private set; } = [];
+
+    public Dictionary<int, string> Units { get; private set; } = [];
+
+    public Dictionary<string, string> Officers { get; private set; } = new(StringComparer.Ordinal);
+
+    public bool CanAct { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
+        await LoadAsync(code, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        var d = await db.Dossiers.AsNoTracking().Include(x => x.Papers).SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
+        if (d is null)
+        {
+            return false;
+        }
+        Dossier = d;
+        Events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        Forms = await db.DossierForms.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        Steps = await db.DossierStepAssignments.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.StepIndex).ToListAsync(ct);
+        Files = await db.DossierFiles.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        Explanations = await db.DossierExplanations.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
+            .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
+        CanAct = await workflow.InScopeAsync(User, d, ct);
+        Actions = CanAct ? DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(User)) : [];
+        var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
+        var state = d.ToState();
+        Standing = DossierQueue.Standing(state, time.GetUtcNow(), calculator);
+        if (d.ProcessingTime is { } t && d.ClockStartedAt is { } start)
+        {
+            DueExplanation = calculator.Explain(start, t, d.Terms.Options(state.Pauses));
+        }
+        return true;
+    }
+
+    public string OfficerName(string? userName) =>
+        userName is null ? "" : Officers.TryGetValue(userName, out var n) ? n : userName;
+
+    public string UnitName(int? id) => id is { } x && Units.TryGetValue(x, out var n) ? n : "";
+
+    [BindProperty]
+    public string? ActionName { get; set; }
+
+    [BindProperty]
+    public long RowVersion { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public string? Assignee { get; set; }
+
+    [BindProperty]
+    public int? UnitId { get; set; }
+
+    [BindProperty]
+    public int? TargetStep { get; set; }
+
+    [BindProperty]
+    public string? NewAppointment { get; set; }
+
+    [BindProperty]
+    public ResultDelivery? Delivery { get; set; }
+
+    [BindProperty]
+    public string? Partner { get; set; }
+
+    [BindProperty]
+    public IFormFile? ResultFile { get; set; }
+
+    public async Task<IActionResult> OnPostActAsync(string code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(ActionName) || !DossierApi.TryParseAction(ActionName, out var action))
+        {
+            return await FailAsync(code, "Thao tác không hợp lệ.", ct);
+        }
+        DateTimeOffset? appointment = null;
+        if (!string.IsNullOrWhiteSpace(NewAppointment))
+        {
+            // datetime-local is Vietnam wall time.
+            if (!DateTime.TryParseExact(NewAppointment, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                return await FailAsync(code, "Thời điểm hẹn mới không hợp lệ.", ct);
+            }
+            appointment = new DateTimeOffset(local, VietnamTime.Offset);
+        }
+        IncomingFile? file = null;
+        if (ResultFile is { Length: > 0 })
+        {
+            using var ms = new MemoryStream();
+            await ResultFile.CopyToAsync(ms, ct);
+            file = new IncomingFile(ResultFile.FileName, ms.ToArray());
+        }
+        var result = await workflow.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file),
+            RowVersion, User, ct);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(code, result.Message, ct);
+        }
+        Message = "Đã " + DossierText.Name(action).ToLower(VietnamTime.Culture) + "."
+            + (result.Transition?.Warnings is { Count: > 0 } w ? " " + string.Join(" ", w) : "");
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    [BindProperty]
+    public long FeeAmount { get; set; }
+
+    [BindProperty]
+    public PaymentStatus Payment { get; set; }
+
+    [BindProperty]
+    public bool ComponentsDigitised { get; set; }
+
+    public async Task<IActionResult> OnPostFeesAsync(string code, CancellationToken ct)
+    {
+        var result = await workflow.UpdateFeesAsync(code, FeeAmount, Payment, ComponentsDigitised, RowVersion, User, ct);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(code, result.Message, ct);
+        }
+        Message = "Đã lưu phí, lệ phí và tình trạng số hóa.";
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    [BindProperty]
+    public List<IFormFile> Uploads { get; set; } = [];
+
+    public async Task<IActionResult> OnPostFilesAsync(string code, CancellationToken ct)
+    {
+        var incoming = new List<IncomingFile>();
+        foreach (var f in Uploads.Where(f => f.Length > 0))
+        {
+            using var ms = new MemoryStream();
+            await f.CopyToAsync(ms, ct);
+            incoming.Add(new IncomingFile(f.FileName, ms.ToArray()));
+        }
+        if (incoming.Count == 0)
+        {
+            return await FailAsync(code, "Vui lòng chọn tệp.", ct);
+        }
+        var result = await workflow.AddFilesAsync(code, incoming, User, ct);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(code, result.Message, ct);
+        }
+        Message = "Đã lưu tệp.";
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    [BindProperty]
+    public long ExplanationId { get; set; }
+
+    [BindProperty]
+    public string? ExplanationText { get; set; }
+
+    public async Task<IActionResult> OnPostExplainAsync(string code, CancellationToken ct)
+    {
+        var result = await workflow.RecordExplanationAsync(code, ExplanationId, ExplanationText, User, ct);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(code, result.Message, ct);
+        }
+        Message = "Đã ghi nhận văn bản giải trình.";
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(string code, long id, DossierFileStore store, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        var file = await db.DossierFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
+        return file is null ? NotFound() : PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> FailAsync(string code, string message, CancellationToken ct)
+    {
+        Error = message;
+        return await LoadAsync(code, ct) ? Page() : NotFound();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Documents;
+
+namespace MotCua.Web.Features.Dossiers.Pages;
+
+/// <summary>The HTML print view of one official form of a dossier (the same model renders the PDF).</summary>
+public sealed class FormModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public OfficialDocument Document { get; private set; } = null!;
+
+    public string Code { get; private set; } = "";
+
+    public string Form { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string code, string form, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
+        if (d is null || !DossierDocuments.Slugs.TryGetValue(form, out var kind)
+            || await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(Request, d.Code), time, ct) is not { } doc)
+        {
+            return NotFound();
+        }
+        (Document, Code, Form) = (doc, d.Code, form);
+        return Page();
+    }
+}

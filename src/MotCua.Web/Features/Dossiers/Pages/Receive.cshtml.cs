@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dossiers.Pages;
+
+/// <summary>Tiếp nhận hồ sơ tại Bộ phận Một cửa: pick the procedure, the applicant, the checklist, files, and the outcome.</summary>
+[Authorize(Roles = Roles.OneStopOfficer)]
+public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWorkflow workflow) : PageModel
+{
+    public sealed class PaperLine
+    {
+        public string? Name { get; set; }
+
+        public bool Present { get; set; }
+
+        public PaperCopyKind Form { get; set; }
+
+        public int Quantity { get; set; } = 1;
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Procedure { get; set; }
+
+    public ProcedureVersion? Version { get; private set; }
+
+    public List<ProcedureVersion> Matches { get; private set; } = [];
+
+    [BindProperty]
+    public DossierChannel Channel { get; set; } = DossierChannel.Direct;
+
+    [BindProperty]
+    public ApplicantKind ApplicantKind { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Address { get; set; }
+
+    [BindProperty]
+    public List<PaperLine> Papers { get; set; } = [];
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public PaymentStatus Payment { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    private int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Version is not null)
+        {
+            Papers = Version.Papers.OrderBy(p => p.Seq).Select(p => new PaperLine { Name = p.Name, Present = true, Quantity = p.Quantity }).ToList();
+            if (Papers.Count == 0)
+            {
+                // The catalogue lists no papers for this version yet: the officer types them.
+                Papers = [new() { Present = true }, new() { Present = true }, new() { Present = true }];
+            }
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Procedure))
+        {
+            Version = await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct);
+        }
+        if (Version is null)
+        {
+            Matches = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, AgencyId, time.Today()), Q, null, null)
+                .AsNoTracking().Include(v => v.Procedure).OrderBy(v => v.Procedure!.Code).Take(50).ToListAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(string outcome, CancellationToken ct)
+    {
+        var which = outcome switch
+        {
+            "supplement" => ReceiptOutcome.RequestSupplement,
+            "refuse" => ReceiptOutcome.Refuse,
+            _ => ReceiptOutcome.Receive,
+        };
+        var files = new List<IncomingFile>();
+        foreach (var f in Files.Where(f => f.Length > 0))
+        {
+            using var ms = new MemoryStream();
+            await f.CopyToAsync(ms, ct);
+            files.Add(new IncomingFile(f.FileName, ms.ToArray()));
+        }
+        var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
+            Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList(),
+            which, Note, Payment, files);
+        var result = await workflow.ReceiveAsync(input, User, null, null, ct);
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors?.Values.SelectMany(v => v) ?? [result.Detail ?? result.Title ?? "Không tiếp nhận được hồ sơ."]);
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = result.Dossier!.Status switch
+        {
+            DossierStatus.Received => $"Đã tiếp nhận hồ sơ {result.Dossier.Code}. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả cho người nộp.",
+            DossierStatus.AwaitingSupplement => $"Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ {result.Dossier.Code}.",
+            _ => $"Đã lập Phiếu từ chối tiếp nhận giải quyết hồ sơ {result.Dossier.Code}.",
+        };
+        return Redirect("/ho-so/" + Uri.EscapeDataString(result.Dossier.Code));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Tests.Infrastructure;
+using MotCua.Web.Tests.Shared;
+
+namespace MotCua.Web.Tests.Dossiers;
+
+/// <summary>The desk's pages, the official forms (print view and PDF) and the queues.</summary>
+public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotCuaApp>
+{
+    private static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
+
+    private static async Task<string> ReceiveAtDeskPageAsync(HttpClient desk, string applicant)
+    {
+        var token = await MotCuaApp.AntiforgeryTokenAsync(desk, "/mot-cua/tiep-nhan?procedure=1.000173");
+        var response = await desk.PostAsync("/mot-cua/tiep-nhan?procedure=1.000173", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Procedure"] = "1.000173",
+            ["Channel"] = "Direct",
+            ["ApplicantKind"] = "Organisation",
+            ["Name"] = applicant,
+            ["Phone"] = "0257 3842 111",
+            ["Address"] = "Phường 7, Tuy Hòa",
+            ["Papers[0].Name"] = "Đơn đề nghị cấp giấy phép tiến hành công việc bức xạ",
+            ["Papers[0].Present"] = "true",
+            ["Papers[0].Form"] = "Original",
+            ["Papers[0].Quantity"] = "1",
+            ["Payment"] = "PaidAtDesk",
+            ["outcome"] = "receive",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/ho-so/", location, StringComparison.Ordinal);
+        return Uri.UnescapeDataString(location["/ho-so/".Length..]);
+    }
+
+    [Fact]
+    public async Task Receipt_page_creates_a_dossier_whose_receipt_pdf_has_the_vietnamese_title_and_a_qr_code_to_the_look_up()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        var code = await ReceiveAtDeskPageAsync(desk, Unique("Công ty TNHH Kiểm định"));
+        var page = await desk.GetStringAsync("/ho-so/" + code);
+        Assert.Contains("Đã tiếp nhận", page, StringComparison.Ordinal);
+        Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", page, StringComparison.Ordinal);
+
+        var print = await desk.GetStringAsync("/ho-so/" + code + "/bieu-mau/tiep-nhan");
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", WebUtility.HtmlDecode(print), StringComparison.Ordinal);
+
+        var pdf = await desk.GetByteArrayAsync("/api/dossiers/" + code + "/forms/tiep-nhan.pdf");
+        var text = Tools.PdfToText(pdf);
+        Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", text, StringComparison.Ordinal);
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        Assert.Contains(Tools.DecodeQrCodes(pdf), u => u.EndsWith("/tra-cuu/" + code, StringComparison.Ordinal));
+
+        var control = Tools.PdfToText(await desk.GetByteArrayAsync("/api/dossiers/" + code + "/forms/kiem-soat.pdf"));
+        Assert.Contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", control, StringComparison.Ordinal);
+        var none = await desk.GetAsync("/api/dossiers/" + code + "/forms/tu-choi.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode); // never refused
+    }
+
+    [Fact]
+    public async Task Receipt_page_shows_vietnamese_errors_for_bad_input()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        var token = await MotCuaApp.AntiforgeryTokenAsync(desk, "/mot-cua/tiep-nhan?procedure=1.000173");
+        var response = await desk.PostAsync("/mot-cua/tiep-nhan?procedure=1.000173", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Procedure"] = "1.000173", ["Channel"] = "Direct", ["outcome"] = "refuse",
+        }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vui lòng nhập họ tên", html, StringComparison.Ordinal);
+        Assert.Contains("lý do từ chối", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stale_page_action_loses_with_the_reload_message_and_the_queue_shows_the_transferred_dossier()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        var code = await ReceiveAtDeskPageAsync(desk, Unique("Trường Đại học"));
+        var html = await desk.GetStringAsync("/ho-so/" + code);
+        var token = TokenRegex().Match(html).Groups[1].Value;
+        var version = VersionRegex().Match(html).Groups[1].Value;
+        int tdc;
+        await using (var db = app.CreateDbContext())
+        {
+            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        }
+        Dictionary<string, string> Transfer() => new()
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["ActionName"] = "Transfer", ["RowVersion"] = version,
+            ["UnitId"] = tdc.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Assignee"] = "chuyenvien",
+        };
+        var first = await desk.PostAsync("/ho-so/" + code + "?handler=Act", new FormUrlEncodedContent(Transfer()));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var second = await desk.PostAsync("/ho-so/" + code + "?handler=Act", new FormUrlEncodedContent(Transfer()));
+        Assert.Contains("Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var specialist = await app.LoginAsync("chuyenvien");
+        var queue = await specialist.GetStringAsync("/ho-so/hang-doi");
+        Assert.Contains(code, queue, StringComparison.Ordinal);
+        using var leader = await app.LoginAsync("lanhdao");
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/ho-so/qua-han")).StatusCode);
+        Assert.Contains(code, await desk.GetStringAsync("/mot-cua"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    [GeneratedRegex("name=\"RowVersion\" value=\"(\\d+)\"")]
+    private static partial Regex VersionRegex();
+}
