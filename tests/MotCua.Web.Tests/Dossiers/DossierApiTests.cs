@@ -101,6 +101,42 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task Receipt_and_hand_over_queue_the_citizen_message_and_the_officer_alert_with_the_change()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        var code = await ReceiveAsync(desk, Unique("Hộ kinh doanh Thông Báo"));
+        await using (var db = app.CreateDbContext())
+        {
+            var atReceipt = await db.OutboxMessages.Where(m => m.DossierCode == code).ToListAsync();
+            Assert.Contains(atReceipt, m => m.Channel == Features.Notifications.OutboxChannel.Email && m.Recipient == "a@example.vn");
+            Assert.Contains(atReceipt, m => m.Channel == Features.Notifications.OutboxChannel.Sms && m.Recipient == "0905123456");
+            Assert.DoesNotContain(atReceipt, m => m.Channel == Features.Notifications.OutboxChannel.InApp);
+        }
+
+        // The transfer to Chi cục TĐC puts the dossier in that unit's queue: its officers are alerted.
+        await OkAsync(desk, code, "transfer", new { unitId = await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng") });
+        await using (var db = app.CreateDbContext())
+        {
+            var chuyenvien = await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.Id).SingleAsync();
+            var alerts = await db.OutboxMessages.Where(m => m.DossierCode == code && m.Channel == Features.Notifications.OutboxChannel.InApp).ToListAsync();
+            Assert.Contains(alerts, m => m.RecipientUserId == chuyenvien);
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_transition_queues_no_message()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        using var specialist = await app.ApiClientAsync("chuyenvien");
+        var code = await ReceiveAsync(desk, Unique("Người Không Được Duyệt"));
+        await using var db = app.CreateDbContext();
+        var before = await db.OutboxMessages.CountAsync(m => m.DossierCode == code);
+        var refused = await ActAsync(specialist, code, "approve");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(before, await db.OutboxMessages.CountAsync(m => m.DossierCode == code));
+    }
+
+    [Fact]
     public async Task Supplement_resubmit_and_late_return_with_an_apology_letter()
     {
         // Bearer tokens live 8 hours of the fake clock: fresh clients after each jump in time.

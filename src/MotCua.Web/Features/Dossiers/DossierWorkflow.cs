@@ -12,6 +12,10 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
+using MotCua.Core.Notifications;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
+
 namespace MotCua.Web.Features.Dossiers;
 
 public enum OutcomeKind
@@ -85,7 +89,7 @@ public sealed record ActionInput(
 /// (<see cref="ApplyAsync"/>), each persisted with its history row, audit entry, issued form and explanation record in
 /// ONE SaveChanges. Notification hooks (issue #9) belong in <see cref="PersistAsync"/>.
 /// </summary>
-public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files)
+public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files, Notifier notifier)
 {
     private const int MaxAttempts = 8;
 
@@ -474,9 +478,80 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// </summary>
     private async Task PersistAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct)
     {
+        // The messages this change causes are added to the same context, so they commit (or roll back) with it.
+        foreach (var notice in await NoticesAsync(dossier, transition, ct))
+        {
+            await notifier.RaiseAsync(db, notice, ct);
+        }
         await db.SaveChangesAsync(ct);
-        _ = dossier;
-        _ = transition;
+    }
+
+    /// <summary>
+    /// What a transition tells the outside world: the citizen at receipt, supplement request, result and return; the
+    /// unit or specialist when the dossier enters their queue; the national portal at every status change.
+    /// </summary>
+    private async Task<List<DossierNotice>> NoticesAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct)
+    {
+        var notices = new List<DossierNotice>();
+        if (transition?.State is null)
+        {
+            return notices;
+        }
+        var entry = db.Entry(dossier);
+        var added = entry.State == EntityState.Added;
+        var unitChanged = added ? dossier.CurrentUnitId is not null : !Equals(entry.Property(d => d.CurrentUnitId).OriginalValue, dossier.CurrentUnitId);
+        var assigneeChanged = added ? dossier.Assignee is not null : !string.Equals(entry.Property(d => d.Assignee).OriginalValue, dossier.Assignee, StringComparison.Ordinal);
+        string? assigneeId = null;
+        if (assigneeChanged && dossier.Assignee is { } assignee)
+        {
+            assigneeId = await db.Users.Where(u => u.UserName == assignee && u.AgencyId == dossier.AgencyId).Select(u => u.Id).SingleOrDefaultAsync(ct);
+        }
+        var national = NationalStatus.From(dossier.Status) is { } ns
+            ? new NationalDossierSnapshot
+            {
+                MaHoSo = dossier.Code,
+                MaTTHC = dossier.ProcedureCode,
+                TenTTHC = dossier.ProcedureName,
+                ChuHoSo = dossier.ApplicantName,
+                LoaiDoiTuong = dossier.ApplicantKind == ApplicantKind.Organisation ? 2 : 1,
+                NgayTiepNhan = dossier.ReceivedAt,
+                NgayHenTra = dossier.AppointmentAt,
+                TrangThaiHoSo = ns.Code,
+                NgayTra = dossier.ReturnedAt,
+            }
+            : null;
+        DossierNotice Notice(DossierEventKind kind, bool withNational = true) => new()
+        {
+            AgencyId = dossier.AgencyId,
+            DossierCode = dossier.Code,
+            Kind = kind,
+            Applicant = new ApplicantContact(dossier.ApplicantName, dossier.ApplicantPhone, dossier.ApplicantEmail),
+            ProcedureName = dossier.ProcedureName,
+            UnitId = dossier.CurrentUnitId,
+            AssigneeUserId = assigneeId,
+            DueAt = dossier.AppointmentAt ?? dossier.DueAt,
+            Note = db.ChangeTracker.Entries<DossierEvent>().Where(x => x.State == EntityState.Added).Select(x => x.Entity.Note).LastOrDefault(n => !string.IsNullOrWhiteSpace(n)),
+            National = withNational ? national : null,
+        };
+
+        var from = added ? (DossierStatus?)null : transition.From;
+        var to = transition.To;
+        if (from != to)
+        {
+            notices.Add(Notice(to switch
+            {
+                DossierStatus.Received => DossierEventKind.Received,
+                DossierStatus.AwaitingSupplement => DossierEventKind.SupplementRequested,
+                DossierStatus.ResultIssued => DossierEventKind.ResultReady,
+                DossierStatus.Returned => DossierEventKind.Returned,
+                _ => DossierEventKind.StatusChanged,
+            }));
+        }
+        if ((unitChanged || assigneeChanged) && !transition.State.IsTerminal && to != DossierStatus.Received)
+        {
+            notices.Add(Notice(DossierEventKind.EnteredQueue, withNational: false));
+        }
+        return notices;
     }
 
     /// <summary>
