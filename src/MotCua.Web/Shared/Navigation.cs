@@ -19,6 +19,7 @@ public static class Navigation
         new("Tiếp nhận hồ sơ", "/mot-cua/tiep-nhan", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer),
         new("Hồ sơ cần xử lý", "/ho-so/hang-doi", "Hồ sơ"),
         new("Hồ sơ quá hạn", "/ho-so/qua-han", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.Leader, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.OneStopOfficer),
+        new("Sổ theo dõi hồ sơ", "/ho-so/so-theo-doi", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.Leader, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Nhập hồ sơ cũ", "/ho-so/nhap", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
         new("Rà soát, đơn giản hóa", "/ra-soat", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),

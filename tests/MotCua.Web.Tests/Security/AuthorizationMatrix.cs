@@ -76,6 +76,8 @@ public static partial class AuthorizationMatrix
         ["* /mot-cua"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
         ["* /mot-cua/tiep-nhan"] = new("Một cửa", false, ["motcua"]),
         ["* /ho-so/hang-doi"] = Officers,
+        ["* /ho-so/nhap"] = Admin,
+        ["* /ho-so/so-theo-doi"] = new("Một cửa, quản trị, lãnh đạo, đầu mối", false, ["admin", "motcua", "lanhdao", "daumoi"]),
         ["* /ho-so/qua-han"] = new("Lãnh đạo, một cửa, quản trị", false, ["admin", "motcua", "lanhdao"]),
         ["* /ho-so/{code}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}"] = Officers,

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers.Forms;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
+using MotCua.Web.Shared.Documents;
+
+namespace MotCua.Web.Features.Dossiers.Pages;
+
+/// <summary>Sổ theo dõi hồ sơ: the register of dossiers received in a period, filterable, printable, as PDF and Excel.</summary>
+[Authorize(Roles = Roles.OneStopOfficer + "," + Roles.Admin + "," + Roles.Leader + "," + Roles.ControlFocalOfficer)]
+public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DossierStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public IReadOnlyList<TrackingBookRow> Rows { get; private set; } = [];
+
+    public OfficialDocument? Document { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Page();
+        }
+        Document = TrackingBook.Document(await IssuerAsync(ct), Start, End.AddTicks(-1), time.GetUtcNow(), Rows);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Page();
+        }
+        return File(TrackingBook.Excel(Rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Page();
+        }
+        var doc = TrackingBook.Document(await IssuerAsync(ct), Start, End.AddTicks(-1), time.GetUtcNow(), Rows);
+        return File(PdfRenderer.Render(doc), "application/pdf", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf");
+    }
+
+    private DateTimeOffset Start => new(From!.Value.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
+
+    private DateTimeOffset End => new(To!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
+
+    private async Task<FormIssuer> IssuerAsync(CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == User.AgencyId(), ct);
+        var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == agency.Id && u.Kind == UnitKind.OneStopDesk).Select(u => u.Name).FirstOrDefaultAsync(ct);
+        return DossierDocuments.Issuer(agency, desk ?? "Bộ phận Một cửa");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var today = time.Today();
+        From ??= new DateOnly(today.Year, today.Month, 1);
+        To ??= today;
+        if (To < From || To.Value.DayNumber - From.Value.DayNumber > 366)
+        {
+            Error = "Khoảng thời gian không hợp lệ: ngày kết thúc phải sau ngày bắt đầu và không quá 1 năm.";
+            return false;
+        }
+        var agencyId = User.AgencyId();
+        var start = Start;
+        var end = End;
+        var query = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end);
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            query = query.Where(d => d.Code.Contains(q) || d.ApplicantName.Contains(q) || d.ProcedureName.Contains(q));
+        }
+        var dossiers = await query.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Take(5000)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ReceivedAt, d.AppointmentAt, d.CompletedAt, d.ReturnedAt, d.Status, d.CurrentUnitId })
+            .ToListAsync(ct);
+        var ids = dossiers.Select(d => d.Id).ToList();
+        // The first hand-over to a unit is the "transfer" date of the register.
+        var transfers = await db.DossierEvents.AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.ToUnitId != null && e.Action == DossierAction.Transfer)
+            .GroupBy(e => e.DossierId).Select(g => new { DossierId = g.Key, At = g.Min(e => e.At) }).ToListAsync(ct);
+        var transferAt = transfers.ToDictionary(t => t.DossierId, t => t.At);
+        var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
+        Rows = dossiers.Select((d, i) => new TrackingBookRow(i + 1, d.Code, d.ProcedureName, 1, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone,
+            agencyName, d.ReceivedAt!.Value, d.AppointmentAt, transferAt.TryGetValue(d.Id, out var t) ? t : null, d.CompletedAt, d.ReturnedAt,
+            DossierText.Name(d.Status))).ToList();
+        return true;
+    }
+}
