@@ -19,7 +19,8 @@ public static class DossierApi
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
-        services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>();
+        services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
+            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
 
     // ---------------------------------------------------------------- shapes
 

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Dossiers;
+
+/// <summary>Due-soon and overdue alerts reach the assigned specialist, each once.</summary>
+public sealed class DeadlineScanTests
+{
+    [Fact]
+    public async Task Specialist_is_alerted_once_when_due_soon_and_once_when_overdue()
+    {
+        await using var app = new MotCuaApp();
+        string code;
+        using (var desk = await app.ApiClientAsync("motcua"))
+        {
+            var created = await desk.PostAsJsonAsync("/api/dossiers", new
+            {
+                procedureCode = "1.000173",
+                channel = "direct",
+                applicant = new { name = "Phòng khám Hạn Chót", phone = "0905123456" },
+                papers = new[] { new { name = "Đơn đề nghị", present = true } },
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+            code = json.RootElement.GetProperty("code").GetString()!;
+            int unit;
+            await using (var db = app.CreateDbContext())
+            {
+                unit = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+            }
+            var current = JsonDocument.Parse(await desk.GetStringAsync("/api/dossiers/" + code)).RootElement;
+            var transfer = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = unit, assignee = "chuyenvien", rowVersion = current.GetProperty("rowVersion").GetInt64() });
+            Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+        }
+
+        async Task<int> ScanAsync(DateTimeOffset at)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DeadlineScan>().ScanOnceAsync(at, default);
+        }
+
+        async Task<int> AlertsAsync(string kind)
+        {
+            await using var db = app.CreateDbContext();
+            var chuyenvien = await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.Id).SingleAsync();
+            return await db.OutboxMessages.CountAsync(m => m.DossierCode == code && m.Kind == kind && m.RecipientUserId == chuyenvien && m.Channel == OutboxChannel.InApp);
+        }
+
+        var dueSoon = MotCua.Core.Notifications.EventRouting.EventName(MotCua.Core.Notifications.DossierEventKind.DueSoon);
+        var overdue = MotCua.Core.Notifications.EventRouting.EventName(MotCua.Core.Notifications.DossierEventKind.Overdue);
+        // Received Mon 10/3/2025 09:00, 10 working days → due Mon 24/3/2025 09:00.
+        await ScanAsync(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(0, await AlertsAsync(dueSoon));
+        await ScanAsync(new DateTimeOffset(2025, 3, 21, 14, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(1, await AlertsAsync(dueSoon));
+        await ScanAsync(new DateTimeOffset(2025, 3, 21, 15, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(1, await AlertsAsync(dueSoon));
+        await ScanAsync(new DateTimeOffset(2025, 3, 24, 10, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(1, await AlertsAsync(overdue));
+        await ScanAsync(new DateTimeOffset(2025, 3, 25, 10, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(1, await AlertsAsync(overdue));
+    }
+}
