@@ -4,8 +4,11 @@
 #   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port in a temp dir;
 #   - runs the Core tests once, and the web and browser tests on SQLite and on PostgreSQL;
 #   - stops and removes the cluster, and ends with one line: "N passed, N failed, N skipped".
+#   ./test.sh --filter Name   runs only the matching tests (dotnet test --filter), same set-up.
 set -uo pipefail
 cd "$(dirname "$0")"
+FILTER=()
+if [ "${1:-}" = "--filter" ] && [ -n "${2:-}" ]; then FILTER=(--filter "$2"); fi
 ROOT=$PWD
 RESULTS=$(mktemp -d /tmp/motcua-results.XXXXXX)
 PGDIR=""
@@ -82,10 +85,10 @@ crashed=0
 run_tests() { # name provider project
   local name=$1 provider=$2 project=$3
   log "running $name"
-  MOTCUA_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo \
+  MOTCUA_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo ${FILTER[@]+"${FILTER[@]}"} \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" \
     || true
-  [ -f "$RESULTS/$name.trx" ] || { log "$name produced no results"; crashed=$((crashed + 1)); }
+  [ -f "$RESULTS/$name.trx" ] || [ ${#FILTER[@]} -gt 0 ] || { log "$name produced no results"; crashed=$((crashed + 1)); }
 }
 
 run_tests core Sqlite tests/MotCua.Core.Tests

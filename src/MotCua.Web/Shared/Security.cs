@@ -95,6 +95,35 @@ public static class Security
             });
             await next(http);
         });
+        // NUL never belongs in any input, and PostgreSQL refuses it in text ("invalid byte sequence"): answer 400 at the
+        // door rather than a 500 from deep inside a query.
+        app.Use(async (http, next) =>
+        {
+            var hasNul = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true;
+            if (!hasNul && http.Request.HasFormContentType)
+            {
+                try
+                {
+                    var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                    hasNul = form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
+                }
+                catch (InvalidDataException)
+                {
+                    hasNul = true; // the form reader refuses some control characters itself
+                }
+            }
+            if (hasNul)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 400, Title = "Yêu cầu không hợp lệ.", Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL)." },
+                });
+                return;
+            }
+            await next(http);
+        });
         return app;
     }
 
