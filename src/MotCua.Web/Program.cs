@@ -2,6 +2,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
@@ -48,6 +49,7 @@ app.MapCalendarApi();
 app.MapPlansApi();
 app.MapCatalogueApi();
 app.MapDossierApi();
+app.MapCitizensApi();
 
 await app.RunAsync();
 
