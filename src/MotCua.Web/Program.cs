@@ -5,6 +5,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
@@ -23,6 +24,7 @@ builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
 builder.Services.AddDossiers();
+builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 
@@ -50,6 +52,7 @@ app.MapPlansApi();
 app.MapCatalogueApi();
 app.MapDossierApi();
 app.MapCitizensApi();
+app.MapFeedbackApi();
 
 await app.RunAsync();
 

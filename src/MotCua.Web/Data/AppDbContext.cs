@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     // Citizens and PAKN (issue #6)
     public DbSet<Features.Citizens.DossierEvaluation> DossierEvaluations => Set<Features.Citizens.DossierEvaluation>();
+    public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
