@@ -15,6 +15,7 @@ public static class Navigation
         new("Thủ tục hành chính", "/thu-tuc", "Công dân", Public: true),
         new("Tra cứu hồ sơ", "/tra-cuu", "Công dân", Public: true),
         new("Phản ánh, kiến nghị", "/phan-anh-kien-nghi", "Công dân", Public: true),
+        new("Thống kê", "/thong-ke", "Công dân", Public: true),
         new("Sổ phản ánh, kiến nghị", "/pakn", "Kiểm soát TTHC"),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
