@@ -69,6 +69,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // Citizens and PAKN (issue #6)
     public DbSet<Features.Citizens.DossierEvaluation> DossierEvaluations => Set<Features.Citizens.DossierEvaluation>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
+    public DbSet<Features.News.NewsArticle> NewsArticles => Set<Features.News.NewsArticle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,8 @@ public static class Navigation
         new("Tra cứu hồ sơ", "/tra-cuu", "Công dân", Public: true),
         new("Phản ánh, kiến nghị", "/phan-anh-kien-nghi", "Công dân", Public: true),
         new("Thống kê", "/thong-ke", "Công dân", Public: true),
+        new("Cải cách hành chính", "/cai-cach-hanh-chinh", "Công dân", Public: true),
+        new("Tin bài CCHC", "/tin-bai", "Kiểm soát TTHC"),
         new("Sổ phản ánh, kiến nghị", "/pakn", "Kiểm soát TTHC"),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),

@@ -95,6 +95,33 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NewsArticles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    AuthorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsArticles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewsArticles_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DossierEvaluations_AgencyId_EvaluatedAt",
                 table: "DossierEvaluations",
@@ -126,6 +153,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 name: "IX_FeedbackItems_DuplicateOfId",
                 table: "FeedbackItems",
                 column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsArticles_AgencyId_PublishedAt",
+                table: "NewsArticles",
+                columns: new[] { "AgencyId", "PublishedAt" });
         }
 
         /// <inheritdoc />
@@ -136,6 +168,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FeedbackItems");
+
+            migrationBuilder.DropTable(
+                name: "NewsArticles");
         }
     }
 }

@@ -96,6 +96,33 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NewsArticles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    AuthorUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NewsArticles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NewsArticles_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DossierEvaluations_AgencyId_EvaluatedAt",
                 table: "DossierEvaluations",
@@ -127,6 +154,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "IX_FeedbackItems_DuplicateOfId",
                 table: "FeedbackItems",
                 column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NewsArticles_AgencyId_PublishedAt",
+                table: "NewsArticles",
+                columns: new[] { "AgencyId", "PublishedAt" });
         }
 
         /// <inheritdoc />
@@ -137,6 +169,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "FeedbackItems");
+
+            migrationBuilder.DropTable(
+                name: "NewsArticles");
         }
     }
 }
