@@ -2,8 +2,10 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
@@ -23,6 +25,7 @@ builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
 builder.Services.AddDossiers();
+builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
@@ -52,6 +55,8 @@ app.MapCatalogueApi();
 app.MapPlansApi();
 app.MapNotificationsApi();
 app.MapDossierApi();
+app.MapCitizensApi();
+app.MapFeedbackApi();
 
 await app.RunAsync();
 

@@ -13,6 +13,12 @@ public static class Navigation
     [
         new("Trang chủ", "/", "Công dân", Public: true),
         new("Thủ tục hành chính", "/thu-tuc", "Công dân", Public: true),
+        new("Tra cứu hồ sơ", "/tra-cuu", "Công dân", Public: true),
+        new("Phản ánh, kiến nghị", "/phan-anh-kien-nghi", "Công dân", Public: true),
+        new("Thống kê", "/thong-ke", "Công dân", Public: true),
+        new("Cải cách hành chính", "/cai-cach-hanh-chinh", "Công dân", Public: true),
+        new("Tin bài CCHC", "/tin-bai", "Kiểm soát TTHC"),
+        new("Sổ phản ánh, kiến nghị", "/pakn", "Kiểm soát TTHC"),
         new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
         new("Một cửa", "/mot-cua", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin),

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Evaluation;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Citizens;
+
+/// <summary>
+/// Tra cứu hồ sơ: by dossier code plus a second factor (the applicant's phone or ID number). A wrong or missing factor
+/// and an unknown code give the same answer, so the look-up never confirms that a code exists.
+/// </summary>
+public static class PublicLookup
+{
+    public const string NeedFactor = "Vui lòng nhập mã hồ sơ và số điện thoại hoặc số giấy tờ tùy thân của người nộp hồ sơ.";
+    public const string NoMatch = "Không tìm thấy hồ sơ khớp với mã hồ sơ và số điện thoại hoặc số giấy tờ đã nhập.";
+
+    public sealed record StepDto(DateTimeOffset At, string Name, string Status);
+
+    /// <summary>What the applicant sees: their own name as given, the procedure, status, appointment and steps; never officers' names.</summary>
+    public sealed record LookupDto(string Code, string ApplicantName, string ProcedureCode, string ProcedureName, string Status, string StatusName,
+        int? NationalStatusCode, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? ReturnedAt,
+        IReadOnlyList<StepDto> Steps, bool CanEvaluate, bool Evaluated);
+
+    public sealed record EvaluationRequest(string? Phone, IReadOnlyList<int>? Answers, string? Comment);
+
+    public sealed record EvaluationDto(string Code, int Total, int MaxTotal);
+
+    /// <summary>The dossier when <paramref name="factor"/> matches its applicant; null otherwise (including blank input).</summary>
+    public static async Task<Dossier?> FindAsync(AppDbContext db, string? code, string? factor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(factor) || code.Length > 64 || factor.Length > 64)
+        {
+            return null;
+        }
+        var key = code.Trim();
+        var upper = key.ToUpperInvariant();
+        // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
+        var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft).Take(5).ToListAsync(ct);
+        return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
+    }
+
+    public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
+    {
+        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
+        return new LookupDto(d.Code, d.ApplicantName, d.ProcedureCode, d.ProcedureName, DossierApi.Camel(d.Status.ToString()), DossierText.Name(d.Status),
+            NationalStatus.From(d.Status)?.Code, d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt ?? d.AppointmentAt, d.ReturnedAt,
+            events.Select(e => new StepDto(e.At, e.Action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(e.ToStatus))).ToList(),
+            d.Status == DossierStatus.Returned && !evaluated, evaluated);
+    }
+
+    public static IEndpointRouteBuilder MapCitizensApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/public/dossiers").WithTags("Công dân").AllowAnonymous();
+        api.MapGet("/{code}", GetAsync).WithSummary("Tra cứu hồ sơ theo mã và số điện thoại (hoặc số giấy tờ) của người nộp")
+            .RequireRateLimiting(Security.LookupPolicy);
+        api.MapPost("/{code}/evaluation", EvaluateAsync).WithSummary("Đánh giá mức độ hài lòng đối với hồ sơ đã trả kết quả (một lần)")
+            .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
+        return app;
+    }
+
+    internal static async Task<Results<Ok<LookupDto>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(
+        string code, string? phone, AppDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
+        }
+        var d = await FindAsync(db, code, phone, ct);
+        return d is null
+            ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch })
+            : TypedResults.Ok(await ToDtoAsync(db, d, ct));
+    }
+
+    internal static async Task<Results<Created<EvaluationDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvaluateAsync(
+        string code, EvaluationRequest? request, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.Phone))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
+        }
+        var d = await FindAsync(db, code, request.Phone, ct);
+        if (d is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch });
+        }
+        var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, d, request.Answers, request.Comment, ct);
+        return outcome switch
+        {
+            EvaluationOutcome.Saved => TypedResults.Created("/api/public/dossiers/" + Uri.EscapeDataString(d.Code),
+                new EvaluationDto(d.Code, SatisfactionEvaluation.Total(request.Answers!), SatisfactionEvaluation.MaxTotal)),
+            EvaluationOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = errors.ToArray() }, title: "Phiếu đánh giá không hợp lệ."),
+            EvaluationOutcome.NotReturned => TypedResults.Problem(title: "Chưa thể đánh giá.", detail: errors[0], statusCode: StatusCodes.Status422UnprocessableEntity),
+            EvaluationOutcome.AlreadyEvaluated => TypedResults.Problem(title: "Hồ sơ đã được đánh giá.", detail: errors[0], statusCode: StatusCodes.Status409Conflict),
+        };
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MotCua.Web.Data;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>Published answers (ND20 Art. 19: publication on the agency's portal), without the sender's personal data.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(Security.LookupPolicy)]
+public sealed class AnsweredModel(AppDbContext db) : PageModel
+{
+    public List<FeedbackApi.PublishedDto> Items { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await FeedbackApi.PublishedAsync(db, null, ct);
+}

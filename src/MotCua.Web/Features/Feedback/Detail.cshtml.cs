@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Feedback;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>One PAKN in the back office: classify and assign, draft, approve, publish (each action one SaveChanges).</summary>
+public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time) : PageModel
+{
+    public FeedbackItem? Item { get; private set; }
+
+    public string? DuplicateOfCode { get; private set; }
+
+    public List<Unit> Units { get; private set; } = [];
+
+    public PendingTimeliness? Standing { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public string? Action { get; set; }
+
+    [BindProperty]
+    public int? UnitId { get; set; }
+
+    [BindProperty]
+    public string? TransferredTo { get; set; }
+
+    [BindProperty]
+    public string? DuplicateOf { get; set; }
+
+    [BindProperty]
+    public string? Answer { get; set; }
+
+    [BindProperty]
+    public long? RowVersion { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        if (!Enum.TryParse<FeedbackAction>(Action, ignoreCase: false, out var action) || !Enum.IsDefined(action))
+        {
+            Error = "Thao tác không hợp lệ.";
+        }
+        else
+        {
+            Error = await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion), User, ct);
+            Message = Error is null ? $"Đã thực hiện: {FeedbackRules.Name(action)}." : null;
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        Item = await db.FeedbackItems.AsNoTracking().Include(f => f.DuplicateOf).SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId, ct);
+        if (Item is null)
+        {
+            return false;
+        }
+        DuplicateOfCode = Item.DuplicateOf?.Code;
+        Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync(ct);
+        Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
+        Answer ??= Item.AnswerText;
+        return true;
+    }
+}

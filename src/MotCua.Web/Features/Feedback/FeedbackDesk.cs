@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Feedback;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Feedback;
+
+public sealed record FeedbackInput(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,
+    string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation);
+
+public sealed record FeedbackActionInput(int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion);
+
+/// <summary>Receipt and handling of PAKN: every user action is one SaveChanges with its audit entry.</summary>
+public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars)
+{
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public static string[] ClassifierRoles { get; } = [Roles.Admin, Roles.ControlFocalOfficer, Roles.OneStopOfficer, Roles.Leader];
+
+    public static string[] ApproverRoles { get; } = [Roles.Admin, Roles.Leader];
+
+    /// <summary>Validates and registers a public PAKN for the agency (the default agency when none is named).</summary>
+    public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? Text(string key, string? value, int max, bool required, string label, int min = 0)
+        {
+            var v = string.IsNullOrWhiteSpace(value) ? null : value.Trim().Normalize(NormalizationForm.FormC);
+            if (v is null && required)
+            {
+                errors[key] = [$"Vui lòng nhập {label}."];
+            }
+            else if (v is not null && v.Length > max)
+            {
+                errors[key] = [$"{char.ToUpper(label[0], VietnamTime.Culture)}{label[1..]} dài tối đa {max.ToString("N0", VietnamTime.Culture)} ký tự."];
+            }
+            else if (v is not null && v.Length < min)
+            {
+                errors[key] = [$"{char.ToUpper(label[0], VietnamTime.Culture)}{label[1..]} cần ít nhất {min} ký tự."];
+            }
+            return v;
+        }
+        var name = Text("senderName", input.SenderName, 200, true, "họ và tên");
+        var address = Text("senderAddress", input.SenderAddress, 500, true, "địa chỉ");
+        var phone = Text("senderPhone", input.SenderPhone, 32, false, "số điện thoại");
+        var email = Text("senderEmail", input.SenderEmail, 200, false, "thư điện tử");
+        var title = Text("title", input.Title, 300, true, "tiêu đề");
+        var content = Text("content", input.Content, 8000, true, "nội dung phản ánh, kiến nghị", 20);
+        var procedure = Text("relatedProcedureCode", input.RelatedProcedureCode, 64, false, "mã thủ tục");
+        var regulation = Text("relatedRegulation", input.RelatedRegulation, 500, false, "quy định liên quan");
+        if (phone is null && email is null)
+        {
+            errors["senderPhone"] = ["Vui lòng nhập số điện thoại hoặc thư điện tử để cơ quan liên hệ (Điều 7 Nghị định 20/2008/NĐ-CP)."];
+        }
+        if (phone is not null && ApplicantVerification.Phone(phone).Length is < 9 or > 11)
+        {
+            errors["senderPhone"] = ["Số điện thoại không hợp lệ."];
+        }
+        if (email is not null && !MailAddress.TryCreate(email, out _))
+        {
+            errors["senderEmail"] = ["Địa chỉ thư điện tử không hợp lệ."];
+        }
+        FeedbackContentType type = FeedbackContentType.OtherRegulationIssue;
+        if (!string.IsNullOrWhiteSpace(input.ContentType)
+            && !(Enum.TryParse(input.ContentType.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type)))
+        {
+            errors["contentType"] = ["Loại nội dung phản ánh, kiến nghị không hợp lệ."];
+        }
+        var agency = await CatalogueQueries.PublicAgencyAsync(db, agencyCode, ct);
+        if (agency is null)
+        {
+            errors["agency"] = ["Không tìm thấy cơ quan tiếp nhận."];
+        }
+        if (procedure is not null && agency is not null && !await db.Procedures.AnyAsync(p => p.AgencyId == agency.Id && p.Code == procedure, ct))
+        {
+            errors["relatedProcedureCode"] = ["Không có thủ tục hành chính với mã này."];
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var now = time.GetUtcNow();
+        var calculator = await calendars.CalculatorAsync(db, agency!.Id, ct);
+        var item = new FeedbackItem
+        {
+            AgencyId = agency.Id,
+            Code = "PAKN-" + time.Now().ToString("yyMMdd", CultureInfo.InvariantCulture) + "-" + new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 6)),
+            ReceivedAt = now,
+            Channel = "portal",
+            SenderName = name!,
+            SenderAddress = address!,
+            SenderPhone = phone,
+            SenderEmail = email,
+            Title = title!,
+            Content = content!,
+            ContentType = type,
+            RelatedProcedureCode = procedure,
+            RelatedRegulation = regulation,
+            Status = FeedbackStatus.Received,
+            DueAt = calculator.ComputeDue(now, new ProcessingTime(FeedbackRules.DefaultHandlingWorkingDays, TimeUnit.WorkingDays)),
+        };
+        db.Add(item);
+        AuditLog.Append(db, time, null, "feedback.receive", "Feedback", item.Code, $"Tiếp nhận phản ánh, kiến nghị {item.Code}: {item.Title}");
+        await db.SaveChangesAsync(ct);
+        return (item, errors);
+    }
+
+    /// <summary>Applies one back-office action; returns a Vietnamese error when refused.</summary>
+    public async Task<string?> ApplyAsync(long id, FeedbackAction action, FeedbackActionInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var item = await db.Set<FeedbackItem>().SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId, ct);
+        if (item is null)
+        {
+            return "Không tìm thấy phản ánh, kiến nghị.";
+        }
+        if (input.RowVersion is { } v && v != item.Version)
+        {
+            return "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.";
+        }
+        var roles = action switch
+        {
+            FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate => ClassifierRoles,
+            FeedbackAction.DraftAnswer => [],
+            FeedbackAction.Approve or FeedbackAction.Publish => ApproverRoles,
+        };
+        if (roles.Length > 0 && !roles.Any(user.IsInRole))
+        {
+            return $"Bạn không có quyền thực hiện thao tác \"{FeedbackRules.Name(action)}\".";
+        }
+        if (FeedbackRules.Next(item.Status, action) is not { } next)
+        {
+            return $"Không thể thực hiện \"{FeedbackRules.Name(action)}\" khi phản ánh, kiến nghị đang ở trạng thái \"{FeedbackRules.Name(item.Status)}\".";
+        }
+        var now = time.GetUtcNow();
+        var who = user.Identity?.Name;
+        switch (action)
+        {
+            case FeedbackAction.ClassifyInScope:
+                if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId, ct))
+                {
+                    return "Vui lòng chọn đơn vị chủ trì xử lý.";
+                }
+                item.AssignedUnitId = unitId;
+                break;
+            case FeedbackAction.ClassifyOutOfScope:
+                if (string.IsNullOrWhiteSpace(input.TransferredTo) || input.TransferredTo.Length > 300)
+                {
+                    return "Vui lòng nhập cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).";
+                }
+                item.TransferredTo = input.TransferredTo.Trim().Normalize(NormalizationForm.FormC);
+                item.ClosedAt = now;
+                break;
+            case FeedbackAction.ClassifyDuplicate:
+                var code = input.DuplicateOfCode?.Trim().ToUpperInvariant();
+                var original = string.IsNullOrEmpty(code) ? null
+                    : await db.Set<FeedbackItem>().SingleOrDefaultAsync(f => f.Code == code && f.AgencyId == agencyId && f.Id != item.Id, ct);
+                if (original is null)
+                {
+                    return "Vui lòng nhập mã của phản ánh, kiến nghị bị trùng (một mã khác của cơ quan).";
+                }
+                item.DuplicateOfId = original.Id;
+                item.ClosedAt = now;
+                break;
+            case FeedbackAction.DraftAnswer:
+                if (string.IsNullOrWhiteSpace(input.Answer) || input.Answer.Trim().Length < 10 || input.Answer.Length > 8000)
+                {
+                    return "Nội dung trả lời cần từ 10 đến 8.000 ký tự.";
+                }
+                item.AnswerText = input.Answer.Trim().Normalize(NormalizationForm.FormC);
+                item.DraftedBy = who;
+                item.DraftedAt = now;
+                break;
+            case FeedbackAction.Approve:
+                item.ApprovedBy = who;
+                item.ApprovedAt = now;
+                break;
+            case FeedbackAction.Publish:
+                item.PublishedAt = now;
+                item.ClosedAt = now;
+                break;
+        }
+        if (action is FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate)
+        {
+            item.ClassifiedAt = now;
+            item.ClassifiedBy = who;
+        }
+        item.Status = next;
+        item.Version++;
+        AuditLog.Append(db, time, user, "feedback." + action.ToString(), "Feedback", item.Code, $"{FeedbackRules.Name(action)}: {item.Code}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.";
+        }
+        return null;
+    }
+
+    /// <summary>Due-soon (one working day left) and overdue flags for open PAKN; null once closed.</summary>
+    public static PendingTimeliness? Standing(FeedbackItem item, DateTimeOffset now, DeadlineCalculator calculator) =>
+        FeedbackRules.IsClosed(item.Status) ? null : calculator.ClassifyPending(now, item.DueAt).Status;
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Core.Feedback;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>
+/// Phản ánh, kiến nghị về quy định hành chính (ND20/2008), one line of the PAKN register (sổ tiếp nhận). The sender's
+/// contact data never leaves the back office: the public list shows the code, content (redacted) and answer only.
+/// Instants as UTC ticks like the dossiers (see Dossier.cs), so the register sorts by due date in SQL on both providers.
+/// </summary>
+public sealed class FeedbackItem
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    /// <summary>Acknowledgement code (mã tiếp nhận) given to the sender.</summary>
+    public required string Code { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>How it came in: "portal" for the public form and API (written data message, Art. 7).</summary>
+    public required string Channel { get; set; }
+
+    public required string SenderName { get; set; }
+
+    public required string SenderAddress { get; set; }
+
+    public string? SenderPhone { get; set; }
+
+    public string? SenderEmail { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Content { get; set; }
+
+    public FeedbackContentType ContentType { get; set; }
+
+    public string? RelatedProcedureCode { get; set; }
+
+    public string? RelatedRegulation { get; set; }
+
+    public FeedbackStatus Status { get; set; }
+
+    /// <summary>Handling deadline (default 10 working days from receipt, <see cref="FeedbackRules.DefaultHandlingWorkingDays"/>).</summary>
+    public DateTimeOffset DueAt { get; set; }
+
+    public int? AssignedUnitId { get; set; }
+
+    public long? DuplicateOfId { get; set; }
+
+    public FeedbackItem? DuplicateOf { get; set; }
+
+    /// <summary>The competent body an out-of-scope PAKN went to.</summary>
+    public string? TransferredTo { get; set; }
+
+    public DateTimeOffset? ClassifiedAt { get; set; }
+
+    public string? ClassifiedBy { get; set; }
+
+    public string? AnswerText { get; set; }
+
+    public string? DraftedBy { get; set; }
+
+    public DateTimeOffset? DraftedAt { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>When handling ended (published, transferred or closed as duplicate); on-time is judged against <see cref="DueAt"/>.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
+{
+    public void Configure(EntityTypeBuilder<FeedbackItem> b)
+    {
+        b.HasIndex(f => f.Code).IsUnique();
+        b.HasIndex(f => new { f.AgencyId, f.Status, f.DueAt });
+        b.Property(f => f.Code).HasMaxLength(32);
+        b.Property(f => f.Channel).HasMaxLength(16);
+        b.Property(f => f.SenderName).HasMaxLength(200);
+        b.Property(f => f.SenderAddress).HasMaxLength(500);
+        b.Property(f => f.SenderPhone).HasMaxLength(32);
+        b.Property(f => f.SenderEmail).HasMaxLength(200);
+        b.Property(f => f.Title).HasMaxLength(300);
+        b.Property(f => f.Content).HasMaxLength(8000);
+        b.Property(f => f.ContentType).HasConversion<string>().HasMaxLength(32);
+        b.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(f => f.RelatedProcedureCode).HasMaxLength(64);
+        b.Property(f => f.RelatedRegulation).HasMaxLength(500);
+        b.Property(f => f.TransferredTo).HasMaxLength(300);
+        b.Property(f => f.ClassifiedBy).HasMaxLength(256);
+        b.Property(f => f.AnswerText).HasMaxLength(8000);
+        b.Property(f => f.DraftedBy).HasMaxLength(256);
+        b.Property(f => f.ApprovedBy).HasMaxLength(256);
+        b.Property(f => f.Version).IsConcurrencyToken();
+        b.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(f => f.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(f => f.DuplicateOf).WithMany().HasForeignKey(f => f.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        DossierModel.UtcTicks(b);
+    }
+}

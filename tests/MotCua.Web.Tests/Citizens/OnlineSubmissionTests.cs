@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Citizens;
+
+public sealed class OnlineSubmissionTests
+{
+    private const string Procedure = "1.000173";
+
+    private static async Task OfferOnlineAsync(MotCuaApp app, OnlineServiceLevel level)
+    {
+        await using var db = app.CreateDbContext();
+        var versions = await db.ProcedureVersions.Include(v => v.Papers).Where(v => v.Procedure!.Code == Procedure).ToListAsync();
+        foreach (var v in versions)
+        {
+            v.OnlineLevel = level;
+            if (v.Papers.Count == 0)
+            {
+                v.Papers.Add(new ProcedurePaper { Seq = 1, Name = "Đơn đề nghị cấp giấy phép", Required = true });
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string name, byte[] file, string fileName)
+    {
+        var token = await MotCuaApp.AntiforgeryTokenAsync(client, "/nop-truc-tuyen?thu-tuc=" + Procedure);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(Procedure), "thu-tuc" },
+            { new StringContent(name), "Name" },
+            { new StringContent("0905 777 888"), "Phone" },
+            { new StringContent("Tuy An, Phú Yên"), "Address" },
+        };
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(content, "paper-0", fileName);
+        return await client.PostAsync("/nop-truc-tuyen?thu-tuc=" + Procedure, form);
+    }
+
+    [Fact]
+    public async Task An_executable_renamed_pdf_is_refused_and_a_real_pdf_reaches_the_desk_queue()
+    {
+        await using var app = new MotCuaApp();
+        await OfferOnlineAsync(app, OnlineServiceLevel.Full);
+        using var anonymous = app.CreateClient();
+
+        var exe = "MZ\u0090\0\u0003\0\0\0"u8.ToArray().Concat(new byte[200]).ToArray();
+        var refused = await (await PostAsync(anonymous, "Người Nộp Exe", exe, "don-de-nghi.pdf")).Content.ReadAsStringAsync();
+        Assert.Contains("không đúng định dạng cho phép", refused, StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.Dossiers.AnyAsync(d => d.ApplicantName == "Người Nộp Exe"));
+            Assert.False(await db.DossierFiles.AnyAsync());
+        }
+
+        var pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        var html = await (await PostAsync(anonymous, "Người Nộp Thật", pdf, "don.pdf")).Content.ReadAsStringAsync();
+        Assert.Contains("Đã nộp hồ sơ", html, StringComparison.Ordinal);
+        await using var check = app.CreateDbContext();
+        var dossier = await check.Dossiers.SingleAsync(d => d.ApplicantName == "Người Nộp Thật");
+        Assert.Equal(DossierStatus.Submitted, dossier.Status);
+        Assert.Equal(DossierChannel.Online, dossier.Channel);
+        var file = await check.DossierFiles.SingleAsync(f => f.DossierId == dossier.Id);
+        Assert.Equal(64, file.Sha256.Length);
+        Assert.DoesNotContain("wwwroot", file.StoragePath, StringComparison.Ordinal);
+        Assert.Contains(dossier.Code, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Procedures_not_offered_online_cannot_be_submitted_and_partial_ones_say_what_to_bring()
+    {
+        await using var app = new MotCuaApp();
+        using var anonymous = app.CreateClient();
+        var none = await anonymous.GetStringAsync("/nop-truc-tuyen?thu-tuc=" + Procedure);
+        Assert.Contains("chưa được cung cấp dịch vụ công trực tuyến", none, StringComparison.Ordinal);
+
+        await OfferOnlineAsync(app, OnlineServiceLevel.Partial);
+        var pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
+        var html = await (await PostAsync(anonymous, "Người Nộp Một Phần", pdf, "don.pdf")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"bring-to-desk\"", html, StringComparison.Ordinal);
+    }
+}

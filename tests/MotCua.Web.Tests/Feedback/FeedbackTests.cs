@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Feedback;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Feedback;
+
+/// <summary>Issue #6 PAKN: public submission, back-office classify/assign/draft/approve/publish, public list without personal data.</summary>
+public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
+{
+    private static string Unique(string text) => text + " " + Guid.NewGuid().ToString("N")[..8];
+
+    private static object Request(string title, string phone = "0912345678", string email = "nguoigui@example.vn") => new
+    {
+        senderName = "Lê Văn Phản Ánh",
+        senderAddress = "12 Trần Hưng Đạo, Tuy Hòa",
+        senderPhone = phone,
+        senderEmail = email,
+        title,
+        content = "Thủ tục cấp giấy phép bức xạ yêu cầu nộp bản sao chứng thực nhiều lần; đề nghị cho dùng bản điện tử. Liên hệ 0912 345 678.",
+        contentType = "UnsuitableRegulation",
+        relatedProcedureCode = "1.000173",
+    };
+
+    private async Task<string> SubmitAsync(string title)
+    {
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", Request(title));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!;
+    }
+
+    private async Task<long> IdAsync(string code)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.FeedbackItems.Where(f => f.Code == code).Select(f => f.Id).SingleAsync();
+    }
+
+    private static async Task<string> ActAsync(HttpClient officer, long id, string action, Dictionary<string, string>? fields = null)
+    {
+        var token = await MotCuaApp.AntiforgeryTokenAsync(officer, "/pakn/" + id);
+        var form = new Dictionary<string, string>(fields ?? [], StringComparer.Ordinal) { ["__RequestVerificationToken"] = token, ["Action"] = action };
+        var response = await officer.PostAsync("/pakn/" + id, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task Submitted_PAKN_is_answered_and_published_without_the_senders_phone_or_email()
+    {
+        var title = Unique("Đề nghị đơn giản hóa thành phần hồ sơ");
+        var code = await SubmitAsync(title);
+        Assert.Matches(@"^PAKN-\d{6}-[A-Z2-9]{6}$", code);
+        var id = await IdAsync(code);
+        int unit;
+        await using (var db = app.CreateDbContext())
+        {
+            unit = await db.Units.Where(u => u.Name == "Phòng Thanh tra – Hành chính tổng hợp").Select(u => u.Id).SingleAsync();
+        }
+
+        using var focal = await app.LoginAsync("daumoi");
+        using var specialist = await app.LoginAsync("chuyenvien");
+        using var leader = await app.LoginAsync("lanhdao");
+        Assert.Contains("Đang xử lý", await ActAsync(focal, id, "ClassifyInScope", new() { ["UnitId"] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture) }), StringComparison.Ordinal);
+
+        // A specialist may draft but not approve.
+        await ActAsync(specialist, id, "DraftAnswer", new() { ["Answer"] = "Sở đã kiến nghị UBND tỉnh cho phép nộp bản sao điện tử từ quý III." });
+        Assert.Contains("không có quyền", await ActAsync(specialist, id, "Approve"), StringComparison.Ordinal);
+
+        // Not public before publication.
+        using var anonymous = app.CreateClient();
+        Assert.DoesNotContain(code, await anonymous.GetStringAsync("/api/public/feedback?answered=true"), StringComparison.Ordinal);
+
+        await ActAsync(leader, id, "Approve");
+        var published = await ActAsync(leader, id, "Publish");
+        Assert.Contains("Đã trả lời, công khai", published, StringComparison.Ordinal);
+
+        var json = await anonymous.GetStringAsync("/api/public/feedback?answered=true");
+        var item = JsonDocument.Parse(json).RootElement.EnumerateArray().Single(e => e.GetProperty("code").GetString() == code);
+        Assert.Contains("bản sao điện tử", item.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var page = await anonymous.GetStringAsync("/phan-anh-kien-nghi/da-tra-loi");
+        foreach (var text in new[] { json, page })
+        {
+            Assert.Contains(code, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("0912 345 678", text, StringComparison.Ordinal); // typed into the content: redacted
+            Assert.DoesNotContain("nguoigui@example.vn", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Lê Văn Phản Ánh", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Trần Hưng Đạo", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_Vietnamese_messages_and_nothing_is_stored()
+    {
+        var title = Unique("Thiếu liên hệ");
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", new { senderName = "", title, content = "ngắn", senderEmail = "khong-hop-le" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Contains("họ và tên", errors.GetProperty("senderName")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("senderAddress", out _));
+        Assert.True(errors.TryGetProperty("content", out _));
+        Assert.True(errors.TryGetProperty("senderEmail", out _));
+
+        var garbage = await anonymous.PostAsync("/api/public/feedback", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/public/feedback")).StatusCode); // unanswered ones are internal
+
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.FeedbackItems.AnyAsync(f => f.Title == title));
+    }
+
+    [Fact]
+    public async Task Public_form_gives_an_acknowledgement_code_and_posts_the_PAKN_address()
+    {
+        using var anonymous = app.CreateClient();
+        var get = await anonymous.GetStringAsync("/phan-anh-kien-nghi");
+        Assert.Contains("Địa chỉ tiếp nhận phản ánh, kiến nghị", get, StringComparison.Ordinal);
+        var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, "/phan-anh-kien-nghi");
+        var title = Unique("Phản ánh qua cổng");
+        var html = await (await anonymous.PostAsync("/phan-anh-kien-nghi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.SenderName"] = "Phạm Thị Công Dân",
+            ["Input.SenderAddress"] = "Sông Cầu, Phú Yên",
+            ["Input.SenderPhone"] = "0987654321",
+            ["Input.Title"] = title,
+            ["Input.Content"] = "Đề nghị công khai thời gian giải quyết của từng bước trong quy trình nội bộ.",
+            ["Input.ContentType"] = "ProposedSolution",
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("Mã tiếp nhận", html, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        var stored = await db.FeedbackItems.SingleAsync(f => f.Title == title);
+        Assert.Contains(stored.Code, html, StringComparison.Ordinal);
+        Assert.Equal(FeedbackStatus.Received, stored.Status);
+        Assert.True(stored.DueAt > stored.ReceivedAt.AddDays(10)); // 10 working days span two weekends
+    }
+
+    [Fact]
+    public async Task Duplicate_is_linked_and_out_of_scope_needs_the_competent_body()
+    {
+        var first = await SubmitAsync(Unique("Phản ánh gốc"));
+        var second = await SubmitAsync(Unique("Phản ánh trùng"));
+        var third = await SubmitAsync(Unique("Phản ánh ngoài thẩm quyền"));
+        using var focal = await app.LoginAsync("daumoi");
+        var secondId = await IdAsync(second);
+        Assert.Contains("Vui lòng nhập mã", await ActAsync(focal, secondId, "ClassifyDuplicate", new() { ["DuplicateOf"] = second }), StringComparison.Ordinal);
+        var html = await ActAsync(focal, secondId, "ClassifyDuplicate", new() { ["DuplicateOf"] = first.ToLowerInvariant() });
+        Assert.Contains(first, html, StringComparison.Ordinal);
+        var thirdId = await IdAsync(third);
+        Assert.Contains("cơ quan có thẩm quyền", await ActAsync(focal, thirdId, "ClassifyOutOfScope"), StringComparison.Ordinal);
+        await ActAsync(focal, thirdId, "ClassifyOutOfScope", new() { ["TransferredTo"] = "Sở Y tế tỉnh Phú Yên" });
+
+        await using var db = app.CreateDbContext();
+        var dup = await db.FeedbackItems.Include(f => f.DuplicateOf).SingleAsync(f => f.Code == second);
+        Assert.Equal(FeedbackStatus.Duplicate, dup.Status);
+        Assert.Equal(first, dup.DuplicateOf!.Code);
+        Assert.Equal(FeedbackStatus.OutOfScope, (await db.FeedbackItems.SingleAsync(f => f.Code == third)).Status);
+    }
+
+    [Fact]
+    public async Task Register_flags_due_soon_and_overdue()
+    {
+        await using var limited = new MotCuaApp();
+        using var anonymous = limited.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", Request(Unique("Hạn xử lý")));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using (var officer = await limited.LoginAsync("daumoi"))
+        {
+            Assert.Contains("Trong hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+        }
+        limited.Clock.Advance(TimeSpan.FromDays(13)); // Monday 10/3 + 13 days: the last working day of the 10
+        using (var officer = await limited.LoginAsync("daumoi"))
+        {
+            Assert.Contains("Sắp đến hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+        }
+        limited.Clock.Advance(TimeSpan.FromDays(3));
+        using (var officer = await limited.LoginAsync("daumoi"))
+        {
+            Assert.Contains("Quá hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+        }
+    }
+}
