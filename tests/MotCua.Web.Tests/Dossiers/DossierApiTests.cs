@@ -121,6 +121,13 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             var alerts = await db.OutboxMessages.Where(m => m.DossierCode == code && m.Channel == Features.Notifications.OutboxChannel.InApp).ToListAsync();
             Assert.Contains(alerts, m => m.RecipientUserId == chuyenvien);
         }
+
+        // The dossier page shows each message with its delivery status (issue #9).
+        var page = await app.LoginAsync("motcua");
+        var html = await page.GetStringAsync("/ho-so/" + code);
+        Assert.Contains("Thông báo đã gửi", html, StringComparison.Ordinal);
+        Assert.Contains("a@example.vn", html, StringComparison.Ordinal);
+        Assert.Contains("Đang chờ gửi", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public List<DossierEvent> Events { get; private set; } = [];
 
+    /// <summary>Messages this dossier caused (citizen, officers, national portal) with their delivery status.</summary>
+    public IReadOnlyList<Notifications.DeliveryStatusRow> Deliveries { get; private set; } = [];
+
     public List<DossierForm> Forms { get; private set; } = [];
 
     public List<DossierStepAssignment> Steps { get; private set; } = [];
@@ -56,6 +59,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         }
         Dossier = d;
         Events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        Deliveries = await Notifications.Outbox.ForDossierAsync(db, d.AgencyId, d.Code, ct);
         Forms = await db.DossierForms.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         Steps = await db.DossierStepAssignments.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.StepIndex).ToListAsync(ct);
         Files = await db.DossierFiles.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
