@@ -29,7 +29,6 @@ builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
-builder.Services.AddDemoData();
 
 var app = builder.Build();
 

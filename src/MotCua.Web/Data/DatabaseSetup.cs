@@ -24,6 +24,7 @@ public static class DatabaseSetup
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
         }
+        services.AddScoped<ReportingDb>();
         return services;
     }
 
