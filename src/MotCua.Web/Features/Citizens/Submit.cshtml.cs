@@ -11,6 +11,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Citizens;
 

@@ -15,6 +15,7 @@ using MotCua.Web.Shared;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers;
 
