@@ -25,6 +25,7 @@ builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();
 builder.Services.AddDossiers();
+builder.Services.AddCitizens();
 builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();

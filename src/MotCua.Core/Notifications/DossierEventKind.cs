@@ -29,6 +29,9 @@ public enum DossierEventKind
 
     /// <summary>A result document was issued.</summary>
     ResultIssued,
+
+    /// <summary>Submitted online, waiting for the desk check (xác nhận nộp hồ sơ trực tuyến): citizen confirmation.</summary>
+    OnlineSubmitted,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -55,6 +58,7 @@ public static class EventRouting
         DossierEventKind.Overdue => EventAudience.Officer | EventAudience.Webhook,
         DossierEventKind.StatusChanged => EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.ResultIssued => EventAudience.NationalPortal | EventAudience.Webhook,
+        DossierEventKind.OnlineSubmitted => EventAudience.Citizen,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -69,6 +73,7 @@ public static class EventRouting
         DossierEventKind.Overdue => "dossier.overdue",
         DossierEventKind.StatusChanged => "dossier.status_changed",
         DossierEventKind.ResultIssued => "dossier.result_issued",
+        DossierEventKind.OnlineSubmitted => "dossier.online_submitted",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -83,5 +88,6 @@ public static class EventRouting
         DossierEventKind.Overdue => "Hồ sơ quá hạn",
         DossierEventKind.StatusChanged => "Thay đổi trạng thái",
         DossierEventKind.ResultIssued => "Ban hành kết quả",
+        DossierEventKind.OnlineSubmitted => "Xác nhận nộp hồ sơ trực tuyến",
     };
 }

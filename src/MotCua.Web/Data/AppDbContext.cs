@@ -81,6 +81,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.News.NewsArticle> NewsArticles => Set<Features.News.NewsArticle>();
 
+    // Citizen portal, session 2 (issue #6): online-submission drafts and PAKN attachments
+    public DbSet<Features.Citizens.OnlineDraft> OnlineDrafts => Set<Features.Citizens.OnlineDraft>();
+    public DbSet<Features.Feedback.FeedbackAttachment> FeedbackAttachments => Set<Features.Feedback.FeedbackAttachment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

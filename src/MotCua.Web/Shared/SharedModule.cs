@@ -12,6 +12,7 @@ public static class SharedModule
     public static IServiceCollection AddShell(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Files.FileStore>();
         services.AddProblemDetails();
         // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

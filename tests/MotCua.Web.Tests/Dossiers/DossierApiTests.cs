@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Tests.Infrastructure;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Tests.Dossiers;
 

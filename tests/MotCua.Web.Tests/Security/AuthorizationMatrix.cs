@@ -100,6 +100,9 @@ public static partial class AuthorizationMatrix
         ["* /cai-cach-hanh-chinh/{id:long?}"] = Anyone,
         ["* /pakn"] = Officers,
         ["* /pakn/{id:long}"] = Officers,
+        ["GET /api/feedback/"] = Officers,
+        ["GET /api/feedback/{code}"] = Officers,
+        ["POST /api/feedback/{code}/actions"] = Officers,
         ["* /tin-bai"] = Officers,
         // Notifications and integrations (issue #9)
         ["* /thong-bao"] = Officers,

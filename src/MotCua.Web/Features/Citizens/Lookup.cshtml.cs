@@ -2,7 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Citizens;
@@ -13,7 +19,8 @@ namespace MotCua.Web.Features.Citizens;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
-public sealed class LookupModel(AppDbContext db, TimeProvider time) : PageModel
+[RequestSizeLimit(100L * 1024 * 1024)]
+public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkflow workflow, FileStore files) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -32,6 +39,15 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time) : PageModel
     public List<string> Errors { get; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>An online dossier waiting for the applicant's supplement: the upload form is shown.</summary>
+    public bool CanSupplement { get; private set; }
+
+    /// <summary>What the desk asked for (the note of the supplement request).</summary>
+    public string? SupplementNote { get; private set; }
+
+    [BindProperty]
+    public string? SupplementComment { get; set; }
 
     public void OnGet()
     {
@@ -64,6 +80,58 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time) : PageModel
         return Page();
     }
 
+    /// <summary>Nộp bổ sung trực tuyến: the second factor again, the files, and the dossier goes back to the desk.</summary>
+    public async Task<IActionResult> OnPostSupplementAsync(CancellationToken ct)
+    {
+        var dossier = await PublicLookup.FindAsync(db, Code, Factor, ct);
+        if (dossier is null)
+        {
+            Errors.Add(string.IsNullOrWhiteSpace(Factor) ? PublicLookup.NeedFactor : PublicLookup.NoMatch);
+            return Page();
+        }
+        if (dossier.Status != DossierStatus.AwaitingSupplement || dossier.Channel != DossierChannel.Online)
+        {
+            Errors.Add("Hồ sơ không ở trạng thái chờ bổ sung trực tuyến.");
+        }
+        else if ((SupplementComment?.Length ?? 0) > 2000)
+        {
+            Errors.Add("Ghi chú dài tối đa 2.000 ký tự.");
+        }
+        else
+        {
+            var incoming = new List<IncomingFile>();
+            foreach (var upload in Request.Form.Files.Where(f => f.Name == "SupplementFiles" && f.Length > 0).Take(20))
+            {
+                if (upload.Length > files.MaxBytes)
+                {
+                    Errors.Add(files.Check(new IncomingFile(Path.GetFileName(upload.FileName), new byte[files.MaxBytes + 1]))!);
+                    continue;
+                }
+                using var ms = new MemoryStream();
+                await upload.CopyToAsync(ms, ct);
+                incoming.Add(new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray()));
+            }
+            if (Errors.Count == 0)
+            {
+                var applicant = new ClaimsPrincipal(new ClaimsIdentity(
+                    [new Claim(ClaimTypes.Name, SubmitModel.PortalActor),
+                     new Claim(MotCuaClaims.AgencyId, dossier.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(MotCuaClaims.FullName, "Công dân (nộp bổ sung trực tuyến)")], "portal"));
+                var outcome = await workflow.SupplementOnlineAsync(dossier, incoming, SupplementComment, applicant, ct);
+                if (outcome.Succeeded)
+                {
+                    Message = "Đã nộp bổ sung hồ sơ. Bộ phận Một cửa sẽ kiểm tra lại và thông báo cho Ông/Bà.";
+                }
+                else
+                {
+                    Errors.Add(outcome.Message);
+                }
+            }
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Factor))
@@ -78,5 +146,12 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time) : PageModel
             return;
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
+        CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
+        if (CanSupplement)
+        {
+            SupplementNote = await db.DossierEvents.AsNoTracking()
+                .Where(e => e.DossierId == dossier.Id && e.Action == DossierAction.RequestSupplement)
+                .OrderByDescending(e => e.Id).Select(e => e.Note).FirstOrDefaultAsync(ct);
+        }
     }
 }

@@ -53,6 +53,8 @@ public static class PublicLookup
             d.Status == DossierStatus.Returned && !evaluated, evaluated);
     }
 
+    public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddScoped<OnlineDrafts>();
+
     public static IEndpointRouteBuilder MapCitizensApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/public/dossiers").WithTags("Công dân").AllowAnonymous();

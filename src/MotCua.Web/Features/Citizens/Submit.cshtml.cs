@@ -11,6 +11,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Citizens;
 
@@ -22,7 +23,7 @@ namespace MotCua.Web.Features.Citizens;
 [AllowAnonymous]
 [EnableRateLimiting(Security.PublicFormPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeProvider time) : PageModel
+public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, OnlineDrafts drafts, FileStore files, TimeProvider time) : PageModel
 {
     /// <summary>The actor recorded on the dossier's first event: the citizen, through the portal.</summary>
     public const string PortalActor = "cong-dan-truc-tuyen";
@@ -45,6 +46,17 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
     [BindProperty]
     public string? Address { get; set; }
 
+    /// <summary>The resume token of a saved draft (from the e-mailed link, typed in, or carried by the form).</summary>
+    [BindProperty(SupportsGet = true, Name = "ban-nhap")]
+    public string? DraftToken { get; set; }
+
+    public OnlineDraft? Draft { get; private set; }
+
+    /// <summary>Set only right after a draft is first saved: the one time the token is shown.</summary>
+    public string? NewDraftToken { get; private set; }
+
+    public string? Message { get; private set; }
+
     public ProcedureVersion? Version { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -53,12 +65,59 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(DraftToken))
+        {
+            Draft = await drafts.FindAsync(DraftToken, ct);
+            if (Draft is null)
+            {
+                Errors.Add(OnlineDrafts.NotFound);
+                DraftToken = null;
+                return Page();
+            }
+            ProcedureCode = Draft.ProcedureCode;
+            (Name, IdNumber, Phone, Email, Address) = (Draft.Name, Draft.IdNumber, Draft.Phone, Draft.Email, Draft.Address);
+            Message = "Đã mở bản nháp. Ông/Bà bổ sung thông tin, tệp còn thiếu rồi nộp hồ sơ; bản nháp được giữ đến ngày " + Draft.ExpiresAt.ToVnDate() + ".";
+        }
         await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Lưu nháp: keeps what is typed and uploaded so far; gives a resume code the first time.</summary>
+    public async Task<IActionResult> OnPostSaveDraftAsync(CancellationToken ct)
+    {
+        if (!await LoadDraftAsync(ct))
+        {
+            return Page();
+        }
+        var agencyId = await LoadAsync(ct);
+        if (Version is null || agencyId is null)
+        {
+            return Page();
+        }
+        var fields = new DraftFields(Name, IdNumber, Phone, Email, Address);
+        Errors.AddRange(OnlineDrafts.Validate(fields));
+        var uploads = await UploadsAsync(ct);
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        var (draft, token) = await drafts.SaveAsync(Draft, agencyId.Value, Version.Procedure!.Code, fields,
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct);
+        Draft = draft;
+        NewDraftToken = token;
+        DraftToken = token ?? DraftToken;
+        Message = token is null
+            ? "Đã lưu bản nháp. Dùng mã tiếp tục nộp hồ sơ đã nhận để quay lại; bản nháp được giữ đến ngày " + draft.ExpiresAt.ToVnDate() + "."
+            : "Đã lưu bản nháp.";
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!await LoadDraftAsync(ct))
+        {
+            return Page();
+        }
         var agencyId = await LoadAsync(ct);
         if (Version is null || agencyId is null)
         {
@@ -69,22 +128,23 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
             Errors.Add("Vui lòng nhập số điện thoại hợp lệ: số này dùng để tra cứu hồ sơ.");
         }
         var papers = Version.Papers.OrderBy(p => p.Seq).ToList();
+        var uploads = await UploadsAsync(ct);
+        // A resumed draft submits exactly like a fresh form: its stored papers count as uploaded unless replaced.
+        var saved = Draft is null ? [] : drafts.Contents(Draft);
         var incoming = new List<IncomingFile>();
         var paperInputs = new List<PaperInput>();
         for (var i = 0; i < papers.Count; i++)
         {
-            var upload = Request.Form.Files.GetFile("paper-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (upload is { Length: > 0 })
+            var file = uploads.GetValueOrDefault(i) ?? saved.GetValueOrDefault(i);
+            if (file is not null)
             {
-                using var ms = new MemoryStream();
-                await upload.CopyToAsync(ms, ct);
-                incoming.Add(new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray()));
+                incoming.Add(file);
             }
             else if (papers[i].Required && Version.OnlineLevel == OnlineServiceLevel.Full)
             {
                 Errors.Add($"Vui lòng tải lên: {papers[i].Name}.");
             }
-            paperInputs.Add(new PaperInput(papers[i].Name, upload is { Length: > 0 }, PaperCopyKind.Copy));
+            paperInputs.Add(new PaperInput(papers[i].Name, file is not null, PaperCopyKind.Copy));
         }
         if (Errors.Count > 0)
         {
@@ -93,16 +153,73 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
         var citizen = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, PortalActor), new Claim(MotCuaClaims.AgencyId, agencyId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
              new Claim(MotCuaClaims.FullName, "Công dân (nộp trực tuyến)")], "portal"));
+        var draft = Draft;
         var result = await workflow.ReceiveAsync(new ReceiptInput(Version.Procedure!.Code, DossierChannel.Online,
             new ApplicantInput(ApplicantKind.Individual, Name, IdNumber, Phone, Email, Address), paperInputs, ReceiptOutcome.Submit, Files: incoming),
-            citizen, null, null, ct);
+            citizen, null, null, draft is null ? null : ctx => OnlineDrafts.RemoveWith(ctx, draft), ct);
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors?.SelectMany(e => e.Value) ?? [result.Detail ?? result.Title ?? "Không nộp được hồ sơ."]);
             return Page();
         }
+        if (draft is not null)
+        {
+            // The draft row went with the dossier's SaveChanges; its files were copied into the dossier's folder.
+            drafts.DiscardFiles(draft);
+            Draft = null;
+            DraftToken = null;
+        }
         Submitted = result.Dossier;
         return Page();
+    }
+
+    /// <summary>Loads the draft named by the posted token; false (with the message) when it is wrong or expired.</summary>
+    private async Task<bool> LoadDraftAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(DraftToken))
+        {
+            return true;
+        }
+        Draft = await drafts.FindAsync(DraftToken, ct);
+        if (Draft is null)
+        {
+            Errors.Add(OnlineDrafts.NotFound);
+            DraftToken = null;
+            return false;
+        }
+        // The procedure of a draft is fixed when it is first saved.
+        ProcedureCode = Draft.ProcedureCode;
+        return true;
+    }
+
+    /// <summary>The files posted now, by paper index, each checked by content; problems go to <see cref="Errors"/>.</summary>
+    private async Task<Dictionary<int, IncomingFile>> UploadsAsync(CancellationToken ct)
+    {
+        var result = new Dictionary<int, IncomingFile>();
+        var count = Version?.Papers.Count ?? 0;
+        for (var i = 0; i < count; i++)
+        {
+            var upload = Request.Form.Files.GetFile("paper-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (upload is not { Length: > 0 })
+            {
+                continue;
+            }
+            if (upload.Length > files.MaxBytes)
+            {
+                Errors.Add(files.Check(new IncomingFile(Path.GetFileName(upload.FileName), new byte[files.MaxBytes + 1]))!);
+                continue;
+            }
+            using var ms = new MemoryStream();
+            await upload.CopyToAsync(ms, ct);
+            var file = new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray());
+            if (files.Check(file) is { } problem)
+            {
+                Errors.Add(problem);
+                continue;
+            }
+            result[i] = file;
+        }
+        return result;
     }
 
     private async Task<int?> LoadAsync(CancellationToken ct)

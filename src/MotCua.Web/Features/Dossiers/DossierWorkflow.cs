@@ -15,6 +15,7 @@ using MotCua.Web.Shared;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -102,7 +103,15 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// Creates a dossier at the desk (or a Submitted one for the online desk check): validation, eligibility of the
     /// procedure, code from the per-day counter, the outcome's transition. Retries on a lost race for the counter.
     /// </summary>
-    public async Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash, CancellationToken ct)
+    public Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash, CancellationToken ct) =>
+        ReceiveAsync(input, user, idempotencyKey, requestHash, null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="alongside"/> adds the caller's own changes (e.g. removing the online draft the dossier
+    /// came from) to the context right before the one SaveChanges, so they commit or fail with the dossier.
+    /// </summary>
+    public async Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash,
+        Action<AppDbContext>? alongside, CancellationToken ct)
     {
         var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
         var errors = Validate(input);
@@ -129,7 +138,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             var written = new List<DossierFile>();
             try
             {
-                var outcome = await TryReceiveOnceAsync(input, user, agencyId, idempotencyKey, requestHash, written, ct);
+                var outcome = await TryReceiveOnceAsync(input, user, agencyId, idempotencyKey, requestHash, written, alongside, ct);
                 if (!outcome.Succeeded)
                 {
                     files.Discard(written);
@@ -191,7 +200,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     }
 
     private async Task<WorkflowOutcome> TryReceiveOnceAsync(ReceiptInput input, ClaimsPrincipal user, int agencyId, string? key, string? hash,
-        List<DossierFile> written, CancellationToken ct)
+        List<DossierFile> written, Action<AppDbContext>? alongside, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var eligibility = await CatalogueQueries.CanReceiveAsync(db, agencyId, input.ProcedureCode!, now, ct);
@@ -278,6 +287,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                 CreatedAt = now, Dossier = dossier,
             });
         }
+        alongside?.Invoke(db);
         await PersistAsync(dossier, result, ct);
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
@@ -495,6 +505,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var notices = new List<DossierNotice>();
         if (transition?.State is null)
         {
+            if (db.Entry(dossier).State == EntityState.Added && dossier.Status == DossierStatus.Submitted && dossier.Channel == DossierChannel.Online)
+            {
+                notices.Add(await OnlineConfirmationAsync(dossier, ct));
+            }
             return notices;
         }
         var entry = db.Entry(dossier);
@@ -552,6 +566,83 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             notices.Add(Notice(DossierEventKind.EnteredQueue, withNational: false));
         }
         return notices;
+    }
+
+    /// <summary>
+    /// The citizen's confirmation of an online submission (waiting for the desk check); for "một phần" procedures it
+    /// lists the originals to bring to the desk, as the confirmation page does.
+    /// </summary>
+    private async Task<DossierNotice> OnlineConfirmationAsync(Dossier dossier, CancellationToken ct)
+    {
+        var level = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId).Select(v => v.OnlineLevel).SingleOrDefaultAsync(ct);
+        var bring = level == OnlineServiceLevel.Partial
+            ? "Dịch vụ công trực tuyến một phần: khi nhận kết quả, ông/bà mang bản chính các giấy tờ sau đến Bộ phận Một cửa để đối chiếu: "
+              + string.Join("; ", dossier.Papers.OrderBy(p => p.Seq).Select(p => p.Name)) + "."
+            : null;
+        return new DossierNotice
+        {
+            AgencyId = dossier.AgencyId,
+            DossierCode = dossier.Code,
+            Kind = DossierEventKind.OnlineSubmitted,
+            Applicant = new ApplicantContact(dossier.ApplicantName, dossier.ApplicantPhone, dossier.ApplicantEmail),
+            ProcedureName = dossier.ProcedureName,
+            Note = bring,
+        };
+    }
+
+    /// <summary>
+    /// The applicant hands in the requested supplement online (nộp bổ sung trực tuyến, after the look-up's second
+    /// factor): the files join the dossier and the dossier goes back to the desk check (or resumes processing), with
+    /// its history row and audit entry in one SaveChanges.
+    /// </summary>
+    public async Task<WorkflowOutcome> SupplementOnlineAsync(Dossier dossier, IReadOnlyList<IncomingFile> incoming, string? note, ClaimsPrincipal applicant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (incoming.Count == 0)
+        {
+            return WorkflowOutcome.Invalid("files", "Vui lòng tải lên ít nhất một tệp giấy tờ bổ sung.");
+        }
+        foreach (var f in incoming)
+        {
+            if (files.Check(f) is { } problem)
+            {
+                return WorkflowOutcome.Invalid("files", problem);
+            }
+        }
+        var now = time.GetUtcNow();
+        var calculator = await calendars.CalculatorAsync(db, dossier.AgencyId, ct);
+        var text = TextSearch.NfcOrNull(note);
+        var ctx = new TransitionContext(now, [DossierRoles.Applicant], calculator) { Note = text };
+        var result = DossierStateMachine.Apply(dossier.ToState(), DossierAction.ResubmitSupplement, ctx);
+        if (!result.Succeeded)
+        {
+            return Refusal(result);
+        }
+        int? unitBefore = dossier.CurrentUnitId;
+        var stepBefore = dossier.CurrentStep;
+        dossier.Apply(result.State);
+        var written = incoming.Select(f => files.Save(dossier, f, DossierFileKind.Component, now, applicant.Identity?.Name)).ToList();
+        db.AddRange(written);
+        Record(dossier, result, now, applicant, text ?? "Nộp bổ sung trực tuyến " + written.Count.ToString(CultureInfo.InvariantCulture) + " tệp.", unitBefore, stepBefore);
+        AuditLog.Append(db, time, applicant, "dossier.transition", "Dossier", dossier.Code,
+            $"Hồ sơ {dossier.Code}: nộp bổ sung trực tuyến ({DossierText.Name(result.From)} → {DossierText.Name(result.To)}).",
+            new { dossier.Code, Action = nameof(DossierAction.ResubmitSupplement), Files = written.Select(w => new { w.FileName, w.Sha256, w.Size }) });
+        try
+        {
+            await PersistAsync(dossier, result, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            files.Discard(written);
+            return WorkflowOutcome.Concurrency();
+        }
+        catch
+        {
+            files.Discard(written);
+            throw;
+        }
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
 
     /// <summary>

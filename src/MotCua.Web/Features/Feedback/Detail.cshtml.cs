@@ -7,11 +7,12 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Feedback;
 
 /// <summary>One PAKN in the back office: classify and assign, draft, approve, publish (each action one SaveChanges).</summary>
-public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time) : PageModel
+public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, FileStore files) : PageModel
 {
     public FeedbackItem? Item { get; private set; }
 
@@ -45,6 +46,15 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>Downloads an attachment (officers of the agency only; the public never gets a link).</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        var a = await db.FeedbackAttachments.AsNoTracking()
+            .SingleOrDefaultAsync(x => x.Id == attachmentId && x.FeedbackItemId == id && x.AgencyId == agencyId, ct);
+        return a is not null && files.Read(a.StoragePath) is { } bytes ? File(bytes, a.ContentType, a.FileName) : NotFound();
+    }
+
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!Enum.TryParse<FeedbackAction>(Action, ignoreCase: false, out var action) || !Enum.IsDefined(action))
@@ -53,7 +63,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         }
         else
         {
-            Error = await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion), User, ct);
+            Error = (await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion), User, ct)).Error;
             Message = Error is null ? $"Đã thực hiện: {FeedbackRules.Name(action)}." : null;
         }
         db.ChangeTracker.Clear();
@@ -63,7 +73,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        Item = await db.FeedbackItems.AsNoTracking().Include(f => f.DuplicateOf).SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId, ct);
+        Item = await db.FeedbackItems.AsNoTracking().Include(f => f.DuplicateOf).Include(f => f.Attachments).SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId, ct);
         if (Item is null)
         {
             return false;

@@ -28,6 +28,7 @@ public static class FeedbackApi
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
         api.MapGet("/", ListAsync).WithSummary("Danh sách phản ánh, kiến nghị đã trả lời công khai (answered=true)")
             .RequireRateLimiting(Security.LookupPolicy);
+        app.MapFeedbackOfficeApi();
         return app;
     }
 

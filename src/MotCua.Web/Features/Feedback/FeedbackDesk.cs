@@ -13,16 +13,32 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Feedback;
 
 public sealed record FeedbackInput(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,
     string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation);
 
+public enum FeedbackOutcomeKind
+{
+    Ok,
+    NotFound,
+    Forbidden,
+
+    /// <summary>Wrong state for the action, or changed by someone else meanwhile.</summary>
+    Conflict,
+
+    Invalid,
+}
+
+/// <summary>What a back-office action did: the item, or why not (Vietnamese).</summary>
+public sealed record FeedbackOutcome(FeedbackOutcomeKind Kind, string? Error, FeedbackItem? Item = null);
+
 public sealed record FeedbackActionInput(int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion);
 
 /// <summary>Receipt and handling of PAKN: every user action is one SaveChanges with its audit entry.</summary>
-public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars)
+public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars, FileStore files)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -31,8 +47,17 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
     public static string[] ApproverRoles { get; } = [Roles.Admin, Roles.Leader];
 
     /// <summary>Validates and registers a public PAKN for the agency (the default agency when none is named).</summary>
-    public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode, CancellationToken ct)
+    public const int MaxAttachments = 5;
+
+    public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode, CancellationToken ct) =>
+        await SubmitAsync(input, agencyCode, [], ct);
+
+    /// <summary>As above, with attachments (each checked by content; nothing is stored unless the whole PAKN is valid).</summary>
+    public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode,
+        IReadOnlyList<IncomingFile> attachments, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(attachments);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string? Text(string key, string? value, int max, bool required, string label, int min = 0)
         {
@@ -86,6 +111,14 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         {
             errors["relatedProcedureCode"] = ["Không có thủ tục hành chính với mã này."];
         }
+        if (attachments.Count > MaxAttachments)
+        {
+            errors["attachments"] = [$"Gửi kèm tối đa {MaxAttachments.ToString(CultureInfo.InvariantCulture)} tệp."];
+        }
+        else if (attachments.Select(files.Check).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            errors["attachments"] = [problem];
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -111,23 +144,43 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             DueAt = calculator.ComputeDue(now, new ProcessingTime(FeedbackRules.DefaultHandlingWorkingDays, TimeUnit.WorkingDays)),
         };
         db.Add(item);
-        AuditLog.Append(db, time, null, "feedback.receive", "Feedback", item.Code, $"Tiếp nhận phản ánh, kiến nghị {item.Code}: {item.Title}");
-        await db.SaveChangesAsync(ct);
+        var written = new List<string>();
+        try
+        {
+            foreach (var file in attachments)
+            {
+                var stored = files.Save(file, "feedback", agency.Id.ToString(CultureInfo.InvariantCulture), item.Code);
+                written.Add(stored.StoragePath);
+                item.Attachments.Add(new FeedbackAttachment
+                {
+                    AgencyId = agency.Id, FileName = stored.FileName, ContentType = stored.ContentType, Size = stored.Size,
+                    Sha256 = stored.Sha256, StoragePath = stored.StoragePath, UploadedAt = now,
+                });
+            }
+            AuditLog.Append(db, time, null, "feedback.receive", "Feedback", item.Code, $"Tiếp nhận phản ánh, kiến nghị {item.Code}: {item.Title}",
+                new { Attachments = item.Attachments.Select(a => new { a.FileName, a.Sha256, a.Size }) });
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            files.Discard(written);
+            throw;
+        }
         return (item, errors);
     }
 
-    /// <summary>Applies one back-office action; returns a Vietnamese error when refused.</summary>
-    public async Task<string?> ApplyAsync(long id, FeedbackAction action, FeedbackActionInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Applies one back-office action; a refusal carries its kind (for the API status) and a Vietnamese message.</summary>
+    public async Task<FeedbackOutcome> ApplyAsync(long id, FeedbackAction action, FeedbackActionInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
         var item = await db.Set<FeedbackItem>().SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId, ct);
         if (item is null)
         {
-            return "Không tìm thấy phản ánh, kiến nghị.";
+            return new(FeedbackOutcomeKind.NotFound, "Không tìm thấy phản ánh, kiến nghị.");
         }
         if (input.RowVersion is { } v && v != item.Version)
         {
-            return "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.";
+            return new(FeedbackOutcomeKind.Conflict, "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.");
         }
         var roles = action switch
         {
@@ -137,11 +190,11 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         };
         if (roles.Length > 0 && !roles.Any(user.IsInRole))
         {
-            return $"Bạn không có quyền thực hiện thao tác \"{FeedbackRules.Name(action)}\".";
+            return new(FeedbackOutcomeKind.Forbidden, $"Bạn không có quyền thực hiện thao tác \"{FeedbackRules.Name(action)}\".");
         }
         if (FeedbackRules.Next(item.Status, action) is not { } next)
         {
-            return $"Không thể thực hiện \"{FeedbackRules.Name(action)}\" khi phản ánh, kiến nghị đang ở trạng thái \"{FeedbackRules.Name(item.Status)}\".";
+            return new(FeedbackOutcomeKind.Conflict, $"Không thể thực hiện \"{FeedbackRules.Name(action)}\" khi phản ánh, kiến nghị đang ở trạng thái \"{FeedbackRules.Name(item.Status)}\".");
         }
         var now = time.GetUtcNow();
         var who = user.Identity?.Name;
@@ -150,14 +203,14 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             case FeedbackAction.ClassifyInScope:
                 if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId, ct))
                 {
-                    return "Vui lòng chọn đơn vị chủ trì xử lý.";
+                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng chọn đơn vị chủ trì xử lý.");
                 }
                 item.AssignedUnitId = unitId;
                 break;
             case FeedbackAction.ClassifyOutOfScope:
                 if (string.IsNullOrWhiteSpace(input.TransferredTo) || input.TransferredTo.Length > 300)
                 {
-                    return "Vui lòng nhập cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).";
+                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng nhập cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).");
                 }
                 item.TransferredTo = input.TransferredTo.Trim().Normalize(NormalizationForm.FormC);
                 item.ClosedAt = now;
@@ -168,7 +221,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
                     : await db.Set<FeedbackItem>().SingleOrDefaultAsync(f => f.Code == code && f.AgencyId == agencyId && f.Id != item.Id, ct);
                 if (original is null)
                 {
-                    return "Vui lòng nhập mã của phản ánh, kiến nghị bị trùng (một mã khác của cơ quan).";
+                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng nhập mã của phản ánh, kiến nghị bị trùng (một mã khác của cơ quan).");
                 }
                 item.DuplicateOfId = original.Id;
                 item.ClosedAt = now;
@@ -176,7 +229,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             case FeedbackAction.DraftAnswer:
                 if (string.IsNullOrWhiteSpace(input.Answer) || input.Answer.Trim().Length < 10 || input.Answer.Length > 8000)
                 {
-                    return "Nội dung trả lời cần từ 10 đến 8.000 ký tự.";
+                    return new(FeedbackOutcomeKind.Invalid, "Nội dung trả lời cần từ 10 đến 8.000 ký tự.");
                 }
                 item.AnswerText = input.Answer.Trim().Normalize(NormalizationForm.FormC);
                 item.DraftedBy = who;
@@ -205,9 +258,9 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         }
         catch (DbUpdateConcurrencyException)
         {
-            return "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.";
+            return new(FeedbackOutcomeKind.Conflict, "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.");
         }
-        return null;
+        return new(FeedbackOutcomeKind.Ok, null, item);
     }
 
     /// <summary>Due-soon (one working day left) and overdue flags for open PAKN; null once closed.</summary>

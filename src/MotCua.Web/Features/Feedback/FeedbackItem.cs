@@ -77,6 +77,9 @@ public sealed class FeedbackItem
     public DateTimeOffset? ClosedAt { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Files the sender attached (back office only).</summary>
+    public List<FeedbackAttachment> Attachments { get; set; } = [];
 }
 
 internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>

@@ -6,13 +6,15 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Feedback;
 
 /// <summary>The public PAKN form, with the agency's PAKN address posted as Seed 001 VI.1 requires.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Security.PublicFormPolicy)]
-public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk) : PageModel
+[RequestSizeLimit(FeedbackDesk.MaxAttachments * 21L * 1024 * 1024)]
+public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore files) : PageModel
 {
     [BindProperty]
     public FeedbackInput Input { get; set; } = new(null, null, null, null, null, null, null, null, null);
@@ -28,9 +30,23 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
-        var (item, errors) = await desk.SubmitAsync(Input, null, ct);
+        var attachments = new List<IncomingFile>();
+        foreach (var upload in Request.Form.Files.Where(f => f.Name == "Attachments" && f.Length > 0).Take(FeedbackDesk.MaxAttachments + 1))
+        {
+            // Oversized files are refused by the store's check without being read whole.
+            var content = upload.Length > files.MaxBytes ? new byte[files.MaxBytes + 1] : await ReadAsync(upload, ct);
+            attachments.Add(new IncomingFile(Path.GetFileName(upload.FileName), content));
+        }
+        var (item, errors) = await desk.SubmitAsync(Input, null, attachments, ct);
         Errors = errors;
         Acknowledged = item;
         return Page();
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile upload, CancellationToken ct)
+    {
+        using var ms = new MemoryStream();
+        await upload.CopyToAsync(ms, ct);
+        return ms.ToArray();
     }
 }

@@ -54,6 +54,7 @@ public static class NotificationTemplates
         ["donVi"] = "Đơn vị xử lý",
         ["noiDung"] = "Nội dung kèm theo (lý do bổ sung, ghi chú)",
         ["ngay"] = "Ngày xảy ra sự kiện (dd/MM/yyyy)",
+        ["linkTraCuu"] = "Đường dẫn tra cứu hồ sơ (như mã QR trên giấy tiếp nhận)",
     };
 
     /// <summary>Which channels each event has a template on: citizen events on e-mail, SMS and Zalo; officer alerts on e-mail, SMS and in-app.</summary>
@@ -78,9 +79,9 @@ public static class NotificationTemplates
         var (subject, text) = kind switch
         {
             DossierEventKind.Received => ("Tiếp nhận hồ sơ {maHoSo}",
-                "{coQuan} đã tiếp nhận hồ sơ {maHoSo} ({tenThuTuc}) của ông/bà {tenNguoiNop}. Ngày hẹn trả kết quả: {hanTra}."),
+                "{coQuan} đã tiếp nhận hồ sơ {maHoSo} ({tenThuTuc}) của ông/bà {tenNguoiNop}. Ngày hẹn trả kết quả: {hanTra}. Tra cứu hồ sơ: {linkTraCuu}"),
             DossierEventKind.SupplementRequested => ("Yêu cầu bổ sung hồ sơ {maHoSo}",
-                "Hồ sơ {maHoSo} ({tenThuTuc}) cần bổ sung: {noiDung}. Đề nghị ông/bà {tenNguoiNop} bổ sung theo hướng dẫn của {coQuan}."),
+                "Hồ sơ {maHoSo} ({tenThuTuc}) cần bổ sung: {noiDung}. Đề nghị ông/bà {tenNguoiNop} bổ sung theo hướng dẫn của {coQuan}; hồ sơ nộp trực tuyến được bổ sung tại trang tra cứu: {linkTraCuu}"),
             DossierEventKind.ResultReady => ("Hồ sơ {maHoSo} đã có kết quả",
                 "Hồ sơ {maHoSo} ({tenThuTuc}) của ông/bà {tenNguoiNop} đã có kết quả. Mời ông/bà đến {coQuan} nhận kết quả hoặc theo hình thức đã đăng ký."),
             DossierEventKind.Returned => ("Đã trả kết quả hồ sơ {maHoSo}",
@@ -93,6 +94,8 @@ public static class NotificationTemplates
                 "Hồ sơ {maHoSo} ({tenThuTuc}) tại {donVi} đã quá hạn trả kết quả ({hanTra}). Đề nghị xử lý và lập văn bản xin lỗi, hẹn lại theo quy định."),
             DossierEventKind.StatusChanged => ("Hồ sơ {maHoSo} thay đổi trạng thái", "Hồ sơ {maHoSo} đã thay đổi trạng thái."),
             DossierEventKind.ResultIssued => ("Hồ sơ {maHoSo} đã ban hành kết quả", "Hồ sơ {maHoSo} đã ban hành kết quả."),
+            DossierEventKind.OnlineSubmitted => ("Đã nhận hồ sơ nộp trực tuyến {maHoSo}",
+                "{coQuan} đã nhận hồ sơ {maHoSo} ({tenThuTuc}) ông/bà {tenNguoiNop} nộp trực tuyến ngày {ngay}. Bộ phận Một cửa sẽ kiểm tra và gửi giấy tiếp nhận hoặc yêu cầu bổ sung. {noiDung} Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai: {linkTraCuu}"),
         };
         return channel switch
         {

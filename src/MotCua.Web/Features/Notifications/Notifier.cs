@@ -40,6 +40,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
                 ["donVi"] = unitName,
                 ["noiDung"] = e.Note,
                 ["ngay"] = time.GetUtcNow().ToVnDate(),
+                ["linkTraCuu"] = o.LookupUrl(e.DossierCode),
             };
 
             if (audience.HasFlag(EventAudience.Citizen) && e.Applicant is { } applicant)

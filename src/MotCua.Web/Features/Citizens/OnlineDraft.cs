@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Features.Citizens;
+
+/// <summary>
+/// An online submission saved before it is complete (hồ sơ lưu nháp). Found again only by its resume token, of which
+/// only the SHA-256 is stored, so the table alone never lets anyone resume a draft. Expires after
+/// <c>MotCua:OnlineDrafts:ExpiryDays</c>; expired drafts are removed with their files whenever drafts are touched.
+/// </summary>
+public sealed class OnlineDraft
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the resume token.</summary>
+    public required string TokenHash { get; set; }
+
+    public required string ProcedureCode { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public List<OnlineDraftFile> Files { get; set; } = [];
+}
+
+/// <summary>A paper already uploaded to a draft (the file itself sits in the shared file store).</summary>
+public sealed class OnlineDraftFile
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public OnlineDraft? Draft { get; set; }
+
+    /// <summary>Position of the paper in the procedure's list (by Seq), as on the form.</summary>
+    public int PaperIndex { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required string StoragePath { get; set; }
+}
+
+internal sealed class OnlineDraftConfiguration : IEntityTypeConfiguration<OnlineDraft>
+{
+    public void Configure(EntityTypeBuilder<OnlineDraft> b)
+    {
+        b.HasIndex(d => d.TokenHash).IsUnique();
+        b.HasIndex(d => d.ExpiresAt);
+        b.Property(d => d.TokenHash).HasMaxLength(64);
+        b.Property(d => d.ProcedureCode).HasMaxLength(64);
+        b.Property(d => d.Name).HasMaxLength(300);
+        b.Property(d => d.IdNumber).HasMaxLength(32);
+        b.Property(d => d.Phone).HasMaxLength(32);
+        b.Property(d => d.Email).HasMaxLength(200);
+        b.Property(d => d.Address).HasMaxLength(500);
+        b.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Files).WithOne(f => f.Draft).HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
+        DossierModel.UtcTicks(b);
+    }
+}
+
+internal sealed class OnlineDraftFileConfiguration : IEntityTypeConfiguration<OnlineDraftFile>
+{
+    public void Configure(EntityTypeBuilder<OnlineDraftFile> b)
+    {
+        b.Property(f => f.FileName).HasMaxLength(200);
+        b.Property(f => f.ContentType).HasMaxLength(100);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.Property(f => f.StoragePath).HasMaxLength(500);
+        b.HasIndex(f => new { f.DraftId, f.PaperIndex }).IsUnique();
+    }
+}
