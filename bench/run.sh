@@ -104,7 +104,7 @@ install_missing || exit 1
 start_postgres || { log "could not start PostgreSQL"; exit 1; }
 
 log "building (Release)"
-dotnet build bench/MotCua.Load -c Release -nologo -v q -warnaserror >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+[ -n "${BENCH_NO_BUILD:-}" ] || dotnet build bench/MotCua.Load -c Release -nologo -v q -warnaserror >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 BARE_PORT=$(free_port)
 tool bare --port "$BARE_PORT" >"$WORK/bare.log" 2>&1 &

@@ -17,7 +17,7 @@ public sealed class RawBaseline : IAsyncDisposable
     private readonly string connectionString;
     private Row dossier = null!;
     private List<(string Table, Row Row)> children = [];
-    private (int AgencyId, long Day) counter;
+    private (object AgencyId, object Day) counter;
     private string templateCode = "";
 
     private static readonly string[] DossiersOnly = ["Dossiers"];
@@ -116,7 +116,7 @@ public sealed class RawBaseline : IAsyncDisposable
         await using (var cmd = Command(c, "SELECT \"AgencyId\", \"Day\" FROM \"DossierCodeCounters\" ORDER BY \"Day\" DESC LIMIT 1"))
         {
             var row = (await ReadAsync(cmd, ct)).Single();
-            counter = (Convert.ToInt32(row["AgencyId"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(row["Day"], System.Globalization.CultureInfo.InvariantCulture));
+            counter = (row["AgencyId"]!, row["Day"]!);
         }
     }
 
@@ -198,8 +198,8 @@ public sealed class RawBaseline : IAsyncDisposable
                     ins.Parameters.AddWithValue(k, v ?? DBNull.Value);
                 }
                 batch.BatchCommands.Add(ins);
+                // The UPDATE returns no result set: the reader starts on the INSERT's RETURNING row.
                 await using var r = await batch.ExecuteReaderAsync(ct);
-                await r.NextResultAsync(ct);
                 await r.ReadAsync(ct);
                 id = r.GetInt64(0);
             }
