@@ -123,7 +123,7 @@ public sealed class RawBaseline : IAsyncDisposable
     public int RowsPerDossier => 1 + children.Count;
 
     public string Describe() => string.Join(", ", DossiersOnly.Concat(children.Select(c => c.Table)).GroupBy(t => t, StringComparer.Ordinal)
-        .Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}")) + " + counter UPDATE";
+        .Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}")) + " + the day counter's UPDATE before the transaction";
 
     private Row Copy(Row template, string newCode, long? dossierId)
     {
@@ -181,6 +181,11 @@ public sealed class RawBaseline : IAsyncDisposable
     public async Task InsertOneAsync(string newCode, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
+        // The day's number first, in its own statement, as the app takes it (DossierWorkflow.AllocateCodeAsync).
+        await using (var up = Command(c, "UPDATE \"DossierCodeCounters\" SET \"Next\" = \"Next\" + 1 WHERE \"AgencyId\" = @a AND \"Day\" = @d", ("a", counter.AgencyId), ("d", counter.Day)))
+        {
+            await up.ExecuteNonQueryAsync(ct);
+        }
         await using var tx = await c.BeginTransactionAsync(ct);
         var head = Copy(dossier, newCode, null);
         long id;
@@ -188,17 +193,12 @@ public sealed class RawBaseline : IAsyncDisposable
         {
             await using (var batch = new NpgsqlBatch(npg, (NpgsqlTransaction)tx))
             {
-                var up = new NpgsqlBatchCommand("UPDATE \"DossierCodeCounters\" SET \"Next\" = \"Next\" + 1 WHERE \"AgencyId\" = @a AND \"Day\" = @d");
-                up.Parameters.AddWithValue("a", counter.AgencyId);
-                up.Parameters.AddWithValue("d", counter.Day);
-                batch.BatchCommands.Add(up);
                 var ins = new NpgsqlBatchCommand(Insert("Dossiers", head, "", true));
                 foreach (var (k, v) in head)
                 {
                     ins.Parameters.AddWithValue(k, v ?? DBNull.Value);
                 }
                 batch.BatchCommands.Add(ins);
-                // The UPDATE returns no result set: the reader starts on the INSERT's RETURNING row.
                 await using var r = await batch.ExecuteReaderAsync(ct);
                 await r.ReadAsync(ct);
                 id = r.GetInt64(0);
@@ -220,11 +220,6 @@ public sealed class RawBaseline : IAsyncDisposable
         }
         else
         {
-            await using (var up = Command(c, "UPDATE \"DossierCodeCounters\" SET \"Next\" = \"Next\" + 1 WHERE \"AgencyId\" = @a AND \"Day\" = @d", ("a", counter.AgencyId), ("d", counter.Day)))
-            {
-                up.Transaction = tx;
-                await up.ExecuteNonQueryAsync(ct);
-            }
             await using (var ins = c.CreateCommand())
             {
                 ins.Transaction = tx;
