@@ -137,6 +137,10 @@ public sealed class RawBaseline : IAsyncDisposable
                 {
                     row[key] = Guid.NewGuid();
                 }
+                else if (v is string text && Guid.TryParse(text, out _))
+                {
+                    row[key] = Guid.NewGuid().ToString(); // SQLite keeps GUIDs as TEXT
+                }
                 else
                 {
                     row.Remove(key); // identity

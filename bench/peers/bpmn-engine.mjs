@@ -3,11 +3,11 @@
 // Prints "version: X" and "instances/s: N". Connection from PGHOST/PGPORT/PGUSER/PGDATABASE.
 import { Engine } from 'bpmn-engine';
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 
-const require = createRequire(import.meta.url);
-const version = require('bpmn-engine/package.json').version;
+// The package's "exports" hides package.json: read it from node_modules.
+const version = JSON.parse(readFileSync(new URL('./node_modules/bpmn-engine/package.json', import.meta.url))).version;
 const seconds = Number(process.env.BENCH_SECONDS || 10);
 const workers = Number(process.env.BENCH_WORKERS || 16);
 const steps = ['receive', 'assign', 'appraise', 'approve', 'return'];
