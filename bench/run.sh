@@ -142,7 +142,7 @@ if [ "$QUICK" = 0 ]; then
   tool load --only receipt --url "$FIRST_URL,$APP_URL" --provider postgres --connection "$PG" --seconds "$SECONDS_PER" --clients 32 | tee "$WORK/two.txt"
   ONE=$(grep '^receipt rate:' "$WORK/one.txt" | awk '{print $3}')
   TWO=$(grep '^receipt rate:' "$WORK/two.txt" | awk '{print $3}')
-  { grep '^| receipt' "$WORK/one.txt"; grep '^| receipt' "$WORK/two.txt"; echo; echo "Two instances / one instance: $(awk -v a="$TWO" -v b="$ONE" 'BEGIN{printf "%.2f", a/b}')×"; } >>"$OUT"
+  { head -n 2 "$WORK/one.txt"; grep '^| receipt' "$WORK/one.txt"; grep '^| receipt' "$WORK/two.txt"; echo; echo "Two instances / one instance: $(awk -v a="$TWO" -v b="$ONE" 'BEGIN{printf "%.2f", a/b}')×"; } >>"$OUT"
   stop_app "$APP_PID"; stop_app "$FIRST_PID"
 
   # ---------------------------------------------------------------- peers
