@@ -137,7 +137,7 @@ public sealed class RawBaseline : IAsyncDisposable
                 {
                     row[key] = Guid.NewGuid();
                 }
-                else if (v is string text && Guid.TryParse(text, out _))
+                else if (v is string text && Guid.TryParseExact(text, "D", out _))
                 {
                     row[key] = Guid.NewGuid().ToString(); // SQLite keeps GUIDs as TEXT
                 }
