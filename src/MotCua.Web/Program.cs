@@ -10,6 +10,7 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
+using MotCua.Web.Features.Scaling;
 using MotCua.Web.Shared;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
@@ -19,6 +20,7 @@ builder.Logging.AddMotCuaLogging(builder.Environment);
 builder.Services.AddShell();
 builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddScaleOut();
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();

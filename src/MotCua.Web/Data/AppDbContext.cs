@@ -17,7 +17,8 @@ namespace MotCua.Web.Data;
 /// The one model. Provider-specific subclasses exist only so that each provider keeps its own
 /// migration set (bitwarden's layout); they add no entities.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, string>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, string>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -75,6 +76,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DossierExplanation> DossierExplanations => Set<DossierExplanation>();
     public DbSet<DossierIdempotencyKey> DossierIdempotencyKeys => Set<DossierIdempotencyKey>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+
+    // Scaling (issue #10): the data-protection key ring shared by every app instance.
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     // Citizens and PAKN (issue #6)
     public DbSet<Features.Citizens.DossierEvaluation> DossierEvaluations => Set<Features.Citizens.DossierEvaluation>();

@@ -15,4 +15,10 @@ public sealed class DatabaseOptions
 
     /// <summary>For SQLite, defaults to <c>data/motcua.db</c> under the working directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Optional: a read replica of the same database (PostgreSQL streaming replica) that reports and public statistics
+    /// read from (<see cref="ReportingDb"/>); empty means they read the primary.
+    /// </summary>
+    public string? ReadReplicaConnectionString { get; set; }
 }

@@ -28,6 +28,20 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>A read-only, non-tracking context on the configured read replica (same provider and model as the primary).</summary>
+    internal static AppDbContext CreateReplicaContext(DatabaseOptions options, string contentRoot)
+    {
+        var cs = options.ReadReplicaConnectionString ?? throw new InvalidOperationException("No read replica configured.");
+        return options.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
+                .UseSqlite(SqliteConnectionString(cs, contentRoot)).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options),
+            DatabaseProvider.Postgres => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
+                .UseNpgsql(cs).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options),
+            _ => throw new InvalidOperationException($"Unknown database provider {options.Provider}."),
+        };
+    }
+
     /// <summary>
     /// The embedded default: data/motcua.db under the content root (not the working directory, so a published
     /// app and <c>dotnet run</c> agree), created with its folder on first start.

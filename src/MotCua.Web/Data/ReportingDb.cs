@@ -1,18 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace MotCua.Web.Data;
 
 /// <summary>
-/// Where reports, indices, dashboards and public statistics read from. Today the primary, read without change
-/// tracking; when a read replica is configured (issue #10) this is the one place that switches, so report code never
-/// chooses a connection itself. Never write through it; queries use <c>AsNoTracking()</c> (the primary context is the
-/// request's own, so its tracking behaviour is not changed here).
+/// Where reports, indices, dashboards and public statistics read from: the read replica when
+/// <c>MotCua:Database:ReadReplicaConnectionString</c> is configured (a streaming replica of the primary, docs/scaling.md),
+/// else the primary. This is the one place that switches, so report code never chooses a connection itself. Never
+/// write through it; the replica context does not track, and on the primary queries use <c>AsNoTracking()</c> (the
+/// primary context is the request's own, so its tracking behaviour is not changed here).
 /// </summary>
-public sealed class ReportingDb
+public sealed class ReportingDb : IAsyncDisposable, IDisposable
 {
-    public ReportingDb(AppDbContext primary)
+    private readonly AppDbContext? owned;
+
+    public ReportingDb(AppDbContext primary, DatabaseOptions options, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(primary);
-        Context = primary;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (string.IsNullOrWhiteSpace(options.ReadReplicaConnectionString))
+        {
+            Context = primary;
+            return;
+        }
+        owned = DatabaseSetup.CreateReplicaContext(options, environment.ContentRootPath);
+        Context = owned;
     }
 
     public AppDbContext Context { get; }
+
+    /// <summary>True when reads go to the configured replica rather than the primary.</summary>
+    public bool UsesReplica => owned is not null;
+
+    public void Dispose() => owned?.Dispose();
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -18,6 +18,12 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
 {
     public async Task<int> ScanOnceAsync(DateTimeOffset now, CancellationToken ct)
     {
+        // With several app instances only the lease holder scans; the others skip this round (no double alerts).
+        await using var lease = await Scaling.JobLease.TryAcquireAsync(db, Scaling.JobLease.DeadlineScan, ct);
+        if (lease is null)
+        {
+            return 0;
+        }
         // Bound the candidates in SQL: nothing due more than two weeks ahead can be "due soon" after a long holiday.
         var horizon = now.AddDays(14);
         var candidates = await db.Dossiers.AsNoTracking()
@@ -64,6 +70,7 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
             }
         }
         await db.SaveChangesAsync(ct);
+        await lease.CommitAsync(ct);
         return raised;
     }
 }

@@ -468,6 +468,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
     {
         b.Property(d => d.Code).HasMaxLength(64);
         b.HasIndex(d => new { d.AgencyId, d.Code }).IsUnique();
+        // The public look-up finds a dossier by code alone (the code carries the agency prefix): issue #10.
+        b.HasIndex(d => d.Code);
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
         b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });

@@ -1,0 +1,322 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using Npgsql;
+
+namespace MotCua.Load;
+
+/// <summary>
+/// Provincial-scale data: N dossiers of the demo agency with the seeded catalogue's procedures, Vietnamese applicants
+/// (Bogus, locale vi), channels, receipt instants over the past year of working days, processing durations, pauses and
+/// lateness, two papers each. PostgreSQL through binary COPY, SQLite through prepared inserts in large transactions.
+/// <para>
+/// THE column mapping is <see cref="Columns"/>: it reads the EF model (column names, value converters, store types),
+/// so a column added to <see cref="Dossier"/> is copied with no change here; when it needs a realistic value rather
+/// than its default, add ONE line in <see cref="Fill"/> (the report columns of issue #7 go there).
+/// </para>
+/// </summary>
+public static class DataGenerator
+{
+    private sealed record Proc(int VersionId, string Code, string Name, decimal Days, TimeUnit Unit);
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        var provider = o.Required("provider");
+        var cs = o.Required("connection");
+        var count = o.Number("count", 100_000);
+        await using var db = Context(provider, cs);
+        var agency = await db.Agencies.OrderBy(a => a.Id).FirstAsync();
+        var units = await db.Units.Where(u => u.AgencyId == agency.Id).ToDictionaryAsync(u => u.Name, u => u.Id);
+        var procs = (await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure)
+                .Where(v => v.State == VersionState.Published && v.Procedure!.AgencyId == agency.Id).ToListAsync())
+            .Select(v => new Proc(v.Id, v.Procedure!.Code, v.Name, v.ProcessingTimeValue ?? 15, v.ProcessingTimeUnit ?? TimeUnit.WorkingDays))
+            .Where(p => p.Unit != TimeUnit.WorkingHours).ToArray();
+        if (procs.Length == 0)
+        {
+            throw new InvalidOperationException("No published procedure in the catalogue: start the app once with MotCua:SeedDemoData=true.");
+        }
+        var firstId = (await db.Dossiers.MaxAsync(d => (long?)d.Id) ?? 0) + 1;
+        var firstPaperId = (await db.DossierPapers.MaxAsync(p => (long?)p.Id) ?? 0) + 1;
+        var dossierColumns = Columns(db.Model.FindEntityType(typeof(Dossier))!);
+        var paperColumns = Columns(db.Model.FindEntityType(typeof(DossierPaper))!);
+        var generator = new Generator(agency.Id, agency.Code, procs, [units["Chi cục Tiêu chuẩn Đo lường Chất lượng"], units["Phòng Quản lý Khoa học và Công nghệ"]],
+            TimeProvider.System.GetUtcNow(), seed: 20250310);
+
+        var clock = Stopwatch.StartNew();
+        if (provider == "postgres")
+        {
+            await CopyPostgresAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns);
+        }
+        else
+        {
+            await InsertSqliteAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns);
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Data generator: {count:N0} dossiers + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
+        return 0;
+    }
+
+    public static AppDbContext Context(string provider, string cs) => provider == "postgres"
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options)
+        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs).Options);
+
+    /// <summary>One column: its name, its PostgreSQL type name and how to read its provider value from an entity.</summary>
+    public sealed record Column(string Name, string StoreType, Func<object, object?> Value);
+
+    /// <summary>Every mapped column of <paramref name="entity"/>, values converted as EF would (enums as text, instants as UTC ticks).</summary>
+    public static List<Column> Columns(IEntityType entity)
+    {
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return entity.GetProperties().Select(p =>
+        {
+            var getter = p.GetGetter();
+            var converter = p.GetTypeMapping().Converter;
+            var storeType = p.GetColumnType(table);
+            var paren = storeType.IndexOf('(', StringComparison.Ordinal);
+            return new Column(p.GetColumnName(table)!, paren > 0 ? storeType[..paren].Trim() : storeType,
+                e => getter.GetClrValue(e) is { } v ? converter is null ? v : converter.ConvertToProvider(v) : null);
+        }).ToList();
+    }
+
+    private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        var papers = new List<DossierPaper>(2 * count);
+        await using (var w = await conn.BeginBinaryImportAsync($"COPY \"Dossiers\" ({string.Join(", ", dc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var (d, ps) = g.Next(firstId + i);
+                await w.StartRowAsync();
+                foreach (var c in dc)
+                {
+                    await WriteAsync(w, c.Value(d), c.StoreType);
+                }
+                papers.AddRange(ps);
+            }
+            await w.CompleteAsync();
+        }
+        await using (var w = await conn.BeginBinaryImportAsync($"COPY \"DossierPapers\" ({string.Join(", ", pc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            var id = firstPaperId;
+            foreach (var p in papers)
+            {
+                p.Id = id++;
+                await w.StartRowAsync();
+                foreach (var c in pc)
+                {
+                    await WriteAsync(w, c.Value(p), c.StoreType);
+                }
+            }
+            await w.CompleteAsync();
+        }
+        // Explicit ids went in: move the identity sequences past them.
+        foreach (var t in new[] { "Dossiers", "DossierPapers" })
+        {
+            await using var cmd = new NpgsqlCommand($"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT max(\"Id\") FROM \"{t}\"))", conn);
+            await cmd.ExecuteScalarAsync();
+        }
+    }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter w, object? value, string storeType) =>
+        value is null ? w.WriteNullAsync() : w.WriteAsync(value, storeType);
+
+    private static async Task InsertSqliteAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc)
+    {
+        await using var conn = new SqliteConnection(cs);
+        await conn.OpenAsync();
+        await using (var pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA busy_timeout=60000;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        SqliteCommand Prepare(string table, List<Column> cols)
+        {
+            var cmd = conn.CreateCommand();
+            cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", cols.Select(c => "\"" + c.Name + "\""))}) VALUES ({string.Join(", ", cols.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+            for (var i = 0; i < cols.Count; i++)
+            {
+                cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
+            }
+            return cmd;
+        }
+        var paperId = firstPaperId;
+        for (var start = 0; start < count; start += 50_000)
+        {
+            await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
+            await using var ins = Prepare("Dossiers", dc);
+            await using var insPaper = Prepare("DossierPapers", pc);
+            ins.Transaction = tx;
+            insPaper.Transaction = tx;
+            for (var i = start; i < Math.Min(count, start + 50_000); i++)
+            {
+                var (d, ps) = g.Next(firstId + i);
+                Bind(ins, dc, d);
+                await ins.ExecuteNonQueryAsync();
+                foreach (var p in ps)
+                {
+                    p.Id = paperId++;
+                    Bind(insPaper, pc, p);
+                    await insPaper.ExecuteNonQueryAsync();
+                }
+            }
+            await tx.CommitAsync();
+        }
+    }
+
+    private static void Bind(SqliteCommand cmd, List<Column> cols, object entity)
+    {
+        for (var i = 0; i < cols.Count; i++)
+        {
+            cmd.Parameters[i].Value = cols[i].Value(entity) switch
+            {
+                null => DBNull.Value,
+                decimal m => m.ToString(CultureInfo.InvariantCulture), // decimal is TEXT on SQLite
+                DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                var v => v,
+            };
+        }
+    }
+
+    /// <summary>Deterministic (seeded) dossier factory.</summary>
+    private sealed class Generator(int agencyId, string agencyCode, Proc[] procs, int[] units, DateTimeOffset now, int seed)
+    {
+        private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+        private readonly Random random = new(seed);
+        private readonly Bogus.Faker faker = new("vi") { Random = new Bogus.Randomizer(seed) };
+        private readonly Dictionary<DateOnly, int> perDay = [];
+        private readonly DateOnly today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
+
+        public (Dossier Dossier, List<DossierPaper> Papers) Next(long id)
+        {
+            // A working day of the past year (never today: the app numbers today's receipts), office hours.
+            DateOnly day;
+            do
+            {
+                day = today.AddDays(-random.Next(1, 366));
+            }
+            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+            var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), Vn).AddMinutes(random.Next(0, 9 * 60));
+            var seq = perDay[day] = perDay.GetValueOrDefault(day) + 1;
+            var proc = procs[(int)Math.Min(procs.Length - 1, Math.Floor(Math.Pow(random.NextDouble(), 2) * procs.Length))]; // a few procedures dominate
+            var d = new Dossier
+            {
+                Id = id,
+                AgencyId = agencyId,
+                Code = DossierCode.Default.Build(agencyCode, day, seq),
+                ApplicantName = "",
+                ProcedureCode = proc.Code,
+                ProcedureName = proc.Name,
+            };
+            Fill(d, proc, received);
+            var papers = new List<DossierPaper>
+            {
+                new() { DossierId = id, Seq = 1, Name = "Đơn đề nghị theo mẫu", Present = true, Form = PaperCopyKind.Original, Quantity = 1 },
+                new() { DossierId = id, Seq = 2, Name = "Bản sao giấy tờ pháp lý", Present = random.NextDouble() > 0.05, Form = PaperCopyKind.CertifiedCopy, Quantity = 1 },
+            };
+            return (d, papers);
+        }
+
+        /// <summary>Realistic values, one line per column that needs one (add new report columns here).</summary>
+        private void Fill(Dossier d, Proc proc, DateTimeOffset received)
+        {
+            var organisation = random.NextDouble() < 0.25;
+            d.Channel = random.NextDouble() switch { < 0.45 => DossierChannel.Direct, < 0.90 => DossierChannel.Online, _ => DossierChannel.Postal };
+            d.ApplicantKind = organisation ? ApplicantKind.Organisation : ApplicantKind.Individual;
+            d.ApplicantName = organisation ? faker.Company.CompanyName() : faker.Name.FullName();
+            d.ApplicantIdNumber = "0" + random.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture);
+            d.ApplicantPhone = "09" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+            d.ApplicantAddress = faker.Address.StreetAddress() + ", tỉnh Phú Yên";
+            d.ProcedureVersionId = proc.VersionId;
+            d.ProcessingTimeValue = proc.Days;
+            d.ProcessingTimeUnit = proc.Unit;
+            d.ProcessingTimeVerified = true;
+            d.SupplementPolicy = SupplementClockPolicy.Restart;
+            d.Regime = LegalRegime.At(received).Id;
+            d.SubmittedAt = d.Channel == DossierChannel.Online ? received.AddMinutes(-random.Next(10, 3000)) : received;
+            d.CreatedAt = d.SubmittedAt;
+            d.ReceivedAt = received;
+            d.ClockStartedAt = received;
+            var due = AddWorkingDays(received, proc.Unit == TimeUnit.CalendarDays ? (int)Math.Ceiling(proc.Days * 5 / 7) : (int)Math.Ceiling(proc.Days));
+            d.AppointmentAt = due;
+            d.DueAt = due;
+            d.FeeAmount = random.NextDouble() < 0.6 ? random.Next(1, 40) * 50_000 : 0;
+            d.PaymentStatus = d.FeeAmount > 0 ? PaymentStatus.PaidAtDesk : PaymentStatus.Unpaid;
+            d.ComponentsDigitised = random.NextDouble() < 0.7;
+            d.Version = 1;
+            // Pauses: 8 % had a supplement request of 1–10 days, which moves the legal due instant.
+            var pauses = new List<object>();
+            if (random.NextDouble() < 0.08)
+            {
+                var from = received.AddDays(random.Next(1, 5));
+                var to = from.AddDays(random.Next(1, 11));
+                pauses.Add(new { From = from, To = (DateTimeOffset?)to, Reason = PauseReason.AwaitingSupplement });
+                d.DueAt = due + (to - from);
+                d.SupplementRequested = true;
+            }
+            d.PausesJson = JsonSerializer.Serialize(pauses, Json);
+            var age = now - received;
+            if (age < TimeSpan.FromDays(25) || random.NextDouble() < 0.02)
+            {
+                // Still with the units: some unassigned, most in processing, a few waiting for the leader or a supplement.
+                var r = random.NextDouble();
+                d.Status = r switch { < 0.15 => DossierStatus.Received, < 0.80 => DossierStatus.InProcessing, < 0.92 => DossierStatus.AwaitingApproval, _ => DossierStatus.AwaitingSupplement };
+                d.CurrentUnitId = d.Status == DossierStatus.Received ? null : units[random.Next(units.Length)];
+                d.Assignee = d.Status == DossierStatus.InProcessing && random.NextDouble() < 0.5 ? "chuyenvien" : null;
+                d.StepStartedAt = d.CurrentUnitId is null ? null : received.AddHours(2);
+                if (d.Status == DossierStatus.AwaitingSupplement)
+                {
+                    d.OpenPauseFrom = received.AddDays(1);
+                    d.OpenPauseReason = PauseReason.AwaitingSupplement;
+                    d.ResumeStatus = DossierStatus.InProcessing;
+                }
+                return;
+            }
+            var outcome = random.NextDouble();
+            if (outcome < 0.03)
+            {
+                d.Status = DossierStatus.RefusedAfterReceipt;
+                d.ClosedAt = received.AddDays(random.Next(1, 10));
+                return;
+            }
+            // Resolved: 88 % early or on time, 12 % late by 1–10 days.
+            var spent = d.DueAt!.Value - received;
+            var completed = random.NextDouble() < 0.88
+                ? received + TimeSpan.FromTicks((long)(spent.Ticks * (0.4 + (0.6 * random.NextDouble()))))
+                : d.DueAt.Value.AddDays(random.Next(1, 11));
+            d.Status = DossierStatus.Returned;
+            d.CompletedAt = completed;
+            d.ReturnedAt = completed.AddHours(random.Next(1, 72));
+            d.ClosedAt = d.ReturnedAt;
+            d.ReturnMethod = d.Channel == DossierChannel.Online ? ResultDelivery.Online : ResultDelivery.AtDesk;
+            d.ResultDigitised = random.NextDouble() < 0.6;
+            d.CurrentUnitId = units[random.Next(units.Length)];
+            d.Version = 6;
+        }
+
+        private static DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)
+        {
+            var t = start;
+            while (days > 0)
+            {
+                t = t.AddDays(1);
+                if (t.ToOffset(Vn).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    days--;
+                }
+            }
+            return t;
+        }
+    }
+}

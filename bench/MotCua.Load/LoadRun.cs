@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace MotCua.Load;
+
+/// <summary>
+/// The load generator: N concurrent clients on 127.0.0.1 for a fixed time per scenario — receipt (POST /api/dossiers),
+/// public look-up by code, a specialist's queue page, a transition — each next to its baseline measured in the same
+/// run (bare Kestrel endpoint, plain INSERT of the same rows, plain SELECT by key). Writes a markdown fragment and ends
+/// with the one line bench/run.sh --quick prints last.
+/// </summary>
+public static class LoadRun
+{
+    private const string Password = "MotCua@2025";
+    private const string Procedure = "1.000173";
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        var urls = o.Required("url").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var provider = o.Get("provider") ?? "postgres";
+        var connection = o.Required("connection");
+        var seconds = o.Number("seconds", 10);
+        var clients = o.Number("clients", 32);
+        var pids = (o.Get("pid") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var only = o.Get("only");
+        var duration = TimeSpan.FromSeconds(seconds);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10), AllowAutoRedirect = false, UseCookies = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        var desk = await TokenAsync(http, urls[0], "motcua");
+        var specialist = await TokenAsync(http, urls[0], "chuyenvien");
+        var faker = new Bogus.Faker("vi");
+        var names = Enumerable.Range(0, 512).Select(_ => faker.Name.FullName()).ToArray();
+        var received = new ConcurrentQueue<(string Code, string Phone)>();
+        var results = new List<(Measurement M, Measurement? Baseline)>();
+        long counter = 0;
+
+        async Task<string?> Receipt(int client, CancellationToken ct)
+        {
+            var n = Interlocked.Increment(ref counter);
+            var phone = "09" + (n % 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+            var body = new
+            {
+                procedureCode = Procedure,
+                channel = "direct",
+                applicant = new { name = names[n % names.Length], idNumber = "0790" + n.ToString("D8", CultureInfo.InvariantCulture), phone, address = "Tuy Hòa, Phú Yên" },
+                papers = new[] { new { name = "Đơn đề nghị cấp giấy phép", present = true }, new { name = "Phiếu khai báo", present = true } },
+            };
+            using var req = new HttpRequestMessage(HttpMethod.Post, urls[client % urls.Length] + "/api/dossiers") { Content = JsonContent.Create(body) };
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", desk);
+            req.Headers.Add("Idempotency-Key", "bench-" + Guid.NewGuid().ToString("N"));
+            using var res = await http.SendAsync(req, ct);
+            var text = await res.Content.ReadAsStringAsync(ct);
+            if (res.StatusCode != HttpStatusCode.Created)
+            {
+                return $"{(int)res.StatusCode}: {text[..Math.Min(300, text.Length)]}";
+            }
+            received.Enqueue((JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!, phone));
+            return null;
+        }
+
+        if (only == "receipt")
+        {
+            // The scaling run: receipt alone against one or several instances.
+            var m = await Measure.RunAsync($"receipt ({urls.Length} instance{(urls.Length > 1 ? "s" : "")})", clients, duration, Receipt);
+            Console.WriteLine(Measurement.Header);
+            Console.WriteLine(m.Line(null));
+            PrintErrors([(m, null)]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"receipt rate: {m.Rate:F1}"));
+            return 0;
+        }
+
+        Measurement? bare = null;
+        if (o.Get("bare-url") is { } bareUrl)
+        {
+            bare = await Measure.RunAsync("bare Kestrel GET", clients, duration, async (_, ct) =>
+            {
+                using var res = await http.GetAsync(bareUrl + "/ping", ct);
+                await res.Content.ReadAsByteArrayAsync(ct);
+                return res.IsSuccessStatusCode ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+            });
+            results.Add((bare, null));
+        }
+
+        var receipt = await Measure.RunAsync("receipt POST /api/dossiers", clients, duration, Receipt);
+        if (received.IsEmpty)
+        {
+            PrintErrors([(receipt, null)]);
+            throw new InvalidOperationException("No receipt succeeded; cannot go on.");
+        }
+
+        await using var raw = new RawBaseline(provider, connection);
+        await raw.LoadTemplateAsync(received.First().Code, CancellationToken.None);
+        long rawN = 0;
+        var rawInsert = await Measure.RunAsync("raw insert (same rows)", clients, duration, async (_, ct) =>
+        {
+            await raw.InsertOneAsync("RAW-" + Interlocked.Increment(ref rawN).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
+            return null;
+        });
+        results.Add((rawInsert, null));
+        results.Add((receipt, rawInsert));
+
+        var codes = received.ToArray();
+        var lookup = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
+        {
+            var (code, phone) = codes[Random.Shared.Next(codes.Length)];
+            using var res = await http.GetAsync($"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}", ct);
+            await res.Content.ReadAsByteArrayAsync(ct);
+            return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+        });
+        var rawSelect = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
+            await raw.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
+        results.Add((rawSelect, null));
+        results.Add((lookup, rawSelect));
+        if (bare is not null)
+        {
+            results.Add((lookup with { Name = "look-up (vs bare HTTP)" }, bare));
+        }
+
+        var queue = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, async (client, ct) =>
+        {
+            using var req = new HttpRequestMessage(HttpMethod.Get, urls[client % urls.Length] + "/ho-so/hang-doi");
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", specialist);
+            using var res = await http.SendAsync(req, ct);
+            var html = await res.Content.ReadAsStringAsync(ct);
+            return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+        });
+        results.Add((queue, bare));
+
+        var unit = await TdcUnitAsync(raw);
+        var pending = new ConcurrentQueue<(string Code, string Phone)>(codes);
+        var transition = await Measure.RunAsync("transition transfer", clients, duration, async (client, ct) =>
+        {
+            if (!pending.TryDequeue(out var item))
+            {
+                return "no dossier left";
+            }
+            using var req = new HttpRequestMessage(HttpMethod.Post, $"{urls[client % urls.Length]}/api/dossiers/{Uri.EscapeDataString(item.Code)}/actions")
+            {
+                Content = JsonContent.Create(new { action = "transfer", unitId = unit }),
+            };
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", desk);
+            using var res = await http.SendAsync(req, ct);
+            var text = await res.Content.ReadAsStringAsync(ct);
+            return res.StatusCode == HttpStatusCode.OK ? null : $"{(int)res.StatusCode}: {text[..Math.Min(300, text.Length)]}";
+        }, warmup: TimeSpan.Zero, maxOps: codes.Length);
+        results.Add((transition, rawInsert));
+
+        var peak = pids.Select(p => Measure.PeakRssMb(p)).Where(x => x is not null).Select(x => x!.Value).DefaultIfEmpty(double.NaN).Max();
+        var report = new StringBuilder();
+        report.AppendLine(Measurement.Header);
+        foreach (var (m, b) in results)
+        {
+            report.AppendLine(m.Line(b));
+        }
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Rows per raw-insert transaction: {raw.RowsPerDossier} ({raw.Describe()})."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peak:F0} MB."));
+        Console.Write(report);
+        PrintErrors(results);
+        if (o.Get("out") is { } path)
+        {
+            await File.WriteAllTextAsync(path, report.ToString());
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookup.Rate / rawSelect.Rate:F2}"));
+        return 0;
+    }
+
+    private static void PrintErrors(IEnumerable<(Measurement M, Measurement? B)> results)
+    {
+        foreach (var (m, _) in results.Where(r => r.M.FirstError is not null).DistinctBy(r => r.M.Name))
+        {
+            Console.Error.WriteLine($"  {m.Name}: {m.Errors} errors, first: {m.FirstError}");
+        }
+    }
+
+    private static async Task<int> TdcUnitAsync(RawBaseline raw)
+    {
+        await using var c = await raw.OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT \"Id\" FROM \"Units\" WHERE \"Name\" = 'Chi cục Tiêu chuẩn Đo lường Chất lượng'";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<string> TokenAsync(HttpClient http, string url, string user)
+    {
+        using var res = await http.PostAsJsonAsync(url + "/api/auth/token", new { userName = user, password = Password });
+        res.EnsureSuccessStatusCode();
+        return (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# The benchmark harness (issue #10). Starts what it needs by itself:
+#   - a throwaway PostgreSQL cluster on 127.0.0.1 on a free port (durable: fsync and synchronous_commit ON),
+#   - the app in Release on free ports (PostgreSQL, then SQLite), a bare Kestrel endpoint,
+# and runs the load generator with its baselines measured in the same run.
+#   bench/run.sh --quick          ~30-60 s of measuring on PostgreSQL; the last line is
+#                                 "receipt/raw-insert ratio: X.XX; lookup/raw-select ratio: Y.YY"
+#   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
+#                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+QUICK=0
+COUNT=1000000
+SECONDS_PER=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1; SECONDS_PER=5 ;;
+    --count) COUNT=$2; shift ;;
+    --seconds) SECONDS_PER=$2; shift ;;
+  esac
+  shift
+done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+WORK=$(mktemp -d /tmp/motcua-bench.XXXXXX)
+PGDIR=""
+PIDS=()
+log() { echo "[bench] $*" >&2; }
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p
+  while :; do p=$(( 20000 + RANDOM % 30000 )); port_in_use "$p" || { echo "$p"; return; }; done
+}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+install_missing() {
+  [ -n "$(pg_bindir)" ] && [ -x "$(pg_bindir)/initdb" ] && return 0
+  [ "$(id -u)" = 0 ] || { log "PostgreSQL is missing; run as root so it can be installed"; return 1; }
+  mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] || echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    -o Dpkg::Options::=--force-confold --no-install-recommends postgresql >/dev/null
+}
+
+start_postgres() {
+  local bin; bin=$(pg_bindir)
+  PGDIR=$(mktemp -d /tmp/motcua-benchpg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
+  as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
+  PGPORT=$(free_port)
+  # Unlike test.sh, durability stays ON: the goals are stated with synchronous commit.
+  as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c synchronous_commit=on -c fsync=on" \
+    start >/dev/null || { cat "$PGDIR/server.log"; return 1; }
+  PGVERSION=$("$bin/postgres" --version | awk '{print $3}')
+  log "PostgreSQL $PGVERSION on 127.0.0.1:$PGPORT (fsync=on, synchronous_commit=on)"
+}
+
+psql_() { as_pg "$(pg_bindir)/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qAt "$@"; }
+pg_cs() { echo "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$1;Pooling=true;Maximum Pool Size=${2:-60}"; }
+
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  wait 2>/dev/null
+  if [ -n "$PGDIR" ] && [ -d "$PGDIR" ]; then
+    as_pg "$(pg_bindir)/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$PGDIR"
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+APP_DLL=$ROOT/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll
+TOOL_DLL=$ROOT/bench/MotCua.Load/bin/Release/net10.0/MotCua.Load.dll
+tool() { dotnet "$TOOL_DLL" "$@"; }
+
+# start_app NAME PROVIDER CONNECTION -> sets APP_URL, APP_PID
+start_app() {
+  local name=$1 provider=$2 cs=$3 port; port=$(free_port)
+  (
+    cd "$WORK" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      MotCua__SeedDemoData=true MotCua__Database__Provider="$provider" MotCua__Database__ConnectionString="$cs" \
+      MotCua__RateLimits__LookupPerMinute=100000000 MotCua__RateLimits__LoginPerMinute=100000 \
+      Logging__LogLevel__Default=Warning \
+      dotnet "$APP_DLL"
+  ) >"$WORK/$name.log" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  APP_URL="http://127.0.0.1:$port"
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "$APP_URL/dang-nhap" 2>/dev/null; then log "$name ready on $APP_URL (pid $APP_PID)"; return 0; fi
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  log "$name did not start:"; tail -n 40 "$WORK/$name.log" >&2
+  return 1
+}
+
+stop_app() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
+
+install_missing || exit 1
+start_postgres || { log "could not start PostgreSQL"; exit 1; }
+
+log "building (Release)"
+[ -n "${BENCH_NO_BUILD:-}" ] || dotnet build bench/MotCua.Load -c Release -nologo -v q -warnaserror >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+
+BARE_PORT=$(free_port)
+tool bare --port "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+PIDS+=("$!")
+
+OUT=$WORK/out.md
+: >"$OUT"
+section() { printf '\n%s\n\n' "$1" >>"$OUT"; }
+
+# ---------------------------------------------------------------- PostgreSQL
+psql_ -c "CREATE DATABASE motcua_bench" || exit 1
+PG=$(pg_cs motcua_bench)
+start_app app-pg Postgres "$PG" || exit 1
+if [ "$QUICK" = 0 ]; then
+  section "### PostgreSQL $PGVERSION, $COUNT generated dossiers"
+  tool seed --provider postgres --connection "$PG" --count "$COUNT" | tee -a "$OUT" || exit 1
+  psql_ -d motcua_bench -c "VACUUM ANALYZE" || true
+  echo >>"$OUT"
+  tool reports --provider postgres --connection "$PG" | tee -a "$OUT"
+else
+  section "### PostgreSQL $PGVERSION (quick)"
+fi
+echo >>"$OUT"
+tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider postgres --connection "$PG" \
+  --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/pg-load.md" | tee "$WORK/pg-load.txt"
+LAST=$(tail -n 1 "$WORK/pg-load.txt")
+cat "$WORK/pg-load.md" >>"$OUT" 2>/dev/null
+
+if [ "$QUICK" = 0 ]; then
+  # ---------------------------------------------------------------- two instances on one PostgreSQL
+  section "### Scaling: receipt on one instance vs two instances on one PostgreSQL (32 clients)"
+  tool load --only receipt --url "$APP_URL" --provider postgres --connection "$PG" --seconds "$SECONDS_PER" --clients 32 | tee "$WORK/one.txt"
+  FIRST_URL=$APP_URL; FIRST_PID=$APP_PID
+  start_app app-pg-2 Postgres "$PG" || exit 1
+  tool load --only receipt --url "$FIRST_URL,$APP_URL" --provider postgres --connection "$PG" --seconds "$SECONDS_PER" --clients 32 | tee "$WORK/two.txt"
+  ONE=$(grep '^receipt rate:' "$WORK/one.txt" | awk '{print $3}')
+  TWO=$(grep '^receipt rate:' "$WORK/two.txt" | awk '{print $3}')
+  { head -n 2 "$WORK/one.txt"; grep '^| receipt' "$WORK/one.txt"; grep '^| receipt' "$WORK/two.txt"; echo; echo "Two instances / one instance: $(awk -v a="$TWO" -v b="$ONE" 'BEGIN{printf "%.2f", a/b}')×"; } >>"$OUT"
+  stop_app "$APP_PID"; stop_app "$FIRST_PID"
+
+  # ---------------------------------------------------------------- peers
+  section "### Peers: the five-step process (receive → assign → appraise → approve → return), PostgreSQL"
+  psql_ -c "CREATE DATABASE motcua_peers" || exit 1
+  start_app app-peers Postgres "$(pg_cs motcua_peers)" || exit 1
+  stop_app "$APP_PID"
+  tool peers --connection "$(pg_cs motcua_peers)" --seconds "$SECONDS_PER" --bench-dir "$ROOT/bench" | tee -a "$OUT"
+
+  # ---------------------------------------------------------------- SQLite
+  SQLITE="Data Source=$WORK/bench.db"
+  start_app app-sqlite Sqlite "$SQLITE" || exit 1
+  SQLCOUNT=$(( COUNT / 10 ))
+  section "### SQLite, $SQLCOUNT generated dossiers"
+  tool seed --provider sqlite --connection "$SQLITE" --count "$SQLCOUNT" | tee -a "$OUT"
+  echo >>"$OUT"
+  tool reports --provider sqlite --connection "$SQLITE" | tee -a "$OUT"
+  echo >>"$OUT"
+  tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider sqlite --connection "$SQLITE" \
+    --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/sqlite-load.md" | tee "$WORK/sqlite-load.txt"
+  cat "$WORK/sqlite-load.md" >>"$OUT" 2>/dev/null
+  stop_app "$APP_PID"
+
+  # ---------------------------------------------------------------- docs/performance.md
+  DOC=docs/performance.md
+  {
+    sed '/<!-- bench:begin -->/,$d' "$DOC"
+    echo "<!-- bench:begin -->"
+    echo "## Measured by bench/run.sh (issue #10)"
+    echo
+    echo "- Machine: \`nproc\` = $(nproc), CPU \`$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\`, $(free -m | awk '/Mem:/{print $2}') MB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET $(dotnet --version)"
+    echo "- Command: \`bench/run.sh --count $COUNT --seconds $SECONDS_PER\` (32 clients, $SECONDS_PER s per scenario after 1 s warm-up)"
+    cat "$OUT"
+    echo
+    echo "<!-- bench:end -->"
+    sed -n '/<!-- bench:end -->/,$p' "$DOC" | tail -n +2
+  } >"$WORK/performance.md"
+  cp "$WORK/performance.md" "$DOC"
+  log "wrote $DOC"
+fi
+
+echo "$LAST"
