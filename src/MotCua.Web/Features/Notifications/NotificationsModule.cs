@@ -27,6 +27,7 @@ public static class NotificationsModule
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddScoped<INotificationChannel, NationalPortalChannel>();
         services.AddScoped<INotificationChannel, WebhookChannel>();
+        WebhookUrlGuard.AddWebhookGuard(services, configuration);
         return services;
     }
 
