@@ -11,6 +11,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Privacy;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddPrivacy(builder.Configuration);
 
 var app = builder.Build();
 

@@ -45,6 +45,10 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
     [BindProperty]
     public string? Address { get; set; }
 
+    /// <summary>The consent box (Decree 13/2023); checked on the server.</summary>
+    [BindProperty]
+    public bool Consent { get; set; }
+
     public ProcedureVersion? Version { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -67,6 +71,10 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, TimeP
         if (string.IsNullOrWhiteSpace(Phone) || ApplicantVerification.Phone(Phone).Length is < 9 or > 11)
         {
             Errors.Add("Vui lòng nhập số điện thoại hợp lệ: số này dùng để tra cứu hồ sơ.");
+        }
+        if (!Consent)
+        {
+            Errors.Add(Shared.Privacy.ConsentNotice.Missing);
         }
         var papers = Version.Papers.OrderBy(p => p.Seq).ToList();
         var incoming = new List<IncomingFile>();
