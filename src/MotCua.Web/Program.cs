@@ -12,6 +12,7 @@ using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Scaling;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Privacy;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddPrivacy(builder.Configuration);
 
 var app = builder.Build();
 

@@ -6,7 +6,7 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
-/// bootstrap, verify-audit, backup, restore. Returns false when the arguments name no command.
+/// bootstrap, verify-audit, purge-personal-data, backup, restore. Returns false when the arguments name no command.
 /// </summary>
 public static class Commands
 {
@@ -39,6 +39,16 @@ public static class Commands
                         ? $"Nhật ký toàn vẹn: {result.Checked} bản ghi."
                         : $"Nhật ký bị sai lệch tại bản ghi {result.FirstBrokenId}: {result.Problem}");
                     Environment.ExitCode = result.Intact ? 0 : 1;
+                }
+                return true;
+            case "purge-personal-data":
+                await app.MigrateDatabaseAsync();
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var sp = scope.ServiceProvider;
+                    var r = await Privacy.PersonalDataPurge.RunAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(),
+                        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Privacy.RetentionOptions>>().Value);
+                    Console.WriteLine($"Đã ẩn danh: {r.Dossiers} hồ sơ, {r.Drafts} hồ sơ nháp, {r.Feedback} phản ánh kiến nghị, {r.OutboxMessages} thông báo.");
                 }
                 return true;
             case "backup":

@@ -38,6 +38,7 @@ public static class Navigation
         new("Hàng đợi thông báo", "/quan-tri/hang-doi-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Dữ liệu cá nhân", "/quan-tri/du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)

@@ -96,7 +96,7 @@ public static class Security
             await next(http);
         });
         // NUL never belongs in any input, and PostgreSQL refuses it in text ("invalid byte sequence"): answer 400 at the
-        // door rather than a 500 from deep inside a query.
+        // door rather than a 500 from deep inside a query. JSON bodies carry it escaped (\u0000), so they are decoded too.
         app.Use(async (http, next) =>
         {
             var hasNul = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true;
@@ -112,13 +112,17 @@ public static class Security
                     hasNul = true; // the form reader refuses some control characters itself
                 }
             }
+            if (!hasNul && http.Request.HasJsonContentType())
+            {
+                hasNul = await JsonControlCharacters.ContainsAsync(http.Request, http.RequestAborted);
+            }
             if (hasNul)
             {
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = 400, Title = "Yêu cầu không hợp lệ.", Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL)." },
+                    ProblemDetails = { Status = 400, Title = "Yêu cầu không hợp lệ.", Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển)." },
                 });
                 return;
             }

@@ -82,6 +82,7 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await citizen.GetByLabel("Thư điện tử").FillAsync("kiennghi@example.vn");
         await citizen.GetByLabel("Tiêu đề").FillAsync("Rút ngắn thời hạn cấp giấy phép bức xạ");
         await citizen.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("Đề nghị rút ngắn thời hạn giải quyết từ 10 xuống 7 ngày làm việc.");
+        await citizen.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await BrowserApp.ScreenshotAsync(citizen, "pakn-form");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh, kiến nghị" }).ClickAsync();
         var code = (await citizen.GetByTestId("pakn-code").TextContentAsync())!;

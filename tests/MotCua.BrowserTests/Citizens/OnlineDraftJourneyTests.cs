@@ -34,6 +34,7 @@ public sealed class OnlineDraftJourneyTests(BrowserApp browser) : IClassFixture<
         {
             Name = "don-de-nghi.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray(),
         });
+        await page.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
         var token = (await page.GetByTestId("draft-token").InnerTextAsync()).Trim();
         Assert.Equal(20, token.Length);
@@ -46,6 +47,7 @@ public sealed class OnlineDraftJourneyTests(BrowserApp browser) : IClassFixture<
         await Assertions.Expect(later.GetByLabel("Họ tên người nộp")).ToHaveValueAsync("Huỳnh Thị Lưu Nháp");
         await Assertions.Expect(later.GetByTestId("draft-file")).ToContainTextAsync("don-de-nghi.pdf");
         await BrowserApp.ScreenshotAsync(later, "citizen-draft-resumed");
+        await later.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await later.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ" }).ClickAsync();
         await Assertions.Expect(later.GetByTestId("online-confirmation")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(later, "citizen-draft-submitted");

@@ -40,6 +40,7 @@ public sealed partial class OnlineDraftTests
             { new StringContent(Procedure), "thu-tuc" },
             { new StringContent(name), "Name" },
             { new StringContent("0905 444 555"), "Phone" },
+            { new StringContent("true"), "Consent" },
         };
         if (email is not null)
         {

@@ -37,6 +37,7 @@ public sealed class OnlineSubmissionTests
             { new StringContent(name), "Name" },
             { new StringContent("0905 777 888"), "Phone" },
             { new StringContent("Tuy An, Phú Yên"), "Address" },
+            { new StringContent("true"), "Consent" },
         };
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

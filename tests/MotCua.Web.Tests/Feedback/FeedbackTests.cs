@@ -131,6 +131,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             ["Input.Title"] = title,
             ["Input.Content"] = "Đề nghị công khai thời gian giải quyết của từng bước trong quy trình nội bộ.",
             ["Input.ContentType"] = "ProposedSolution",
+            ["Consent"] = "true",
         }))).Content.ReadAsStringAsync();
         Assert.Contains("Mã tiếp nhận", html, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();

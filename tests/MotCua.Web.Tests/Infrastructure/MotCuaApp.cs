@@ -36,6 +36,8 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:SeedDemoData", "true");
         // Tests seal the audit chain themselves and log in far more often than a person.
         builder.UseSetting("MotCua:Audit:RunSealer", "false");
+        // Tests run the personal-data purge themselves (PersonalDataTests).
+        builder.UseSetting("MotCua:Privacy:PurgeIntervalHours", "0");
         builder.UseSetting("MotCua:RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:PublicFormPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:LookupPerMinute", "100000");

@@ -26,6 +26,8 @@ public sealed class NotificationsApp(NotificationFakes fakes, TestDatabase? shar
             builder.UseSetting("MotCua:Database:ConnectionString", sharedDatabase.ConnectionString);
         }
         builder.UseSetting("MotCua:Outbox:RunWorker", "false");
+        // The fake webhook receiver listens on loopback, which production refuses (SSRF guard).
+        builder.UseSetting("MotCua:Webhooks:AllowLoopback", "true");
         builder.UseSetting("MotCua:Notifications:LogOnlyWhenUnconfigured", "false");
         builder.UseSetting("MotCua:Notifications:CitizenChannels:0", "Email");
         builder.UseSetting("MotCua:Notifications:CitizenChannels:1", "Sms");

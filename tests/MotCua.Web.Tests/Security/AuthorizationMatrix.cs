@@ -109,6 +109,7 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/hang-doi-thong-bao"] = Admin,
         ["* /quan-tri/mau-thong-bao"] = Admin,
         ["* /quan-tri/webhook"] = Admin,
+        ["* /quan-tri/du-lieu-ca-nhan"] = Admin,
         ["GET /api/admin/outbox/"] = Admin,
         ["POST /api/admin/outbox/{id:guid}/replay"] = Admin,
     };

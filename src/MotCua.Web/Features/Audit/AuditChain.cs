@@ -34,8 +34,16 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Seals every unsealed entry, in id order. Safe with several app instances on PostgreSQL (advisory lock).</summary>
-    public static async Task<int> SealAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Seals every unsealed entry, in id order. Safe with several app instances on PostgreSQL (advisory lock).
+    /// <paramref name="appendedBefore"/> stops at the first entry appended after it: ids are taken at insert but become
+    /// visible at commit, so a younger entry may still have an uncommitted lower id that sealing past it would strand
+    /// outside the chain. The background sealer leaves that margin; a direct call (verify) seals everything visible.
+    /// </summary>
+    public static Task<int> SealAsync(AppDbContext db, CancellationToken cancellationToken = default) => SealAsync(db, null, cancellationToken);
+
+    /// <inheritdoc cref="SealAsync(AppDbContext, CancellationToken)"/>
+    public static async Task<int> SealAsync(AppDbContext db, DateTimeOffset? appendedBefore, CancellationToken cancellationToken = default)
     {
         await LocalGate.WaitAsync(cancellationToken);
         try
@@ -49,6 +57,10 @@ public static class AuditChain
                 .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(cancellationToken);
             var pending = await db.AuditEntries.Where(a => a.Hash == null && (last == null || a.Id > last.Id))
                 .OrderBy(a => a.Id).Take(5000).ToListAsync(cancellationToken);
+            if (appendedBefore is { } cutoff)
+            {
+                pending = pending.TakeWhile(a => a.At < cutoff).ToList();
+            }
             var previous = last?.Hash;
             foreach (var entry in pending)
             {
@@ -106,7 +118,7 @@ public static class AuditChain
 }
 
 /// <summary>Seals new audit entries every few seconds, off the request path.</summary>
-internal sealed class AuditSealerService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AuditSealerService> log) : BackgroundService
+internal sealed class AuditSealerService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<AuditSealerService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -116,7 +128,8 @@ internal sealed class AuditSealerService(IServiceScopeFactory scopes, IConfigura
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await AuditChain.SealAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                // Entries of the last few seconds wait for the next round, so a slow transaction's lower id is not skipped.
+                await AuditChain.SealAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), time.GetUtcNow() - interval - interval, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

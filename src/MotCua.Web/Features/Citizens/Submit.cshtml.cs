@@ -57,6 +57,10 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
 
     public string? Message { get; private set; }
 
+    /// <summary>The consent box (Decree 13/2023); checked on the server.</summary>
+    [BindProperty]
+    public bool Consent { get; set; }
+
     public ProcedureVersion? Version { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -96,6 +100,11 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
         }
         var fields = new DraftFields(Name, IdNumber, Phone, Email, Address);
         Errors.AddRange(OnlineDrafts.Validate(fields));
+        if (!Consent)
+        {
+            // A draft keeps personal data too, so it needs the same consent as a submission.
+            Errors.Add(Shared.Privacy.ConsentNotice.Missing);
+        }
         var uploads = await UploadsAsync(ct);
         if (Errors.Count > 0)
         {
@@ -126,6 +135,10 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
         if (string.IsNullOrWhiteSpace(Phone) || ApplicantVerification.Phone(Phone).Length is < 9 or > 11)
         {
             Errors.Add("Vui lòng nhập số điện thoại hợp lệ: số này dùng để tra cứu hồ sơ.");
+        }
+        if (!Consent)
+        {
+            Errors.Add(Shared.Privacy.ConsentNotice.Missing);
         }
         var papers = Version.Papers.OrderBy(p => p.Seq).ToList();
         var uploads = await UploadsAsync(ct);

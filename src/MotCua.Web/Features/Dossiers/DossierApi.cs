@@ -24,7 +24,8 @@ public static class DossierApi
 
     // ---------------------------------------------------------------- shapes
 
-    public sealed record ApplicantDto(string? Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+    /// <summary><c>masked</c>: ID number, phone, e-mail and address are masked because the caller does not handle this dossier.</summary>
+    public sealed record ApplicantDto(string? Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address, bool Masked = false);
 
     public sealed record PaperDto(string? Name, bool Present, string? Form = null, int? Quantity = null);
 
@@ -158,10 +159,17 @@ public static class DossierApi
         return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
     }
 
-    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-        await LoadDtoAsync(db, user, code, ct) is { } dto
-            ? TypedResults.Ok(dto)
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await LoadDtoAsync(db, user, code, ct) is not { } dto)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+        }
+        // Decree 13/2023: the read of the applicant's data is logged, one small insert (sealed later, off this path).
+        MotCua.Web.Shared.Privacy.PersonalDataReads.Record(db, time, user, dto.Code, "api", dto.Applicant.Masked);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(dto);
+    }
 
     /// <summary>The full dossier as the API shows it to an officer of its agency; null when not found there.</summary>
     public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, ClaimsPrincipal user, string code, CancellationToken ct)
@@ -175,8 +183,18 @@ public static class DossierApi
             return null;
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        return ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user)));
+        var dto = ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user)));
+        return MotCua.Web.Shared.Privacy.PersonalData.SeesFullOnDossier(user, d) ? dto : dto with { Applicant = MaskApplicant(dto.Applicant) };
     }
+
+    private static ApplicantDto MaskApplicant(ApplicantDto a) => a with
+    {
+        IdNumber = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.IdNumber, MotCua.Web.Shared.Privacy.MaskKind.Digits),
+        Phone = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Phone, MotCua.Web.Shared.Privacy.MaskKind.Digits),
+        Email = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Email, MotCua.Web.Shared.Privacy.MaskKind.Email),
+        Address = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Address, MotCua.Web.Shared.Privacy.MaskKind.Address),
+        Masked = true,
+    };
 
     public static DossierDto ToDto(Dossier d, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
     {

@@ -44,7 +44,17 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
     [BindProperty]
     public long? RowVersion { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        // Decree 13/2023: reads of the sender's contact are logged.
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page");
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
 
     /// <summary>Downloads an attachment (officers of the agency only; the public never gets a link).</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)

@@ -25,11 +25,21 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
 
     public FeedbackItem? Acknowledged { get; private set; }
 
+    /// <summary>The consent box (Decree 13/2023); checked on the server.</summary>
+    [BindProperty]
+    public bool Consent { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => Agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
+        if (!Consent)
+        {
+            // Nothing is stored without consent.
+            Errors[Shared.Privacy.ConsentNotice.Field] = [Shared.Privacy.ConsentNotice.Missing];
+            return Page();
+        }
         var attachments = new List<IncomingFile>();
         foreach (var upload in Request.Form.Files.Where(f => f.Name == "Attachments" && f.Length > 0).Take(FeedbackDesk.MaxAttachments + 1))
         {

@@ -49,7 +49,7 @@ internal sealed class NationalPortalChannel(IOptions<NotificationOptions> option
 /// Webhooks: POST the stored JSON to the subscription's URL, signed with its secret at send time
 /// (<see cref="WebhookSignature"/>), with the event name and the idempotency key in headers.
 /// </summary>
-internal sealed class WebhookChannel(AppDbContext db, TimeProvider time, IHttpClientFactory http) : INotificationChannel
+internal sealed class WebhookChannel(AppDbContext db, TimeProvider time, IHttpClientFactory http, WebhookUrlGuard guard) : INotificationChannel
 {
     public OutboxChannel Kind => OutboxChannel.Webhook;
 
@@ -64,6 +64,11 @@ internal sealed class WebhookChannel(AppDbContext db, TimeProvider time, IHttpCl
         {
             return DeliveryResult.Fail("Đăng ký webhook không còn hoạt động.", permanent: true);
         }
+        // Checked again at send time: the name may resolve elsewhere than when the admin saved it.
+        if (await guard.CheckAsync(subscription.Url, cancellationToken) is { } refused)
+        {
+            return DeliveryResult.Fail(refused, permanent: true);
+        }
         var body = Encoding.UTF8.GetBytes(message.Body);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
@@ -72,7 +77,7 @@ internal sealed class WebhookChannel(AppDbContext db, TimeProvider time, IHttpCl
         request.Headers.Add(Webhooks.EventHeader, message.Kind);
         request.Headers.Add(Webhooks.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(Webhooks.SignatureHeader, WebhookSignature.Sign(subscription.Secret, timestamp, body));
-        using var response = await http.CreateClient("motcua-notifications").SendAsync(request, cancellationToken);
+        using var response = await http.CreateClient(WebhookUrlGuard.ClientName).SendAsync(request, cancellationToken);
         return await DeliveryResult.FromHttpAsync(response, "Webhook", cancellationToken);
     }
 }

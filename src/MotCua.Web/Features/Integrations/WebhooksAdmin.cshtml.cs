@@ -13,7 +13,7 @@ using MotCua.Web.Features.Identity;
 namespace MotCua.Web.Features.Integrations;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class WebhooksAdminModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class WebhooksAdminModel(AppDbContext db, TimeProvider time, WebhookUrlGuard guard) : PageModel
 {
     public IReadOnlyList<WebhookSubscription> Subscriptions { get; private set; } = [];
 
@@ -55,6 +55,11 @@ public sealed class WebhooksAdminModel(AppDbContext db, TimeProvider time) : Pag
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             ModelState.AddModelError("Input.Url", "Địa chỉ nhận phải là URL đầy đủ bắt đầu bằng https:// (hoặc http:// trong mạng nội bộ).");
+        }
+        else if (await guard.CheckAsync(url, cancellationToken) is { } refused)
+        {
+            // No requests into the server's own network (SSRF): loopback, private, link-local and metadata addresses.
+            ModelState.AddModelError("Input.Url", refused);
         }
         var unknown = Input.Events.Where(e => !EventNames.Contains(e, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)

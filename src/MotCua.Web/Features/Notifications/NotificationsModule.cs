@@ -27,6 +27,7 @@ public static class NotificationsModule
         services.AddScoped<INotificationChannel, InAppChannel>();
         services.AddScoped<INotificationChannel, NationalPortalChannel>();
         services.AddScoped<INotificationChannel, WebhookChannel>();
+        WebhookUrlGuard.AddWebhookGuard(services, configuration);
         return services;
     }
 
@@ -39,6 +40,11 @@ public static class NotificationsModule
     }
 
     public sealed record OutboxItem(Guid Id, string Kind, string Channel, string Recipient, string? DossierCode, string Status, int Attempts, DateTimeOffset CreatedAt, string? LastError);
+
+    /// <summary>Citizens' phone numbers and e-mail addresses are masked for administrators (they need the delivery status, not the contact).</summary>
+    public static string ShownRecipient(OutboxChannel channel, string recipient) => channel is OutboxChannel.Email or OutboxChannel.Sms or OutboxChannel.Zalo
+        ? MotCua.Web.Shared.Privacy.PersonalData.MaskDigits(recipient)
+        : recipient;
 
     /// <summary>API names of statuses: "failed" is the dead-letter state.</summary>
     public static string ApiStatus(OutboxStatus status) => status switch
@@ -80,7 +86,7 @@ public static class NotificationsModule
         }
         var rows = await query.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(m => new OutboxItem(
-            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), m.Recipient, m.DossierCode,
+            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), ShownRecipient(m.Channel, m.Recipient), m.DossierCode,
             ApiStatus(m.Status), m.Attempts, m.CreatedAt, m.LastError)).ToList());
     }
 

@@ -9,6 +9,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -47,8 +48,22 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
-        await LoadAsync(code, ct) ? Page() : NotFound();
+    /// <summary>True when this officer needs the applicant's contact in full (<see cref="PersonalData.SeesFullOnDossier"/>).</summary>
+    public bool FullContact { get; private set; }
+
+    public string? Contact(string? value, MaskKind kind) => FullContact ? value : PersonalData.Mask(value, kind);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (!await LoadAsync(code, ct))
+        {
+            return NotFound();
+        }
+        // Decree 13/2023: every read of a dossier's personal data is logged (who, which dossier, which view).
+        PersonalDataReads.Record(db, time, User, Dossier, "page", !FullContact);
+        await db.SaveChangesAsync(ct);
+        return Page();
+    }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
@@ -69,6 +84,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
         CanAct = await workflow.InScopeAsync(User, d, ct);
+        FullContact = PersonalData.SeesFullOnDossier(User, d);
         Actions = CanAct ? DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(User)) : [];
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = d.ToState();

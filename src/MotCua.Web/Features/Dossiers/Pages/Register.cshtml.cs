@@ -9,6 +9,7 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -41,6 +42,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             return Page();
         }
         Document = TrackingBook.Document(await IssuerAsync(ct), Start, End.AddTicks(-1), time.GetUtcNow(), Rows);
+        await RecordReadAsync("register", ct);
         return Page();
     }
 
@@ -50,6 +52,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
         {
             return Page();
         }
+        await RecordReadAsync("register-excel", ct);
         return File(TrackingBook.Excel(Rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
     }
 
@@ -60,8 +63,23 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             return Page();
         }
         var doc = TrackingBook.Document(await IssuerAsync(ct), Start, End.AddTicks(-1), time.GetUtcNow(), Rows);
+        await RecordReadAsync("register-pdf", ct);
         return File(PdfRenderer.Render(doc), "application/pdf", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf");
     }
+
+    /// <summary>Only a register with contact details in full is a read of personal data worth an audit entry.</summary>
+    private async Task RecordReadAsync(string view, CancellationToken ct)
+    {
+        if (Masked || Rows.Count == 0)
+        {
+            return;
+        }
+        PersonalDataReads.RecordExport(db, time, User, view, Rows.Select(r => r.DossierCode).ToList());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Phone and street address are masked for roles that do not contact applicants (<see cref="PersonalData.SeesFullInLists"/>).</summary>
+    public bool Masked => !PersonalData.SeesFullInLists(User);
 
     private DateTimeOffset Start => new(From!.Value.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
 
@@ -106,7 +124,10 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             .GroupBy(e => e.DossierId).Select(g => new { DossierId = g.Key, At = g.Min(e => e.At) }).ToListAsync(ct);
         var transferAt = transfers.ToDictionary(t => t.DossierId, t => t.At);
         var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
-        Rows = dossiers.Select((d, i) => new TrackingBookRow(i + 1, d.Code, d.ProcedureName, 1, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone,
+        var masked = Masked;
+        Rows = dossiers.Select((d, i) => new TrackingBookRow(i + 1, d.Code, d.ProcedureName, 1, d.ApplicantName,
+            masked ? PersonalData.Mask(d.ApplicantAddress, MaskKind.Address) : d.ApplicantAddress,
+            masked ? PersonalData.Mask(d.ApplicantPhone, MaskKind.Digits) : d.ApplicantPhone,
             agencyName, d.ReceivedAt!.Value, d.AppointmentAt, transferAt.TryGetValue(d.Id, out var t) ? t : null, d.CompletedAt, d.ReturnedAt,
             DossierText.Name(d.Status))).ToList();
         return true;

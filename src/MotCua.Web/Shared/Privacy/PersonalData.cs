@@ -1,0 +1,178 @@
+using System.Security.Claims;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
+
+namespace MotCua.Web.Shared.Privacy;
+
+/// <summary>How long a category of personal data is kept before the purge job anonymises it.</summary>
+public enum RetentionCategory
+{
+    /// <summary>Applicant contact on a closed dossier: kept with the dossier's archive period.</summary>
+    DossierApplicant,
+
+    /// <summary>Applicant data on a draft never submitted.</summary>
+    DossierDraft,
+
+    /// <summary>PAKN sender contact after handling ended.</summary>
+    FeedbackSender,
+
+    /// <summary>Phone numbers and e-mail addresses (and the text sent) in the notification outbox after delivery.</summary>
+    OutboxRecipient,
+
+    /// <summary>Officer accounts: kept while the account exists (an administrator deactivates and removes them).</summary>
+    OfficerAccount,
+}
+
+/// <summary>How a value is shown to a role that does not need it.</summary>
+public enum MaskKind
+{
+    /// <summary>Shown in full everywhere it is shown (names: a dossier is found by its applicant's name).</summary>
+    None,
+
+    /// <summary>Phone or ID number: first four and last three characters (0912***678).</summary>
+    Digits,
+
+    Email,
+
+    /// <summary>Only the last parts (ward, district, province) stay.</summary>
+    Address,
+}
+
+/// <summary>One personal field of an entity (Decree 13/2023/NĐ-CP Art. 2: basic personal data).</summary>
+public sealed record PersonalField(Type Entity, string Property, string Label, RetentionCategory Retention, MaskKind Mask);
+
+/// <summary>A property whose name looks personal but is not a person's data, with the reason.</summary>
+public sealed record NotPersonalField(Type Entity, string Property, string Reason);
+
+/// <summary>A retention category as the register page shows it.</summary>
+public sealed record RetentionRule(RetentionCategory Category, string Name, string Purpose, string LegalBasis, string Period);
+
+/// <summary>
+/// The register of personal data (Decree 13/2023/NĐ-CP): which entity fields hold a person's data, why, how long they
+/// are kept and how they are masked for roles that do not need them. A test walks the EF model and fails when an entity
+/// gains a property whose name looks personal and is in neither list, so the register cannot silently fall behind.
+/// </summary>
+public static class PersonalData
+{
+    /// <summary>What replaces a purged required text field (NFC).</summary>
+    public const string Anonymised = "(đã ẩn danh)";
+
+    public static readonly IReadOnlyList<PersonalField> Fields =
+    [
+        new(typeof(Dossier), nameof(Dossier.ApplicantName), "Họ tên người nộp hồ sơ", RetentionCategory.DossierApplicant, MaskKind.None),
+        new(typeof(Dossier), nameof(Dossier.ApplicantIdNumber), "Số định danh cá nhân / CCCD, mã số doanh nghiệp", RetentionCategory.DossierApplicant, MaskKind.Digits),
+        new(typeof(Dossier), nameof(Dossier.ApplicantPhone), "Số điện thoại người nộp", RetentionCategory.DossierApplicant, MaskKind.Digits),
+        new(typeof(Dossier), nameof(Dossier.ApplicantEmail), "Thư điện tử người nộp", RetentionCategory.DossierApplicant, MaskKind.Email),
+        new(typeof(Dossier), nameof(Dossier.ApplicantAddress), "Địa chỉ người nộp", RetentionCategory.DossierApplicant, MaskKind.Address),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.SenderName), "Họ tên người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.None),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.SenderAddress), "Địa chỉ người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Address),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.SenderPhone), "Số điện thoại người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Digits),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.SenderEmail), "Thư điện tử người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Email),
+        new(typeof(OutboxMessage), nameof(OutboxMessage.Recipient), "Số điện thoại, thư điện tử nhận thông báo (kênh SMS, Zalo, thư điện tử)", RetentionCategory.OutboxRecipient, MaskKind.Digits),
+        new(typeof(OutboxMessage), nameof(OutboxMessage.Body), "Nội dung thông báo gửi công dân (có họ tên, mã hồ sơ)", RetentionCategory.OutboxRecipient, MaskKind.None),
+        new(typeof(AppUser), nameof(AppUser.FullName), "Họ tên cán bộ", RetentionCategory.OfficerAccount, MaskKind.None),
+        new(typeof(AppUser), nameof(AppUser.Email), "Thư điện tử cán bộ", RetentionCategory.OfficerAccount, MaskKind.Email),
+        new(typeof(AppUser), nameof(AppUser.NormalizedEmail), "Thư điện tử cán bộ (dạng chuẩn hóa để tìm kiếm)", RetentionCategory.OfficerAccount, MaskKind.Email),
+        new(typeof(AppUser), nameof(AppUser.PhoneNumber), "Số điện thoại cán bộ", RetentionCategory.OfficerAccount, MaskKind.Digits),
+    ];
+
+    public static readonly IReadOnlyList<NotPersonalField> NotPersonal =
+    [
+        new(typeof(Agency), nameof(Agency.Address), "Địa chỉ trụ sở cơ quan, công khai."),
+        new(typeof(Agency), nameof(Agency.Phone), "Số điện thoại cơ quan, công khai."),
+        new(typeof(Agency), nameof(Agency.Email), "Thư điện tử cơ quan, công khai."),
+        new(typeof(Dossier), nameof(Dossier.ApplicantKind), "Loại người nộp (cá nhân/tổ chức), không định danh ai."),
+        new(typeof(Features.Catalogue.ProcedureVersion), nameof(Features.Catalogue.ProcedureVersion.ApplicantTypes), "Đối tượng thực hiện thủ tục (loại), không định danh ai."),
+        new(typeof(OutboxMessage), nameof(OutboxMessage.RecipientUserId), "Mã tài khoản cán bộ nhận thông báo nội bộ."),
+        new(typeof(AppUser), nameof(AppUser.EmailConfirmed), "Cờ kỹ thuật của tài khoản."),
+        new(typeof(AppUser), nameof(AppUser.PhoneNumberConfirmed), "Cờ kỹ thuật của tài khoản."),
+    ];
+
+    /// <summary>The categories with their purpose and legal basis; periods come from <see cref="RetentionOptions"/>.</summary>
+    public static IReadOnlyList<RetentionRule> Rules(RetentionOptions o) =>
+    [
+        new(RetentionCategory.DossierApplicant, "Thông tin người nộp hồ sơ TTHC",
+            "Tiếp nhận, giải quyết, trả kết quả, tra cứu và đánh giá hồ sơ thủ tục hành chính.",
+            "Nghị định 61/2018/NĐ-CP, Nghị định 107/2021/NĐ-CP; Điều 17 Nghị định 13/2023/NĐ-CP (xử lý theo quy định của luật).",
+            o.DossierApplicantYears > 0 ? $"{o.DossierApplicantYears} năm sau khi hồ sơ kết thúc" : "Theo thời hạn bảo quản hồ sơ lưu trữ (không tự động xóa)"),
+        new(RetentionCategory.DossierDraft, "Hồ sơ nháp chưa nộp",
+            "Cho phép công dân lưu và nộp tiếp hồ sơ trực tuyến.",
+            "Sự đồng ý của chủ thể dữ liệu (Điều 11 Nghị định 13/2023/NĐ-CP).",
+            $"{o.DraftDays} ngày kể từ khi tạo"),
+        new(RetentionCategory.FeedbackSender, "Thông tin liên hệ người gửi phản ánh, kiến nghị",
+            "Trả lời và thông báo kết quả xử lý phản ánh, kiến nghị.",
+            "Nghị định 20/2008/NĐ-CP; sự đồng ý của chủ thể dữ liệu trên mẫu phản ánh.",
+            $"{o.FeedbackSenderYears} năm sau khi kết thúc xử lý"),
+        new(RetentionCategory.OutboxRecipient, "Người nhận và nội dung thông báo (SMS, Zalo, thư điện tử)",
+            "Gửi thông báo tình trạng hồ sơ và đối soát việc gửi.",
+            "Nghị định 61/2018/NĐ-CP (thông báo cho tổ chức, cá nhân).",
+            $"{o.OutboxRecipientDays} ngày sau khi gửi xong hoặc thất bại"),
+        new(RetentionCategory.OfficerAccount, "Tài khoản cán bộ",
+            "Đăng nhập, phân quyền, ghi nhật ký thao tác.",
+            "Thực hiện nhiệm vụ công vụ (Điều 17 Nghị định 13/2023/NĐ-CP).",
+            "Trong thời gian tài khoản tồn tại"),
+    ];
+
+    public static PersonalField? Find(Type entity, string property) =>
+        Fields.FirstOrDefault(f => f.Entity == entity && string.Equals(f.Property, property, StringComparison.Ordinal));
+
+    // ------------------------------------------------------------------ masking
+
+    /// <summary>
+    /// Lists and exports: only the one-stop desk (which calls citizens and hands back results) sees contact details in
+    /// full; leaders, focal officers, specialists and administrators see them masked.
+    /// </summary>
+    public static bool SeesFullInLists(ClaimsPrincipal user) => user.IsInRole(Roles.OneStopOfficer);
+
+    /// <summary>
+    /// The dossier page: the desk and the officer handling the dossier (its assignee, or a specialist of the unit holding
+    /// it) see the applicant's contact in full; anyone else of the agency sees it masked.
+    /// </summary>
+    public static bool SeesFullOnDossier(ClaimsPrincipal user, Dossier d) =>
+        user.IsInRole(Roles.OneStopOfficer)
+        || (d.Assignee is { } a && string.Equals(a, user.Identity?.Name, StringComparison.Ordinal))
+        || (user.IsInRole(Roles.Specialist) && d.CurrentUnitId is { } unit && unit == user.UnitId());
+
+    public static string? Mask(string? value, MaskKind kind) => value is null ? null : kind switch
+    {
+        MaskKind.None => value,
+        MaskKind.Digits => MaskDigits(value),
+        MaskKind.Email => MaskEmail(value),
+        MaskKind.Address => MaskAddress(value),
+    };
+
+    /// <summary>0912345678 → 0912***678; short values keep less.</summary>
+    public static string MaskDigits(string value)
+    {
+        var v = value.Trim();
+        if (v.Contains('@', StringComparison.Ordinal))
+        {
+            return MaskEmail(v);
+        }
+        return v.Length switch
+        {
+            0 => v,
+            <= 4 => "***",
+            < 8 => v[..1] + "***" + v[^1..],
+            _ => v[..4] + "***" + v[^3..],
+        };
+    }
+
+    /// <summary>nguyenvana@gmail.com → ng***@gmail.com.</summary>
+    public static string MaskEmail(string value)
+    {
+        var v = value.Trim();
+        var at = v.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? MaskDigits(v) : v[..Math.Min(2, at)] + "***" + v[at..];
+    }
+
+    /// <summary>"12 Lê Lợi, phường 5, Tuy Hòa, Phú Yên" → "***, Tuy Hòa, Phú Yên": the street line goes.</summary>
+    public static string MaskAddress(string value)
+    {
+        var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length <= 1 ? "***" : "***, " + string.Join(", ", parts[Math.Max(1, parts.Length - 2)..]);
+    }
+}

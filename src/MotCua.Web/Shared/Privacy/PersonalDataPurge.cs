@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+
+namespace MotCua.Web.Shared.Privacy;
+
+/// <summary>Retention periods (<c>MotCua:Privacy:Retention:*</c>); 0 turns a category's purge off.</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "MotCua:Privacy:Retention";
+
+    /// <summary>0 by default: dossiers are archive records whose period the archive law sets per record type.</summary>
+    public int DossierApplicantYears { get; set; }
+
+    public int DraftDays { get; set; } = 30;
+
+    public int FeedbackSenderYears { get; set; } = 5;
+
+    public int OutboxRecipientDays { get; set; } = 90;
+}
+
+/// <summary>What one purge run anonymised.</summary>
+public sealed record PurgeResult(int Dossiers, int Drafts, int Feedback, int OutboxMessages)
+{
+    public int Total => Dossiers + Drafts + Feedback + OutboxMessages;
+}
+
+/// <summary>
+/// Anonymises personal fields whose retention period has passed: the records stay (reports and the 766 index count
+/// them), the person's name, ID number, phone, e-mail and address do not. One transaction per run, with one audit entry
+/// per category that changed anything; running it again changes nothing.
+/// </summary>
+public static class PersonalDataPurge
+{
+    private static readonly OutboxChannel[] CitizenChannels = [OutboxChannel.Email, OutboxChannel.Sms, OutboxChannel.Zalo];
+
+    public static async Task<PurgeResult> RunAsync(AppDbContext db, TimeProvider time, RetentionOptions o, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dossiers = 0;
+        if (o.DossierApplicantYears > 0)
+        {
+            var cutoff = now.AddYears(-o.DossierApplicantYears);
+            dossiers = await AnonymiseDossiers(db.Dossiers.Where(d => d.ClosedAt != null && d.ClosedAt < cutoff), cancellationToken);
+        }
+        var drafts = 0;
+        if (o.DraftDays > 0)
+        {
+            var cutoff = now.AddDays(-o.DraftDays);
+            drafts = await AnonymiseDossiers(db.Dossiers.Where(d => d.Status == DossierStatus.Draft && d.CreatedAt < cutoff), cancellationToken);
+        }
+        var feedback = 0;
+        if (o.FeedbackSenderYears > 0)
+        {
+            var cutoff = now.AddYears(-o.FeedbackSenderYears);
+            feedback = await db.FeedbackItems
+                .Where(f => f.ClosedAt != null && f.ClosedAt < cutoff && f.SenderName != PersonalData.Anonymised)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(f => f.SenderName, PersonalData.Anonymised)
+                    .SetProperty(f => f.SenderAddress, PersonalData.Anonymised)
+                    .SetProperty(f => f.SenderPhone, (string?)null)
+                    .SetProperty(f => f.SenderEmail, (string?)null)
+                    .SetProperty(f => f.Version, f => f.Version + 1), cancellationToken);
+        }
+        var outbox = 0;
+        if (o.OutboxRecipientDays > 0)
+        {
+            var cutoff = now.AddDays(-o.OutboxRecipientDays);
+            outbox = await db.OutboxMessages
+                .Where(m => CitizenChannels.Contains(m.Channel) && m.Status != OutboxStatus.Pending && m.Recipient != PersonalData.Anonymised
+                    && ((m.DeliveredAt != null && m.DeliveredAt < cutoff) || (m.DeliveredAt == null && m.LastAttemptAt != null && m.LastAttemptAt < cutoff)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Recipient, PersonalData.Anonymised)
+                    .SetProperty(m => m.Body, PersonalData.Anonymised)
+                    .SetProperty(m => m.Subject, (string?)null), cancellationToken);
+        }
+        var result = new PurgeResult(dossiers, drafts, feedback, outbox);
+        if (result.Total > 0)
+        {
+            AuditLog.Append(db, time, null, "personal-data.purge", "PersonalData", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                $"Ẩn danh dữ liệu cá nhân hết thời hạn lưu trữ: {dossiers} hồ sơ, {drafts} hồ sơ nháp, {feedback} phản ánh kiến nghị, {outbox} thông báo.",
+                new { result.Dossiers, result.Drafts, result.Feedback, result.OutboxMessages, o.DossierApplicantYears, o.DraftDays, o.FeedbackSenderYears, o.OutboxRecipientDays });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static Task<int> AnonymiseDossiers(IQueryable<Dossier> query, CancellationToken cancellationToken) =>
+        query.Where(d => d.ApplicantName != PersonalData.Anonymised)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.ApplicantName, PersonalData.Anonymised)
+                .SetProperty(d => d.ApplicantIdNumber, (string?)null)
+                .SetProperty(d => d.ApplicantPhone, (string?)null)
+                .SetProperty(d => d.ApplicantEmail, (string?)null)
+                .SetProperty(d => d.ApplicantAddress, (string?)null)
+                .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken);
+}
+
+/// <summary>Runs the purge once a day (<c>MotCua:Privacy:PurgeIntervalHours</c>, 0 = off; the command runs it by hand).</summary>
+internal sealed class PersonalDataPurgeService(IServiceScopeFactory scopes, IConfiguration configuration, IOptionsMonitor<RetentionOptions> options,
+    TimeProvider time, ILogger<PersonalDataPurgeService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hours = configuration.GetValue("MotCua:Privacy:PurgeIntervalHours", 24);
+        if (hours <= 0)
+        {
+            return;
+        }
+        try
+        {
+            // Not at start-up: migrations and seeding come first, and a restart loop should not hammer the database.
+            await Task.Delay(TimeSpan.FromMinutes(5), stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var result = await PersonalDataPurge.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), time, options.CurrentValue, stoppingToken);
+                    var total = result.Total;
+                    if (total > 0 && log.IsEnabled(LogLevel.Information))
+                    {
+                        log.LogInformation("Personal data purge anonymised {Count} records", total);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "Personal data purge failed; will retry");
+                }
+                await Task.Delay(TimeSpan.FromHours(hours), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+}
+
+public static class PrivacyModule
+{
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddHostedService<PersonalDataPurgeService>();
+        return services;
+    }
+}

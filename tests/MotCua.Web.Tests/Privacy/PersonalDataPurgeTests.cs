@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Privacy;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Privacy;
+
+/// <summary>Retention: expired personal fields are anonymised (records kept), with an audit entry; a second run changes nothing.</summary>
+public sealed class PersonalDataPurgeTests
+{
+    [Fact]
+    public async Task The_purge_anonymises_only_expired_personal_data_logs_it_and_is_idempotent()
+    {
+        await using var app = new MotCuaApp();
+        var now = app.Clock.GetUtcNow();
+        using var anonymous = app.CreateClient();
+        async Task<string> FeedbackAsync(string title)
+        {
+            var r = await anonymous.PostAsJsonAsync("/api/public/feedback", new
+            {
+                senderName = "Ngô Văn Lưu Trữ", senderAddress = "Đồng Xuân, Phú Yên", senderPhone = "0966123456", senderEmail = "luutru@example.vn", title,
+                content = "Đề nghị niêm yết rõ thời hạn giải quyết từng bước của thủ tục.",
+            });
+            Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+            return title;
+        }
+        var oldTitle = await FeedbackAsync("PAKN cũ " + Guid.NewGuid().ToString("N")[..6]);
+        var recentTitle = await FeedbackAsync("PAKN mới " + Guid.NewGuid().ToString("N")[..6]);
+
+        using var desk = await app.ApiClientAsync("motcua");
+        var receipt = await desk.PostAsJsonAsync("/api/dossiers/", new
+        {
+            procedureCode = "1.000173", channel = "direct",
+            applicant = new { name = "Bùi Thị Nháp", idNumber = "079085009999", phone = "0911222333", address = "Tuy Hòa, Phú Yên" },
+            papers = new[] { new { name = "Đơn", present = true } },
+        });
+        Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
+        var draftCode = (await receipt.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+
+        Guid oldSms, recentSms;
+        await using (var db = app.CreateDbContext())
+        {
+            var agencyId = await db.Agencies.Select(a => a.Id).FirstAsync();
+            var closedLongAgo = now.AddYears(-6);
+            var closedRecently = now.AddYears(-1);
+            await db.FeedbackItems.Where(f => f.Title == oldTitle).ExecuteUpdateAsync(s => s.SetProperty(f => f.ClosedAt, closedLongAgo));
+            await db.FeedbackItems.Where(f => f.Title == recentTitle).ExecuteUpdateAsync(s => s.SetProperty(f => f.ClosedAt, closedRecently));
+            // A draft abandoned 40 days ago (drafts are kept 30 days by default).
+            var created = now.AddDays(-40);
+            await db.Dossiers.Where(d => d.Code == draftCode).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DossierStatus.Draft).SetProperty(d => d.CreatedAt, created));
+            var old = new OutboxMessage { AgencyId = agencyId, Kind = "dossier.received", Channel = OutboxChannel.Sms, Recipient = "0944555666", Body = "Kính gửi Ông Cũ", Status = OutboxStatus.Delivered, CreatedAt = now.AddDays(-100), NextAttemptAt = now.AddDays(-100), DeliveredAt = now.AddDays(-100) };
+            var recent = new OutboxMessage { AgencyId = agencyId, Kind = "dossier.received", Channel = OutboxChannel.Sms, Recipient = "0944555777", Body = "Kính gửi Bà Mới", Status = OutboxStatus.Delivered, CreatedAt = now.AddDays(-10), NextAttemptAt = now.AddDays(-10), DeliveredAt = now.AddDays(-10) };
+            db.OutboxMessages.AddRange(old, recent);
+            await db.SaveChangesAsync();
+            (oldSms, recentSms) = (old.Id, recent.Id);
+        }
+
+        // Run by an administrator from the register page.
+        using var admin = await app.LoginAsync("admin");
+        var page = await admin.GetStringAsync("/quan-tri/du-lieu-ca-nhan");
+        Assert.Contains("Dossier.ApplicantIdNumber", page, StringComparison.Ordinal);
+        var token = await MotCuaApp.AntiforgeryTokenAsync(admin, "/quan-tri/du-lieu-ca-nhan");
+        var post = await admin.PostAsync("/quan-tri/du-lieu-ca-nhan?handler=Purge", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+
+        await using (var db = app.CreateDbContext())
+        {
+            var oldItem = await db.FeedbackItems.SingleAsync(f => f.Title == oldTitle);
+            Assert.Equal(PersonalData.Anonymised, oldItem.SenderName);
+            Assert.Equal(PersonalData.Anonymised, oldItem.SenderAddress);
+            Assert.Null(oldItem.SenderPhone);
+            Assert.Null(oldItem.SenderEmail);
+            Assert.Equal(oldTitle, oldItem.Title); // the record and its content stay for the register and reports
+            var recentItem = await db.FeedbackItems.SingleAsync(f => f.Title == recentTitle);
+            Assert.Equal("0966123456", recentItem.SenderPhone);
+
+            var draft = await db.Dossiers.SingleAsync(d => d.Code == draftCode);
+            Assert.Equal(PersonalData.Anonymised, draft.ApplicantName);
+            Assert.Null(draft.ApplicantIdNumber);
+            Assert.Null(draft.ApplicantPhone);
+
+            var oldMessage = await db.OutboxMessages.SingleAsync(m => m.Id == oldSms);
+            Assert.Equal(PersonalData.Anonymised, oldMessage.Recipient);
+            Assert.Equal(PersonalData.Anonymised, oldMessage.Body);
+            Assert.Equal("0944555777", (await db.OutboxMessages.SingleAsync(m => m.Id == recentSms)).Recipient);
+
+            var entry = await db.AuditEntries.SingleAsync(a => a.Action == "personal-data.purge");
+            Assert.Contains("1 hồ sơ nháp", entry.Summary, StringComparison.Ordinal);
+            Assert.Contains("1 phản ánh kiến nghị", entry.Summary, StringComparison.Ordinal);
+            Assert.Contains("1 thông báo", entry.Summary, StringComparison.Ordinal);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
+            var again = await PersonalDataPurge.RunAsync(db, app.Clock, new RetentionOptions());
+            Assert.Equal(0, again.Total);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "personal-data.purge"));
+
+            // Closed dossiers are kept until a period is configured; then they go too.
+            var closedAt = now.AddYears(-11);
+            await db.Dossiers.Where(d => d.Code == draftCode).ExecuteUpdateAsync(s => s.SetProperty(d => d.ClosedAt, closedAt));
+            Assert.Equal(0, (await PersonalDataPurge.RunAsync(db, app.Clock, new RetentionOptions { DossierApplicantYears = 10 })).Dossiers); // already anonymised as a draft
+        }
+    }
+}
