@@ -10,6 +10,7 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
@@ -56,6 +57,7 @@ app.MapNotificationsApi();
 app.MapDossierApi();
 app.MapCitizensApi();
 app.MapFeedbackApi();
+app.MapReportsApi();
 
 await app.RunAsync();
 
