@@ -129,7 +129,15 @@ public sealed class SeedReportScenarioTests(MotCuaApp app) : IClassFixture<MotCu
         Assert.Contains("Năm 2020", html, StringComparison.Ordinal);
         Assert.Contains("Từ ngày 15/12/2019 đến ngày 14/12/2020", html, StringComparison.Ordinal);
         Assert.Contains("6/18 (33,33%)", html, StringComparison.Ordinal);
-        Assert.Contains("data-cell=\"resolvedOnTime\"><a href=\"?Ky=2020&amp;Row=total&amp;Cell=resolvedOnTime#chi-tiet\">15</a>", await page.GetStringAsync("/bao-cao/ho-so?Ky=2020"), StringComparison.Ordinal);
+        // The totals row: 15 received, none carried over, 15 on time, each non-zero cell a drill-down link.
+        var totalRow = System.Text.RegularExpressions.Regex.Match(html, "<tr data-key=\"total\"[\\s\\S]*?</tr>").Value;
+        string CellOf(string cell) => System.Text.RegularExpressions.Regex.Match(totalRow, "data-cell=\"" + cell + "\">(.*?)</td>").Groups[1].Value;
+        Assert.Matches("<a href=\"[^\"]*Cell=total[^\"]*\">15</a>", CellOf("total"));
+        Assert.Equal("0", CellOf("carriedOver"));
+        Assert.Matches("<a href=\"[^\"]*Row=total&Cell=resolvedOnTime[^\"]*\">15</a>", CellOf("resolvedOnTime"));
+        Assert.Equal("0", CellOf("resolvedLate"));
+        Assert.Equal("0", CellOf("pending"));
+        Assert.Contains("Khớp", totalRow, StringComparison.Ordinal);
         Assert.Contains("100%", html, StringComparison.Ordinal); // on-time rate
 
         // The drill-down of the on-time cell lists the 15 dossiers.
@@ -139,8 +147,8 @@ public sealed class SeedReportScenarioTests(MotCuaApp app) : IClassFixture<MotCu
         // Excel: the totals row carries 15 / 0 carried over / 15 on time.
         var xlsx = await page.GetByteArrayAsync("/bao-cao/ho-so?handler=Excel&Ky=2020");
         var cells = ReadSheet(xlsx);
-        var totalRow = cells.Where(c => c.Value == "Tổng cộng").Select(c => c.Row).Single();
-        string At(int column) => cells.Single(c => c.Row == totalRow && c.Column == column).Value;
+        var totalLine = cells.Where(c => c.Value == "Tổng cộng").Select(c => c.Row).Single();
+        string At(int column) => cells.Single(c => c.Row == totalLine && c.Column == column).Value;
         Assert.Equal("15", At(3));
         Assert.Equal("0", At(7));
         Assert.Equal("15", At(8));

@@ -128,12 +128,20 @@ public static class DossierFacts
             .ToListAsync(ct);
         var versionIds = versions.Select(v => v.Id).ToList();
         // The unit in charge: the first unit of the version's approved process, as dossiers pin it.
-        var units = (await db.InternalProcesses.AsNoTracking()
-                .Where(p => versionIds.Contains(p.ProcedureVersionId) && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
-                .SelectMany(p => p.Steps.Where(s => s.UnitId != null).Select(s => new { p.ProcedureVersionId, p.Id, s.Seq, s.UnitId }))
+        var processes = await db.InternalProcesses.AsNoTracking()
+            .Where(p => versionIds.Contains(p.ProcedureVersionId) && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
+            .Select(p => new { p.Id, p.ProcedureVersionId })
+            .ToListAsync(ct);
+        var processIds = processes.Select(p => p.Id).ToList();
+        var firstUnits = (await db.Set<ProcessStep>().AsNoTracking()
+                .Where(s => processIds.Contains(s.InternalProcessId) && s.UnitId != null)
+                .Select(s => new { s.InternalProcessId, s.Seq, s.UnitId })
                 .ToListAsync(ct))
-            .GroupBy(x => x.ProcedureVersionId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Id).ThenBy(x => x.Seq).First().UnitId!.Value);
+            .GroupBy(s => s.InternalProcessId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Seq).First().UnitId!.Value);
+        var units = processes.Where(p => firstUnits.ContainsKey(p.Id))
+            .GroupBy(p => p.ProcedureVersionId)
+            .ToDictionary(g => g.Key, g => firstUnits[g.Max(p => p.Id)]);
         return versions
             .OrderBy(v => v.ProcedureId)
             .Select(v => new ProcedureFact(

@@ -221,9 +221,11 @@ public sealed record ReportBundle(
         var decisions = await db.PublicationDecisions.AsNoTracking()
             .Where(d => d.AgencyId == agencyId && d.SignedOn >= period.Start && d.SignedOn <= period.End)
             .Select(d => d.Items.Count).ToListAsync(ct);
-        var rounds = await db.ReviewRounds.AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.CreatedAt >= s && r.CreatedAt < e)
-            .Select(r => r.Items.Count).ToListAsync(ct);
+        // Review rounds are few per agency and their instants are not stored as ticks: filter the period in memory.
+        var rounds = (await db.ReviewRounds.AsNoTracking()
+                .Where(r => r.AgencyId == agencyId)
+                .Select(r => new { r.CreatedAt, Items = r.Items.Count }).ToListAsync(ct))
+            .Where(r => r.CreatedAt >= s && r.CreatedAt < e).Select(r => r.Items).ToList();
         var news = await db.NewsArticles.AsNoTracking().CountAsync(n => n.AgencyId == agencyId && n.PublishedAt >= s && n.PublishedAt < e, ct);
         return new ReportBundle(agencyName, request, report, ProcedureStatistics.Compute(procedures, facts, period), pakn,
             decisions.Count, decisions.Sum(), rounds.Count, rounds.Sum(), news);
