@@ -11,6 +11,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Scaling;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
@@ -61,6 +62,7 @@ app.MapNotificationsApi();
 app.MapDossierApi();
 app.MapCitizensApi();
 app.MapFeedbackApi();
+app.MapReportsApi();
 
 await app.RunAsync();
 

@@ -27,6 +27,11 @@ public sealed class ReportingDb : IAsyncDisposable, IDisposable
         Context = owned;
     }
 
+    private ReportingDb(AppDbContext primary) => Context = primary;
+
+    /// <summary>Reads the given context itself (tests and commands that already hold the primary).</summary>
+    internal static ReportingDb ForPrimary(AppDbContext primary) => new(primary ?? throw new ArgumentNullException(nameof(primary)));
+
     public AppDbContext Context { get; }
 
     /// <summary>True when reads go to the configured replica rather than the primary.</summary>

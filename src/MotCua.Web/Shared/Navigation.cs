@@ -28,6 +28,7 @@ public static class Navigation
         new("Sổ theo dõi hồ sơ", "/ho-so/so-theo-doi", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.Leader, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Nhập hồ sơ cũ", "/ho-so/nhap", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
+        new("Báo cáo kết quả giải quyết TTHC", "/bao-cao/ho-so", "Kiểm soát TTHC"),
         new("Rà soát, đơn giản hóa", "/ra-soat", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
         new("Kiểm tra, khen thưởng", "/kiem-tra", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer, MotCua.Web.Features.Identity.Roles.Leader),
         new("Danh mục TTHC", "/quan-tri/thu-tuc", "Nghiệp vụ", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),

@@ -78,6 +78,10 @@ public static partial class AuthorizationMatrix
         ["* /ho-so/hang-doi"] = Officers,
         ["* /ho-so/nhap"] = Admin,
         ["* /ho-so/so-theo-doi"] = new("Một cửa, quản trị, lãnh đạo, đầu mối", false, ["admin", "motcua", "lanhdao", "daumoi"]),
+        // Reports (issue #7): every officer may read
+        ["* /bao-cao"] = Officers,
+        ["* /bao-cao/ho-so"] = Officers,
+        ["GET /api/reports/dossiers"] = Officers,
         ["* /ho-so/qua-han"] = new("Lãnh đạo, một cửa, quản trị", false, ["admin", "motcua", "lanhdao"]),
         ["* /ho-so/{code}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}"] = Officers,

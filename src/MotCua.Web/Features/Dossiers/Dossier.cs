@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
+using MotCua.Core.Reports;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -146,6 +149,36 @@ public sealed class Dossier
     public bool Imported { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    // ---- report projection (issue #7; Reports/DossierProjection.cs keeps it, Reports/README in Core gives the SQL)
+    /// <summary>Unit in charge of the procedure, pinned at receipt (first planned unit, else the unit of the first transfer).</summary>
+    public int? ReportUnitId { get; set; }
+
+    public string? ReportUnitName { get; set; }
+
+    /// <summary>Lĩnh vực of the pinned version, with its name at receipt.</summary>
+    public int ReportFieldId { get; set; }
+
+    public string ReportFieldName { get; set; } = "";
+
+    /// <summary>The procedure (stable across versions), so a row groups all versions of one procedure.</summary>
+    public int ReportProcedureId { get; set; }
+
+    /// <summary>Online level of the pinned version at receipt.</summary>
+    public OnlineServiceLevel ReportOnlineLevel { get; set; }
+
+    /// <summary>Takes part in Biểu 06: received (desk refusals and not-yet-received submissions do not).</summary>
+    public bool ReportCounted { get; set; }
+
+    /// <summary>UTC ticks of the closing event counting completion; <see cref="DossierProjection.Open"/> while open.</summary>
+    public long ReportClosedAt { get; set; } = DossierProjection.Open;
+
+    public ClosingKind? ReportClosedKind { get; set; }
+
+    /// <summary>The same counting the return to the applicant.</summary>
+    public long ReportClosedAtReturn { get; set; } = DossierProjection.Open;
+
+    public ClosingKind? ReportClosedKindReturn { get; set; }
 
     /// <summary>Optimistic concurrency token, incremented on every change.</summary>
     public long Version { get; set; }
@@ -473,6 +506,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
         b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });
+        // Reports: "open at the period's start" is one range on the closing instant (Core Reports/README).
+        b.HasIndex(d => new { d.AgencyId, d.ReportClosedAt }).HasDatabaseName("IX_Dossiers_Report_Closed");
+        b.HasIndex(d => new { d.AgencyId, d.ReportClosedAtReturn }).HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
+        b.Property(d => d.ReportUnitName).HasMaxLength(300);
+        b.Property(d => d.ReportFieldName).HasMaxLength(300);
+        b.Property(d => d.ReportOnlineLevel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantName).HasMaxLength(300);

@@ -8,6 +8,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -128,6 +129,7 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                 dossier.CreatedAt = now;
                 dossier.Apply(HistoricalImport.ToState(history, channel, dossier.Terms)!);
                 dossier.Version = 1;
+                await DossierProjection.RefreshAsync(db, dossier, ct);
                 dossier.Events.Add(new DossierEvent
                 {
                     At = now, Action = null, FromStatus = null, ToStatus = dossier.Status, ActorUserName = user.Identity?.Name, ActorName = user.DisplayName(),

@@ -10,6 +10,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 
 using MotCua.Core.Notifications;
@@ -322,6 +323,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             FeeAmount = (long)version.Fees.Sum(f => f.Amount),
         };
         dossier.StepPlan = plan;
+        var fieldName = await db.CatalogueFields.Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(ct);
+        DossierProjection.Pin(dossier, version, fieldName ?? "");
         return dossier;
     }
 
@@ -508,6 +511,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             await notifier.RaiseAsync(db, notice, ct);
         }
+        // The report columns follow the state in the same SaveChanges, so SQL reports never see a stale closing.
+        await DossierProjection.RefreshAsync(db, dossier, ct);
         await db.SaveChangesAsync(ct);
     }
 

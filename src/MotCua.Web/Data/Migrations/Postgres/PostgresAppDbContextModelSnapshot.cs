@@ -1039,6 +1039,44 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("ReportClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReportClosedAtReturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ReportClosedKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportClosedKindReturn")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ReportCounted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReportFieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportFieldName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ReportOnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ReportProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportUnitName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("Rescheduled")
                         .HasColumnType("boolean");
 
@@ -1096,6 +1134,12 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedAt");
+
+                    b.HasIndex("AgencyId", "ReportClosedAt")
+                        .HasDatabaseName("IX_Dossiers_Report_Closed");
+
+                    b.HasIndex("AgencyId", "ReportClosedAtReturn")
+                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 

@@ -996,6 +996,44 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReportClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportClosedAtReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportClosedKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportClosedKindReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportFieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportFieldName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportOnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportUnitName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Rescheduled")
                         .HasColumnType("INTEGER");
 
@@ -1053,6 +1091,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedAt");
+
+                    b.HasIndex("AgencyId", "ReportClosedAt")
+                        .HasDatabaseName("IX_Dossiers_Report_Closed");
+
+                    b.HasIndex("AgencyId", "ReportClosedAtReturn")
+                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
+
+namespace MotCua.Web.Features.Reports;
+
+/// <summary>
+/// Projects Core <see cref="DossierFact"/>s and <see cref="ProcedureFact"/>s from the database for one agency (optionally
+/// one unit) and one period, through <see cref="ReportingDb"/>. Only the candidate rows are loaded: received in the period,
+/// open at its start (under either finish mode), or refused at the desk in it. This is the in-memory path (drill-downs,
+/// the 766 index, scoring, the narrative); the large tables go through <c>ReportQueries</c>.
+/// </summary>
+public static class DossierFacts
+{
+    /// <summary>Key of the agency as reports print it.</summary>
+    public static string AgencyKey(int agencyId) => agencyId.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Row(
+        long Id, string Code, int AgencyId, int? UnitId, string? UnitName, int FieldId, string FieldName, int ProcedureId, string ProcedureName,
+        DossierChannel Channel, DossierStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
+        DateTimeOffset? RescheduledDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, DateTimeOffset? ClosedAt,
+        ResultDelivery? ReturnMethod, OnlineServiceLevel OnlineLevel, bool ComponentsDigitised, bool ResultDigitised, long FeeAmount,
+        PaymentStatus Payment, bool Imported);
+
+    /// <summary>The dossiers a period's report, index or scoring can see, as Core facts.</summary>
+    public static async Task<IReadOnlyList<DossierFact>> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var db = reporting.Context;
+        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        long sTicks = s.UtcTicks;
+        var candidates = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId
+            && ((d.ReportCounted && d.ReceivedAt >= s && d.ReceivedAt < e)
+                || (d.ReportCounted && d.ReceivedAt < s && (d.ReportClosedAt >= sTicks || d.ReportClosedAtReturn >= sTicks))
+                || (!d.ReportCounted && d.Status == DossierStatus.Refused && d.ClosedAt >= s && d.ClosedAt < e)));
+        if (unitId is { } u)
+        {
+            candidates = candidates.Where(d => d.ReportUnitId == u);
+        }
+
+        var rows = await candidates
+            .Select(d => new Row(d.Id, d.Code, d.AgencyId, d.ReportUnitId, d.ReportUnitName, d.ReportFieldId, d.ReportFieldName, d.ReportProcedureId,
+                d.ProcedureName, d.Channel, d.Status, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.RescheduledDueAt, d.CompletedAt, d.ReturnedAt, d.ClosedAt,
+                d.ReturnMethod, d.ReportOnlineLevel, d.ComponentsDigitised, d.ResultDigitised, d.FeeAmount, d.PaymentStatus, d.Imported))
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = candidates.Select(d => d.Id);
+        var supplements = await db.DossierEvents.AsNoTracking()
+            .Where(x => ids.Contains(x.DossierId) && x.Action == DossierAction.RequestSupplement)
+            .GroupBy(x => x.DossierId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var steps = (await db.DossierStepAssignments.AsNoTracking()
+                .Where(x => ids.Contains(x.DossierId))
+                .OrderBy(x => x.DossierId).ThenBy(x => x.StepIndex)
+                .Select(x => new { x.DossierId, x.UnitId, x.PlannedDueAt, x.FinishedAt })
+                .ToListAsync(ct))
+            .ToLookup(x => x.DossierId);
+        // Synced = the portal acknowledged at least one update before the period's end (QĐ 766 indicator 1.2).
+        var codes = candidates.Select(d => d.Code);
+        var synced = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.AgencyId == agencyId && m.Channel == OutboxChannel.NationalPortal && m.AcknowledgedAt != null && m.AcknowledgedAt < e
+                    && m.DossierCode != null && codes.Contains(m.DossierCode))
+                .Select(m => m.DossierCode!).Distinct().ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
+
+        return rows.Select(r =>
+        {
+            var closed = DossierProjection.Instants.Of(r.Status, r.ClosedAt);
+            return new DossierFact(
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Code, AgencyKey(agencyId), agencyName,
+                r.UnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey, r.UnitName ?? DossierProjection.NoUnitName,
+                r.FieldId.ToString(CultureInfo.InvariantCulture), r.FieldName,
+                r.ProcedureId.ToString(CultureInfo.InvariantCulture), r.ProcedureName,
+                r.Channel, r.ReceivedAt ?? r.SubmittedAt, r.DueAt)
+            {
+                CompletedAt = r.CompletedAt,
+                ReturnedAt = r.ReturnedAt,
+                WithdrawnAt = closed.Withdrawn,
+                RefusedAt = closed.Refused,
+                StoppedAt = closed.Stopped,
+                DeskRefusedAt = closed.DeskRefused,
+                RescheduledDueAt = r.RescheduledDueAt,
+                OnlineLevel = r.OnlineLevel,
+                ComponentsDigitised = r.ComponentsDigitised,
+                ResultDigitised = r.ResultDigitised,
+                ElectronicResult = r.ReturnMethod == ResultDelivery.Online,
+                FeeCharged = r.FeeAmount > 0,
+                PaidOnline = r.Payment == PaymentStatus.PaidOnline,
+                SyncedToNationalPortal = synced.Contains(r.Code),
+                // This system keeps one record per inter-agency dossier, at the lead agency: there are no partner copies.
+                InterAgencyPartnerCopy = false,
+                Imported = r.Imported,
+                SupplementRequests = supplements.GetValueOrDefault(r.Id),
+                Steps = [.. steps[r.Id].Where(x => x.UnitId is not null)
+                    .Select(x => new StepTiming(x.UnitId!.Value.ToString(CultureInfo.InvariantCulture), x.PlannedDueAt, x.FinishedAt))],
+            };
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The agency's procedures as the period's report counts them: the published versions in force on the period's last
+    /// day (a published version is never edited, so a closed period gives the same list later).
+    /// </summary>
+    public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var db = reporting.Context;
+        var versions = await CatalogueQueries.InForceOn(db, agencyId, period.End).AsNoTracking()
+            .Select(v => new
+            {
+                v.Id, v.ProcedureId, v.Name, v.FieldId, v.OnlineLevel, v.PostalReceipt, v.PostalReturn, v.AtOneStop,
+                ChargesFee = v.Fees.Any(f => f.Amount > 0),
+            })
+            .ToListAsync(ct);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        // The unit in charge: the first unit of the version's approved process, as dossiers pin it.
+        var processes = await db.InternalProcesses.AsNoTracking()
+            .Where(p => versionIds.Contains(p.ProcedureVersionId) && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
+            .Select(p => new { p.Id, p.ProcedureVersionId })
+            .ToListAsync(ct);
+        var processIds = processes.Select(p => p.Id).ToList();
+        var firstUnits = (await db.Set<ProcessStep>().AsNoTracking()
+                .Where(s => processIds.Contains(s.InternalProcessId) && s.UnitId != null)
+                .Select(s => new { s.InternalProcessId, s.Seq, s.UnitId })
+                .ToListAsync(ct))
+            .GroupBy(s => s.InternalProcessId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Seq).First().UnitId!.Value);
+        var units = processes.Where(p => firstUnits.ContainsKey(p.Id))
+            .GroupBy(p => p.ProcedureVersionId)
+            .ToDictionary(g => g.Key, g => firstUnits[g.Max(p => p.Id)]);
+        return versions
+            .OrderBy(v => v.ProcedureId)
+            .Select(v => new ProcedureFact(
+                v.ProcedureId.ToString(CultureInfo.InvariantCulture), v.Name,
+                units.TryGetValue(v.Id, out var unit) ? unit.ToString(CultureInfo.InvariantCulture) : DossierProjection.NoUnitKey,
+                v.FieldId.ToString(CultureInfo.InvariantCulture), v.OnlineLevel)
+            {
+                PostalService = v.PostalReceipt || v.PostalReturn,
+                ChargesFee = v.ChargesFee,
+                ExemptFromOneStop = !v.AtOneStop,
+                ReceivedAtOneStop = v.AtOneStop,
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Features.Reports;
+
+/// <summary>
+/// Biểu 06 computed in the database (Core Reports/README, "the same classification in SQL"): two index ranges (received
+/// in the period; received before it and still open at its start) and one GROUP BY with CASE. Plain SQL that runs
+/// unchanged on SQLite and PostgreSQL, because every instant is a bigint of UTC ticks and integer division is the same on
+/// both. Must give exactly <see cref="DossierReport.Compute"/>'s numbers over <see cref="DossierFacts"/> (tested).
+/// </summary>
+public static class ReportQueries
+{
+    private const long Offset = 252_000_000_000L; // 7 h in ticks: Vietnam-local date of an instant is (t + off) / day
+    private const long Day = 864_000_000_000L;
+
+    /// <summary>The report for one agency (optionally one unit's dossiers) and one period.</summary>
+    public static async Task<DossierReport> DossierReportAsync(ReportingDb reporting, int agencyId, ReportPeriod period, GroupBy groupBy,
+        ReportOptions? options, int? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        options ??= ReportOptions.Default;
+        var db = reporting.Context;
+        var (closed, kind) = options.CountFinishAt switch
+        {
+            CountFinishAt.Completion => ("\"ReportClosedAt\"", "\"ReportClosedKind\""),
+            CountFinishAt.Return => ("\"ReportClosedAtReturn\"", "\"ReportClosedKindReturn\""),
+        };
+        var key = KeyColumn(groupBy);
+        var name = NameColumn(groupBy);
+        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var counts = $"""
+            WITH p AS (
+                SELECT {key} AS k, "Channel" AS ch, "ReceivedAt" AS r, "DueAt" AS du, {closed} AS c, {kind} AS ck
+                FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
+                UNION ALL
+                SELECT {key}, "Channel", "ReceivedAt", "DueAt", {closed}, {kind}
+                FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND {closed} >= @s AND "ReceivedAt" < @s
+            )
+            SELECT k,
+              SUM(CASE WHEN r < @s THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND ch = 'Online' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND ch = 'Direct' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND ch = 'Postal' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 0 AND du IS NOT NULL
+                   THEN (CASE WHEN c <= du AND (c + @off) / @day < (du + @off) / @day THEN 1 ELSE 0 END) ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 0
+                   THEN (CASE WHEN du IS NULL THEN 1 WHEN c <= du AND (c + @off) / @day = (du + @off) / @day THEN 1 ELSE 0 END) ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 0 AND c > du THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c >= @e AND (du IS NULL OR du >= @e) THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c >= @e AND du < @e THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 1 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 2 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c < @e AND ck = 3 THEN 1 ELSE 0 END)
+            FROM p GROUP BY k
+            """;
+        // Desk refusals (never received) are counted apart, by the refusal instant.
+        var desk = $"""
+            SELECT {key}, COUNT(*) FROM "Dossiers"
+            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
+            GROUP BY {key}
+            """;
+        // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does.
+        var names = $"""
+            SELECT k, n FROM (
+                SELECT k, n, ROW_NUMBER() OVER (PARTITION BY k ORDER BY r DESC, id) AS rn FROM (
+                    SELECT {key} AS k, {name} AS n, "ReceivedAt" AS r, "Id" AS id
+                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
+                    UNION ALL
+                    SELECT {key}, {name}, "ReceivedAt", "Id"
+                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND {closed} >= @s AND "ReceivedAt" < @s
+                    UNION ALL
+                    SELECT {key}, {name}, "SubmittedAt", "Id"
+                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
+                ) x
+            ) y WHERE rn = 1
+            """;
+
+        var conn = db.Database.GetDbConnection();
+        var opened = conn.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await conn.OpenAsync(ct);
+        }
+        try
+        {
+            var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
+            await using (var cmd = Command(conn, db, counts, agencyId, period, unitId))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var values = new long[13];
+                    for (var i = 0; i < 12; i++)
+                    {
+                        values[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                    }
+                    rows[Key(reader.GetValue(0))] = values;
+                }
+            }
+            await using (var cmd = Command(conn, db, desk, agencyId, period, unitId))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var k = Key(reader.GetValue(0));
+                    if (!rows.TryGetValue(k, out var values))
+                    {
+                        rows[k] = values = new long[13];
+                    }
+                    values[12] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                }
+            }
+            var rowNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (rows.Count > 0)
+            {
+                await using var cmd = Command(conn, db, names, agencyId, period, unitId);
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    rowNames[Key(reader.GetValue(0))] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                }
+            }
+
+            var culture = CultureInfo.GetCultureInfo("vi-VN");
+            var built = rows.Select(r => Row(r.Key, rowNames.GetValueOrDefault(r.Key, ""), r.Value))
+                .OrderBy(r => r.Name, StringComparer.Create(culture, ignoreCase: false))
+                .ThenBy(r => r.Key, StringComparer.Ordinal)
+                .ToList();
+            var total = new long[13];
+            foreach (var values in rows.Values)
+            {
+                for (var i = 0; i < total.Length; i++)
+                {
+                    total[i] += values[i];
+                }
+            }
+            return new DossierReport(period, groupBy, options, built, Row(DossierReport.TotalKey, "Tổng cộng", total));
+        }
+        finally
+        {
+            if (opened)
+            {
+                await conn.CloseAsync();
+            }
+        }
+    }
+
+    private static string KeyColumn(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.Agency => "\"AgencyId\"",
+        GroupBy.Unit => "COALESCE(\"ReportUnitId\", 0)",
+        GroupBy.Field => "\"ReportFieldId\"",
+        GroupBy.Procedure => "\"ReportProcedureId\"",
+    };
+
+    private static string NameColumn(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.Agency => "(SELECT a.\"Name\" FROM \"Agencies\" a WHERE a.\"Id\" = \"Dossiers\".\"AgencyId\")",
+        GroupBy.Unit => "COALESCE(\"ReportUnitName\", @nounit)",
+        GroupBy.Field => "\"ReportFieldName\"",
+        GroupBy.Procedure => "\"ProcedureName\"",
+    };
+
+    private static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+
+    private static DossierReportRow Row(string key, string name, long[] v) => new(key, name,
+        (int)v[0], (int)v[1], (int)v[2], (int)v[3], (int)v[4], (int)v[5], (int)v[6], (int)v[7], (int)v[8], (int)v[9], (int)v[10], (int)v[11], (int)v[12]);
+
+    private static DbCommand Command(DbConnection conn, AppDbContext db, string sql, int agencyId, ReportPeriod period, int? unitId)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Add(cmd, "agency", agencyId);
+        Add(cmd, "s", period.StartInstant.UtcTicks);
+        Add(cmd, "e", period.EndInstant.UtcTicks);
+        Add(cmd, "off", Offset);
+        Add(cmd, "day", Day);
+        Add(cmd, "nounit", DossierProjection.NoUnitName);
+        if (unitId is { } u)
+        {
+            Add(cmd, "unit", u);
+        }
+        return cmd;
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@" + name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}
