@@ -81,6 +81,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.News.NewsArticle> NewsArticles => Set<Features.News.NewsArticle>();
 
+    // Decision 766 index (issue #7)
+    public DbSet<Features.Indices.IndexManualScore> IndexManualScores => Set<Features.Indices.IndexManualScore>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
