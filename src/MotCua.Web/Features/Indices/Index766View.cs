@@ -8,7 +8,7 @@ using MotCua.Web.Shared;
 namespace MotCua.Web.Features.Indices;
 
 /// <summary>One lost item as shown: the id the rule returned, a label (dossier code or procedure name) and a link.</summary>
-public sealed record LostItemView(string Id, string Label, string? Href);
+public sealed record LostItemView(string Id, string Label, string? Href, string? Procedure = null, DateTimeOffset? ReceivedAt = null, DateTimeOffset? DueAt = null, DateTimeOffset? FinishedAt = null);
 
 /// <summary>The 766 index of one scope and period with what the pages need to label it.</summary>
 public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Period, Index766Result Result, IndexInputs Inputs)
@@ -65,8 +65,11 @@ public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Pe
                 codes[d.Id.ToString(CultureInfo.InvariantCulture)] = d.Code;
             }
         }
+        var facts = Inputs.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
         return page.Select(id => codes.TryGetValue(id, out var code)
-            ? new LostItemView(id, code, "/ho-so/" + Uri.EscapeDataString(code))
+            ? facts.TryGetValue(id, out var f)
+                ? new LostItemView(id, code, "/ho-so/" + Uri.EscapeDataString(code), f.ProcedureName, f.ReceivedAt, f.DueAt, DossierReport.FinishedAt(f, ReportOptions.Default.CountFinishAt))
+                : new LostItemView(id, code, "/ho-so/" + Uri.EscapeDataString(code))
             : new LostItemView(id, id, null)).ToList();
     }
 
