@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Evaluation;
 using MotCua.Core.Feedback;
 using MotCua.Core.Indices;
+using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Reports;
 
 namespace MotCua.Web.Features.Indices;
@@ -40,7 +42,7 @@ public static class IndexQueries
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var facts = await DossierFacts.LoadAsync(reporting, agencyId, period, unitId, ct);
-        IReadOnlyList<ProcedureFact> procedures = await DossierFacts.ProceduresAsync(reporting, agencyId, period, ct);
+        IReadOnlyList<ProcedureFact> procedures = await ProceduresAsync(reporting, agencyId, period, ct);
         if (unitId is { } u)
         {
             var key = u.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +51,53 @@ public static class IndexQueries
         var ballots = await BallotsAsync(reporting, agencyId, period, unitId, ct);
         var manual = await ManualPointsAsync(reporting.Context, agencyId, unitId, period.Key, ct);
         return new IndexInputs(facts, procedures, ballots, manual);
+    }
+
+    /// <summary>
+    /// The agency's procedures in force on the period's last day, as <see cref="DossierFacts.ProceduresAsync"/> projects
+    /// them, with the unit-in-charge query split in two flat queries: the nested SelectMany there needs SQL APPLY, which
+    /// EF's SQLite provider refuses (reported to the reports branch; switch back once it is fixed there).
+    /// </summary>
+    public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var db = reporting.Context;
+        var versions = await CatalogueQueries.InForceOn(db, agencyId, period.End).AsNoTracking()
+            .Select(v => new
+            {
+                v.Id, v.ProcedureId, v.Name, v.FieldId, v.OnlineLevel, v.PostalReceipt, v.PostalReturn, v.AtOneStop,
+                ChargesFee = v.Fees.Any(f => f.Amount > 0),
+            })
+            .ToListAsync(ct);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var processes = await db.InternalProcesses.AsNoTracking()
+            .Where(p => versionIds.Contains(p.ProcedureVersionId) && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
+            .Select(p => new { p.Id, p.ProcedureVersionId })
+            .ToListAsync(ct);
+        var processIds = processes.Select(p => p.Id).ToList();
+        var steps = await db.Set<ProcessStep>().AsNoTracking()
+            .Where(s => processIds.Contains(s.InternalProcessId) && s.UnitId != null)
+            .Select(s => new { s.InternalProcessId, s.Seq, s.UnitId })
+            .ToListAsync(ct);
+        var versionOf = processes.ToDictionary(p => p.Id, p => p.ProcedureVersionId);
+        // The unit in charge: the first unit of the version's latest approved process, as dossiers pin it.
+        var units = steps
+            .GroupBy(s => versionOf[s.InternalProcessId])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.InternalProcessId).ThenBy(x => x.Seq).First().UnitId!.Value);
+        return versions
+            .OrderBy(v => v.ProcedureId)
+            .Select(v => new ProcedureFact(
+                v.ProcedureId.ToString(CultureInfo.InvariantCulture), v.Name,
+                units.TryGetValue(v.Id, out var unit) ? unit.ToString(CultureInfo.InvariantCulture) : DossierProjection.NoUnitKey,
+                v.FieldId.ToString(CultureInfo.InvariantCulture), v.OnlineLevel)
+            {
+                PostalService = v.PostalReceipt || v.PostalReturn,
+                ChargesFee = v.ChargesFee,
+                ExemptFromOneStop = !v.AtOneStop,
+                ReceivedAtOneStop = v.AtOneStop,
+            })
+            .ToList();
     }
 
     /// <summary>Citizens' ballots evaluated in the period, as Core evaluations (indicator number → points).</summary>

@@ -25,7 +25,7 @@ public static class TargetActuals
             return (period, plans.Select(p => new PlanTargetsView(p.PlanId, p.Title, [])).ToList());
         }
         var facts = await DossierFacts.LoadAsync(reporting, agencyId, period, null, ct);
-        var procedures = await DossierFacts.ProceduresAsync(reporting, agencyId, period, ct);
+        var procedures = await IndexQueries.ProceduresAsync(reporting, agencyId, period, ct);
         return (period, plans.Select(p => new PlanTargetsView(p.PlanId, p.Title, PlanTargetActuals.Compute(p.Targets, facts, procedures, period))).ToList());
     }
 
