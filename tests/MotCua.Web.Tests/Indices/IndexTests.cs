@@ -249,7 +249,7 @@ public sealed partial class IndexTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Contains("href=\"/bang-dieu-khien\"", home, StringComparison.Ordinal);
 
         var html = await leader.GetStringAsync("/bang-dieu-khien");
-        Assert.Equal(4, Regex.Matches(html, "<svg class=\"chart\"").Count);
+        Assert.Equal(4, Regex.Count(html, "<svg class=\"chart\""));
         Assert.Contains("Hồ sơ tiếp nhận và giải quyết theo tháng", html, StringComparison.Ordinal);
         Assert.True(int.Parse(Cell(html, "kf-received"), NumberStyles.AllowThousands, new CultureInfo("vi-VN")) >= 2);
         Assert.True(int.Parse(Cell(html, "kf-overdue"), NumberStyles.AllowThousands, new CultureInfo("vi-VN")) >= 1);
