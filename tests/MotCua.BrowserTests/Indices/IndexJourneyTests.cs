@@ -40,7 +40,7 @@ public sealed class IndexJourneyTests(BrowserApp browser) : IClassFixture<Browse
                 {
                     resolved = null;
                 }
-                string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+                static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
                 records.Add(new
                 {
                     procedureCode = "1.000173",
