@@ -71,7 +71,7 @@ public sealed class IndexJourneyTests(BrowserApp browser) : IClassFixture<Browse
         await page.GotoAsync("/can-bo");
         await page.GetByTestId("dashboard-link").GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bảng điều khiển giải quyết thủ tục hành chính" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("svg")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("svg.chart")).ToHaveCountAsync(4);
         await Assertions.Expect(page.GetByTestId("kf-overdue")).Not.ToHaveTextAsync("0");
         await BrowserApp.ScreenshotAsync(page, "indices-dashboard");
     }
