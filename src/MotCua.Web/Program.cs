@@ -7,6 +7,7 @@ using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
@@ -63,6 +64,7 @@ app.MapDossierApi();
 app.MapCitizensApi();
 app.MapFeedbackApi();
 app.MapReportsApi();
+app.MapIndicesApi();
 
 await app.RunAsync();
 

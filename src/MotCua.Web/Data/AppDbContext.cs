@@ -88,6 +88,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // Citizen portal, session 2 (issue #6): online-submission drafts and PAKN attachments
     public DbSet<Features.Citizens.OnlineDraft> OnlineDrafts => Set<Features.Citizens.OnlineDraft>();
     public DbSet<Features.Feedback.FeedbackAttachment> FeedbackAttachments => Set<Features.Feedback.FeedbackAttachment>();
+    // Decision 766 index (issue #7)
+    public DbSet<Features.Indices.IndexManualScore> IndexManualScores => Set<Features.Indices.IndexManualScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

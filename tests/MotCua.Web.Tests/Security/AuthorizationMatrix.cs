@@ -108,6 +108,14 @@ public static partial class AuthorizationMatrix
         ["GET /api/feedback/{code}"] = Officers,
         ["POST /api/feedback/{code}/actions"] = Officers,
         ["* /tin-bai"] = Officers,
+        // Decision 766 index, targets, dashboard, one-stop scoring (issue #7)
+        ["GET /api/indices/766"] = Officers,
+        ["* /chi-so-766"] = Officers,
+        ["* /chi-so-766/{indicator}"] = Officers,
+        ["* /chi-so-766/nhap-diem"] = Managers,
+        ["* /chi-tieu"] = Officers,
+        ["* /bang-dieu-khien"] = Officers,
+        ["* /cham-diem-mot-cua"] = Officers,
         // Notifications and integrations (issue #9)
         ["* /thong-bao"] = Officers,
         ["* /quan-tri/hang-doi-thong-bao"] = Admin,

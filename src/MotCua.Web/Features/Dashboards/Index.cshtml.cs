@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Indices;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Reports;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dashboards;
+
+/// <summary>One month of the dashboard: the agency's report row and the 766 index.</summary>
+public sealed record MonthFigures(ReportPeriod Month, DossierReportRow Row, Index766TrendPoint Index)
+{
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"{Month.Index:00}/{Month.Year}");
+}
+
+/// <summary>
+/// /bang-dieu-khien: the leader's dashboard. Twelve official months loaded once (facts received in the span or open at
+/// its start), then each month's report row and index computed in memory by the Core rules; overdue-now by unit is one
+/// grouped count in the database.
+/// </summary>
+public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<MonthFigures> Months { get; private set; } = [];
+
+    public MonthFigures? Current { get; private set; }
+
+    public int OverdueNow { get; private set; }
+
+    public IReadOnlyList<(string Label, decimal Value)> OverdueByUnit { get; private set; } = [];
+
+    public IReadOnlyList<PlanTargetsView> Targets { get; private set; } = [];
+
+    public int Year { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var agencyId = User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
+        var today = time.Today();
+        Now = time.GetUtcNow();
+        var thisMonth = PeriodChoice.Containing(PeriodChoice.MonthKind, today).Period;
+        var months = PeriodChoice.TwelveMonthsEnding(thisMonth);
+        var span = ReportPeriod.Custom(months[0].Start, months[^1].End);
+        var inputs = await IndexQueries.LoadAsync(reporting, agencyId, span, null, ct);
+        var trend = Index766.Trend(inputs.Input with { ManualPoints = null }, months);
+        Months = months.Select((m, i) => new MonthFigures(m, DossierReport.Compute(inputs.Facts, m, GroupBy.Agency).Total, trend[i])).ToList();
+        Current = Months[^1];
+
+        var now = Now;
+        var overdue = await reporting.Context.Dossiers.AsNoTracking()
+            .Where(d => d.AgencyId == agencyId && d.ReportCounted && d.ReportClosedAt == DossierProjection.Open && d.DueAt != null && d.DueAt < now)
+            .GroupBy(d => d.ReportUnitName)
+            .Select(g => new { Unit = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        OverdueNow = overdue.Sum(o => o.Count);
+        OverdueByUnit = overdue
+            .Select(o => (o.Unit ?? DossierProjection.NoUnitName, (decimal)o.Count))
+            .OrderByDescending(o => o.Item2).ThenBy(o => o.Item1, StringComparer.Ordinal)
+            .ToList();
+
+        Year = await TargetActuals.DefaultYearAsync(reporting, agencyId, today, ct);
+        (_, Targets) = await TargetActuals.ComputeAsync(reporting, agencyId, Year, today, ct);
+    }
+
+    public static string Percent(decimal? value) => value is { } v ? v.ToString("0.##", VietnamTime.Culture) + "%" : "—";
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Evaluation;
+using MotCua.Core.Feedback;
+using MotCua.Core.Indices;
+using MotCua.Core.Procedures;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Reports;
+
+namespace MotCua.Web.Features.Indices;
+
+/// <summary>Everything the 766 index, the scoring and the targets read for one scope and period.</summary>
+public sealed record IndexInputs(
+    IReadOnlyList<DossierFact> Facts,
+    IReadOnlyList<ProcedureFact> Procedures,
+    IReadOnlyList<CitizenEvaluation> Ballots,
+    IReadOnlyDictionary<string, decimal> ManualPoints)
+{
+    public Index766Input Input => new(Facts, Procedures, Ballots, ManualPoints);
+}
+
+/// <summary>Loads the inputs of the Core rules (index, scoring, targets) through <see cref="ReportingDb"/>.</summary>
+public static class IndexQueries
+{
+    /// <summary>Unit key (as facts carry it) → name, for the agency's units and the "no unit yet" bucket.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(ReportingDb reporting, int agencyId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        var units = await reporting.Context.Units.AsNoTracking().Where(u => u.AgencyId == agencyId)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Id)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var names = units.ToDictionary(u => u.Id.ToString(CultureInfo.InvariantCulture), u => u.Name, StringComparer.Ordinal);
+        names[DossierProjection.NoUnitKey] = DossierProjection.NoUnitName;
+        return names;
+    }
+
+    /// <summary>The inputs for the agency (<paramref name="unitId"/> null) or one unit, for <paramref name="period"/>.</summary>
+    public static async Task<IndexInputs> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var facts = await DossierFacts.LoadAsync(reporting, agencyId, period, unitId, ct);
+        IReadOnlyList<ProcedureFact> procedures = await ProceduresAsync(reporting, agencyId, period, ct);
+        if (unitId is { } u)
+        {
+            var key = u.ToString(CultureInfo.InvariantCulture);
+            procedures = procedures.Where(p => string.Equals(p.UnitKey, key, StringComparison.Ordinal)).ToList();
+        }
+        var ballots = await BallotsAsync(reporting, agencyId, period, unitId, ct);
+        var manual = await ManualPointsAsync(reporting.Context, agencyId, unitId, period.Key, ct);
+        return new IndexInputs(facts, procedures, ballots, manual);
+    }
+
+    /// <summary>The agency's procedures in force on the period's last day (the reports' projection).</summary>
+    public static Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct) =>
+        DossierFacts.ProceduresAsync(reporting, agencyId, period, ct);
+
+    /// <summary>Citizens' ballots evaluated in the period, as Core evaluations (indicator number → points).</summary>
+    public static async Task<IReadOnlyList<CitizenEvaluation>> BallotsAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        var query = reporting.Context.DossierEvaluations.AsNoTracking()
+            .Where(b => b.AgencyId == agencyId && b.EvaluatedAt >= s && b.EvaluatedAt < e);
+        if (unitId is { } u)
+        {
+            query = query.Where(b => b.UnitId == u);
+        }
+        var rows = await query.Select(b => new { b.DossierId, b.UnitId, b.EvaluatedAt, b.Answers }).ToListAsync(ct);
+        return rows.Select(b => new CitizenEvaluation(
+                b.DossierId.ToString(CultureInfo.InvariantCulture),
+                b.UnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey,
+                b.EvaluatedAt,
+                b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: int.Parse(text, CultureInfo.InvariantCulture)))
+                    .ToDictionary(x => x.Number, x => x.Score)))
+            .ToList();
+    }
+
+    /// <summary>Points entered by hand for the scope and period, by indicator code.</summary>
+    public static async Task<IReadOnlyDictionary<string, decimal>> ManualPointsAsync(AppDbContext db, int agencyId, int? unitId, string periodKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var scope = unitId ?? 0;
+        var rows = await db.IndexManualScores.AsNoTracking()
+            .Where(m => m.AgencyId == agencyId && m.ScopeUnitId == scope && m.PeriodKey == periodKey)
+            .Select(m => new { m.IndicatorCode, m.Points }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.IndicatorCode, r => r.Points, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// PAKN per unit for the one-stop scoring (indicator 8): received in the period (duplicates are the same matter, so
+    /// they are left out); handled on time = closed by the period's end no later than its due instant; prolonged = still
+    /// open at the period's end after its due instant.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, PaknCounts>> PaknByUnitAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        var rows = await reporting.Context.FeedbackItems.AsNoTracking()
+            .Where(f => f.AgencyId == agencyId && f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
+            .Select(f => new { f.AssignedUnitId, f.DueAt, f.ClosedAt })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.AssignedUnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var handled = g.Where(r => r.ClosedAt is { } c && c < e).ToList();
+                return new PaknCounts(
+                    g.Count(),
+                    handled.Count,
+                    handled.Count(r => r.ClosedAt <= r.DueAt),
+                    g.Count(r => (r.ClosedAt is null || r.ClosedAt >= e) && r.DueAt < e));
+            }, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,47 @@
+using MotCua.Core.Evaluation;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Reports;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Scoring;
+
+/// <summary>
+/// /cham-diem-mot-cua: the agency's and each unit's one-stop scoring (nine indicators of evaluation.md) for a period,
+/// scored 2/1/0 from the system's data and, separately, from citizens' ballots, with the grading bands.
+/// </summary>
+public sealed class ScoringModel(ReportingDb reporting, TimeProvider time) : PeriodPageModel(reporting, time)
+{
+    public IReadOnlyList<(string Key, string Name, UnitEvaluation Evaluation)> Evaluations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!await ResolveAsync(ct))
+        {
+            return;
+        }
+        var period = Choice.Period;
+        // Always the whole agency: the scoring compares units with each other.
+        var inputs = await IndexQueries.LoadAsync(Reporting, AgencyId, period, null, ct);
+        var pakn = await IndexQueries.PaknByUnitAsync(Reporting, AgencyId, period, ct);
+        var agencyName = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Reporting.Context.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name), ct);
+        var results = OneStopEvaluation.Compute(inputs.Facts, inputs.Procedures, inputs.Ballots, pakn, period);
+        Evaluations = results
+            .Select(e => (e.Key, e.Key == OneStopEvaluation.AgencyKey ? agencyName : Units.GetValueOrDefault(e.Key, e.Key), e))
+            .OrderBy(x => x.Key != OneStopEvaluation.AgencyKey)
+            .ThenBy(x => x.Key == DossierProjection.NoUnitKey)
+            .ThenBy(x => x.Item2, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string Score(decimal? score) => score is { } s ? s.ToString("0.##", VietnamTime.Culture) : "—";
+
+    public static string GradeBadge(GradeBand? grade) => grade?.Name switch
+    {
+        "Xuất sắc" or "Tốt" => "green",
+        "Khá" or "Trung bình" => "amber",
+        null => "",
+        _ => "red",
+    };
+}
