@@ -59,8 +59,11 @@ public sealed class FeedbackOfficeTests(MotCuaApp app) : IClassFixture<MotCuaApp
         var download = await officer.GetAsync($"/pakn/{id}?handler=Attachment&attachmentId={attachmentId}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
-        using var anonymous = app.CreateClient();
-        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/pakn/{id}?handler=Attachment&attachmentId={attachmentId}")).StatusCode);
+        // Without redirects: a followed redirect to the login page would answer 200 and hide whether the file leaked.
+        using var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var refused = await anonymous.GetAsync($"/pakn/{id}?handler=Attachment&attachmentId={attachmentId}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEqual(Pdf, await refused.Content.ReadAsByteArrayAsync());
 
         using var api = await app.ApiClientAsync("daumoi");
         using var detail = JsonDocument.Parse(await api.GetStringAsync("/api/feedback/" + code));

@@ -230,7 +230,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
 
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = DossierState.Start(input.Channel, dossier.Terms);
-        if (state.Status == DossierStatus.Draft)
+        var submitRecorded = state.Status == DossierStatus.Draft;
+        if (submitRecorded)
         {
             // The online form (issue #6) submits as the applicant; an officer creating one here records that submission.
             var submit = DossierStateMachine.Apply(state, DossierAction.Submit, new TransitionContext(now, [DossierRoles.Applicant], calculator));
@@ -260,8 +261,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             dossier.Version = 1;
             Record(dossier, result, now, user, ctx.Note, null);
         }
-        else
+        else if (!submitRecorded)
         {
+            // Postal/desk dossiers start as Submitted without a transition; online ones already recorded Draft → Submitted
+            // above, and a second "Nộp hồ sơ" step would show twice on the citizen's look-up.
             dossier.Events.Add(Event(dossier, DossierAction.Submit, null, dossier.Status, now, user, TextSearch.NfcOrNull(input.Note)));
         }
 
