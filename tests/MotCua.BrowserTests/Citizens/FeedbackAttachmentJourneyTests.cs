@@ -24,6 +24,7 @@ public sealed class FeedbackAttachmentJourneyTests(BrowserApp browser) : IClassF
         await citizen.GetByLabel("Tiêu đề").FillAsync("Bỏ yêu cầu nộp bản sao chứng thực chứng chỉ");
         await citizen.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("Đề nghị cho phép nộp bản sao điện tử chứng chỉ nhân viên bức xạ thay cho bản sao chứng thực (bản chụp kèm theo).");
         await citizen.GetByLabel("Tệp đính kèm").SetInputFilesAsync(new FilePayload { Name = "ban-chup-chung-chi.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await citizen.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await BrowserApp.ScreenshotAsync(citizen, "pakn-attach-1-form");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh, kiến nghị" }).ClickAsync();
         var code = (await citizen.GetByTestId("pakn-code").InnerTextAsync()).Trim();

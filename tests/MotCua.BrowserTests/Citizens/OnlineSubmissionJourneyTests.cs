@@ -46,6 +46,7 @@ public sealed class OnlineSubmissionJourneyTests(BrowserApp browser) : IClassFix
         await citizen.GetByLabel("Địa chỉ").FillAsync("12 Trần Hưng Đạo, Tuy Hòa, Phú Yên");
         await citizen.Locator("#paper-0").SetInputFilesAsync(new FilePayload { Name = "don-de-nghi.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
         await BrowserApp.ScreenshotAsync(citizen, "online-1-form");
+        await citizen.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("online-confirmation")).ToBeVisibleAsync();
         var code = (await citizen.GetByTestId("online-code").InnerTextAsync()).Trim();

@@ -23,6 +23,7 @@ public sealed class FeedbackOfficeTests(MotCuaApp app) : IClassFixture<MotCuaApp
             { new StringContent("Đỗ Thị Đính Kèm"), "Input.SenderName" },
             { new StringContent("Sông Cầu, Phú Yên"), "Input.SenderAddress" },
             { new StringContent("0913 222 111"), "Input.SenderPhone" },
+            { new StringContent("true"), "Consent" },
             { new StringContent(title), "Input.Title" },
             { new StringContent("Quy định về hồ sơ cấp giấy phép còn yêu cầu bản sao chứng thực, đề nghị bỏ."), "Input.Content" },
             { new ByteArrayContent(file), "Attachments", fileName },

@@ -163,7 +163,8 @@ public sealed class OutboxTests(NotificationFakes fakes) : IClassFixture<Notific
         Assert.Equal(code, item.DossierCode);
         Assert.Equal("failed", item.Status);
         Assert.Equal(2, item.Attempts);
-        Assert.Equal(sms.Recipient, item.Recipient);
+        // The outbox console masks citizens' numbers (Decree 13/2023): first four and last three digits stay.
+        Assert.Equal(sms.Recipient[..4] + "***" + sms.Recipient[^3..], item.Recipient);
         Assert.Equal("dossier.received", item.Kind);
         Assert.DoesNotContain((await admin.GetFromJsonAsync<List<OutboxItem>>("/api/admin/outbox?status=pending"))!, i => i.Id == sms.Id);
 

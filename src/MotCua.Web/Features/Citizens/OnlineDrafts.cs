@@ -27,7 +27,7 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
 
     public const string NotFound = "Mã tiếp tục nộp hồ sơ không đúng hoặc bản nháp đã hết hạn. Vui lòng kiểm tra lại mã hoặc nộp hồ sơ mới.";
 
-    public int ExpiryDays => Math.Clamp(config.GetValue<int?>("MotCua:OnlineDrafts:ExpiryDays") ?? 30, 1, 365);
+    public int ExpiryDays => Math.Clamp(config.GetValue<int?>("MotCua:Privacy:Retention:DraftDays") ?? config.GetValue<int?>("MotCua:OnlineDrafts:ExpiryDays") ?? 30, 1, 365);
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalise(token))));

@@ -71,7 +71,14 @@ public static class FeedbackOfficeApi
     {
         var agencyId = http.User.AgencyId();
         var dto = await DetailAsync(db, calendars, time, agencyId, code, ct);
-        return dto is null ? NotFound(code) : TypedResults.Ok(dto);
+        if (dto is null)
+        {
+            return NotFound(code);
+        }
+        // Decree 13/2023: the sender's contact is in the answer, so the read is logged as on the detail page.
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, http.User, dto.Code, "feedback-api");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(dto);
     }
 
     internal static async Task<Results<Ok<DetailDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> ActAsync(string code, ActionRequest? request,
