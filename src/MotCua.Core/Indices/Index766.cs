@@ -45,7 +45,19 @@ public sealed record Index766IndicatorResult(
 
     /// <summary>Points lost (0 when not scored).</summary>
     public decimal LostPoints => EarnedPoints is { } e ? Definition.MaxPoints - e : 0;
+
+    /// <summary>
+    /// How many items cost points (0 when none did). Equals <see cref="LostItems"/>' count when the items were listed;
+    /// a result computed from counts (<see cref="Index766.FromCounts"/>) has the number and lists the items on demand.
+    /// </summary>
+    public int LostCount { get; init; } = LostItems.Count;
 }
+
+/// <summary>
+/// What one measure counted for one scope and period: the ratio's two terms and the items that fail it (their number
+/// always; the items themselves when the caller has them in memory, or null when they are listed on demand).
+/// </summary>
+public sealed record MeasureCount(int Numerator, int Denominator, LostItemKind Kind, int Failing, IReadOnlyList<string>? FailingItems = null);
 
 /// <summary>A group's outcome.</summary>
 public sealed record Index766GroupResult(Index766Group Group, IReadOnlyList<Index766IndicatorResult> Indicators)
@@ -129,17 +141,59 @@ public static class Index766
         }).ToList();
     }
 
+    /// <summary>
+    /// Every measure over <paramref name="input"/> with its failing items: the in-memory reference that the database's
+    /// aggregate (the web's SQL path) must reproduce count for count.
+    /// </summary>
+    public static IReadOnlyDictionary<Index766Measure, MeasureCount> Measure(Index766Input input, ReportPeriod period, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(period);
+        var data = new Measured(input, period, options ?? ReportOptions.Default);
+        return Enum.GetValues<Index766Measure>().Where(m => m != Index766Measure.None).ToDictionary(m => m, data.Measure);
+    }
+
+    /// <summary>
+    /// The index of one scope from measures counted elsewhere (a database aggregate). A measure missing from
+    /// <paramref name="counts"/> scores as no data. Lost items are those the counts carry (none when they are listed on
+    /// demand); <see cref="Index766IndicatorResult.LostCount"/> is always set.
+    /// </summary>
+    public static Index766Result FromCounts(string scope, ReportPeriod period, IReadOnlyDictionary<Index766Measure, MeasureCount> counts,
+        IReadOnlyDictionary<string, decimal>? manualPoints = null, IEnumerable<Index766Indicator>? table = null)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return Score(scope, period, m => counts.TryGetValue(m, out MeasureCount? c) ? c : new MeasureCount(0, 0, KindOf(m), 0, []),
+            manualPoints, table ?? Index766Definitions.Default);
+    }
+
+    /// <summary>What a measure's failing items are.</summary>
+    public static LostItemKind KindOf(Index766Measure measure) => measure switch
+    {
+        Index766Measure.ProceduresDisclosedOnTime or Index766Measure.ProceduresOnline or Index766Measure.OnlineProceduresWithDossiers
+            or Index766Measure.FeeProceduresPaidOnline => LostItemKind.Procedure,
+        Index766Measure.CitizenSatisfaction => LostItemKind.Ballot,
+        Index766Measure.None or Index766Measure.DossiersSyncedToNationalPortal or Index766Measure.DossiersNotLate or Index766Measure.DossiersOnline
+            or Index766Measure.FeeDossiersPaidOnline or Index766Measure.ResolvedWithElectronicResult or Index766Measure.DossiersDigitised
+            or Index766Measure.DossiersReusingDigitisedData => LostItemKind.Dossier,
+    };
+
     private static Index766Result ComputeScope(string scope, Index766Input input, ReportPeriod period, ReportOptions options, IEnumerable<Index766Indicator> table)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(period);
         var data = new Measured(input, period, options);
+        return Score(scope, period, data.Measure, input.ManualPoints, table);
+    }
+
+    private static Index766Result Score(string scope, ReportPeriod period, Func<Index766Measure, MeasureCount> measure,
+        IReadOnlyDictionary<string, decimal>? manualPoints, IEnumerable<Index766Indicator> table)
+    {
         IReadOnlyList<Index766Indicator> rows = Index766Definitions.InForce(table, period.End);
         var groups = new List<Index766GroupResult>();
         foreach (Index766Group group in Index766Definitions.Groups)
         {
             var indicators = rows.Where(r => r.Group == group.Number)
-                .Select(r => Score(r, data, input.ManualPoints))
+                .Select(r => Score(r, measure, manualPoints))
                 .ToList();
             groups.Add(new Index766GroupResult(group, indicators));
         }
@@ -149,13 +203,13 @@ public static class Index766
         {
             groups.Add(new Index766GroupResult(
                 new Index766Group(extra.Key, $"Nhóm {extra.Key}", extra.Sum(r => r.MaxPoints), SourceConfidence.Unconfirmed),
-                extra.Select(r => Score(r, data, input.ManualPoints)).ToList()));
+                extra.Select(r => Score(r, measure, manualPoints)).ToList()));
         }
 
         return new Index766Result(scope, period, groups);
     }
 
-    private static Index766IndicatorResult Score(Index766Indicator row, Measured data, IReadOnlyDictionary<string, decimal>? manual)
+    private static Index766IndicatorResult Score(Index766Indicator row, Func<Index766Measure, MeasureCount> measure, IReadOnlyDictionary<string, decimal>? manual)
     {
         switch (row.Scoring.Kind)
         {
@@ -172,18 +226,22 @@ public static class Index766
                 throw new InvalidOperationException($"Unknown scoring {row.Scoring.Kind}.");
         }
 
-        (int numerator, int denominator, LostItemKind kind, List<string> failing) = data.Measure(row.Measure);
+        MeasureCount counted = measure(row.Measure);
+        (int numerator, int denominator, LostItemKind kind) = (counted.Numerator, counted.Denominator, counted.Kind);
         if (denominator == 0)
         {
-            return new Index766IndicatorResult(row, IndicatorStatus.NoData, numerator, denominator, null, kind, []);
+            return new Index766IndicatorResult(row, IndicatorStatus.NoData, numerator, denominator, null, kind, []) { LostCount = 0 };
         }
 
         decimal ratio = (decimal)numerator / denominator;
         decimal earned = row.Scoring.Kind == ScoringKind.Linear
             ? Math.Round(row.MaxPoints * ratio, 2, MidpointRounding.AwayFromZero)
             : ratio >= row.Scoring.Threshold ? row.MaxPoints : Math.Min(row.Scoring.PartialPoints, row.MaxPoints);
-        IReadOnlyList<string> lost = earned < row.MaxPoints ? failing : [];
-        return new Index766IndicatorResult(row, IndicatorStatus.Scored, numerator, denominator, earned, kind, lost);
+        bool lost = earned < row.MaxPoints;
+        return new Index766IndicatorResult(row, IndicatorStatus.Scored, numerator, denominator, earned, kind, lost ? counted.FailingItems ?? [] : [])
+        {
+            LostCount = lost ? counted.Failing : 0,
+        };
     }
 
     /// <summary>The sets every measure draws on, computed once per scope and period.</summary>
@@ -208,7 +266,7 @@ public static class Index766
             _ballots = input.Evaluations.Where(e => period.Contains(e.EvaluatedAt)).ToList();
         }
 
-        public (int Numerator, int Denominator, LostItemKind Kind, List<string> Failing) Measure(Index766Measure measure)
+        public MeasureCount Measure(Index766Measure measure)
         {
             switch (measure)
             {
@@ -220,7 +278,7 @@ public static class Index766
                     {
                         var late = _standings.Where(x => x.Standing.Closing is PeriodClosing.ResolvedLate or PeriodClosing.PendingOverdue)
                             .Select(x => x.Fact.Id).ToList();
-                        return (_standings.Count - late.Count, _standings.Count, LostItemKind.Dossier, late);
+                        return new MeasureCount(_standings.Count - late.Count, _standings.Count, LostItemKind.Dossier, late.Count, late);
                     }
 
                 case Index766Measure.ProceduresOnline:
@@ -245,8 +303,8 @@ public static class Index766
                     {
                         int max = 2 * OneStopEvaluation.Indicators.Count;
                         var valid = _ballots.Where(b => b.IsComplete).ToList();
-                        return (valid.Sum(b => b.Total), max * valid.Count, LostItemKind.Ballot,
-                            valid.Where(b => b.Total < max).Select(b => b.DossierId).ToList());
+                        var below = valid.Where(b => b.Total < max).Select(b => b.DossierId).ToList();
+                        return new MeasureCount(valid.Sum(b => b.Total), max * valid.Count, LostItemKind.Ballot, below.Count, below);
                     }
 
                 case Index766Measure.ResolvedWithElectronicResult:
@@ -256,24 +314,24 @@ public static class Index766
                 case Index766Measure.DossiersReusingDigitisedData:
                     return Dossiers(_received, f => f.ReusedDigitisedData);
                 case Index766Measure.None:
-                    return (0, 0, LostItemKind.Dossier, []);
+                    return new MeasureCount(0, 0, LostItemKind.Dossier, 0, []);
                 default:
                     throw new InvalidOperationException($"Unknown measure {measure}.");
             }
         }
 
-        private static (int, int, LostItemKind, List<string>) Dossiers(IEnumerable<DossierFact> set, Func<DossierFact, bool> passes)
+        private static MeasureCount Dossiers(IEnumerable<DossierFact> set, Func<DossierFact, bool> passes)
         {
             var list = set.ToList();
             var failing = list.Where(f => !passes(f)).Select(f => f.Id).ToList();
-            return (list.Count - failing.Count, list.Count, LostItemKind.Dossier, failing);
+            return new MeasureCount(list.Count - failing.Count, list.Count, LostItemKind.Dossier, failing.Count, failing);
         }
 
-        private static (int, int, LostItemKind, List<string>) Procedures(IEnumerable<ProcedureFact> set, Func<ProcedureFact, bool> passes)
+        private static MeasureCount Procedures(IEnumerable<ProcedureFact> set, Func<ProcedureFact, bool> passes)
         {
             var list = set.ToList();
             var failing = list.Where(p => !passes(p)).Select(p => p.Key).ToList();
-            return (list.Count - failing.Count, list.Count, LostItemKind.Procedure, failing);
+            return new MeasureCount(list.Count - failing.Count, list.Count, LostItemKind.Procedure, failing.Count, failing);
         }
     }
 }

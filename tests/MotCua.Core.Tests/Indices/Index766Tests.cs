@@ -180,4 +180,29 @@ public sealed class Index766Tests
         Assert.All(progress.LostItems, id =>
             Assert.True(DossierReport.Classify(facts.Single(f => f.Id == id), Q1)!.Value.Closing is PeriodClosing.ResolvedLate or PeriodClosing.PendingOverdue));
     }
+    [Fact]
+    public void Counts_without_their_items_score_the_same_and_say_how_many_items_lost_points()
+    {
+        var manual = new Dictionary<string, decimal> { ["6.4"] = 7 };
+        Index766Input input = Scenario(manual);
+        Index766Result reference = Index766.Compute(input, Q1);
+        // What a database aggregate gives: the numbers only, the items listed later on demand.
+        var counts = Index766.Measure(input, Q1).ToDictionary(kv => kv.Key, kv => kv.Value with { FailingItems = null });
+
+        Index766Result fromCounts = Index766.FromCounts(Index766.AgencyScope, Q1, counts, manual);
+
+        Assert.Equal(reference.EarnedPoints, fromCounts.EarnedPoints);
+        Assert.Equal(reference.ComputedMaxPoints, fromCounts.ComputedMaxPoints);
+        foreach (var (expected, actual) in reference.Groups.SelectMany(g => g.Indicators).Zip(fromCounts.Groups.SelectMany(g => g.Indicators)))
+        {
+            Assert.Equal((expected.Status, expected.EarnedPoints, expected.Numerator, expected.Denominator), (actual.Status, actual.EarnedPoints, actual.Numerator, actual.Denominator));
+            Assert.Equal(expected.LostItems.Count, actual.LostCount);
+            Assert.Empty(actual.LostItems);
+        }
+        Assert.Equal(2, fromCounts.Indicator("2.1")!.LostCount);
+
+        // A measure the caller did not count is "no data", not zero points.
+        counts.Remove(Index766Measure.DossiersOnline);
+        Assert.Equal(IndicatorStatus.NoData, Index766.FromCounts(Index766.AgencyScope, Q1, counts, manual).Indicator("3.3")!.Status);
+    }
 }

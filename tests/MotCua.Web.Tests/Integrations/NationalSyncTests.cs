@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
@@ -53,6 +55,43 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         await using var db = app.CreateDbContext();
         var synced = await NationalSync.AcknowledgedDossierCodesAsync(db, agencyId, app.Clock.GetUtcNow().AddDays(-1), app.Clock.GetUtcNow().AddDays(1));
         Assert.Contains(code, synced);
+    }
+
+    [Fact]
+    public async Task The_first_acknowledgement_is_kept_on_the_dossier_for_the_766_index()
+    {
+        await using var app = new NotificationsApp(fakes);
+        using var desk = await app.ApiClientAsync("motcua");
+        using var created = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000173", channel = "direct", applicant = new { name = "Công ty Đồng bộ", phone = "0905123456" },
+            papers = new[] { new { name = "Đơn", present = true } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Null(await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+        }
+
+        var first = app.Clock.GetUtcNow();
+        await app.DrainAsync();
+        Assert.Contains(fakes.Portal.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(first.UtcTicks, await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+        }
+
+        // A later acknowledged update does not move it: "synced" is the first acknowledgement.
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        var agencyId = await app.AgencyIdAsync();
+        await app.RaiseAsync(new DossierNotice { AgencyId = agencyId, DossierCode = code, Kind = DossierEventKind.StatusChanged, National = Snapshot(code, 4) });
+        await app.DrainAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(first.UtcTicks, await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+            Assert.True(await db.OutboxMessages.CountAsync(m => m.DossierCode == code && m.Channel == OutboxChannel.NationalPortal && m.AcknowledgedAt != null) >= 2);
+        }
     }
 
     [Fact]

@@ -180,6 +180,12 @@ public sealed class Dossier
 
     public ClosingKind? ReportClosedKindReturn { get; set; }
 
+    /// <summary>
+    /// UTC ticks of the national portal's first acknowledgement of an update of this dossier (QĐ 766 indicator 1.2:
+    /// "synced" = acknowledged before the period's end), kept by the outbox so the index is one aggregate over Dossiers.
+    /// </summary>
+    public long? ReportSyncedAt { get; set; }
+
     /// <summary>Optimistic concurrency token, incremented on every change.</summary>
     public long Version { get; set; }
 

@@ -21,7 +21,7 @@ public sealed class DrillModel(ReportingDb reporting, TimeProvider time) : Perio
 
     public IReadOnlyList<LostItemView> Items { get; private set; } = [];
 
-    public int PageCount => Result is null ? 0 : Math.Max(1, (Result.LostItems.Count + PageSize - 1) / PageSize);
+    public int PageCount => Result is null ? 0 : Math.Max(1, (Result.LostCount + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

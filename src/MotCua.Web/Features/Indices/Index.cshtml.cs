@@ -27,8 +27,8 @@ public sealed class Index766Model(ReportingDb reporting, TimeProvider time) : Pe
         View = await Index766View.ComputeAsync(Reporting, AgencyId, period, UnitId, ct);
         if (UnitId is null)
         {
-            // Units over the agency's own inputs (one load); each unit sees its own dossiers, procedures and ballots.
-            ByUnit = Index766.ComputeByUnit(View.Inputs.Input, period).Skip(1)
+            // Units from the agency's one aggregate (grouped by unit); each unit sees its own dossiers, procedures and ballots.
+            ByUnit = View.ByUnit()
                 .Select(r => (r.ScopeKey, Units.GetValueOrDefault(r.ScopeKey, r.ScopeKey), r))
                 .OrderBy(x => x.ScopeKey == MotCua.Web.Features.Reports.DossierProjection.NoUnitKey)
                 .ThenBy(x => x.Item2, StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Evaluation;
 using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
@@ -10,8 +11,18 @@ namespace MotCua.Web.Features.Indices;
 /// <summary>One lost item as shown: the id the rule returned, a label (dossier code or procedure name) and a link.</summary>
 public sealed record LostItemView(string Id, string Label, string? Href, string? Procedure = null, DateTimeOffset? ReceivedAt = null, DateTimeOffset? DueAt = null, DateTimeOffset? FinishedAt = null);
 
-/// <summary>The 766 index of one scope and period with what the pages need to label it.</summary>
-public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Period, Index766Result Result, IndexInputs Inputs)
+/// <summary>What the index of one scope reads: the database's counts, the procedures in force, the ballots and manual points.</summary>
+public sealed record IndexData(
+    IndexCounts Counts,
+    IReadOnlyList<ProcedureFact> Procedures,
+    IReadOnlyList<CitizenEvaluation> Ballots,
+    IReadOnlyDictionary<string, decimal> ManualPoints);
+
+/// <summary>
+/// The 766 index of one scope and period with what the pages need to label it. The counting indicators come from one
+/// SQL aggregate (<see cref="IndexSql"/>); the failing dossiers are listed page by page on demand.
+/// </summary>
+public sealed record Index766View(string ScopeName, int AgencyId, int? UnitId, ReportPeriod Period, Index766Result Result, IndexData Data)
 {
     public static string StatusName(IndicatorStatus status) => status switch
     {
@@ -49,36 +60,55 @@ public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Pe
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(indicator);
-        var page = indicator.LostItems.Skip(skip).Take(take).ToList();
+        if (indicator.LostCount == 0)
+        {
+            return [];
+        }
         if (indicator.LostItemKind == LostItemKind.Procedure)
         {
-            var names = Inputs.Procedures.ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
-            return page.Select(k => new LostItemView(k, names.GetValueOrDefault(k, k), null)).ToList();
+            var names = Data.Procedures.ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
+            return indicator.LostItems.Skip(skip).Take(take).Select(k => new LostItemView(k, names.GetValueOrDefault(k, k), null)).ToList();
         }
-        // Dossiers and ballots both name dossiers by id: the facts know most codes; ballots may rate dossiers received earlier.
-        var codes = Inputs.Facts.ToDictionary(f => f.Id, f => f.Code, StringComparer.Ordinal);
-        var missing = page.Where(id => !codes.ContainsKey(id)).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var d in await reporting.Context.Dossiers.AsNoTracking().Where(d => missing.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToListAsync(ct))
-            {
-                codes[d.Id.ToString(CultureInfo.InvariantCulture)] = d.Code;
-            }
-        }
-        var facts = Inputs.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
-        return page.Select(id => codes.TryGetValue(id, out var code)
-            ? facts.TryGetValue(id, out var f)
-                ? new LostItemView(id, code, "/ho-so/" + Uri.EscapeDataString(code), f.ProcedureName, f.ReceivedAt, f.DueAt, DossierReport.FinishedAt(f, ReportOptions.Default.CountFinishAt))
-                : new LostItemView(id, code, "/ho-so/" + Uri.EscapeDataString(code))
-            : new LostItemView(id, id, null)).ToList();
+        // Ballots name the dossiers they rate (in memory); dossier measures are listed by the database, one page.
+        List<long> ids = indicator.LostItemKind == LostItemKind.Ballot
+            ? indicator.LostItems.Skip(skip).Take(take).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList()
+            : [.. await IndexSql.LostDossierIdsAsync(reporting, AgencyId, Period, UnitId, indicator.Definition.Measure, skip, take, ct)];
+        var rows = await reporting.Context.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ReceivedAt, d.SubmittedAt, d.DueAt, d.CompletedAt, d.ReturnedAt })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return ids.Select(id => rows.TryGetValue(id, out var d)
+                ? new LostItemView(id.ToString(CultureInfo.InvariantCulture), d.Code, "/ho-so/" + Uri.EscapeDataString(d.Code), d.ProcedureName,
+                    d.ReceivedAt ?? d.SubmittedAt, d.DueAt, d.CompletedAt ?? d.ReturnedAt)
+                : new LostItemView(id.ToString(CultureInfo.InvariantCulture), id.ToString(CultureInfo.InvariantCulture), null))
+            .ToList();
+    }
+
+    /// <summary>Each unit's index over its own dossiers, procedures and ballots (the units found in the counts and procedures, key order).</summary>
+    public IReadOnlyList<Index766Result> ByUnit()
+    {
+        return Data.Counts.ByUnit.Keys.Concat(Data.Procedures.Select(p => p.UnitKey))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(unit => Index766.FromCounts(unit, Period, Data.Counts.Measures(unit, Data.Procedures, Data.Ballots, Period)))
+            .ToList();
     }
 
     /// <summary>Computes the index for the agency (<paramref name="unitId"/> null) or one of its units.</summary>
     public static async Task<Index766View> ComputeAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
-        var inputs = await IndexQueries.LoadAsync(reporting, agencyId, period, unitId, ct);
-        var result = Index766.Compute(inputs.Input, period);
+        ArgumentNullException.ThrowIfNull(period);
+        var counts = await IndexSql.CountAsync(reporting, agencyId, period, unitId, ct);
+        IReadOnlyList<ProcedureFact> procedures = await IndexQueries.ProceduresAsync(reporting, agencyId, period, ct);
+        var scopeKey = unitId?.ToString(CultureInfo.InvariantCulture);
+        if (scopeKey is not null)
+        {
+            procedures = procedures.Where(p => string.Equals(p.UnitKey, scopeKey, StringComparison.Ordinal)).ToList();
+        }
+        var ballots = await IndexQueries.BallotsAsync(reporting, agencyId, period, unitId, ct);
+        var manual = await IndexQueries.ManualPointsAsync(reporting.Context, agencyId, unitId, period.Key, ct);
+        var data = new IndexData(counts, procedures, ballots, manual);
+        // The unit's rows are already the only ones counted, so the scope sums every row either way.
+        var result = Index766.FromCounts(scopeKey ?? Index766.AgencyScope, period, counts.Measures(null, procedures, ballots, period), manual);
         string name;
         if (unitId is { } u)
         {
@@ -88,10 +118,14 @@ public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Pe
         {
             name = await reporting.Context.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
         }
-        return new Index766View(name, unitId, period, result, inputs);
+        return new Index766View(name, agencyId, unitId, period, result, data);
     }
 
-    /// <summary>The agency's monthly trend over <paramref name="months"/>: one load over the whole span, then per month in memory.</summary>
+    /// <summary>
+    /// The agency's monthly trend over <paramref name="months"/>: one aggregate per month (each over an index range), the
+    /// ballots of the whole span loaded once. Manual points are entered per period, so the trend compares what the
+    /// system measures (earned / computable).
+    /// </summary>
     public static async Task<IReadOnlyList<Index766TrendPoint>> TrendAsync(ReportingDb reporting, int agencyId, IReadOnlyList<ReportPeriod> months, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(months);
@@ -100,8 +134,15 @@ public sealed record Index766View(string ScopeName, int? UnitId, ReportPeriod Pe
             return [];
         }
         var span = ReportPeriod.Custom(months[0].Start, months[^1].End);
-        var inputs = await IndexQueries.LoadAsync(reporting, agencyId, span, null, ct);
-        // Manual points are entered per period; the monthly trend compares what the system measures (earned / computable).
-        return Index766.Trend(inputs.Input with { ManualPoints = null }, months);
+        var ballots = await IndexQueries.BallotsAsync(reporting, agencyId, span, null, ct);
+        var points = new List<Index766TrendPoint>();
+        foreach (var month in months)
+        {
+            var counts = await IndexSql.CountAsync(reporting, agencyId, month, null, ct);
+            var procedures = await IndexQueries.ProceduresAsync(reporting, agencyId, month, ct);
+            var r = Index766.FromCounts(Index766.AgencyScope, month, counts.Measures(null, procedures, ballots, month));
+            points.Add(new Index766TrendPoint(month, r.EarnedPoints, r.ComputedMaxPoints));
+        }
+        return points;
     }
 }

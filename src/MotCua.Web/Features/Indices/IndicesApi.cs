@@ -15,7 +15,7 @@ public static class IndicesApi
     /// <summary>Lost items listed per indicator; the total is always given, so a client knows when the list is cut.</summary>
     public const int MaxLostItems = 100;
 
-    /// <summary>Longest range the API computes in one call (the in-memory rules load every dossier of the range).</summary>
+    /// <summary>Longest range the API computes in one call (a year: the index is defined per month, quarter or year).</summary>
     public const int MaxRangeDays = 366;
 
     public sealed record ScopeDto(string Kind, int? UnitId, string Name);
@@ -76,7 +76,7 @@ public static class IndicesApi
                 var items = await view.LabelAsync(reporting, i, 0, MaxLostItems, ct);
                 indicators.Add(new IndicatorDto(i.Definition.Code, i.Definition.Name, i.Definition.Formula, i.Definition.MaxPoints, i.EarnedPoints,
                     Index766View.StatusCode(i.Status), i.Numerator, i.Denominator,
-                    new LostItemsDto(Index766View.KindCode(i.LostItemKind), i.LostItems.Count,
+                    new LostItemsDto(Index766View.KindCode(i.LostItemKind), i.LostCount,
                         // Dossiers by code (what officers search by), procedures by their key.
                         items.Select(x => x.Href is null ? x.Id : x.Label).ToList())));
             }

@@ -131,6 +131,13 @@ public sealed partial class OutboxProcessor(
                     .SetProperty(m => m.LockedBy, (string?)null)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
             LogDelivered(message.Id, message.Channel, message.Attempts + 1);
+            if (recorded > 0 && acknowledged is { } ackAt && message.Channel == OutboxChannel.NationalPortal && message.DossierCode is { } syncedCode)
+            {
+                // The 766 index reads "synced before the period's end" from the dossier row (the first acknowledgement).
+                var ticks = ackAt.UtcTicks;
+                await db.Dossiers.Where(d => d.AgencyId == message.AgencyId && d.Code == syncedCode && d.ReportSyncedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReportSyncedAt, ticks), cancellationToken);
+            }
         }
         else
         {

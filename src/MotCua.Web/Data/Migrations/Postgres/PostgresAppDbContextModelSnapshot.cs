@@ -1070,6 +1070,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("ReportProcedureId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ReportSyncedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("ReportUnitId")
                         .HasColumnType("integer");
 

@@ -1027,6 +1027,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("ReportProcedureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReportSyncedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReportUnitId")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,255 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Core.Evaluation;
+using MotCua.Core.Indices;
+using MotCua.Core.Procedures;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Reports;
+
+namespace MotCua.Web.Features.Indices;
+
+/// <summary>The dossier counts one unit (or the agency, summed) contributes to the 766 index's counting indicators.</summary>
+public sealed record IndexDossierCounts(
+    int Standings, int Late, int Received, int Synced, int Online, int FeeCharged, int FeePaidOnline, int Resolved, int ResolvedElectronic, int Digitised)
+{
+    public static IndexDossierCounts Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public IndexDossierCounts Plus(IndexDossierCounts o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return new(Standings + o.Standings, Late + o.Late, Received + o.Received, Synced + o.Synced, Online + o.Online, FeeCharged + o.FeeCharged,
+            FeePaidOnline + o.FeePaidOnline, Resolved + o.Resolved, ResolvedElectronic + o.ResolvedElectronic, Digitised + o.Digitised);
+    }
+}
+
+/// <summary>A procedure with dossiers received in the period, per unit, and whether one of them was paid online.</summary>
+public sealed record IndexProcedureUse(string UnitKey, string ProcedureKey, bool PaidOnline);
+
+/// <summary>What the database aggregate returns for one agency (optionally one unit) and period.</summary>
+public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts> ByUnit, IReadOnlyList<IndexProcedureUse> ProcedureUses)
+{
+    /// <summary>The counts of <paramref name="unitKey"/>, or of every unit when null.</summary>
+    public IndexDossierCounts For(string? unitKey) => unitKey is null
+        ? ByUnit.Values.Aggregate(IndexDossierCounts.Zero, (a, b) => a.Plus(b))
+        : ByUnit.GetValueOrDefault(unitKey, IndexDossierCounts.Zero);
+
+    /// <summary>
+    /// Every measure of one scope, as <see cref="Index766.Measure"/> counts it over the same dossiers: dossier measures
+    /// carry their failing number only (listed on demand by <see cref="IndexSql.LostDossierIdsAsync"/>); procedure and
+    /// ballot measures, small, carry their items.
+    /// </summary>
+    public IReadOnlyDictionary<Index766Measure, MeasureCount> Measures(string? unitKey, IReadOnlyCollection<ProcedureFact> procedures,
+        IReadOnlyCollection<CitizenEvaluation> ballots, ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(procedures);
+        ArgumentNullException.ThrowIfNull(ballots);
+        ArgumentNullException.ThrowIfNull(period);
+        var c = For(unitKey);
+        var uses = ProcedureUses.Where(u => unitKey is null || string.Equals(u.UnitKey, unitKey, StringComparison.Ordinal)).ToList();
+        var withDossiers = uses.Select(u => u.ProcedureKey).ToHashSet(StringComparer.Ordinal);
+        var paidOnline = uses.Where(u => u.PaidOnline).Select(u => u.ProcedureKey).ToHashSet(StringComparer.Ordinal);
+        var scoped = procedures.Where(p => unitKey is null || string.Equals(p.UnitKey, unitKey, StringComparison.Ordinal)).ToList();
+
+        static MeasureCount Dossiers(int passing, int of) => new(passing, of, LostItemKind.Dossier, of - passing);
+        static MeasureCount Procedures(IEnumerable<ProcedureFact> set, Func<ProcedureFact, bool> passes)
+        {
+            var list = set.ToList();
+            var failing = list.Where(p => !passes(p)).Select(p => p.Key).ToList();
+            return new MeasureCount(list.Count - failing.Count, list.Count, LostItemKind.Procedure, failing.Count, failing);
+        }
+
+        int max = 2 * OneStopEvaluation.Indicators.Count;
+        var valid = ballots.Where(b => (unitKey is null || string.Equals(b.UnitKey, unitKey, StringComparison.Ordinal)) && period.Contains(b.EvaluatedAt) && b.IsComplete).ToList();
+        var below = valid.Where(b => b.Total < max).Select(b => b.DossierId).ToList();
+        var online = scoped.Where(p => p.OnlineLevel != OnlineServiceLevel.None).ToList();
+        return new Dictionary<Index766Measure, MeasureCount>
+        {
+            [Index766Measure.ProceduresDisclosedOnTime] = Procedures(scoped, p => p.DisclosedOnTime),
+            [Index766Measure.DossiersSyncedToNationalPortal] = Dossiers(c.Synced, c.Received),
+            [Index766Measure.DossiersNotLate] = Dossiers(c.Standings - c.Late, c.Standings),
+            [Index766Measure.ProceduresOnline] = Procedures(scoped, p => p.OnlineLevel != OnlineServiceLevel.None),
+            [Index766Measure.OnlineProceduresWithDossiers] = Procedures(online, p => withDossiers.Contains(p.Key)),
+            [Index766Measure.DossiersOnline] = Dossiers(c.Online, c.Received),
+            [Index766Measure.FeeProceduresPaidOnline] = Procedures(scoped.Where(p => p.ChargesFee), p => paidOnline.Contains(p.Key)),
+            [Index766Measure.FeeDossiersPaidOnline] = Dossiers(c.FeePaidOnline, c.FeeCharged),
+            [Index766Measure.CitizenSatisfaction] = new(valid.Sum(b => b.Total), max * valid.Count, LostItemKind.Ballot, below.Count, below),
+            [Index766Measure.ResolvedWithElectronicResult] = Dossiers(c.ResolvedElectronic, c.Resolved),
+            [Index766Measure.DossiersDigitised] = Dossiers(c.Digitised, c.Received),
+            // The system records no reuse of digitised data yet (DossierFact.ReusedDigitisedData is never set).
+            [Index766Measure.DossiersReusingDigitisedData] = Dossiers(0, c.Received),
+        };
+    }
+}
+
+/// <summary>
+/// The 766 index's counting indicators (1.2, 2.1, 3.3, 4.2, 4.3, 5.x, 6.x) as ONE aggregate over the report columns
+/// of Dossiers, the same candidate rows and classification as <see cref="ReportQueries"/> (Core Reports/README), grouped
+/// by unit; and the failing dossiers of one measure, paged, for the drill-down. Counts completion (the index's rule).
+/// Must give exactly <see cref="Index766.Measure"/>'s numbers over <see cref="DossierFacts"/> (tested on both databases).
+/// </summary>
+public static class IndexSql
+{
+    // Candidate rows: received in the period, or received before it and still open at its start (completion mode).
+    private const string Columns = """
+        COALESCE("ReportUnitId", 0) AS k, "Id" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ReportClosedAt" AS c, "ReportClosedKind" AS ck,
+        "Channel" AS ch, "FeeAmount" AS fee, "PaymentStatus" AS pay, "ReturnMethod" AS rm, "ComponentsDigitised" AS cd, "ResultDigitised" AS rd,
+        "ReportSyncedAt" AS sy
+        """;
+
+    private static string Candidates(string unit) => $"""
+        SELECT {Columns} FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
+        UNION ALL
+        SELECT {Columns} FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReportClosedAt" >= @s AND "ReceivedAt" < @s
+        """;
+
+    private const string Late = "((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e))";
+    private const string Resolved = "(c < @e AND ck = 0)";
+
+    /// <summary>The counts for the agency (every unit) or one unit, and the procedures that had dossiers.</summary>
+    public static async Task<IndexCounts> CountAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var counts = $"""
+            WITH p AS ({Candidates(unit)})
+            SELECT k, COUNT(*),
+              SUM(CASE WHEN {Late} THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND sy < @e THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND ch = 'Online' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND fee > 0 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND fee > 0 AND pay = 'PaidOnline' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN {Resolved} THEN 1 ELSE 0 END),
+              SUM(CASE WHEN {Resolved} AND rm = 'Online' THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND (cd OR rd) THEN 1 ELSE 0 END)
+            FROM p GROUP BY k
+            """;
+        var uses = $"""
+            SELECT COALESCE("ReportUnitId", 0), "ReportProcedureId", MAX(CASE WHEN "PaymentStatus" = 'PaidOnline' THEN 1 ELSE 0 END)
+            FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
+            GROUP BY COALESCE("ReportUnitId", 0), "ReportProcedureId"
+            """;
+        return await WithConnectionAsync(reporting.Context, async conn =>
+        {
+            var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
+            await using (var cmd = Command(conn, reporting.Context, counts, agencyId, period, unitId))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    int At(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    byUnit[Key(reader.GetValue(0))] = new IndexDossierCounts(At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
+                }
+            }
+            var used = new List<IndexProcedureUse>();
+            await using (var cmd = Command(conn, reporting.Context, uses, agencyId, period, unitId))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    used.Add(new IndexProcedureUse(Key(reader.GetValue(0)), Key(reader.GetValue(1)),
+                        Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) == 1));
+                }
+            }
+            return new IndexCounts(byUnit, used);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The ids of the dossiers that fail <paramref name="measure"/> in the scope and period, by id, one page; the same
+    /// rows <see cref="Index766.Measure"/> lists. Empty for measures that do not count dossiers.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> LostDossierIdsAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId,
+        Index766Measure measure, int skip, int take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentNullException.ThrowIfNull(period);
+        var failing = FailingPredicate(measure);
+        if (failing is null || take <= 0)
+        {
+            return [];
+        }
+        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var sql = $"""
+            WITH p AS ({Candidates(unit)})
+            SELECT id FROM p WHERE {failing} ORDER BY id LIMIT @take OFFSET @skip
+            """;
+        return await WithConnectionAsync(reporting.Context, async conn =>
+        {
+            var ids = new List<long>();
+            await using var cmd = Command(conn, reporting.Context, sql, agencyId, period, unitId);
+            Add(cmd, "take", take);
+            Add(cmd, "skip", Math.Max(0, skip));
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+            return (IReadOnlyList<long>)ids;
+        }, ct);
+    }
+
+    /// <summary>The SQL condition under which a candidate row costs <paramref name="measure"/> its points (null: not a dossier measure).</summary>
+    private static string? FailingPredicate(Index766Measure measure) => measure switch
+    {
+        Index766Measure.DossiersSyncedToNationalPortal => "r >= @s AND (sy IS NULL OR sy >= @e)",
+        Index766Measure.DossiersNotLate => Late,
+        Index766Measure.DossiersOnline => "r >= @s AND ch <> 'Online'",
+        Index766Measure.FeeDossiersPaidOnline => "r >= @s AND fee > 0 AND pay <> 'PaidOnline'",
+        Index766Measure.ResolvedWithElectronicResult => $"{Resolved} AND (rm IS NULL OR rm <> 'Online')",
+        Index766Measure.DossiersDigitised => "r >= @s AND NOT (cd OR rd)",
+        Index766Measure.DossiersReusingDigitisedData => "r >= @s",
+        Index766Measure.None or Index766Measure.ProceduresDisclosedOnTime or Index766Measure.ProceduresOnline
+            or Index766Measure.OnlineProceduresWithDossiers or Index766Measure.FeeProceduresPaidOnline or Index766Measure.CitizenSatisfaction => null,
+    };
+
+    private static async Task<T> WithConnectionAsync<T>(AppDbContext db, Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        var opened = conn.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await conn.OpenAsync(ct);
+        }
+        try
+        {
+            return await work(conn);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await conn.CloseAsync();
+            }
+        }
+    }
+
+    private static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+
+    private static DbCommand Command(DbConnection conn, AppDbContext db, string sql, int agencyId, ReportPeriod period, int? unitId)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Add(cmd, "agency", agencyId);
+        Add(cmd, "s", period.StartInstant.UtcTicks);
+        Add(cmd, "e", period.EndInstant.UtcTicks);
+        if (unitId is { } u)
+        {
+            Add(cmd, "unit", u);
+        }
+        return cmd;
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@" + name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}
