@@ -5,18 +5,26 @@
 # and runs the load generator with its baselines measured in the same run.
 #   bench/run.sh --quick          ~30-60 s of measuring on PostgreSQL; the last line is
 #                                 "receipt/raw-insert ratio: X.XX; lookup/raw-select ratio: Y.YY"
+#   bench/run.sh --reports [--count N] [--years Y]
+#                                 issue #7's figure only: N generated dossiers (default 1000000, received over the past
+#                                 Y years, default 4) on PostgreSQL, then the
+#                                 last quarter's Biểu 06 and 766 index timed through the web's code (no load, no peers)
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 QUICK=0
+REPORTS=0
 COUNT=1000000
+YEARS=4
 SECONDS_PER=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1; SECONDS_PER=5 ;;
+    --reports) REPORTS=1 ;;
     --count) COUNT=$2; shift ;;
+    --years) YEARS=$2; shift ;;
     --seconds) SECONDS_PER=$2; shift ;;
   esac
   shift
@@ -118,6 +126,17 @@ section() { printf '\n%s\n\n' "$1" >>"$OUT"; }
 psql_ -c "CREATE DATABASE motcua_bench" || exit 1
 PG=$(pg_cs motcua_bench)
 start_app app-pg Postgres "$PG" || exit 1
+if [ "$REPORTS" = 1 ]; then
+  # The app has migrated the database and seeded the catalogue; it takes no part in the timing.
+  stop_app "$APP_PID"
+  echo "### PostgreSQL $PGVERSION, $COUNT generated dossiers (bench/run.sh --reports --count $COUNT; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  tool seed --provider postgres --connection "$PG" --count "$COUNT" --years "$YEARS" || exit 1
+  psql_ -d motcua_bench -c "VACUUM ANALYZE" || true
+  echo
+  tool reports --provider postgres --connection "$PG"
+  exit $?
+fi
 if [ "$QUICK" = 0 ]; then
   section "### PostgreSQL $PGVERSION, $COUNT generated dossiers"
   tool seed --provider postgres --connection "$PG" --count "$COUNT" | tee -a "$OUT" || exit 1

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Reports;
 using Npgsql;
 
 namespace MotCua.Load;
@@ -25,19 +27,23 @@ namespace MotCua.Load;
 /// </summary>
 public static class DataGenerator
 {
-    private sealed record Proc(int VersionId, string Code, string Name, decimal Days, TimeUnit Unit);
+    private sealed record Proc(int VersionId, int ProcedureId, string Code, string Name, decimal Days, TimeUnit Unit, int FieldId, string FieldName, OnlineServiceLevel OnlineLevel);
 
     public static async Task<int> RunAsync(Options o)
     {
         var provider = o.Required("provider");
         var cs = o.Required("connection");
         var count = o.Number("count", 100_000);
+        // Receipts spread over this many years before today: a department's history, not one implausibly dense year.
+        var years = o.Number("years", 4);
         await using var db = Context(provider, cs);
         var agency = await db.Agencies.OrderBy(a => a.Id).FirstAsync();
         var units = await db.Units.Where(u => u.AgencyId == agency.Id).ToDictionaryAsync(u => u.Name, u => u.Id);
+        var fields = await db.CatalogueFields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name);
         var procs = (await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure)
                 .Where(v => v.State == VersionState.Published && v.Procedure!.AgencyId == agency.Id).ToListAsync())
-            .Select(v => new Proc(v.Id, v.Procedure!.Code, v.Name, v.ProcessingTimeValue ?? 15, v.ProcessingTimeUnit ?? TimeUnit.WorkingDays))
+            .Select(v => new Proc(v.Id, v.ProcedureId, v.Procedure!.Code, v.Name, v.ProcessingTimeValue ?? 15, v.ProcessingTimeUnit ?? TimeUnit.WorkingDays,
+                v.FieldId, fields.GetValueOrDefault(v.FieldId, ""), v.OnlineLevel))
             .Where(p => p.Unit != TimeUnit.WorkingHours).ToArray();
         if (procs.Length == 0)
         {
@@ -47,8 +53,9 @@ public static class DataGenerator
         var firstPaperId = (await db.DossierPapers.MaxAsync(p => (long?)p.Id) ?? 0) + 1;
         var dossierColumns = Columns(db.Model.FindEntityType(typeof(Dossier))!);
         var paperColumns = Columns(db.Model.FindEntityType(typeof(DossierPaper))!);
-        var generator = new Generator(agency.Id, agency.Code, procs, [units["Chi cục Tiêu chuẩn Đo lường Chất lượng"], units["Phòng Quản lý Khoa học và Công nghệ"]],
-            TimeProvider.System.GetUtcNow(), seed: 20250310);
+        var generator = new Generator(agency.Id, agency.Code, procs,
+            [(units["Chi cục Tiêu chuẩn Đo lường Chất lượng"], "Chi cục Tiêu chuẩn Đo lường Chất lượng"), (units["Phòng Quản lý Khoa học và Công nghệ"], "Phòng Quản lý Khoa học và Công nghệ")],
+            TimeProvider.System.GetUtcNow(), count, years, seed: 20250310);
 
         var clock = Stopwatch.StartNew();
         if (provider == "postgres")
@@ -61,7 +68,7 @@ public static class DataGenerator
         }
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Data generator: {count:N0} dossiers + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
+            $"Data generator: {count:N0} dossiers received over the past {years} years + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
         return 0;
     }
 
@@ -189,7 +196,7 @@ public static class DataGenerator
     }
 
     /// <summary>Deterministic (seeded) dossier factory.</summary>
-    private sealed class Generator(int agencyId, string agencyCode, Proc[] procs, int[] units, DateTimeOffset now, int seed)
+    private sealed class Generator(int agencyId, string agencyCode, Proc[] procs, (int Id, string Name)[] units, DateTimeOffset now, int count, int years, int seed)
     {
         private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -197,16 +204,21 @@ public static class DataGenerator
         private readonly Bogus.Faker faker = new("vi") { Random = new Bogus.Randomizer(seed) };
         private readonly Dictionary<DateOnly, int> perDay = [];
         private readonly DateOnly today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
+        private long firstId = -1;
+        private DateOnly[]? days;
+
+        private DateOnly[] workingDays => days ??= Enumerable.Range(1, 365 * years).Select(i => today.AddDays((-365 * years) - 1 + i))
+            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
 
         public (Dossier Dossier, List<DossierPaper> Papers) Next(long id)
         {
-            // A working day of the past year (never today: the app numbers today's receipts), office hours.
-            DateOnly day;
-            do
+            if (firstId < 0)
             {
-                day = today.AddDays(-random.Next(1, 366));
+                firstId = id;
             }
-            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+            // The working days of the past year in order (never today: the app numbers today's receipts), office hours:
+            // rows go in as a live system writes them, in receipt order, so the table's physical order follows time.
+            var day = workingDays[(int)Math.Min(workingDays.Length - 1, (id - firstId) * workingDays.Length / Math.Max(1, count))];
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), Vn).AddMinutes(random.Next(0, 9 * 60));
             var seq = perDay[day] = perDay.GetValueOrDefault(day) + 1;
             var proc = procs[(int)Math.Min(procs.Length - 1, Math.Floor(Math.Pow(random.NextDouble(), 2) * procs.Length))]; // a few procedures dominate
@@ -220,6 +232,7 @@ public static class DataGenerator
                 ProcedureName = proc.Name,
             };
             Fill(d, proc, received);
+            Project(d, proc, received);
             var papers = new List<DossierPaper>
             {
                 new() { DossierId = id, Seq = 1, Name = "Đơn đề nghị theo mẫu", Present = true, Form = PaperCopyKind.Original, Quantity = 1 },
@@ -272,7 +285,7 @@ public static class DataGenerator
                 // Still with the units: some unassigned, most in processing, a few waiting for the leader or a supplement.
                 var r = random.NextDouble();
                 d.Status = r switch { < 0.15 => DossierStatus.Received, < 0.80 => DossierStatus.InProcessing, < 0.92 => DossierStatus.AwaitingApproval, _ => DossierStatus.AwaitingSupplement };
-                d.CurrentUnitId = d.Status == DossierStatus.Received ? null : units[random.Next(units.Length)];
+                d.CurrentUnitId = d.Status == DossierStatus.Received ? null : units[random.Next(units.Length)].Id;
                 d.Assignee = d.Status == DossierStatus.InProcessing && random.NextDouble() < 0.5 ? "chuyenvien" : null;
                 d.StepStartedAt = d.CurrentUnitId is null ? null : received.AddHours(2);
                 if (d.Status == DossierStatus.AwaitingSupplement)
@@ -301,8 +314,27 @@ public static class DataGenerator
             d.ClosedAt = d.ReturnedAt;
             d.ReturnMethod = d.Channel == DossierChannel.Online ? ResultDelivery.Online : ResultDelivery.AtDesk;
             d.ResultDigitised = random.NextDouble() < 0.6;
-            d.CurrentUnitId = units[random.Next(units.Length)];
+            d.CurrentUnitId = units[random.Next(units.Length)].Id;
             d.Version = 6;
+        }
+
+        /// <summary>The report columns, as the workflow's persistence point keeps them (issue #7), and what the 766 index reads.</summary>
+        private void Project(Dossier d, Proc proc, DateTimeOffset received)
+        {
+            if (d.FeeAmount > 0 && d.Channel == DossierChannel.Online && random.NextDouble() < 0.6)
+            {
+                d.PaymentStatus = PaymentStatus.PaidOnline;
+            }
+            d.ReportProcedureId = proc.ProcedureId;
+            d.ReportFieldId = proc.FieldId;
+            d.ReportFieldName = proc.FieldName;
+            d.ReportOnlineLevel = proc.OnlineLevel;
+            var unit = units.FirstOrDefault(u => u.Id == d.CurrentUnitId);
+            d.ReportUnitId = d.CurrentUnitId is null ? null : unit.Id;
+            d.ReportUnitName = d.CurrentUnitId is null ? null : unit.Name;
+            // 92 % acknowledged by the national portal within minutes of receipt.
+            d.ReportSyncedAt = random.NextDouble() < 0.92 ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
+            DossierProjection.Refresh(d);
         }
 
         private static DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)

@@ -30,7 +30,7 @@ public sealed class ReportingDb : IAsyncDisposable, IDisposable
     private ReportingDb(AppDbContext primary) => Context = primary;
 
     /// <summary>Reads the given context itself (tests and commands that already hold the primary).</summary>
-    internal static ReportingDb ForPrimary(AppDbContext primary) => new(primary ?? throw new ArgumentNullException(nameof(primary)));
+    public static ReportingDb ForPrimary(AppDbContext primary) => new(primary ?? throw new ArgumentNullException(nameof(primary)));
 
     public AppDbContext Context { get; }
 

@@ -65,20 +65,21 @@ public static class ReportQueries
             WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
             GROUP BY {key}
             """;
-        // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does.
+        // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does. The
+        // ranking reads only indexed columns; the names of the few winners are then read from their rows.
         var names = $"""
-            SELECT k, n FROM (
-                SELECT k, n, ROW_NUMBER() OVER (PARTITION BY k ORDER BY r DESC, id) AS rn FROM (
-                    SELECT {key} AS k, {name} AS n, "ReceivedAt" AS r, "Id" AS id
+            SELECT y.k, {name} FROM (
+                SELECT k, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY r DESC, id) AS rn FROM (
+                    SELECT {key} AS k, "ReceivedAt" AS r, "Id" AS id
                     FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
                     UNION ALL
-                    SELECT {key}, {name}, "ReceivedAt", "Id"
+                    SELECT {key}, "ReceivedAt", "Id"
                     FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND {closed} >= @s AND "ReceivedAt" < @s
                     UNION ALL
-                    SELECT {key}, {name}, "SubmittedAt", "Id"
+                    SELECT {key}, "SubmittedAt", "Id"
                     FROM "Dossiers" WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
                 ) x
-            ) y WHERE rn = 1
+            ) y JOIN "Dossiers" ON "Dossiers"."Id" = y.id WHERE y.rn = 1
             """;
 
         var conn = db.Database.GetDbConnection();

@@ -1138,11 +1138,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "ReceivedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReceivedAt"), new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
                     b.HasIndex("AgencyId", "ReportClosedAt")
                         .HasDatabaseName("IX_Dossiers_Report_Closed");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReportClosedAt"), new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKind", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
                     b.HasIndex("AgencyId", "ReportClosedAtReturn")
                         .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReportClosedAtReturn"), new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKindReturn", "Channel" });
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 

@@ -1093,13 +1093,16 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedAt");
+                    b.HasIndex("AgencyId", "ReceivedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex("AgencyId", "ReportClosedAt")
-                        .HasDatabaseName("IX_Dossiers_Report_Closed");
+                        .HasDatabaseName("IX_Dossiers_Report_Closed")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKind", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex("AgencyId", "ReportClosedAtReturn")
-                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
+                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKindReturn", "Channel" });
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 
