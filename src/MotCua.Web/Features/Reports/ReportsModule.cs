@@ -172,6 +172,13 @@ public sealed record DossierReportRowDto(
 
 public static class ReportsModule
 {
+    /// <summary>The one-time backfill of dossiers stored before the report projection (runs after startup).</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddHostedService<ReportBackfillService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").RequireAuthorization(Policies.Officer).WithTags("Báo cáo");
