@@ -67,7 +67,7 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
                 Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.Leader, Roles.OneStopOfficer])).Succeeded);
             }
             static string At(int m, int d, int h, int y = 2025) => new DateTimeOffset(y, m, d, h, 0, 0, Vn).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
-            object Rec(string code, string channel, string received, string due, string? resolved, int i) => new
+            static object Rec(string code, string channel, string received, string due, string? resolved, int i) => new
             {
                 procedureCode = code, channel, applicant = new { name = "Công ty TNHH Minh Họa số " + i.ToString(CultureInfo.InvariantCulture), phone = "0257380000" + i.ToString(CultureInfo.InvariantCulture) },
                 receivedAt = received, dueAt = due, resolvedAt = resolved, returnedAt = resolved,
@@ -116,6 +116,7 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
         }
         await Assertions.Expect(page.GetByTestId("on-time-rate")).ToHaveTextAsync("50%");
         await Assertions.Expect(page.GetByTestId("full-online")).ToHaveTextAsync("1/3 (33,33%)");
+        await Assertions.Expect(page.GetByTestId("posted")).ToHaveTextAsync("0/3");
         await BrowserApp.ScreenshotAsync(page, "reports-agency");
 
         await page.GotoAsync("/bao-cao/ho-so?Ky=2025-Q1&GroupBy=unit");
@@ -146,6 +147,9 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
         await page.GotoAsync("/bao-cao/ho-so?Ky=2025-Q1&GroupBy=field");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.GetByTestId("report-form")).ToBeHiddenAsync();
+        // Every column of the form is on the page, not clipped behind the scroll box.
+        var last = await page.Locator("[data-testid=report-table] tr[data-key='total'] td[data-cell='refusedAtDesk']").BoundingBoxAsync();
+        Assert.True(last!.X + last.Width <= 1256, $"The last column ends at {last.X + last.Width}px.");
         await BrowserApp.ScreenshotAsync(page, "reports-print");
     }
 
@@ -164,6 +168,8 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
 
         await page.GotoAsync("/bang-dieu-khien");
         await Assertions.Expect(page.GetByTestId("kf-overdue")).ToHaveTextAsync("1");
+        // Chart units read "1 hồ sơ", not "1hồ sơ".
+        await Assertions.Expect(page.Locator("svg.chart text", new() { HasText = "1 hồ sơ" }).First).ToBeAttachedAsync();
         await BrowserApp.ScreenshotAsync(page, "reports-dashboard");
 
         await page.GotoAsync("/cham-diem-mot-cua?ky=quy&nam=2025&so=1");
