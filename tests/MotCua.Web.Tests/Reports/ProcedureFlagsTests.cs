@@ -89,5 +89,12 @@ public sealed class ProcedureFlagsTests(MotCuaApp app) : IClassFixture<MotCuaApp
         // Only the posted procedure is posted when the period closes after the posting; none before it.
         var early = await DossierFacts.ProceduresAsync(ReportingDb.ForPrimary(ctx), agencyId, ReportPeriod.Custom(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 9)), default);
         Assert.DoesNotContain(early, p => p.Key == a.Key);
+
+        // The report page and the narrative draft count the one posted procedure.
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/bao-cao/ho-so?Ky=custom&From=2025-03-01&To=2025-03-31"));
+        var total = procedures.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"data-testid=\"posted\">1/{total}<", html, StringComparison.Ordinal);
+        var docx = await admin.GetByteArrayAsync("/bao-cao/ho-so?handler=Word&Ky=custom&From=2025-03-01&To=2025-03-31");
+        Assert.Contains($"01/{total} TTHC đang có hiệu lực được niêm yết công khai", SeedReportScenarioTests.ReadDocx(docx), StringComparison.Ordinal);
     }
 }
