@@ -36,6 +36,7 @@ builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddReports();
 
 var app = builder.Build();
 

@@ -6,7 +6,7 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
-/// bootstrap, verify-audit, purge-personal-data, backup, restore. Returns false when the arguments name no command.
+/// bootstrap, verify-audit, purge-personal-data, backfill-reports, backup, restore. Returns false when the arguments name no command.
 /// </summary>
 public static class Commands
 {
@@ -49,6 +49,14 @@ public static class Commands
                     var r = await Privacy.PersonalDataPurge.RunAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(),
                         sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Privacy.RetentionOptions>>().Value);
                     Console.WriteLine($"Đã ẩn danh: {r.Dossiers} hồ sơ, {r.Drafts} hồ sơ nháp, {r.Feedback} phản ánh kiến nghị, {r.OutboxMessages} thông báo.");
+                }
+                return true;
+            case "backfill-reports":
+                await app.MigrateDatabaseAsync();
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var pinned = await Features.Reports.ReportBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                    Console.WriteLine($"Đã đưa vào báo cáo {pinned} hồ sơ lưu trước khi có số liệu báo cáo.");
                 }
                 return true;
             case "backup":

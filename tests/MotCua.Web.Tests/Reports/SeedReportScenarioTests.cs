@@ -166,6 +166,8 @@ public sealed class SeedReportScenarioTests(MotCuaApp app) : IClassFixture<MotCu
         Assert.Contains("6/18 TTHC cung cấp dịch vụ công trực tuyến toàn trình, đạt tỷ lệ 33,33%", text, StringComparison.Ordinal);
         Assert.Contains("18/18 TTHC được cung cấp dịch vụ công trực tuyến", text, StringComparison.Ordinal);
         Assert.Contains("17 TTHC thực hiện; 1 TTHC không thực hiện", text, StringComparison.Ordinal);
+        // Nothing was recorded as posted: the draft no longer claims 100%.
+        Assert.Contains("00/18 TTHC đang có hiệu lực được niêm yết công khai", text, StringComparison.Ordinal);
     }
 
     internal sealed record SheetCell(int Row, int Column, string Value);

@@ -142,6 +142,8 @@ public static class CatalogueService
             Field = latest.Field,
             CreatedAt = time.GetUtcNow(),
             SearchText = latest.SearchText,
+            // The province's eligibility list outlives an amendment; posting does not (the new text must be posted again).
+            NotEligibleForFullOnline = latest.NotEligibleForFullOnline,
         };
         procedure.Versions.Add(draft);
         return draft;

@@ -145,6 +145,16 @@ public sealed class ProcedureVersion
     /// <summary>Tiếp nhận và trả kết quả tại Bộ phận Một cửa.</summary>
     public bool AtOneStop { get; set; } = true;
 
+    /// <summary>
+    /// The province's list says this procedure cannot be offered fully online (e.g. an on-site inspection is required):
+    /// it leaves the denominator of "full-process online services / eligible procedures". A fact about the lists, not the
+    /// version's announced content, so it may be set on a published version.
+    /// </summary>
+    public bool NotEligibleForFullOnline { get; set; }
+
+    /// <summary>Niêm yết công khai tại Bộ phận Một cửa từ ngày (null = not recorded as posted). Set on published versions.</summary>
+    public DateOnly? PostedOn { get; set; }
+
     /// <summary>Folded name + code + field (<see cref="Shared.TextSearch.Normalize"/>), matched with LIKE on both providers.</summary>
     public string SearchText { get; set; } = "";
 

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Reports;
 
@@ -112,7 +113,18 @@ public static class DossierFacts
 
     /// <summary>
     /// The agency's procedures as the period's report counts them: the published versions in force on the period's last
-    /// day (a published version is never edited, so a closed period gives the same list later).
+    /// day (a published version is never edited, so a closed period gives the same list later). The disclosure and
+    /// one-stop flags come from the catalogue:
+    /// <list type="bullet">
+    /// <item><c>DisclosedOnTime</c>: the version was published by a recorded decision signed within the ND63 Art. 15 lead
+    /// (<see cref="PublicationDeadline"/>); a version imported without a decision has no evidence and is not on time.</item>
+    /// <item><c>PublishedElectronically</c>: the version was on the public catalogue page (it is from the moment it is
+    /// published in this system: the decision's or the import's recording) by the period's end.</item>
+    /// <item><c>PostedAtOffice</c>: posted (niêm yết) at the one-stop section on or before the period's last day.</item>
+    /// <item><c>EligibleForFullOnline</c>: not listed by the province as unable to go fully online, or already fully online.</item>
+    /// <item><c>DecidedAtOneStop</c>: the approved internal process has an approving step and every one is done by a
+    /// one-stop desk unit (TT01/2018 indicator 5: the section itself receives, appraises and approves).</item>
+    /// </list>
     /// </summary>
     public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
     {
@@ -124,6 +136,8 @@ public static class DossierFacts
             {
                 v.Id, v.ProcedureId, v.Name, v.FieldId, v.OnlineLevel, v.PostalReceipt, v.PostalReturn, v.AtOneStop,
                 ChargesFee = v.Fees.Any(f => f.Amount > 0),
+                v.NotEligibleForFullOnline, v.PostedOn, v.CreatedAt,
+                Decision = v.PublicationDecision == null ? null : new { v.PublicationDecision.Issuer, v.PublicationDecision.SignedOn, v.PublicationDecision.EffectiveFrom, v.PublicationDecision.CreatedAt },
             })
             .ToListAsync(ct);
         var versionIds = versions.Select(v => v.Id).ToList();
@@ -133,26 +147,41 @@ public static class DossierFacts
             .Select(p => new { p.Id, p.ProcedureVersionId })
             .ToListAsync(ct);
         var processIds = processes.Select(p => p.Id).ToList();
-        var firstUnits = (await db.Set<ProcessStep>().AsNoTracking()
-                .Where(s => processIds.Contains(s.InternalProcessId) && s.UnitId != null)
-                .Select(s => new { s.InternalProcessId, s.Seq, s.UnitId })
+        var processSteps = (await db.Set<ProcessStep>().AsNoTracking()
+                .Where(s => processIds.Contains(s.InternalProcessId))
+                .Select(s => new { s.InternalProcessId, s.Seq, s.UnitId, s.Kind, OneStop = s.Unit != null && s.Unit.Kind == UnitKind.OneStopDesk })
                 .ToListAsync(ct))
             .GroupBy(s => s.InternalProcessId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Seq).First().UnitId!.Value);
-        var units = processes.Where(p => firstUnits.ContainsKey(p.Id))
-            .GroupBy(p => p.ProcedureVersionId)
-            .ToDictionary(g => g.Key, g => firstUnits[g.Max(p => p.Id)]);
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Seq).ToList());
+        var latestProcess = processes.GroupBy(p => p.ProcedureVersionId).ToDictionary(g => g.Key, g => g.Max(p => p.Id));
+        int? FirstUnit(int versionId) => latestProcess.TryGetValue(versionId, out var pid) && processSteps.TryGetValue(pid, out var st)
+            ? st.FirstOrDefault(s => s.UnitId != null)?.UnitId : null;
+        bool DecidedAtOneStop(int versionId)
+        {
+            if (!latestProcess.TryGetValue(versionId, out var pid) || !processSteps.TryGetValue(pid, out var st))
+            {
+                return false;
+            }
+            var approving = st.Where(s => s.Kind == StepKind.Approve).ToList();
+            return approving.Count > 0 && approving.All(s => s.OneStop);
+        }
+        var periodEnd = period.EndInstant;
         return versions
             .OrderBy(v => v.ProcedureId)
             .Select(v => new ProcedureFact(
                 v.ProcedureId.ToString(CultureInfo.InvariantCulture), v.Name,
-                units.TryGetValue(v.Id, out var unit) ? unit.ToString(CultureInfo.InvariantCulture) : DossierProjection.NoUnitKey,
+                FirstUnit(v.Id) is { } unit ? unit.ToString(CultureInfo.InvariantCulture) : DossierProjection.NoUnitKey,
                 v.FieldId.ToString(CultureInfo.InvariantCulture), v.OnlineLevel)
             {
                 PostalService = v.PostalReceipt || v.PostalReturn,
                 ChargesFee = v.ChargesFee,
                 ExemptFromOneStop = !v.AtOneStop,
                 ReceivedAtOneStop = v.AtOneStop,
+                EligibleForFullOnline = !v.NotEligibleForFullOnline || v.OnlineLevel == OnlineServiceLevel.Full,
+                DisclosedOnTime = v.Decision is { } d && PublicationDeadline.OnTime(d.Issuer, d.SignedOn, d.EffectiveFrom),
+                PublishedElectronically = (v.Decision?.CreatedAt ?? v.CreatedAt) < periodEnd,
+                PostedAtOffice = v.PostedOn is { } posted && posted <= period.End,
+                DecidedAtOneStop = DecidedAtOneStop(v.Id),
             })
             .ToList();
     }

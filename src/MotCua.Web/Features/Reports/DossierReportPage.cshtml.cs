@@ -91,6 +91,13 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
                 Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["cell"] = ["Ô cần xem chi tiết không hợp lệ."] };
                 return Page();
             }
+            // Only rows of this report (the caller's agency) can be opened: an unknown or foreign key says so plainly.
+            if (!string.Equals(Row, DossierReport.TotalKey, StringComparison.Ordinal)
+                && !Bundle!.Report.Rows.Any(r => string.Equals(r.Key, Row, StringComparison.Ordinal)))
+            {
+                Errors = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["row"] = ["Dòng cần xem chi tiết không có trong báo cáo kỳ này."] };
+                return Page();
+            }
             await DrillAsync(ct);
         }
         return Page();
@@ -195,7 +202,7 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
         Drill = [.. lines.OrderBy(l => l.ReceivedAt).ThenBy(l => l.Code, StringComparer.Ordinal)];
         var rowName = string.Equals(Row, DossierReport.TotalKey, StringComparison.Ordinal)
             ? "Tổng cộng"
-            : Bundle!.Report.Rows.FirstOrDefault(r => string.Equals(r.Key, Row, StringComparison.Ordinal))?.Name ?? Row;
+            : Bundle!.Report.Rows.First(r => string.Equals(r.Key, Row, StringComparison.Ordinal)).Name;
         DrillTitle = Cells[Cell!] + " – " + rowName;
     }
 

@@ -70,7 +70,8 @@ public static class ReportNarrative
 
         yield return ("I. TÌNH HÌNH, KẾT QUẢ KIỂM SOÁT TTHC", Kind.Heading);
         yield return ("1. Về công bố, công khai TTHC: trong kỳ có " + N(b.PublicationDecisions) + " quyết định công bố danh mục TTHC được ký ban hành, với "
-            + N(b.ProceduresInDecisions) + " TTHC được công bố mới, sửa đổi, bổ sung hoặc bãi bỏ; 100% TTHC được niêm yết công khai tại nơi tiếp nhận hồ sơ. " + Placeholder, Kind.Text);
+            + N(b.ProceduresInDecisions) + " TTHC được công bố mới, sửa đổi, bổ sung hoặc bãi bỏ; "
+            + N(b.ProceduresPosted) + "/" + N(ps.Procedures) + " TTHC đang có hiệu lực được niêm yết công khai tại nơi tiếp nhận hồ sơ. " + Placeholder, Kind.Text);
         yield return ("2. Về tình hình, kết quả giải quyết TTHC:", Kind.Text);
         yield return ("– Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (bao gồm cả hồ sơ giải quyết theo chế độ một cửa, một cửa liên thông; theo dịch vụ công trực tuyến): "
             + N(r.Total) + " hồ sơ, trong đó: hồ sơ mới tiếp nhận: " + N(r.Received) + " hồ sơ (trực tuyến " + N(r.ReceivedOnline) + ", trực tiếp " + N(r.ReceivedDirect)

@@ -172,6 +172,13 @@ public sealed record DossierReportRowDto(
 
 public static class ReportsModule
 {
+    /// <summary>The one-time backfill of dossiers stored before the report projection (runs after startup).</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddHostedService<ReportBackfillService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").RequireAuthorization(Policies.Officer).WithTags("Báo cáo");
@@ -199,6 +206,9 @@ public sealed record ReportBundle(
     string AgencyName, ReportRequest Request, DossierReport Report, ProcedureStatistics Procedures, PaknCounts Pakn,
     int PublicationDecisions, int ProceduresInDecisions, int ReviewRounds, int ReviewedProcedures, int NewsPublished)
 {
+    /// <summary>Procedures in force at the period's end that were posted (niêm yết) at the one-stop section by then.</summary>
+    public int ProceduresPosted { get; init; }
+
     public static async Task<ReportBundle> LoadAsync(ReportingDb reporting, int agencyId, ReportRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
@@ -228,6 +238,9 @@ public sealed record ReportBundle(
             .Where(r => r.CreatedAt >= s && r.CreatedAt < e).Select(r => r.Items).ToList();
         var news = await db.NewsArticles.AsNoTracking().CountAsync(n => n.AgencyId == agencyId && n.PublishedAt >= s && n.PublishedAt < e, ct);
         return new ReportBundle(agencyName, request, report, ProcedureStatistics.Compute(procedures, facts, period), pakn,
-            decisions.Count, decisions.Sum(), rounds.Count, rounds.Sum(), news);
+            decisions.Count, decisions.Sum(), rounds.Count, rounds.Sum(), news)
+        {
+            ProceduresPosted = procedures.Count(p => p.PostedAtOffice),
+        };
     }
 }

@@ -220,7 +220,9 @@ public static class SvgChart
     }
 
     private static string Format(decimal value, string? unit) =>
-        value.ToString(value == Math.Round(value) ? "#,0" : "#,0.##", VietnamTime.Culture) + (unit ?? "");
+        // "50%" but "4 hồ sơ", "25 điểm": a word unit needs its space.
+        value.ToString(value == Math.Round(value) ? "#,0" : "#,0.##", VietnamTime.Culture)
+        + (unit is null or "%" ? unit ?? "" : " " + unit);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 

@@ -540,6 +540,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("NotEligibleForFullOnline")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -553,6 +556,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("PostalReturn")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("integer");

@@ -511,6 +511,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotEligibleForFullOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -524,6 +527,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("PostalReturn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");

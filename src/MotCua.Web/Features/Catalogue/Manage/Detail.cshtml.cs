@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -31,12 +32,78 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Posting (niêm yết) date of the version in force, "yyyy-MM-dd" or empty.</summary>
+    [BindProperty]
+    public string? PostedOn { get; set; }
+
+    [BindProperty]
+    public bool NotEligibleForFullOnline { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        PostedOn = InForce?.PostedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        NotEligibleForFullOnline = InForce?.NotEligibleForFullOnline ?? false;
+        return Page();
+    }
+
+    /// <summary>
+    /// Records the facts reports read about the version in force that are not part of its announced text: where it is
+    /// posted (niêm yết) since when, and whether the province lists it as unable to be offered fully online.
+    /// </summary>
+    public async Task<IActionResult> OnPostDisclosureAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (InForce is not { } version)
+        {
+            Errors.Add("Thủ tục chưa có phiên bản đang có hiệu lực; chỉ ghi nhận niêm yết cho phiên bản đã công bố.");
+            return Page();
+        }
+        DateOnly? posted = null;
+        if (!string.IsNullOrWhiteSpace(PostedOn))
+        {
+            if (!DateOnly.TryParseExact(PostedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                || d.Year < 2000)
+            {
+                Errors.Add("Ngày niêm yết không hợp lệ.");
+            }
+            else if (d > time.Today())
+            {
+                Errors.Add("Ngày niêm yết không được sau ngày hôm nay.");
+            }
+            else
+            {
+                posted = d;
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        version.PostedOn = posted;
+        version.NotEligibleForFullOnline = NotEligibleForFullOnline;
+        AuditLog.Append(db, time, User, "catalogue.disclosure", "Procedure", $"{Procedure.Code}/v{version.Number}",
+            $"Cập nhật niêm yết ({(posted is { } p ? "từ ngày " + p.ToVnDate() : "chưa niêm yết")}) và điều kiện cung cấp dịch vụ công trực tuyến toàn trình "
+            + $"({(NotEligibleForFullOnline ? "không đủ điều kiện" : "đủ điều kiện")}) của thủ tục {Procedure.Code}, phiên bản {version.Number}.");
+        await db.SaveChangesAsync(ct);
+        Message = "Đã lưu thông tin niêm yết và dịch vụ công trực tuyến.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var procedure = await CatalogueService.LoadAsync(db, User.AgencyId() ?? 0, id, ct);
         if (procedure is null)
         {
-            return NotFound();
+            return false;
         }
         Procedure = procedure;
         InForce = VersionRules.InForce(procedure.Versions, v => v.Period, time.Today(), procedure.AbolishedFrom);
@@ -47,7 +114,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
             After = ordered.FirstOrDefault(v => v.Number == B) ?? ordered[^1];
             Changes = VersionDiff.Compare(Aspects(Before), Aspects(After));
         }
-        return Page();
+        return true;
     }
 
     /// <summary>A version as labelled lines for the diff (labels are what the officer reads).</summary>
