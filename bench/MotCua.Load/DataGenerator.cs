@@ -73,7 +73,7 @@ public static class DataGenerator
     }
 
     public static AppDbContext Context(string provider, string cs) => provider == "postgres"
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options)
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(DatabaseSetup.PostgresConnectionString(cs)).Options)
         : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs).Options);
 
     /// <summary>One column: its name, its PostgreSQL type name and how to read its provider value from an entity.</summary>

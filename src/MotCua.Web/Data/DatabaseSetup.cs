@@ -47,7 +47,7 @@ public static class DatabaseSetup
     /// queries are short, and on a report over a quarter PostgreSQL's JIT spent ~300 ms compiling a query that runs in
     /// less (measured, docs/performance.md).
     /// </summary>
-    internal static string PostgresConnectionString(string configured)
+    public static string PostgresConnectionString(string configured)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
         if (builder.Options is null || !builder.Options.Contains("jit", StringComparison.OrdinalIgnoreCase))

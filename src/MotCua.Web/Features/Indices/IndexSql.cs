@@ -94,7 +94,7 @@ public static class IndexSql
 {
     // Candidate rows: received in the period, or received before it and still open at its start (completion mode).
     private const string Columns = """
-        COALESCE("ReportUnitId", 0) AS k, "Id" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ReportClosedAt" AS c, "ReportClosedKind" AS ck,
+        COALESCE("ReportUnitId", 0) AS k, "ReportProcedureId" AS pr, "Id" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ReportClosedAt" AS c, "ReportClosedKind" AS ck,
         "Channel" AS ch, "FeeAmount" AS fee, "PaymentStatus" AS pay, "ReturnMethod" AS rm, "ComponentsDigitised" AS cd, "ResultDigitised" AS rd,
         "ReportSyncedAt" AS sy
         """;
@@ -114,9 +114,11 @@ public static class IndexSql
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        // One pass, grouped by unit and procedure: the unit's counts are the sums of its rows, and a row with dossiers
+        // received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2 and 3.4.
         var counts = $"""
             WITH p AS ({Candidates(unit)})
-            SELECT k, COUNT(*),
+            SELECT k, pr, COUNT(*),
               SUM(CASE WHEN {Late} THEN 1 ELSE 0 END),
               SUM(CASE WHEN r >= @s THEN 1 ELSE 0 END),
               SUM(CASE WHEN r >= @s AND sy < @e THEN 1 ELSE 0 END),
@@ -125,34 +127,27 @@ public static class IndexSql
               SUM(CASE WHEN r >= @s AND fee > 0 AND pay = 'PaidOnline' THEN 1 ELSE 0 END),
               SUM(CASE WHEN {Resolved} THEN 1 ELSE 0 END),
               SUM(CASE WHEN {Resolved} AND rm = 'Online' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND (cd OR rd) THEN 1 ELSE 0 END)
-            FROM p GROUP BY k
-            """;
-        var uses = $"""
-            SELECT COALESCE("ReportUnitId", 0), "ReportProcedureId", MAX(CASE WHEN "PaymentStatus" = 'PaidOnline' THEN 1 ELSE 0 END)
-            FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
-            GROUP BY COALESCE("ReportUnitId", 0), "ReportProcedureId"
+              SUM(CASE WHEN r >= @s AND (cd OR rd) THEN 1 ELSE 0 END),
+              SUM(CASE WHEN r >= @s AND pay = 'PaidOnline' THEN 1 ELSE 0 END)
+            FROM p GROUP BY k, pr
             """;
         return await WithConnectionAsync(reporting.Context, async conn =>
         {
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
+            var used = new List<IndexProcedureUse>();
             await using (var cmd = Command(conn, reporting.Context, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     int At(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    byUnit[Key(reader.GetValue(0))] = new IndexDossierCounts(At(1), At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10));
-                }
-            }
-            var used = new List<IndexProcedureUse>();
-            await using (var cmd = Command(conn, reporting.Context, uses, agencyId, period, unitId))
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    used.Add(new IndexProcedureUse(Key(reader.GetValue(0)), Key(reader.GetValue(1)),
-                        Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) == 1));
+                    var k = Key(reader.GetValue(0));
+                    var row = new IndexDossierCounts(At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11));
+                    byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
+                    if (row.Received > 0)
+                    {
+                        used.Add(new IndexProcedureUse(k, Key(reader.GetValue(1)), At(12) > 0));
+                    }
                 }
             }
             return new IndexCounts(byUnit, used);

@@ -56,31 +56,28 @@ public static class ReportQueries
               SUM(CASE WHEN c >= @e AND du < @e THEN 1 ELSE 0 END),
               SUM(CASE WHEN c < @e AND ck = 1 THEN 1 ELSE 0 END),
               SUM(CASE WHEN c < @e AND ck = 2 THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 3 THEN 1 ELSE 0 END)
+              SUM(CASE WHEN c < @e AND ck = 3 THEN 1 ELSE 0 END),
+              MAX(r)
             FROM p GROUP BY k
             """;
         // Desk refusals (never received) are counted apart, by the refusal instant.
         var desk = $"""
-            SELECT {key}, COUNT(*) FROM "Dossiers"
+            SELECT {key}, COUNT(*), MAX("SubmittedAt") FROM "Dossiers"
             WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
             GROUP BY {key}
             """;
         // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does. The
-        // ranking reads only indexed columns; the names of the few winners are then read from their rows.
-        var names = $"""
-            SELECT y.k, {name} FROM (
-                SELECT k, id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY r DESC, id) AS rn FROM (
-                    SELECT {key} AS k, "ReceivedAt" AS r, "Id" AS id
-                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
-                    UNION ALL
-                    SELECT {key}, "ReceivedAt", "Id"
-                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND {closed} >= @s AND "ReceivedAt" < @s
-                    UNION ALL
-                    SELECT {key}, "SubmittedAt", "Id"
-                    FROM "Dossiers" WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
-                ) x
-            ) y JOIN "Dossiers" ON "Dossiers"."Id" = y.id WHERE y.rn = 1
+        // aggregates above give each row's latest instant; the few dossiers received at those instants are then read
+        // through the receipt-instant index (ranking every row with a window function cost a sort of the whole period).
+        var latestCounted = $"""
+            SELECT {key} AS k, "Id", "ReceivedAt", {name} FROM "Dossiers"
+            WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" < @e AND ("ReceivedAt" >= @s OR {closed} >= @s) AND "ReceivedAt" IN (@@instants@@)
             """;
+        var latestDesk = $"""
+            SELECT {key} AS k, "Id", "SubmittedAt", {name} FROM "Dossiers"
+            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e AND "SubmittedAt" IN (@@instants@@)
+            """;
+
 
         var conn = db.Database.GetDbConnection();
         var opened = conn.State != System.Data.ConnectionState.Open;
@@ -91,6 +88,7 @@ public static class ReportQueries
         try
         {
             var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
+            var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
             await using (var cmd = Command(conn, db, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
@@ -101,7 +99,9 @@ public static class ReportQueries
                     {
                         values[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
                     }
-                    rows[Key(reader.GetValue(0))] = values;
+                    var k = Key(reader.GetValue(0));
+                    rows[k] = values;
+                    latest[k] = (Convert.ToInt64(reader.GetValue(13), CultureInfo.InvariantCulture), false);
                 }
             }
             await using (var cmd = Command(conn, db, desk, agencyId, period, unitId))
@@ -115,16 +115,37 @@ public static class ReportQueries
                         rows[k] = values = new long[13];
                     }
                     values[12] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    var submitted = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                    // A desk refusal submitted at the same instant as the latest receipt competes with it on id.
+                    latest[k] = latest.TryGetValue(k, out var l) && l.At >= submitted ? (l.At, l.Desk || l.At == submitted) : (submitted, true);
                 }
             }
             var rowNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (rows.Count > 0)
+            var winners = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (sql, deskOnly) in new[] { (latestCounted, false), (latestDesk, true) })
             {
-                await using var cmd = Command(conn, db, names, agencyId, period, unitId);
+                var instants = latest.Values.Where(l => !deskOnly || l.Desk).Select(l => l.At).Distinct().ToList();
+                if (instants.Count == 0)
+                {
+                    continue;
+                }
+                await using var cmd = Command(conn, db, sql.Replace("@@instants@@",
+                    string.Join(", ", instants.Select((_, i) => "@t" + i.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal), agencyId, period, unitId);
+                for (var i = 0; i < instants.Count; i++)
+                {
+                    Add(cmd, "t" + i.ToString(CultureInfo.InvariantCulture), instants[i]);
+                }
                 await using var reader = await cmd.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    rowNames[Key(reader.GetValue(0))] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                    var k = Key(reader.GetValue(0));
+                    var id = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                    var at = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                    if (latest.TryGetValue(k, out var l) && l.At == at && (!winners.TryGetValue(k, out var best) || id < best))
+                    {
+                        winners[k] = id;
+                        rowNames[k] = reader.IsDBNull(3) ? "" : reader.GetString(3);
+                    }
                 }
             }
 
