@@ -98,16 +98,29 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     /// <summary>The audit log is append-only: the app may add entries and fill their chain hash, never change or remove them.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditLog();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Reference data cached for the request paths (issue #10): dropped before and after an edit commits.
+        var reference = ReferenceCache.NoteChanges(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (reference)
+        {
+            ReferenceCache.Invalidate();
+        }
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAuditLog();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var reference = ReferenceCache.NoteChanges(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (reference)
+        {
+            ReferenceCache.Invalidate();
+        }
+        return saved;
     }
 
     private void GuardAuditLog()

@@ -43,15 +43,40 @@ public static class PublicLookup
         return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
     }
 
+    /// <summary>
+    /// The look-up's answer in ONE statement (dossier, its steps and whether it was evaluated), null when no dossier
+    /// matches. Before it took three (tracked dossier, events, evaluation): issue #10, docs/performance.md session 3.
+    /// </summary>
+    public static async Task<LookupDto?> LookupAsync(AppDbContext db, string? code, string? factor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(factor) || code.Length > 64 || factor.Length > 64)
+        {
+            return null;
+        }
+        var key = code.Trim();
+        var upper = key.ToUpperInvariant();
+        var candidates = await db.Dossiers.AsNoTracking()
+            .Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
+            .OrderBy(d => d.Id)
+            .Take(5)
+            .Select(d => new { Dossier = d, Events = d.Events.OrderBy(e => e.Id).ToList(), Evaluated = db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id) })
+            .ToListAsync(ct);
+        var match = candidates.FirstOrDefault(c => ApplicantVerification.Matches(factor, c.Dossier.ApplicantPhone, c.Dossier.ApplicantIdNumber));
+        return match is null ? null : ToDto(match.Dossier, match.Events, match.Evaluated);
+    }
+
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
-        return new LookupDto(d.Code, d.ApplicantName, d.ProcedureCode, d.ProcedureName, DossierApi.Camel(d.Status.ToString()), DossierText.Name(d.Status),
+        return ToDto(d, events, evaluated);
+    }
+
+    private static LookupDto ToDto(Dossier d, IReadOnlyList<DossierEvent> events, bool evaluated) =>
+        new(d.Code, d.ApplicantName, d.ProcedureCode, d.ProcedureName, DossierApi.Camel(d.Status.ToString()), DossierText.Name(d.Status),
             NationalStatus.From(d.Status)?.Code, d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt ?? d.AppointmentAt, d.ReturnedAt,
             events.Select(e => new StepDto(e.At, e.Action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(e.ToStatus))).ToList(),
             d.Status == DossierStatus.Returned && !evaluated, evaluated);
-    }
 
     public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddScoped<OnlineDrafts>();
 
@@ -72,10 +97,10 @@ public static class PublicLookup
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
         }
-        var d = await FindAsync(db, code, phone, ct);
-        return d is null
+        var dto = await LookupAsync(db, code, phone, ct);
+        return dto is null
             ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch })
-            : TypedResults.Ok(await ToDtoAsync(db, d, ct));
+            : TypedResults.Ok(dto);
     }
 
     internal static async Task<Results<Created<EvaluationDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvaluateAsync(

@@ -520,6 +520,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             d.Channel, d.PaymentStatus, d.ReturnMethod,
         });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });
+        // The specialist's queue (/ho-so/hang-doi, issue #10): open dossiers only, in page order, so a page of 50 is an
+        // index range however many closed dossiers are stored. Queries repeat the filter as constants (DossierQueues.OpenOf).
+        b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Unit")
+            .HasFilter(Pages.DossierQueues.OpenIndexFilter);
+        b.HasIndex(d => new { d.AgencyId, d.Assignee, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Assignee")
+            .HasFilter(Pages.DossierQueues.OpenIndexFilter);
         // Reports: "open at the period's start" is one range on the closing instant (Core Reports/README).
         b.HasIndex(d => new { d.AgencyId, d.ReportClosedAt }).HasDatabaseName("IX_Dossiers_Report_Closed").IncludeProperties(d => new
         {

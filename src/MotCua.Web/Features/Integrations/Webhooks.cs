@@ -20,11 +20,14 @@ public static class Webhooks
     /// Adds one delivery per active subscription of the agency that wants <paramref name="eventName"/> (no save).
     /// The body is <c>{ id, event, occurredAt, agencyId, dossierCode, data }</c>; <c>id</c> equals the Idempotency-Key header.
     /// </summary>
-    public static async Task<IReadOnlyList<OutboxMessage>> EnqueueAsync(AppDbContext db, TimeProvider time, int agencyId, string eventName, string? dossierCode, object data, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<OutboxMessage>> EnqueueAsync(AppDbContext db, TimeProvider time, int agencyId, string eventName, string? dossierCode, object data, CancellationToken cancellationToken = default) =>
+        Enqueue(db, time, agencyId, eventName, dossierCode, data, await ActiveSubscriptionsAsync(db, agencyId, cancellationToken));
+
+    /// <summary>As <see cref="EnqueueAsync"/> with the agency's active subscriptions already at hand (the notifier caches them).</summary>
+    public static IReadOnlyList<OutboxMessage> Enqueue(AppDbContext db, TimeProvider time, int agencyId, string eventName, string? dossierCode, object data,
+        IReadOnlyList<WebhookSubscription> subscriptions)
     {
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
-            .Where(w => w.AgencyId == agencyId && w.IsActive)
-            .ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(subscriptions);
         var messages = new List<OutboxMessage>();
         foreach (var subscription in subscriptions.Where(s => s.Wants(eventName)))
         {
@@ -44,4 +47,8 @@ public static class Webhooks
         }
         return messages;
     }
+
+    /// <summary>The agency's active subscriptions (not tracked).</summary>
+    public static Task<List<WebhookSubscription>> ActiveSubscriptionsAsync(AppDbContext db, int agencyId, CancellationToken cancellationToken) =>
+        db.WebhookSubscriptions.AsNoTracking().Where(w => w.AgencyId == agencyId && w.IsActive).ToListAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Notifications;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared;
 
@@ -12,7 +13,12 @@ namespace MotCua.Web.Features.Notifications;
 /// webhooks, by <see cref="EventRouting"/> and the configured channels. Reads templates and recipients, adds messages to
 /// the caller's context and never saves: call it inside the transaction of the state change, before its SaveChanges.
 /// </summary>
-public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options)
+/// <remarks>
+/// Templates, the agency's and unit's names and the webhook subscriptions come from <see cref="ReferenceCache"/>
+/// (mutable settings: at most 30 s old when edited on another instance, dropped at once when edited here). Before, a
+/// transfer read them on every notice (up to 5 statements per notice; docs/performance.md, session 3).
+/// </remarks>
+public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache)
 {
     public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken = default)
     {
@@ -25,10 +31,13 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
 
         if (audience.HasFlag(EventAudience.Citizen) || audience.HasFlag(EventAudience.Officer))
         {
-            var templates = await db.NotificationTemplates.AsNoTracking().Where(t => t.EventKind == e.Kind).ToListAsync(cancellationToken);
-            var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == e.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+            var templates = await cache.GetAsync("templates:" + e.Kind.ToString(),
+                c => db.NotificationTemplates.AsNoTracking().Where(t => t.EventKind == e.Kind).ToListAsync(c), cancellationToken);
+            var agencyName = await cache.GetAsync(FormattableString.Invariant($"agency-name:{e.AgencyId}"),
+                c => db.Agencies.AsNoTracking().Where(a => a.Id == e.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(c), cancellationToken);
             var unitName = e.UnitId is { } unitId
-                ? await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.AgencyId == e.AgencyId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken)
+                ? await cache.GetAsync(FormattableString.Invariant($"unit-name:{e.AgencyId}:{unitId}"),
+                    c => db.Units.AsNoTracking().Where(u => u.Id == unitId && u.AgencyId == e.AgencyId).Select(u => u.Name).SingleOrDefaultAsync(c), cancellationToken)
                 : null;
             var values = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
@@ -108,7 +117,9 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
                 assigneeUserId = e.AssigneeUserId,
                 nationalStatusCode = e.National?.TrangThaiHoSo,
             };
-            messages.AddRange(await Webhooks.EnqueueAsync(db, time, e.AgencyId, eventName, e.DossierCode, data, cancellationToken));
+            var subscriptions = await cache.GetAsync(FormattableString.Invariant($"webhooks:{e.AgencyId}"),
+                c => Webhooks.ActiveSubscriptionsAsync(db, e.AgencyId, c), cancellationToken);
+            messages.AddRange(Webhooks.Enqueue(db, time, e.AgencyId, eventName, e.DossierCode, data, subscriptions));
         }
         return messages;
     }

@@ -1114,6 +1114,14 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
+                    b.HasIndex("AgencyId", "Assignee", "DueAt", "Id")
+                        .HasDatabaseName("IX_Dossiers_Queue_Assignee")
+                        .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
+                    b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
+                        .HasDatabaseName("IX_Dossiers_Queue_Unit")
+                        .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
                     b.ToTable("Dossiers");
                 });
 

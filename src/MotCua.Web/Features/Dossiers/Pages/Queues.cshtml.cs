@@ -1,31 +1,65 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
-/// <summary>/ho-so/hang-doi: my own dossiers and my unit's, by due instant.</summary>
-public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars) : PageModel
+/// <summary>
+/// /ho-so/hang-doi: my own dossiers and my unit's, by due instant, <see cref="DossierQueues.PageSize"/> per page
+/// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one aggregate for its counts and one
+/// page read in the order of a partial index on open dossiers (issue #10: it used to render up to 500 rows per queue).
+/// </summary>
+public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache) : PageModel
 {
+    public const string MinePage = "trang";
+    public const string UnitPage = "trang-don-vi";
+
     public List<Queue> Queues { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = MinePage)] int? minePage, [FromQuery(Name = UnitPage)] int? unitPage, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
         var me = User.Identity?.Name;
         var unit = User.UnitId();
-        var calc = await calendars.CalculatorAsync(db, agencyId, ct);
+        var calc = agencyId is { } id
+            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, db, id, ct)))
+            : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
-        var open = DossierQueues.OfAgency(db, agencyId).Where(d => DossierQueues.Open.Contains(d.Status));
-        Queues.Add(new Queue("Hồ sơ được giao cho tôi", "my-queue", await DossierQueues.RowsAsync(open.Where(d => d.Assignee == me), calc, now, ct)));
-        Queues.Add(new Queue("Hồ sơ của đơn vị", "unit-queue", await DossierQueues.RowsAsync(open.Where(d => d.CurrentUnitId == unit), calc, now, ct)));
+        var soon = DossierQueues.DueSoonUntil(calc, now);
+        var open = DossierQueues.OpenOf(db, agencyId);
+        var pages = new Dictionary<string, int>(StringComparer.Ordinal) { [MinePage] = Math.Max(1, minePage ?? 1), [UnitPage] = Math.Max(1, unitPage ?? 1) };
+        Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, calc, now, soon, ct));
+        Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, calc, now, soon, ct));
+    }
+
+    private static async Task<Queue> PagedAsync(string title, string testId, IQueryable<Dossier> query, string parameter, Dictionary<string, int> pages,
+        DeadlineCalculator calc, DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
+    {
+        // Counts of the whole queue in one statement; "due soon" is the range [now, soon] (DossierQueues.DueSoonUntil).
+        var c = await query.GroupBy(d => 1).Select(g => new
+        {
+            Total = g.Count(),
+            Dated = g.Count(d => d.DueAt != null),
+            Overdue = g.Count(d => d.DueAt < now),
+            Soon = g.Count(d => d.DueAt >= now && d.DueAt <= soon),
+        }).SingleOrDefaultAsync(ct);
+        var total = c?.Total ?? 0;
+        var dated = c?.Dated ?? 0;
+        var counts = new QueueCounts(total, dated - (c?.Overdue ?? 0) - (c?.Soon ?? 0), c?.Soon ?? 0, c?.Overdue ?? 0);
+        var pageCount = Math.Max(1, (total + DossierQueues.PageSize - 1) / DossierQueues.PageSize);
+        var page = Math.Min(pages[parameter], pageCount);
+        var rows = total == 0 ? [] : await DossierQueues.PageAsync(query, page, dated, total, calc, now, ct);
+        var others = pages.Where(p => !string.Equals(p.Key, parameter, StringComparison.Ordinal) && p.Value > 1).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new Queue(title, testId, rows, counts, new QueuePaging(page, pageCount, parameter, others));
     }
 }
 
