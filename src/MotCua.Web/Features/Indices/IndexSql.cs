@@ -99,11 +99,15 @@ public static class IndexSql
         "ReportSyncedAt" AS sy
         """;
 
-    private static string Candidates(string unit) => $"""
+    private static string ReceivedInPeriod(string unit) => $"""
         SELECT {Columns} FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
-        UNION ALL
+        """;
+
+    private static string OpenAtStart(string unit) => $"""
         SELECT {Columns} FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReportClosedAt" >= @s AND "ReceivedAt" < @s
         """;
+
+    private static string Candidates(string unit) => ReceivedInPeriod(unit) + "\nUNION ALL\n" + OpenAtStart(unit);
 
     private const string Late = "((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e))";
     private const string Resolved = "(c < @e AND ck = 0)";
@@ -116,8 +120,7 @@ public static class IndexSql
         var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
         // One pass, grouped by unit and procedure: the unit's counts are the sums of its rows, and a row with dossiers
         // received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2 and 3.4.
-        var counts = $"""
-            WITH p AS ({Candidates(unit)})
+        string Aggregate(string rows) => $"""
             SELECT k, pr, COUNT(*),
               SUM(CASE WHEN {Late} THEN 1 ELSE 0 END),
               SUM(CASE WHEN r >= @s THEN 1 ELSE 0 END),
@@ -129,8 +132,11 @@ public static class IndexSql
               SUM(CASE WHEN {Resolved} AND rm = 'Online' THEN 1 ELSE 0 END),
               SUM(CASE WHEN r >= @s AND (cd OR rd) THEN 1 ELSE 0 END),
               SUM(CASE WHEN r >= @s AND pay = 'PaidOnline' THEN 1 ELSE 0 END)
-            FROM p GROUP BY k, pr
+            FROM ({rows}) p GROUP BY k, pr
             """;
+        // Each range aggregated on its own: PostgreSQL then estimates the groups from the columns' statistics and
+        // hashes them; over the UNION ALL it guessed 40,000 groups and sorted the whole period on disk (706 ms at 300k rows).
+        var counts = Aggregate(ReceivedInPeriod(unit)) + "\nUNION ALL\n" + Aggregate(OpenAtStart(unit));
         return await WithConnectionAsync(reporting.Context, async conn =>
         {
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
