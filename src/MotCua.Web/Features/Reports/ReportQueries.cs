@@ -37,10 +37,13 @@ public static class ReportQueries
         var counts = $"""
             WITH p AS (
                 SELECT {key} AS k, "Channel" AS ch, "ReceivedAt" AS r, "DueAt" AS du, {closed} AS c, {kind} AS ck
-                FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" >= @s AND "ReceivedAt" < @e
+                FROM "Dossiers" WHERE {ReportRanges.Received(unit)}
                 UNION ALL
                 SELECT {key}, "Channel", "ReceivedAt", "DueAt", {closed}, {kind}
-                FROM "Dossiers" WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND {closed} >= @s AND "ReceivedAt" < @s
+                FROM "Dossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, closed)}
+                UNION ALL
+                SELECT {key}, "Channel", "ReceivedAt", "DueAt", {closed}, {kind}
+                FROM "Dossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, closed)}
             )
             SELECT k,
               SUM(CASE WHEN r < @s THEN 1 ELSE 0 END),
@@ -202,6 +205,7 @@ public static class ReportQueries
         Add(cmd, "agency", agencyId);
         Add(cmd, "s", period.StartInstant.UtcTicks);
         Add(cmd, "e", period.EndInstant.UtcTicks);
+        Add(cmd, "sl", ReportRanges.RecentFrom(period.StartInstant.UtcTicks));
         Add(cmd, "off", Offset);
         Add(cmd, "day", Day);
         Add(cmd, "nounit", DossierProjection.NoUnitName);

@@ -1149,12 +1149,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "ReportClosedAt")
                         .HasDatabaseName("IX_Dossiers_Report_Closed");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReportClosedAt"), new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKind", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
-
                     b.HasIndex("AgencyId", "ReportClosedAtReturn")
                         .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReportClosedAtReturn"), new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKindReturn", "Channel" });
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 
@@ -1167,6 +1163,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen")
+                        .HasFilter("(\"ReportClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ReportClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen"), new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("Dossiers");
                 });

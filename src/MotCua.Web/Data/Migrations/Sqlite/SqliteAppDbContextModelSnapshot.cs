@@ -1103,12 +1103,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex("AgencyId", "ReportClosedAt")
-                        .HasDatabaseName("IX_Dossiers_Report_Closed")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKind", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                        .HasDatabaseName("IX_Dossiers_Report_Closed");
 
                     b.HasIndex("AgencyId", "ReportClosedAtReturn")
-                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "ReceivedAt", "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedKindReturn", "Channel" });
+                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 
@@ -1121,6 +1119,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen")
+                        .HasFilter("(\"ReportClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ReportClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("Dossiers");
                 });
