@@ -45,10 +45,15 @@ public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : P
         Now = time.GetUtcNow();
         var thisMonth = PeriodChoice.Containing(PeriodChoice.MonthKind, today).Period;
         var months = PeriodChoice.TwelveMonthsEnding(thisMonth);
-        var span = ReportPeriod.Custom(months[0].Start, months[^1].End);
-        var inputs = await IndexQueries.LoadAsync(reporting, agencyId, span, null, ct);
-        var trend = Index766.Trend(inputs.Input with { ManualPoints = null }, months);
-        Months = months.Select((m, i) => new MonthFigures(m, DossierReport.Compute(inputs.Facts, m, GroupBy.Agency).Total, trend[i])).ToList();
+        // Each month through the same SQL as the report and the index pages (index ranges, no dossiers in memory).
+        var trend = await Index766View.TrendAsync(reporting, agencyId, months, ct);
+        var figures = new List<MonthFigures>();
+        foreach (var (month, i) in months.Select((m, i) => (m, i)))
+        {
+            var report = await ReportQueries.DossierReportAsync(reporting, agencyId, month, GroupBy.Agency, null, null, ct);
+            figures.Add(new MonthFigures(month, report.Total, trend[i]));
+        }
+        Months = figures;
         Current = Months[^1];
 
         var now = Now;
