@@ -142,7 +142,7 @@ public static class IndexSql
         {
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
             var used = new List<IndexProcedureUse>();
-            await using (var cmd = Command(conn, reporting.Context, counts, agencyId, period, unitId))
+            await using (var cmd = ReportQueries.Command(conn, reporting.Context, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
@@ -183,9 +183,9 @@ public static class IndexSql
         return await WithConnectionAsync(reporting.Context, async conn =>
         {
             var ids = new List<long>();
-            await using var cmd = Command(conn, reporting.Context, sql, agencyId, period, unitId);
-            Add(cmd, "take", take);
-            Add(cmd, "skip", Math.Max(0, skip));
+            await using var cmd = ReportQueries.Command(conn, reporting.Context, sql, agencyId, period, unitId);
+            ReportQueries.Add(cmd, "take", take);
+            ReportQueries.Add(cmd, "skip", Math.Max(0, skip));
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -231,28 +231,4 @@ public static class IndexSql
     }
 
     private static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-
-    private static DbCommand Command(DbConnection conn, AppDbContext db, string sql, int agencyId, ReportPeriod period, int? unitId)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        Add(cmd, "agency", agencyId);
-        Add(cmd, "s", period.StartInstant.UtcTicks);
-        Add(cmd, "e", period.EndInstant.UtcTicks);
-        Add(cmd, "sl", ReportRanges.RecentFrom(period.StartInstant.UtcTicks));
-        if (unitId is { } u)
-        {
-            Add(cmd, "unit", u);
-        }
-        return cmd;
-    }
-
-    private static void Add(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@" + name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
 }

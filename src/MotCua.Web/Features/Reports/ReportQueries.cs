@@ -197,7 +197,8 @@ public static class ReportQueries
     private static DossierReportRow Row(string key, string name, long[] v) => new(key, name,
         (int)v[0], (int)v[1], (int)v[2], (int)v[3], (int)v[4], (int)v[5], (int)v[6], (int)v[7], (int)v[8], (int)v[9], (int)v[10], (int)v[11], (int)v[12]);
 
-    private static DbCommand Command(DbConnection conn, AppDbContext db, string sql, int agencyId, ReportPeriod period, int? unitId)
+    /// <summary>A command on the open connection, in the context's transaction, with the period parameters every report query uses.</summary>
+    internal static DbCommand Command(DbConnection conn, AppDbContext db, string sql, int agencyId, ReportPeriod period, int? unitId)
     {
         var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
@@ -216,7 +217,7 @@ public static class ReportQueries
         return cmd;
     }
 
-    private static void Add(DbCommand cmd, string name, object value)
+    internal static void Add(DbCommand cmd, string name, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = "@" + name;
