@@ -75,6 +75,43 @@ public static class LoadRun
             return 0;
         }
 
+        if (only == "lookup")
+        {
+            // Profiling the look-up alone: receipts only to have codes, an optional settle (--settle S seconds, so the
+            // outbox worker can drain the receipts' messages first), then look-up and its raw SELECT baseline.
+            var made = await Measure.RunAsync("receipt POST /api/dossiers", clients, duration, Receipt);
+            var settle = o.Number("settle", 0);
+            if (settle > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(settle));
+            }
+            await using var rawOnly = new RawBaseline(provider, connection);
+            var all = received.ToArray();
+            var cpuBefore = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+            var look = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
+            {
+                var (code, phone) = all[Random.Shared.Next(all.Length)];
+                using var res = await http.GetAsync($"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}", ct);
+                await res.Content.ReadAsByteArrayAsync(ct);
+                return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+            });
+            var cpuAfter = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+            var sel = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
+                await rawOnly.SelectByCodeAsync(all[Random.Shared.Next(all.Length)].Code, ct) ? null : "not found");
+            Console.WriteLine(Measurement.Header);
+            Console.WriteLine(made.Line(null));
+            Console.WriteLine(sel.Line(null));
+            Console.WriteLine(look.Line(sel));
+            PrintErrors([(made, null), (look, sel)]);
+            if (cpuBefore is { } b && cpuAfter is { } a)
+            {
+                // Server CPU per look-up (warm-up second included, at the measured rate): steadier than ops/s on a shared VM.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU per look-up: {(a - b) * 1000 / (look.Rate * (seconds + 1)):F2} ms"));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lookup/raw-select ratio: {look.Rate / sel.Rate:F2} (settle {settle} s)"));
+            return 0;
+        }
+
         Measurement? bare = null;
         if (o.Get("bare-url") is { } bareUrl)
         {
@@ -104,6 +141,13 @@ public static class LoadRun
         });
         results.Add((rawInsert, null));
         results.Add((receipt, rawInsert));
+
+        // The receipts' notifications are delivered by the outbox worker in the background; measured while it drains
+        // them, the look-up paid for the receipts (server CPU per look-up 1.37 ms vs 0.74 ms after a settle,
+        // docs/performance.md "Look-up path profiled"). Both the look-up and its raw SELECT baseline run once no message
+        // is due any more (at most 60 s); the wait is printed, and the worker's cost belongs to the receipt.
+        var settled = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {settled.TotalSeconds:F1} s before the look-up"));
 
         var codes = received.ToArray();
         var lookup = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
@@ -170,6 +214,40 @@ public static class LoadRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookup.Rate / rawSelect.Rate:F2}"));
         return 0;
+    }
+
+    /// <summary>Waits until no outbox message is due (pending with its next attempt now or earlier), at most <paramref name="max"/>.</summary>
+    private static async Task<TimeSpan> SettleOutboxAsync(RawBaseline raw, TimeSpan max)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        await using var c = await raw.OpenAsync(CancellationToken.None);
+        while (TimeProvider.System.GetElapsedTime(start) < max)
+        {
+            await using var cmd = c.CreateCommand();
+            var now = TimeProvider.System.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture);
+            cmd.CommandText = $"SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'Pending' AND \"NextAttemptAt\" <= {now}";
+            if (Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0)
+            {
+                break;
+            }
+            await Task.Delay(500);
+        }
+        return TimeProvider.System.GetElapsedTime(start);
+    }
+
+    /// <summary>User + system CPU seconds of a Linux process so far (/proc/PID/stat, clock ticks of 1/100 s).</summary>
+    private static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static void PrintErrors(IEnumerable<(Measurement M, Measurement? B)> results)
