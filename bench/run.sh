@@ -9,6 +9,7 @@
 #                                 issue #7's figure only: N generated dossiers (default 1000000, received over the past
 #                                 Y years, default 4) on PostgreSQL, then the
 #                                 last quarter's Biểu 06 and 766 index timed through the web's code (no load, no peers)
+#   bench/run.sh --peers          only the peers' five-step process (MotCua, Rebus, bpmn-engine) on PostgreSQL
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
 set -uo pipefail
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 QUICK=0
 REPORTS=0
+PEERS=0
 COUNT=1000000
 YEARS=4
 SECONDS_PER=10
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1; SECONDS_PER=5 ;;
     --reports) REPORTS=1 ;;
+    --peers) PEERS=1 ;;
     --count) COUNT=$2; shift ;;
     --years) YEARS=$2; shift ;;
     --seconds) SECONDS_PER=$2; shift ;;
@@ -122,6 +125,25 @@ OUT=$WORK/out.md
 : >"$OUT"
 section() { printf '\n%s\n\n' "$1" >>"$OUT"; }
 
+# bpmn-engine's packages (pinned by bench/peers/package-lock.json) are installed on first use.
+if [ ! -d bench/peers/node_modules ] && command -v npm >/dev/null; then
+  (cd bench/peers && npm ci --no-audit --no-fund >/dev/null 2>&1) || log "npm ci failed: the bpmn-engine row will say so"
+fi
+
+run_peers() {
+  psql_ -c "CREATE DATABASE motcua_peers" || return 1
+  start_app app-peers Postgres "$(pg_cs motcua_peers)" || return 1
+  stop_app "$APP_PID"
+  tool peers --connection "$(pg_cs motcua_peers)" --seconds "$SECONDS_PER" --bench-dir "$ROOT/bench"
+}
+
+if [ "$PEERS" = 1 ]; then
+  echo "### Peers: the five-step process, PostgreSQL $PGVERSION (bench/run.sh --peers; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  run_peers
+  exit $?
+fi
+
 # ---------------------------------------------------------------- PostgreSQL
 psql_ -c "CREATE DATABASE motcua_bench" || exit 1
 PG=$(pg_cs motcua_bench)
@@ -166,10 +188,7 @@ if [ "$QUICK" = 0 ]; then
 
   # ---------------------------------------------------------------- peers
   section "### Peers: the five-step process (receive → assign → appraise → approve → return), PostgreSQL"
-  psql_ -c "CREATE DATABASE motcua_peers" || exit 1
-  start_app app-peers Postgres "$(pg_cs motcua_peers)" || exit 1
-  stop_app "$APP_PID"
-  tool peers --connection "$(pg_cs motcua_peers)" --seconds "$SECONDS_PER" --bench-dir "$ROOT/bench" | tee -a "$OUT"
+  run_peers | tee -a "$OUT"
 
   # ---------------------------------------------------------------- SQLite
   SQLITE="Data Source=$WORK/bench.db"

@@ -76,6 +76,8 @@ public static class Peers
         builder.Configuration["MotCua:Database:Provider"] = "Postgres";
         builder.Configuration["MotCua:Database:ConnectionString"] = cs;
         builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
+        // The shared file store (dossier papers and results); the rest of the shell (Razor, ProblemDetails) is not needed.
+        builder.Services.AddSingleton<MotCua.Web.Shared.Files.FileStore>();
         builder.Services.AddScaleOut();
         builder.Services.AddMotCuaIdentity();
         builder.Services.AddAudit(builder.Configuration);
@@ -257,7 +259,7 @@ public static class Peers
             var line = stdout.Split('\n').LastOrDefault(l => l.StartsWith("instances/s:", StringComparison.Ordinal));
             return line is null
                 ? ("bpmn-engine (Node)", double.NaN, "failed: " + (stderr + stdout).Trim().Split('\n').LastOrDefault())
-                : ("bpmn-engine " + (stdout.Split('\n').FirstOrDefault(l => l.StartsWith("version:", StringComparison.Ordinal))?[8..].Trim() ?? "") + " (Node " + Environment.GetEnvironmentVariable("NODE_VERSION") + "), state in PostgreSQL",
+                : ("bpmn-engine " + (stdout.Split('\n').FirstOrDefault(l => l.StartsWith("version:", StringComparison.Ordinal))?[8..].Trim() ?? "") + " (Node), state in PostgreSQL",
                     double.Parse(line[12..].Trim(), CultureInfo.InvariantCulture), "engine state (getState) and one audit row per step in one transaction per step");
         }
         catch (System.ComponentModel.Win32Exception ex)
