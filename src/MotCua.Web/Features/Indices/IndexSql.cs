@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Core.Evaluation;
 using MotCua.Core.Indices;
 using MotCua.Core.Procedures;
@@ -138,7 +135,7 @@ public static class IndexSql
         // Each range aggregated on its own: PostgreSQL then estimates the groups from the columns' statistics and
         // hashes them; over the UNION ALL it guessed 40,000 groups and sorted the whole period on disk (706 ms at 300k rows).
         var counts = string.Join("\nUNION ALL\n", Aggregate(ReceivedInPeriod(unit)), Aggregate(OpenAtStartRecent(unit)), Aggregate(OpenAtStartEarlier(unit)));
-        return await WithConnectionAsync(reporting.Context, async conn =>
+        return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
             var used = new List<IndexProcedureUse>();
@@ -148,12 +145,12 @@ public static class IndexSql
                 while (await reader.ReadAsync(ct))
                 {
                     int At(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    var k = Key(reader.GetValue(0));
+                    var k = ReportQueries.Key(reader.GetValue(0));
                     var row = new IndexDossierCounts(At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11));
                     byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
                     if (row.Received > 0)
                     {
-                        used.Add(new IndexProcedureUse(k, Key(reader.GetValue(1)), At(12) > 0));
+                        used.Add(new IndexProcedureUse(k, ReportQueries.Key(reader.GetValue(1)), At(12) > 0));
                     }
                 }
             }
@@ -180,7 +177,7 @@ public static class IndexSql
             WITH p AS ({Candidates(unit)})
             SELECT id FROM p WHERE {failing} ORDER BY id LIMIT @take OFFSET @skip
             """;
-        return await WithConnectionAsync(reporting.Context, async conn =>
+        return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
             var ids = new List<long>();
             await using var cmd = ReportQueries.Command(conn, reporting.Context, sql, agencyId, period, unitId);
@@ -208,27 +205,4 @@ public static class IndexSql
         Index766Measure.None or Index766Measure.ProceduresDisclosedOnTime or Index766Measure.ProceduresOnline
             or Index766Measure.OnlineProceduresWithDossiers or Index766Measure.FeeProceduresPaidOnline or Index766Measure.CitizenSatisfaction => null,
     };
-
-    private static async Task<T> WithConnectionAsync<T>(AppDbContext db, Func<DbConnection, Task<T>> work, CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        var opened = conn.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await conn.OpenAsync(ct);
-        }
-        try
-        {
-            return await work(conn);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await conn.CloseAsync();
-            }
-        }
-    }
-
-    private static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 }

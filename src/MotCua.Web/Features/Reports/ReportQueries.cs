@@ -81,14 +81,7 @@ public static class ReportQueries
             WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e AND "SubmittedAt" IN (@@instants@@)
             """;
 
-
-        var conn = db.Database.GetDbConnection();
-        var opened = conn.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await conn.OpenAsync(ct);
-        }
-        try
+        return await WithConnectionAsync(db, async conn =>
         {
             var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
             var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
@@ -166,14 +159,7 @@ public static class ReportQueries
                 }
             }
             return new DossierReport(period, groupBy, options, built, Row(DossierReport.TotalKey, "Tổng cộng", total));
-        }
-        finally
-        {
-            if (opened)
-            {
-                await conn.CloseAsync();
-            }
-        }
+        }, ct);
     }
 
     private static string KeyColumn(GroupBy groupBy) => groupBy switch
@@ -192,7 +178,32 @@ public static class ReportQueries
         GroupBy.Procedure => "\"ProcedureName\"",
     };
 
-    private static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    /// <summary>Runs <paramref name="work"/> on the context's connection, opening and closing it unless the caller holds it open.</summary>
+    internal static async Task<T> WithConnectionAsync<T>(AppDbContext db, Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        var conn = db.Database.GetDbConnection();
+        var opened = conn.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await conn.OpenAsync(ct);
+        }
+        try
+        {
+            return await work(conn);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await conn.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>A grouping key as reports print it (SQL integers of either provider).</summary>
+    internal static string Key(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static DossierReportRow Row(string key, string name, long[] v) => new(key, name,
         (int)v[0], (int)v[1], (int)v[2], (int)v[3], (int)v[4], (int)v[5], (int)v[6], (int)v[7], (int)v[8], (int)v[9], (int)v[10], (int)v[11], (int)v[12]);
