@@ -37,7 +37,7 @@ public sealed class CatalogueJourneyTests(BrowserApp browser) : IClassFixture<Br
         await BrowserApp.ScreenshotAsync(page, "catalogue-search");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Cấp giấy phép vận chuyển chất phóng xạ (thử nghiệm)" }).ClickAsync();
-        await page.WaitForURLAsync("**/thu-tuc/9.900001");
+        await BrowserApp.ExpectPathAsync(page, "/thu-tuc/9.900001");
         await Assertions.Expect(page.GetByTestId("time")).ToContainTextAsync("10 ngày làm việc");
         await Assertions.Expect(page.GetByTestId("fees")).ToContainTextAsync("Phí thẩm định: 2.000.000 đồng");
         await Assertions.Expect(page.GetByTestId("papers")).ToContainTextAsync("Đơn đề nghị cấp giấy phép");

@@ -17,7 +17,7 @@ public sealed class LoginJourneyTests(BrowserApp browser) : IClassFixture<Browse
         await BrowserApp.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/can-bo");
+        await BrowserApp.ExpectPathAsync(page, "/can-bo");
         var home = page.GetByTestId("officer-home");
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync("Trần Văn Minh");
         await Assertions.Expect(home).ToContainTextAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng");

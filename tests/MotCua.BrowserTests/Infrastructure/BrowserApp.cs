@@ -55,9 +55,20 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/can-bo");
+        await ExpectPathAsync(page, "/can-bo");
+        await Assertions.Expect(page.GetByTestId("officer-home")).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's address ends with <paramref name="path"/>. Unlike WaitForURLAsync this polls the address
+    /// and does not wait for the "load" event: that wait once hung for 30 s in CI after a login redirect although the
+    /// page had loaded (Playwright logged network idle but never load), failing a journey that had done nothing wrong.
+    /// </summary>
+    public static Task ExpectPathAsync(IPage page, string path) =>
+        Assertions.Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path) + "$"),
+            new() { Timeout = 30_000 });
 
     public async Task DisposeAsync()
     {
