@@ -20,13 +20,21 @@ public static class DossierQueue
     public static QueueStanding? Standing(DossierState state, DateTimeOffset now, DeadlineCalculator calculator)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return Standing(state.Status, state.DueAt, now, calculator);
+    }
+
+    /// <summary>
+    /// The same standing from the two facts it depends on, so a queue can read them alone instead of whole dossiers.
+    /// </summary>
+    public static QueueStanding? Standing(DossierStatus status, DateTimeOffset? dueAt, DateTimeOffset now, DeadlineCalculator calculator)
+    {
         ArgumentNullException.ThrowIfNull(calculator);
-        if (state.IsTerminal || state.DueAt is not { } due)
+        if (DossierStateMachine.IsTerminal(status) || dueAt is not { } due)
         {
             return null;
         }
 
-        (PendingTimeliness status, WorkingDuration remaining) = calculator.ClassifyPending(now, due);
-        return new QueueStanding(status, remaining, due);
+        (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due);
+        return new QueueStanding(pending, remaining, due);
     }
 }
