@@ -96,7 +96,9 @@ public static class DataGenerator
 
     private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc)
     {
-        await using var conn = new NpgsqlConnection(cs);
+        // No command timeout: completing a COPY of 10M rows waits on the server's index maintenance for minutes (the
+        // default 30 s aborted the first 10M load).
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync();
         var papers = new List<DossierPaper>(2 * count);
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"Dossiers\" ({string.Join(", ", dc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))

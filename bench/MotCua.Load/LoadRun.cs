@@ -112,6 +112,22 @@ public static class LoadRun
             return 0;
         }
 
+        if (only == "queue")
+        {
+            // Profiling the specialist's queue page alone (server CPU per page, steadier than ops/s on a shared VM).
+            var cpuBefore = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+            var page = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, (client, ct) => QueuePageAsync(http, urls[client % urls.Length], specialist, ct));
+            var cpuAfter = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+            Console.WriteLine(Measurement.Header);
+            Console.WriteLine(page.Line(null));
+            PrintErrors([(page, null)]);
+            if (cpuBefore is { } b && cpuAfter is { } a)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU per queue page: {(a - b) * 1000 / (page.Rate * (seconds + 1)):F2} ms"));
+            }
+            return 0;
+        }
+
         Measurement? bare = null;
         if (o.Get("bare-url") is { } bareUrl)
         {
@@ -166,15 +182,11 @@ public static class LoadRun
             results.Add((lookup with { Name = "look-up (vs bare HTTP)" }, bare));
         }
 
-        var queue = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, async (client, ct) =>
-        {
-            using var req = new HttpRequestMessage(HttpMethod.Get, urls[client % urls.Length] + "/ho-so/hang-doi");
-            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", specialist);
-            using var res = await http.SendAsync(req, ct);
-            var html = await res.Content.ReadAsStringAsync(ct);
-            return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
-        });
+        var queue = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, (client, ct) => QueuePageAsync(http, urls[client % urls.Length], specialist, ct));
         results.Add((queue, bare));
+        // The goal speaks of "a specialist's queue page": what one specialist waits for, not 32 at once on 2 cores.
+        var queueOne = await Measure.RunAsync("queue page, 1 specialist", 1, duration, (_, ct) => QueuePageAsync(http, urls[0], specialist, ct));
+        results.Add((queueOne, bare));
 
         var unit = await TdcUnitAsync(raw);
         var pending = new ConcurrentQueue<(string Code, string Phone)>(codes);
@@ -217,6 +229,15 @@ public static class LoadRun
     }
 
     /// <summary>Waits until no outbox message is due (pending with its next attempt now or earlier), at most <paramref name="max"/>.</summary>
+    private static async Task<string?> QueuePageAsync(HttpClient http, string url, string token, CancellationToken ct)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Get, url + "/ho-so/hang-doi");
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var res = await http.SendAsync(req, ct);
+        await res.Content.ReadAsByteArrayAsync(ct);
+        return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+    }
+
     private static async Task<TimeSpan> SettleOutboxAsync(RawBaseline raw, TimeSpan max)
     {
         var start = TimeProvider.System.GetTimestamp();

@@ -38,7 +38,7 @@ public static class Peers
         var workers = o.Number("workers", 16);
         var results = new List<(string Name, double Rate, string Note)>();
 
-        var motcua = await MotCuaAsync(cs, seconds, workers);
+        var motcua = await MotCuaAsync(cs, seconds, workers, o.Flag("trace"));
         results.Add(("MotCua DossierWorkflow (in-process)", motcua, "6 persisted steps: receive, transfer, assign, appraise, approve, return; each one SaveChanges with history, audit and outbox rows"));
         try
         {
@@ -69,10 +69,17 @@ public static class Peers
             .. unitId is { } u ? new[] { new Claim(MotCuaClaims.UnitId, u.ToString(CultureInfo.InvariantCulture)) } : [],
         ], "bench"));
 
-    private static async Task<double> MotCuaAsync(string cs, int seconds, int workers)
+    private static async Task<double> MotCuaAsync(string cs, int seconds, int workers, bool trace)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
+        var statements = new StatementLog();
+        if (trace)
+        {
+            // --trace: every SQL statement of one instance, step by step (what a step costs in round trips).
+            builder.Logging.AddProvider(statements);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        }
         builder.Configuration["MotCua:Database:Provider"] = "Postgres";
         builder.Configuration["MotCua:Database:ConnectionString"] = cs;
         builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
@@ -113,7 +120,7 @@ public static class Peers
             }
         }
 
-        var m = await Measure.RunAsync("motcua", workers, TimeSpan.FromSeconds(seconds), async (_, ct) =>
+        async Task Instance(CancellationToken ct, Action<string>? after = null)
         {
             string code = "";
             await Step(async w =>
@@ -122,18 +129,96 @@ public static class Peers
                 code = r.Dossier?.Code ?? "";
                 return r;
             });
+            after?.Invoke("receive");
             await Step(w => w.ApplyAsync(code, DossierAction.Transfer, new ActionInput(UnitId: unit), null, desk, ct));
+            after?.Invoke("transfer");
             await Step(w => w.ApplyAsync(code, DossierAction.Assign, new ActionInput(Assignee: "chuyenvien"), null, leader, ct));
+            after?.Invoke("assign");
             await Step(w => w.ApplyAsync(code, DossierAction.Appraise, new ActionInput(), null, specialist, ct));
+            after?.Invoke("appraise");
             await Step(w => w.ApplyAsync(code, DossierAction.Approve, new ActionInput(), null, leader, ct));
+            after?.Invoke("approve");
             await Step(w => w.ApplyAsync(code, DossierAction.Return, new ActionInput(Delivery: ResultDelivery.AtDesk), null, desk, ct));
+            after?.Invoke("return");
+        }
+
+        if (trace)
+        {
+            await Instance(CancellationToken.None); // warm caches, so the trace shows the steady state
+            statements.Clear();
+            await Instance(CancellationToken.None, step =>
+            {
+                var taken = statements.Take();
+                Console.WriteLine($"-- {step}: {taken.Count} statements");
+                foreach (var sql in taken)
+                {
+                    Console.WriteLine("   " + sql.ReplaceLineEndings(" "));
+                }
+            });
+        }
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var m = await Measure.RunAsync("motcua", workers, TimeSpan.FromSeconds(seconds), async (_, ct) =>
+        {
+            await Instance(ct);
             return null;
         });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  MotCua peer: {m.Ops} instances, CPU of the workflow's process {cpu.TotalMilliseconds / Math.Max(1, m.Ops):F1} ms per instance"));
         if (m.Errors > 0)
         {
             Console.Error.WriteLine($"  MotCua peer: {m.Errors} errors, first: {m.FirstError}");
         }
         return m.Rate;
+    }
+
+    /// <summary>Collects the SQL text of EF Core's executed-command log lines (for <c>peers --trace</c>).</summary>
+    private sealed class StatementLog : ILoggerProvider, ILogger
+    {
+        private readonly List<string> lines = [];
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Name?.EndsWith("CommandExecuted", StringComparison.Ordinal) != true)
+            {
+                return;
+            }
+            var text = formatter(state, exception);
+            var start = text.IndexOf('\n', StringComparison.Ordinal);
+            lock (lines)
+            {
+                lines.Add(start < 0 ? text : text[(start + 1)..]);
+            }
+        }
+
+        public void Clear()
+        {
+            lock (lines)
+            {
+                lines.Clear();
+            }
+        }
+
+        public List<string> Take()
+        {
+            lock (lines)
+            {
+                var copy = lines.ToList();
+                lines.Clear();
+                return copy;
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     // ---------------------------------------------------------------- Rebus
