@@ -22,6 +22,7 @@ public static class Program
             return 2;
         }
         var options = Options.Parse(args.Skip(1).ToArray());
+        Measure.DefaultWarmup = TimeSpan.FromSeconds(options.Number("warmup", 5));
         return args[0] switch
         {
             "bare" => await Bare.RunAsync(options),
