@@ -212,7 +212,7 @@ if [ "$QUICK" = 0 ]; then
     echo "## Measured by bench/run.sh (issue #10)"
     echo
     echo "- Machine: \`nproc\` = $(nproc), CPU \`$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\`, $(free -m | awk '/Mem:/{print $2}') MB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET $(dotnet --version)"
-    echo "- Command: \`bench/run.sh --count $COUNT --seconds $SECONDS_PER\` (32 clients, $SECONDS_PER s per scenario after 1 s warm-up)"
+    echo "- Command: \`bench/run.sh --count $COUNT --seconds $SECONDS_PER\` (32 clients, $SECONDS_PER s per scenario after a 5 s warm-up)"
     cat "$OUT"
     echo
     echo "<!-- bench:end -->"

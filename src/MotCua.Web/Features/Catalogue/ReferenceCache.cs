@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Catalogue;
 
 /// <summary>
 /// Read-mostly reference data for the request paths (issue #10): the receipt's procedure version, step plan and field,
-/// the agency, unit names, notification templates and webhook subscriptions. Before this cache a receipt re-read them
+/// the agency, unit names, notification templates, webhook subscriptions and the officers a queue alert goes to. Before this cache a receipt re-read them
 /// on every request (about ten of its ~16 round trips; docs/performance.md, session 3).
 /// <para>
 /// Correctness with several app instances (docs/scaling.md): every entry lives at most <see cref="Ttl"/> (real time,
@@ -69,6 +69,6 @@ public sealed class ReferenceCache
     }
 
     private static bool Watched(Type type) =>
-        type == typeof(NotificationTemplate) || type == typeof(WebhookSubscription)
+        type == typeof(NotificationTemplate) || type == typeof(WebhookSubscription) || type == typeof(Identity.AppUser)
         || type.Namespace is "MotCua.Web.Features.Catalogue" or "MotCua.Web.Features.Organisation";
 }

@@ -75,7 +75,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
 
             if (audience.HasFlag(EventAudience.Officer))
             {
-                var officers = await OfficersAsync(db, e, cancellationToken);
+                var officers = await cache.GetAsync(OfficersKey(e), c => OfficersAsync(db, e, c), cancellationToken);
                 foreach (var officer in officers)
                 {
                     foreach (var channel in o.OfficerChannelsOrDefault)
@@ -125,6 +125,14 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
     }
 
     private sealed record Officer(string Id, string? UserName, string? Email, string? PhoneNumber);
+
+    /// <summary>
+    /// The alert's recipients are reference data like templates (read on every transfer and assignment before): cached
+    /// per unit or officer, at most 30 s old after an edit on another instance, dropped at once by an account edit here.
+    /// </summary>
+    private static string OfficersKey(DossierNotice e) => e.AssigneeUserId is { } assignee
+        ? FormattableString.Invariant($"officers:{e.AgencyId}:user:{assignee}")
+        : FormattableString.Invariant($"officers:{e.AgencyId}:unit:{e.UnitId}");
 
     private static async Task<List<Officer>> OfficersAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken)
     {
