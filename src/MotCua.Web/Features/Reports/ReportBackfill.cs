@@ -21,6 +21,9 @@ public static class ReportBackfill
     public const long LeaseKey = 48151625;
 
     /// <summary>Re-projects every never-pinned dossier; returns how many were pinned (0 when another instance holds the lease).</summary>
+    /// <summary>The filter of the partial index that finds dossiers still to backfill (same SQL on both providers).</summary>
+    public const string PendingFilter = "\"ReportProcedureId\" = 0";
+
     public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

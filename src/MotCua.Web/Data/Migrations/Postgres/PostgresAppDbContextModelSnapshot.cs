@@ -1164,6 +1164,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Dossiers_ReportBackfill")
+                        .HasFilter("\"ReportProcedureId\" = 0");
+
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen")
                         .HasFilter("(\"ReportClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ReportClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)");
 
