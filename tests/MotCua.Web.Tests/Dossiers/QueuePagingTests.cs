@@ -89,6 +89,18 @@ public sealed partial class QueuePagingTests(MotCuaApp app) : IClassFixture<MotC
         Assert.True(soonCount >= 2);
     }
 
+    [Fact]
+    public async Task The_open_status_list_is_sent_as_literals_so_the_partial_queue_indexes_apply()
+    {
+        // The planners use IX_Dossiers_Queue_Unit/_Assignee only when the query repeats the index filter as constants
+        // (a parameter could hold anything). Session 4 replaced EF.Constant with a constant expression tree to let EF
+        // cache the SQL; this keeps the literals from silently becoming a parameter again.
+        await using var db = app.CreateDbContext();
+        var sql = DossierQueues.OpenOf(db, 1).Where(d => d.CurrentUnitId == 2).OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(50).ToQueryString();
+        var list = DossierQueues.OpenIndexFilter[DossierQueues.OpenIndexFilter.IndexOf("IN (", StringComparison.Ordinal)..];
+        Assert.Contains(list, sql, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<span class=\"badge\">([0-9.]+)</span>")]
     private static partial Regex TotalRegex();
 
