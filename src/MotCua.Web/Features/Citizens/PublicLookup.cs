@@ -61,11 +61,7 @@ public static class PublicLookup
             candidates.Add(c);
         }
         var match = candidates.FirstOrDefault(c => ApplicantVerification.Matches(factor, c.Phone, c.IdNumber));
-        return match is null ? null : new LookupDto(match.Code, match.ApplicantName, match.ProcedureCode, match.ProcedureName,
-            DossierApi.Camel(match.Status.ToString()), DossierText.Name(match.Status), NationalStatus.From(match.Status)?.Code,
-            match.SubmittedAt, match.ReceivedAt, match.RescheduledDueAt ?? match.AppointmentAt, match.ReturnedAt,
-            match.Steps.Select(e => Step(e.At, e.Action, e.ToStatus)).ToList(),
-            match.Status == DossierStatus.Returned && !match.Evaluated, match.Evaluated);
+        return match is null ? null : ToDto(match);
     }
 
     /// <summary>The columns the look-up's answer and its second factor need (12 of the dossier's 70, 3 per step).</summary>
@@ -91,21 +87,21 @@ public static class PublicLookup
                 d.Events.OrderBy(e => e.Id).Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(),
                 db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id))));
 
-    private static StepDto Step(DateTimeOffset at, DossierAction? action, DossierStatus to) =>
-        new(at, action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(to));
-
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
-        return ToDto(d, events, evaluated);
+        return ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
+            d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
+            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated));
     }
 
-    private static LookupDto ToDto(Dossier d, IReadOnlyList<DossierEvent> events, bool evaluated) =>
-        new(d.Code, d.ApplicantName, d.ProcedureCode, d.ProcedureName, DossierApi.Camel(d.Status.ToString()), DossierText.Name(d.Status),
-            NationalStatus.From(d.Status)?.Code, d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt ?? d.AppointmentAt, d.ReturnedAt,
-            events.Select(e => Step(e.At, e.Action, e.ToStatus)).ToList(),
-            d.Status == DossierStatus.Returned && !evaluated, evaluated);
+    /// <summary>The one place the applicant's answer is built (API look-up and the look-up page).</summary>
+    private static LookupDto ToDto(Candidate c) =>
+        new(c.Code, c.ApplicantName, c.ProcedureCode, c.ProcedureName, DossierApi.Camel(c.Status.ToString()), DossierText.Name(c.Status),
+            NationalStatus.From(c.Status)?.Code, c.SubmittedAt, c.ReceivedAt, c.RescheduledDueAt ?? c.AppointmentAt, c.ReturnedAt,
+            c.Steps.Select(e => new StepDto(e.At, e.Action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(e.ToStatus))).ToList(),
+            c.Status == DossierStatus.Returned && !c.Evaluated, c.Evaluated);
 
     public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddScoped<OnlineDrafts>();
 

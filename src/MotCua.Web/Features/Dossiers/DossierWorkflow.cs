@@ -593,14 +593,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             await notifier.RaiseAsync(db, notice, ct);
         }
-        // The report columns follow the state in the same SaveChanges, so SQL reports never see a stale closing. The
-        // report unit's name is the cached unit's (the projection would read it).
-        if (dossier.ReportUnitId is null && dossier.CurrentUnitId is { } reportUnit && await UnitAsync(reportUnit, ct) is { } named)
-        {
-            dossier.ReportUnitId = reportUnit;
-            dossier.ReportUnitName = named.Name;
-        }
-        await DossierProjection.RefreshAsync(db, dossier, ct);
+        // The report columns follow the state in the same SaveChanges, so SQL reports never see a stale closing; the
+        // report unit's name comes from the cached unit.
+        await DossierProjection.RefreshAsync(db, dossier, ct, async (unitId, c) => (await UnitAsync(unitId, c))?.Name);
         await db.SaveChangesAsync(ct);
     }
 

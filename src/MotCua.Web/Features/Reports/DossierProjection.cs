@@ -44,14 +44,18 @@ public static class DossierProjection
     /// Refreshes the counted flag and both closing events from the dossier's state, and pins the unit at the first
     /// transfer when the plan named none. Must run before every SaveChanges that changes a dossier's state.
     /// </summary>
-    public static async Task RefreshAsync(AppDbContext db, Dossier dossier, CancellationToken ct)
+    /// <param name="unitName">Where the first unit's name comes from; the request paths pass their cached units
+    /// (issue #10), others read it from the database.</param>
+    public static async Task RefreshAsync(AppDbContext db, Dossier dossier, CancellationToken ct, Func<int, CancellationToken, Task<string?>>? unitName = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dossier);
         if (dossier.ReportUnitId is null && dossier.CurrentUnitId is { } unitId)
         {
             dossier.ReportUnitId = unitId;
-            dossier.ReportUnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
+            dossier.ReportUnitName = unitName is null
+                ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct)
+                : await unitName(unitId, ct);
         }
         Refresh(dossier);
     }

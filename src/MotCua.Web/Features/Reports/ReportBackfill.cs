@@ -20,10 +20,13 @@ public static class ReportBackfill
     /// <summary>Advisory-lock key of the backfill (next to <see cref="JobLease.DeadlineScan"/>).</summary>
     public const long LeaseKey = 48151625;
 
-    /// <summary>Re-projects every never-pinned dossier; returns how many were pinned (0 when another instance holds the lease).</summary>
-    /// <summary>The filter of the partial index that finds dossiers still to backfill (same SQL on both providers).</summary>
+    /// <summary>
+    /// The filter of the partial index <c>IX_Dossiers_ReportBackfill</c> (same SQL on both providers): the query below
+    /// repeats it as a constant, so the check at every start is one probe of an index that is empty once backfilled.
+    /// </summary>
     public const string PendingFilter = "\"ReportProcedureId\" = 0";
 
+    /// <summary>Re-projects every never-pinned dossier; returns how many were pinned (0 when another instance holds the lease).</summary>
     public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
