@@ -277,8 +277,10 @@ public static class Peers
         }
     }
 
-    private static async Task<double> RebusAsync(string cs, int count, int workers)
+    private static async Task<double> RebusAsync(string given, int count, int workers)
     {
+        // Rebus gets the same Npgsql settings as MotCua's workflow (statement preparation, no reset on checkout).
+        var cs = DatabaseSetup.PostgresConnectionString(given);
         await using var audit = NpgsqlDataSource.Create(cs);
         await using (var cmd = audit.CreateCommand("CREATE TABLE IF NOT EXISTS rebus_audit (id bigserial primary key, case_id text not null, step text not null, at timestamptz not null)"))
         {

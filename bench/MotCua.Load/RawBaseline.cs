@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using MotCua.Web.Data;
 using Npgsql;
 
 namespace MotCua.Load;
@@ -41,7 +42,9 @@ public sealed class RawBaseline : IAsyncDisposable
     {
         this.provider = provider;
         this.connectionString = connectionString;
-        pg = provider == "postgres" ? NpgsqlDataSource.Create(connectionString) : null;
+        // The same driver settings as the app (statement preparation, no reset on checkout, JIT off): the baselines
+        // measure what plain SQL costs, not what a less tuned connection costs.
+        pg = provider == "postgres" ? NpgsqlDataSource.Create(DatabaseSetup.PostgresConnectionString(connectionString)) : null;
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
