@@ -12,26 +12,74 @@ public sealed record QueueItem(long Id, string Code, string ProcedureName, strin
 /// <summary>One queue line: the dossier and how it stands against its legal due instant.</summary>
 public sealed record QueueRow(QueueItem Dossier, QueueStanding? Standing);
 
-/// <summary>How many dossiers of a whole queue stand where (not only those of the page shown).</summary>
-public sealed record QueueCounts(int Total, int WithinTime, int DueSoon, int Overdue);
+/// <summary>
+/// A count that stops at a cap: <see cref="Value"/> is exact unless <see cref="AtLeast"/>, in which case more than
+/// <see cref="Value"/> rows match ("10.000+").
+/// </summary>
+public readonly record struct CappedCount(int Value, bool AtLeast)
+{
+    /// <summary>From a count of at most <paramref name="cap"/> + 1 rows: one row more than the cap means "more than the cap".</summary>
+    public static CappedCount Of(int counted, int cap) => counted > cap ? new(cap, true) : new(counted, false);
 
-/// <summary>Which page of a paged queue is shown, and the query-string parameter that picks another.</summary>
-public sealed record QueuePaging(int Page, int PageCount, string Parameter, IReadOnlyDictionary<string, int> OtherPages);
+    /// <summary>The sum; "at least" if any part is.</summary>
+    public static CappedCount Sum(params ReadOnlySpan<CappedCount> parts)
+    {
+        var value = 0;
+        var atLeast = false;
+        foreach (var p in parts)
+        {
+            value += p.Value;
+            atLeast |= p.AtLeast;
+        }
+        return new(value, atLeast);
+    }
+}
+
+/// <summary>
+/// How many dossiers of a whole queue stand where (not only those of the page shown), each standing counted up to
+/// <see cref="Cap"/> (<see cref="DossierQueues.CountsAsync"/>).
+/// </summary>
+public sealed record QueueCounts(CappedCount WithinTime, CappedCount DueSoon, CappedCount Overdue, CappedCount Undated, int Cap)
+{
+    /// <summary>Dossiers with a due instant: read first, in due order (<see cref="DossierQueues.PageAsync"/>).</summary>
+    public CappedCount Dated => CappedCount.Sum(Overdue, DueSoon, WithinTime);
+
+    public CappedCount Total => CappedCount.Sum(Dated, Undated);
+
+    /// <summary>
+    /// How many rows the pages list: all of them when the total is exact, else the first <see cref="Cap"/>. A capped
+    /// total is at least the cap, and if a dated standing is capped the dated rows alone number at least the cap, so
+    /// every listed offset keeps its exact place among dated-then-undated rows.
+    /// </summary>
+    public int Listed => Total.AtLeast ? Cap : Total.Value;
+}
+
+/// <summary>
+/// Which page of a paged queue is shown, and the query-string parameter that picks another. <paramref name="More"/>:
+/// the queue holds more dossiers than its <paramref name="PageCount"/> pages list.
+/// </summary>
+public sealed record QueuePaging(int Page, int PageCount, string Parameter, IReadOnlyDictionary<string, int> OtherPages, bool More = false);
 
 /// <summary>A titled queue with its counts per standing; a paged queue carries the counts of all its dossiers.</summary>
 public sealed record Queue(string Title, string TestId, IReadOnlyList<QueueRow> Rows, QueueCounts? Counts = null, QueuePaging? Paging = null)
 {
-    public int Total => Counts?.Total ?? Rows.Count;
+    public CappedCount Total => Counts?.Total ?? new(Rows.Count, false);
 
-    public int Count(PendingTimeliness s) => Counts is { } c
+    public CappedCount Count(PendingTimeliness s) => Counts is { } c
         ? s switch { PendingTimeliness.WithinTime => c.WithinTime, PendingTimeliness.DueSoon => c.DueSoon, PendingTimeliness.Overdue => c.Overdue }
-        : Rows.Count(r => r.Standing?.Status == s);
+        : new(Rows.Count(r => r.Standing?.Status == s), false);
 }
 
 public static class DossierQueues
 {
     /// <summary>Rows per page of a paged queue (/ho-so/hang-doi).</summary>
     public const int PageSize = 50;
+
+    /// <summary>
+    /// Where a paged queue's counts stop (issue #10: a unit with 150,000 open dossiers must not count them all on every
+    /// request; nobody reads an exact "153.212"). Above it a figure reads "10.000+" and the pages list the first ones.
+    /// </summary>
+    public const int CountCap = 10_000;
 
     /// <summary>Open statuses (not terminal).</summary>
     public static readonly DossierStatus[] Open = Enum.GetValues<DossierStatus>().Where(s => !DossierStateMachine.IsTerminal(s) && s != DossierStatus.Draft).ToArray();
@@ -75,22 +123,66 @@ public static class DossierQueues
     }
 
     /// <summary>
+    /// The queue's counts per standing, each an index range of the partial queue index read up to
+    /// <paramref name="cap"/> + 1 rows, so the database stops early however long the queue is: overdue
+    /// <c>DueAt &lt; now</c>, due soon <c>now ≤ DueAt ≤ soon</c> (<see cref="DueSoonUntil"/>), within time
+    /// <c>DueAt &gt; soon</c>, undated. One statement of four scalar subqueries.
+    /// </summary>
+    public static async Task<QueueCounts> CountsAsync(AppDbContext db, IQueryable<Dossier> query, DateTimeOffset now, DateTimeOffset soon, int cap = CountCap, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
+        var c = await CountsQuery(db, query, now, soon, cap).SingleAsync(ct);
+        return new QueueCounts(CappedCount.Of(c.Within, cap), CappedCount.Of(c.Soon, cap), CappedCount.Of(c.Overdue, cap), CappedCount.Of(c.Undated, cap), cap);
+    }
+
+    /// <summary>
+    /// The statement of <see cref="CountsAsync"/> (its SQL is checked by the tests). The subqueries hang on a constant
+    /// one-row select, not on the queue itself: a "first row of the queue" probe (LIMIT 1) is a plan the PostgreSQL
+    /// planner may answer with a sequential scan.
+    /// </summary>
+    internal static IQueryable<StandingCounts> CountsQuery(AppDbContext db, IQueryable<Dossier> query, DateTimeOffset now, DateTimeOffset soon, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var limit = cap + 1;
+        return db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\"").Select(_ => new StandingCounts(
+            query.Where(d => d.DueAt < now).Take(limit).Count(),
+            query.Where(d => d.DueAt >= now && d.DueAt <= soon).Take(limit).Count(),
+            query.Where(d => d.DueAt > soon).Take(limit).Count(),
+            query.Where(d => d.DueAt == null).Take(limit).Count()));
+    }
+
+    internal sealed record StandingCounts(int Overdue, int Soon, int Within, int Undated);
+
+    /// <summary>
     /// One page of a queue of open dossiers: dated ones by due instant, then undated ones, each read in index order
     /// (issue #10: the page used to load and render up to 500 rows; with 10M dossiers stored it must read one page
-    /// through an index). <paramref name="dated"/> and <paramref name="total"/> come from <see cref="CountsAsync"/>.
+    /// through an index), never past the <see cref="QueueCounts.Listed"/> first rows of <paramref name="counts"/>.
     /// </summary>
-    public static async Task<List<QueueRow>> PageAsync(IQueryable<Dossier> query, int page, int dated, int total, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<QueueRow>> PageAsync(IQueryable<Dossier> query, int page, QueueCounts counts, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(counts);
         var offset = (Math.Max(1, page) - 1) * PageSize;
+        var take = Math.Min(PageSize, counts.Listed - offset);
+        if (take <= 0)
+        {
+            return [];
+        }
+        // Exact when nothing is capped; when a dated standing is capped, Listed <= dated (QueueCounts.Listed).
+        var dated = counts.Dated.Value;
         var list = new List<QueueItem>(PageSize);
         if (offset < dated)
         {
+            // Take(PageSize) stays a literal in the SQL; a shorter last listed page is trimmed here.
             list.AddRange(await Items(query.Where(d => d.DueAt != null).OrderBy(d => d.DueAt).ThenBy(d => d.Id).Skip(offset).Take(PageSize)).ToListAsync(ct));
+            if (list.Count > take)
+            {
+                list.RemoveRange(take, list.Count - take);
+            }
         }
-        if (list.Count < PageSize && offset + list.Count < total)
+        if (list.Count < take)
         {
             var skip = Math.Max(0, offset - dated);
-            list.AddRange(await Items(query.Where(d => d.DueAt == null).OrderBy(d => d.Id).Skip(skip).Take(PageSize - list.Count)).ToListAsync(ct));
+            list.AddRange(await Items(query.Where(d => d.DueAt == null).OrderBy(d => d.Id).Skip(skip).Take(take - list.Count)).ToListAsync(ct));
         }
         return Rows(list, now, calculator);
     }

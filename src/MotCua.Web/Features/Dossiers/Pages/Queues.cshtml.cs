@@ -15,13 +15,17 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>
 /// /ho-so/hang-doi: my own dossiers and my unit's, by due instant, <see cref="DossierQueues.PageSize"/> per page
-/// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one aggregate for its counts and one
-/// page read in the order of a partial index on open dossiers (issue #10: it used to render up to 500 rows per queue).
+/// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one statement of capped counts
+/// (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order of a partial index on open dossiers
+/// (issue #10: it used to render up to 500 rows per queue, then counted every open dossier of the queue per request).
 /// </summary>
-public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache) : PageModel
+public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration) : PageModel
 {
     public const string MinePage = "trang";
     public const string UnitPage = "trang-don-vi";
+
+    /// <summary>Overrides <see cref="DossierQueues.CountCap"/> (tests use a small cap on a real database).</summary>
+    public const string CountCapSetting = "MotCua:Queue:CountCap";
 
     public List<Queue> Queues { get; } = [];
 
@@ -36,30 +40,23 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);
         var open = DossierQueues.OpenOf(db, agencyId);
+        var cap = Math.Max(1, configuration.GetValue(CountCapSetting, DossierQueues.CountCap));
         var pages = new Dictionary<string, int>(StringComparer.Ordinal) { [MinePage] = Math.Max(1, minePage ?? 1), [UnitPage] = Math.Max(1, unitPage ?? 1) };
-        Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, calc, now, soon, ct));
-        Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, calc, now, soon, ct));
+        Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, cap, calc, now, soon, ct));
+        Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, cap, calc, now, soon, ct));
     }
 
-    private static async Task<Queue> PagedAsync(string title, string testId, IQueryable<Dossier> query, string parameter, Dictionary<string, int> pages,
-        DeadlineCalculator calc, DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
+    private async Task<Queue> PagedAsync(string title, string testId, IQueryable<Dossier> query, string parameter, Dictionary<string, int> pages,
+        int cap, DeadlineCalculator calc, DateTimeOffset now, DateTimeOffset soon, CancellationToken ct)
     {
-        // Counts of the whole queue in one statement; "due soon" is the range [now, soon] (DossierQueues.DueSoonUntil).
-        var c = await query.GroupBy(d => 1).Select(g => new
-        {
-            Total = g.Count(),
-            Dated = g.Count(d => d.DueAt != null),
-            Overdue = g.Count(d => d.DueAt < now),
-            Soon = g.Count(d => d.DueAt >= now && d.DueAt <= soon),
-        }).SingleOrDefaultAsync(ct);
-        var total = c?.Total ?? 0;
-        var dated = c?.Dated ?? 0;
-        var counts = new QueueCounts(total, dated - (c?.Overdue ?? 0) - (c?.Soon ?? 0), c?.Soon ?? 0, c?.Overdue ?? 0);
-        var pageCount = Math.Max(1, (total + DossierQueues.PageSize - 1) / DossierQueues.PageSize);
+        // Counts of the whole queue, each standing up to the cap (one statement); "due soon" is [now, soon].
+        var counts = await DossierQueues.CountsAsync(db, query, now, soon, cap, ct);
+        var listed = counts.Listed;
+        var pageCount = Math.Max(1, (listed + DossierQueues.PageSize - 1) / DossierQueues.PageSize);
         var page = Math.Min(pages[parameter], pageCount);
-        var rows = total == 0 ? [] : await DossierQueues.PageAsync(query, page, dated, total, calc, now, ct);
+        var rows = listed == 0 ? [] : await DossierQueues.PageAsync(query, page, counts, calc, now, ct);
         var others = pages.Where(p => !string.Equals(p.Key, parameter, StringComparison.Ordinal) && p.Value > 1).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return new Queue(title, testId, rows, counts, new QueuePaging(page, pageCount, parameter, others));
+        return new Queue(title, testId, rows, counts, new QueuePaging(page, pageCount, parameter, others, counts.Total.AtLeast));
     }
 }
 
