@@ -98,10 +98,15 @@ public static class LoadRun
             var cpuAfter = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
             var sel = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
                 await rawOnly.SelectByCodeAsync(all[Random.Shared.Next(all.Length)].Code, ct) ? null : "not found");
+            await using var rawPrepared = new RawBaseline(provider, connection, prepared: true);
+            var selPrepared = await Measure.RunAsync("raw SELECT by key, prepared", clients, duration, async (_, ct) =>
+                await rawPrepared.SelectByCodeAsync(all[Random.Shared.Next(all.Length)].Code, ct) ? null : "not found");
             Console.WriteLine(Measurement.Header);
             Console.WriteLine(made.Line(null));
             Console.WriteLine(sel.Line(null));
             Console.WriteLine(look.Line(sel));
+            Console.WriteLine(selPrepared.Line(null));
+            Console.WriteLine((look with { Name = "look-up (vs prepared SELECT)" }).Line(selPrepared));
             PrintErrors([(made, null), (look, sel)]);
             if (cpuBefore is { } b && cpuAfter is { } a)
             {
@@ -177,6 +182,16 @@ public static class LoadRun
             await raw.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
         results.Add((rawSelect, null));
         results.Add((lookup, rawSelect));
+        if (provider == "postgres")
+        {
+            // The same SELECT with the app's own driver settings (prepared, no reset on checkout): the app prepares its
+            // statements since session 5, so this is the floor its look-up is honestly compared with too.
+            await using var prepared = new RawBaseline(provider, connection, prepared: true);
+            var preparedSelect = await Measure.RunAsync("raw SELECT by key, prepared", clients, duration, async (_, ct) =>
+                await prepared.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
+            results.Add((preparedSelect, null));
+            results.Add((lookup with { Name = "look-up (vs prepared SELECT)" }, preparedSelect));
+        }
         if (bare is not null)
         {
             results.Add((lookup with { Name = "look-up (vs bare HTTP)" }, bare));

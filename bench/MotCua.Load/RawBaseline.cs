@@ -38,13 +38,17 @@ public sealed class RawBaseline : IAsyncDisposable
         }
     }
 
-    public RawBaseline(string provider, string connectionString)
+    /// <param name="provider">postgres or sqlite.</param>
+    /// <param name="connectionString">The bench's connection string.</param>
+    /// <param name="prepared">
+    /// False: plain Npgsql with its default settings, the baseline the goals of issue #10 name. True: the app's own
+    /// driver settings (statements prepared after five uses, no reset on checkout), the cheapest plain SQL can be.
+    /// </param>
+    public RawBaseline(string provider, string connectionString, bool prepared = false)
     {
         this.provider = provider;
         this.connectionString = connectionString;
-        // The same driver settings as the app (statement preparation, no reset on checkout, JIT off): the baselines
-        // measure what plain SQL costs, not what a less tuned connection costs.
-        pg = provider == "postgres" ? NpgsqlDataSource.Create(DatabaseSetup.PostgresConnectionString(connectionString)) : null;
+        pg = provider == "postgres" ? NpgsqlDataSource.Create(prepared ? DatabaseSetup.PostgresConnectionString(connectionString) : connectionString) : null;
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
