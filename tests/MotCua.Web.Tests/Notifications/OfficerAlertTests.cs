@@ -65,6 +65,52 @@ public sealed class OfficerAlertTests(NotificationFakes fakes) : IClassFixture<N
     }
 
     [Fact]
+    public async Task The_bell_counts_up_to_ninety_nine_and_says_ninety_nine_plus_beyond()
+    {
+        await using var app = new NotificationsApp(fakes);
+        var agencyId = await app.AgencyIdAsync();
+        string userId;
+        await using (var db = app.CreateDbContext())
+        {
+            userId = (await db.Users.SingleAsync(u => u.UserName == "chuyenvien")).Id;
+            await db.InAppNotifications.Where(n => n.UserId == userId).ExecuteDeleteAsync();
+        }
+        async Task AddUnreadAsync(int n)
+        {
+            await using var db = app.CreateDbContext();
+            for (var i = 0; i < n; i++)
+            {
+                db.InAppNotifications.Add(new InAppNotification
+                {
+                    AgencyId = agencyId, UserId = userId, OutboxMessageId = Guid.NewGuid(), Title = "Hồ sơ mới cần xử lý", Body = "Thử",
+                    CreatedAt = app.Clock.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        using var client = await app.LoginAsync("chuyenvien");
+        async Task<string> BellAsync() => WebUtility.HtmlDecode(await client.GetStringAsync("/thong-bao"));
+
+        await AddUnreadAsync(InboxModel.BellCap);
+        var exact = await BellAsync();
+        Assert.Contains("aria-label=\"Thông báo: 99 chưa đọc\"", exact, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge red\">99</span>", exact, StringComparison.Ordinal);
+
+        await AddUnreadAsync(2);
+        var capped = await BellAsync();
+        Assert.Contains("aria-label=\"Thông báo: 99+ chưa đọc\"", capped, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge red\">99+</span>", capped, StringComparison.Ordinal);
+        // The database stops counting one past the cap (101 unread are stored).
+        await using (var db = app.CreateDbContext())
+        {
+            var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId)], "test"));
+            Assert.Equal(101, await db.InAppNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null));
+            Assert.Equal(InboxModel.BellCap + 1, await InboxModel.UnreadCountAsync(db, user));
+        }
+    }
+
+    [Fact]
     public async Task An_alert_for_an_assigned_specialist_reaches_only_that_officer_once_even_if_redelivered()
     {
         await using var app = new NotificationsApp(fakes, settings: new Dictionary<string, string> { ["MotCua:Notifications:OfficerChannels:0"] = "InApp" });
