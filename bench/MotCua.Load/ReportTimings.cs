@@ -44,18 +44,12 @@ public static class ReportTimings
             return (times[times.Count / 2], times[^1], rows);
         }
 
-        // The queue page's own statements (Queues.cshtml.cs): the unit queue's counts, then its first page of 50 in the
-        // order of the partial index IX_Dossiers_Queue_Unit.
+        // The queue page's own statements (Queues.cshtml.cs): the unit queue's capped counts per standing
+        // (DossierQueues.CountsAsync), then its first page of 50 in the order of the partial index IX_Dossiers_Queue_Unit.
         var queue = await Time(async () =>
         {
             var unitQueue = DossierQueues.OpenOf(db, agency).Where(d => d.CurrentUnitId == unit);
-            var c = await unitQueue.GroupBy(d => 1).Select(g => new
-            {
-                Total = g.Count(),
-                Dated = g.Count(d => d.DueAt != null),
-                Overdue = g.Count(d => d.DueAt < now),
-                Soon = g.Count(d => d.DueAt >= now && d.DueAt <= now.AddDays(1)),
-            }).SingleOrDefaultAsync();
+            await DossierQueues.CountsAsync(db, unitQueue, now, now.AddDays(1));
             return (await unitQueue.Where(d => d.DueAt != null).OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(DossierQueues.PageSize).ToListAsync()).Count;
         });
 
@@ -82,7 +76,7 @@ public static class ReportTimings
         var counted = view!.Data.Counts.For(null);
 
         Console.WriteLine("| query (server side, in-process EF Core) | median ms | max ms | rows |\n|---|--:|--:|--:|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| specialist's queue page (Chi cục TĐC, open statuses: counts + first 50 by due) over {stored:N0} dossiers | {queue.Median:F1} | {queue.Max:F1} | {queue.Rows} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| specialist's queue page (Chi cục TĐC, open statuses: counts capped at {DossierQueues.CountCap:N0} + first 50 by due) over {stored:N0} dossiers | {queue.Median:F1} | {queue.Max:F1} | {queue.Rows} |"));
         foreach (var (label, t) in reports)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {t.Median:F1} | {t.Max:F1} | {t.Rows} |"));
