@@ -66,4 +66,56 @@ public sealed class DeadlineScanTests
         await ScanAsync(new DateTimeOffset(2025, 3, 25, 10, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(1, await AlertsAsync(overdue));
     }
+
+    [Fact]
+    public async Task A_round_with_more_overdue_dossiers_than_a_batch_alerts_each_once()
+    {
+        await using var app = new MotCuaApp();
+        var codes = new List<string>();
+        int unit;
+        await using (var db = app.CreateDbContext())
+        {
+            unit = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        }
+        using (var desk = await app.ApiClientAsync("motcua"))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var created = await desk.PostAsJsonAsync("/api/dossiers", new
+                {
+                    procedureCode = "1.000173",
+                    channel = "direct",
+                    applicant = new { name = "Cơ sở Lô " + i, phone = "090512345" + i },
+                    papers = new[] { new { name = "Đơn đề nghị", present = true } },
+                });
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+                var code = json.RootElement.GetProperty("code").GetString()!;
+                codes.Add(code);
+                var current = JsonDocument.Parse(await desk.GetStringAsync("/api/dossiers/" + code)).RootElement;
+                var transfer = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = unit, assignee = "chuyenvien", rowVersion = current.GetProperty("rowVersion").GetInt64() });
+                Assert.Equal(HttpStatusCode.OK, transfer.StatusCode);
+            }
+        }
+
+        async Task<int> ScanAsync(DateTimeOffset at)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DeadlineScan>().ScanOnceAsync(at, batchSize: 2, default);
+        }
+
+        var overdue = MotCua.Core.Notifications.EventRouting.EventName(MotCua.Core.Notifications.DossierEventKind.Overdue);
+        async Task<List<string?>> AlertedAsync()
+        {
+            await using var db = app.CreateDbContext();
+            return await db.OutboxMessages.Where(m => m.Kind == overdue && m.DossierCode != null && codes.Contains(m.DossierCode))
+                .Select(m => m.DossierCode).Distinct().ToListAsync();
+        }
+
+        // Received 10/3/2025, due 24/3/2025: all five are overdue a month later; batches of 2, 2 and 1.
+        var late = new DateTimeOffset(2025, 4, 24, 10, 0, 0, TimeSpan.FromHours(7));
+        Assert.Equal(5, await ScanAsync(late));
+        Assert.Equal(codes.Order(StringComparer.Ordinal), (await AlertedAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await ScanAsync(late.AddHours(1)));
+    }
 }

@@ -16,8 +16,20 @@ namespace MotCua.Web.Features.Dossiers;
 /// </summary>
 public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, Notifier notifier, IOptions<NotificationOptions> options)
 {
-    public async Task<int> ScanOnceAsync(DateTimeOffset now, CancellationToken ct)
+    /// <summary>Dossiers handled per save: bounds the memory of a round however many dossiers are overdue.</summary>
+    public const int BatchSize = 500;
+
+    public Task<int> ScanOnceAsync(DateTimeOffset now, CancellationToken ct) => ScanOnceAsync(now, BatchSize, ct);
+
+    /// <summary>
+    /// One round. The candidates' ids are read first (8 bytes each), then handled <paramref name="batchSize"/> at a
+    /// time, each batch saved and forgotten: the first round over a large database (an import of open dossiers, or
+    /// the scan switched on late) may raise an alert for every overdue dossier at once, and holding them all with their
+    /// outbox messages took 1.7 GB at 10M dossiers with 128k alerts to raise (issue #10, session 5).
+    /// </summary>
+    internal async Task<int> ScanOnceAsync(DateTimeOffset now, int batchSize, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         // With several app instances only the lease holder scans; the others skip this round (no double alerts).
         await using var lease = await Scaling.JobLease.TryAcquireAsync(db, Scaling.JobLease.DeadlineScan, ct);
         if (lease is null)
@@ -26,24 +38,34 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
         }
         // Bound the candidates in SQL: nothing due more than two weeks ahead can be "due soon" after a long holiday.
         var horizon = now.AddDays(14);
-        var candidates = await db.Dossiers.AsNoTracking()
+        var ids = await db.Dossiers.AsNoTracking()
             .Where(d => d.DueAt != null && d.DueAt <= horizon && d.ClosedAt == null && d.OpenPauseFrom == null && d.ReturnedAt == null && d.CompletedAt == null)
-            .Select(d => new { d.Id, d.AgencyId, d.Code, d.Status, d.DueAt, d.AppointmentAt, d.CurrentUnitId, d.Assignee, d.ApplicantName, d.ProcedureName })
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
             .ToListAsync(ct);
         var dueSoonName = EventRouting.EventName(DossierEventKind.DueSoon);
         var overdueName = EventRouting.EventName(DossierEventKind.Overdue);
-        var codes = candidates.Select(c => c.Code).ToList();
-        var sent = (await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode != null && codes.Contains(m.DossierCode) && (m.Kind == dueSoonName || m.Kind == overdueName))
-            .Select(m => new { m.AgencyId, m.DossierCode, m.Kind }).Distinct().ToListAsync(ct))
-            .Select(m => (m.AgencyId, m.DossierCode!, m.Kind)).ToHashSet();
+        var calculators = new Dictionary<int, (DeadlineCalculator Calculator, TimeSpan Window)>();
         var raised = 0;
-        foreach (var agency in candidates.GroupBy(c => c.AgencyId))
+        foreach (var batch in ids.Chunk(batchSize))
         {
-            var calculator = await calendars.CalculatorAsync(db, agency.Key, ct);
-            var window = TimeSpan.FromTicks((long)(calculator.Hours.WorkingDayLength.Ticks * options.Value.DueSoonWorkingDays));
-            foreach (var d in agency.Where(c => !DossierStateMachine.IsTerminal(c.Status)))
+            var candidates = await db.Dossiers.AsNoTracking()
+                .Where(d => batch.Contains(d.Id))
+                .OrderBy(d => d.Id)
+                .Select(d => new { d.Id, d.AgencyId, d.Code, d.Status, d.DueAt, d.AppointmentAt, d.CurrentUnitId, d.Assignee, d.ApplicantName, d.ProcedureName })
+                .ToListAsync(ct);
+            var codes = candidates.Select(c => c.Code).ToList();
+            var sent = (await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode != null && codes.Contains(m.DossierCode) && (m.Kind == dueSoonName || m.Kind == overdueName))
+                .Select(m => new { m.AgencyId, m.DossierCode, m.Kind }).Distinct().ToListAsync(ct))
+                .Select(m => (m.AgencyId, m.DossierCode!, m.Kind)).ToHashSet();
+            foreach (var d in candidates.Where(c => c.DueAt is not null && !DossierStateMachine.IsTerminal(c.Status)))
             {
-                var (standing, _) = calculator.ClassifyPending(now, d.DueAt!.Value, window);
+                if (!calculators.TryGetValue(d.AgencyId, out var agency))
+                {
+                    var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
+                    calculators[d.AgencyId] = agency = (calculator, TimeSpan.FromTicks((long)(calculator.Hours.WorkingDayLength.Ticks * options.Value.DueSoonWorkingDays)));
+                }
+                var (standing, _) = agency.Calculator.ClassifyPending(now, d.DueAt!.Value, agency.Window);
                 var kind = standing switch
                 {
                     PendingTimeliness.Overdue => DossierEventKind.Overdue,
@@ -68,8 +90,9 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
                 }, ct);
                 raised++;
             }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(ct);
         await lease.CommitAsync(ct);
         return raised;
     }
