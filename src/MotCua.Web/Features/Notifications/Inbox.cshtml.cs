@@ -48,5 +48,5 @@ public sealed class InboxModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     /// <summary>The bell's figure: the count, or "99+" above <see cref="BellCap"/>.</summary>
-    public static string BellText(int unread) => unread > BellCap ? BellCap.ToVnNumber() + "+" : unread.ToVnNumber();
+    public static string BellText(int unread) => CappedCount.Of(unread, BellCap).Text;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -11,29 +12,6 @@ public sealed record QueueItem(long Id, string Code, string ProcedureName, strin
 
 /// <summary>One queue line: the dossier and how it stands against its legal due instant.</summary>
 public sealed record QueueRow(QueueItem Dossier, QueueStanding? Standing);
-
-/// <summary>
-/// A count that stops at a cap: <see cref="Value"/> is exact unless <see cref="AtLeast"/>, in which case more than
-/// <see cref="Value"/> rows match ("10.000+").
-/// </summary>
-public readonly record struct CappedCount(int Value, bool AtLeast)
-{
-    /// <summary>From a count of at most <paramref name="cap"/> + 1 rows: one row more than the cap means "more than the cap".</summary>
-    public static CappedCount Of(int counted, int cap) => counted > cap ? new(cap, true) : new(counted, false);
-
-    /// <summary>The sum; "at least" if any part is.</summary>
-    public static CappedCount Sum(params ReadOnlySpan<CappedCount> parts)
-    {
-        var value = 0;
-        var atLeast = false;
-        foreach (var p in parts)
-        {
-            value += p.Value;
-            atLeast |= p.AtLeast;
-        }
-        return new(value, atLeast);
-    }
-}
 
 /// <summary>
 /// How many dossiers of a whole queue stand where (not only those of the page shown), each standing counted up to
