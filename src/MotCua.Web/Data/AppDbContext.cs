@@ -90,6 +90,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Feedback.FeedbackAttachment> FeedbackAttachments => Set<Features.Feedback.FeedbackAttachment>();
     // Decision 766 index (issue #7)
     public DbSet<Features.Indices.IndexManualScore> IndexManualScores => Set<Features.Indices.IndexManualScore>();
+    // Report roll-up (issue #10)
+    public DbSet<Features.Reports.ReportDayCount> ReportDayCounts => Set<Features.Reports.ReportDayCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,7 +108,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             GuardAuditLog();
             // Reference data cached for the request paths (issue #10): dropped before and after an edit commits.
             var reference = ReferenceCache.NoteChanges(ChangeTracker);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // The report roll-up's deltas go in the same transaction as the dossiers they follow.
+            var rollup = Features.Reports.ReportRollup.NoteChanges(this);
+            int saved;
+            try
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch
+            {
+                Features.Reports.ReportRollup.Forget(this, rollup);
+                throw;
+            }
             if (reference)
             {
                 ReferenceCache.Invalidate();
@@ -126,7 +139,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             GuardAuditLog();
             var reference = ReferenceCache.NoteChanges(ChangeTracker);
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            var rollup = Features.Reports.ReportRollup.NoteChanges(this);
+            int saved;
+            try
+            {
+                saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch
+            {
+                Features.Reports.ReportRollup.Forget(this, rollup);
+                throw;
+            }
             if (reference)
             {
                 ReferenceCache.Invalidate();

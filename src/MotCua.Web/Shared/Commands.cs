@@ -6,7 +6,7 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
-/// bootstrap, verify-audit, purge-personal-data, backfill-reports, backup, restore. Returns false when the arguments name no command.
+/// bootstrap, verify-audit, purge-personal-data, backfill-reports, rebuild-report-rollup, backup, restore. Returns false when the arguments name no command.
 /// </summary>
 public static class Commands
 {
@@ -57,6 +57,17 @@ public static class Commands
                 {
                     var pinned = await Features.Reports.ReportBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
                     Console.WriteLine($"Đã đưa vào báo cáo {pinned} hồ sơ lưu trước khi có số liệu báo cáo.");
+                }
+                return true;
+            case "rebuild-report-rollup":
+                await app.MigrateDatabaseAsync();
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var read = await Features.Reports.ReportRollup.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                    Console.WriteLine(read < 0
+                        ? "Một phiên bản khác đang tính lại số liệu tổng hợp báo cáo; hãy chạy lại sau."
+                        : $"Đã tính lại số liệu tổng hợp báo cáo từ {read} hồ sơ.");
+                    Environment.ExitCode = read < 0 ? 1 : 0;
                 }
                 return true;
             case "backup":

@@ -82,9 +82,10 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
 }
 
 /// <summary>
-/// The 766 index's counting indicators (1.2, 2.1, 3.3, 4.2, 4.3, 5.x, 6.x) as ONE aggregate over the report columns
-/// of Dossiers, the same candidate rows and classification as <see cref="ReportQueries"/> (Core Reports/README), grouped
-/// by unit; and the failing dossiers of one measure, paged, for the drill-down. Counts completion (the index's rule).
+/// The 766 index's counting indicators (1.2, 2.1, 3.3, 4.2, 4.3, 5.x, 6.x) as ONE aggregate over the report roll-up
+/// (<see cref="ReportRollup"/>, the same classification as <see cref="ReportQueries"/>, Core Reports/README) grouped by
+/// unit and procedure, with the portal sync counted from the dossiers; and the failing dossiers of one measure, paged,
+/// for the drill-down (from the dossiers' report columns). Counts completion (the index's rule).
 /// Must give exactly <see cref="Index766.Measure"/>'s numbers over <see cref="DossierFacts"/> (tested on both databases).
 /// </summary>
 public static class IndexSql
@@ -116,27 +117,42 @@ public static class IndexSql
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
-        // One pass, grouped by unit and procedure: the unit's counts are the sums of its rows, and a row with dossiers
-        // received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2 and 3.4.
-        string Aggregate(string rows) => $"""
-            SELECT k, pr, COUNT(*),
-              SUM(CASE WHEN {Late} THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND sy < @e THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND ch = 'Online' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND fee > 0 THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND fee > 0 AND pay = 'PaidOnline' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN {Resolved} THEN 1 ELSE 0 END),
-              SUM(CASE WHEN {Resolved} AND rm = 'Online' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND (cd OR rd) THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND pay = 'PaidOnline' THEN 1 ELSE 0 END)
-            FROM ({rows}) p GROUP BY k, pr
+        // From the roll-up (ReportRollup), grouped by unit and procedure: the unit's counts are the sums of its rows, and a
+        // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
+        // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period.
+        const string Received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
+        const string Closings = "(\"Early\" + \"OnTime\" + \"Late\" + \"Withdrawn\" + \"Refused\" + \"Stopped\")";
+        static string InPeriod(string expression) => $"SUM(CASE WHEN \"Day\" >= @sd THEN {expression} ELSE 0 END)";
+        var counts = $"""
+            SELECT "UnitId", "ProcedureId",
+              SUM(CASE WHEN "Day" < @sd THEN {Received} - {Closings} ELSE 0 END),
+              {InPeriod(Received)},
+              {InPeriod("\"Late\"")} + SUM("OverdueFrom" - "OverdueTo"),
+              {InPeriod("\"ReceivedOnline\"")}, {InPeriod("\"ReceivedFee\"")}, {InPeriod("\"ReceivedFeePaidOnline\"")},
+              {InPeriod("\"Early\" + \"OnTime\" + \"Late\"")}, {InPeriod("\"ResolvedOnline\"")}, {InPeriod("\"ReceivedDigitised\"")},
+              {InPeriod("\"ReceivedPaidOnline\"")}
+            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" < @ed{(unitId is null ? "" : " AND \"UnitId\" = @unit")}
+            GROUP BY "UnitId", "ProcedureId"
             """;
-        // Each range aggregated on its own: PostgreSQL then estimates the groups from the columns' statistics and
-        // hashes them; over the UNION ALL it guessed 40,000 groups and sorted the whole period on disk (706 ms at 300k rows).
-        var counts = string.Join("\nUNION ALL\n", Aggregate(ReceivedInPeriod(unit)), Aggregate(OpenAtStartRecent(unit)), Aggregate(OpenAtStartEarlier(unit)));
+        // Synced (1.2) is acknowledged by the portal outside the dossier's transaction, so it is counted from the
+        // dossiers received in the period: one narrow range of the covering receipt-instant index.
+        var synced = $"""
+            SELECT COALESCE("ReportUnitId", 0), "ReportProcedureId", COUNT(*) FROM "Dossiers"
+            WHERE {ReportRanges.Received(unit)} AND "ReportSyncedAt" < @e
+            GROUP BY COALESCE("ReportUnitId", 0), "ReportProcedureId"
+            """;
         return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
+            var syncedCounts = new Dictionary<(string, string), int>();
+            await using (var cmd = ReportQueries.Command(conn, reporting.Context, synced, agencyId, period, unitId))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    syncedCounts[(ReportQueries.Key(reader.GetValue(0)), ReportQueries.Key(reader.GetValue(1)))] =
+                        Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                }
+            }
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
             var used = new List<IndexProcedureUse>();
             await using (var cmd = ReportQueries.Command(conn, reporting.Context, counts, agencyId, period, unitId))
@@ -144,13 +160,21 @@ public static class IndexSql
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    int At(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    int At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    var carried = At(2);
+                    var received = At(3);
+                    if (carried + received == 0)
+                    {
+                        continue; // no dossier of the period
+                    }
                     var k = ReportQueries.Key(reader.GetValue(0));
-                    var row = new IndexDossierCounts(At(2), At(3), At(4), At(5), At(6), At(7), At(8), At(9), At(10), At(11));
+                    var pr = ReportQueries.Key(reader.GetValue(1));
+                    var row = new IndexDossierCounts(carried + received, At(4), received, syncedCounts.GetValueOrDefault((k, pr)), At(5), At(6), At(7),
+                        At(8), At(9), At(10));
                     byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
                     if (row.Received > 0)
                     {
-                        used.Add(new IndexProcedureUse(k, ReportQueries.Key(reader.GetValue(1)), At(12) > 0));
+                        used.Add(new IndexProcedureUse(k, pr, At(11) > 0));
                     }
                 }
             }

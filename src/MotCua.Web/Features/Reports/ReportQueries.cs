@@ -8,10 +8,11 @@ using MotCua.Web.Data;
 namespace MotCua.Web.Features.Reports;
 
 /// <summary>
-/// Biểu 06 computed in the database (Core Reports/README, "the same classification in SQL"): two index ranges (received
-/// in the period; received before it and still open at its start) and one GROUP BY with CASE. Plain SQL that runs
-/// unchanged on SQLite and PostgreSQL, because every instant is a bigint of UTC ticks and integer division is the same on
-/// both. Must give exactly <see cref="DossierReport.Compute"/>'s numbers over <see cref="DossierFacts"/> (tested).
+/// Biểu 06 computed in the database (Core Reports/README, "the same classification in SQL"): the counts are sums over the
+/// report roll-up (<see cref="ReportRollup"/>: one row per agency, unit, field, procedure and day), the row names come
+/// from the dossiers received at each row's latest instant. Plain SQL that runs unchanged on SQLite and PostgreSQL,
+/// because every instant is a bigint of UTC ticks and integer division is the same on both. Must give exactly
+/// <see cref="DossierReport.Compute"/>'s numbers over <see cref="DossierFacts"/> (tested).
 /// </summary>
 public static class ReportQueries
 {
@@ -26,52 +27,34 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(period);
         options ??= ReportOptions.Default;
         var db = reporting.Context;
-        var (closed, kind) = options.CountFinishAt switch
+        var closed = options.CountFinishAt switch
         {
-            CountFinishAt.Completion => ("\"ReportClosedAt\"", "\"ReportClosedKind\""),
-            CountFinishAt.Return => ("\"ReportClosedAtReturn\"", "\"ReportClosedKindReturn\""),
+            CountFinishAt.Completion => "\"ReportClosedAt\"",
+            CountFinishAt.Return => "\"ReportClosedAtReturn\"",
         };
+        var m = options.CountFinishAt == CountFinishAt.Return ? "Return" : "";
         var key = KeyColumn(groupBy);
         var name = NameColumn(groupBy);
         var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        // Every count from the roll-up (ReportRollup): the period's days for what happened in it, and running sums over
+        // the days before its start and end for what was open (and overdue) at those instants.
+        var received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
+        var closings = $"(\"{m}Early\" + \"{m}OnTime\" + \"{m}Late\" + \"{m}Withdrawn\" + \"{m}Refused\" + \"{m}Stopped\")";
+        string InPeriod(string column) => $"SUM(CASE WHEN \"Day\" >= @sd THEN \"{column}\" ELSE 0 END)";
         var counts = $"""
-            WITH p AS (
-                SELECT {key} AS k, "Channel" AS ch, "ReceivedAt" AS r, "DueAt" AS du, {closed} AS c, {kind} AS ck
-                FROM "Dossiers" WHERE {ReportRanges.Received(unit)}
-                UNION ALL
-                SELECT {key}, "Channel", "ReceivedAt", "DueAt", {closed}, {kind}
-                FROM "Dossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, closed)}
-                UNION ALL
-                SELECT {key}, "Channel", "ReceivedAt", "DueAt", {closed}, {kind}
-                FROM "Dossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, closed)}
-            )
-            SELECT k,
-              SUM(CASE WHEN r < @s THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND ch = 'Online' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND ch = 'Direct' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN r >= @s AND ch = 'Postal' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 0 AND du IS NOT NULL
-                   THEN (CASE WHEN c <= du AND (c + @off) / @day < (du + @off) / @day THEN 1 ELSE 0 END) ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 0
-                   THEN (CASE WHEN du IS NULL THEN 1 WHEN c <= du AND (c + @off) / @day = (du + @off) / @day THEN 1 ELSE 0 END) ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 0 AND c > du THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c >= @e AND (du IS NULL OR du >= @e) THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c >= @e AND du < @e THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 1 THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 2 THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c < @e AND ck = 3 THEN 1 ELSE 0 END),
-              MAX(r)
-            FROM p GROUP BY k
-            """;
-        // Desk refusals (never received) are counted apart, by the refusal instant.
-        var desk = $"""
-            SELECT {key}, COUNT(*), MAX("SubmittedAt") FROM "Dossiers"
-            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e
-            GROUP BY {key}
+            SELECT {RollupKeyColumn(groupBy)},
+              SUM(CASE WHEN "Day" < @sd THEN {received} - {closings} ELSE 0 END),
+              {InPeriod("ReceivedOnline")}, {InPeriod("ReceivedDirect")}, {InPeriod("ReceivedPostal")},
+              {InPeriod(m + "Early")}, {InPeriod(m + "OnTime")}, {InPeriod(m + "Late")},
+              SUM({received} - {closings}), SUM("{m}OverdueFrom" - "{m}OverdueTo"),
+              {InPeriod(m + "Withdrawn")}, {InPeriod(m + "Refused")}, {InPeriod(m + "Stopped")}, {InPeriod("DeskRefused")},
+              MAX(CASE WHEN "Day" >= @sd THEN "LatestReceivedAt" ELSE 0 END), MAX(CASE WHEN "Day" >= @sd THEN "LatestDeskSubmittedAt" ELSE 0 END)
+            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" < @ed{(unitId is null ? "" : " AND \"UnitId\" = @unit")}
+            GROUP BY {RollupKeyColumn(groupBy)}
             """;
         // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does. The
-        // aggregates above give each row's latest instant; the few dossiers received at those instants are then read
-        // through the receipt-instant index (ranking every row with a window function cost a sort of the whole period).
+        // roll-up gives each row's latest instant; the few dossiers received at those instants are then read through
+        // the receipt-instant index.
         var latestCounted = $"""
             SELECT {key} AS k, "Id", "ReceivedAt", {name} FROM "Dossiers"
             WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" < @e AND ("ReceivedAt" >= @s OR {closed} >= @s) AND "ReceivedAt" IN (@@instants@@)
@@ -90,58 +73,42 @@ public static class ReportQueries
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    var values = new long[13];
-                    for (var i = 0; i < 12; i++)
+                    long At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+                    var carried = At(1);
+                    var open = At(8);
+                    var overdue = At(9);
+                    long[] values = [carried, At(2), At(3), At(4), At(5), At(6), At(7), open - overdue, overdue, At(10), At(11), At(12), At(13)];
+                    if (carried + values[1] + values[2] + values[3] + values[12] == 0)
                     {
-                        values[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                        continue; // no dossier of the period (only days before it, all closed by its start)
                     }
                     var k = Key(reader.GetValue(0));
                     rows[k] = values;
-                    latest[k] = (Convert.ToInt64(reader.GetValue(13), CultureInfo.InvariantCulture), false);
+                    if (At(14) is > 0 and var r)
+                    {
+                        latest[k] = (r, false);
+                    }
+                    if (At(15) is > 0 and var submitted)
+                    {
+                        Compete(latest, k, submitted);
+                    }
                 }
             }
-            await using (var cmd = Command(conn, db, desk, agencyId, period, unitId))
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            var rowNames = await NamesAsync(conn, db, agencyId, period, unitId, latest, latestCounted, latestDesk, ct);
+            // The unit-less row has one name, whoever its latest dossier is (and its latest dossier may since have left it).
+            if (groupBy == GroupBy.Unit && rows.ContainsKey(DossierProjection.NoUnitKey))
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    var k = Key(reader.GetValue(0));
-                    if (!rows.TryGetValue(k, out var values))
-                    {
-                        rows[k] = values = new long[13];
-                    }
-                    values[12] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                    var submitted = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
-                    // A desk refusal submitted at the same instant as the latest receipt competes with it on id.
-                    latest[k] = latest.TryGetValue(k, out var l) && l.At >= submitted ? (l.At, l.Desk || l.At == submitted) : (submitted, true);
-                }
+                rowNames[DossierProjection.NoUnitKey] = DossierProjection.NoUnitName;
             }
-            var rowNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            var winners = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var (sql, deskOnly) in new[] { (latestCounted, false), (latestDesk, true) })
+            var unnamed = rows.Keys.Where(k => !rowNames.ContainsKey(k)).ToList();
+            if (unnamed.Count > 0)
             {
-                var instants = latest.Values.Where(l => !deskOnly || l.Desk).Select(l => l.At).Distinct().ToList();
-                if (instants.Count == 0)
+                // Rows whose dossiers were all received before the period (the roll-up keeps no latest instant for
+                // those), or whose latest dossier moved to another unit: read their latest instants from the dossiers.
+                var scanned = await LatestFromDossiersAsync(conn, db, agencyId, period, unitId, key, closed, unnamed, ct);
+                foreach (var (k, n) in await NamesAsync(conn, db, agencyId, period, unitId, scanned, latestCounted, latestDesk, ct))
                 {
-                    continue;
-                }
-                await using var cmd = Command(conn, db, sql.Replace("@@instants@@",
-                    string.Join(", ", instants.Select((_, i) => "@t" + i.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal), agencyId, period, unitId);
-                for (var i = 0; i < instants.Count; i++)
-                {
-                    Add(cmd, "t" + i.ToString(CultureInfo.InvariantCulture), instants[i]);
-                }
-                await using var reader = await cmd.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    var k = Key(reader.GetValue(0));
-                    var id = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                    var at = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
-                    if (latest.TryGetValue(k, out var l) && l.At == at && (!winners.TryGetValue(k, out var best) || id < best))
-                    {
-                        winners[k] = id;
-                        rowNames[k] = reader.IsDBNull(3) ? "" : reader.GetString(3);
-                    }
+                    rowNames[k] = n;
                 }
             }
 
@@ -161,6 +128,95 @@ public static class ReportQueries
             return new DossierReport(period, groupBy, options, built, Row(DossierReport.TotalKey, "Tổng cộng", total));
         }, ct);
     }
+
+    /// <summary>A desk refusal submitted at the same instant as the latest receipt competes with it on id.</summary>
+    private static void Compete(Dictionary<string, (long At, bool Desk)> latest, string k, long submitted) =>
+        latest[k] = latest.TryGetValue(k, out var l) && l.At >= submitted ? (l.At, l.Desk || l.At == submitted) : (submitted, true);
+
+    /// <summary>The names of the rows in <paramref name="latest"/>: the pinned name of the dossier received (or submitted) at the row's latest instant, smallest id first.</summary>
+    private static async Task<Dictionary<string, string>> NamesAsync(DbConnection conn, AppDbContext db, int agencyId, ReportPeriod period, int? unitId,
+        Dictionary<string, (long At, bool Desk)> latest, string latestCounted, string latestDesk, CancellationToken ct)
+    {
+        var rowNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var winners = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (sql, deskOnly) in new[] { (latestCounted, false), (latestDesk, true) })
+        {
+            var instants = latest.Values.Where(l => !deskOnly || l.Desk).Select(l => l.At).Distinct().ToList();
+            if (instants.Count == 0)
+            {
+                continue;
+            }
+            await using var cmd = Command(conn, db, sql.Replace("@@instants@@",
+                string.Join(", ", instants.Select((_, i) => "@t" + i.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal), agencyId, period, unitId);
+            for (var i = 0; i < instants.Count; i++)
+            {
+                Add(cmd, "t" + i.ToString(CultureInfo.InvariantCulture), instants[i]);
+            }
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var k = Key(reader.GetValue(0));
+                var id = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                var at = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+                if (latest.TryGetValue(k, out var l) && l.At == at && (!winners.TryGetValue(k, out var best) || id < best))
+                {
+                    winners[k] = id;
+                    rowNames[k] = reader.IsDBNull(3) ? "" : reader.GetString(3);
+                }
+            }
+        }
+        return rowNames;
+    }
+
+    /// <summary>The latest receipt (or desk submission) instant of each of <paramref name="keys"/> over the period's candidate dossiers.</summary>
+    private static async Task<Dictionary<string, (long At, bool Desk)>> LatestFromDossiersAsync(DbConnection conn, AppDbContext db, int agencyId,
+        ReportPeriod period, int? unitId, string key, string closed, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        // The keys are integers printed by Key(): safe to inline.
+        var only = $" AND {key} IN ({string.Join(", ", keys.Select(k => long.Parse(k, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))})";
+        var counted = $"""
+            SELECT k, MAX(r) FROM (
+                SELECT {key} AS k, "ReceivedAt" AS r FROM "Dossiers" WHERE {ReportRanges.Received(unit)}{only}
+                UNION ALL
+                SELECT {key}, "ReceivedAt" FROM "Dossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, closed)}{only}
+                UNION ALL
+                SELECT {key}, "ReceivedAt" FROM "Dossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, closed)}{only}
+            ) p GROUP BY k
+            """;
+        var desk = $"""
+            SELECT {key}, MAX("SubmittedAt") FROM "Dossiers"
+            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e{only}
+            GROUP BY {key}
+            """;
+        var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
+        await using (var cmd = Command(conn, db, counted, agencyId, period, unitId))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                latest[Key(reader.GetValue(0))] = (Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), false);
+            }
+        }
+        await using (var cmd = Command(conn, db, desk, agencyId, period, unitId))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                Compete(latest, Key(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+            }
+        }
+        return latest;
+    }
+
+    /// <summary>The roll-up's column for a grouping (<see cref="ReportDayCount"/>).</summary>
+    internal static string RollupKeyColumn(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.Agency => "\"AgencyId\"",
+        GroupBy.Unit => "\"UnitId\"",
+        GroupBy.Field => "\"FieldId\"",
+        GroupBy.Procedure => "\"ProcedureId\"",
+    };
 
     private static string KeyColumn(GroupBy groupBy) => groupBy switch
     {
@@ -218,6 +274,8 @@ public static class ReportQueries
         Add(cmd, "s", period.StartInstant.UtcTicks);
         Add(cmd, "e", period.EndInstant.UtcTicks);
         Add(cmd, "sl", ReportRanges.RecentFrom(period.StartInstant.UtcTicks));
+        Add(cmd, "sd", ReportRollup.DayOf(period.StartInstant));
+        Add(cmd, "ed", ReportRollup.DayOf(period.EndInstant));
         Add(cmd, "off", Offset);
         Add(cmd, "day", Day);
         Add(cmd, "nounit", DossierProjection.NoUnitName);

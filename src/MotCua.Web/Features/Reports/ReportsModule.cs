@@ -176,6 +176,7 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddHostedService<ReportBackfillService>();
+        services.AddHostedService<ReportRollupService>();
         return services;
     }
 

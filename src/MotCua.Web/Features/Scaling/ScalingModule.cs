@@ -35,9 +35,14 @@ public static class JobLease
     public const long DeadlineScan = 48151624;
 
     /// <summary>Begins a transaction on <paramref name="db"/> and tries the lease; null (and no transaction) when another instance holds it.</summary>
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> TryAcquireAsync(AppDbContext db, long key, CancellationToken ct)
+    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> TryAcquireAsync(AppDbContext db, long key, CancellationToken ct) =>
+        TryAcquireAsync(db, key, System.Data.IsolationLevel.ReadCommitted, ct);
+
+    /// <summary>As above, in a transaction of the given isolation (SQLite's are serializable whatever is asked).</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> TryAcquireAsync(AppDbContext db, long key,
+        System.Data.IsolationLevel isolation, CancellationToken ct)
     {
-        var tx = await db.Database.BeginTransactionAsync(ct);
+        var tx = await db.Database.BeginTransactionAsync(isolation, ct);
         if (!db.Database.IsNpgsql())
         {
             return tx;

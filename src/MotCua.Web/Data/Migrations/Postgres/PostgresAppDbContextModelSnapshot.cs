@@ -2653,6 +2653,125 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("PlanTaskUnits");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeskRefused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LatestDeskSubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LatestReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueTo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedFee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedFeePaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedPaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedPostal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnEarly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnOverdueFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnOverdueTo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnRefused")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnStopped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnWithdrawn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportDayCounts");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.Property<int>("Id")

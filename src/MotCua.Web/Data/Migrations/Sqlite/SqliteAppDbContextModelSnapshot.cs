@@ -2558,6 +2558,123 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanTaskUnits");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeskRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatestDeskSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatestReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFeePaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPostal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdueTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportDayCounts");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.Property<int>("Id")

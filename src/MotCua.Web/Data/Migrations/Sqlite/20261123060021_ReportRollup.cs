@@ -1,0 +1,82 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReportRollup : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportDayCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Folded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedDirect = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOnline = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedPostal = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedFee = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedFeePaidOnline = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedPaidOnline = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedDigitised = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Early = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<int>(type: "INTEGER", nullable: false),
+                    Withdrawn = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refused = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stopped = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResolvedOnline = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnEarly = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnLate = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnWithdrawn = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnRefused = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnStopped = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnOverdueFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnOverdueTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeskRefused = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestDeskSubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDayCounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDayCounts_AgencyId_Day",
+                table: "ReportDayCounts",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDayCounts_AgencyId_UnitId_FieldId_ProcedureId_Day",
+                table: "ReportDayCounts",
+                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDayCounts_Unfolded",
+                table: "ReportDayCounts",
+                column: "Id",
+                filter: "\"Folded\" = FALSE");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReportDayCounts");
+        }
+    }
+}

@@ -1,0 +1,522 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Scaling;
+
+namespace MotCua.Web.Features.Reports;
+
+/// <summary>
+/// One row of the report roll-up (issue #10): what the dossiers of one agency, unit, field and procedure contribute on
+/// one Vietnam-local day to Biểu 06 and the 766 index. A period's report then sums a few thousand of these rows instead
+/// of classifying every dossier of the quarter (700 ms at 10M dossiers). Rows are append-only deltas: every
+/// SaveChanges that changes a dossier's report columns adds the difference between its old and new contribution, so
+/// two officers never update the same row; <see cref="ReportRollup.CompactAsync"/> folds each day's deltas into one row.
+/// </summary>
+/// <remarks>
+/// Which day a measure sits on: receipts on the receipt day; each finish mode's closing on its closing day; a desk
+/// refusal on its refusal day. "Open at an instant" and "overdue at an instant" are running sums over the days before
+/// it (receipts minus closings; <c>OverdueFrom</c> on the day a dossier is both received and past its due date, minus
+/// <c>OverdueTo</c> on the day it closes). Period boundaries are Vietnam-local midnights, so "before the instant" is
+/// "on an earlier day". Sync to the national portal is not here: it is acknowledged outside the dossier's own
+/// transaction and is counted from the dossiers (<see cref="Indices.IndexSql"/>).
+/// </remarks>
+public sealed class ReportDayCount
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    /// <summary>The dossier's report unit, 0 when no unit has taken it yet.</summary>
+    public int UnitId { get; set; }
+
+    public int FieldId { get; set; }
+
+    public int ProcedureId { get; set; }
+
+    /// <summary>Vietnam-local day number: (UTC ticks + 7 h) / one day.</summary>
+    public int Day { get; set; }
+
+    /// <summary>False for a delta not yet folded by <see cref="ReportRollup.CompactAsync"/>.</summary>
+    public bool Folded { get; set; }
+
+    public int ReceivedDirect { get; set; }
+    public int ReceivedOnline { get; set; }
+    public int ReceivedPostal { get; set; }
+    public int ReceivedFee { get; set; }
+    public int ReceivedFeePaidOnline { get; set; }
+    public int ReceivedPaidOnline { get; set; }
+    public int ReceivedDigitised { get; set; }
+
+    /// <summary>The latest receipt instant (UTC ticks) among the receipts added on this day, 0 for none; a report row's name comes from that dossier.</summary>
+    public long LatestReceivedAt { get; set; }
+
+    // Completion mode (the closing is the result's issue).
+    public int Early { get; set; }
+    public int OnTime { get; set; }
+    public int Late { get; set; }
+    public int Withdrawn { get; set; }
+    public int Refused { get; set; }
+    public int Stopped { get; set; }
+    public int ResolvedOnline { get; set; }
+    public int OverdueFrom { get; set; }
+    public int OverdueTo { get; set; }
+
+    // Return mode (the closing is the result's return).
+    public int ReturnEarly { get; set; }
+    public int ReturnOnTime { get; set; }
+    public int ReturnLate { get; set; }
+    public int ReturnWithdrawn { get; set; }
+    public int ReturnRefused { get; set; }
+    public int ReturnStopped { get; set; }
+    public int ReturnOverdueFrom { get; set; }
+    public int ReturnOverdueTo { get; set; }
+
+    /// <summary>Refused at the desk (never received), on the refusal day.</summary>
+    public int DeskRefused { get; set; }
+
+    /// <summary>The latest submission instant among those desk refusals (UTC ticks), 0 for none.</summary>
+    public long LatestDeskSubmittedAt { get; set; }
+}
+
+internal sealed class ReportDayCountConfiguration : IEntityTypeConfiguration<ReportDayCount>
+{
+    public void Configure(EntityTypeBuilder<ReportDayCount> b)
+    {
+        // A report reads one agency's days before its period's end.
+        b.HasIndex(r => new { r.AgencyId, r.Day });
+        // Compaction finds the unfolded deltas (few between two rounds) and then their days' rows.
+        b.HasIndex(r => new { r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Day });
+        b.HasIndex(r => r.Id, "IX_ReportDayCounts_Unfolded").HasFilter(ReportRollup.UnfoldedFilter);
+    }
+}
+
+/// <summary>Keeps <see cref="ReportDayCount"/>: the deltas of each save, the folding of deltas, and a full rebuild.</summary>
+public static class ReportRollup
+{
+    /// <summary>Advisory-lock key of compaction and rebuild (next to <see cref="ReportBackfill.LeaseKey"/>).</summary>
+    public const long LeaseKey = 48151626;
+
+    internal const long Offset = 252_000_000_000L; // 7 h in ticks
+    internal const long DayTicks = 864_000_000_000L;
+
+    /// <summary>The partial index's predicate (same SQL on both providers).</summary>
+    public const string UnfoldedFilter = "\"Folded\" = FALSE";
+
+    /// <summary>The Vietnam-local day number of an instant given in UTC ticks.</summary>
+    public static int DayOf(long utcTicks) => (int)((utcTicks + Offset) / DayTicks);
+
+    /// <summary>The day number of a Vietnam-local midnight (a period boundary).</summary>
+    public static int DayOf(DateTimeOffset instant) => DayOf(instant.UtcTicks);
+
+    /// <summary>What the roll-up reads of a dossier: its report columns and the state they come from.</summary>
+    internal readonly record struct Snapshot(
+        int AgencyId, int? UnitId, int FieldId, int ProcedureId, bool Counted, DossierStatus Status, DossierChannel Channel,
+        long? ReceivedAt, long? DueAt, long SubmittedAt, long? ClosedAt,
+        long ClosedCompletion, ClosingKind? KindCompletion, long ClosedReturn, ClosingKind? KindReturn,
+        long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, ResultDelivery? ReturnMethod)
+    {
+        public static Snapshot Of(Dossier d) => new(
+            d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
+            d.ReceivedAt?.UtcTicks, d.DueAt?.UtcTicks, d.SubmittedAt.UtcTicks, d.ClosedAt?.UtcTicks,
+            d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
+            d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod);
+
+        public static Snapshot Original(EntityEntry<Dossier> e) => new(
+            e.Property(d => d.AgencyId).OriginalValue, e.Property(d => d.ReportUnitId).OriginalValue, e.Property(d => d.ReportFieldId).OriginalValue,
+            e.Property(d => d.ReportProcedureId).OriginalValue, e.Property(d => d.ReportCounted).OriginalValue, e.Property(d => d.Status).OriginalValue,
+            e.Property(d => d.Channel).OriginalValue, e.Property(d => d.ReceivedAt).OriginalValue?.UtcTicks, e.Property(d => d.DueAt).OriginalValue?.UtcTicks,
+            e.Property(d => d.SubmittedAt).OriginalValue.UtcTicks, e.Property(d => d.ClosedAt).OriginalValue?.UtcTicks,
+            e.Property(d => d.ReportClosedAt).OriginalValue, e.Property(d => d.ReportClosedKind).OriginalValue,
+            e.Property(d => d.ReportClosedAtReturn).OriginalValue, e.Property(d => d.ReportClosedKindReturn).OriginalValue,
+            e.Property(d => d.FeeAmount).OriginalValue, e.Property(d => d.PaymentStatus).OriginalValue,
+            e.Property(d => d.ComponentsDigitised).OriginalValue, e.Property(d => d.ResultDigitised).OriginalValue,
+            e.Property(d => d.ReturnMethod).OriginalValue);
+    }
+
+    internal readonly record struct Key(int AgencyId, int UnitId, int FieldId, int ProcedureId, int Day);
+
+    /// <summary>The measures of one key, as a mutable accumulator (index = column; see <see cref="Columns"/>).</summary>
+    internal sealed class Counts
+    {
+        public readonly int[] M = new int[Columns.Length];
+        public long LatestReceivedAt;
+        public long LatestDeskSubmittedAt;
+
+        public bool IsZero => Array.TrueForAll(M, v => v == 0);
+    }
+
+    /// <summary>The measure columns in a fixed order (SQL column names equal the property names).</summary>
+    internal static readonly string[] Columns =
+    [
+        nameof(ReportDayCount.ReceivedDirect), nameof(ReportDayCount.ReceivedOnline), nameof(ReportDayCount.ReceivedPostal),
+        nameof(ReportDayCount.ReceivedFee), nameof(ReportDayCount.ReceivedFeePaidOnline), nameof(ReportDayCount.ReceivedPaidOnline),
+        nameof(ReportDayCount.ReceivedDigitised),
+        nameof(ReportDayCount.Early), nameof(ReportDayCount.OnTime), nameof(ReportDayCount.Late), nameof(ReportDayCount.Withdrawn),
+        nameof(ReportDayCount.Refused), nameof(ReportDayCount.Stopped), nameof(ReportDayCount.ResolvedOnline),
+        nameof(ReportDayCount.OverdueFrom), nameof(ReportDayCount.OverdueTo),
+        nameof(ReportDayCount.ReturnEarly), nameof(ReportDayCount.ReturnOnTime), nameof(ReportDayCount.ReturnLate),
+        nameof(ReportDayCount.ReturnWithdrawn), nameof(ReportDayCount.ReturnRefused), nameof(ReportDayCount.ReturnStopped),
+        nameof(ReportDayCount.ReturnOverdueFrom), nameof(ReportDayCount.ReturnOverdueTo),
+        nameof(ReportDayCount.DeskRefused),
+    ];
+
+    private const int ReceivedDirect = 0, ReceivedOnline = 1, ReceivedPostal = 2, ReceivedFee = 3, ReceivedFeePaidOnline = 4, ReceivedPaidOnline = 5,
+        ReceivedDigitised = 6, CompletionBase = 7, ResolvedOnline = 13, OverdueFrom = 14, OverdueTo = 15, ReturnBase = 16, ReturnOverdueFrom = 22,
+        ReturnOverdueTo = 23, DeskRefused = 24;
+
+    /// <summary>
+    /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/>. The classification is the
+    /// one of <see cref="ReportQueries"/> (Core Reports/README), per dossier instead of per period.
+    /// </summary>
+    internal static void Contribute(Snapshot s, int sign, Dictionary<Key, Counts> into)
+    {
+        Counts At(long ticks)
+        {
+            var key = new Key(s.AgencyId, s.UnitId ?? 0, s.FieldId, s.ProcedureId, DayOf(ticks));
+            if (!into.TryGetValue(key, out var c))
+            {
+                into[key] = c = new Counts();
+            }
+            return c;
+        }
+
+        if (!s.Counted)
+        {
+            if (s.Status == DossierStatus.Refused && s.ClosedAt is { } refusedAt)
+            {
+                var c = At(refusedAt);
+                c.M[DeskRefused] += sign;
+                if (sign > 0)
+                {
+                    c.LatestDeskSubmittedAt = Math.Max(c.LatestDeskSubmittedAt, s.SubmittedAt);
+                }
+            }
+            return;
+        }
+        if (s.ReceivedAt is not { } r)
+        {
+            return; // counted implies received; a damaged row contributes nothing rather than crash a save
+        }
+        var rc = At(r);
+        rc.M[s.Channel switch { DossierChannel.Online => ReceivedOnline, DossierChannel.Postal => ReceivedPostal, _ => ReceivedDirect }] += sign;
+        var paidOnline = s.Payment == PaymentStatus.PaidOnline;
+        if (s.FeeAmount > 0)
+        {
+            rc.M[ReceivedFee] += sign;
+            if (paidOnline)
+            {
+                rc.M[ReceivedFeePaidOnline] += sign;
+            }
+        }
+        if (paidOnline)
+        {
+            rc.M[ReceivedPaidOnline] += sign;
+        }
+        if (s.ComponentsDigitised || s.ResultDigitised)
+        {
+            rc.M[ReceivedDigitised] += sign;
+        }
+        if (sign > 0)
+        {
+            rc.LatestReceivedAt = Math.Max(rc.LatestReceivedAt, r);
+        }
+
+        Closing(s.ClosedCompletion, s.KindCompletion, CompletionBase, OverdueFrom, OverdueTo, completion: true);
+        Closing(s.ClosedReturn, s.KindReturn, ReturnBase, ReturnOverdueFrom, ReturnOverdueTo, completion: false);
+
+        void Closing(long closed, ClosingKind? kind, int kindBase, int overdueFrom, int overdueTo, bool completion)
+        {
+            var open = closed == DossierProjection.Open;
+            if (!open)
+            {
+                var cc = At(closed);
+                int slot = kind switch
+                {
+                    ClosingKind.Withdrawn => 3,
+                    ClosingKind.Refused => 4,
+                    ClosingKind.Stopped => 5,
+                    // Resolved: early (before the due day), on time (on the due day, or no due date), late (after the due instant).
+                    _ => s.DueAt is not { } due ? 1 : closed > due ? 2 : DayOf(closed) < DayOf(due) ? 0 : 1,
+                };
+                cc.M[kindBase + slot] += sign;
+                if (completion && kind is null or ClosingKind.Resolved && s.ReturnMethod == ResultDelivery.Online)
+                {
+                    cc.M[ResolvedOnline] += sign;
+                }
+            }
+            // Overdue at a boundary E: received and due before E, closed on or after it. From the later of the receipt
+            // and due days (exclusive) to the closing day (inclusive).
+            if (s.DueAt is { } dueAt)
+            {
+                var from = Math.Max(DayOf(r), DayOf(dueAt));
+                if (open || DayOf(closed) > from)
+                {
+                    At(from == DayOf(r) ? r : dueAt).M[overdueFrom] += sign;
+                    if (!open)
+                    {
+                        At(closed).M[overdueTo] += sign;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="db"/> the deltas of every added, changed or removed dossier it tracks (called by
+    /// SaveChanges after change detection). Returns the rows added, so a failed save can take them back.
+    /// </summary>
+    internal static List<ReportDayCount>? NoteChanges(AppDbContext db)
+    {
+        Dictionary<Key, Counts>? delta = null;
+        foreach (var e in db.ChangeTracker.Entries<Dossier>())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            delta ??= [];
+            if (e.State != EntityState.Added)
+            {
+                Contribute(Snapshot.Original(e), -1, delta);
+            }
+            if (e.State != EntityState.Deleted)
+            {
+                Contribute(Snapshot.Of(e.Entity), +1, delta);
+            }
+        }
+        if (delta is null)
+        {
+            return null;
+        }
+        var rows = Rows(delta, folded: false).ToList();
+        if (rows.Count > 0)
+        {
+            db.ReportDayCounts.AddRange(rows);
+        }
+        return rows;
+    }
+
+    private static IEnumerable<ReportDayCount> Rows(Dictionary<Key, Counts> counts, bool folded)
+    {
+        foreach (var (k, c) in counts)
+        {
+            if (c.IsZero)
+            {
+                continue;
+            }
+            var row = new ReportDayCount
+            {
+                AgencyId = k.AgencyId, UnitId = k.UnitId, FieldId = k.FieldId, ProcedureId = k.ProcedureId, Day = k.Day, Folded = folded,
+                LatestReceivedAt = c.LatestReceivedAt, LatestDeskSubmittedAt = c.LatestDeskSubmittedAt,
+            };
+            Set(row, c.M);
+            yield return row;
+        }
+    }
+
+    private static void Set(ReportDayCount r, int[] m)
+    {
+        r.ReceivedDirect = m[ReceivedDirect];
+        r.ReceivedOnline = m[ReceivedOnline];
+        r.ReceivedPostal = m[ReceivedPostal];
+        r.ReceivedFee = m[ReceivedFee];
+        r.ReceivedFeePaidOnline = m[ReceivedFeePaidOnline];
+        r.ReceivedPaidOnline = m[ReceivedPaidOnline];
+        r.ReceivedDigitised = m[ReceivedDigitised];
+        r.Early = m[CompletionBase];
+        r.OnTime = m[CompletionBase + 1];
+        r.Late = m[CompletionBase + 2];
+        r.Withdrawn = m[CompletionBase + 3];
+        r.Refused = m[CompletionBase + 4];
+        r.Stopped = m[CompletionBase + 5];
+        r.ResolvedOnline = m[ResolvedOnline];
+        r.OverdueFrom = m[OverdueFrom];
+        r.OverdueTo = m[OverdueTo];
+        r.ReturnEarly = m[ReturnBase];
+        r.ReturnOnTime = m[ReturnBase + 1];
+        r.ReturnLate = m[ReturnBase + 2];
+        r.ReturnWithdrawn = m[ReturnBase + 3];
+        r.ReturnRefused = m[ReturnBase + 4];
+        r.ReturnStopped = m[ReturnBase + 5];
+        r.ReturnOverdueFrom = m[ReturnOverdueFrom];
+        r.ReturnOverdueTo = m[ReturnOverdueTo];
+        r.DeskRefused = m[DeskRefused];
+    }
+
+    /// <summary>Detaches the deltas of a save that failed, so a retried save on the same context does not count them twice.</summary>
+    internal static void Forget(AppDbContext db, List<ReportDayCount>? rows)
+    {
+        foreach (var row in rows ?? [])
+        {
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    private static string Q(string column) => "\"" + column + "\"";
+
+    /// <summary>
+    /// Folds the unfolded deltas: every (agency, unit, field, procedure, day) with a delta becomes one row. Runs under
+    /// the job lease in a repeatable-read transaction, so a delta committed while it runs is neither folded nor lost
+    /// (it stays for the next round). Returns the number of rows removed (0 when nothing was unfolded or the lease was
+    /// taken).
+    /// </summary>
+    public static async Task<int> CompactAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var tx = await JobLease.TryAcquireAsync(db, LeaseKey, IsolationLevel.RepeatableRead, ct);
+        if (tx is null)
+        {
+            return 0;
+        }
+        var max = await db.ReportDayCounts.Where(r => !r.Folded).MaxAsync(r => (long?)r.Id, ct);
+        if (max is null)
+        {
+            return 0;
+        }
+        var keys = "\"AgencyId\", \"UnitId\", \"FieldId\", \"ProcedureId\", \"Day\"";
+        var sums = string.Join(", ", Columns.Select(c => $"SUM({Q(c)})"));
+        var anyNonZero = string.Join(" OR ", Columns.Select(c => $"SUM({Q(c)}) <> 0"));
+        var touched = """
+            EXISTS (SELECT 1 FROM "ReportDayCounts" u WHERE u."Id" <= @max AND u."Folded" = FALSE AND u."AgencyId" = r."AgencyId"
+              AND u."UnitId" = r."UnitId" AND u."FieldId" = r."FieldId" AND u."ProcedureId" = r."ProcedureId" AND u."Day" = r."Day")
+            """;
+        var fold = $"""
+            INSERT INTO "ReportDayCounts" ({keys}, "Folded", {string.Join(", ", Columns.Select(Q))}, "LatestReceivedAt", "LatestDeskSubmittedAt")
+            SELECT {keys}, TRUE, {sums}, MAX("LatestReceivedAt"), MAX("LatestDeskSubmittedAt")
+            FROM "ReportDayCounts" r WHERE r."Id" <= @max AND {touched}
+            GROUP BY {keys} HAVING {anyNonZero}
+            """;
+        var remove = $"""DELETE FROM "ReportDayCounts" WHERE "Id" <= @max AND {touched.Replace("r.\"", "\"ReportDayCounts\".\"", StringComparison.Ordinal)}""";
+        var removed = await ReportQueries.WithConnectionAsync(db, async conn =>
+        {
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = tx.GetDbTransaction();
+                cmd.CommandText = fold;
+                ReportQueries.Add(cmd, "max", max.Value);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = tx.GetDbTransaction();
+                cmd.CommandText = remove;
+                ReportQueries.Add(cmd, "max", max.Value);
+                return await cmd.ExecuteNonQueryAsync(ct);
+            }
+        }, ct);
+        await tx.CommitAsync(ct);
+        return removed;
+    }
+
+    /// <summary>
+    /// Recomputes the whole roll-up from the dossiers (after a bulk load that bypassed SaveChanges, or on an
+    /// installation that had dossiers before the roll-up existed). Under the lease in a repeatable-read transaction:
+    /// deltas of saves that commit meanwhile are changes after the snapshot read here, and stay. Returns the dossiers
+    /// read, or -1 when another instance holds the lease.
+    /// </summary>
+    public static async Task<long> RebuildAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+        await using var tx = await JobLease.TryAcquireAsync(db, LeaseKey, IsolationLevel.RepeatableRead, ct);
+        if (tx is null)
+        {
+            return -1;
+        }
+        var counts = new Dictionary<Key, Counts>();
+        long read = 0;
+        var dossiers = db.Dossiers.AsNoTracking()
+            .Where(d => d.ReportCounted || d.Status == DossierStatus.Refused)
+            .Select(d => new Snapshot(d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
+                d.ReceivedAt == null ? null : d.ReceivedAt.Value.UtcTicks, d.DueAt == null ? null : d.DueAt.Value.UtcTicks, d.SubmittedAt.UtcTicks,
+                d.ClosedAt == null ? null : d.ClosedAt.Value.UtcTicks, d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
+                d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod))
+            .AsAsyncEnumerable();
+        await foreach (var s in dossiers.WithCancellation(ct))
+        {
+            Contribute(s, +1, counts);
+            read++;
+        }
+        await db.ReportDayCounts.ExecuteDeleteAsync(ct);
+        var auto = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in Rows(counts, folded: true).Chunk(5000))
+            {
+                db.ReportDayCounts.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+        await tx.CommitAsync(ct);
+        return read;
+    }
+
+    /// <summary>True when dossiers that reports count exist but the roll-up has no row (stored before it existed, or bulk-loaded).</summary>
+    public static async Task<bool> NeedsRebuildAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return !await db.ReportDayCounts.AnyAsync(ct)
+            && await db.Dossiers.AnyAsync(d => d.ReportCounted || (d.Status == DossierStatus.Refused && d.ClosedAt != null), ct);
+    }
+}
+
+/// <summary>
+/// Keeps the roll-up small and whole: at start, rebuilds it when dossiers exist without it; then folds the deltas every
+/// <c>MotCua:Reports:RollupCompactMinutes</c> (default 5). Safe with several instances (the job lease).
+/// </summary>
+public sealed class ReportRollupService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<ReportRollupService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = configuration.GetValue("MotCua:Reports:RollupCompactMinutes", 5.0);
+        var every = TimeSpan.FromMinutes(minutes > 0 ? minutes : 5);
+        var first = true;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                if (first && await ReportRollup.NeedsRebuildAsync(db, stoppingToken))
+                {
+                    var read = await ReportRollup.RebuildAsync(db, stoppingToken);
+                    if (read >= 0 && logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.LogInformation("Report roll-up rebuilt from {Count} dossiers.", read);
+                    }
+                }
+                first = false;
+                await ReportRollup.CompactAsync(db, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogError(ex, "Report roll-up upkeep failed; it is tried again next round (reports stay exact meanwhile).");
+            }
+            try
+            {
+                await Task.Delay(every, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
