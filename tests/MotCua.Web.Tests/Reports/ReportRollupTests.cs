@@ -112,12 +112,29 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await ActAsync(desk, codes[0], "return", new { delivery = "online" });
         await ActAsync(desk, codes[1], "stop", new { note = "Dừng theo đề nghị" });
 
+        // The portal's first acknowledgement, written by the outbox beside the officers' saves: a save that read the
+        // dossier before it fails on the concurrency token (and is redone), a later one sees it.
+        await using (var stale = app.CreateDbContext())
+        {
+            var before = await stale.Dossiers.SingleAsync(d => d.Code == codes[2]);
+            await using (var outbox = app.CreateDbContext())
+            {
+                Assert.True(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[2], now.AddMinutes(5).UtcTicks, default));
+                Assert.False(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[2], now.AddDays(2).UtcTicks, default)); // the first one stays
+                Assert.True(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[0], now.AddDays(3).UtcTicks, default));
+            }
+            before.ReportUnitId = null;
+            before.Version++;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        }
+
         // Report columns edited through tracked entities: a unit taken later, a fee paid online, digitised papers.
         await using (var db = app.CreateDbContext())
         {
             var open = await db.Dossiers.SingleAsync(d => d.Code == codes[2]);
-            open.ReportUnitId = unit;
-            open.ReportUnitName = "Chi cục Tiêu chuẩn Đo lường Chất lượng";
+            // Another unit after its acknowledgement: the synced count moves with it.
+            var other = await db.Units.Where(u => u.Name == "Phòng Quản lý Khoa học và Công nghệ").Select(u => u.Id).SingleAsync();
+            open.ReportUnitId = open.ReportUnitId == other ? unit : other;
             open.FeeAmount = 500_000;
             open.PaymentStatus = PaymentStatus.PaidOnline;
             open.ComponentsDigitised = true;
@@ -166,7 +183,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         // Received on day 100 (local), due on day 103, closed on day 110: overdue at the boundaries of days 104..110.
         static long At(int day, int hour) => ((long)day * ReportRollup.DayTicks) - ReportRollup.Offset + (hour * TimeSpan.TicksPerHour);
         var s = new ReportRollup.Snapshot(1, 5, 2, 3, true, DossierStatus.Returned, DossierChannel.Direct, At(100, 9), At(103, 17), At(100, 9), null,
-            At(110, 10), MotCua.Core.Reports.ClosingKind.Resolved, At(111, 8), MotCua.Core.Reports.ClosingKind.Resolved, 0, PaymentStatus.Unpaid, false, false, null);
+            At(110, 10), MotCua.Core.Reports.ClosingKind.Resolved, At(111, 8), MotCua.Core.Reports.ClosingKind.Resolved, 0, PaymentStatus.Unpaid, false, false, null, null);
         var into = new Dictionary<ReportRollup.Key, ReportRollup.Counts>();
         ReportRollup.Contribute(s, +1, into);
         int Measure(int day, string column) => into.TryGetValue(new ReportRollup.Key(1, 5, 2, 3, day), out var c)

@@ -569,6 +569,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.Assignee).HasMaxLength(256);
         b.Property(d => d.InterAgencyPartner).HasMaxLength(300);
         b.Property(d => d.Version).IsConcurrencyToken();
+        // Written by the outbox without a version change (the officer's form stays valid); a save that read the dossier
+        // before that write must not go through with a stale value, or its report roll-up delta would be wrong.
+        b.Property(d => d.ReportSyncedAt).IsConcurrencyToken();
         b.Ignore(d => d.ProcessingTime);
         b.Ignore(d => d.StepPlan);
         b.Ignore(d => d.Terms);

@@ -84,7 +84,7 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
 /// <summary>
 /// The 766 index's counting indicators (1.2, 2.1, 3.3, 4.2, 4.3, 5.x, 6.x) as ONE aggregate over the report roll-up
 /// (<see cref="ReportRollup"/>, the same classification as <see cref="ReportQueries"/>, Core Reports/README) grouped by
-/// unit and procedure, with the portal sync counted from the dossiers; and the failing dossiers of one measure, paged,
+/// unit and procedure; and the failing dossiers of one measure, paged,
 /// for the drill-down (from the dossiers' report columns). Counts completion (the index's rule).
 /// Must give exactly <see cref="Index766.Measure"/>'s numbers over <see cref="DossierFacts"/> (tested on both databases).
 /// </summary>
@@ -116,7 +116,6 @@ public static class IndexSql
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
-        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
         // From the roll-up (ReportRollup), grouped by unit and procedure: the unit's counts are the sums of its rows, and a
         // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
         // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period.
@@ -130,29 +129,13 @@ public static class IndexSql
               {InPeriod("\"Late\"")} + SUM("OverdueFrom" - "OverdueTo"),
               {InPeriod("\"ReceivedOnline\"")}, {InPeriod("\"ReceivedFee\"")}, {InPeriod("\"ReceivedFeePaidOnline\"")},
               {InPeriod("\"Early\" + \"OnTime\" + \"Late\"")}, {InPeriod("\"ResolvedOnline\"")}, {InPeriod("\"ReceivedDigitised\"")},
-              {InPeriod("\"ReceivedPaidOnline\"")}
+              {InPeriod("\"ReceivedPaidOnline\"")},
+              SUM(CASE WHEN "Day" >= @sd AND "SyncDay" < @ed THEN "Synced" ELSE 0 END)
             FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" < @ed{(unitId is null ? "" : " AND \"UnitId\" = @unit")}
             GROUP BY "UnitId", "ProcedureId"
             """;
-        // Synced (1.2) is acknowledged by the portal outside the dossier's transaction, so it is counted from the
-        // dossiers received in the period: one narrow range of the covering receipt-instant index.
-        var synced = $"""
-            SELECT COALESCE("ReportUnitId", 0), "ReportProcedureId", COUNT(*) FROM "Dossiers"
-            WHERE {ReportRanges.Received(unit)} AND "ReportSyncedAt" < @e
-            GROUP BY COALESCE("ReportUnitId", 0), "ReportProcedureId"
-            """;
         return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
-            var syncedCounts = new Dictionary<(string, string), int>();
-            await using (var cmd = ReportQueries.Command(conn, reporting.Context, synced, agencyId, period, unitId))
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    syncedCounts[(ReportQueries.Key(reader.GetValue(0)), ReportQueries.Key(reader.GetValue(1)))] =
-                        Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
-                }
-            }
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
             var used = new List<IndexProcedureUse>();
             await using (var cmd = ReportQueries.Command(conn, reporting.Context, counts, agencyId, period, unitId))
@@ -169,7 +152,7 @@ public static class IndexSql
                     }
                     var k = ReportQueries.Key(reader.GetValue(0));
                     var pr = ReportQueries.Key(reader.GetValue(1));
-                    var row = new IndexDossierCounts(carried + received, At(4), received, syncedCounts.GetValueOrDefault((k, pr)), At(5), At(6), At(7),
+                    var row = new IndexDossierCounts(carried + received, At(4), received, At(12), At(5), At(6), At(7),
                         At(8), At(9), At(10));
                     byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
                     if (row.Received > 0)

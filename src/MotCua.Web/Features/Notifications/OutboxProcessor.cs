@@ -135,8 +135,7 @@ public sealed partial class OutboxProcessor(
             {
                 // The 766 index reads "synced before the period's end" from the dossier row (the first acknowledgement).
                 var ticks = ackAt.UtcTicks;
-                await db.Dossiers.Where(d => d.AgencyId == message.AgencyId && d.Code == syncedCode && d.ReportSyncedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ReportSyncedAt, ticks), cancellationToken);
+                await Reports.ReportRollup.RecordSyncAsync(db, message.AgencyId, syncedCode, ticks, cancellationToken);
             }
         }
         else

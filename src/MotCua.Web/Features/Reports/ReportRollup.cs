@@ -23,8 +23,9 @@ namespace MotCua.Web.Features.Reports;
 /// refusal on its refusal day. "Open at an instant" and "overdue at an instant" are running sums over the days before
 /// it (receipts minus closings; <c>OverdueFrom</c> on the day a dossier is both received and past its due date, minus
 /// <c>OverdueTo</c> on the day it closes). Period boundaries are Vietnam-local midnights, so "before the instant" is
-/// "on an earlier day". Sync to the national portal is not here: it is acknowledged outside the dossier's own
-/// transaction and is counted from the dossiers (<see cref="Indices.IndexSql"/>).
+/// "on an earlier day". "Received in the period and synced to the national portal before its end" has two days: those
+/// rows carry the sync day too (<see cref="SyncDay"/>), written by the outbox with the acknowledgement
+/// (<see cref="ReportRollup.RecordSyncAsync"/>).
 /// </remarks>
 public sealed class ReportDayCount
 {
@@ -41,6 +42,9 @@ public sealed class ReportDayCount
 
     /// <summary>Vietnam-local day number: (UTC ticks + 7 h) / one day.</summary>
     public int Day { get; set; }
+
+    /// <summary>On the rows of <see cref="Synced"/>: the Vietnam-local day of the portal's first acknowledgement; 0 on every other row.</summary>
+    public int SyncDay { get; set; }
 
     /// <summary>False for a delta not yet folded by <see cref="ReportRollup.CompactAsync"/>.</summary>
     public bool Folded { get; set; }
@@ -82,6 +86,9 @@ public sealed class ReportDayCount
 
     /// <summary>The latest submission instant among those desk refusals (UTC ticks), 0 for none.</summary>
     public long LatestDeskSubmittedAt { get; set; }
+
+    /// <summary>Received on <see cref="Day"/> and first acknowledged by the national portal on <see cref="SyncDay"/> (QĐ 766 indicator 1.2).</summary>
+    public int Synced { get; set; }
 }
 
 internal sealed class ReportDayCountConfiguration : IEntityTypeConfiguration<ReportDayCount>
@@ -91,7 +98,7 @@ internal sealed class ReportDayCountConfiguration : IEntityTypeConfiguration<Rep
         // A report reads one agency's days before its period's end.
         b.HasIndex(r => new { r.AgencyId, r.Day });
         // Compaction finds the unfolded deltas (few between two rounds) and then their days' rows.
-        b.HasIndex(r => new { r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Day });
+        b.HasIndex(r => new { r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Day, r.SyncDay });
         b.HasIndex(r => r.Id, "IX_ReportDayCounts_Unfolded").HasFilter(ReportRollup.UnfoldedFilter);
     }
 }
@@ -119,13 +126,13 @@ public static class ReportRollup
         int AgencyId, int? UnitId, int FieldId, int ProcedureId, bool Counted, DossierStatus Status, DossierChannel Channel,
         long? ReceivedAt, long? DueAt, long SubmittedAt, long? ClosedAt,
         long ClosedCompletion, ClosingKind? KindCompletion, long ClosedReturn, ClosingKind? KindReturn,
-        long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, ResultDelivery? ReturnMethod)
+        long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, ResultDelivery? ReturnMethod, long? SyncedAt)
     {
         public static Snapshot Of(Dossier d) => new(
             d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
             d.ReceivedAt?.UtcTicks, d.DueAt?.UtcTicks, d.SubmittedAt.UtcTicks, d.ClosedAt?.UtcTicks,
             d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
-            d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod);
+            d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod, d.ReportSyncedAt);
 
         public static Snapshot Original(EntityEntry<Dossier> e) => new(
             e.Property(d => d.AgencyId).OriginalValue, e.Property(d => d.ReportUnitId).OriginalValue, e.Property(d => d.ReportFieldId).OriginalValue,
@@ -136,10 +143,10 @@ public static class ReportRollup
             e.Property(d => d.ReportClosedAtReturn).OriginalValue, e.Property(d => d.ReportClosedKindReturn).OriginalValue,
             e.Property(d => d.FeeAmount).OriginalValue, e.Property(d => d.PaymentStatus).OriginalValue,
             e.Property(d => d.ComponentsDigitised).OriginalValue, e.Property(d => d.ResultDigitised).OriginalValue,
-            e.Property(d => d.ReturnMethod).OriginalValue);
+            e.Property(d => d.ReturnMethod).OriginalValue, e.Property(d => d.ReportSyncedAt).OriginalValue);
     }
 
-    internal readonly record struct Key(int AgencyId, int UnitId, int FieldId, int ProcedureId, int Day);
+    internal readonly record struct Key(int AgencyId, int UnitId, int FieldId, int ProcedureId, int Day, int SyncDay = 0);
 
     /// <summary>The measures of one key, as a mutable accumulator (index = column; see <see cref="Columns"/>).</summary>
     internal sealed class Counts
@@ -163,12 +170,12 @@ public static class ReportRollup
         nameof(ReportDayCount.ReturnEarly), nameof(ReportDayCount.ReturnOnTime), nameof(ReportDayCount.ReturnLate),
         nameof(ReportDayCount.ReturnWithdrawn), nameof(ReportDayCount.ReturnRefused), nameof(ReportDayCount.ReturnStopped),
         nameof(ReportDayCount.ReturnOverdueFrom), nameof(ReportDayCount.ReturnOverdueTo),
-        nameof(ReportDayCount.DeskRefused),
+        nameof(ReportDayCount.DeskRefused), nameof(ReportDayCount.Synced),
     ];
 
     private const int ReceivedDirect = 0, ReceivedOnline = 1, ReceivedPostal = 2, ReceivedFee = 3, ReceivedFeePaidOnline = 4, ReceivedPaidOnline = 5,
         ReceivedDigitised = 6, CompletionBase = 7, ResolvedOnline = 13, OverdueFrom = 14, OverdueTo = 15, ReturnBase = 16, ReturnOverdueFrom = 22,
-        ReturnOverdueTo = 23, DeskRefused = 24;
+        ReturnOverdueTo = 23, DeskRefused = 24, Synced = 25;
 
     /// <summary>
     /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/>. The classification is the
@@ -176,9 +183,9 @@ public static class ReportRollup
     /// </summary>
     internal static void Contribute(Snapshot s, int sign, Dictionary<Key, Counts> into)
     {
-        Counts At(long ticks)
+        Counts At(long ticks, int syncDay = 0)
         {
-            var key = new Key(s.AgencyId, s.UnitId ?? 0, s.FieldId, s.ProcedureId, DayOf(ticks));
+            var key = new Key(s.AgencyId, s.UnitId ?? 0, s.FieldId, s.ProcedureId, DayOf(ticks), syncDay);
             if (!into.TryGetValue(key, out var c))
             {
                 into[key] = c = new Counts();
@@ -225,6 +232,10 @@ public static class ReportRollup
         if (sign > 0)
         {
             rc.LatestReceivedAt = Math.Max(rc.LatestReceivedAt, r);
+        }
+        if (s.SyncedAt is { } synced)
+        {
+            At(r, DayOf(synced)).M[Synced] += sign;
         }
 
         Closing(s.ClosedCompletion, s.KindCompletion, CompletionBase, OverdueFrom, OverdueTo, completion: true);
@@ -312,7 +323,7 @@ public static class ReportRollup
             }
             var row = new ReportDayCount
             {
-                AgencyId = k.AgencyId, UnitId = k.UnitId, FieldId = k.FieldId, ProcedureId = k.ProcedureId, Day = k.Day, Folded = folded,
+                AgencyId = k.AgencyId, UnitId = k.UnitId, FieldId = k.FieldId, ProcedureId = k.ProcedureId, Day = k.Day, SyncDay = k.SyncDay, Folded = folded,
                 LatestReceivedAt = c.LatestReceivedAt, LatestDeskSubmittedAt = c.LatestDeskSubmittedAt,
             };
             Set(row, c.M);
@@ -347,6 +358,7 @@ public static class ReportRollup
         r.ReturnOverdueFrom = m[ReturnOverdueFrom];
         r.ReturnOverdueTo = m[ReturnOverdueTo];
         r.DeskRefused = m[DeskRefused];
+        r.Synced = m[Synced];
     }
 
     /// <summary>Detaches the deltas of a save that failed, so a retried save on the same context does not count them twice.</summary>
@@ -356,6 +368,67 @@ public static class ReportRollup
         {
             db.Entry(row).State = EntityState.Detached;
         }
+    }
+
+    /// <summary>
+    /// Records the national portal's first acknowledgement of a dossier (<c>ReportSyncedAt</c>) and its roll-up delta in
+    /// one transaction. The UPDATE returns the row as it is once locked, so a concurrent save is either seen here or
+    /// fails on the column's concurrency token and is redone; the dossier's user-facing version does not change.
+    /// Returns false when the dossier was already acknowledged (or does not exist).
+    /// </summary>
+    public static async Task<bool> RecordSyncAsync(AppDbContext db, int agencyId, string code, long acknowledgedTicks, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
+        var done = await ReportQueries.WithConnectionAsync(db, async conn =>
+        {
+            Key? key = null;
+            var found = false;
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+                cmd.CommandText = """
+                    UPDATE "Dossiers" SET "ReportSyncedAt" = @t WHERE "AgencyId" = @agency AND "Code" = @code AND "ReportSyncedAt" IS NULL
+                    RETURNING "ReportCounted", COALESCE("ReportUnitId", 0), "ReportFieldId", "ReportProcedureId", "ReceivedAt"
+                    """;
+                ReportQueries.Add(cmd, "t", acknowledgedTicks);
+                ReportQueries.Add(cmd, "agency", agencyId);
+                ReportQueries.Add(cmd, "code", code);
+                await using var reader = await cmd.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                {
+                    found = true;
+                    if (Convert.ToBoolean(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) && !reader.IsDBNull(4))
+                    {
+                        long L(int i) => Convert.ToInt64(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                        key = new Key(agencyId, (int)L(1), (int)L(2), (int)L(3), DayOf(L(4)), DayOf(acknowledgedTicks));
+                    }
+                }
+            }
+            if (key is { } k)
+            {
+                await using var insert = conn.CreateCommand();
+                insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+                insert.CommandText = $"""
+                    INSERT INTO "ReportDayCounts" ("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay", "Folded", "LatestReceivedAt", "LatestDeskSubmittedAt", {string.Join(", ", Columns.Select(Q))})
+                    VALUES (@agency, @unit, @field, @procedure, @day, @syncDay, FALSE, 0, 0, {string.Join(", ", Columns.Select(c => c == nameof(ReportDayCount.Synced) ? "1" : "0"))})
+                    """;
+                ReportQueries.Add(insert, "agency", k.AgencyId);
+                ReportQueries.Add(insert, "unit", k.UnitId);
+                ReportQueries.Add(insert, "field", k.FieldId);
+                ReportQueries.Add(insert, "procedure", k.ProcedureId);
+                ReportQueries.Add(insert, "day", k.Day);
+                ReportQueries.Add(insert, "syncDay", k.SyncDay);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+            return found;
+        }, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return done;
     }
 
     private static string Q(string column) => "\"" + column + "\"";
@@ -379,12 +452,12 @@ public static class ReportRollup
         {
             return 0;
         }
-        var keys = "\"AgencyId\", \"UnitId\", \"FieldId\", \"ProcedureId\", \"Day\"";
+        var keys = "\"AgencyId\", \"UnitId\", \"FieldId\", \"ProcedureId\", \"Day\", \"SyncDay\"";
         var sums = string.Join(", ", Columns.Select(c => $"SUM({Q(c)})"));
         var anyNonZero = string.Join(" OR ", Columns.Select(c => $"SUM({Q(c)}) <> 0"));
         var touched = """
             EXISTS (SELECT 1 FROM "ReportDayCounts" u WHERE u."Id" <= @max AND u."Folded" = FALSE AND u."AgencyId" = r."AgencyId"
-              AND u."UnitId" = r."UnitId" AND u."FieldId" = r."FieldId" AND u."ProcedureId" = r."ProcedureId" AND u."Day" = r."Day")
+              AND u."UnitId" = r."UnitId" AND u."FieldId" = r."FieldId" AND u."ProcedureId" = r."ProcedureId" AND u."Day" = r."Day" AND u."SyncDay" = r."SyncDay")
             """;
         var fold = $"""
             INSERT INTO "ReportDayCounts" ({keys}, "Folded", {string.Join(", ", Columns.Select(Q))}, "LatestReceivedAt", "LatestDeskSubmittedAt")
@@ -436,7 +509,7 @@ public static class ReportRollup
             .Select(d => new Snapshot(d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
                 d.ReceivedAt == null ? null : d.ReceivedAt.Value.UtcTicks, d.DueAt == null ? null : d.DueAt.Value.UtcTicks, d.SubmittedAt.UtcTicks,
                 d.ClosedAt == null ? null : d.ClosedAt.Value.UtcTicks, d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
-                d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod))
+                d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod, d.ReportSyncedAt))
             .AsAsyncEnumerable();
         await foreach (var s in dossiers.WithCancellation(ct))
         {

@@ -1077,6 +1077,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long?>("ReportSyncedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<int?>("ReportUnitId")
@@ -2754,6 +2755,12 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("Stopped")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SyncDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Synced")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -2764,7 +2771,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Day");
 
-                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day");
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay");
 
                     b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");

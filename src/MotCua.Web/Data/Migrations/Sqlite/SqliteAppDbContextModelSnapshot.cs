@@ -1034,6 +1034,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReportSyncedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ReportUnitId")
@@ -2657,6 +2658,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("Stopped")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SyncDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Synced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -2667,7 +2674,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Day");
 
-                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day");
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay");
 
                     b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");

@@ -22,6 +22,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     FieldId = table.Column<int>(type: "integer", nullable: false),
                     ProcedureId = table.Column<int>(type: "integer", nullable: false),
                     Day = table.Column<int>(type: "integer", nullable: false),
+                    SyncDay = table.Column<int>(type: "integer", nullable: false),
                     Folded = table.Column<bool>(type: "boolean", nullable: false),
                     ReceivedDirect = table.Column<int>(type: "integer", nullable: false),
                     ReceivedOnline = table.Column<int>(type: "integer", nullable: false),
@@ -49,7 +50,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     ReturnOverdueFrom = table.Column<int>(type: "integer", nullable: false),
                     ReturnOverdueTo = table.Column<int>(type: "integer", nullable: false),
                     DeskRefused = table.Column<int>(type: "integer", nullable: false),
-                    LatestDeskSubmittedAt = table.Column<long>(type: "bigint", nullable: false)
+                    LatestDeskSubmittedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Synced = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,9 +64,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 columns: new[] { "AgencyId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportDayCounts_AgencyId_UnitId_FieldId_ProcedureId_Day",
+                name: "IX_ReportDayCounts_AgencyId_UnitId_FieldId_ProcedureId_Day_Syn~",
                 table: "ReportDayCounts",
-                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Day" });
+                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDayCounts_Unfolded",

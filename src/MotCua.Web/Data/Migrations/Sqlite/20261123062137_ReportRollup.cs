@@ -21,6 +21,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     FieldId = table.Column<int>(type: "INTEGER", nullable: false),
                     ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
                     Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    SyncDay = table.Column<int>(type: "INTEGER", nullable: false),
                     Folded = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReceivedDirect = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivedOnline = table.Column<int>(type: "INTEGER", nullable: false),
@@ -48,7 +49,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     ReturnOverdueFrom = table.Column<int>(type: "INTEGER", nullable: false),
                     ReturnOverdueTo = table.Column<int>(type: "INTEGER", nullable: false),
                     DeskRefused = table.Column<int>(type: "INTEGER", nullable: false),
-                    LatestDeskSubmittedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    LatestDeskSubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Synced = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,9 +63,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 columns: new[] { "AgencyId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportDayCounts_AgencyId_UnitId_FieldId_ProcedureId_Day",
+                name: "IX_ReportDayCounts_AgencyId_UnitId_FieldId_ProcedureId_Day_SyncDay",
                 table: "ReportDayCounts",
-                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Day" });
+                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDayCounts_Unfolded",
