@@ -92,6 +92,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Indices.IndexManualScore> IndexManualScores => Set<Features.Indices.IndexManualScore>();
     // Report roll-up (issue #10)
     public DbSet<Features.Reports.ReportDayCount> ReportDayCounts => Set<Features.Reports.ReportDayCount>();
+    public DbSet<Features.Reports.ReportMonthCount> ReportMonthCounts => Set<Features.Reports.ReportMonthCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

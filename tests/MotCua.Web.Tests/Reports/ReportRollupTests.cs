@@ -41,7 +41,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await ReadAsync(await client.PostAsJsonAsync("/api/dossiers/" + code + "/actions", body), HttpStatusCode.OK);
     }
 
-    /// <summary>Every (agency, unit, field, procedure, day) with its summed measures, zero sums left out.</summary>
+    /// <summary>Every (agency, unit, field, procedure, day or month) with its summed measures, zero sums left out.</summary>
     private static async Task<SortedDictionary<string, string>> SumsAsync(AppDbContext db)
     {
         var rows = await db.ReportDayCounts.AsNoTracking().ToListAsync();
@@ -49,6 +49,14 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         foreach (var g in rows.GroupBy(r => $"{r.AgencyId}/{r.UnitId}/{r.FieldId}/{r.ProcedureId}/{r.Day}"))
         {
             var m = ReportRollup.Columns.Select(c => g.Sum(r => (int)typeof(ReportDayCount).GetProperty(c)!.GetValue(r)!)).ToArray();
+            if (m.Any(v => v != 0))
+            {
+                sums[g.Key] = string.Join(",", m);
+            }
+        }
+        foreach (var g in (await db.ReportMonthCounts.AsNoTracking().ToListAsync()).GroupBy(r => $"month {r.AgencyId}/{r.UnitId}/{r.FieldId}/{r.ProcedureId}/{r.Month}"))
+        {
+            int[] m = [g.Sum(r => r.Open), g.Sum(r => r.ReturnOpen), g.Sum(r => r.Overdue), g.Sum(r => r.ReturnOverdue)];
             if (m.Any(v => v != 0))
             {
                 sums[g.Key] = string.Join(",", m);
@@ -166,6 +174,8 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             var rowsBefore = await db.ReportDayCounts.CountAsync();
             await ReportRollup.CompactAsync(db, default);
             Assert.Equal(0, await db.ReportDayCounts.CountAsync(r => !r.Folded));
+            Assert.Equal(0, await db.ReportMonthCounts.CountAsync(r => !r.Folded));
+            Assert.Contains(kept.Keys, k => k.StartsWith("month ", StringComparison.Ordinal));
             Assert.True(await db.ReportDayCounts.CountAsync() <= rowsBefore);
             Assert.Equal(kept, await SumsAsync(db));
             Assert.Equal(0, await ReportRollup.CompactAsync(db, default)); // nothing left to fold

@@ -118,47 +118,50 @@ public static class IndexSql
         ArgumentNullException.ThrowIfNull(period);
         // From the roll-up (ReportRollup), grouped by unit and procedure: the unit's counts are the sums of its rows, and a
         // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
-        // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period.
+        // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period; late:
+        // resolved late in it plus overdue at its end (overdue at the start plus the period's change).
         const string Received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
-        const string Closings = "(\"Early\" + \"OnTime\" + \"Late\" + \"Withdrawn\" + \"Refused\" + \"Stopped\")";
-        static string InPeriod(string expression) => $"SUM(CASE WHEN \"Day\" >= @sd THEN {expression} ELSE 0 END)";
         var counts = $"""
             SELECT "UnitId", "ProcedureId",
-              SUM(CASE WHEN "Day" < @sd THEN {Received} - {Closings} ELSE 0 END),
-              {InPeriod(Received)},
-              {InPeriod("\"Late\"")} + SUM("OverdueFrom" - "OverdueTo"),
-              {InPeriod("\"ReceivedOnline\"")}, {InPeriod("\"ReceivedFee\"")}, {InPeriod("\"ReceivedFeePaidOnline\"")},
-              {InPeriod("\"Early\" + \"OnTime\" + \"Late\"")}, {InPeriod("\"ResolvedOnline\"")}, {InPeriod("\"ReceivedDigitised\"")},
-              {InPeriod("\"ReceivedPaidOnline\"")},
-              SUM(CASE WHEN "Day" >= @sd AND "SyncDay" < @ed THEN "Synced" ELSE 0 END)
-            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" < @ed{(unitId is null ? "" : " AND \"UnitId\" = @unit")}
+              SUM({Received}), SUM("Late"), SUM("OverdueFrom" - "OverdueTo"),
+              SUM("ReceivedOnline"), SUM("ReceivedFee"), SUM("ReceivedFeePaidOnline"), SUM("Early" + "OnTime" + "Late"), SUM("ResolvedOnline"),
+              SUM("ReceivedDigitised"), SUM("ReceivedPaidOnline"), SUM(CASE WHEN "SyncDay" < @ed THEN "Synced" ELSE 0 END)
+            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" >= @sd AND "Day" < @ed{ReportQueries.RollupUnit(unitId)}
             GROUP BY "UnitId", "ProcedureId"
             """;
         return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
-            var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
-            var used = new List<IndexProcedureUse>();
+            var atStart = await ReportQueries.RunningAtStartAsync(conn, reporting.Context, agencyId, period, unitId, "\"UnitId\", \"ProcedureId\"",
+                CountFinishAt.Completion, ct);
+            var inPeriod = new Dictionary<string, int[]>(StringComparer.Ordinal);
             await using (var cmd = ReportQueries.Command(conn, reporting.Context, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     int At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    var carried = At(2);
-                    var received = At(3);
-                    if (carried + received == 0)
-                    {
-                        continue; // no dossier of the period
-                    }
-                    var k = ReportQueries.Key(reader.GetValue(0));
-                    var pr = ReportQueries.Key(reader.GetValue(1));
-                    var row = new IndexDossierCounts(carried + received, At(4), received, At(12), At(5), At(6), At(7),
-                        At(8), At(9), At(10));
-                    byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
-                    if (row.Received > 0)
-                    {
-                        used.Add(new IndexProcedureUse(k, pr, At(11) > 0));
-                    }
+                    inPeriod[ReportQueries.Key(reader.GetValue(0)) + "/" + ReportQueries.Key(reader.GetValue(1))] = [.. Enumerable.Range(2, 11).Select(At)];
+                }
+            }
+            var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
+            var used = new List<IndexProcedureUse>();
+            foreach (var key in inPeriod.Keys.Union(atStart.Keys))
+            {
+                var (open, overdue) = atStart.GetValueOrDefault(key);
+                var p = inPeriod.GetValueOrDefault(key) ?? new int[11];
+                var carried = (int)open;
+                var received = p[0];
+                if (carried + received == 0)
+                {
+                    continue; // no dossier of the period
+                }
+                var k = key[..key.IndexOf('/', StringComparison.Ordinal)];
+                var pr = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+                var row = new IndexDossierCounts(carried + received, p[1] + (int)overdue + p[2], received, p[10], p[3], p[4], p[5], p[6], p[7], p[8]);
+                byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
+                if (row.Received > 0)
+                {
+                    used.Add(new IndexProcedureUse(k, pr, p[9] > 0));
                 }
             }
             return new IndexCounts(byUnit, used);

@@ -36,20 +36,19 @@ public static class ReportQueries
         var key = KeyColumn(groupBy);
         var name = NameColumn(groupBy);
         var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
-        // Every count from the roll-up (ReportRollup): the period's days for what happened in it, and running sums over
-        // the days before its start and end for what was open (and overdue) at those instants.
+        // Every count from the roll-up (ReportRollup): the period's days for what happened in it, and the running sums
+        // at its start (RunningAtStartAsync) for what was open and overdue then; at its end they are those plus the
+        // period's changes.
         var received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
         var closings = $"(\"{m}Early\" + \"{m}OnTime\" + \"{m}Late\" + \"{m}Withdrawn\" + \"{m}Refused\" + \"{m}Stopped\")";
-        string InPeriod(string column) => $"SUM(CASE WHEN \"Day\" >= @sd THEN \"{column}\" ELSE 0 END)";
+        string Sum(string column) => $"SUM(\"{column}\")";
         var counts = $"""
             SELECT {RollupKeyColumn(groupBy)},
-              SUM(CASE WHEN "Day" < @sd THEN {received} - {closings} ELSE 0 END),
-              {InPeriod("ReceivedOnline")}, {InPeriod("ReceivedDirect")}, {InPeriod("ReceivedPostal")},
-              {InPeriod(m + "Early")}, {InPeriod(m + "OnTime")}, {InPeriod(m + "Late")},
+              {Sum("ReceivedOnline")}, {Sum("ReceivedDirect")}, {Sum("ReceivedPostal")}, {Sum(m + "Early")}, {Sum(m + "OnTime")}, {Sum(m + "Late")},
               SUM({received} - {closings}), SUM("{m}OverdueFrom" - "{m}OverdueTo"),
-              {InPeriod(m + "Withdrawn")}, {InPeriod(m + "Refused")}, {InPeriod(m + "Stopped")}, {InPeriod("DeskRefused")},
-              MAX(CASE WHEN "Day" >= @sd THEN "LatestReceivedAt" ELSE 0 END), MAX(CASE WHEN "Day" >= @sd THEN "LatestDeskSubmittedAt" ELSE 0 END)
-            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" < @ed{(unitId is null ? "" : " AND \"UnitId\" = @unit")}
+              {Sum(m + "Withdrawn")}, {Sum(m + "Refused")}, {Sum(m + "Stopped")}, {Sum("DeskRefused")},
+              MAX("LatestReceivedAt"), MAX("LatestDeskSubmittedAt")
+            FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" >= @sd AND "Day" < @ed{RollupUnit(unitId)}
             GROUP BY {RollupKeyColumn(groupBy)}
             """;
         // A row's name: the pinned name of its most recently received dossier (ties: smallest id), as Core does. The
@@ -68,30 +67,35 @@ public static class ReportQueries
         {
             var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
             var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
+            var atStart = await RunningAtStartAsync(conn, db, agencyId, period, unitId, RollupKeyColumn(groupBy), options.CountFinishAt, ct);
+            var inPeriod = new Dictionary<string, long[]>(StringComparer.Ordinal);
             await using (var cmd = Command(conn, db, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
                 {
                     long At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    var carried = At(1);
-                    var open = At(8);
-                    var overdue = At(9);
-                    long[] values = [carried, At(2), At(3), At(4), At(5), At(6), At(7), open - overdue, overdue, At(10), At(11), At(12), At(13)];
-                    if (carried + values[1] + values[2] + values[3] + values[12] == 0)
-                    {
-                        continue; // no dossier of the period (only days before it, all closed by its start)
-                    }
                     var k = Key(reader.GetValue(0));
-                    rows[k] = values;
-                    if (At(14) is > 0 and var r)
+                    inPeriod[k] = [.. Enumerable.Range(1, 12).Select(At)];
+                    if (At(13) is > 0 and var r)
                     {
                         latest[k] = (r, false);
                     }
-                    if (At(15) is > 0 and var submitted)
+                    if (At(14) is > 0 and var submitted)
                     {
                         Compete(latest, k, submitted);
                     }
+                }
+            }
+            foreach (var k in inPeriod.Keys.Union(atStart.Keys))
+            {
+                var (carried, overdueAtStart) = atStart.GetValueOrDefault(k);
+                var p = inPeriod.GetValueOrDefault(k) ?? new long[12];
+                var overdue = overdueAtStart + p[7];
+                long[] values = [carried, p[0], p[1], p[2], p[3], p[4], p[5], carried + p[6] - overdue, overdue, p[8], p[9], p[10], p[11]];
+                if (carried + p[0] + p[1] + p[2] + p[11] > 0)
+                {
+                    rows[k] = values; // else no dossier of the period (only days before it, all closed by its start)
                 }
             }
             var rowNames = await NamesAsync(conn, db, agencyId, period, unitId, latest, latestCounted, latestDesk, ct);
@@ -209,6 +213,42 @@ public static class ReportQueries
         return latest;
     }
 
+    /// <summary>The unit filter on the roll-up tables.</summary>
+    internal static string RollupUnit(int? unitId) => unitId is null ? "" : " AND \"UnitId\" = @unit";
+
+    /// <summary>
+    /// Per group (<paramref name="keyColumns"/> of the roll-up tables, several joined by '/'): the dossiers open at the
+    /// period's start and, of those, the overdue ones, in one finish mode. Whole months before the start's month from
+    /// <see cref="ReportMonthCount"/>, then that month's days before the start from <see cref="ReportDayCount"/>.
+    /// </summary>
+    internal static async Task<Dictionary<string, (long Open, long Overdue)>> RunningAtStartAsync(DbConnection conn, AppDbContext db, int agencyId,
+        ReportPeriod period, int? unitId, string keyColumns, CountFinishAt mode, CancellationToken ct)
+    {
+        var m = mode == CountFinishAt.Return ? "Return" : "";
+        var received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
+        var closings = $"(\"{m}Early\" + \"{m}OnTime\" + \"{m}Late\" + \"{m}Withdrawn\" + \"{m}Refused\" + \"{m}Stopped\")";
+        var sql = $"""
+            SELECT {keyColumns}, SUM(o), SUM(od) FROM (
+                SELECT {keyColumns}, "{m}Open" AS o, "{m}Overdue" AS od FROM "ReportMonthCounts"
+                WHERE "AgencyId" = @agency AND "Month" < @sm{RollupUnit(unitId)}
+                UNION ALL
+                SELECT {keyColumns}, {received} - {closings}, "{m}OverdueFrom" - "{m}OverdueTo" FROM "ReportDayCounts"
+                WHERE "AgencyId" = @agency AND "Day" >= @sm AND "Day" < @sd AND "SyncDay" = 0{RollupUnit(unitId)}
+            ) s GROUP BY {keyColumns}
+            """;
+        var width = keyColumns.Split(',').Length;
+        var result = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        await using var cmd = Command(conn, db, sql, agencyId, period, unitId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = string.Join('/', Enumerable.Range(0, width).Select(i => Key(reader.GetValue(i))));
+            long At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+            result[key] = (At(width), At(width + 1));
+        }
+        return result;
+    }
+
     /// <summary>The roll-up's column for a grouping (<see cref="ReportDayCount"/>).</summary>
     internal static string RollupKeyColumn(GroupBy groupBy) => groupBy switch
     {
@@ -275,6 +315,7 @@ public static class ReportQueries
         Add(cmd, "e", period.EndInstant.UtcTicks);
         Add(cmd, "sl", ReportRanges.RecentFrom(period.StartInstant.UtcTicks));
         Add(cmd, "sd", ReportRollup.DayOf(period.StartInstant));
+        Add(cmd, "sm", ReportRollup.MonthOf(ReportRollup.DayOf(period.StartInstant)));
         Add(cmd, "ed", ReportRollup.DayOf(period.EndInstant));
         Add(cmd, "off", Offset);
         Add(cmd, "day", Day);

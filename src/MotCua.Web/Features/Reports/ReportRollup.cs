@@ -91,6 +91,51 @@ public sealed class ReportDayCount
     public int Synced { get; set; }
 }
 
+/// <summary>
+/// The running-sum measures of <see cref="ReportDayCount"/> per calendar month: "open" and "overdue" at a period's start
+/// sum every earlier day, and the month rows make that a few thousand rows (whole months, then the days of the start's
+/// month) instead of every day since the first dossier (300k rows at 10M dossiers: 175 ms).
+/// </summary>
+public sealed class ReportMonthCount
+{
+    public long Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public int UnitId { get; set; }
+
+    public int FieldId { get; set; }
+
+    public int ProcedureId { get; set; }
+
+    /// <summary>Day number (<see cref="ReportRollup.DayOf(long)"/>) of the month's first day.</summary>
+    public int Month { get; set; }
+
+    public bool Folded { get; set; }
+
+    /// <summary>Receipts minus closings, completion mode.</summary>
+    public int Open { get; set; }
+
+    /// <summary>Receipts minus closings, return mode.</summary>
+    public int ReturnOpen { get; set; }
+
+    /// <summary>OverdueFrom minus OverdueTo, completion mode.</summary>
+    public int Overdue { get; set; }
+
+    /// <summary>ReturnOverdueFrom minus ReturnOverdueTo.</summary>
+    public int ReturnOverdue { get; set; }
+}
+
+internal sealed class ReportMonthCountConfiguration : IEntityTypeConfiguration<ReportMonthCount>
+{
+    public void Configure(EntityTypeBuilder<ReportMonthCount> b)
+    {
+        b.HasIndex(r => new { r.AgencyId, r.Month });
+        b.HasIndex(r => new { r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Month });
+        b.HasIndex(r => r.Id, "IX_ReportMonthCounts_Unfolded").HasFilter(ReportRollup.UnfoldedFilter);
+    }
+}
+
 internal sealed class ReportDayCountConfiguration : IEntityTypeConfiguration<ReportDayCount>
 {
     public void Configure(EntityTypeBuilder<ReportDayCount> b)
@@ -120,6 +165,13 @@ public static class ReportRollup
 
     /// <summary>The day number of a Vietnam-local midnight (a period boundary).</summary>
     public static int DayOf(DateTimeOffset instant) => DayOf(instant.UtcTicks);
+
+    /// <summary>The day number of the first day of <paramref name="day"/>'s month (day numbers are <see cref="DateOnly.DayNumber"/>s).</summary>
+    public static int MonthOf(int day)
+    {
+        var d = DateOnly.FromDayNumber(day);
+        return new DateOnly(d.Year, d.Month, 1).DayNumber;
+    }
 
     /// <summary>What the roll-up reads of a dossier: its report columns and the state they come from.</summary>
     internal readonly record struct Snapshot(
@@ -282,7 +334,7 @@ public static class ReportRollup
     /// Adds to <paramref name="db"/> the deltas of every added, changed or removed dossier it tracks (called by
     /// SaveChanges after change detection). Returns the rows added, so a failed save can take them back.
     /// </summary>
-    internal static List<ReportDayCount>? NoteChanges(AppDbContext db)
+    internal static List<object>? NoteChanges(AppDbContext db)
     {
         Dictionary<Key, Counts>? delta = null;
         foreach (var e in db.ChangeTracker.Entries<Dossier>())
@@ -306,11 +358,52 @@ public static class ReportRollup
             return null;
         }
         var rows = Rows(delta, folded: false).ToList();
-        if (rows.Count > 0)
+        var months = MonthRows(delta, folded: false).ToList();
+        db.ReportDayCounts.AddRange(rows);
+        db.ReportMonthCounts.AddRange(months);
+        return [.. rows, .. months];
+    }
+
+    /// <summary>The month rows of day counts: the running-sum measures summed per (agency, unit, field, procedure, month).</summary>
+    private static IEnumerable<ReportMonthCount> MonthRows(Dictionary<Key, Counts> counts, bool folded)
+    {
+        var months = new Dictionary<Key, int[]>();
+        foreach (var (k, c) in counts)
         {
-            db.ReportDayCounts.AddRange(rows);
+            var m = c.M;
+            var received = m[ReceivedDirect] + m[ReceivedOnline] + m[ReceivedPostal];
+            int[] v =
+            [
+                received - (m[CompletionBase] + m[CompletionBase + 1] + m[CompletionBase + 2] + m[CompletionBase + 3] + m[CompletionBase + 4] + m[CompletionBase + 5]),
+                received - (m[ReturnBase] + m[ReturnBase + 1] + m[ReturnBase + 2] + m[ReturnBase + 3] + m[ReturnBase + 4] + m[ReturnBase + 5]),
+                m[OverdueFrom] - m[OverdueTo],
+                m[ReturnOverdueFrom] - m[ReturnOverdueTo],
+            ];
+            if (Array.TrueForAll(v, x => x == 0))
+            {
+                continue;
+            }
+            var mk = k with { Day = MonthOf(k.Day), SyncDay = 0 };
+            if (!months.TryGetValue(mk, out var sum))
+            {
+                months[mk] = sum = new int[4];
+            }
+            for (var i = 0; i < 4; i++)
+            {
+                sum[i] += v[i];
+            }
         }
-        return rows;
+        foreach (var (k, v) in months)
+        {
+            if (!Array.TrueForAll(v, x => x == 0))
+            {
+                yield return new ReportMonthCount
+                {
+                    AgencyId = k.AgencyId, UnitId = k.UnitId, FieldId = k.FieldId, ProcedureId = k.ProcedureId, Month = k.Day, Folded = folded,
+                    Open = v[0], ReturnOpen = v[1], Overdue = v[2], ReturnOverdue = v[3],
+                };
+            }
+        }
     }
 
     private static IEnumerable<ReportDayCount> Rows(Dictionary<Key, Counts> counts, bool folded)
@@ -362,7 +455,7 @@ public static class ReportRollup
     }
 
     /// <summary>Detaches the deltas of a save that failed, so a retried save on the same context does not count them twice.</summary>
-    internal static void Forget(AppDbContext db, List<ReportDayCount>? rows)
+    internal static void Forget(AppDbContext db, List<object>? rows)
     {
         foreach (var row in rows ?? [])
         {
@@ -434,7 +527,8 @@ public static class ReportRollup
     private static string Q(string column) => "\"" + column + "\"";
 
     /// <summary>
-    /// Folds the unfolded deltas: every (agency, unit, field, procedure, day) with a delta becomes one row. Runs under
+    /// Folds the unfolded deltas: every (agency, unit, field, procedure, day) with a delta becomes one row, and so does
+    /// every month of <see cref="ReportMonthCount"/>. Runs under
     /// the job lease in a repeatable-read transaction, so a delta committed while it runs is neither folded nor lost
     /// (it stays for the next round). Returns the number of rows removed (0 when nothing was unfolded or the lease was
     /// taken).
@@ -447,44 +541,58 @@ public static class ReportRollup
         {
             return 0;
         }
-        var max = await db.ReportDayCounts.Where(r => !r.Folded).MaxAsync(r => (long?)r.Id, ct);
-        if (max is null)
+        var days = await db.ReportDayCounts.Where(r => !r.Folded).MaxAsync(r => (long?)r.Id, ct);
+        var months = await db.ReportMonthCounts.Where(r => !r.Folded).MaxAsync(r => (long?)r.Id, ct);
+        var removed = 0;
+        if (days is { } d)
         {
-            return 0;
+            removed += await FoldAsync(db, tx, "ReportDayCounts", ["AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay"], Columns,
+                ["LatestReceivedAt", "LatestDeskSubmittedAt"], d, ct);
         }
-        var keys = "\"AgencyId\", \"UnitId\", \"FieldId\", \"ProcedureId\", \"Day\", \"SyncDay\"";
-        var sums = string.Join(", ", Columns.Select(c => $"SUM({Q(c)})"));
-        var anyNonZero = string.Join(" OR ", Columns.Select(c => $"SUM({Q(c)}) <> 0"));
-        var touched = """
-            EXISTS (SELECT 1 FROM "ReportDayCounts" u WHERE u."Id" <= @max AND u."Folded" = FALSE AND u."AgencyId" = r."AgencyId"
-              AND u."UnitId" = r."UnitId" AND u."FieldId" = r."FieldId" AND u."ProcedureId" = r."ProcedureId" AND u."Day" = r."Day" AND u."SyncDay" = r."SyncDay")
+        if (months is { } m)
+        {
+            removed += await FoldAsync(db, tx, "ReportMonthCounts", ["AgencyId", "UnitId", "FieldId", "ProcedureId", "Month"],
+                [nameof(ReportMonthCount.Open), nameof(ReportMonthCount.ReturnOpen), nameof(ReportMonthCount.Overdue), nameof(ReportMonthCount.ReturnOverdue)], [], m, ct);
+        }
+        await tx.CommitAsync(ct);
+        return removed;
+    }
+
+    /// <summary>One table's fold: the groups with an unfolded row up to <paramref name="max"/> become one folded row each.</summary>
+    private static async Task<int> FoldAsync(AppDbContext db, IDbContextTransaction tx, string table, string[] keyColumns, string[] sumColumns,
+        string[] maxColumns, long max, CancellationToken ct)
+    {
+        var keys = string.Join(", ", keyColumns.Select(Q));
+        var aggregates = string.Join(", ", sumColumns.Select(c => $"SUM({Q(c)})").Concat(maxColumns.Select(c => $"MAX({Q(c)})")));
+        var columns = string.Join(", ", sumColumns.Concat(maxColumns).Select(Q));
+        var anyNonZero = string.Join(" OR ", sumColumns.Select(c => $"SUM({Q(c)}) <> 0"));
+        string Touched(string outer) => $"""
+            EXISTS (SELECT 1 FROM {Q(table)} u WHERE u."Id" <= @max AND u."Folded" = FALSE AND {string.Join(" AND ", keyColumns.Select(k => $"u.{Q(k)} = {outer}.{Q(k)}"))})
             """;
         var fold = $"""
-            INSERT INTO "ReportDayCounts" ({keys}, "Folded", {string.Join(", ", Columns.Select(Q))}, "LatestReceivedAt", "LatestDeskSubmittedAt")
-            SELECT {keys}, TRUE, {sums}, MAX("LatestReceivedAt"), MAX("LatestDeskSubmittedAt")
-            FROM "ReportDayCounts" r WHERE r."Id" <= @max AND {touched}
+            INSERT INTO {Q(table)} ({keys}, "Folded", {columns})
+            SELECT {keys}, TRUE, {aggregates}
+            FROM {Q(table)} r WHERE r."Id" <= @max AND {Touched("r")}
             GROUP BY {keys} HAVING {anyNonZero}
             """;
-        var remove = $"""DELETE FROM "ReportDayCounts" WHERE "Id" <= @max AND {touched.Replace("r.\"", "\"ReportDayCounts\".\"", StringComparison.Ordinal)}""";
-        var removed = await ReportQueries.WithConnectionAsync(db, async conn =>
+        var remove = $"""DELETE FROM {Q(table)} WHERE "Id" <= @max AND {Touched(Q(table))}""";
+        return await ReportQueries.WithConnectionAsync(db, async conn =>
         {
             await using (var cmd = conn.CreateCommand())
             {
                 cmd.Transaction = tx.GetDbTransaction();
                 cmd.CommandText = fold;
-                ReportQueries.Add(cmd, "max", max.Value);
+                ReportQueries.Add(cmd, "max", max);
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             await using (var cmd = conn.CreateCommand())
             {
                 cmd.Transaction = tx.GetDbTransaction();
                 cmd.CommandText = remove;
-                ReportQueries.Add(cmd, "max", max.Value);
+                ReportQueries.Add(cmd, "max", max);
                 return await cmd.ExecuteNonQueryAsync(ct);
             }
         }, ct);
-        await tx.CommitAsync(ct);
-        return removed;
     }
 
     /// <summary>
@@ -517,6 +625,7 @@ public static class ReportRollup
             read++;
         }
         await db.ReportDayCounts.ExecuteDeleteAsync(ct);
+        await db.ReportMonthCounts.ExecuteDeleteAsync(ct);
         var auto = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -524,6 +633,12 @@ public static class ReportRollup
             foreach (var chunk in Rows(counts, folded: true).Chunk(5000))
             {
                 db.ReportDayCounts.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            foreach (var chunk in MonthRows(counts, folded: true).Chunk(5000))
+            {
+                db.ReportMonthCounts.AddRange(chunk);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }

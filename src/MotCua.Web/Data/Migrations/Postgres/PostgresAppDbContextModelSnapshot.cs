@@ -2779,6 +2779,56 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("ReportDayCounts");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReturnOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Month");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportMonthCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportMonthCounts");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.Property<int>("Id")

@@ -2682,6 +2682,54 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportDayCounts");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Month");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportMonthCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportMonthCounts");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.Property<int>("Id")

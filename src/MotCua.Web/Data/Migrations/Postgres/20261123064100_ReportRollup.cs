@@ -58,6 +58,28 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ReportDayCounts", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReportMonthCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    FieldId = table.Column<int>(type: "integer", nullable: false),
+                    ProcedureId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Folded = table.Column<bool>(type: "boolean", nullable: false),
+                    Open = table.Column<int>(type: "integer", nullable: false),
+                    ReturnOpen = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<int>(type: "integer", nullable: false),
+                    ReturnOverdue = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportMonthCounts", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDayCounts_AgencyId_Day",
                 table: "ReportDayCounts",
@@ -73,6 +95,22 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 table: "ReportDayCounts",
                 column: "Id",
                 filter: "\"Folded\" = FALSE");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_AgencyId_Month",
+                table: "ReportMonthCounts",
+                columns: new[] { "AgencyId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_AgencyId_UnitId_FieldId_ProcedureId_Month",
+                table: "ReportMonthCounts",
+                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_Unfolded",
+                table: "ReportMonthCounts",
+                column: "Id",
+                filter: "\"Folded\" = FALSE");
         }
 
         /// <inheritdoc />
@@ -80,6 +118,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ReportDayCounts");
+
+            migrationBuilder.DropTable(
+                name: "ReportMonthCounts");
         }
     }
 }

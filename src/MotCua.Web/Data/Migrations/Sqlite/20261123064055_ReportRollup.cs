@@ -57,6 +57,28 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_ReportDayCounts", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReportMonthCounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FieldId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    Folded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Open = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnOpen = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnOverdue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportMonthCounts", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDayCounts_AgencyId_Day",
                 table: "ReportDayCounts",
@@ -72,6 +94,22 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 table: "ReportDayCounts",
                 column: "Id",
                 filter: "\"Folded\" = FALSE");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_AgencyId_Month",
+                table: "ReportMonthCounts",
+                columns: new[] { "AgencyId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_AgencyId_UnitId_FieldId_ProcedureId_Month",
+                table: "ReportMonthCounts",
+                columns: new[] { "AgencyId", "UnitId", "FieldId", "ProcedureId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportMonthCounts_Unfolded",
+                table: "ReportMonthCounts",
+                column: "Id",
+                filter: "\"Folded\" = FALSE");
         }
 
         /// <inheritdoc />
@@ -79,6 +117,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ReportDayCounts");
+
+            migrationBuilder.DropTable(
+                name: "ReportMonthCounts");
         }
     }
 }
