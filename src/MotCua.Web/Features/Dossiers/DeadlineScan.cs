@@ -36,6 +36,13 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
         {
             return 0;
         }
+        if (db.Database.IsNpgsql())
+        {
+            // The outbox grows inside this one transaction (a first scan over a large import raises 100k+ alerts), but
+            // a prepared statement's generic plan is made once, when the table looked empty: a sequential scan per
+            // batch, over 12 minutes at 10M dossiers. Plan each batch's look-up for the table as it is now.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        }
         // Bound the candidates in SQL: nothing due more than two weeks ahead can be "due soon" after a long holiday.
         var horizon = now.AddDays(14);
         var ids = await db.Dossiers.AsNoTracking()
@@ -55,7 +62,11 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
                 .Select(d => new { d.Id, d.AgencyId, d.Code, d.Status, d.DueAt, d.AppointmentAt, d.CurrentUnitId, d.Assignee, d.ApplicantName, d.ProcedureName })
                 .ToListAsync(ct);
             var codes = candidates.Select(c => c.Code).ToList();
-            var sent = (await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode != null && codes.Contains(m.DossierCode) && (m.Kind == dueSoonName || m.Kind == overdueName))
+            // By agency and code, the outbox's (AgencyId, DossierCode) index: by code alone the query scanned the whole
+            // outbox once per batch, and the first scan at 10M dossiers (128k alerts in one lease) ran over 12 minutes.
+            var agencies = candidates.Select(c => c.AgencyId).Distinct().ToList();
+            var sent = (await db.OutboxMessages.AsNoTracking().Where(m => agencies.Contains(m.AgencyId) && m.DossierCode != null && codes.Contains(m.DossierCode)
+                    && (m.Kind == dueSoonName || m.Kind == overdueName))
                 .Select(m => new { m.AgencyId, m.DossierCode, m.Kind }).Distinct().ToListAsync(ct))
                 .Select(m => (m.AgencyId, m.DossierCode!, m.Kind)).ToHashSet();
             foreach (var d in candidates.Where(c => c.DueAt is not null && !DossierStateMachine.IsTerminal(c.Status)))
