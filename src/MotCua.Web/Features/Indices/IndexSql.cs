@@ -120,7 +120,7 @@ public static class IndexSql
         // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
         // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period; late:
         // resolved late in it plus overdue at its end (overdue at the start plus the period's change).
-        const string Received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
+        const string Received = ReportRollup.ReceivedSql;
         var counts = $"""
             SELECT "UnitId", "ProcedureId",
               SUM({Received}), SUM("Late"), SUM("OverdueFrom" - "OverdueTo"),

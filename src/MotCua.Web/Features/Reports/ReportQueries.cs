@@ -39,8 +39,8 @@ public static class ReportQueries
         // Every count from the roll-up (ReportRollup): the period's days for what happened in it, and the running sums
         // at its start (RunningAtStartAsync) for what was open and overdue then; at its end they are those plus the
         // period's changes.
-        var received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
-        var closings = $"(\"{m}Early\" + \"{m}OnTime\" + \"{m}Late\" + \"{m}Withdrawn\" + \"{m}Refused\" + \"{m}Stopped\")";
+        var received = ReportRollup.ReceivedSql;
+        var closings = ReportRollup.ClosingsSql(m);
         string Sum(string column) => $"SUM(\"{column}\")";
         var counts = $"""
             SELECT {RollupKeyColumn(groupBy)},
@@ -225,8 +225,8 @@ public static class ReportQueries
         ReportPeriod period, int? unitId, string keyColumns, CountFinishAt mode, CancellationToken ct)
     {
         var m = mode == CountFinishAt.Return ? "Return" : "";
-        var received = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
-        var closings = $"(\"{m}Early\" + \"{m}OnTime\" + \"{m}Late\" + \"{m}Withdrawn\" + \"{m}Refused\" + \"{m}Stopped\")";
+        var received = ReportRollup.ReceivedSql;
+        var closings = ReportRollup.ClosingsSql(m);
         var sql = $"""
             SELECT {keyColumns}, SUM(o), SUM(od) FROM (
                 SELECT {keyColumns}, "{m}Open" AS o, "{m}Overdue" AS od FROM "ReportMonthCounts"

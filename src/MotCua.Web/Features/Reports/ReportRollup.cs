@@ -157,6 +157,13 @@ public static class ReportRollup
     internal const long Offset = 252_000_000_000L; // 7 h in ticks
     internal const long DayTicks = 864_000_000_000L;
 
+    /// <summary>SQL over a <see cref="ReportDayCount"/> row: its receipts, all channels.</summary>
+    internal const string ReceivedSql = "(\"ReceivedDirect\" + \"ReceivedOnline\" + \"ReceivedPostal\")";
+
+    /// <summary>SQL over a <see cref="ReportDayCount"/> row: its closings of one finish mode (column prefix "" or "Return").</summary>
+    internal static string ClosingsSql(string mode) =>
+        $"(\"{mode}Early\" + \"{mode}OnTime\" + \"{mode}Late\" + \"{mode}Withdrawn\" + \"{mode}Refused\" + \"{mode}Stopped\")";
+
     /// <summary>The partial index's predicate (same SQL on both providers).</summary>
     public const string UnfoldedFilter = "\"Folded\" = FALSE";
 
@@ -669,8 +676,7 @@ public sealed class ReportRollupService(IServiceScopeFactory scopes, IConfigurat
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var minutes = configuration.GetValue("MotCua:Reports:RollupCompactMinutes", 5.0);
-        var every = TimeSpan.FromMinutes(minutes > 0 ? minutes : 5);
+        var every = TimeSpan.FromMinutes(Shared.Settings.PositiveNumber(configuration, "MotCua:Reports:RollupCompactMinutes", 5, logger));
         var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {

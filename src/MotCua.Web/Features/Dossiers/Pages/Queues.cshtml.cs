@@ -40,7 +40,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);
         var open = DossierQueues.OpenOf(db, agencyId);
-        var cap = Math.Max(1, configuration.GetValue(CountCapSetting, DossierQueues.CountCap));
+        var cap = Math.Max(1, Shared.Settings.PositiveInteger(configuration, CountCapSetting, DossierQueues.CountCap));
         var pages = new Dictionary<string, int>(StringComparer.Ordinal) { [MinePage] = Math.Max(1, minePage ?? 1), [UnitPage] = Math.Max(1, unitPage ?? 1) };
         Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, cap, calc, now, soon, ct));
         Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, cap, calc, now, soon, ct));
