@@ -25,9 +25,9 @@ public static class Measure
 
     /// <summary>
     /// Runs <paramref name="op"/> from <paramref name="clients"/> concurrent loops for <paramref name="duration"/> after a short
-    /// warm-up; an op returns null on success or an error text. Latency is per op, wall clock (Stopwatch).
+    /// warm-up (<paramref name="started"/> runs when it ends); an op returns null on success or an error text. Latency is per op, wall clock (Stopwatch).
     /// </summary>
-    public static async Task<Measurement> RunAsync(string name, int clients, TimeSpan duration, Func<int, CancellationToken, Task<string?>> op, TimeSpan? warmup = null, long? maxOps = null)
+    public static async Task<Measurement> RunAsync(string name, int clients, TimeSpan duration, Func<int, CancellationToken, Task<string?>> op, TimeSpan? warmup = null, long? maxOps = null, Action? started = null)
     {
         var warm = warmup ?? DefaultWarmup;
         if (warm > TimeSpan.Zero)
@@ -45,6 +45,7 @@ public static class Measure
         var errors = new long[clients];
         string? firstError = null;
         long issued = 0;
+        started?.Invoke();
         var clock = Stopwatch.StartNew();
         var end = duration;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>

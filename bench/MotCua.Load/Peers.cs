@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -36,29 +37,50 @@ public static class Peers
         var cs = o.Required("connection");
         var seconds = o.Number("seconds", 10);
         var workers = o.Number("workers", 16);
+        // Every engine gets the same unmeasured warm-up before its window. With 5 s, MotCua's figure was mostly the JIT
+        // tiering its first minute (49.6 ms of CPU per instance, against 12.1 ms after 90 s); see docs/performance.md.
+        var warmup = TimeSpan.FromSeconds(o.Number("peers-warmup", 60));
         var results = new List<(string Name, double Rate, string Note)>();
+        var engines = (o.Get("engines") ?? "motcua,rebus,bpmn").Split(',');
 
-        var motcua = await MotCuaAsync(cs, seconds, workers, o.Flag("trace"));
-        results.Add(("MotCua DossierWorkflow (in-process)", motcua, "6 persisted steps: receive, transfer, assign, appraise, approve, return; each one SaveChanges with history, audit and outbox rows"));
+        var motcua = engines.Contains("motcua") ? await MotCuaAsync(cs, seconds, workers, warmup, o.Flag("trace")) : (Rate: double.NaN, Note: "");
+        results.Add(("MotCua DossierWorkflow (in-process)", motcua.Rate, "6 persisted steps: receive, transfer, assign, appraise, approve, return; each one SaveChanges with history, audit, outbox and report roll-up rows" + motcua.Note));
         try
         {
-            results.Add(("Rebus 8 sagas, PostgreSQL transport + saga storage", await RebusAsync(cs, o.Number("rebus-count", 300), workers), "5 messages per instance; saga data and one audit row per step"));
+            if (!engines.Contains("rebus"))
+            {
+                throw new InvalidOperationException("not run (--engines)");
+            }
+            var rebus = await RebusAsync(cs, seconds, workers, warmup, o.Number("rebus-workers", workers));
+            results.Add(("Rebus 8 sagas, PostgreSQL transport + saga storage", rebus.Rate, "5 messages per instance; saga data and one audit row per step" + rebus.Note));
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             results.Add(("Rebus 8 sagas", double.NaN, "failed: " + ex.Message));
         }
-        if (o.Get("bench-dir") is { } dir)
+        if (o.Get("bench-dir") is { } dir && engines.Contains("bpmn"))
         {
-            results.Add(await BpmnAsync(dir, cs, seconds));
+            results.Add(await BpmnAsync(dir, cs, seconds, warmup));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Each engine: {workers} concurrent instances in a closed loop, {warmup.TotalSeconds:F0} s unmeasured warm-up, then {seconds} s measured.\n"));
         Console.WriteLine("| engine | instances/s | MotCua ÷ engine | notes |\n|---|--:|--:|---|");
         foreach (var (name, rate, note) in results)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {rate:F1} | {(double.IsNaN(rate) ? "–" : (motcua / rate).ToString("F2", CultureInfo.InvariantCulture) + "×")} | {note} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {rate:F1} | {(double.IsNaN(rate) ? "–" : (motcua.Rate / rate).ToString("F2", CultureInfo.InvariantCulture) + "×")} | {note} |"));
         }
         return 0;
+    }
+
+    /// <summary>CPU of this process per instance over the measured window (the engines run in it one after another).</summary>
+    private sealed class CpuWindow
+    {
+        private TimeSpan before;
+
+        public void Start() => before = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public string PerInstance(long ops) => string.Create(CultureInfo.InvariantCulture,
+            $"; {(Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds / Math.Max(1, ops):F1} ms of CPU per instance in the engine's process");
     }
 
     private static ClaimsPrincipal Officer(string userName, string role, int agencyId, int? unitId) =>
@@ -69,7 +91,7 @@ public static class Peers
             .. unitId is { } u ? new[] { new Claim(MotCuaClaims.UnitId, u.ToString(CultureInfo.InvariantCulture)) } : [],
         ], "bench"));
 
-    private static async Task<double> MotCuaAsync(string cs, int seconds, int workers, bool trace)
+    private static async Task<(double Rate, string Note)> MotCuaAsync(string cs, int seconds, int workers, TimeSpan warmup, bool trace)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -157,19 +179,31 @@ public static class Peers
             });
         }
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        // CPU, allocations and collections are counted over the measured window only (not the warm-up).
+        TimeSpan cpuBefore = default;
+        long allocatedBefore = 0;
+        var gcBefore = 0;
+        var pausedBefore = TimeSpan.Zero;
         var m = await Measure.RunAsync("motcua", workers, TimeSpan.FromSeconds(seconds), async (_, ct) =>
         {
             await Instance(ct);
             return null;
+        }, warmup, started: () =>
+        {
+            cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            allocatedBefore = GC.GetTotalAllocatedBytes();
+            gcBefore = GC.CollectionCount(0);
+            pausedBefore = GC.GetTotalPauseDuration();
         });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  MotCua peer: {m.Ops} instances, CPU of the workflow's process {cpu.TotalMilliseconds / Math.Max(1, m.Ops):F1} ms per instance"));
+        var perInstance = Math.Max(1, m.Ops);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  MotCua peer: {m.Ops} instances; per instance: CPU of the workflow's process {cpu.TotalMilliseconds / perInstance:F1} ms, allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / perInstance:F0} KB; {GC.CollectionCount(0) - gcBefore} collections pausing {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms in all ({GCSettings.IsServerGC switch { true => "server", false => "workstation" }} GC)"));
         if (m.Errors > 0)
         {
             Console.Error.WriteLine($"  MotCua peer: {m.Errors} errors, first: {m.FirstError}");
         }
-        return m.Rate;
+        return (m.Rate, string.Create(CultureInfo.InvariantCulture, $"; {cpu.TotalMilliseconds / perInstance:F1} ms of CPU per instance in the engine's process"));
     }
 
     /// <summary>Collects the SQL text of EF Core's executed-command log lines (for <c>peers --trace</c>).</summary>
@@ -239,7 +273,7 @@ public static class Peers
     private static readonly string[] StepNames = ["received", "assigned", "appraised", "approved", "returned"];
 
     /// <summary>One saga per case; each handler moves the case one step, writes its audit row, and sends the next step.</summary>
-    public sealed class CaseSaga(Rebus.Bus.IBus bus, NpgsqlDataSource audit, Action done) : Saga<CaseData>, IAmInitiatedBy<StartCase>, IHandleMessages<CaseStep>
+    public sealed class CaseSaga(Rebus.Bus.IBus bus, NpgsqlDataSource audit, Action<string> done) : Saga<CaseData>, IAmInitiatedBy<StartCase>, IHandleMessages<CaseStep>
     {
         protected override void CorrelateMessages(ICorrelationConfig<CaseData> config)
         {
@@ -272,12 +306,12 @@ public static class Peers
             else
             {
                 MarkAsComplete();
-                done();
+                done(Data.CaseId);
             }
         }
     }
 
-    private static async Task<double> RebusAsync(string given, int count, int workers)
+    private static async Task<(double Rate, string Note)> RebusAsync(string given, int seconds, int workers, TimeSpan warmup, int rebusWorkers)
     {
         // Rebus gets the same Npgsql settings as MotCua's workflow (statement preparation, no reset on checkout).
         var cs = DatabaseSetup.PostgresConnectionString(given);
@@ -286,43 +320,45 @@ public static class Peers
         {
             await cmd.ExecuteNonQueryAsync();
         }
-        var completed = 0;
-        var all = new TaskCompletionSource();
+        // The same closed loop as MotCua's: each of the workers starts a case and waits until its last step is handled.
+        var waiting = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource>(StringComparer.Ordinal);
         using var activator = new BuiltinHandlerActivator();
-        activator.Register((bus, _) => new CaseSaga(bus, audit, () =>
+        activator.Register((bus, _) => new CaseSaga(bus, audit, id =>
         {
-            if (Interlocked.Increment(ref completed) == count)
+            if (waiting.TryRemove(id, out var tcs))
             {
-                all.TrySetResult();
+                tcs.TrySetResult();
             }
         }));
-        var bus = Configure.With(activator)
+        using var bus = Configure.With(activator)
             .Logging(l => l.None())
             .Transport(t => t.UsePostgreSql(cs, "rebus_messages", "peers"))
             .Sagas(s => s.StoreInPostgres(cs, "rebus_saga_data", "rebus_saga_index"))
             .Options(o =>
             {
-                o.SetNumberOfWorkers(2);
+                o.SetNumberOfWorkers(rebusWorkers);
                 o.SetMaxParallelism(workers);
             })
             .Start();
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        var cpu = new CpuWindow();
+        var m = await Measure.RunAsync("rebus", workers, TimeSpan.FromSeconds(seconds), async (_, ct) =>
         {
-            await bus.SendLocal(new StartCase("case-" + Guid.NewGuid().ToString("N")));
-        }
-        var finished = await Task.WhenAny(all.Task, Task.Delay(TimeSpan.FromMinutes(5))) == all.Task;
-        var seconds = clock.Elapsed.TotalSeconds;
-        if (!finished)
+            var id = "case-" + Guid.NewGuid().ToString("N");
+            var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting[id] = tcs;
+            await bus.SendLocal(new StartCase(id));
+            return await Task.WhenAny(tcs.Task, Task.Delay(TimeSpan.FromMinutes(1), ct)) == tcs.Task ? null : "instance not finished in 1 minute";
+        }, warmup, started: cpu.Start);
+        if (m.Errors > 0)
         {
-            Console.Error.WriteLine($"  Rebus: only {completed} of {count} instances finished in 5 minutes");
+            Console.Error.WriteLine($"  Rebus: {m.Errors} errors, first: {m.FirstError}");
         }
-        return completed / seconds;
+        return (m.Rate, string.Create(CultureInfo.InvariantCulture, $"; {rebusWorkers} Rebus workers, parallelism {workers}") + cpu.PerInstance(m.Ops));
     }
 
     // ---------------------------------------------------------------- bpmn-engine (Node)
 
-    private static async Task<(string, double, string)> BpmnAsync(string benchDir, string cs, int seconds)
+    private static async Task<(string, double, string)> BpmnAsync(string benchDir, string cs, int seconds, TimeSpan warmup)
     {
         var script = Path.Combine(benchDir, "peers", "bpmn-engine.mjs");
         var b = new NpgsqlConnectionStringBuilder(cs);
@@ -337,17 +373,22 @@ public static class Peers
         psi.Environment["PGUSER"] = b.Username;
         psi.Environment["PGDATABASE"] = b.Database;
         psi.Environment["BENCH_SECONDS"] = seconds.ToString(CultureInfo.InvariantCulture);
+        psi.Environment["BENCH_WARMUP_SECONDS"] = warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture);
         try
         {
             using var p = Process.Start(psi)!;
             var stdout = await p.StandardOutput.ReadToEndAsync();
             var stderr = await p.StandardError.ReadToEndAsync();
             await p.WaitForExitAsync();
-            var line = stdout.Split('\n').LastOrDefault(l => l.StartsWith("instances/s:", StringComparison.Ordinal));
-            return line is null
+            var lines = stdout.Split('\n');
+            string? Value(string key) => lines.LastOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim();
+            var rate = Value("instances/s:");
+            var cpu = Value("cpu-ms-per-instance:");
+            return rate is null
                 ? ("bpmn-engine (Node)", double.NaN, "failed: " + (stderr + stdout).Trim().Split('\n').LastOrDefault())
-                : ("bpmn-engine " + (stdout.Split('\n').FirstOrDefault(l => l.StartsWith("version:", StringComparison.Ordinal))?[8..].Trim() ?? "") + " (Node), state in PostgreSQL",
-                    double.Parse(line[12..].Trim(), CultureInfo.InvariantCulture), "engine state (getState) and one audit row per step in one transaction per step");
+                : ("bpmn-engine " + Value("version:") + " (Node), state in PostgreSQL",
+                    double.Parse(rate, CultureInfo.InvariantCulture),
+                    "engine state (getState) and one audit row per step in one transaction per step" + (cpu is null ? "" : $"; {cpu} ms of CPU per instance in the engine's process"));
         }
         catch (System.ComponentModel.Win32Exception ex)
         {

@@ -8,7 +8,7 @@ namespace MotCua.Load;
 /// <item><c>bare --port P</c>: a bare ASP.NET Core endpoint, the HTTP baseline;</item>
 /// <item><c>seed --provider postgres|sqlite --connection CS --count N</c>: provincial-scale dossiers (<see cref="DataGenerator"/>);</item>
 /// <item><c>load --url U --provider P --connection CS ...</c>: the load generator and its baselines (<see cref="LoadRun"/>);</item>
-/// <item><c>peers --connection CS --count N</c>: the five-step process in MotCua, Rebus and bpmn-engine (<see cref="Peers"/>);</item>
+/// <item><c>peers --connection CS [--seconds S] [--peers-warmup S] [--engines motcua,rebus,bpmn] [--trace]</c>: the five-step process in MotCua, Rebus and bpmn-engine (<see cref="Peers"/>);</item>
 /// <item><c>reports --provider P --connection CS</c>: report and index timings over the stored dossiers (<see cref="ReportTimings"/>).</item>
 /// </list>
 /// </summary>
