@@ -18,6 +18,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
                 services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name)));
+                services.AddHostedService<SqliteOptimizeService>();
                 break;
             case DatabaseProvider.Postgres:
                 var pg = options.ConnectionString
@@ -119,6 +120,50 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await OptimizeSqliteAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refreshes SQLite's planner statistics where tables have grown (<c>PRAGMA optimize</c>; 0x10002 also covers tables
+    /// never analysed, and the analysis limit keeps each table's pass short). SQLite never gathers statistics by itself:
+    /// without them its planner guesses every index alike and can pick a poor one for the queue and report queries once
+    /// a table holds many rows. PostgreSQL's autovacuum does this on its own; nothing to do there.
+    /// </summary>
+    public static async Task OptimizeSqliteAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Runs <see cref="DatabaseSetup.OptimizeSqliteAsync"/> every few hours on SQLite (the app runs for months between restarts).</summary>
+internal sealed class SqliteOptimizeService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<SqliteOptimizeService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromHours(Shared.Settings.PositiveNumber(configuration, "MotCua:Database:SqliteOptimizeHours", 6, logger));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, clock, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await DatabaseSetup.OptimizeSqliteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                // A busy database is not worth a retry loop: the next round runs in a few hours.
+                logger.LogWarning(ex, "SQLite statistics refresh failed; tried again next round.");
+            }
+        }
     }
 }
 

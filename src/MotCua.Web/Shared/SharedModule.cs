@@ -8,6 +8,24 @@ namespace MotCua.Web.Shared;
 
 public static class SharedModule
 {
+    /// <summary>Where the app listens when nothing says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultUrl"/> unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or a <c>Urls</c> setting gives
+    /// the addresses. The default used to sit in appsettings.json, where it silently overrode ASPNETCORE_URLS (the host
+    /// reads that variable first, and appsettings wins over it).
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        return builder;
+    }
+
     /// <summary>The shell: vi-VN culture, ProblemDetails, pages rooted at Features/, health, OpenAPI.</summary>
     public static IServiceCollection AddShell(this IServiceCollection services)
     {

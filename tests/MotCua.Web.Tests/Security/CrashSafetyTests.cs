@@ -72,8 +72,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        // "Urls" (not ASPNETCORE_URLS): appsettings.json sets Urls, and plain environment variables override it.
-        info.Environment["Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        // ASPNETCORE_URLS, as an operator would set it: the app's own default address must not override it.
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         info.Environment["MotCua__Database__Provider"] = "Postgres";
         info.Environment["MotCua__Database__ConnectionString"] = database.ConnectionString;
         // The demo agency, its officers and catalogue stand in for a bootstrapped installation.

@@ -19,12 +19,15 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 /// (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order of a partial index on open dossiers
 /// (issue #10: it used to render up to 500 rows per queue, then counted every open dossier of the queue per request).
 /// </summary>
-public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration) : PageModel
+public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration, ILogger<QueueModel> logger) : PageModel
 {
     public const string MinePage = "trang";
     public const string UnitPage = "trang-don-vi";
 
-    /// <summary>Overrides <see cref="DossierQueues.CountCap"/> (tests use a small cap on a real database).</summary>
+    /// <summary>
+    /// Overrides <see cref="DossierQueues.CountCap"/>, how far the queue counts stand exact before they show "10 000+"
+    /// (tests use a small cap on a real database). A value that is not a positive integer is logged and ignored.
+    /// </summary>
     public const string CountCapSetting = "MotCua:Queue:CountCap";
 
     public List<Queue> Queues { get; } = [];
@@ -40,7 +43,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);
         var open = DossierQueues.OpenOf(db, agencyId);
-        var cap = Math.Max(1, Shared.Settings.PositiveInteger(configuration, CountCapSetting, DossierQueues.CountCap));
+        var cap = Math.Max(1, Shared.Settings.PositiveInteger(configuration, CountCapSetting, DossierQueues.CountCap, logger));
         var pages = new Dictionary<string, int>(StringComparer.Ordinal) { [MinePage] = Math.Max(1, minePage ?? 1), [UnitPage] = Math.Max(1, unitPage ?? 1) };
         Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, cap, calc, now, soon, ct));
         Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, cap, calc, now, soon, ct));
