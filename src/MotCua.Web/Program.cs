@@ -17,7 +17,7 @@ using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
-var builder = WebApplication.CreateBuilder(args).UseDefaultUrl();
+var builder = WebApplication.CreateBuilder(args).UseDefaultUrl().UseBuildStaticFiles();
 builder.Logging.AddMotCuaLogging(builder.Environment);
 
 builder.Services.AddShell();

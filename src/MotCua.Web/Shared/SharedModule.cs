@@ -26,6 +26,23 @@ public static class SharedModule
         return builder;
     }
 
+    /// <summary>
+    /// Serves wwwroot when the app runs from its build output in another folder (a service with its own working
+    /// directory, the crash test): outside Development the host looks for wwwroot in the working directory only, and
+    /// the pages came without their stylesheet. A build (not a publish) leaves a manifest of its static files beside
+    /// the assembly; that manifest is used then. A published app has its own wwwroot and never needs it.
+    /// </summary>
+    public static WebApplicationBuilder UseBuildStaticFiles(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var manifest = Path.Combine(AppContext.BaseDirectory, builder.Environment.ApplicationName + ".staticwebassets.runtime.json");
+        if (!builder.Environment.IsDevelopment() && !Directory.Exists(Path.Combine(builder.Environment.ContentRootPath, "wwwroot")) && File.Exists(manifest))
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+        return builder;
+    }
+
     /// <summary>The shell: vi-VN culture, ProblemDetails, pages rooted at Features/, health, OpenAPI.</summary>
     public static IServiceCollection AddShell(this IServiceCollection services)
     {

@@ -177,6 +177,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         try
         {
             await WaitHealthyAsync(http, process);
+            // Started from its build folder in Production, as a service would be: the pages still get their stylesheet.
+            using (var css = await http.GetAsync("/css/site.css"))
+            {
+                Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            }
             var token = await TokenAsync(http);
 
             // Load: workers send receipts until the process dies under them.
