@@ -616,8 +616,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
         var entry = EntryWithoutDetection(dossier);
         var added = entry.State == EntityState.Added;
-        var unitChanged = added ? dossier.CurrentUnitId is not null : !Equals(entry.Property(d => d.CurrentUnitId).OriginalValue, dossier.CurrentUnitId);
-        var assigneeChanged = added ? dossier.Assignee is not null : !string.Equals(entry.Property(d => d.Assignee).OriginalValue, dossier.Assignee, StringComparison.Ordinal);
+        var unitChanged = added ? dossier.CurrentUnitId is not null : !Equals(entry.OriginalValues.GetValue<int?>(nameof(Dossier.CurrentUnitId)), dossier.CurrentUnitId);
+        var assigneeChanged = added ? dossier.Assignee is not null : !string.Equals(entry.OriginalValues.GetValue<string?>(nameof(Dossier.Assignee)), dossier.Assignee, StringComparison.Ordinal);
         string? assigneeId = null;
         if (assigneeChanged && dossier.Assignee is { } assignee)
         {
