@@ -145,7 +145,7 @@ internal sealed class SqliteOptimizeService(IServiceScopeFactory scopes, IConfig
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromHours(Shared.Settings.PositiveNumber(configuration, "MotCua:Database:SqliteOptimizeHours", 6, logger));
+        var every = Shared.Settings.Interval(configuration, "MotCua:Database:SqliteOptimizeHours", 6, TimeSpan.FromHours(1), logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

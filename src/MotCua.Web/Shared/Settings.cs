@@ -25,6 +25,25 @@ public static class Settings
         return fallback;
     }
 
+    /// <summary>The longest wait <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/> accepts (about 49 days).</summary>
+    public static readonly TimeSpan LongestInterval = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// A background job's interval: the setting counted in <paramref name="unit"/>s, falling back like
+    /// <see cref="PositiveNumber"/>, and capped at <see cref="LongestInterval"/> with a warning. Without the cap a large
+    /// value ("2000" hours) threw from Task.Delay (or TimeSpan) inside the job, and a failing background job stops the host.
+    /// </summary>
+    public static TimeSpan Interval(IConfiguration configuration, string key, double fallback, TimeSpan unit, ILogger? logger = null)
+    {
+        var milliseconds = PositiveNumber(configuration, key, fallback, logger) * unit.TotalMilliseconds;
+        if (milliseconds <= LongestInterval.TotalMilliseconds)
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+        logger?.LogWarning("Setting {Key} is longer than {Days} days; using that.", key, Math.Floor(LongestInterval.TotalDays));
+        return LongestInterval;
+    }
+
     public static int PositiveInteger(IConfiguration configuration, string key, int fallback, ILogger? logger = null) =>
         (int)Math.Min(int.MaxValue, Math.Floor(PositiveNumber(configuration, key, fallback, logger)));
 }

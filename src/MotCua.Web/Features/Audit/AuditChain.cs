@@ -122,7 +122,7 @@ internal sealed class AuditSealerService(IServiceScopeFactory scopes, IConfigura
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("MotCua:Audit:SealIntervalSeconds", 5));
+        var interval = Shared.Settings.Interval(configuration, "MotCua:Audit:SealIntervalSeconds", 5, TimeSpan.FromSeconds(1), log);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

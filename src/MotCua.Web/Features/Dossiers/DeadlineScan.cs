@@ -118,7 +118,7 @@ internal sealed class DeadlineScanService(IServiceScopeFactory scopes, TimeProvi
         {
             return;
         }
-        var interval = TimeSpan.FromMinutes(configuration.GetValue("MotCua:Notifications:DeadlineScanMinutes", 15));
+        var interval = Shared.Settings.Interval(configuration, "MotCua:Notifications:DeadlineScanMinutes", 15, TimeSpan.FromMinutes(1), log);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -683,7 +683,7 @@ public sealed class ReportRollupService(IServiceScopeFactory scopes, IConfigurat
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromMinutes(Shared.Settings.PositiveNumber(configuration, "MotCua:Reports:RollupCompactMinutes", 5, logger));
+        var every = Shared.Settings.Interval(configuration, "MotCua:Reports:RollupCompactMinutes", 5, TimeSpan.FromMinutes(1), logger);
         var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {

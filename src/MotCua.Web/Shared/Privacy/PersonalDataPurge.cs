@@ -108,11 +108,12 @@ internal sealed class PersonalDataPurgeService(IServiceScopeFactory scopes, ICon
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hours = configuration.GetValue("MotCua:Privacy:PurgeIntervalHours", 24);
-        if (hours <= 0)
+        const string key = "MotCua:Privacy:PurgeIntervalHours";
+        if (double.TryParse(configuration[key], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var off) && off <= 0)
         {
-            return;
+            return; // 0 (or less) turns the daily purge off
         }
+        var every = Settings.Interval(configuration, key, 24, TimeSpan.FromHours(1), log);
         try
         {
             // Not at start-up: migrations and seeding come first, and a restart loop should not hammer the database.
@@ -133,7 +134,7 @@ internal sealed class PersonalDataPurgeService(IServiceScopeFactory scopes, ICon
                 {
                     log.LogWarning(ex, "Personal data purge failed; will retry");
                 }
-                await Task.Delay(TimeSpan.FromHours(hours), stoppingToken);
+                await Task.Delay(every, stoppingToken);
             }
         }
         catch (OperationCanceledException)
