@@ -44,8 +44,11 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
             await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
         }
         // Bound the candidates in SQL: nothing due more than two weeks ahead can be "due soon" after a long holiday.
+        // The open-status list (constants, as the queue pages use it) lets both planners read the partial queue index,
+        // whose size is the open dossiers, instead of an index or table over every dossier ever stored.
         var horizon = now.AddDays(14);
         var ids = await db.Dossiers.AsNoTracking()
+            .Where(Pages.DossierQueues.IsOpen)
             .Where(d => d.DueAt != null && d.DueAt <= horizon && d.ClosedAt == null && d.OpenPauseFrom == null && d.ReturnedAt == null && d.CompletedAt == null)
             .OrderBy(d => d.Id)
             .Select(d => d.Id)

@@ -73,7 +73,7 @@ public static class DossierQueues
     /// (both planners can then prove the partial index applies) and, unlike <c>EF.Constant</c>, the query's SQL is
     /// generated once and cached instead of on every request.
     /// </summary>
-    private static readonly Expression<Func<Dossier, bool>> IsOpen = BuildIsOpen();
+    public static readonly Expression<Func<Dossier, bool>> IsOpen = BuildIsOpen();
 
     /// <summary>Open dossiers of the agency, the status list inlined as constants (matches the partial queue indexes).</summary>
     public static IQueryable<Dossier> OpenOf(AppDbContext db, int? agencyId) =>
