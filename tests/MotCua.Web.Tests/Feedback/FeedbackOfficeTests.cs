@@ -78,7 +78,7 @@ public sealed class FeedbackOfficeTests(MotCuaApp app) : IClassFixture<MotCuaApp
         var title = Unique("API PAKN");
         var created = await anonymous.PostAsJsonAsync("/api/public/feedback", new
         {
-            senderName = "Hồ Văn Api", senderAddress = "Tuy Hòa", senderPhone = "0914555666", title,
+            senderName = "Hồ Văn Api", senderAddress = "Tuy Hòa", senderPhone = "0914555666", title, consent = true,
             content = "Đề nghị rút ngắn thời hạn giải quyết thủ tục cấp giấy phép bức xạ.",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -22,6 +22,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         content = "Thủ tục cấp giấy phép bức xạ yêu cầu nộp bản sao chứng thực nhiều lần; đề nghị cho dùng bản điện tử. Liên hệ 0912 345 678.",
         contentType = "UnsuitableRegulation",
         relatedProcedureCode = "1.000173",
+        consent = true,
     };
 
     private async Task<string> SubmitAsync(string title)
@@ -94,11 +95,32 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task A_submission_without_the_senders_consent_is_refused_and_nothing_is_stored()
+    {
+        var title = Unique("Không đồng ý");
+        using var anonymous = app.CreateClient();
+        foreach (var consent in new bool?[] { null, false })
+        {
+            var response = await anonymous.PostAsJsonAsync("/api/public/feedback", new
+            {
+                senderName = "Lê Văn Phản Ánh", senderAddress = "12 Trần Hưng Đạo, Tuy Hòa", senderPhone = "0912345678", title,
+                content = "Đề nghị niêm yết rõ thời hạn giải quyết từng bước của thủ tục.", consent,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            Assert.Equal(MotCua.Web.Shared.Privacy.ConsentNotice.Missing, errors.GetProperty("consent")[0].GetString());
+        }
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.FeedbackItems.AnyAsync(f => f.Title == title));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_Vietnamese_messages_and_nothing_is_stored()
     {
         var title = Unique("Thiếu liên hệ");
         using var anonymous = app.CreateClient();
-        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", new { senderName = "", title, content = "ngắn", senderEmail = "khong-hop-le" });
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", new { senderName = "", title, content = "ngắn", senderEmail = "khong-hop-le", consent = true });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Contains("họ và tên", errors.GetProperty("senderName")[0].GetString(), StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class PersonalDataPurgeTests
         {
             var r = await anonymous.PostAsJsonAsync("/api/public/feedback", new
             {
-                senderName = "Ngô Văn Lưu Trữ", senderAddress = "Đồng Xuân, Phú Yên", senderPhone = "0966123456", senderEmail = "luutru@example.vn", title,
+                senderName = "Ngô Văn Lưu Trữ", senderAddress = "Đồng Xuân, Phú Yên", senderPhone = "0966123456", senderEmail = "luutru@example.vn", title, consent = true,
                 content = "Đề nghị niêm yết rõ thời hạn giải quyết từng bước của thủ tục.",
             });
             Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());

@@ -198,7 +198,7 @@ public sealed partial class PersonalDataTests(MotCuaApp app) : IClassFixture<Mot
         var title = Unique("Phản ánh riêng tư");
         var response = await anonymous.PostAsJsonAsync("/api/public/feedback", new
         {
-            senderName = "Đỗ Thị Gửi", senderAddress = "Sông Cầu, Phú Yên", senderPhone = "0977123456", title,
+            senderName = "Đỗ Thị Gửi", senderAddress = "Sông Cầu, Phú Yên", senderPhone = "0977123456", title, consent = true,
             content = "Đề nghị niêm yết rõ thời hạn giải quyết từng bước của thủ tục.",
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

@@ -10,8 +10,12 @@ namespace MotCua.Web.Features.Feedback;
 /// <summary>Public PAKN API: submit (→ acknowledgement code) and the list of published answers without personal data.</summary>
 public static class FeedbackApi
 {
+    /// <param name="Consent">
+    /// The sender's consent to the processing of the personal data sent (Decree 13/2023), as on the public form: a client
+    /// shows <see cref="Shared.Privacy.ConsentNotice.Text"/> and sends <c>true</c> only when the sender agreed.
+    /// </param>
     public sealed record FeedbackRequest(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,
-        string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation);
+        string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation, bool? Consent = null);
 
     public sealed record AcknowledgementDto(string Code, DateTimeOffset DueAt);
 
@@ -25,6 +29,8 @@ public static class FeedbackApi
     {
         var api = app.MapGroup("/api/public/feedback").WithTags("Phản ánh, kiến nghị").AllowAnonymous();
         api.MapPost("/", SubmitAsync).WithSummary("Gửi phản ánh, kiến nghị về quy định hành chính; trả về mã tiếp nhận")
+            .WithDescription("Bắt buộc \"consent\": true — người gửi đã đồng ý cho cơ quan xử lý dữ liệu cá nhân để trả lời phản ánh, kiến nghị "
+                + "(Nghị định 13/2023/NĐ-CP); thiếu đồng ý thì không lưu gì và trả lỗi 400 tại trường \"consent\".")
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
         api.MapGet("/", ListAsync).WithSummary("Danh sách phản ánh, kiến nghị đã trả lời công khai (answered=true)")
             .RequireRateLimiting(Security.LookupPolicy);
@@ -38,6 +44,12 @@ public static class FeedbackApi
         if (request is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Thiếu nội dung phản ánh, kiến nghị."] }, title: "Dữ liệu không hợp lệ.");
+        }
+        if (request.Consent != true)
+        {
+            // Nothing is stored without consent, as on the form (/phan-anh-kien-nghi).
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Shared.Privacy.ConsentNotice.Field] = [Shared.Privacy.ConsentNotice.Missing] },
+                title: "Phản ánh, kiến nghị chưa hợp lệ.");
         }
         var (item, errors) = await desk.SubmitAsync(new FeedbackInput(request.SenderName, request.SenderAddress, request.SenderPhone, request.SenderEmail,
             request.Title, request.Content, request.ContentType, request.RelatedProcedureCode, request.RelatedRegulation), agency, ct);
