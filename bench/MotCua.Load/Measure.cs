@@ -80,6 +80,67 @@ public static class Measure
         return new Measurement(name, clients, all.Length, errors.Sum(), seconds, P(0.50), P(0.95), P(0.99), firstError);
     }
 
+    /// <summary>
+    /// Open loop: operations arrive at <paramref name="rate"/> per second in all, whatever the server does, served by up to
+    /// <paramref name="clients"/> concurrent clients. A closed loop at full speed measures throughput, and its latency
+    /// is only clients ÷ rate (Little's law); this measures the latency of a load the server can carry. Each latency
+    /// counts from the instant the operation was due, not from when a client got to it, so time spent waiting behind a
+    /// slow operation counts (no coordinated omission).
+    /// </summary>
+    public static async Task<Measurement> PacedAsync(string name, int clients, double rate, TimeSpan duration, Func<int, CancellationToken, Task<string?>> op, TimeSpan? warmup = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
+        var warm = warmup ?? DefaultWarmup;
+        var total = (long)Math.Floor((warm + duration).TotalSeconds * rate);
+        var measuredFrom = (long)Math.Ceiling(warm.TotalSeconds * rate);
+        var latencies = new List<double>[clients];
+        var errors = new long[clients];
+        string? firstError = null;
+        long next = -1;
+        var ticksPerOp = Stopwatch.Frequency / rate;
+        var t0 = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var mine = latencies[c] = new List<double>(4096);
+            long i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+            {
+                var due = t0 + (long)(i * ticksPerOp);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+                string? error;
+                try
+                {
+                    error = await op(c, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or System.Data.Common.DbException)
+                {
+                    error = ex.GetType().Name + ": " + ex.Message;
+                }
+                if (i < measuredFrom)
+                {
+                    continue;
+                }
+                if (error is null)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
+                }
+                else
+                {
+                    errors[c]++;
+                    Interlocked.CompareExchange(ref firstError, error, null);
+                }
+            }
+        })));
+        var seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds - warm.TotalSeconds;
+        var all = latencies.SelectMany(l => l).OrderBy(x => x).ToArray();
+        double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return new Measurement(name, clients, all.Length, errors.Sum(), seconds, P(0.50), P(0.95), P(0.99), firstError);
+    }
+
     /// <summary>Peak resident memory (VmHWM) of a process, in MB; null when it cannot be read (not Linux, gone).</summary>
     public static double? PeakRssMb(int? pid)
     {
