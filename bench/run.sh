@@ -136,7 +136,9 @@ log "building (Release)"
 [ -n "${BENCH_NO_BUILD:-}" ] || dotnet build bench/MotCua.Load -c Release -nologo -v q -warnaserror >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 BARE_PORT=$(free_port)
-tool bare --port "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+# Not through tool(): a backgrounded function is a subshell, so $! named the subshell and the cleanup's kill left the
+# bare server running after the run.
+dotnet "$TOOL_DLL" bare --port "$BARE_PORT" >"$WORK/bare.log" 2>&1 &
 PIDS+=("$!")
 
 OUT=$WORK/out.md
