@@ -29,6 +29,13 @@ public static class LoadRun
         var pids = (o.Get("pid") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         var only = o.Get("only");
         var duration = TimeSpan.FromSeconds(seconds);
+        // Receipts per second of the open-loop pair (PacedPairAsync); default 100: a province of 5 million dossiers a
+        // year receives under 1/s on average, so this is many times a busy hour.
+        var pacedRate = o.Number("paced-rate", 100);
+        if (pacedRate <= 0)
+        {
+            throw new ArgumentException("--paced-rate must be a positive number of receipts per second");
+        }
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(10), AllowAutoRedirect = false, UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
@@ -64,6 +71,20 @@ public static class LoadRun
             return null;
         }
 
+        // Latency at a load the machine carries: the closed loops run at full speed, where latency is only clients ÷ rate.
+        // The raw insert and the receipt at the same offered rate, at most `clients` in flight (Measure.PacedAsync).
+        async Task<(Measurement Raw, Measurement Receipt)> PacedPairAsync(RawBaseline baseline)
+        {
+            var label = string.Create(CultureInfo.InvariantCulture, $"{pacedRate}/s");
+            long n = 0;
+            var rawM = await Measure.PacedAsync($"raw insert at {label}", clients, pacedRate, duration, async (_, ct) =>
+            {
+                await baseline.InsertOneAsync("RAWP-" + Interlocked.Increment(ref n).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
+                return null;
+            });
+            return (rawM, await Measure.PacedAsync($"receipt at {label}", clients, pacedRate, duration, Receipt));
+        }
+
         if (only == "receipt")
         {
             // The scaling run: receipt alone against one or several instances.
@@ -84,14 +105,7 @@ public static class LoadRun
             }
             await using var rawOnly = new RawBaseline(provider, connection);
             await rawOnly.LoadTemplateAsync(received.First().Code, CancellationToken.None);
-            var rate = double.Parse(o.Get("paced-rate") ?? "100", CultureInfo.InvariantCulture);
-            long n = 0;
-            var rawM = await Measure.PacedAsync(string.Create(CultureInfo.InvariantCulture, $"raw insert at {rate:F0}/s"), clients, rate, duration, async (_, ct) =>
-            {
-                await rawOnly.InsertOneAsync("RAWP-" + Interlocked.Increment(ref n).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
-                return null;
-            });
-            var receiptM = await Measure.PacedAsync(string.Create(CultureInfo.InvariantCulture, $"receipt at {rate:F0}/s"), clients, rate, duration, Receipt);
+            var (rawM, receiptM) = await PacedPairAsync(rawOnly);
             Console.WriteLine(Measurement.Header);
             Console.WriteLine(rawM.Line(null));
             Console.WriteLine(receiptM.Line(rawM));
@@ -187,21 +201,11 @@ public static class LoadRun
         results.Add((rawInsert, null));
         results.Add((receipt, rawInsert));
 
-        // Latency at a load the machine carries: the closed loops above run at full speed, where latency is only
-        // clients ÷ rate. Both at the same offered rate (--paced-rate, default 100 receipts/s: a province of 5 million
-        // dossiers a year receives under 1/s on average, so this is many times a busy hour), at most 32 in flight.
         // The closed loops leave thousands of messages for the outbox worker; drained first, they would be the paced
         // receipts' tail (p99 54 ms instead of 18 ms at 100/s, session 9) though no such backlog exists at that rate.
         var drained = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {drained.TotalSeconds:F1} s before the paced receipts"));
-        var pacedRate = double.Parse(o.Get("paced-rate") ?? "100", CultureInfo.InvariantCulture);
-        var pacedLabel = string.Create(CultureInfo.InvariantCulture, $"{pacedRate:F0}/s");
-        var rawPaced = await Measure.PacedAsync($"raw insert at {pacedLabel}", clients, pacedRate, duration, async (_, ct) =>
-        {
-            await raw.InsertOneAsync("RAWP-" + Interlocked.Increment(ref rawN).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
-            return null;
-        });
-        var receiptPaced = await Measure.PacedAsync($"receipt at {pacedLabel}", clients, pacedRate, duration, Receipt);
+        var (rawPaced, receiptPaced) = await PacedPairAsync(raw);
         results.Add((rawPaced, null));
         results.Add((receiptPaced, rawPaced));
 
