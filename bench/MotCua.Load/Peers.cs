@@ -46,7 +46,7 @@ public static class Peers
         var motcua = engines.Contains("motcua") ? await MotCuaAsync(cs, seconds, workers, warmup, o.Flag("trace")) : (Rate: double.NaN, Note: "");
         if (engines.Contains("motcua"))
         {
-            results.Add(("MotCua DossierWorkflow (in-process)", motcua.Rate, "6 persisted steps: receive, transfer, assign, appraise, approve, return; each one SaveChanges with history, audit, outbox and report roll-up rows" + motcua.Note));
+            results.Add(("MotCua DossierWorkflow (in-process)", motcua.Rate, "5 persisted steps: receive (with the transfer to the unit in the same save, as the desk's \"Tiếp nhận và chuyển xử lý\"), assign, appraise, approve, return; each one SaveChanges with history (6 rows), audit, outbox and report roll-up rows" + motcua.Note));
         }
         if (engines.Contains("rebus"))
         {
@@ -132,7 +132,7 @@ public static class Peers
         var leader = Officer("lanhdao", Roles.Leader, agencyId, leaderUnit);
         var specialist = Officer("chuyenvien", Roles.Specialist, agencyId, unit);
         var input = new ReceiptInput("1.000173", DossierChannel.Direct, new ApplicantInput(ApplicantKind.Individual, "Nguyễn Văn Bình", "079085001234", "0905123456", null, "Tuy Hòa"),
-            [new PaperInput("Đơn đề nghị", true)]);
+            [new PaperInput("Đơn đề nghị", true)], TransferToUnitId: unit);
 
         async Task Step(Func<DossierWorkflow, Task<WorkflowOutcome>> act)
         {
@@ -153,9 +153,7 @@ public static class Peers
                 code = r.Dossier?.Code ?? "";
                 return r;
             });
-            after?.Invoke("receive");
-            await Step(w => w.ApplyAsync(code, DossierAction.Transfer, new ActionInput(UnitId: unit), null, desk, ct));
-            after?.Invoke("transfer");
+            after?.Invoke("receive and transfer");
             await Step(w => w.ApplyAsync(code, DossierAction.Assign, new ActionInput(Assignee: "chuyenvien"), null, leader, ct));
             after?.Invoke("assign");
             await Step(w => w.ApplyAsync(code, DossierAction.Appraise, new ActionInput(), null, specialist, ct));

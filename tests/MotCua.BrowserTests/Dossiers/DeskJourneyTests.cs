@@ -44,4 +44,27 @@ public sealed class DeskJourneyTests(BrowserApp browser) : IClassFixture<Browser
         await Assertions.Expect(specialist.GetByTestId("my-queue")).ToContainTextAsync("Trong hạn");
         await BrowserApp.ScreenshotAsync(specialist, "dossier-specialist-queue");
     }
+
+    [Fact]
+    public async Task Desk_officer_receives_and_transfers_in_one_click_and_the_unit_sees_it_at_once()
+    {
+        var page = await browser.LoginAsync("motcua");
+        await page.GotoAsync("/mot-cua/tiep-nhan?procedure=1.000173");
+        await page.GetByLabel("Họ tên / tên tổ chức").FillAsync("Trung tâm Kiểm nghiệm Phú Yên");
+        await page.GetByLabel("Số điện thoại").FillAsync("0257 3811 222");
+        await page.GetByLabel("Tên giấy tờ 1").FillAsync("Đơn đề nghị cấp chứng chỉ nhân viên bức xạ");
+        await page.GetByLabel("Đơn vị xử lý").SelectOptionAsync(new SelectOptionValue { Label = "Chi cục Tiêu chuẩn Đo lường Chất lượng" });
+        await BrowserApp.ScreenshotAsync(page, "dossier-receipt-and-transfer-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và chuyển xử lý" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("dossier-status")).ToHaveTextAsync("Đang xử lý");
+        await Assertions.Expect(page.Locator(".alert.success")).ToContainTextAsync("và chuyển cho Chi cục Tiêu chuẩn Đo lường Chất lượng");
+        var code = (await page.GetByTestId("dossier-code").TextContentAsync())!;
+        await BrowserApp.ScreenshotAsync(page, "dossier-received-and-transferred");
+
+        // The unit's leader can assign it straight away: no second desk action was needed.
+        var leader = await browser.LoginAsync("lanhdao");
+        await leader.GotoAsync("/ho-so/" + code);
+        await Assertions.Expect(leader.Locator("form[data-action='assign']")).ToBeVisibleAsync();
+    }
 }

@@ -104,6 +104,78 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task Receipt_with_transfer_hands_the_dossier_to_the_unit_in_one_action_and_records_both_steps()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        using var leader = await app.ApiClientAsync("lanhdao");
+        using var specialist = await app.ApiClientAsync("chuyenvien");
+        var tdc = await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng");
+        var receipt = Receipt(Unique("Công ty Chuyển Ngay"));
+        var body = receipt.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(receipt), StringComparer.Ordinal);
+        body["transferToUnitId"] = tdc;
+        var created = await ReadAsync(await desk.PostAsJsonAsync("/api/dossiers", body), HttpStatusCode.Created);
+        Assert.Equal("inProcessing", created.GetProperty("status").GetString());
+        var code = created.GetProperty("code").GetString()!;
+
+        var dossier = await GetAsync(desk, code);
+        Assert.Equal(tdc, dossier.GetProperty("currentUnitId").GetInt32());
+        var events = dossier.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(["receive", "transfer"], events.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["received", "inProcessing"], events.Select(e => e.GetProperty("to").GetString()));
+        Assert.Equal(JsonValueKind.Null, events[0].GetProperty("unitId").ValueKind);
+        Assert.Equal(tdc, events[1].GetProperty("unitId").GetInt32());
+        Assert.Contains(dossier.GetProperty("forms").EnumerateArray(), f => f.GetProperty("kind").GetString() == "receiptAndAppointment");
+
+        await using (var db = app.CreateDbContext())
+        {
+            // The citizen is told of the receipt; the unit's officers are alerted; one audit entry for the one action.
+            var messages = await db.OutboxMessages.Where(m => m.DossierCode == code).ToListAsync();
+            Assert.Contains(messages, m => m.Channel == Features.Notifications.OutboxChannel.Sms && m.Recipient == "0905123456");
+            var chuyenvien = await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.Id).SingleAsync();
+            Assert.Contains(messages, m => m.Channel == Features.Notifications.OutboxChannel.InApp && m.RecipientUserId == chuyenvien);
+            var steps = await db.DossierStepAssignments.Where(s => s.Dossier!.Code == code).OrderBy(s => s.StepIndex).ToListAsync();
+            Assert.NotEmpty(steps);
+            Assert.Equal(tdc, steps[0].UnitId);
+            Assert.NotNull(steps[0].StartedAt);
+            var audit = await db.AuditEntries.Where(a => a.EntityType == "Dossier" && a.EntityId == code && a.Action != PersonalDataReads.DossierRead).ToListAsync();
+            Assert.Contains("chuyển ngay", Assert.Single(audit).Summary, StringComparison.Ordinal);
+        }
+
+        // The rest of the process runs as after a separate transfer.
+        await OkAsync(leader, code, "assign", new { assignee = "chuyenvien" });
+        await OkAsync(specialist, code, "appraise");
+        await OkAsync(leader, code, "approve");
+        var returned = await OkAsync(desk, code, "return", new { delivery = "atDesk" });
+        Assert.Equal(["receive", "transfer", "assign", "appraise", "approve", "return"],
+            returned.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+    }
+
+    [Theory]
+    [InlineData(987_654, null)]
+    [InlineData(0, "refuse")]
+    public async Task A_receipt_with_a_transfer_to_no_unit_or_with_a_refusal_is_refused_and_nothing_is_stored(int unitId, string? outcome)
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        var applicant = Unique("Người Sai Đơn Vị");
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["procedureCode"] = Procedure,
+            ["channel"] = "direct",
+            ["applicant"] = new { name = applicant, phone = "0905123456" },
+            ["papers"] = new[] { new { name = "Đơn đề nghị", present = true } },
+            ["outcome"] = outcome,
+            ["note"] = outcome is null ? null : "Không thuộc thẩm quyền",
+            ["transferToUnitId"] = unitId == 0 ? await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng") : unitId,
+        };
+        var response = await desk.PostAsJsonAsync("/api/dossiers", body);
+        var problem = await ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("transferToUnitId", out var errors), problem.GetRawText());
+        Assert.Contains(outcome is null ? "Đơn vị xử lý không tồn tại" : "Chỉ chuyển ngay", errors[0].GetString(), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Dossiers.AnyAsync(d => d.ApplicantName == applicant));
+    }
+
+    [Fact]
     public async Task Receipt_and_hand_over_queue_the_citizen_message_and_the_officer_alert_with_the_change()
     {
         using var desk = await app.ApiClientAsync("motcua");

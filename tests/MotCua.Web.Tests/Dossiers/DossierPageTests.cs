@@ -13,10 +13,19 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
 {
     private static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
 
-    private static async Task<string> ReceiveAtDeskPageAsync(HttpClient desk, string applicant)
+    private static async Task<string> ReceiveAtDeskPageAsync(HttpClient desk, string applicant, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var response = await PostReceiptPageAsync(desk, applicant, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/ho-so/", location, StringComparison.Ordinal);
+        return Uri.UnescapeDataString(location["/ho-so/".Length..]);
+    }
+
+    private static async Task<HttpResponseMessage> PostReceiptPageAsync(HttpClient desk, string applicant, IReadOnlyDictionary<string, string>? fields = null)
     {
         var token = await MotCuaApp.AntiforgeryTokenAsync(desk, "/mot-cua/tiep-nhan?procedure=1.000173");
-        var response = await desk.PostAsync("/mot-cua/tiep-nhan?procedure=1.000173", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Procedure"] = "1.000173",
@@ -31,11 +40,54 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
             ["Papers[0].Quantity"] = "1",
             ["Payment"] = "PaidAtDesk",
             ["outcome"] = "receive",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        Assert.StartsWith("/ho-so/", location, StringComparison.Ordinal);
-        return Uri.UnescapeDataString(location["/ho-so/".Length..]);
+        };
+        foreach (var (k, v) in fields ?? new Dictionary<string, string>())
+        {
+            form[k] = v;
+        }
+        return await desk.PostAsync("/mot-cua/tiep-nhan?procedure=1.000173", new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task Receive_and_transfer_on_the_receipt_page_puts_the_dossier_in_the_units_queue_at_once()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        int tdc, deskUnit;
+        await using (var db = app.CreateDbContext())
+        {
+            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+            deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).Select(u => u.Id).FirstAsync();
+        }
+        var form = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=1.000173"));
+        Assert.Contains("Tiếp nhận và chuyển xử lý", form, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{tdc}\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<option value=\"{deskUnit}\"", form, StringComparison.Ordinal); // the desk does not transfer to itself
+
+        var code = await ReceiveAtDeskPageAsync(desk, Unique("Công ty Chuyển Ngay"), new Dictionary<string, string>
+        {
+            ["outcome"] = "receive-transfer", ["TransferToUnitId"] = tdc.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code));
+        Assert.Contains($"Đã tiếp nhận hồ sơ {code} và chuyển cho Chi cục Tiêu chuẩn Đo lường Chất lượng", page, StringComparison.Ordinal);
+        Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", page, StringComparison.Ordinal);
+        // The hand-over is a row of the process-control slip, as after a separate transfer.
+        var control = Tools.PdfToText(await desk.GetByteArrayAsync("/api/dossiers/" + code + "/forms/kiem-soat.pdf"));
+        Assert.Contains("Nhận: Chi cục Tiêu", control, StringComparison.Ordinal);
+
+        using var specialist = await app.LoginAsync("chuyenvien");
+        Assert.Contains(code, await specialist.GetStringAsync("/ho-so/hang-doi"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receive_and_transfer_without_a_unit_gets_a_vietnamese_error_and_stores_nothing()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        var applicant = Unique("Người Chưa Chọn Đơn Vị");
+        var response = await PostReceiptPageAsync(desk, applicant, new Dictionary<string, string> { ["outcome"] = "receive-transfer", ["TransferToUnitId"] = "" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Vui lòng chọn đơn vị xử lý", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Dossiers.AnyAsync(d => d.ApplicantName == applicant));
     }
 
     [Fact]

@@ -95,6 +95,39 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
     }
 
     [Fact]
+    public async Task A_receipt_with_the_transfer_syncs_only_the_status_reached_and_still_tells_the_citizen()
+    {
+        // Two syncs saved together would share one instant, which is all the outbox orders them by: the portal gets
+        // the state the dossier is in (processing), not a race between "accepted" and "processing".
+        await using var app = new NotificationsApp(fakes);
+        int unitId;
+        await using (var db = app.CreateDbContext())
+        {
+            unitId = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        }
+        using var desk = await app.ApiClientAsync("motcua");
+        var phone = NotificationsApp.UniquePhone();
+        using var created = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000173", channel = "direct", applicant = new { name = "Công ty Chuyển Ngay", phone },
+            papers = new[] { new { name = "Đơn", present = true } }, transferToUnitId = unitId,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+
+        await using (var db = app.CreateDbContext())
+        {
+            var messages = await db.OutboxMessages.Where(m => m.DossierCode == code).ToListAsync();
+            var sync = Assert.Single(messages, m => m.Channel == OutboxChannel.NationalPortal);
+            using var json = JsonDocument.Parse(sync.Body);
+            Assert.Equal("4", json.RootElement.GetProperty("data")[0].GetProperty("TrangThaiHoSo").GetString());
+            Assert.Contains(messages, m => m.Channel == OutboxChannel.Sms && m.Recipient == phone && m.Kind == EventRouting.EventName(DossierEventKind.Received));
+        }
+        await app.DrainAsync();
+        Assert.Contains(fakes.Sms.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_reply_without_acknowledgement_is_retried_and_later_statuses_wait_for_earlier_ones()
     {
         await using var app = new NotificationsApp(fakes);

@@ -29,9 +29,12 @@ public static class DossierApi
 
     public sealed record PaperDto(string? Name, bool Present, string? Form = null, int? Quantity = null);
 
-    /// <summary>Receipt. <c>outcome</c>: receive (default) | requestSupplement | refuse | submit (online dossier for the desk check).</summary>
+    /// <summary>
+    /// Receipt. <c>outcome</c>: receive (default) | requestSupplement | refuse | submit (online dossier for the desk check).
+    /// <c>transferToUnitId</c> (with receive only): transfer to that processing unit in the same action ("tiếp nhận và chuyển xử lý").
+    /// </summary>
     public sealed record CreateDossierRequest(string? ProcedureCode, string? Channel, ApplicantDto? Applicant, IReadOnlyList<PaperDto>? Papers,
-        string? Outcome = null, string? Note = null, string? Payment = null);
+        string? Outcome = null, string? Note = null, string? Payment = null, int? TransferToUnitId = null);
 
     public sealed record ReceiptDto(string Code, DateTimeOffset? DueAt, string Status);
 
@@ -147,7 +150,7 @@ public static class DossierApi
         }
         var a = request.Applicant ?? new ApplicantDto(null, null, null, null, null, null);
         var input = new ReceiptInput(request.ProcedureCode, channel!.Value, new ApplicantInput(kind!.Value, a.Name, a.IdNumber, a.Phone, a.Email, a.Address),
-            papers, outcome!.Value, request.Note, payment!.Value);
+            papers, outcome!.Value, request.Note, payment!.Value, TransferToUnitId: request.TransferToUnitId);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
         var result = await workflow.ReceiveAsync(input, user, key, hash, ct);

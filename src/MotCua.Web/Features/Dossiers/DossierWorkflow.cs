@@ -73,7 +73,8 @@ public sealed record ReceiptInput(
     ReceiptOutcome Outcome = ReceiptOutcome.Receive,
     string? Note = null,
     PaymentStatus Payment = PaymentStatus.Unpaid,
-    IReadOnlyList<IncomingFile>? Files = null);
+    IReadOnlyList<IncomingFile>? Files = null,
+    int? TransferToUnitId = null);
 
 /// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>
 public sealed record ActionInput(
@@ -203,6 +204,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             errors["channel"] = ["Hồ sơ trực tuyến được tạo ở trạng thái chờ tiếp nhận; Bộ phận Một cửa kiểm tra rồi mới tiếp nhận."];
         }
+        if (input.TransferToUnitId is not null && input.Outcome != ReceiptOutcome.Receive)
+        {
+            errors["transferToUnitId"] = ["Chỉ chuyển ngay cho đơn vị xử lý được khi tiếp nhận hồ sơ (không khi yêu cầu bổ sung, từ chối hay chờ kiểm tra)."];
+        }
         return errors;
     }
 
@@ -248,6 +253,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         dossier.Version = 1;
 
         TransitionResult? result = null;
+        TransitionResult? then = null;
         DossierAction? action = input.Outcome switch
         {
             ReceiptOutcome.Receive => DossierAction.Receive,
@@ -266,6 +272,26 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             dossier.Apply(result.State);
             dossier.Version = 1;
             Record(dossier, result, now, user, ctx.Note, null);
+            if (input.TransferToUnitId is { } unitId)
+            {
+                // "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit in the same save, recorded as its
+                // own step (the process-control slip shows the hand-over), instead of a second action on the new dossier.
+                var transfer = DossierStateMachine.Apply(result.State!, DossierAction.Transfer, new TransitionContext(now, RolesOf(user), calculator));
+                if (!transfer.Succeeded)
+                {
+                    return Refusal(transfer);
+                }
+                if (await UnitAsync(unitId, ct) is not { } target || target.AgencyId != agencyId || !target.IsActive)
+                {
+                    return WorkflowOutcome.Invalid("transferToUnitId", "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác.");
+                }
+                var stepBefore = dossier.CurrentStep;
+                dossier.Apply(transfer.State);
+                dossier.CurrentUnitId = unitId;
+                PlanSteps(dossier, basis.Plan, unitId, now, calculator);
+                Record(dossier, transfer, now, user, null, null, stepBefore);
+                then = transfer;
+            }
         }
         else if (!submitRecorded)
         {
@@ -286,8 +312,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
 
         AuditLog.Append(db, time, user, "dossier.receive", "Dossier", dossier.Code,
-            $"Tạo hồ sơ {dossier.Code} ({DossierText.Name(dossier.Status)}) – thủ tục {dossier.ProcedureCode}.",
-            new { dossier.Code, Status = dossier.Status.ToString(), dossier.ProcedureCode, Channel = dossier.Channel.ToString() });
+            $"Tạo hồ sơ {dossier.Code} ({DossierText.Name(dossier.Status)}) – thủ tục {dossier.ProcedureCode}{(then is null ? "" : " – tiếp nhận và chuyển ngay cho đơn vị xử lý")}.",
+            new { dossier.Code, Status = dossier.Status.ToString(), dossier.ProcedureCode, Channel = dossier.Channel.ToString(), TransferredToUnitId = then is null ? null : dossier.CurrentUnitId });
         var response = DossierApi.ReceiptResponse(dossier);
         if (key is not null)
         {
@@ -298,8 +324,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             });
         }
         alongside?.Invoke(db);
-        await PersistAsync(dossier, result, ct);
-        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
+        await PersistAsync(dossier, result, ct, then);
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: then ?? result);
     }
 
     /// <summary>
@@ -586,10 +612,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// THE persistence point of every dossier change: one SaveChanges (dossier, history, audit, form, explanation,
     /// idempotency row, code counter). Hooks that must follow a successful transition (notifications, #9) go after it.
     /// </summary>
-    private async Task PersistAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct)
+    private async Task PersistAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct, TransitionResult? then = null)
     {
         // The messages this change causes are added to the same context, so they commit (or roll back) with it.
-        foreach (var notice in await NoticesAsync(dossier, transition, ct))
+        foreach (var notice in await NoticesAsync(dossier, transition, then, ct))
         {
             await notifier.RaiseAsync(db, notice, ct);
         }
@@ -603,7 +629,13 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// What a transition tells the outside world: the citizen at receipt, supplement request, result and return; the
     /// unit or specialist when the dossier enters their queue; the national portal at every status change.
     /// </summary>
-    private async Task<List<DossierNotice>> NoticesAsync(Dossier dossier, TransitionResult? transition, CancellationToken ct)
+    /// <remarks>
+    /// <paramref name="then"/> is a second transition saved with the first (receipt and transfer at once): each status
+    /// change gets its own notice (the citizen is told of the receipt), but only the state reached last goes to the
+    /// national portal. Syncs saved together share one instant, and the outbox orders a dossier's syncs by instant, so
+    /// two of them could arrive in either order and leave the portal on the older status.
+    /// </remarks>
+    private async Task<List<DossierNotice>> NoticesAsync(Dossier dossier, TransitionResult? transition, TransitionResult? then, CancellationToken ct)
     {
         var notices = new List<DossierNotice>();
         if (transition?.State is null)
@@ -642,7 +674,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                 NgayTra = dossier.ReturnedAt,
             }
             : null;
-        DossierNotice Notice(DossierEventKind kind, bool withNational = true) => new()
+        DossierNotice Notice(DossierEventKind kind, bool withNational) => new()
         {
             AgencyId = dossier.AgencyId,
             DossierCode = dossier.Code,
@@ -657,19 +689,23 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         };
 
         var from = added ? (DossierStatus?)null : transition.From;
-        var to = transition.To;
-        if (from != to)
+        var last = then ?? transition;
+        foreach (var t in then is null ? [transition] : new[] { transition, then })
         {
-            notices.Add(Notice(to switch
+            if (from != t.To)
             {
-                DossierStatus.Received => DossierEventKind.Received,
-                DossierStatus.AwaitingSupplement => DossierEventKind.SupplementRequested,
-                DossierStatus.ResultIssued => DossierEventKind.ResultReady,
-                DossierStatus.Returned => DossierEventKind.Returned,
-                _ => DossierEventKind.StatusChanged,
-            }));
+                notices.Add(Notice(t.To switch
+                {
+                    DossierStatus.Received => DossierEventKind.Received,
+                    DossierStatus.AwaitingSupplement => DossierEventKind.SupplementRequested,
+                    DossierStatus.ResultIssued => DossierEventKind.ResultReady,
+                    DossierStatus.Returned => DossierEventKind.Returned,
+                    _ => DossierEventKind.StatusChanged,
+                }, withNational: t == last));
+            }
+            from = t.To;
         }
-        if ((unitChanged || assigneeChanged) && !transition.State.IsTerminal && to != DossierStatus.Received)
+        if ((unitChanged || assigneeChanged) && !last.State!.IsTerminal && last.To != DossierStatus.Received)
         {
             notices.Add(Notice(DossierEventKind.EnteredQueue, withNational: false));
         }

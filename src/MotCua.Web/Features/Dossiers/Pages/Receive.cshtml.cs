@@ -6,6 +6,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
 
@@ -69,6 +70,13 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
+    /// <summary>The processing unit for "Tiếp nhận và chuyển xử lý"; preselected from the approved internal process.</summary>
+    [BindProperty]
+    public int? TransferToUnitId { get; set; }
+
+    /// <summary>The agency's active units other than the desk (id → name), for the transfer choice.</summary>
+    public Dictionary<int, string> Units { get; private set; } = [];
+
     public List<string> Errors { get; } = [];
 
     private int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
@@ -93,6 +101,16 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         {
             Version = await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct);
         }
+        if (Version is not null)
+        {
+            Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive && u.Kind != UnitKind.OneStopDesk)
+                .OrderBy(u => u.SortOrder).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            // The first step's unit of the approved internal process, as the transfer on the dossier page preselects it.
+            if (TransferToUnitId is null && (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan is [var first, ..])
+            {
+                TransferToUnitId = first.UnitId;
+            }
+        }
         if (Version is null)
         {
             Matches = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, AgencyId, time.Today()), Q, null, null)
@@ -108,6 +126,13 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
             "refuse" => ReceiptOutcome.Refuse,
             _ => ReceiptOutcome.Receive,
         };
+        // The unit list only matters to "Tiếp nhận và chuyển xử lý"; the other buttons ignore it.
+        if (outcome == "receive-transfer" && TransferToUnitId is null)
+        {
+            Errors.Add("Vui lòng chọn đơn vị xử lý để chuyển hồ sơ ngay khi tiếp nhận.");
+            await LoadAsync(ct);
+            return Page();
+        }
         var files = new List<IncomingFile>();
         foreach (var f in Files.Where(f => f.Length > 0))
         {
@@ -117,7 +142,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         }
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
             Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList(),
-            which, Note, Payment, files);
+            which, Note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null);
         var result = await workflow.ReceiveAsync(input, User, null, null, ct);
         if (!result.Succeeded)
         {
@@ -125,9 +150,13 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = result.Dossier!.Status switch
+        var unitName = result.Dossier!.CurrentUnitId is { } unitId
+            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct)
+            : null;
+        TempData["Message"] = result.Dossier.Status switch
         {
             DossierStatus.Received => $"Đã tiếp nhận hồ sơ {result.Dossier.Code}. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả cho người nộp.",
+            DossierStatus.InProcessing => $"Đã tiếp nhận hồ sơ {result.Dossier.Code} và chuyển cho {unitName ?? "đơn vị xử lý"}. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả cho người nộp.",
             DossierStatus.AwaitingSupplement => $"Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ {result.Dossier.Code}.",
             _ => $"Đã lập Phiếu từ chối tiếp nhận giải quyết hồ sơ {result.Dossier.Code}.",
         };
