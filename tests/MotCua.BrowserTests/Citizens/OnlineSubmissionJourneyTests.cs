@@ -61,6 +61,9 @@ public sealed class OnlineSubmissionJourneyTests(BrowserApp browser) : IClassFix
         await toCheck.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await Assertions.Expect(desk.GetByTestId("dossier-status")).ToHaveTextAsync("Mới đăng ký, chờ tiếp nhận");
         await Assertions.Expect(desk.GetByRole(AriaRole.Link, new() { Name = "don-de-nghi.pdf" })).ToBeVisibleAsync();
+        // The desk may hand it to the unit in the same action; left at "chuyển sau", it only receives.
+        await Assertions.Expect(desk.Locator("form[data-action='receive']").GetByLabel("Chuyển ngay cho đơn vị xử lý")).ToHaveValueAsync("");
+        await BrowserApp.ScreenshotAsync(desk, "online-3b-desk-check");
         await desk.Locator("form[data-action='receive']").GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(desk.GetByTestId("dossier-status")).ToHaveTextAsync("Đã tiếp nhận");
         await BrowserApp.ScreenshotAsync(desk, "online-4-desk-received");

@@ -401,6 +401,31 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task The_desk_check_of_an_online_dossier_can_receive_and_transfer_at_once_and_a_bad_unit_changes_nothing()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        var created = await ReadAsync(await desk.PostAsJsonAsync("/api/dossiers", Receipt(Unique("Công dân Chuyển Ngay"), channel: "online")), HttpStatusCode.Created);
+        var code = created.GetProperty("code").GetString()!;
+        var before = await GetAsync(desk, code);
+
+        var refused = await ActAsync(desk, code, "receive", new { unitId = 987_654 });
+        var problem = await ReadAsync(refused, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("unitId", out _), problem.GetRawText());
+        var unchanged = await GetAsync(desk, code);
+        Assert.Equal("submitted", unchanged.GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("rowVersion").GetInt64(), unchanged.GetProperty("rowVersion").GetInt64());
+        Assert.Equal(before.GetProperty("events").GetArrayLength(), unchanged.GetProperty("events").GetArrayLength());
+
+        var tdc = await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng");
+        var received = await OkAsync(desk, code, "receive", new { unitId = tdc });
+        Assert.Equal("inProcessing", received.GetProperty("status").GetString());
+        Assert.Equal(tdc, received.GetProperty("currentUnitId").GetInt32());
+        var actions = received.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["receive", "transfer"], actions.TakeLast(2));
+        Assert.Contains(received.GetProperty("forms").EnumerateArray(), f => f.GetProperty("kind").GetString() == "receiptAndAppointment");
+    }
+
+    [Fact]
     public async Task Import_is_all_or_nothing_and_derives_the_state_from_the_timestamps()
     {
         using var admin = await app.ApiClientAsync("motcua");

@@ -52,7 +52,10 @@ public static class DossierApi
         DateTimeOffset? ClosedAt, string? Timeliness, long FeeAmount, string PaymentStatus, bool ComponentsDigitised, bool ResultDigitised, bool Imported,
         long RowVersion, IReadOnlyList<PaperDto> Papers, IReadOnlyList<EventDto> Events, IReadOnlyList<FormDto> Forms, IReadOnlyList<string> AvailableActions);
 
-    /// <summary><c>action</c> is a camelCase <see cref="DossierAction"/>; other fields as the action needs.</summary>
+    /// <summary>
+    /// <c>action</c> is a camelCase <see cref="DossierAction"/>; other fields as the action needs. <c>unitId</c> with
+    /// <c>receive</c> (the desk check) transfers the dossier to that unit in the same action.
+    /// </summary>
     public sealed record ActionRequest(string? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
         int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null);
 

@@ -274,22 +274,11 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             Record(dossier, result, now, user, ctx.Note, null);
             if (input.TransferToUnitId is { } unitId)
             {
-                // "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit in the same save, recorded as its
-                // own step (the process-control slip shows the hand-over), instead of a second action on the new dossier.
-                var transfer = DossierStateMachine.Apply(result.State!, DossierAction.Transfer, new TransitionContext(now, RolesOf(user), calculator));
-                if (!transfer.Succeeded)
+                var (transfer, refused) = await TransferOnReceiptAsync(dossier, result, unitId, "transferToUnitId", user, now, calculator, ct);
+                if (refused is not null)
                 {
-                    return Refusal(transfer);
+                    return refused;
                 }
-                if (await UnitAsync(unitId, ct) is not { } target || target.AgencyId != agencyId || !target.IsActive)
-                {
-                    return WorkflowOutcome.Invalid("transferToUnitId", "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác.");
-                }
-                var stepBefore = dossier.CurrentStep;
-                dossier.Apply(transfer.State);
-                dossier.CurrentUnitId = unitId;
-                PlanSteps(dossier, basis.Plan, unitId, now, calculator);
-                Record(dossier, transfer, now, user, null, null, stepBefore);
                 then = transfer;
             }
         }
@@ -325,7 +314,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
         alongside?.Invoke(db);
         await PersistAsync(dossier, result, ct, then);
-        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: then ?? result);
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
 
     /// <summary>
@@ -594,18 +583,56 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
 
         Record(dossier, result, now, user, note, unitBefore, stepBefore);
+        TransitionResult? then = null;
+        if (action == DossierAction.Receive && input.UnitId is { } transferTo)
+        {
+            // The desk check of an online (or resubmitted) dossier can hand it to the unit at once, as the receipt can.
+            var (transfer, refused) = await TransferOnReceiptAsync(dossier, result, transferTo, "unitId", user, now, calculator, ct);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            then = transfer;
+        }
+        var reached = then ?? result;
         AuditLog.Append(db, time, user, "dossier.transition", "Dossier", dossier.Code,
-            $"Hồ sơ {dossier.Code}: {DossierText.Name(action)} ({DossierText.Name(result.From)} → {DossierText.Name(result.To)}).",
-            new { dossier.Code, Action = action.ToString(), From = result.From.ToString(), To = result.To.ToString(), Note = note });
+            $"Hồ sơ {dossier.Code}: {DossierText.Name(action)}{(then is null ? "" : " và chuyển xử lý")} ({DossierText.Name(result.From)} → {DossierText.Name(reached.To)}).",
+            new { dossier.Code, Action = action.ToString(), From = result.From.ToString(), To = reached.To.ToString(), Note = note, TransferredToUnitId = then is null ? null : dossier.CurrentUnitId });
         try
         {
-            await PersistAsync(dossier, result, ct);
+            await PersistAsync(dossier, result, ct, then);
         }
         catch (DbUpdateConcurrencyException)
         {
             return WorkflowOutcome.Concurrency();
         }
+        // The receipt's own transition is the one the caller reports (its warnings); the dossier shows where it went.
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
+    }
+
+    /// <summary>
+    /// "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit right after <paramref name="received"/>, in
+    /// the same save, recorded as its own step (the process-control slip shows the hand-over) with the steps planned,
+    /// instead of a second action on the dossier (a second read, UPDATE and transaction; issue #10).
+    /// </summary>
+    private async Task<(TransitionResult? Transfer, WorkflowOutcome? Refused)> TransferOnReceiptAsync(Dossier dossier, TransitionResult received, int unitId,
+        string field, ClaimsPrincipal user, DateTimeOffset now, DeadlineCalculator calculator, CancellationToken ct)
+    {
+        var transfer = DossierStateMachine.Apply(received.State!, DossierAction.Transfer, new TransitionContext(now, RolesOf(user), calculator));
+        if (!transfer.Succeeded)
+        {
+            return (null, Refusal(transfer));
+        }
+        if (await UnitAsync(unitId, ct) is not { } target || target.AgencyId != dossier.AgencyId || !target.IsActive)
+        {
+            return (null, WorkflowOutcome.Invalid(field, "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác."));
+        }
+        var stepBefore = dossier.CurrentStep;
+        dossier.Apply(transfer.State);
+        dossier.CurrentUnitId = unitId;
+        PlanSteps(dossier, dossier.StepPlan, unitId, now, calculator);
+        Record(dossier, transfer, now, user, null, null, stepBefore);
+        return (transfer, null);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared.Privacy;
@@ -38,6 +39,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public IReadOnlyList<ExplanationLine> DueExplanation { get; private set; } = [];
 
     public Dictionary<int, string> Units { get; private set; } = [];
+
+    /// <summary>The desk's own units: not offered as the unit to transfer to on receipt.</summary>
+    public HashSet<int> DeskUnitIds { get; private set; } = [];
 
     public Dictionary<string, string> Officers { get; private set; } = new(StringComparer.Ordinal);
 
@@ -80,7 +84,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         Steps = await db.DossierStepAssignments.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.StepIndex).ToListAsync(ct);
         Files = await db.DossierFiles.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         Explanations = await db.DossierExplanations.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
-        Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder)
+            .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
+        Units = units.ToDictionary(u => u.Id, u => u.Name);
+        DeskUnitIds = units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
         Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
         CanAct = await workflow.InScopeAsync(User, d, ct);
@@ -160,7 +167,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         {
             return await FailAsync(code, result.Message, ct);
         }
-        Message = "Đã " + DossierText.Name(action).ToLower(VietnamTime.Culture) + "."
+        var transferred = action == DossierAction.Receive && result.Dossier?.Status == DossierStatus.InProcessing;
+        Message = "Đã " + DossierText.Name(action).ToLower(VietnamTime.Culture) + (transferred ? " và chuyển xử lý" : "") + "."
             + (result.Transition?.Warnings is { Count: > 0 } w ? " " + string.Join(" ", w) : "");
         return Redirect("/ho-so/" + Uri.EscapeDataString(code));
     }
