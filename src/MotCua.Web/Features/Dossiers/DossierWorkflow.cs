@@ -487,7 +487,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     {
         var agencyId = user.AgencyId();
         var key = (code ?? "").Trim();
-        return db.Set<Dossier>().Include(d => d.Papers).SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
+        // Without its papers: no transition reads them (the online confirmation is built at receipt, from the new
+        // dossier), and the JOIN made every step read, materialise and track them (issue #10).
+        return db.Set<Dossier>().SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
     }
 
     /// <summary>
