@@ -550,7 +550,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             case DossierAction.Transfer:
                 var unit = input.UnitId ?? plan[0].UnitId;
-                if (unit is null || await UnitAsync(unit.Value, ct) is not { } target || target.AgencyId != dossier.AgencyId || !target.IsActive)
+                if (unit is null || !await CanTransferToAsync(unit.Value, dossier.AgencyId, ct))
                 {
                     return WorkflowOutcome.Invalid("unitId", "Vui lòng chọn đơn vị xử lý hồ sơ.");
                 }
@@ -612,6 +612,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
 
+    /// <summary>A dossier may go to an active unit of its own agency (the cached unit: no query).</summary>
+    private async Task<bool> CanTransferToAsync(int unitId, int agencyId, CancellationToken ct) =>
+        await UnitAsync(unitId, ct) is { } target && target.AgencyId == agencyId && target.IsActive;
+
     /// <summary>
     /// "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit right after <paramref name="received"/>, in
     /// the same save, recorded as its own step (the process-control slip shows the hand-over) with the steps planned,
@@ -625,7 +629,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             return (null, Refusal(transfer));
         }
-        if (await UnitAsync(unitId, ct) is not { } target || target.AgencyId != dossier.AgencyId || !target.IsActive)
+        if (!await CanTransferToAsync(unitId, dossier.AgencyId, ct))
         {
             return (null, WorkflowOutcome.Invalid(field, "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác."));
         }

@@ -150,9 +150,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
             await LoadAsync(ct);
             return Page();
         }
-        var unitName = result.Dossier!.CurrentUnitId is { } unitId
-            ? await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct)
-            : null;
+        var unitName = result.Dossier!.CurrentUnitId is { } unitId ? (await workflow.UnitAsync(unitId, ct))?.Name : null;
         TempData["Message"] = result.Dossier.Status switch
         {
             DossierStatus.Received => $"Đã tiếp nhận hồ sơ {result.Dossier.Code}. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả cho người nộp.",
