@@ -79,6 +79,35 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
     }
 
     [Fact]
+    public async Task Receipt_page_preselects_the_first_unit_of_the_approved_process_that_is_not_the_desk()
+    {
+        using var admin = await app.LoginAsync("admin");
+        var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, "9.XFER01", "Thủ tục có quy trình nội bộ", "5");
+        Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "111/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
+        int tdc, deskUnit;
+        await using (var db = app.CreateDbContext())
+        {
+            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+            deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).Select(u => u.Id).FirstAsync();
+            var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
+            // The desk's own hand-over is a planned step of this process: it is no unit to hand over to.
+            var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Transfer, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 3, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            db.InternalProcesses.Add(process);
+            await db.SaveChangesAsync();
+        }
+
+        using var desk = await app.LoginAsync("motcua");
+        var form = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER01"));
+        var select = form[form.IndexOf("<select id=\"TransferToUnitId\"", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", select, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{deskUnit}\"", select, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Receive_and_transfer_without_a_unit_gets_a_vietnamese_error_and_stores_nothing()
     {
         using var desk = await app.LoginAsync("motcua");
