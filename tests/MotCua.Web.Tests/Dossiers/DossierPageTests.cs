@@ -78,33 +78,76 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         Assert.Contains(code, await specialist.GetStringAsync("/ho-so/hang-doi"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An approved procedure <paramref name="code"/> whose process places its receipt and hand-over at the desk and its
+    /// appraisal at the Chi cục (the demo data has no internal processes). Returns the Chi cục's and the desk's unit ids.
+    /// </summary>
+    private async Task<(int Tdc, int Desk)> ProcedureWithDeskStepsFirstAsync(string code)
+    {
+        using var admin = await app.LoginAsync("admin");
+        var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, code, "Thủ tục có quy trình nội bộ " + code, "5");
+        Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "7" + code[^2..] + "/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
+        await using var db = app.CreateDbContext();
+        var tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        var deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).Select(u => u.Id).FirstAsync();
+        var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
+        // The desk's own hand-over is a planned step of this process: it is no unit to hand over to.
+        var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Transfer, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 3, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        db.InternalProcesses.Add(process);
+        await db.SaveChangesAsync();
+        return (tdc, deskUnit);
+    }
+
+    private static string Select(string page, string marker)
+    {
+        var select = WebUtility.HtmlDecode(page);
+        select = select[select.IndexOf(marker, StringComparison.Ordinal)..];
+        return select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+    }
+
     [Fact]
     public async Task Receipt_page_preselects_the_first_unit_of_the_approved_process_that_is_not_the_desk()
     {
-        using var admin = await app.LoginAsync("admin");
-        var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, "9.XFER01", "Thủ tục có quy trình nội bộ", "5");
-        Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "111/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
-        int tdc, deskUnit;
-        await using (var db = app.CreateDbContext())
-        {
-            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
-            deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).Select(u => u.Id).FirstAsync();
-            var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
-            // The desk's own hand-over is a planned step of this process: it is no unit to hand over to.
-            var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Transfer, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 3, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-            db.InternalProcesses.Add(process);
-            await db.SaveChangesAsync();
-        }
-
+        var (tdc, deskUnit) = await ProcedureWithDeskStepsFirstAsync("9.XFER01");
         using var desk = await app.LoginAsync("motcua");
-        var form = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER01"));
-        var select = form[form.IndexOf("<select id=\"TransferToUnitId\"", StringComparison.Ordinal)..];
-        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        var select = Select(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER01"), "<select id=\"TransferToUnitId\"");
         Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", select, StringComparison.Ordinal);
         Assert.DoesNotContain($"value=\"{deskUnit}\"", select, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Transfer_without_a_unit_goes_to_the_first_planned_unit_that_is_not_the_desk_which_the_dossier_page_preselects_and_reports_count_it_under()
+    {
+        var (tdc, deskUnit) = await ProcedureWithDeskStepsFirstAsync("9.XFER02");
+        using var desk = await app.LoginAsync("motcua");
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "9.XFER02",
+            channel = "direct",
+            applicant = new { name = Unique("Người Chuyển Mặc Định"), idNumber = "079085001234", phone = "0905123456" },
+            papers = new[] { new { name = "Đơn đề nghị", present = true } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dossier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        await using (var db = app.CreateDbContext())
+        {
+            // Reports count the dossier under the unit that processes it, not under the desk that hands it over.
+            Assert.Equal(tdc, await db.Dossiers.Where(d => d.Code == dossier).Select(d => d.ReportUnitId).SingleAsync());
+        }
+
+        var select = Select(await desk.GetStringAsync("/ho-so/" + dossier), "<select name=\"UnitId\"");
+        Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", select, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<option value=\"{deskUnit}\" selected", select, StringComparison.Ordinal);
+
+        var current = await desk.GetFromJsonAsync<JsonElement>("/api/dossiers/" + dossier);
+        var transfer = await desk.PostAsJsonAsync("/api/dossiers/" + dossier + "/actions",
+            new { action = "transfer", rowVersion = current.GetProperty("rowVersion").GetInt64() });
+        Assert.True(transfer.IsSuccessStatusCode, await transfer.Content.ReadAsStringAsync());
+        await using var after = app.CreateDbContext();
+        Assert.Equal(tdc, await after.Dossiers.Where(d => d.Code == dossier).Select(d => d.CurrentUnitId).SingleAsync());
     }
 
     [Fact]

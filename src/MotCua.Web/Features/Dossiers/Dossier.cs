@@ -30,10 +30,21 @@ public enum PaymentStatus
     PaidOnline,
 }
 
-/// <summary>One step of the process snapshot a dossier was pinned to (kept as JSON on the dossier).</summary>
-public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, decimal DurationValue, TimeUnit DurationUnit)
+/// <summary>
+/// One step of the process snapshot a dossier was pinned to (kept as JSON on the dossier). <paramref name="AtDesk"/>: the
+/// process places the step at the one-stop desk itself (e.g. its hand-over); plans stored before it was kept read false.
+/// </summary>
+public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, decimal DurationValue, TimeUnit DurationUnit, bool AtDesk = false)
 {
     public ProcessingTime Duration => new(DurationValue, DurationUnit);
+
+    /// <summary>
+    /// The unit a dossier is handed to when the officer names none (the transfer action, and the unit the receipt and
+    /// dossier pages preselect): the first planned unit that can take it. A process may place its receipt and hand-over
+    /// steps at the one-stop desk itself, which is no unit to hand over to; <paramref name="canTake"/> says which can.
+    /// </summary>
+    public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
+        plan.Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
 }
 
 /// <summary>
@@ -151,7 +162,7 @@ public sealed class Dossier
     public DateTimeOffset CreatedAt { get; set; }
 
     // ---- report projection (issue #7; Reports/DossierProjection.cs keeps it, Reports/README in Core gives the SQL)
-    /// <summary>Unit in charge of the procedure, pinned at receipt (first planned unit, else the unit of the first transfer).</summary>
+    /// <summary>Unit in charge of the procedure, pinned at receipt (first planned unit other than the desk, else the unit of the first transfer).</summary>
     public int? ReportUnitId { get; set; }
 
     public string? ReportUnitName { get; set; }

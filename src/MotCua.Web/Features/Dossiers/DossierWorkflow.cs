@@ -433,7 +433,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var steps = process?.Steps
             .Where(s => s.Kind is not (StepKind.Receive or StepKind.Return or StepKind.Approve or StepKind.Sign))
             .OrderBy(s => s.Seq)
-            .Select(s => new PlannedStep(s.Description ?? StepName(s.Kind), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit))
+            .Select(s => new PlannedStep(s.Description ?? StepName(s.Kind), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit, s.Unit?.Kind == UnitKind.OneStopDesk))
             .ToList() ?? [];
         return steps.Count > 0 ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays)];
     }
@@ -549,7 +549,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         switch (action)
         {
             case DossierAction.Transfer:
-                var unit = input.UnitId ?? plan[0].UnitId;
+                var unit = input.UnitId ?? await FirstHandOverUnitAsync(plan, dossier.AgencyId, ct);
                 if (unit is null || !await CanTransferToAsync(unit.Value, dossier.AgencyId, ct))
                 {
                     return WorkflowOutcome.Invalid("unitId", "Vui lòng chọn đơn vị xử lý hồ sơ.");
@@ -615,6 +615,20 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// <summary>A dossier may go to an active unit of its own agency (the cached unit: no query).</summary>
     private async Task<bool> CanTransferToAsync(int unitId, int agencyId, CancellationToken ct) =>
         await UnitAsync(unitId, ct) is { } target && target.AgencyId == agencyId && target.IsActive;
+
+    /// <summary><see cref="PlannedStep.FirstHandOverUnit"/> over the agency's active units other than the desk (cached reads).</summary>
+    private async Task<int?> FirstHandOverUnitAsync(IReadOnlyList<PlannedStep> plan, int agencyId, CancellationToken ct)
+    {
+        var processing = new HashSet<int>();
+        foreach (var id in plan.Select(s => s.UnitId).OfType<int>().Distinct())
+        {
+            if (await UnitAsync(id, ct) is { IsActive: true, Kind: not UnitKind.OneStopDesk } u && u.AgencyId == agencyId)
+            {
+                processing.Add(id);
+            }
+        }
+        return PlannedStep.FirstHandOverUnit(plan, processing.Contains);
+    }
 
     /// <summary>
     /// "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit right after <paramref name="received"/>, in

@@ -105,10 +105,9 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         {
             Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive && u.Kind != UnitKind.OneStopDesk)
                 .OrderBy(u => u.SortOrder).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            // The first unit of the approved internal process that is in the list: a step the process places at the
-            // desk itself (e.g. its hand-over) is no unit to hand over to.
-            TransferToUnitId ??= (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan
-                .Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && Units.ContainsKey(unit));
+            // The list holds the agency's active units other than the desk.
+            TransferToUnitId ??= PlannedStep.FirstHandOverUnit(
+                (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan, Units.ContainsKey);
         }
         if (Version is null)
         {
