@@ -54,7 +54,9 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
     public async Task PurgeExpiredAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var expired = await db.OnlineDrafts.Include(d => d.Files).Where(d => d.ExpiresAt <= now).Take(100).ToListAsync(ct);
+        // Oldest first, in the ExpiresAt index's order: a batch of 100 is a definite set, not whatever the plan reads first.
+        var expired = await db.OnlineDrafts.Include(d => d.Files).Where(d => d.ExpiresAt <= now)
+            .OrderBy(d => d.ExpiresAt).ThenBy(d => d.Id).Take(100).ToListAsync(ct);
         if (expired.Count == 0)
         {
             return;

@@ -39,7 +39,8 @@ public static class PublicLookup
         var key = code.Trim();
         var upper = key.ToUpperInvariant();
         // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
-        var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft).Take(5).ToListAsync(ct);
+        var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
+            .OrderBy(d => d.Id).Take(5).ToListAsync(ct);
         return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
     }
 

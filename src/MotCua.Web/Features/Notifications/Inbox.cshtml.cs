@@ -44,7 +44,10 @@ public sealed class InboxModel(AppDbContext db, TimeProvider time) : PageModel
     public static Task<int> UnreadCountAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is null ? Task.FromResult(0) : db.InAppNotifications.Where(n => n.UserId == id && n.ReadAt == null).Take(BellCap + 1).CountAsync(cancellationToken);
+        // Ordered by ReadAt, null throughout the range: the (UserId, ReadAt) index's own order, so the database still stops
+        // after BellCap + 1 entries, and EF no longer warns of a LIMIT without ORDER BY on every officer page.
+        return id is null ? Task.FromResult(0) : db.InAppNotifications.Where(n => n.UserId == id && n.ReadAt == null)
+            .OrderBy(n => n.ReadAt).Take(BellCap + 1).CountAsync(cancellationToken);
     }
 
     /// <summary>The bell's figure: the count, or "99+" above <see cref="BellCap"/>.</summary>
