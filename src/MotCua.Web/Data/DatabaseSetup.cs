@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MotCua.Web.Data;
 
@@ -14,26 +13,17 @@ public static class DatabaseSetup
         // Pooled contexts (issue #10, docs/performance.md "Look-up path profiled"): building a context per request (its
         // options, scoped EF services, model look-up) was 11-14 % of the look-up's CPU. AppDbContext keeps no state of
         // its own (ReferenceCache is static) and no code changes a context's settings, so a reset instance is as new.
-        // Under test, a row limit without an ORDER BY fails the query instead of logging a warning that nobody reads
-        // (the bell's unread count logged one on every officer page): which rows it keeps is up to the query plan.
-        void Strict(DbContextOptionsBuilder o)
-        {
-            if (environment.IsEnvironment("Testing"))
-            {
-                o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
-            }
-        }
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => Strict(o.UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))));
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name)));
                 services.AddHostedService<SqliteOptimizeService>();
                 break;
             case DatabaseProvider.Postgres:
                 var pg = options.ConnectionString
                     ?? throw new InvalidOperationException("MotCua:Database:ConnectionString is required for PostgreSQL.");
-                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => Strict(o.UseNpgsql(PostgresConnectionString(pg))));
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnectionString(pg)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");

@@ -88,8 +88,10 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, code, "Thủ tục có quy trình nội bộ " + code, "5");
         Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "7" + code[^2..] + "/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
         await using var db = app.CreateDbContext();
-        var tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
-        var deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).Select(u => u.Id).FirstAsync();
+        var tdcUnit = await db.Units.SingleAsync(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng");
+        var tdc = tdcUnit.Id;
+        var deskUnit = await db.Units.Where(u => u.AgencyId == tdcUnit.AgencyId && u.Kind == Features.Organisation.UnitKind.OneStopDesk)
+            .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
         var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
         // The desk's own hand-over is a planned step of this process: it is no unit to hand over to.
         var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
@@ -101,7 +103,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         return (tdc, deskUnit);
     }
 
-    private static string Select(string page, string marker)
+    private static string SelectElement(string page, string marker)
     {
         var select = WebUtility.HtmlDecode(page);
         select = select[select.IndexOf(marker, StringComparison.Ordinal)..];
@@ -113,7 +115,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
     {
         var (tdc, deskUnit) = await ProcedureWithDeskStepsFirstAsync("9.XFER01");
         using var desk = await app.LoginAsync("motcua");
-        var select = Select(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER01"), "<select id=\"TransferToUnitId\"");
+        var select = SelectElement(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER01"), "<select id=\"TransferToUnitId\"");
         Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", select, StringComparison.Ordinal);
         Assert.DoesNotContain($"value=\"{deskUnit}\"", select, StringComparison.Ordinal);
     }
@@ -138,7 +140,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
             Assert.Equal(tdc, await db.Dossiers.Where(d => d.Code == dossier).Select(d => d.ReportUnitId).SingleAsync());
         }
 
-        var select = Select(await desk.GetStringAsync("/ho-so/" + dossier), "<select name=\"UnitId\"");
+        var select = SelectElement(await desk.GetStringAsync("/ho-so/" + dossier), "<select name=\"UnitId\"");
         Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", select, StringComparison.Ordinal);
         Assert.DoesNotContain($"<option value=\"{deskUnit}\" selected", select, StringComparison.Ordinal);
 

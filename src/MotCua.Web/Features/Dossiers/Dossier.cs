@@ -41,10 +41,11 @@ public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, dec
     /// <summary>
     /// The unit a dossier is handed to when the officer names none (the transfer action, and the unit the receipt and
     /// dossier pages preselect): the first planned unit that can take it. A process may place its receipt and hand-over
-    /// steps at the one-stop desk itself, which is no unit to hand over to; <paramref name="canTake"/> says which can.
+    /// steps at the one-stop desk itself, which is no unit to hand over to: steps marked <see cref="AtDesk"/> are skipped, and
+    /// <paramref name="canTake"/> says which units can take it now (plans stored before AtDesk was kept mark nothing).
     /// </summary>
     public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
-        plan.Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
+        plan.Where(s => !s.AtDesk).Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
 }
 
 /// <summary>
