@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -136,8 +137,13 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var dossier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
         await using (var db = app.CreateDbContext())
         {
-            // Reports count the dossier under the unit that processes it, not under the desk that hands it over.
+            // Reports count the dossier under the unit that processes it, not under the desk that hands it over, and the
+            // procedure under the same unit (the per-unit evaluation counts a unit's procedures).
             Assert.Equal(tdc, await db.Dossiers.Where(d => d.Code == dossier).Select(d => d.ReportUnitId).SingleAsync());
+            var procedureId = await db.Procedures.Where(p => p.Code == "9.XFER02").Select(p => p.Id).SingleAsync();
+            var facts = await Features.Reports.DossierFacts.ProceduresAsync(MotCua.Web.Data.ReportingDb.ForPrimary(db), await Catalogue.CataloguePages.AgencyIdAsync(app),
+                Core.Reports.ReportPeriod.Custom(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)), default);
+            Assert.Equal(tdc.ToString(CultureInfo.InvariantCulture), Assert.Single(facts, f => f.Key == procedureId.ToString(CultureInfo.InvariantCulture)).UnitKey);
         }
 
         var select = SelectElement(await desk.GetStringAsync("/ho-so/" + dossier), "<select name=\"UnitId\"");
@@ -148,8 +154,27 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var transfer = await desk.PostAsJsonAsync("/api/dossiers/" + dossier + "/actions",
             new { action = "transfer", rowVersion = current.GetProperty("rowVersion").GetInt64() });
         Assert.True(transfer.IsSuccessStatusCode, await transfer.Content.ReadAsStringAsync());
-        await using var after = app.CreateDbContext();
-        Assert.Equal(tdc, await after.Dossiers.Where(d => d.Code == dossier).Select(d => d.CurrentUnitId).SingleAsync());
+        await using (var after = app.CreateDbContext())
+        {
+            var moved = await after.Dossiers.SingleAsync(d => d.Code == dossier);
+            Assert.Equal(tdc, moved.CurrentUnitId);
+            // The desk's hand-over step is the transfer itself: the Chi cục starts at its own step, the plan's only one,
+            // with the step time the process gives it (4 working days from the hand-over, Monday 10 March 09:00).
+            var step = Assert.Single(moved.StepPlan);
+            Assert.Equal((tdc, false), (step.UnitId, step.AtDesk));
+            Assert.Equal(0, moved.CurrentStep);
+            var assignment = Assert.Single(await after.DossierStepAssignments.Where(s => s.DossierId == moved.Id).ToListAsync());
+            Assert.Equal(tdc, assignment.UnitId);
+            Assert.Equal(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.FromHours(7)), assignment.PlannedDueAt);
+        }
+
+        // So its specialist submits the appraisal at once, without first passing on a step that was the desk's.
+        using var specialist = await app.LoginAsync("chuyenvien");
+        var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/dossiers/" + dossier);
+        var appraised = await specialist.PostAsJsonAsync("/api/dossiers/" + dossier + "/actions",
+            new { action = "appraise", rowVersion = mine.GetProperty("rowVersion").GetInt64() });
+        Assert.True(appraised.IsSuccessStatusCode, await appraised.Content.ReadAsStringAsync());
+        Assert.Equal("awaitingApproval", (await appraised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
     [Fact]

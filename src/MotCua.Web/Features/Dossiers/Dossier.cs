@@ -46,6 +46,19 @@ public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, dec
     /// </summary>
     public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
         plan.Where(s => !s.AtDesk).Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
+
+    /// <summary>
+    /// The steps of an approved internal process (in order) that a dossier is routed along between the desk's hand-over
+    /// and the leader's approval. The receipt, approval, signature and return are the state machine's own actions; the
+    /// desk's own steps (its hand-over, "Chuyển hồ sơ") are the Transfer action, so a unit that receives the dossier
+    /// starts at its own first step instead of having to pass on the desk's. Only when the desk does everything itself
+    /// are its steps the plan.
+    /// </summary>
+    public static List<T> Routed<T>(IEnumerable<T> steps, Func<T, StepKind> kind, Func<T, bool> atDesk)
+    {
+        var routed = steps.Where(s => kind(s) is not (StepKind.Receive or StepKind.Return or StepKind.Approve or StepKind.Sign)).ToList();
+        return routed.Exists(s => !atDesk(s)) ? routed.FindAll(s => !atDesk(s)) : routed;
+    }
 }
 
 /// <summary>

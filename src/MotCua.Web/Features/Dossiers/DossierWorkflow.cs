@@ -430,11 +430,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             .OrderByDescending(p => p.State == ProcessState.InForce).ThenByDescending(p => p.Id)
             .Include(p => p.Steps).ThenInclude(s => s.Unit)
             .FirstOrDefaultAsync(ct);
-        var steps = process?.Steps
-            .Where(s => s.Kind is not (StepKind.Receive or StepKind.Return or StepKind.Approve or StepKind.Sign))
-            .OrderBy(s => s.Seq)
+        var steps = process is null ? [] : PlannedStep.Routed(process.Steps.OrderBy(s => s.Seq), s => s.Kind, s => s.Unit?.Kind == UnitKind.OneStopDesk)
             .Select(s => new PlannedStep(s.Description ?? StepName(s.Kind), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit, s.Unit?.Kind == UnitKind.OneStopDesk))
-            .ToList() ?? [];
+            .ToList();
         return steps.Count > 0 ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays)];
     }
 
@@ -865,8 +863,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
 
     private void PlanSteps(Dossier dossier, IReadOnlyList<PlannedStep> plan, int firstUnit, DateTimeOffset now, DeadlineCalculator calculator)
     {
-        // A one-step default plan takes the whole processing time; otherwise the process's own step times.
-        IReadOnlyList<ProcessingTime> times = plan.Count == 1 || plan.All(p => p.DurationValue <= 0)
+        // The default plan (no approved process: no step times) takes the whole processing time; otherwise the
+        // process's own step times, also for a single routed step (the desk's and the leaders' times are not its own).
+        IReadOnlyList<ProcessingTime> times = plan.All(p => p.DurationValue <= 0)
             ? [dossier.ProcessingTime ?? ProcessingTime.WorkingDays(1)]
             : plan.Select(p => p.DurationValue > 0 ? p.Duration : ProcessingTime.WorkingHours(1)).ToList();
         var deadlines = calculator.SplitSteps(now, times);

@@ -154,8 +154,18 @@ public static class DossierFacts
             .GroupBy(s => s.InternalProcessId)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Seq).ToList());
         var latestProcess = processes.GroupBy(p => p.ProcedureVersionId).ToDictionary(g => g.Key, g => g.Max(p => p.Id));
-        int? FirstUnit(int versionId) => latestProcess.TryGetValue(versionId, out var pid) && processSteps.TryGetValue(pid, out var st)
-            ? st.FirstOrDefault(s => s.UnitId != null)?.UnitId : null;
+        int? FirstUnit(int versionId)
+        {
+            if (!latestProcess.TryGetValue(versionId, out var pid) || !processSteps.TryGetValue(pid, out var st))
+            {
+                return null;
+            }
+            // As dossiers pin it: the first unit the process routes dossiers to, not the desk that receives and hands
+            // them over; failing that, the first unit of any other step (the approver), and the desk only when it is all.
+            return PlannedStep.Routed(st, s => s.Kind, s => s.OneStop).FirstOrDefault(s => s.UnitId != null)?.UnitId
+                ?? st.FirstOrDefault(s => s.UnitId != null && !s.OneStop)?.UnitId
+                ?? st.FirstOrDefault(s => s.UnitId != null)?.UnitId;
+        }
         bool DecidedAtOneStop(int versionId)
         {
             if (!latestProcess.TryGetValue(versionId, out var pid) || !processSteps.TryGetValue(pid, out var st))
