@@ -61,6 +61,40 @@ public sealed class CatalogueJourneyTests(BrowserApp browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_manager_drafts_an_internal_process_and_sees_which_steps_dossiers_are_routed_along()
+    {
+        int id;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            id = db.Procedures.Where(p => p.Code == "1.000173").Select(p => p.Id).Single();
+        }
+        var page = await browser.LoginAsync("daumoi");
+        await page.GotoAsync($"/quan-tri/thu-tuc/{id}/quy-trinh");
+        // The desk receives and hands over, the Chi cục appraises, the leader approves, the desk returns: 10 working days.
+        var rows = new (string Kind, string? Unit, string? Actor, string Duration)[]
+        {
+            ("Receive", "Bộ phận Một cửa", null, "0,5"), ("Transfer", "Bộ phận Một cửa", null, "0,5"),
+            ("Appraise", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Chuyên viên", "7,5"), ("Approve", null, "Lãnh đạo Sở", "1"), ("Return", "Bộ phận Một cửa", null, "0,5"),
+        };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            await page.Locator($"select[name='Steps[{i}].Kind']").SelectOptionAsync(rows[i].Kind);
+            if (rows[i].Unit is { } unit)
+            {
+                await page.Locator($"select[name='Steps[{i}].UnitId']").SelectOptionAsync(new SelectOptionValue { Label = unit });
+            }
+            await page.Locator($"input[name='Steps[{i}].Actor']").FillAsync(rows[i].Actor ?? "");
+            await page.Locator($"input[name='Steps[{i}].Duration']").FillAsync(rows[i].Duration);
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo quy trình" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu dự thảo quy trình.");
+        await Assertions.Expect(page.GetByTestId("routed-steps")).ToContainTextAsync("B3 Thẩm định hồ sơ (Chi cục Tiêu chuẩn Đo lường Chất lượng).");
+        await Assertions.Expect(page.GetByTestId("routed-steps")).Not.ToContainTextAsync("B2");
+        await BrowserApp.ScreenshotAsync(page, "catalogue-internal-process");
+    }
+
+    [Fact]
     public async Task The_one_stop_list_prints_without_the_menu()
     {
         var page = await browser.NewPageAsync();

@@ -62,6 +62,33 @@ public sealed class ProcessTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task The_process_page_shows_which_steps_dossiers_are_routed_along_leaving_out_the_desk_and_the_leaders_actions()
+    {
+        var admin = await app.LoginAsync("daumoi");
+        var id = await CataloguePages.SaveDraftAsync(app, admin, "9.200003", "Thủ tục có bước của Bộ phận Một cửa", "5");
+        await CataloguePages.DecideAsync(admin, "403/QĐ-UBND", "2025-03-01", "2025-03-03", publish: [id]);
+        int desk, tdc;
+        await using (var db = app.CreateDbContext())
+        {
+            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+            desk = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        }
+        var page = $"/quan-tri/thu-tuc/{id}/quy-trinh";
+        var steps = Steps(("Receive", "", "0,5", "WorkingDays"), ("Transfer", "", "0,5", "WorkingDays"), ("Appraise", "Chuyên viên", "3", "WorkingDays"),
+            ("Approve", "Lãnh đạo Sở", "0,5", "WorkingDays"), ("Return", "", "0,5", "WorkingDays"));
+        steps["Steps[0].UnitId"] = steps["Steps[1].UnitId"] = steps["Steps[4].UnitId"] = desk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        steps["Steps[2].UnitId"] = tdc.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        steps["Steps[2].Description"] = "Thẩm định hồ sơ, dự thảo kết quả";
+        Assert.Equal(HttpStatusCode.Redirect, (await CataloguePages.PostAsync(admin, page + "?handler=Save&version=1", steps, page)).StatusCode);
+
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync(page));
+        var routed = html[html.IndexOf("data-testid=\"routed-steps\"", StringComparison.Ordinal)..];
+        routed = routed[..routed.IndexOf("</p>", StringComparison.Ordinal)];
+        Assert.Contains("<strong>B3 Thẩm định hồ sơ, dự thảo kết quả (Chi cục Tiêu chuẩn Đo lường Chất lượng)</strong>", routed, StringComparison.Ordinal);
+        Assert.DoesNotContain("B2", routed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unverified_procedure_cannot_get_an_approved_process()
     {
         var admin = await app.LoginAsync("admin");

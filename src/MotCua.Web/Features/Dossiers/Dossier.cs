@@ -47,6 +47,14 @@ public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, dec
     public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
         plan.Where(s => !s.AtDesk).Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
 
+    /// <summary>A routed step's name: the process's own wording, else one from its kind.</summary>
+    public static string NameOf(StepKind kind, string? description) => !string.IsNullOrWhiteSpace(description) ? description : kind switch
+    {
+        StepKind.Transfer => "Chuyển hồ sơ",
+        StepKind.Appraise => "Thẩm định hồ sơ",
+        _ => "Xử lý hồ sơ",
+    };
+
     /// <summary>
     /// The steps of an approved internal process (in order) that a dossier is routed along between the desk's hand-over
     /// and the leader's approval. The receipt, approval, signature and return are the state machine's own actions; the

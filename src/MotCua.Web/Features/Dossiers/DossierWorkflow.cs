@@ -431,17 +431,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             .Include(p => p.Steps).ThenInclude(s => s.Unit)
             .FirstOrDefaultAsync(ct);
         var steps = process is null ? [] : PlannedStep.Routed(process.Steps.OrderBy(s => s.Seq), s => s.Kind, s => s.Unit?.Kind == UnitKind.OneStopDesk)
-            .Select(s => new PlannedStep(s.Description ?? StepName(s.Kind), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit, s.Unit?.Kind == UnitKind.OneStopDesk))
+            .Select(s => new PlannedStep(PlannedStep.NameOf(s.Kind, s.Description), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit, s.Unit?.Kind == UnitKind.OneStopDesk))
             .ToList();
         return steps.Count > 0 ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays)];
     }
-
-    private static string StepName(StepKind kind) => kind switch
-    {
-        StepKind.Transfer => "Chuyển hồ sơ",
-        StepKind.Appraise => "Thẩm định hồ sơ",
-        _ => "Xử lý hồ sơ",
-    };
 
     /// <summary>
     /// A receipt's code: the day's next number taken by ONE atomic upsert in its own statement, before the receipt's
