@@ -401,6 +401,34 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task The_desk_is_refused_as_the_processing_unit_in_vietnamese_and_not_offered_on_the_dossier_page()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        var code = await ReceiveAsync(desk, Unique("Công dân Chuyển Nhầm"));
+        int deskUnit;
+        await using (var db = app.CreateDbContext())
+        {
+            deskUnit = await db.Units.Where(u => u.Kind == Features.Organisation.UnitKind.OneStopDesk && u.Agency!.Code == "SKHCN").OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+        }
+        var before = await GetAsync(desk, code);
+
+        // The desk hands the dossier over; it is not where a process without desk steps is handled.
+        var problem = await ReadAsync(await ActAsync(desk, code, "transfer", new { unitId = deskUnit }), HttpStatusCode.BadRequest);
+        Assert.Contains("Bộ phận Một cửa chỉ tiếp nhận và chuyển hồ sơ này", problem.GetProperty("errors").GetProperty("unitId")[0].GetString(), StringComparison.Ordinal);
+        var unchanged = await GetAsync(desk, code);
+        Assert.Equal("received", unchanged.GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("rowVersion").GetInt64(), unchanged.GetProperty("rowVersion").GetInt64());
+
+        // Nor does the dossier page offer it.
+        using var page = await app.LoginAsync("motcua");
+        var html = await page.GetStringAsync("/ho-so/" + code);
+        var select = html[html.IndexOf("<select name=\"UnitId\"", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        Assert.DoesNotContain($"<option value=\"{deskUnit}\"", select, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng")}\"", select, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_desk_check_of_an_online_dossier_can_receive_and_transfer_at_once_and_a_bad_unit_changes_nothing()
     {
         using var desk = await app.ApiClientAsync("motcua");

@@ -47,6 +47,9 @@ public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, dec
     public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
         plan.Where(s => !s.AtDesk).Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
 
+    /// <summary>Whether the process has the one-stop desk do every routed step itself (then it is the unit to transfer to).</summary>
+    public static bool DeskProcesses(IReadOnlyCollection<PlannedStep> plan) => plan.Count > 0 && plan.All(s => s.AtDesk);
+
     /// <summary>A routed step's name: the process's own wording, else one from its kind.</summary>
     public static string NameOf(StepKind kind, string? description) => !string.IsNullOrWhiteSpace(description) ? description : kind switch
     {

@@ -541,9 +541,13 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             case DossierAction.Transfer:
                 var unit = input.UnitId ?? await FirstHandOverUnitAsync(plan, dossier.AgencyId, ct);
-                if (unit is null || !await CanTransferToAsync(unit.Value, dossier.AgencyId, ct))
+                if (unit is null)
                 {
                     return WorkflowOutcome.Invalid("unitId", "Vui lòng chọn đơn vị xử lý hồ sơ.");
+                }
+                if (await TransferProblemAsync(unit.Value, dossier.AgencyId, plan, ct) is { } notThere)
+                {
+                    return WorkflowOutcome.Invalid("unitId", notThere);
                 }
                 dossier.CurrentUnitId = unit;
                 PlanSteps(dossier, plan, unit.Value, now, calculator);
@@ -603,9 +607,17 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
 
-    /// <summary>A dossier may go to an active unit of its own agency (the cached unit: no query).</summary>
-    private async Task<bool> CanTransferToAsync(int unitId, int agencyId, CancellationToken ct) =>
-        await UnitAsync(unitId, ct) is { } target && target.AgencyId == agencyId && target.IsActive;
+    /// <summary>
+    /// Why a dossier may not go to a unit, or null: it goes to an active unit of its own agency (the cached unit: no
+    /// query), and to the one-stop desk only when its process has the desk do all the steps. Otherwise the desk is where
+    /// it came from, and a dossier "transferred" there would sit at a step nobody there is meant to take.
+    /// </summary>
+    private async Task<string?> TransferProblemAsync(int unitId, int agencyId, IReadOnlyList<PlannedStep> plan, CancellationToken ct) =>
+        await UnitAsync(unitId, ct) is not { } target || target.AgencyId != agencyId || !target.IsActive
+            ? "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác."
+            : target.Kind == UnitKind.OneStopDesk && !PlannedStep.DeskProcesses(plan)
+                ? "Bộ phận Một cửa chỉ tiếp nhận và chuyển hồ sơ này, không phải đơn vị xử lý; vui lòng chọn đơn vị xử lý theo quy trình."
+                : null;
 
     /// <summary><see cref="PlannedStep.FirstHandOverUnit"/> over the agency's active units other than the desk (cached reads).</summary>
     private async Task<int?> FirstHandOverUnitAsync(IReadOnlyList<PlannedStep> plan, int agencyId, CancellationToken ct)
@@ -634,9 +646,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             return (null, Refusal(transfer));
         }
-        if (!await CanTransferToAsync(unitId, dossier.AgencyId, ct))
+        if (await TransferProblemAsync(unitId, dossier.AgencyId, dossier.StepPlan, ct) is { } problem)
         {
-            return (null, WorkflowOutcome.Invalid(field, "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác."));
+            return (null, WorkflowOutcome.Invalid(field, problem));
         }
         var stepBefore = dossier.CurrentStep;
         dossier.Apply(transfer.State);
