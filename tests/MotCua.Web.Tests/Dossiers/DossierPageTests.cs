@@ -197,6 +197,12 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var page = await desk.GetStringAsync("/ho-so/" + code);
         Assert.Contains("Đã tiếp nhận", page, StringComparison.Ordinal);
         Assert.Contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", page, StringComparison.Ordinal);
+        // The messages sent about it are named in Vietnamese, not by their machine names.
+        var deliveries = WebUtility.HtmlDecode(page[page.IndexOf("data-testid=\"deliveries\"", StringComparison.Ordinal)..]);
+        deliveries = deliveries[..deliveries.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<td>Tiếp nhận hồ sơ</td>", deliveries, StringComparison.Ordinal);
+        Assert.DoesNotContain("dossier.", deliveries, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Sms</td>", deliveries, StringComparison.Ordinal);
 
         var print = await desk.GetStringAsync("/ho-so/" + code + "/bieu-mau/tiep-nhan");
         Assert.Contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", WebUtility.HtmlDecode(print), StringComparison.Ordinal);
