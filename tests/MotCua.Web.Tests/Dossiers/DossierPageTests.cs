@@ -168,6 +168,19 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
             Assert.Equal(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.FromHours(7)), assignment.PlannedDueAt);
         }
 
+        // The unit's officers are alerted in the system; the dossier page names them, not their logins.
+        await using (var sent = app.CreateDbContext())
+        {
+            var alerted = await sent.OutboxMessages.Where(m => m.DossierCode == dossier && m.Channel == Features.Notifications.OutboxChannel.InApp)
+                .Join(sent.Users, m => m.Recipient, u => u.UserName, (m, u) => new { u.UserName, u.FullName }).ToListAsync();
+            Assert.NotEmpty(alerted);
+            var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + dossier));
+            var deliveries = page[page.IndexOf("data-testid=\"deliveries\"", StringComparison.Ordinal)..];
+            deliveries = deliveries[..deliveries.IndexOf("</table>", StringComparison.Ordinal)];
+            Assert.All(alerted, a => Assert.Contains("<td>" + a.FullName + "</td>", deliveries, StringComparison.Ordinal));
+            Assert.All(alerted, a => Assert.DoesNotContain("<td>" + a.UserName + "</td>", deliveries, StringComparison.Ordinal));
+        }
+
         // So its specialist submits the appraisal at once, without first passing on a step that was the desk's.
         using var specialist = await app.LoginAsync("chuyenvien");
         var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/dossiers/" + dossier);
