@@ -172,19 +172,22 @@ public sealed partial class PersonalDataTests(MotCuaApp app) : IClassFixture<Mot
     }
 
     [Fact]
-    public async Task The_outbox_console_and_api_mask_citizens_phone_numbers()
+    public async Task The_outbox_console_and_api_mask_citizens_phone_numbers_and_the_console_names_alerted_officers()
     {
         var code = "PRIV-" + Guid.NewGuid().ToString("N")[..8];
         await using (var db = app.CreateDbContext())
         {
             var agencyId = await db.Agencies.Select(a => a.Id).FirstAsync();
             db.OutboxMessages.Add(new OutboxMessage { AgencyId = agencyId, Kind = "dossier.received", Channel = OutboxChannel.Sms, Recipient = "0987654321", DossierCode = code, Body = "Hồ sơ " + code, CreatedAt = app.Clock.GetUtcNow(), NextAttemptAt = app.Clock.GetUtcNow().AddYears(1) });
+            // An officer's in-system alert: the console names the officer beside the login.
+            db.OutboxMessages.Add(new OutboxMessage { AgencyId = agencyId, Kind = "dossier.entered_queue", Channel = OutboxChannel.InApp, Recipient = "chuyenvien", DossierCode = code, Body = "Hồ sơ " + code, CreatedAt = app.Clock.GetUtcNow(), NextAttemptAt = app.Clock.GetUtcNow().AddYears(1) });
             await db.SaveChangesAsync();
         }
         using var admin = await app.LoginAsync("admin");
-        var html = await admin.GetStringAsync("/quan-tri/hang-doi-thong-bao");
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/quan-tri/hang-doi-thong-bao"));
         Assert.DoesNotContain("0987654321", html, StringComparison.Ordinal);
         Assert.Contains("0987***321", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Trần Văn Minh (chuyenvien)</td>", html, StringComparison.Ordinal);
         using var api = await app.ApiClientAsync("admin");
         var json = await api.GetStringAsync("/api/admin/outbox");
         Assert.DoesNotContain("0987654321", json, StringComparison.Ordinal);

@@ -14,6 +14,9 @@ public sealed class OutboxConsoleModel(AppDbContext db, TimeProvider time) : Pag
 
     public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = new Dictionary<OutboxStatus, int>();
 
+    /// <summary>Full names of the officers the listed in-system alerts went to, by login.</summary>
+    public IReadOnlyDictionary<string, string> OfficerNames { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
@@ -56,6 +59,12 @@ public sealed class OutboxConsoleModel(AppDbContext db, TimeProvider time) : Pag
             query = query.Where(m => m.DossierCode == code);
         }
         Messages = await query.OrderByDescending(m => m.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        var logins = Messages.Where(m => m.Channel == OutboxChannel.InApp).Select(m => m.Recipient).Distinct(StringComparer.Ordinal).ToList();
+        if (logins.Count > 0)
+        {
+            OfficerNames = await db.Users.AsNoTracking().Where(u => u.AgencyId == AgencyId && logins.Contains(u.UserName!))
+                .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, cancellationToken);
+        }
         return Page();
     }
 
