@@ -191,6 +191,47 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
     }
 
     [Fact]
+    public async Task A_process_the_desk_does_entirely_hands_the_dossier_to_the_desk_by_default_on_both_pages_and_the_api()
+    {
+        using var admin = await app.LoginAsync("admin");
+        var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, "9.XFER03", "Thủ tục do Bộ phận Một cửa giải quyết", "2");
+        Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "703/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
+        int deskUnit;
+        await using (var db = app.CreateDbContext())
+        {
+            var agencyId = await db.Procedures.Where(p => p.Id == procedureId).Select(p => p.AgencyId).SingleAsync();
+            deskUnit = await db.Units.Where(u => u.AgencyId == agencyId && u.Kind == Features.Organisation.UnitKind.OneStopDesk).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
+            var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
+            var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Appraise, UnitId = deskUnit, DurationValue = 1.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            db.InternalProcesses.Add(process);
+            await db.SaveChangesAsync();
+        }
+
+        using var desk = await app.LoginAsync("motcua");
+        var receipt = SelectElement(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=9.XFER03"), "<select id=\"TransferToUnitId\"");
+        Assert.Contains($"<option value=\"{deskUnit}\" selected=\"selected\">", receipt, StringComparison.Ordinal);
+
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "9.XFER03",
+            channel = "direct",
+            applicant = new { name = Unique("Người Nộp Tại Một Cửa"), idNumber = "079085001234", phone = "0905123456" },
+            papers = new[] { new { name = "Đơn đề nghị", present = true } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dossier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var page = SelectElement(await desk.GetStringAsync("/ho-so/" + dossier), "<select name=\"UnitId\"");
+        Assert.Contains($"<option value=\"{deskUnit}\" selected=\"selected\">", page, StringComparison.Ordinal);
+
+        var current = await desk.GetFromJsonAsync<JsonElement>("/api/dossiers/" + dossier);
+        var transfer = await desk.PostAsJsonAsync("/api/dossiers/" + dossier + "/actions", new { action = "transfer", rowVersion = current.GetProperty("rowVersion").GetInt64() });
+        Assert.True(transfer.IsSuccessStatusCode, await transfer.Content.ReadAsStringAsync());
+        Assert.Equal(deskUnit, (await transfer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentUnitId").GetInt32());
+    }
+
+    [Fact]
     public async Task Receive_and_transfer_without_a_unit_gets_a_vietnamese_error_and_stores_nothing()
     {
         using var desk = await app.LoginAsync("motcua");

@@ -40,15 +40,19 @@ public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, dec
 
     /// <summary>
     /// The unit a dossier is handed to when the officer names none (the transfer action, and the unit the receipt and
-    /// dossier pages preselect): the first planned unit that can take it. A process may place its receipt and hand-over
-    /// steps at the one-stop desk itself, which is no unit to hand over to: steps marked <see cref="AtDesk"/> are skipped, and
-    /// <paramref name="canTake"/> says which units can take it now (plans stored before AtDesk was kept mark nothing).
+    /// dossier pages preselect): the first planned unit that <paramref name="canTake"/> it now (active, of the agency,
+    /// and <see cref="MayTake"/>).
     /// </summary>
     public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
-        plan.Where(s => !s.AtDesk).Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
+        plan.Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
 
-    /// <summary>Whether the process has the one-stop desk do every routed step itself (then it is the unit to transfer to).</summary>
-    public static bool DeskProcesses(IReadOnlyCollection<PlannedStep> plan) => plan.Count > 0 && plan.All(s => s.AtDesk);
+    /// <summary>
+    /// Whether a unit may be given a dossier on this plan, the one rule behind the transfer check, its default and the
+    /// pages' unit lists: any unit but the one-stop desk, and the desk only when the process has it do every routed step
+    /// itself. Otherwise the desk receives and hands over, and a dossier "transferred" to it would sit at a step nobody
+    /// there is meant to take (plans stored before <see cref="AtDesk"/> was kept mark nothing: the desk is refused).
+    /// </summary>
+    public static bool MayTake(IReadOnlyCollection<PlannedStep> plan, bool unitIsDesk) => !unitIsDesk || (plan.Count > 0 && plan.All(s => s.AtDesk));
 
     /// <summary>A routed step's name: the process's own wording, else one from its kind.</summary>
     public static string NameOf(StepKind kind, string? description) => !string.IsNullOrWhiteSpace(description) ? description : kind switch

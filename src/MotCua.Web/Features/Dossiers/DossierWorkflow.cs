@@ -609,28 +609,27 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
 
     /// <summary>
     /// Why a dossier may not go to a unit, or null: it goes to an active unit of its own agency (the cached unit: no
-    /// query), and to the one-stop desk only when its process has the desk do all the steps. Otherwise the desk is where
-    /// it came from, and a dossier "transferred" there would sit at a step nobody there is meant to take.
+    /// query) that <see cref="PlannedStep.MayTake"/> it.
     /// </summary>
     private async Task<string?> TransferProblemAsync(int unitId, int agencyId, IReadOnlyList<PlannedStep> plan, CancellationToken ct) =>
         await UnitAsync(unitId, ct) is not { } target || target.AgencyId != agencyId || !target.IsActive
             ? "Đơn vị xử lý không tồn tại hoặc đã ngừng hoạt động; vui lòng chọn đơn vị khác."
-            : target.Kind == UnitKind.OneStopDesk && !PlannedStep.DeskProcesses(plan)
+            : !PlannedStep.MayTake(plan, target.Kind == UnitKind.OneStopDesk)
                 ? "Bộ phận Một cửa chỉ tiếp nhận và chuyển hồ sơ này, không phải đơn vị xử lý; vui lòng chọn đơn vị xử lý theo quy trình."
                 : null;
 
-    /// <summary><see cref="PlannedStep.FirstHandOverUnit"/> over the agency's active units other than the desk (cached reads).</summary>
+    /// <summary><see cref="PlannedStep.FirstHandOverUnit"/> over the units <see cref="TransferProblemAsync"/> accepts (cached reads).</summary>
     private async Task<int?> FirstHandOverUnitAsync(IReadOnlyList<PlannedStep> plan, int agencyId, CancellationToken ct)
     {
-        var processing = new HashSet<int>();
+        var accepted = new HashSet<int>();
         foreach (var id in plan.Select(s => s.UnitId).OfType<int>().Distinct())
         {
-            if (await UnitAsync(id, ct) is { IsActive: true, Kind: not UnitKind.OneStopDesk } u && u.AgencyId == agencyId)
+            if (await TransferProblemAsync(id, agencyId, plan, ct) is null)
             {
-                processing.Add(id);
+                accepted.Add(id);
             }
         }
-        return PlannedStep.FirstHandOverUnit(plan, processing.Contains);
+        return PlannedStep.FirstHandOverUnit(plan, accepted.Contains);
     }
 
     /// <summary>

@@ -32,10 +32,9 @@ public static class DossierProjection
         dossier.ReportFieldId = version.FieldId;
         dossier.ReportFieldName = fieldName;
         dossier.ReportOnlineLevel = version.OnlineLevel;
-        // The unit in charge is the first processing unit, not the desk that receives and hands the dossier over (a
-        // process may plan those steps at the desk); the desk only when the process plans nothing elsewhere.
-        var plan = dossier.StepPlan;
-        var planned = plan.FirstOrDefault(s => s.UnitId is not null && !s.AtDesk) ?? plan.FirstOrDefault(s => s.UnitId is not null);
+        // The unit in charge is the first unit of the routed plan, which leaves out the desk's own steps
+        // (PlannedStep.Routed) unless the desk does them all.
+        var planned = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null);
         if (planned is not null)
         {
             dossier.ReportUnitId = planned.UnitId;

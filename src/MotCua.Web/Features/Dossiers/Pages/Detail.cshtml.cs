@@ -41,7 +41,12 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public Dictionary<int, string> Units { get; private set; } = [];
 
     /// <summary>The desk's own units: not offered as the unit to transfer to on receipt.</summary>
-    public HashSet<int> DeskUnitIds { get; private set; } = [];
+    private HashSet<int> deskUnitIds = [];
+
+    /// <summary>Whether the Transfer and Receive selects offer this unit (<see cref="PlannedStep.MayTake"/>).</summary>
+    public bool MayTake(int unitId) => PlannedStep.MayTake(plan, deskUnitIds.Contains(unitId));
+
+    private IReadOnlyList<PlannedStep> plan = []; // read once: StepPlan parses its JSON on every access
 
     public Dictionary<string, string> Officers { get; private set; } = new(StringComparer.Ordinal);
 
@@ -78,6 +83,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             return false;
         }
         Dossier = d;
+        plan = d.StepPlan;
         Events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         Deliveries = await Notifications.Outbox.ForDossierAsync(db, d.AgencyId, d.Code, ct);
         Forms = await db.DossierForms.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
@@ -87,7 +93,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder)
             .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct);
         Units = units.ToDictionary(u => u.Id, u => u.Name);
-        DeskUnitIds = units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
+        deskUnitIds = units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
         Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
         CanAct = await workflow.InScopeAsync(User, d, ct);

@@ -103,11 +103,12 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         }
         if (Version is not null)
         {
-            Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive && u.Kind != UnitKind.OneStopDesk)
-                .OrderBy(u => u.SortOrder).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-            // The list holds the agency's active units other than the desk.
-            TransferToUnitId ??= PlannedStep.FirstHandOverUnit(
-                (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan, Units.ContainsKey);
+            // The agency's active units that may take a dossier on this procedure's plan: not the desk, unless it does all.
+            var plan = (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan;
+            Units = (await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive).OrderBy(u => u.SortOrder)
+                    .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct))
+                .Where(u => PlannedStep.MayTake(plan, u.Kind == UnitKind.OneStopDesk)).ToDictionary(u => u.Id, u => u.Name);
+            TransferToUnitId ??= PlannedStep.FirstHandOverUnit(plan, Units.ContainsKey);
         }
         if (Version is null)
         {
