@@ -274,6 +274,23 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
     }
 
     [Fact]
+    public async Task The_dossier_page_labels_the_applicants_contact_and_leaves_out_what_was_not_given()
+    {
+        using var desk = await app.LoginAsync("motcua");
+        // The shared receipt gives an organisation with a phone and an address, no tax code and no e-mail.
+        var code = await ReceiveAtDeskPageAsync(desk, Unique("Công ty Liên Lạc"));
+        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code));
+        var contact = page[page.IndexOf("data-testid=\"applicant-contact\"", StringComparison.Ordinal)..];
+        contact = contact[..contact.IndexOf("</dl>", StringComparison.Ordinal)];
+
+        Assert.Contains("<dt>Điện thoại</dt><dd>0257 3842 111</dd>", contact, StringComparison.Ordinal);
+        Assert.Contains("<dt>Địa chỉ</dt><dd>Phường 7, Tuy Hòa</dd>", contact, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mã số doanh nghiệp", contact, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thư điện tử", contact, StringComparison.Ordinal);
+        Assert.DoesNotContain("·", contact, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Receipt_page_shows_vietnamese_errors_for_bad_input()
     {
         using var desk = await app.LoginAsync("motcua");
