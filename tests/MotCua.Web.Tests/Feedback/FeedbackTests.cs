@@ -12,7 +12,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     private static string Unique(string text) => text + " " + Guid.NewGuid().ToString("N")[..8];
 
-    private static object Request(string title, string phone = "0912345678", string email = "nguoigui@example.vn") => new
+    private static object Request(string title, string phone = "0912345678", string email = "nguoigui@example.vn", string procedure = "1.000173") => new
     {
         senderName = "Lê Văn Phản Ánh",
         senderAddress = "12 Trần Hưng Đạo, Tuy Hòa",
@@ -21,7 +21,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         title,
         content = "Thủ tục cấp giấy phép bức xạ yêu cầu nộp bản sao chứng thực nhiều lần; đề nghị cho dùng bản điện tử. Liên hệ 0912 345 678.",
         contentType = "UnsuitableRegulation",
-        relatedProcedureCode = "1.000173",
+        relatedProcedureCode = procedure,
         consent = true,
     };
 
@@ -183,6 +183,67 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Equal(FeedbackStatus.Duplicate, dup.Status);
         Assert.Equal(first, dup.DuplicateOf!.Code);
         Assert.Equal(FeedbackStatus.OutOfScope, (await db.FeedbackItems.SingleAsync(f => f.Code == third)).Status);
+    }
+
+    private static string UnitSelect(string page)
+    {
+        var html = WebUtility.HtmlDecode(page);
+        html = html[html.IndexOf("<select id=\"unit\"", StringComparison.Ordinal)..];
+        return html[..html.IndexOf("</select>", StringComparison.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Assignment_suggests_the_unit_that_handles_the_procedure_offers_only_active_units_and_needs_a_choice()
+    {
+        // A procedure whose approved process has the Chi cục appraise it.
+        using var admin = await app.LoginAsync("admin");
+        var procedureId = await Catalogue.CataloguePages.SaveDraftAsync(app, admin, "9.PAKN01", "Thủ tục có đơn vị phụ trách 9.PAKN01", "5");
+        Assert.Equal(HttpStatusCode.Redirect, (await Catalogue.CataloguePages.DecideAsync(admin, "761/QĐ-UBND", "2025-03-01", "2025-03-10", [procedureId])).StatusCode);
+        int tdc, retired;
+        await using (var db = app.CreateDbContext())
+        {
+            var tdcUnit = await db.Units.SingleAsync(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng");
+            tdc = tdcUnit.Id;
+            var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
+            var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            db.InternalProcesses.Add(process);
+            var old = new Features.Organisation.Unit { AgencyId = tdcUnit.AgencyId, Name = Unique("Phòng đã giải thể"), Kind = Features.Organisation.UnitKind.Division, SortOrder = 99, IsActive = false };
+            db.Units.Add(old);
+            await db.SaveChangesAsync();
+            retired = old.Id;
+        }
+
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", Request(Unique("Về thủ tục 9.PAKN01"), procedure: "9.PAKN01"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var aboutProcess = await IdAsync(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!);
+        var aboutNothingPlanned = await IdAsync(await SubmitAsync(Unique("Về thủ tục không có quy trình")));
+
+        using var focal = await app.LoginAsync("daumoi");
+        var suggested = UnitSelect(await focal.GetStringAsync("/pakn/" + aboutProcess));
+        Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", suggested, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{retired}\"", suggested, StringComparison.Ordinal);
+
+        var open = UnitSelect(await focal.GetStringAsync("/pakn/" + aboutNothingPlanned));
+        Assert.Contains("<option value=\"\">– Chọn đơn vị –</option>", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("selected", open, StringComparison.Ordinal);
+
+        // Without a choice, or with a unit that no longer works, nothing is assigned.
+        Assert.Contains("Vui lòng chọn đơn vị chủ trì xử lý", await ActAsync(focal, aboutNothingPlanned, "ClassifyInScope", new() { ["UnitId"] = "" }), StringComparison.Ordinal);
+        Assert.Contains("Vui lòng chọn đơn vị chủ trì xử lý", await ActAsync(focal, aboutNothingPlanned, "ClassifyInScope",
+            new() { ["UnitId"] = retired.ToString(System.Globalization.CultureInfo.InvariantCulture) }), StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            var item = await db.FeedbackItems.SingleAsync(f => f.Id == aboutNothingPlanned);
+            Assert.Equal(FeedbackStatus.Received, item.Status);
+            Assert.Null(item.AssignedUnitId);
+        }
+        await ActAsync(focal, aboutProcess, "ClassifyInScope", new() { ["UnitId"] = tdc.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(tdc, (await db.FeedbackItems.SingleAsync(f => f.Id == aboutProcess)).AssignedUnitId);
+        }
     }
 
     [Fact]

@@ -618,6 +618,16 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                 ? "Bộ phận Một cửa chỉ tiếp nhận và chuyển hồ sơ này, không phải đơn vị xử lý; vui lòng chọn đơn vị xử lý theo quy trình."
                 : null;
 
+    /// <summary>
+    /// The unit a dossier of the procedure is handed to by default today (the receipt's preselected unit), or null when the
+    /// procedure is not received here or its plan names no unit; other pages use it to suggest the unit in charge.
+    /// </summary>
+    public async Task<int?> UnitInChargeAsync(int agencyId, string procedureCode, CancellationToken ct)
+    {
+        var basis = await ReceiptBasisAsync(agencyId, procedureCode, time.GetUtcNow(), ct);
+        return basis.Eligibility.Version is null ? null : await FirstHandOverUnitAsync(basis.Plan, agencyId, ct);
+    }
+
     /// <summary><see cref="PlannedStep.FirstHandOverUnit"/> over the units <see cref="TransferProblemAsync"/> accepts (cached reads).</summary>
     private async Task<int?> FirstHandOverUnitAsync(IReadOnlyList<PlannedStep> plan, int agencyId, CancellationToken ct)
     {

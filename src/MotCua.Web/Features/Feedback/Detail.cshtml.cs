@@ -5,6 +5,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Feedback;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Files;
@@ -12,7 +13,7 @@ using MotCua.Web.Shared.Files;
 namespace MotCua.Web.Features.Feedback;
 
 /// <summary>One PAKN in the back office: classify and assign, draft, approve, publish (each action one SaveChanges).</summary>
-public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, FileStore files) : PageModel
+public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, FileStore files, DossierWorkflow workflow) : PageModel
 {
     public FeedbackItem? Item { get; private set; }
 
@@ -89,7 +90,14 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
             return false;
         }
         DuplicateOfCode = Item.DuplicateOf?.Code;
-        Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).ToListAsync(ct);
+        // Only units that can take work, in the organisation's order; the desk-side assignment rule rejects the others too.
+        Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
+        // A PAKN about a procedure suggests the unit that handles that procedure's dossiers; otherwise nothing is chosen for
+        // the officer (the first unit in the list was the leadership, an easy wrong click).
+        if (UnitId is null && Item.AssignedUnitId is null && !string.IsNullOrWhiteSpace(Item.RelatedProcedureCode))
+        {
+            UnitId = await workflow.UnitInChargeAsync(Item.AgencyId, Item.RelatedProcedureCode, ct);
+        }
         Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
         Answer ??= Item.AnswerText;
         return true;

@@ -201,9 +201,9 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         switch (action)
         {
             case FeedbackAction.ClassifyInScope:
-                if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId, ct))
+                if (input.UnitId is not { } unitId || !await db.Units.AnyAsync(u => u.Id == unitId && u.AgencyId == agencyId && u.IsActive, ct))
                 {
-                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng chọn đơn vị chủ trì xử lý.");
+                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng chọn đơn vị chủ trì xử lý đang hoạt động của cơ quan.");
                 }
                 item.AssignedUnitId = unitId;
                 break;
