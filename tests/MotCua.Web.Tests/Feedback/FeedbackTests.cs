@@ -221,7 +221,9 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var aboutNothingPlanned = await IdAsync(await SubmitAsync(Unique("Về thủ tục không có quy trình")));
 
         using var focal = await app.LoginAsync("daumoi");
-        var suggested = UnitSelect(await focal.GetStringAsync("/pakn/" + aboutProcess));
+        var page = WebUtility.HtmlDecode(await focal.GetStringAsync("/pakn/" + aboutProcess));
+        Assert.Contains("9.PAKN01 – Thủ tục có đơn vị phụ trách 9.PAKN01", page, StringComparison.Ordinal);
+        var suggested = UnitSelect(page);
         Assert.Contains($"<option value=\"{tdc}\" selected=\"selected\">", suggested, StringComparison.Ordinal);
         Assert.DoesNotContain($"value=\"{retired}\"", suggested, StringComparison.Ordinal);
 
@@ -244,6 +246,20 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         {
             Assert.Equal(tdc, (await db.FeedbackItems.SingleAsync(f => f.Id == aboutProcess)).AssignedUnitId);
         }
+    }
+
+    [Fact]
+    public async Task The_back_office_page_lists_only_the_senders_details_that_were_given()
+    {
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/public/feedback", Request(Unique("Không có thư điện tử"), email: ""));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = await IdAsync(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!);
+        using var focal = await app.LoginAsync("daumoi");
+        var page = WebUtility.HtmlDecode(await focal.GetStringAsync("/pakn/" + id));
+        var sender = page[page.IndexOf("data-testid=\"sender\">", StringComparison.Ordinal)..];
+        sender = sender[(sender.IndexOf('>', StringComparison.Ordinal) + 1)..sender.IndexOf("</td>", StringComparison.Ordinal)];
+        Assert.Equal("Lê Văn Phản Ánh · 12 Trần Hưng Đạo, Tuy Hòa · 0912345678", sender);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
 
     public List<Unit> Units { get; private set; } = [];
 
+    /// <summary>The related procedure's name in force today, when the code is one of the agency's procedures.</summary>
+    public string? ProcedureName { get; private set; }
+
     public PendingTimeliness? Standing { get; private set; }
 
     public string? Error { get; private set; }
@@ -94,6 +97,10 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         // A PAKN about a procedure suggests the unit that handles that procedure's dossiers; otherwise nothing is chosen for
         // the officer (the first unit in the list was the leadership, an easy wrong click).
+        if (!string.IsNullOrWhiteSpace(Item.RelatedProcedureCode))
+        {
+            ProcedureName = (await Catalogue.CatalogueQueries.VersionInForceAsync(db, Item.AgencyId, Item.RelatedProcedureCode, time.GetUtcNow(), ct))?.Name;
+        }
         if (UnitId is null && Item.AssignedUnitId is null && !string.IsNullOrWhiteSpace(Item.RelatedProcedureCode))
         {
             UnitId = await workflow.UnitInChargeAsync(Item.AgencyId, Item.RelatedProcedureCode, ct);
