@@ -36,9 +36,12 @@ public sealed class OnlineSubmissionJourneyTests(BrowserApp browser) : IClassFix
             await db.SaveChangesAsync();
         }
 
-        // 1. The citizen fills the online form and uploads a real PDF.
+        // 1. The citizen finds the procedure in the public catalogue, opens the online form from it, fills it and uploads a real PDF.
         var citizen = await browser.NewPageAsync();
-        await citizen.GotoAsync("/nop-truc-tuyen?thu-tuc=" + Procedure);
+        await citizen.GotoAsync("/thu-tuc/" + Procedure);
+        await BrowserApp.ScreenshotAsync(citizen, "online-0-procedure");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("online-form")).ToBeVisibleAsync();
         await citizen.GetByLabel("Họ tên người nộp").FillAsync("Lê Văn Trực Tuyến");
         await citizen.GetByLabel("Số giấy tờ tùy thân").FillAsync("054090001234");
         await citizen.GetByLabel("Số điện thoại").FillAsync("0905 777 888");

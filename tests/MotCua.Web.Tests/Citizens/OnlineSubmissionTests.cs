@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
@@ -87,4 +88,72 @@ public sealed class OnlineSubmissionTests
         var html = await (await PostAsync(anonymous, "Người Nộp Một Phần", pdf, "don.pdf")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"bring-to-desk\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_catalogue_leads_to_the_online_form_and_keeps_the_agency_the_citizen_chose()
+    {
+        await using var app = new MotCuaApp();
+        using var anonymous = app.CreateClient();
+        // Not offered online: no way in from the catalogue.
+        Assert.DoesNotContain("data-testid=\"submit-online\"", await anonymous.GetStringAsync("/thu-tuc/" + Procedure), StringComparison.Ordinal);
+
+        await OfferOnlineAsync(app, OnlineServiceLevel.Full);
+        Assert.Contains("data-testid=\"submit-online\" href=\"/nop-truc-tuyen?thu-tuc=1.000173\"", await anonymous.GetStringAsync("/thu-tuc/" + Procedure), StringComparison.Ordinal);
+        Assert.Contains("href=\"/nop-truc-tuyen?thu-tuc=1.000173\" data-testid=\"submit-online\"", await anonymous.GetStringAsync("/thu-tuc?truc-tuyen=Full"), StringComparison.Ordinal);
+        var choose = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/nop-truc-tuyen"));
+        Assert.Contains("data-testid=\"choose-procedure\"", choose, StringComparison.Ordinal);
+        Assert.Contains("href=\"/thu-tuc?truc-tuyen=Full&co-quan=SKHCN\"", choose, StringComparison.Ordinal);
+
+        // A second agency on the same site: its catalogue's links and its online form stay with it.
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var agencyCode = "KH" + suffix;
+        var code = "KH." + suffix;
+        int agencyId;
+        await using (var db = app.CreateDbContext())
+        {
+            var agency = new Agency { Code = agencyCode, Name = "Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix };
+            db.Units.Add(new Unit { Agency = agency, Name = "Bộ phận Một cửa Khánh Hòa", Kind = UnitKind.OneStopDesk });
+            await db.SaveChangesAsync();
+            agencyId = agency.Id;
+            var field = new Field { AgencyId = agency.Id, Name = "Lĩnh vực riêng Khánh Hòa" };
+            db.CatalogueFields.Add(field);
+            await db.SaveChangesAsync();
+            var procedure = new Procedure { AgencyId = agency.Id, Code = code, IsLocalCode = true };
+            var version = new ProcedureVersion
+            {
+                Number = 1, State = VersionState.Published, EffectiveFrom = new DateOnly(2024, 1, 1), Name = "Thủ tục riêng Khánh Hòa",
+                FieldId = field.Id, OnlineLevel = OnlineServiceLevel.Full, ProcessingTimeValue = 5, ProcessingTimeUnit = Core.Calendar.TimeUnit.WorkingDays,
+            };
+            version.Papers.Add(new ProcedurePaper { Seq = 1, Name = "Tờ khai Khánh Hòa", Required = true });
+            procedure.Versions.Add(version);
+            db.Procedures.Add(procedure);
+            await db.SaveChangesAsync();
+        }
+        var page = await anonymous.GetStringAsync($"/thu-tuc/{code}?co-quan={agencyCode}");
+        var form = $"/nop-truc-tuyen?thu-tuc={code}&co-quan={agencyCode}";
+        Assert.Contains("href=\"" + form.Replace("&", "&amp;", StringComparison.Ordinal) + "\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/thu-tuc/{code}?co-quan={agencyCode}\"", await anonymous.GetStringAsync($"/thu-tuc?co-quan={agencyCode}"), StringComparison.Ordinal);
+        Assert.Contains("Tờ khai Khánh Hòa", WebUtility.HtmlDecode(await anonymous.GetStringAsync(form)), StringComparison.Ordinal);
+
+        var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, form);
+        using var post = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(code), "thu-tuc" },
+            { new StringContent(agencyCode), "co-quan" },
+            { new StringContent("Người Nộp Khánh Hòa"), "Name" },
+            { new StringContent("0258 3870 001"), "Phone" },
+            { new StringContent("true"), "Consent" },
+        };
+        var file = new ByteArrayContent("%PDF-1.4\n%%EOF"u8.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        post.Add(file, "paper-0", "to-khai.pdf");
+        var html = await (await anonymous.PostAsync("/nop-truc-tuyen", post)).Content.ReadAsStringAsync();
+        Assert.Contains("Đã nộp hồ sơ", html, StringComparison.Ordinal);
+        await using var check = app.CreateDbContext();
+        var dossier = await check.Dossiers.SingleAsync(d => d.ApplicantName == "Người Nộp Khánh Hòa");
+        Assert.Equal(agencyId, dossier.AgencyId);
+        Assert.Equal(code, dossier.ProcedureCode);
+    }
 }
+

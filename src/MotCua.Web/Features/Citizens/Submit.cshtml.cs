@@ -31,6 +31,10 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
     [BindProperty(SupportsGet = true, Name = "thu-tuc")]
     public string? ProcedureCode { get; set; }
 
+    /// <summary>The agency whose catalogue the citizen came from (co-quan), as on the catalogue pages; the first agency when absent.</summary>
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -51,6 +55,9 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
     public string? DraftToken { get; set; }
 
     public OnlineDraft? Draft { get; private set; }
+
+    /// <summary>No procedure chosen: the page sends the citizen to the catalogue's online procedures.</summary>
+    public bool NeedsProcedure { get; private set; }
 
     /// <summary>Set only right after a draft is first saved: the one time the token is shown.</summary>
     public string? NewDraftToken { get; private set; }
@@ -237,10 +244,19 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
 
     private async Task<int?> LoadAsync(CancellationToken ct)
     {
-        var agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
-        if (agency is null || string.IsNullOrWhiteSpace(ProcedureCode))
+        // A draft belongs to the agency it was saved for, whatever the link says.
+        var agency = Draft is not null
+            ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == Draft.AgencyId, ct)
+            : await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
+        if (agency is null)
         {
-            Errors.Add("Vui lòng chọn thủ tục hành chính từ danh mục để nộp trực tuyến.");
+            Errors.Add("Không tìm thấy cơ quan này; vui lòng chọn thủ tục từ danh mục thủ tục hành chính.");
+            return null;
+        }
+        AgencyCode = agency.Code;
+        if (string.IsNullOrWhiteSpace(ProcedureCode))
+        {
+            NeedsProcedure = true;
             return null;
         }
         var code = ProcedureCode.Trim();

@@ -24,6 +24,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true, Name = "co-quan")]
     public string? AgencyCode { get; set; }
 
+    /// <summary>The agency parameter to carry into links (empty on a single-agency site that was not given one).</summary>
+    public string AgencyQuery(string separator) =>
+        string.IsNullOrWhiteSpace(AgencyCode) ? "" : separator + "co-quan=" + Uri.EscapeDataString(AgencyCode.Trim());
+
     public string AgencyName { get; private set; } = "";
 
     public List<Field> Fields { get; private set; } = [];
