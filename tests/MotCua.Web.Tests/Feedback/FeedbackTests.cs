@@ -164,6 +164,44 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task A_procedures_page_opens_the_form_about_it_and_the_form_reaches_the_agency_it_names()
+    {
+        using var anonymous = app.CreateClient();
+        var procedure = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/thu-tuc/1.000173"));
+        Assert.Contains("data-testid=\"feedback-link\" href=\"/phan-anh-kien-nghi?thu-tuc=1.000173\"", procedure, StringComparison.Ordinal);
+        Assert.Contains("id=\"proc\" name=\"Input.RelatedProcedureCode\" value=\"1.000173\"", await anonymous.GetStringAsync("/phan-anh-kien-nghi?thu-tuc=1.000173"), StringComparison.Ordinal);
+
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        int agencyId;
+        await using (var db = app.CreateDbContext())
+        {
+            var agency = new Features.Organisation.Agency { Code = "KH" + suffix, Name = "Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix, Address = "Nha Trang" };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            agencyId = agency.Id;
+        }
+        var path = "/phan-anh-kien-nghi?co-quan=KH" + suffix;
+        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix, WebUtility.HtmlDecode(await anonymous.GetStringAsync(path)), StringComparison.Ordinal);
+        var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, path);
+        var title = Unique("Phản ánh gửi Khánh Hòa");
+        var html = await (await anonymous.PostAsync("/phan-anh-kien-nghi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["co-quan"] = "KH" + suffix,
+            ["Input.SenderName"] = "Phạm Thị Công Dân",
+            ["Input.SenderAddress"] = "Nha Trang, Khánh Hòa",
+            ["Input.SenderPhone"] = "0258 3822 111",
+            ["Input.Title"] = title,
+            ["Input.Content"] = "Đề nghị niêm yết thêm thủ tục tại bộ phận một cửa.",
+            ["Input.ContentType"] = "ProposedSolution",
+            ["Consent"] = "true",
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("Mã tiếp nhận", html, StringComparison.Ordinal);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(agencyId, (await check.FeedbackItems.SingleAsync(f => f.Title == title)).AgencyId);
+    }
+
+    [Fact]
     public async Task Duplicate_is_linked_and_out_of_scope_needs_the_competent_body()
     {
         var first = await SubmitAsync(Unique("Phản ánh gốc"));

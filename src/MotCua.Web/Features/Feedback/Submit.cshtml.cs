@@ -21,6 +21,14 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
 
     public Agency? Agency { get; private set; }
 
+    /// <summary>The agency the PAKN is addressed to (co-quan, as on the catalogue pages); the first agency when absent.</summary>
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
+    /// <summary>Set when the citizen comes from a procedure's page: the related procedure is filled in.</summary>
+    [BindProperty(SupportsGet = true, Name = "thu-tuc")]
+    public string? ProcedureCode { get; set; }
+
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.Ordinal);
 
     public FeedbackItem? Acknowledged { get; private set; }
@@ -29,11 +37,18 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
     [BindProperty]
     public bool Consent { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
+        if (!string.IsNullOrWhiteSpace(ProcedureCode))
+        {
+            Input = Input with { RelatedProcedureCode = ProcedureCode.Trim() };
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
+        Agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
         if (!Consent)
         {
             // Nothing is stored without consent.
@@ -47,7 +62,7 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
             var content = upload.Length > files.MaxBytes ? new byte[files.MaxBytes + 1] : await ReadAsync(upload, ct);
             attachments.Add(new IncomingFile(Path.GetFileName(upload.FileName), content));
         }
-        var (item, errors) = await desk.SubmitAsync(Input, null, attachments, ct);
+        var (item, errors) = await desk.SubmitAsync(Input, AgencyCode, attachments, ct);
         Errors = errors;
         Acknowledged = item;
         return Page();
