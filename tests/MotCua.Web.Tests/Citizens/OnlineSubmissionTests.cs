@@ -100,6 +100,13 @@ public sealed class OnlineSubmissionTests
         await OfferOnlineAsync(app, OnlineServiceLevel.Full);
         Assert.Contains("data-testid=\"submit-online\" href=\"/nop-truc-tuyen?thu-tuc=1.000173\"", await anonymous.GetStringAsync("/thu-tuc/" + Procedure), StringComparison.Ordinal);
         Assert.Contains("href=\"/nop-truc-tuyen?thu-tuc=1.000173\" data-testid=\"submit-online\"", await anonymous.GetStringAsync("/thu-tuc?truc-tuyen=Full"), StringComparison.Ordinal);
+        // The home page starts each citizen's task; the online posting list leads to the procedure's page.
+        var home = await anonymous.GetStringAsync("/");
+        foreach (var href in new[] { "/thu-tuc/danh-sach/truc-tuyen", "/nop-truc-tuyen", "/tra-cuu", "/phan-anh-kien-nghi", "/phan-anh-kien-nghi/da-tra-loi" })
+        {
+            Assert.Contains($"href=\"{href}\"", home, StringComparison.Ordinal);
+        }
+        Assert.Contains("href=\"/thu-tuc/1.000173\"", await anonymous.GetStringAsync("/thu-tuc/danh-sach/truc-tuyen"), StringComparison.Ordinal);
         var choose = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/nop-truc-tuyen"));
         Assert.Contains("data-testid=\"choose-procedure\"", choose, StringComparison.Ordinal);
         Assert.Contains("href=\"/thu-tuc?truc-tuyen=Full&co-quan=SKHCN\"", choose, StringComparison.Ordinal);
