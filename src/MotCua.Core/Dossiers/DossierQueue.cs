@@ -37,4 +37,26 @@ public static class DossierQueue
         (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due);
         return new QueueStanding(pending, remaining, due);
     }
+
+    /// <summary>
+    /// The desk's time to check a dossier submitted online: the receipt, or one supplement request with complete
+    /// guidance, within 08 working hours of submission (the 2025 electronic procedures; docs/domain dossiers.md §3.3).
+    /// The processing time has not started, so this is the only clock such a dossier runs against.
+    /// </summary>
+    public static ProcessingTime OnlineCheckTime { get; } = ProcessingTime.WorkingHours(8);
+
+    /// <summary>An online dossier is due soon in the last two working hours of its check time.</summary>
+    public static TimeSpan OnlineCheckDueSoon { get; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How a dossier submitted online at <paramref name="submittedAt"/> and not yet checked stands against
+    /// <see cref="OnlineCheckTime"/> (counted from the next working period when submitted at night or on a day off).
+    /// </summary>
+    public static QueueStanding OnlineCheckStanding(DateTimeOffset submittedAt, DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        DateTimeOffset due = calculator.ComputeDue(submittedAt, OnlineCheckTime);
+        (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due, OnlineCheckDueSoon);
+        return new QueueStanding(pending, remaining, due);
+    }
 }

@@ -48,4 +48,16 @@ public sealed class DossierQueueTests
                 .Do(DossierAction.RequestSupplement, Ctx("2025-03-12T09:00", Specialist) with { Note = "Thiếu giấy tờ" }),
             DossierAction.ResubmitSupplement, Ctx("2025-03-14T09:00", Desk)).Form);
     }
+
+    [Theory]
+    [InlineData("2025-03-10T09:00", "2025-03-10T15:00", "2025-03-11T09:00", PendingTimeliness.WithinTime)]
+    [InlineData("2025-03-10T09:00", "2025-03-11T07:30", "2025-03-11T09:00", PendingTimeliness.DueSoon)]  // 1.5 working hours left
+    [InlineData("2025-03-10T09:00", "2025-03-11T09:01", "2025-03-11T09:00", PendingTimeliness.Overdue)]
+    [InlineData("2025-03-08T22:00", "2025-03-10T10:00", "2025-03-10T17:00", PendingTimeliness.WithinTime)] // Saturday night: from Monday 07:00
+    public void An_online_dossier_awaits_the_desks_check_for_eight_working_hours(string submitted, string now, string due, PendingTimeliness expected)
+    {
+        QueueStanding standing = DossierQueue.OnlineCheckStanding(At(submitted), At(now), Calculator);
+        Assert.Equal(At(due), standing.DueAt);
+        Assert.Equal(expected, standing.Status);
+    }
 }

@@ -73,6 +73,15 @@ public sealed class OnlineSubmissionTests
         Assert.Equal(64, file.Sha256.Length);
         Assert.DoesNotContain("wwwroot", file.StoragePath, StringComparison.Ordinal);
         Assert.Contains(dossier.Code, html, StringComparison.Ordinal);
+
+        // The desk sees it against its 08-working-hour check time (submitted Monday 09:00: Tuesday 09:00).
+        using var desk = await app.LoginAsync("motcua");
+        var queue = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua"));
+        queue = queue[queue.IndexOf("data-testid=\"desk-submitted\"", StringComparison.Ordinal)..];
+        queue = queue[..queue.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains(dossier.Code, queue, StringComparison.Ordinal);
+        Assert.Contains("Kiểm tra trước 09:00 ngày 11/03/2025", queue, StringComparison.Ordinal);
+        Assert.Contains("Trong hạn 1", queue, StringComparison.Ordinal);
     }
 
     [Fact]

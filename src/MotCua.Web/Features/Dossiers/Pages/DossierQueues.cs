@@ -7,8 +7,11 @@ using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
-/// <summary>What a queue line shows of a dossier: six columns, not the whole entity (the queue page reads 50 per request).</summary>
-public sealed record QueueItem(long Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTimeOffset? DueAt);
+/// <summary>
+/// What a queue line shows of a dossier: six columns, not the whole entity (the queue page reads 50 per request).
+/// <paramref name="CheckDue"/>: <paramref name="DueAt"/> is the desk's check deadline of an online dossier, not a processing due instant.
+/// </summary>
+public sealed record QueueItem(long Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTimeOffset? DueAt, bool CheckDue = false);
 
 /// <summary>One queue line: the dossier and how it stands against its legal due instant.</summary>
 public sealed record QueueRow(QueueItem Dossier, QueueStanding? Standing);
@@ -84,6 +87,25 @@ public static class DossierQueues
     {
         var list = await Items(query.AsNoTracking().OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id).Take(500)).ToListAsync(ct);
         return Rows(list, now, calculator);
+    }
+
+    /// <summary>
+    /// Dossiers submitted online or by post that the desk has yet to check, oldest first: an online one against its check
+    /// time (<see cref="DossierQueue.OnlineCheckStanding"/>), a postal one untimed until it is received.
+    /// </summary>
+    public static async Task<List<QueueRow>> AwaitingCheckAsync(IQueryable<Dossier> query, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
+    {
+        var list = await query.AsNoTracking().Where(d => d.Status == DossierStatus.Submitted).OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(500)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.SubmittedAt }).ToListAsync(ct);
+        return list.Select(d =>
+        {
+            if (d.Channel != DossierChannel.Online)
+            {
+                return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null), null);
+            }
+            var standing = DossierQueue.OnlineCheckStanding(d.SubmittedAt, now, calculator);
+            return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, standing.DueAt, CheckDue: true), standing);
+        }).ToList();
     }
 
     private static IQueryable<QueueItem> Items(IQueryable<Dossier> query) =>
