@@ -29,4 +29,23 @@ public sealed class StatisticsTests
 
     private static int CountIn(string html) =>
         int.Parse(Regex.Match(html, "Tiếp nhận: <strong>(\\d+)</strong>").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Statistics_and_news_pages_show_the_agency_named_in_the_link()
+    {
+        await using var app = new MotCuaApp();
+        var code = "KH" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using (var db = app.CreateDbContext())
+        {
+            db.Agencies.Add(new Features.Organisation.Agency { Code = code, Name = "Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + code });
+            await db.SaveChangesAsync();
+        }
+        using var anonymous = app.CreateClient();
+        Assert.Contains("tỉnh Khánh Hòa " + code, System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync("/thong-ke?co-quan=" + code)), StringComparison.Ordinal);
+        Assert.DoesNotContain("tỉnh Khánh Hòa", System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync("/thong-ke")), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync("/thong-ke?co-quan=KHONGCO")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/cai-cach-hanh-chinh?co-quan=" + code)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync("/cai-cach-hanh-chinh?co-quan=KHONGCO")).StatusCode);
+    }
 }
+

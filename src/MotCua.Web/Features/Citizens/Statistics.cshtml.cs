@@ -28,6 +28,10 @@ public sealed record StatisticsRow(string Label, int Received, int Resolved, int
 [EnableRateLimiting(Security.LookupPolicy)]
 public sealed class StatisticsModel(AppDbContext db, TimeProvider time) : PageModel
 {
+    /// <summary>The agency whose public pages these are (co-quan, as on the catalogue); the first agency when absent.</summary>
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
     public string AgencyName { get; private set; } = "";
 
     public StatisticsRow Month { get; private set; } = new("", 0, 0, 0);
@@ -38,7 +42,7 @@ public sealed class StatisticsModel(AppDbContext db, TimeProvider time) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
+        var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
         if (agency is null)
         {
             return NotFound();

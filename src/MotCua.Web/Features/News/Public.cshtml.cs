@@ -11,13 +11,17 @@ namespace MotCua.Web.Features.News;
 [AllowAnonymous]
 public sealed class PublicModel(AppDbContext db) : PageModel
 {
+    /// <summary>The agency whose public pages these are (co-quan, as on the catalogue); the first agency when absent.</summary>
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
     public List<NewsArticle> Articles { get; private set; } = [];
 
     public NewsArticle? Article { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct)
     {
-        var agency = await CatalogueQueries.PublicAgencyAsync(db, null, ct);
+        var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
         if (agency is null)
         {
             return NotFound();
