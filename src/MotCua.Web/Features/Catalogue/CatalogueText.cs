@@ -8,6 +8,13 @@ namespace MotCua.Web.Features.Catalogue;
 /// <summary>Vietnamese names of catalogue values, for pages, lists and exports.</summary>
 public static class CatalogueText
 {
+    /// <summary>
+    /// The public pages' agency parameter (co-quan) to carry into a link, after <paramref name="separator"/> ("?" or "&");
+    /// empty when the page was opened without one, so a single-agency site keeps short links.
+    /// </summary>
+    public static string AgencyQuery(string? agencyCode, string separator) =>
+        string.IsNullOrWhiteSpace(agencyCode) ? "" : separator + "co-quan=" + Uri.EscapeDataString(agencyCode.Trim());
+
     public const string Updating = "Đang cập nhật";
 
     public static string Name(OnlineServiceLevel level) => level switch

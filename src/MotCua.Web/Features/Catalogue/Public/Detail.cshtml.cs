@@ -17,8 +17,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
     public string AgencyName { get; private set; } = "";
 
     /// <summary>The agency parameter to carry into links (empty when the page was opened without one).</summary>
-    public string AgencyQuery(string separator) =>
-        string.IsNullOrWhiteSpace(AgencyCode) ? "" : separator + "co-quan=" + Uri.EscapeDataString(AgencyCode.Trim());
+    public string AgencyQuery(string separator) => CatalogueText.AgencyQuery(AgencyCode, separator);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {

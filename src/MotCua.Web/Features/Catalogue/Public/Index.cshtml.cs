@@ -25,8 +25,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public string? AgencyCode { get; set; }
 
     /// <summary>The agency parameter to carry into links (empty on a single-agency site that was not given one).</summary>
-    public string AgencyQuery(string separator) =>
-        string.IsNullOrWhiteSpace(AgencyCode) ? "" : separator + "co-quan=" + Uri.EscapeDataString(AgencyCode.Trim());
+    public string AgencyQuery(string separator) => CatalogueText.AgencyQuery(AgencyCode, separator);
 
     public string AgencyName { get; private set; } = "";
 
