@@ -32,6 +32,12 @@ public enum DossierEventKind
 
     /// <summary>Submitted online, waiting for the desk check (xác nhận nộp hồ sơ trực tuyến): citizen confirmation.</summary>
     OnlineSubmitted,
+
+    /// <summary>
+    /// The same submission as the desk hears of it (hồ sơ trực tuyến chờ kiểm tra): an online dossier is in no unit's
+    /// queue until it is received, and the desk must receive it or ask for a supplement within its check time.
+    /// </summary>
+    AwaitingCheck,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -59,6 +65,7 @@ public static class EventRouting
         DossierEventKind.StatusChanged => EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.ResultIssued => EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.OnlineSubmitted => EventAudience.Citizen,
+        DossierEventKind.AwaitingCheck => EventAudience.Officer,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -74,6 +81,7 @@ public static class EventRouting
         DossierEventKind.StatusChanged => "dossier.status_changed",
         DossierEventKind.ResultIssued => "dossier.result_issued",
         DossierEventKind.OnlineSubmitted => "dossier.online_submitted",
+        DossierEventKind.AwaitingCheck => "dossier.awaiting_check",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -89,5 +97,6 @@ public static class EventRouting
         DossierEventKind.StatusChanged => "Thay đổi trạng thái",
         DossierEventKind.ResultIssued => "Ban hành kết quả",
         DossierEventKind.OnlineSubmitted => "Xác nhận nộp hồ sơ trực tuyến",
+        DossierEventKind.AwaitingCheck => "Hồ sơ trực tuyến chờ kiểm tra",
     };
 }

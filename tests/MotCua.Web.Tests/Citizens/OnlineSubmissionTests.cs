@@ -74,6 +74,13 @@ public sealed class OnlineSubmissionTests
         Assert.DoesNotContain("wwwroot", file.StoragePath, StringComparison.Ordinal);
         Assert.Contains(dossier.Code, html, StringComparison.Ordinal);
 
+        // The desk is alerted at once, with the instant by which to receive it or ask for a supplement.
+        var alert = await check.OutboxMessages.SingleAsync(m => m.DossierCode == dossier.Code && m.Kind == "dossier.awaiting_check");
+        Assert.Equal(Features.Notifications.OutboxChannel.InApp, alert.Channel);
+        Assert.Equal("motcua", alert.Recipient);
+        Assert.Contains("Hạn tiếp nhận hoặc yêu cầu bổ sung: 09:00 ngày 11/03/2025", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("chờ Bộ phận Một cửa kiểm tra", alert.Body, StringComparison.Ordinal);
+
         // The desk sees it against its 08-working-hour check time (submitted Monday 09:00: Tuesday 09:00).
         using var desk = await app.LoginAsync("motcua");
         var queue = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua"));

@@ -702,6 +702,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             if (db.Entry(dossier).State == EntityState.Added && dossier.Status == DossierStatus.Submitted && dossier.Channel == DossierChannel.Online)
             {
                 notices.Add(await OnlineConfirmationAsync(dossier, ct));
+                if (await AwaitingCheckAsync(dossier, ct) is { } alert)
+                {
+                    notices.Add(alert);
+                }
             }
             return notices;
         }
@@ -790,6 +794,32 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             Applicant = new ApplicantContact(dossier.ApplicantName, dossier.ApplicantPhone, dossier.ApplicantEmail),
             ProcedureName = dossier.ProcedureName,
             Note = bring,
+        };
+    }
+
+    /// <summary>
+    /// The desk's alert of a new online dossier, with the instant by which it must be received or a supplement asked for
+    /// (<see cref="DossierQueue.OnlineCheckTime"/>); none when the agency has no active one-stop desk unit to alert.
+    /// </summary>
+    private async Task<DossierNotice?> AwaitingCheckAsync(Dossier dossier, CancellationToken ct)
+    {
+        var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == dossier.AgencyId && u.Kind == UnitKind.OneStopDesk && u.IsActive)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (desk is null)
+        {
+            return null;
+        }
+        var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
+        var check = DossierQueue.OnlineCheckStanding(dossier.SubmittedAt, dossier.SubmittedAt, calculator);
+        return new DossierNotice
+        {
+            AgencyId = dossier.AgencyId,
+            DossierCode = dossier.Code,
+            Kind = DossierEventKind.AwaitingCheck,
+            Applicant = new ApplicantContact(dossier.ApplicantName),
+            ProcedureName = dossier.ProcedureName,
+            UnitId = desk,
+            Note = "Hạn tiếp nhận hoặc yêu cầu bổ sung: " + check.DueAt.ToVnDateTime() + ".",
         };
     }
 

@@ -94,6 +94,8 @@ public static class NotificationTemplates
                 "Hồ sơ {maHoSo} ({tenThuTuc}) tại {donVi} đã quá hạn trả kết quả ({hanTra}). Đề nghị xử lý và lập văn bản xin lỗi, hẹn lại theo quy định."),
             DossierEventKind.StatusChanged => ("Hồ sơ {maHoSo} thay đổi trạng thái", "Hồ sơ {maHoSo} đã thay đổi trạng thái."),
             DossierEventKind.ResultIssued => ("Hồ sơ {maHoSo} đã ban hành kết quả", "Hồ sơ {maHoSo} đã ban hành kết quả."),
+            DossierEventKind.AwaitingCheck => ("Hồ sơ trực tuyến chờ kiểm tra: {maHoSo}",
+                "Hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} vừa nộp trực tuyến, chờ {donVi} kiểm tra để tiếp nhận hoặc yêu cầu bổ sung một lần. {noiDung}"),
             DossierEventKind.OnlineSubmitted => ("Đã nhận hồ sơ nộp trực tuyến {maHoSo}",
                 "{coQuan} đã nhận hồ sơ {maHoSo} ({tenThuTuc}) ông/bà {tenNguoiNop} nộp trực tuyến ngày {ngay}. Bộ phận Một cửa sẽ kiểm tra và gửi giấy tiếp nhận hoặc yêu cầu bổ sung. {noiDung} Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai: {linkTraCuu}"),
         };
