@@ -92,6 +92,16 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             Assert.DoesNotContain("Lê Văn Phản Ánh", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Trần Hưng Đạo", text, StringComparison.Ordinal);
         }
+
+        // Another agency's answers page lists its own answers only.
+        var other = "KH" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using (var db = app.CreateDbContext())
+        {
+            db.Agencies.Add(new Features.Organisation.Agency { Code = other, Name = "Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + other });
+            await db.SaveChangesAsync();
+        }
+        Assert.DoesNotContain(code, await anonymous.GetStringAsync("/phan-anh-kien-nghi/da-tra-loi?co-quan=" + other), StringComparison.Ordinal);
+        Assert.Contains(code, await anonymous.GetStringAsync("/phan-anh-kien-nghi/da-tra-loi?co-quan=SKHCN"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,7 +191,9 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             agencyId = agency.Id;
         }
         var path = "/phan-anh-kien-nghi?co-quan=KH" + suffix;
-        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix, WebUtility.HtmlDecode(await anonymous.GetStringAsync(path)), StringComparison.Ordinal);
+        var form = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
+        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix, form, StringComparison.Ordinal);
+        Assert.Contains("href=\"/phan-anh-kien-nghi/da-tra-loi?co-quan=KH" + suffix + "\"", form, StringComparison.Ordinal);
         var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, path);
         var title = Unique("Phản ánh gửi Khánh Hòa");
         var html = await (await anonymous.PostAsync("/phan-anh-kien-nghi", new FormUrlEncodedContent(new Dictionary<string, string>

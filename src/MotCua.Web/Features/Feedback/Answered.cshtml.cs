@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Web.Data;
@@ -13,5 +14,9 @@ public sealed class AnsweredModel(AppDbContext db) : PageModel
 {
     public List<FeedbackApi.PublishedDto> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await FeedbackApi.PublishedAsync(db, null, ct);
+    /// <summary>The agency whose answers these are (co-quan, as on the catalogue and the form); the first agency when absent.</summary>
+    [BindProperty(SupportsGet = true, Name = "co-quan")]
+    public string? AgencyCode { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await FeedbackApi.PublishedAsync(db, AgencyCode, ct);
 }
