@@ -169,6 +169,9 @@ public sealed partial class OnlineDraftTests
             Assert.Contains("/tra-cuu/" + code, mail.Body, StringComparison.Ordinal);
         }
 
+        // The applicant answers two days later (Wednesday 09:00).
+        app.Clock.Advance(TimeSpan.FromDays(2));
+
         // Without the second factor the supplement form is not even shown; with it the upload goes through.
         var page = await citizen.GetStringAsync("/tra-cuu/" + code);
         Assert.DoesNotContain("supplement-form", page, StringComparison.Ordinal);
@@ -200,9 +203,24 @@ public sealed partial class OnlineDraftTests
             var d = await db.Dossiers.SingleAsync(x => x.Code == code);
             Assert.Equal(DossierStatus.Submitted, d.Status);
             Assert.Equal(2, await db.DossierFiles.CountAsync(f => f.DossierId == d.Id));
+            // The desk hears of it again, and checks it on a new check time from the supplement, not from the first submission.
+            var alerts = await db.OutboxMessages.Where(m => m.Kind == "dossier.awaiting_check" && m.Channel == OutboxChannel.InApp && m.DossierCode == code)
+                .OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+            Assert.Equal(2, alerts.Count);
+            Assert.Contains("09:00 ngày 11/03/2025", alerts[0], StringComparison.Ordinal);
+            Assert.Contains("09:00 ngày 13/03/2025", alerts[1], StringComparison.Ordinal);
+        }
+        using (var deskPage = await app.LoginAsync("motcua"))
+        {
+            var queue = System.Net.WebUtility.HtmlDecode(await deskPage.GetStringAsync("/mot-cua"));
+            queue = queue[queue.IndexOf("data-testid=\"desk-submitted\"", StringComparison.Ordinal)..];
+            queue = queue[..queue.IndexOf("</section>", StringComparison.Ordinal)];
+            Assert.Contains("Kiểm tra trước 09:00 ngày 13/03/2025", queue, StringComparison.Ordinal);
+            Assert.Contains("Trong hạn 1", queue, StringComparison.Ordinal);
         }
 
-        await ActAsync(desk, code, "receive");
+        using var deskLater = await app.ApiClientAsync("motcua"); // two days on, the first token has expired
+        await ActAsync(deskLater, code, "receive");
         await using var check = app.CreateDbContext();
         var receipt = await check.OutboxMessages.SingleAsync(m => m.Kind == "dossier.received" && m.Channel == OutboxChannel.Email && m.DossierCode == code);
         Assert.Equal("bosung@example.vn", receipt.Recipient);

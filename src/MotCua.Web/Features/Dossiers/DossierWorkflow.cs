@@ -702,7 +702,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             if (db.Entry(dossier).State == EntityState.Added && dossier.Status == DossierStatus.Submitted && dossier.Channel == DossierChannel.Online)
             {
                 notices.Add(await OnlineConfirmationAsync(dossier, ct));
-                if (await AwaitingCheckAsync(dossier, ct) is { } alert)
+                if (await AwaitingCheckAsync(dossier, dossier.SubmittedAt, ct) is { } alert)
                 {
                     notices.Add(alert);
                 }
@@ -766,6 +766,12 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                     _ => DossierEventKind.StatusChanged,
                 }, withNational: t == last));
             }
+            if (t.From == DossierStatus.AwaitingSupplement && t.To == DossierStatus.Submitted && dossier.Channel == DossierChannel.Online
+                && await AwaitingCheckAsync(dossier, time.GetUtcNow(), ct) is { } back)
+            {
+                // The supplement asked for at the check is in: the desk checks the dossier again, on a new check time.
+                notices.Add(back);
+            }
             from = t.To;
         }
         if ((unitChanged || assigneeChanged) && !last.State!.IsTerminal && last.To != DossierStatus.Received)
@@ -801,7 +807,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The desk's alert of a new online dossier, with the instant by which it must be received or a supplement asked for
     /// (<see cref="DossierQueue.OnlineCheckTime"/>); none when the agency has no active one-stop desk unit to alert.
     /// </summary>
-    private async Task<DossierNotice?> AwaitingCheckAsync(Dossier dossier, CancellationToken ct)
+    private async Task<DossierNotice?> AwaitingCheckAsync(Dossier dossier, DateTimeOffset from, CancellationToken ct)
     {
         var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == dossier.AgencyId && u.Kind == UnitKind.OneStopDesk && u.IsActive)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
@@ -810,7 +816,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             return null;
         }
         var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
-        var check = DossierQueue.OnlineCheckStanding(dossier.SubmittedAt, dossier.SubmittedAt, calculator);
+        var check = DossierQueue.OnlineCheckStanding(from, from, calculator);
         return new DossierNotice
         {
             AgencyId = dossier.AgencyId,

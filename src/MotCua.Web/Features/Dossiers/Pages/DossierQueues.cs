@@ -93,17 +93,24 @@ public static class DossierQueues
     /// Dossiers submitted online or by post that the desk has yet to check, oldest first: an online one against its check
     /// time (<see cref="DossierQueue.OnlineCheckStanding"/>), a postal one untimed until it is received.
     /// </summary>
-    public static async Task<List<QueueRow>> AwaitingCheckAsync(IQueryable<Dossier> query, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
+    public static async Task<List<QueueRow>> AwaitingCheckAsync(AppDbContext db, IQueryable<Dossier> query, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
     {
         var list = await query.AsNoTracking().Where(d => d.Status == DossierStatus.Submitted).OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(500)
             .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.SubmittedAt }).ToListAsync(ct);
+        // One sent back for a supplement at the check comes back to it when the applicant hands the supplement in; its
+        // check time starts again then, not at the first submission.
+        var online = list.Where(d => d.Channel == DossierChannel.Online).Select(d => d.Id).ToList();
+        var resubmitted = online.Count == 0 ? [] : (await db.DossierEvents.AsNoTracking()
+                .Where(e => online.Contains(e.DossierId) && e.FromStatus == DossierStatus.AwaitingSupplement && e.ToStatus == DossierStatus.Submitted)
+                .Select(e => new { e.DossierId, e.At }).ToListAsync(ct))
+            .GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         return list.Select(d =>
         {
             if (d.Channel != DossierChannel.Online)
             {
                 return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null), null);
             }
-            var standing = DossierQueue.OnlineCheckStanding(d.SubmittedAt, now, calculator);
+            var standing = DossierQueue.OnlineCheckStanding(resubmitted.GetValueOrDefault(d.Id, d.SubmittedAt), now, calculator);
             return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, standing.DueAt, CheckDue: true), standing);
         }).ToList();
     }

@@ -77,7 +77,7 @@ public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvid
         var today = time.Today();
         var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
         var all = DossierQueues.OfAgency(db, agencyId);
-        Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(all, calc, now, ct)));
+        Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(db, all, calc, now, ct)));
         Queues.Add(new Queue("Đã tiếp nhận, chờ chuyển xử lý", "desk-received", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.Received), calc, now, ct)));
         Queues.Add(new Queue("Tiếp nhận hôm nay", "desk-today", await DossierQueues.RowsAsync(all.Where(d => d.ReceivedAt >= start), calc, now, ct)));
         Queues.Add(new Queue("Chờ bổ sung", "desk-supplement", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.AwaitingSupplement), calc, now, ct)));
