@@ -112,6 +112,8 @@ public sealed class OnlineSubmissionTests
         using var anonymous = app.CreateClient();
         // Not offered online: no way in from the catalogue.
         Assert.DoesNotContain("data-testid=\"submit-online\"", await anonymous.GetStringAsync("/thu-tuc/" + Procedure), StringComparison.Ordinal);
+        // Nothing offered online yet: the online list (where the home page sends citizens) says where to submit instead.
+        Assert.Contains("Ông/Bà nộp hồ sơ trực tiếp tại Bộ phận Một cửa", System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync("/thu-tuc/danh-sach/truc-tuyen")), StringComparison.Ordinal);
 
         await OfferOnlineAsync(app, OnlineServiceLevel.Full);
         Assert.Contains("data-testid=\"submit-online\" href=\"/nop-truc-tuyen?thu-tuc=1.000173\"", await anonymous.GetStringAsync("/thu-tuc/" + Procedure), StringComparison.Ordinal);
