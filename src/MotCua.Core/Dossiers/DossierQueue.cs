@@ -48,14 +48,20 @@ public static class DossierQueue
     /// <summary>An online dossier is due soon in the last two working hours of its check time.</summary>
     public static TimeSpan OnlineCheckDueSoon { get; } = TimeSpan.FromHours(2);
 
+    /// <summary>The instant by which a dossier submitted online at <paramref name="submittedAt"/> must be checked.</summary>
+    public static DateTimeOffset OnlineCheckDue(DateTimeOffset submittedAt, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return calculator.ComputeDue(submittedAt, OnlineCheckTime);
+    }
+
     /// <summary>
     /// How a dossier submitted online at <paramref name="submittedAt"/> and not yet checked stands against
     /// <see cref="OnlineCheckTime"/> (counted from the next working period when submitted at night or on a day off).
     /// </summary>
     public static QueueStanding OnlineCheckStanding(DateTimeOffset submittedAt, DateTimeOffset now, DeadlineCalculator calculator)
     {
-        ArgumentNullException.ThrowIfNull(calculator);
-        DateTimeOffset due = calculator.ComputeDue(submittedAt, OnlineCheckTime);
+        DateTimeOffset due = OnlineCheckDue(submittedAt, calculator);
         (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due, OnlineCheckDueSoon);
         return new QueueStanding(pending, remaining, due);
     }

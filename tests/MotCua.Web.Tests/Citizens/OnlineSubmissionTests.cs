@@ -128,6 +128,7 @@ public sealed class OnlineSubmissionTests
         var choose = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/nop-truc-tuyen"));
         Assert.Contains("data-testid=\"choose-procedure\"", choose, StringComparison.Ordinal);
         Assert.Contains("href=\"/thu-tuc?truc-tuyen=Full&co-quan=SKHCN\"", choose, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy cơ quan này", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/nop-truc-tuyen?thu-tuc=1.000173&co-quan=KHONGCO")), StringComparison.Ordinal);
 
         // A second agency on the same site: its catalogue's links and its online form stay with it.
         var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

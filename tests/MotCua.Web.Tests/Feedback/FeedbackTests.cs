@@ -190,6 +190,9 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             await db.SaveChangesAsync();
             agencyId = agency.Id;
         }
+        // A link naming no agency of the site finds nothing rather than a form for an unnamed body.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/phan-anh-kien-nghi?co-quan=KHONGCO")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/phan-anh-kien-nghi/da-tra-loi?co-quan=KHONGCO")).StatusCode);
         var path = "/phan-anh-kien-nghi?co-quan=KH" + suffix;
         var form = WebUtility.HtmlDecode(await anonymous.GetStringAsync(path));
         Assert.Contains("Sở Khoa học và Công nghệ tỉnh Khánh Hòa " + suffix, form, StringComparison.Ordinal);

@@ -622,6 +622,8 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The unit a dossier of the procedure is handed to by default today (the receipt's preselected unit), or null when the
     /// procedure is not received here or its plan names no unit; other pages use it to suggest the unit in charge.
     /// </summary>
+    /// <remarks>Reads through <see cref="ReceiptBasisAsync"/>, which clears the change tracker when it fills the cache:
+    /// call it with no unsaved changes (the PAKN page reads with nothing tracked).</remarks>
     public async Task<int?> UnitInChargeAsync(int agencyId, string procedureCode, CancellationToken ct)
     {
         var basis = await ReceiptBasisAsync(agencyId, procedureCode, time.GetUtcNow(), ct);
@@ -816,7 +818,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             return null;
         }
         var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
-        var check = DossierQueue.OnlineCheckStanding(from, from, calculator);
+        var due = DossierQueue.OnlineCheckDue(from, calculator);
         return new DossierNotice
         {
             AgencyId = dossier.AgencyId,
@@ -825,7 +827,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             Applicant = new ApplicantContact(dossier.ApplicantName),
             ProcedureName = dossier.ProcedureName,
             UnitId = desk,
-            Note = "Hạn tiếp nhận hoặc yêu cầu bổ sung: " + check.DueAt.ToVnDateTime() + ".",
+            Note = "Hạn tiếp nhận hoặc yêu cầu bổ sung: " + due.ToVnDateTime() + ".",
         };
     }
 

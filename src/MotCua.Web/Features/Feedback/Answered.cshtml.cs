@@ -18,5 +18,14 @@ public sealed class AnsweredModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "co-quan")]
     public string? AgencyCode { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await FeedbackApi.PublishedAsync(db, AgencyCode, ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(AgencyCode) && await Catalogue.CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct) is null)
+        {
+            // A link naming no agency of this site: not found, as on the catalogue's pages (not an empty list).
+            return NotFound();
+        }
+        Items = await FeedbackApi.PublishedAsync(db, AgencyCode, ct);
+        return Page();
+    }
 }

@@ -37,18 +37,28 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
     [BindProperty]
     public bool Consent { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
+        if (Agency is null && !string.IsNullOrWhiteSpace(AgencyCode))
+        {
+            // A link naming no agency of this site: not found, as on the catalogue's pages.
+            return NotFound();
+        }
         if (!string.IsNullOrWhiteSpace(ProcedureCode))
         {
             Input = Input with { RelatedProcedureCode = ProcedureCode.Trim() };
         }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
+        if (Agency is null && !string.IsNullOrWhiteSpace(AgencyCode))
+        {
+            return NotFound();
+        }
         if (!Consent)
         {
             // Nothing is stored without consent.
