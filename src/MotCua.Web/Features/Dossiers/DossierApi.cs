@@ -165,9 +165,9 @@ public static class DossierApi
         return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
     }
 
-    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
     {
-        if (await LoadDtoAsync(db, user, code, ct) is not { } dto)
+        if (await LoadDtoAsync(db, workflow, user, code, ct) is not { } dto)
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
         }
@@ -177,8 +177,11 @@ public static class DossierApi
         return TypedResults.Ok(dto);
     }
 
-    /// <summary>The full dossier as the API shows it to an officer of its agency; null when not found there.</summary>
-    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, ClaimsPrincipal user, string code, CancellationToken ct)
+    /// <summary>
+    /// The full dossier as the API shows it to an officer of its agency, with the actions this caller could perform
+    /// (<see cref="DossierWorkflow.AvailableActionsAsync"/>); null when not found there.
+    /// </summary>
+    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, DossierWorkflow workflow, ClaimsPrincipal user, string code, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
@@ -191,7 +194,7 @@ public static class DossierApi
             return null;
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        var dto = ToDto(d, forms, DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(user)));
+        var dto = ToDto(d, forms, await workflow.AvailableActionsAsync(user, d, ct));
         return MotCua.Web.Shared.Privacy.PersonalData.SeesFullOnDossier(user, d) ? dto : dto with { Applicant = MaskApplicant(dto.Applicant) };
     }
 
@@ -248,7 +251,7 @@ public static class DossierApi
         var result = await workflow.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {
-            OutcomeKind.Ok => TypedResults.Ok((await LoadDtoAsync(db, user, result.Dossier!.Code, ct))!),
+            OutcomeKind.Ok => TypedResults.Ok((await LoadDtoAsync(db, workflow, user, result.Dossier!.Code, ct))!),
             OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
             OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
             OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),

@@ -498,10 +498,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             return WorkflowOutcome.Concurrency();
         }
-        if (!await InScopeAsync(user, dossier, ct))
+        if (await RefusalAsync(user, dossier, DossierChange.Transition, ct) is { } outOfScope)
         {
-            return new WorkflowOutcome(OutcomeKind.Forbidden, Title: "Không có quyền xử lý hồ sơ.",
-                Detail: "Hồ sơ không thuộc đơn vị của bạn; chỉ cán bộ của đơn vị đang giữ hồ sơ mới được xử lý.");
+            return outOfScope;
         }
 
         var now = time.GetUtcNow();
@@ -886,32 +885,48 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
     }
 
+    /// <summary>Whether the dossier is in the caller's scope (<see cref="DossierAccess.InScope"/>), for showing what may be changed.</summary>
+    public async Task<bool> InScopeAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct) =>
+        user.AgencyId() == dossier.AgencyId && DossierAccess.InScope(await ActorAsync(user, ct), HoldingOf(dossier));
+
     /// <summary>
-    /// Who may touch a dossier besides the role table: the desk and administrators everywhere in the agency, leaders of
-    /// the agency leadership everywhere, others only the dossiers their unit holds or that are assigned to them.
+    /// The one gate every change to an existing dossier passes (<see cref="DossierAccess.MayChange"/>): null when allowed,
+    /// else the refusal (403 out of scope or role, 409 on a closed dossier).
     /// </summary>
-    public async Task<bool> InScopeAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
+    public async Task<WorkflowOutcome?> RefusalAsync(ClaimsPrincipal user, Dossier dossier, DossierChange what, CancellationToken ct)
+    {
+        var refusal = user.AgencyId() != dossier.AgencyId
+            ? new AccessRefusal(AccessRefusalKind.OutOfScope, "Hồ sơ không thuộc cơ quan của bạn.")
+            : DossierAccess.MayChange(await ActorAsync(user, ct), HoldingOf(dossier), what);
+        return refusal switch
+        {
+            null => null,
+            { Kind: AccessRefusalKind.Closed } => new WorkflowOutcome(OutcomeKind.Conflict, Title: "Hồ sơ đã kết thúc.", Detail: refusal.Message),
+            _ => new WorkflowOutcome(OutcomeKind.Forbidden, Title: "Không có quyền xử lý hồ sơ.", Detail: refusal.Message),
+        };
+    }
+
+    /// <summary>The actions the caller could perform on the dossier now (<see cref="DossierAccess.AvailableActions"/>).</summary>
+    public async Task<IReadOnlyList<DossierAction>> AvailableActionsAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
     {
         if (user.AgencyId() != dossier.AgencyId)
         {
-            return false;
+            return [];
         }
-        if (user.IsInRole(Roles.OneStopOfficer) || user.IsInRole(Roles.Admin))
-        {
-            return true;
-        }
-        if (string.Equals(dossier.Assignee, user.Identity?.Name, StringComparison.Ordinal))
-        {
-            return true;
-        }
-        var unitId = user.UnitId();
-        if (unitId is not null && unitId == dossier.CurrentUnitId)
-        {
-            return true;
-        }
-        return user.IsInRole(Roles.Leader) && unitId is { } u
-            && (await UnitAsync(u, ct))?.Kind == UnitKind.Leadership;
+        var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
+        var actor = await ActorAsync(user, ct);
+        return DossierAccess.AvailableActions(actor, HoldingOf(dossier), dossier.ToState(), new TransitionContext(time.GetUtcNow(), actor.Roles, calculator));
     }
+
+    /// <summary>The caller as the scope rule sees them; the unit's kind comes from the cache (no query).</summary>
+    public async Task<DossierActor> ActorAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var unitId = user.UnitId();
+        var leadership = user.IsInRole(Roles.Leader) && unitId is { } u && (await UnitAsync(u, ct))?.Kind == UnitKind.Leadership;
+        return new DossierActor(user.Identity?.Name, RolesOf(user), unitId, leadership);
+    }
+
+    public static DossierHolding HoldingOf(Dossier dossier) => new(dossier.Status, dossier.CurrentUnitId, dossier.Assignee);
 
     private void PlanSteps(Dossier dossier, IReadOnlyList<PlannedStep> plan, int firstUnit, DateTimeOffset now, DeadlineCalculator calculator)
     {
@@ -1057,6 +1072,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             return WorkflowOutcome.Concurrency();
         }
+        if (await RefusalAsync(user, dossier, DossierChange.Fees, ct) is { } refused)
+        {
+            return refused;
+        }
         if (feeAmount < 0)
         {
             return WorkflowOutcome.Invalid("feeAmount", "Số tiền phí, lệ phí không được âm.");
@@ -1088,6 +1107,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.");
         }
+        if (await RefusalAsync(user, dossier, DossierChange.Explanation, ct) is { } refused)
+        {
+            return refused;
+        }
         if (string.IsNullOrWhiteSpace(text))
         {
             return WorkflowOutcome.Invalid("text", "Vui lòng nhập nội dung giải trình.");
@@ -1113,6 +1136,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         if (dossier is null)
         {
             return new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.");
+        }
+        if (await RefusalAsync(user, dossier, DossierChange.ComponentFiles, ct) is { } refused)
+        {
+            return refused;
         }
         foreach (var f in incoming)
         {

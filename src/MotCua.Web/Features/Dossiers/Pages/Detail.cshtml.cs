@@ -15,7 +15,7 @@ using MotCua.Web.Shared.Privacy;
 namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>The dossier page: state, deadlines and their explanation, timeline, forms, and the actions the officer may take.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierWorkflow workflow) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierWorkflow workflow, DossierFileStore store) : PageModel
 {
     public Dossier Dossier { get; private set; } = null!;
 
@@ -51,6 +51,15 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public Dictionary<string, string> Officers { get; private set; } = new(StringComparer.Ordinal);
 
     public bool CanAct { get; private set; }
+
+    /// <summary>Which of the page's forms this officer may use now (<see cref="DossierAccess.MayChange"/>): none is shown otherwise.</summary>
+    public bool CanEditFees { get; private set; }
+
+    public bool CanAddFiles { get; private set; }
+
+    public bool CanExplain { get; private set; }
+
+    public bool CanReadFiles { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -96,9 +105,15 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         deskUnitIds = units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
         Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
-        CanAct = await workflow.InScopeAsync(User, d, ct);
+        var actor = await workflow.ActorAsync(User, ct);
+        var holding = DossierWorkflow.HoldingOf(d);
+        CanAct = DossierAccess.InScope(actor, holding);
+        CanEditFees = DossierAccess.MayChange(actor, holding, DossierChange.Fees) is null;
+        CanAddFiles = DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
+        CanExplain = DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
+        CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
         FullContact = PersonalData.SeesFullOnDossier(User, d);
-        Actions = CanAct ? DossierStateMachine.AvailableActions(d.Status, DossierWorkflow.RolesOf(User)) : [];
+        Actions = await workflow.AvailableActionsAsync(User, d, ct);
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = d.ToState();
         Standing = DossierQueue.Standing(state, time.GetUtcNow(), calculator);
@@ -241,11 +256,21 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         return Redirect("/ho-so/" + Uri.EscapeDataString(code));
     }
 
-    public async Task<IActionResult> OnGetFileAsync(string code, long id, DossierFileStore store, CancellationToken ct)
+    /// <summary>A stored file of the dossier, for the officers handling it (<see cref="DossierChange.ReadFiles"/>), not the whole agency.</summary>
+    public async Task<IActionResult> OnGetFileAsync(string code, long id, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        var file = await db.DossierFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
-        return file is null ? NotFound() : PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
+        var file = await db.DossierFiles.AsNoTracking().Include(f => f.Dossier)
+            .SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (await workflow.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
+        {
+            return Forbid();
+        }
+        return PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
     }
 
     private async Task<IActionResult> FailAsync(string code, string message, CancellationToken ct)
