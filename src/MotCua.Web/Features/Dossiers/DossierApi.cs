@@ -71,12 +71,16 @@ public static class DossierApi
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dossiers").WithTags("Hồ sơ").RequireAuthorization(Policies.Officer);
-        api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").DisableAntiforgery();
+        // Receipt is the desk's work, as the page /mot-cua/tiep-nhan (docs/authorization.md: an API twin is at least as strict as its page).
+        api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").DisableAntiforgery()
+            .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer));
         api.MapGet("/", ListAsync).WithSummary("Danh sách hồ sơ của cơ quan (lọc theo status, unit, dueBefore)");
         api.MapGet("/{code}", GetAsync).WithSummary("Chi tiết một hồ sơ");
         api.MapPost("/{code}/actions", ActAsync).WithSummary("Thực hiện một thao tác xử lý hồ sơ (kèm rowVersion)").DisableAntiforgery();
         api.MapGet("/{code}/forms/{form}", FormPdfAsync).WithSummary("Biểu mẫu của hồ sơ dạng PDF (tiep-nhan, bo-sung, tu-choi, xin-loi, kiem-soat)");
-        api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery();
+        // Historical dossiers count in the official reports: administrators only, as the page /ho-so/nhap.
+        api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery()
+            .RequireAuthorization(Policies.Admin);
         return app;
     }
 
