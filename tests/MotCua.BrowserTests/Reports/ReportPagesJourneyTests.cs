@@ -65,6 +65,10 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
                 var user = new AppUser { UserName = "baocaoq1", FullName = "Cán bộ đầu mối Minh Họa", AgencyId = agency.Id, UnitId = unit.Id, EmailConfirmed = true };
                 Assert.True((await users.CreateAsync(user, MotCuaApp.DemoPassword)).Succeeded);
                 Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.Leader, Roles.OneStopOfficer])).Succeeded);
+                // The historical import is the agency administrator's (as the page /ho-so/nhap).
+                var importer = new AppUser { UserName = "baocaoq1qt", FullName = "Quản trị Minh Họa", AgencyId = agency.Id, UnitId = unit.Id, EmailConfirmed = true };
+                Assert.True((await users.CreateAsync(importer, MotCuaApp.DemoPassword)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(importer, Roles.Admin)).Succeeded);
             }
             static string At(int m, int d, int h, int y = 2025) => new DateTimeOffset(y, m, d, h, 0, 0, Vn).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
             static object Rec(string code, string channel, string received, string due, string? resolved, int i) => new
@@ -81,7 +85,7 @@ public sealed class ReportPagesJourneyTests(BrowserApp browser) : IClassFixture<
                 Rec("BC.0003", "online", At(3, 3, 8), At(3, 20, 17), null, 5),           // pending, within time
                 Rec("BC.0003", "direct", At(12, 2, 8, 2024), At(12, 9, 17, 2024), At(1, 2, 10), 6), // carried over, late
             };
-            using var api = await browser.App.ApiClientAsync("baocaoq1");
+            using var api = await browser.App.ApiClientAsync("baocaoq1qt");
             var response = await api.PostAsJsonAsync("/api/dossiers/import", records);
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
             _user = "baocaoq1";

@@ -456,7 +456,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     [Fact]
     public async Task Import_is_all_or_nothing_and_derives_the_state_from_the_timestamps()
     {
-        using var admin = await app.ApiClientAsync("motcua");
+        using var admin = await app.ApiClientAsync("admin");
         var who = Unique("Nhập Lịch Sử");
         static object Record(string name, string? returnedAt = "2024-05-20T10:00:00+07:00", string received = "2024-05-06T08:30:00+07:00") => new
         {

@@ -114,7 +114,7 @@ public sealed class ReportBadInputTests(MotCuaApp app) : IClassFixture<MotCuaApp
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = userName, FullName = "Cán bộ Khánh Hòa", AgencyId = agency.Id, UnitId = unit.Id, EmailConfirmed = true };
             Assert.True((await users.CreateAsync(user, MotCuaApp.DemoPassword)).Succeeded);
-            Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.OneStopOfficer])).Succeeded);
+            Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.OneStopOfficer, Roles.Admin])).Succeeded);
         }
         using var theirs = await app.ApiClientAsync(userName);
         var applicant = "Doanh nghiệp Bí Mật " + suffix;

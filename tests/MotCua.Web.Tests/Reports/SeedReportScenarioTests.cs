@@ -55,7 +55,7 @@ public sealed class SeedReportScenarioTests(MotCuaApp app) : IClassFixture<MotCu
         var userName = "tg" + suffix.ToLowerInvariant();
         var user = new AppUser { UserName = userName, FullName = "Cán bộ đầu mối Tiền Giang", AgencyId = agency.Id, UnitId = unit.Id, EmailConfirmed = true };
         Assert.True((await users.CreateAsync(user, MotCuaApp.DemoPassword)).Succeeded);
-        Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.OneStopOfficer])).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, [Roles.ControlFocalOfficer, Roles.OneStopOfficer, Roles.Admin])).Succeeded);
         return (userName, agency.Id);
     }
 
