@@ -173,28 +173,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             errors["procedureCode"] = ["Vui lòng chọn thủ tục hành chính."];
         }
-        if (string.IsNullOrWhiteSpace(input.Applicant.Name))
+        // Sizes, phone and ID formats and an unguessable look-up factor: the same rules for every receipt path (Core).
+        foreach (var (field, messages) in ReceiptRules.Check(Fields(input.Applicant, input.Papers, input.Note), factorRequired: true))
         {
-            errors["applicant.name"] = ["Vui lòng nhập họ tên (tên tổ chức) người nộp hồ sơ."];
-        }
-        if (string.IsNullOrWhiteSpace(input.Applicant.Phone) && string.IsNullOrWhiteSpace(input.Applicant.IdNumber))
-        {
-            errors["applicant.phone"] = ["Vui lòng nhập số điện thoại hoặc số giấy tờ tùy thân (dùng để tra cứu hồ sơ)."];
-        }
-        if (!string.IsNullOrWhiteSpace(input.Applicant.Phone) && ApplicantVerification.Phone(input.Applicant.Phone).Length is < 9 or > 11)
-        {
-            errors["applicant.phone"] = ["Số điện thoại không hợp lệ."];
-        }
-        if (!string.IsNullOrWhiteSpace(input.Applicant.Email) && !input.Applicant.Email.Contains('@', StringComparison.Ordinal))
-        {
-            errors["applicant.email"] = ["Địa chỉ thư điện tử không hợp lệ."];
-        }
-        for (var i = 0; i < input.Papers.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(input.Papers[i].Name))
-            {
-                errors[$"papers[{i.ToString(CultureInfo.InvariantCulture)}].name"] = ["Vui lòng nhập tên giấy tờ."];
-            }
+            errors[field] = messages;
         }
         if (input.Outcome is ReceiptOutcome.RequestSupplement or ReceiptOutcome.Refuse && string.IsNullOrWhiteSpace(input.Note))
         {
@@ -210,6 +192,11 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
         return errors;
     }
+
+    /// <summary>A receipt's fields as the Core rules read them (shared with the historical import).</summary>
+    internal static ReceiptFields Fields(ApplicantInput a, IReadOnlyList<PaperInput> papers, string? note) =>
+        new(a.Kind == ApplicantKind.Organisation, a.Name, a.IdNumber, a.Phone, a.Email, a.Address,
+            papers.Select(p => new ReceiptPaperFields(p.Name, p.Quantity)).ToList(), note);
 
     private async Task<WorkflowOutcome> TryReceiveOnceAsync(ReceiptInput input, ClaimsPrincipal user, int agencyId, string? key, string? hash,
         List<DossierFile> written, Action<AppDbContext>? alongside, CancellationToken ct)
@@ -234,7 +221,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var seq = 1;
         foreach (var p in input.Papers)
         {
-            dossier.Papers.Add(new DossierPaper { Seq = seq++, Name = TextSearch.Nfc(p.Name), Present = p.Present, Form = p.Form, Quantity = Math.Max(1, p.Quantity) });
+            dossier.Papers.Add(new DossierPaper { Seq = seq++, Name = TextSearch.Nfc(p.Name), Present = p.Present, Form = p.Form, Quantity = p.Quantity });
         }
         dossier.Code = await AllocateCodeAsync(agency, now, ct);
         db.Add(dossier);
@@ -398,8 +385,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             Channel = channel,
             ApplicantKind = applicant.Kind,
             ApplicantName = TextSearch.Nfc(applicant.Name),
-            ApplicantIdNumber = TextSearch.NfcOrNull(applicant.IdNumber),
-            ApplicantPhone = TextSearch.NfcOrNull(applicant.Phone),
+            // Stored in the one normalised form (validated before), so look-up, masking and search see one spelling.
+            ApplicantIdNumber = ApplicantNumbers.NormalizeIdNumber(applicant.IdNumber, applicant.Kind == ApplicantKind.Organisation) ?? TextSearch.NfcOrNull(applicant.IdNumber),
+            ApplicantPhone = ApplicantNumbers.NormalizePhone(applicant.Phone) ?? TextSearch.NfcOrNull(applicant.Phone),
             ApplicantEmail = TextSearch.NfcOrNull(applicant.Email),
             ApplicantAddress = TextSearch.NfcOrNull(applicant.Address),
             ProcedureVersionId = version.Id,
