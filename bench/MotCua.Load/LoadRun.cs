@@ -129,7 +129,9 @@ public static class LoadRun
             var look = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
             {
                 var (code, phone) = all[Random.Shared.Next(all.Length)];
-                using var res = await http.GetAsync($"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}", ct);
+                using var req = new HttpRequestMessage(HttpMethod.Get, $"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}");
+                req.Headers.Add("X-Lookup-Factor", phone);
+                using var res = await http.SendAsync(req, ct);
                 await res.Content.ReadAsByteArrayAsync(ct);
                 return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
             });
@@ -220,7 +222,9 @@ public static class LoadRun
         var lookup = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
         {
             var (code, phone) = codes[Random.Shared.Next(codes.Length)];
-            using var res = await http.GetAsync($"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}?phone={phone}", ct);
+            using var req = new HttpRequestMessage(HttpMethod.Get, $"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}");
+            req.Headers.Add("X-Lookup-Factor", phone);
+            using var res = await http.SendAsync(req, ct);
             await res.Content.ReadAsByteArrayAsync(ct);
             return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
         });

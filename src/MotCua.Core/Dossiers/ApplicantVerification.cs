@@ -9,8 +9,10 @@ namespace MotCua.Core.Dossiers;
 public static class ApplicantVerification
 {
     /// <summary>
-    /// Whether <paramref name="provided"/> is the applicant's phone (compared as digits, +84/84 read as a leading 0) or
-    /// ID number (spaces ignored, letters case-insensitive). Blank input never matches, nor does a blank stored value.
+    /// Whether <paramref name="provided"/> is the applicant's phone or ID number, each compared in its normalised form
+    /// (<see cref="ApplicantNumbers"/>: "+84 905 123 456" is "0905123456", "c1234567" is "C1234567"). A stored value
+    /// counts only when it is a valid number that cannot be guessed: a legacy "1" or "0900000000" never opens a dossier.
+    /// Blank input never matches, nor does a blank stored value.
     /// </summary>
     public static bool Matches(string? provided, string? phone, string? idNumber)
     {
@@ -18,16 +20,12 @@ public static class ApplicantVerification
         {
             return false;
         }
-
-        string id = IdNumber(provided);
-        if (id.Length > 0 && string.Equals(id, IdNumber(idNumber), StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        string digits = Phone(provided);
-        return digits.Length >= 9 && string.Equals(digits, Phone(phone), StringComparison.Ordinal);
+        return Same(ApplicantNumbers.NormalizePhone(provided), ApplicantNumbers.NormalizePhone(phone))
+            || Same(ApplicantNumbers.NormalizeIdNumber(provided, organisation: true), ApplicantNumbers.NormalizeIdNumber(idNumber, organisation: true));
     }
+
+    private static bool Same(string? provided, string? stored) =>
+        provided is not null && stored is not null && !ApplicantNumbers.IsGuessable(stored) && string.Equals(provided, stored, StringComparison.Ordinal);
 
     /// <summary>A phone number as national digits: "+84 905 123 456" and "0905.123.456" both give "0905123456".</summary>
     public static string Phone(string? phone)
@@ -50,7 +48,4 @@ public static class ApplicantVerification
         bool international = phone.TrimStart().StartsWith('+') || (d.StartsWith("84", StringComparison.Ordinal) && d.Length == 11);
         return international && d.StartsWith("84", StringComparison.Ordinal) ? "0" + d[2..] : d;
     }
-
-    private static string IdNumber(string? id) =>
-        id is null ? "" : string.Concat(id.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 }

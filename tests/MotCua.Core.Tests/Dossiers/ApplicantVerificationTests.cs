@@ -37,5 +37,14 @@ public sealed class ApplicantVerificationTests
 
     [Fact]
     public void Passport_numbers_compare_without_case() =>
-        Assert.True(ApplicantVerification.Matches("c1234567", null, "C1234567"));
+        Assert.True(ApplicantVerification.Matches("c4829163", null, "C4829163"));
+
+    [Theory]
+    [InlineData("1", "1")]                   // what a receipt once accepted as an ID number
+    [InlineData("0900000000", "0900000000")] // a valid phone, but guessable
+    [InlineData("0901234567", null)]
+    [InlineData("C1234567", "C1234567")]
+    [InlineData("abc", "ABC")]
+    public void Legacy_stored_values_that_are_invalid_or_guessable_never_serve_as_a_factor(string provided, string? storedId) =>
+        Assert.False(ApplicantVerification.Matches(provided, provided, storedId));
 }

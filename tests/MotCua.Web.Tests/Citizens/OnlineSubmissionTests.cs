@@ -13,7 +13,7 @@ public sealed class OnlineSubmissionTests
 {
     private const string Procedure = "1.000173";
 
-    private static async Task OfferOnlineAsync(MotCuaApp app, OnlineServiceLevel level)
+    internal static async Task OfferOnlineAsync(MotCuaApp app, OnlineServiceLevel level)
     {
         await using var db = app.CreateDbContext();
         var versions = await db.ProcedureVersions.Include(v => v.Papers).Where(v => v.Procedure!.Code == Procedure).ToListAsync();

@@ -283,7 +283,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var contact = page[page.IndexOf("data-testid=\"applicant-contact\"", StringComparison.Ordinal)..];
         contact = contact[..contact.IndexOf("</dl>", StringComparison.Ordinal)];
 
-        Assert.Contains("<dt>Điện thoại</dt><dd>0257 3842 111</dd>", contact, StringComparison.Ordinal);
+        Assert.Contains("<dt>Điện thoại</dt><dd>02573842111</dd>", contact, StringComparison.Ordinal); // stored normalised
         Assert.Contains("<dt>Địa chỉ</dt><dd>Phường 7, Tuy Hòa</dd>", contact, StringComparison.Ordinal);
         Assert.DoesNotContain("Mã số doanh nghiệp", contact, StringComparison.Ordinal);
         Assert.DoesNotContain("Thư điện tử", contact, StringComparison.Ordinal);

@@ -61,10 +61,8 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkf
 
     public async Task<IActionResult> OnPostEvaluateAsync(CancellationToken ct)
     {
-        var dossier = await PublicLookup.FindAsync(db, Code, Factor, ct);
-        if (dossier is null)
+        if (await VerifiedAsync(ct) is not { } dossier)
         {
-            Errors.Add(string.IsNullOrWhiteSpace(Factor) ? PublicLookup.NeedFactor : PublicLookup.NoMatch);
             return Page();
         }
         var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, dossier, Answers, Comment, ct);
@@ -83,10 +81,8 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkf
     /// <summary>Nộp bổ sung trực tuyến: the second factor again, the files, and the dossier goes back to the desk.</summary>
     public async Task<IActionResult> OnPostSupplementAsync(CancellationToken ct)
     {
-        var dossier = await PublicLookup.FindAsync(db, Code, Factor, ct);
-        if (dossier is null)
+        if (await VerifiedAsync(ct) is not { } dossier)
         {
-            Errors.Add(string.IsNullOrWhiteSpace(Factor) ? PublicLookup.NeedFactor : PublicLookup.NoMatch);
             return Page();
         }
         if (dossier.Status != DossierStatus.AwaitingSupplement || dossier.Channel != DossierChannel.Online)
@@ -132,6 +128,22 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkf
         return Page();
     }
 
+    /// <summary>The dossier the code and factor open, or null with the message (missing factor, no match, code locked).</summary>
+    private async Task<Dossier?> VerifiedAsync(CancellationToken ct)
+    {
+        var found = await PublicLookup.FindAsync(db, time, Code, Factor, ct);
+        if (found.LockedUntil is { } until)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Errors.Add(LookupThrottles.LockedMessage(until));
+        }
+        else if (found.Value is null)
+        {
+            Errors.Add(string.IsNullOrWhiteSpace(Factor) ? PublicLookup.NeedFactor : PublicLookup.NoMatch);
+        }
+        return found.Value;
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Factor))
@@ -139,10 +151,8 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkf
             Errors.Add(PublicLookup.NeedFactor);
             return;
         }
-        var dossier = await PublicLookup.FindAsync(db, Code, Factor, ct);
-        if (dossier is null)
+        if (await VerifiedAsync(ct) is not { } dossier)
         {
-            Errors.Add(PublicLookup.NoMatch);
             return;
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);

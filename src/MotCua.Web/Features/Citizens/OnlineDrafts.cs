@@ -84,9 +84,13 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         Max(f.Phone, 32, "Số điện thoại");
         Max(f.Email, 200, "Thư điện tử");
         Max(f.Address, 500, "Địa chỉ");
-        if (!string.IsNullOrWhiteSpace(f.Phone) && ApplicantVerification.Phone(f.Phone).Length is < 9 or > 11)
+        if (!string.IsNullOrWhiteSpace(f.Phone) && ApplicantNumbers.NormalizePhone(f.Phone) is null)
         {
-            errors.Add("Số điện thoại không hợp lệ.");
+            errors.Add(ReceiptRules.PhoneInvalid);
+        }
+        if (!string.IsNullOrWhiteSpace(f.IdNumber) && ApplicantNumbers.NormalizeIdNumber(f.IdNumber, organisation: false) is null)
+        {
+            errors.Add(ReceiptRules.IdInvalid);
         }
         if (!string.IsNullOrWhiteSpace(f.Email) && !MailAddress.TryCreate(f.Email.Trim(), out _))
         {

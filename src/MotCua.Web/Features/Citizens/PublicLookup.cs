@@ -29,40 +29,70 @@ public static class PublicLookup
 
     public sealed record EvaluationDto(string Code, int Total, int MaxTotal);
 
-    /// <summary>The dossier when <paramref name="factor"/> matches its applicant; null otherwise (including blank input).</summary>
-    public static async Task<Dossier?> FindAsync(AppDbContext db, string? code, string? factor, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(factor) || code.Length > 64 || factor.Length > 64)
+    /// <summary>
+    /// A look-up's outcome: the value when the factor matched; <see cref="LockedUntil"/> when the code is locked after too
+    /// many wrong factors (then the factor was not even compared); neither when nothing matched.
+    /// </summary>
+    public sealed record Verified<T>(T? Value, DateTimeOffset? LockedUntil = null) where T : class;
+
+    /// <summary>The dossier when <paramref name="factor"/> matches its applicant (tracked, for the page's actions).</summary>
+    public static Task<Verified<Dossier>> FindAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct) =>
+        GuardedAsync(db, time, code, factor, async (key, upper) =>
         {
-            return null;
-        }
-        var key = code.Trim();
-        var upper = key.ToUpperInvariant();
-        // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
-        var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
-            .OrderBy(d => d.Id).Take(5).ToListAsync(ct);
-        return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
-    }
+            // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
+            var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
+                .OrderBy(d => d.Id).Take(5).ToListAsync(ct);
+            return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
+        }, ct);
 
     /// <summary>
-    /// The look-up's answer in ONE statement (dossier, its steps and whether it was evaluated), null when no dossier
-    /// matches. Before it took three (tracked dossier, events, evaluation): issue #10, docs/performance.md session 3.
+    /// The look-up's answer in ONE statement (dossier, its steps and whether it was evaluated), after the code's lock is
+    /// checked. Before it took three (tracked dossier, events, evaluation): issue #10, docs/performance.md session 3.
     /// </summary>
-    public static async Task<LookupDto?> LookupAsync(AppDbContext db, string? code, string? factor, CancellationToken ct)
+    public static Task<Verified<LookupDto>> LookupAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct) =>
+        GuardedAsync(db, time, code, factor, async (key, upper) =>
+        {
+            var candidates = new List<Candidate>(1);
+            await foreach (var c in LookupQuery(db, key, upper).WithCancellation(ct))
+            {
+                candidates.Add(c);
+            }
+            var match = candidates.FirstOrDefault(c => ApplicantVerification.Matches(factor, c.Phone, c.IdNumber));
+            return match is null ? null : ToDto(match);
+        }, ct);
+
+    /// <summary>
+    /// Every factor check goes through here: a locked code answers "locked" before the factor is read; a miss (wrong
+    /// factor or unknown code alike) counts against the code (<see cref="LookupThrottles"/>); a hit clears the count.
+    /// </summary>
+    private static async Task<Verified<T>> GuardedAsync<T>(AppDbContext db, TimeProvider time, string? code, string? factor,
+        Func<string, string, Task<T?>> find, CancellationToken ct) where T : class
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(factor) || code.Length > 64 || factor.Length > 64)
         {
-            return null;
+            return new(null);
         }
-        var key = code.Trim();
-        var upper = key.ToUpperInvariant();
-        var candidates = new List<Candidate>(1);
-        await foreach (var c in LookupQuery(db, key, upper).WithCancellation(ct))
+        var upper = LookupThrottles.Key(code);
+        var (lockedUntil, counting) = await LookupThrottles.StateAsync(db, time, upper, ct);
+        if (lockedUntil is not null)
         {
-            candidates.Add(c);
+            return new(null, lockedUntil);
         }
-        var match = candidates.FirstOrDefault(c => ApplicantVerification.Matches(factor, c.Phone, c.IdNumber));
-        return match is null ? null : ToDto(match);
+        if (ApplicantNumbers.NormalizePhone(factor) is null && ApplicantNumbers.NormalizeIdNumber(factor, organisation: true) is null)
+        {
+            // No phone or ID number at all: it can match no dossier (stored values count only when valid), so it is no guess.
+            return new(null);
+        }
+        var found = await find(code.Trim(), upper);
+        if (found is null)
+        {
+            return new(null, await LookupThrottles.FailedAsync(db, time, upper, ct));
+        }
+        if (counting)
+        {
+            await LookupThrottles.ClearAsync(db, upper, ct);
+        }
+        return new(found);
     }
 
     /// <summary>The columns the look-up's answer and its second factor need (12 of the dossier's 70, 3 per step).</summary>
@@ -109,35 +139,63 @@ public static class PublicLookup
     public static IEndpointRouteBuilder MapCitizensApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/public/dossiers").WithTags("Công dân").AllowAnonymous();
-        api.MapGet("/{code}", GetAsync).WithSummary("Tra cứu hồ sơ theo mã và số điện thoại (hoặc số giấy tờ) của người nộp")
+        api.MapGet("/{code}", GetAsync).WithSummary("Tra cứu hồ sơ theo mã; số điện thoại (hoặc số giấy tờ) của người nộp gửi trong tiêu đề X-Lookup-Factor")
             .RequireRateLimiting(Security.LookupPolicy);
         api.MapPost("/{code}/evaluation", EvaluateAsync).WithSummary("Đánh giá mức độ hài lòng đối với hồ sơ đã trả kết quả (một lần)")
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
         return app;
     }
 
-    internal static async Task<Results<Ok<LookupDto>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(
-        string code, string? phone, AppDbContext db, CancellationToken ct)
+    /// <summary>The header that carries the second factor (never the address, which proxies and servers log).</summary>
+    public const string FactorHeader = "X-Lookup-Factor";
+
+    internal static async Task<Results<Ok<LookupDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> GetAsync(
+        string code, [FromHeader(Name = FactorHeader)] string? factor, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(phone))
+        // The answer holds personal data: no cache on the way may keep it.
+        http.Response.Headers.CacheControl = "no-store";
+        if (http.Request.Query.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
+            return TypedResults.ValidationProblem(
+                http.Request.Query.Keys.ToDictionary(k => k, _ => new[] { FactorInAddress }, StringComparer.Ordinal),
+                title: "Không gửi thông tin xác thực trong địa chỉ.", detail: FactorInAddress);
         }
-        var dto = await LookupAsync(db, code, phone, ct);
-        return dto is null
-            ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch })
-            : TypedResults.Ok(dto);
+        if (string.IsNullOrWhiteSpace(factor))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FactorHeader] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
+        }
+        var result = await LookupAsync(db, time, code, factor, ct);
+        return result switch
+        {
+            { LockedUntil: { } until } => Locked(http, until, time),
+            { Value: { } dto } => TypedResults.Ok(dto),
+            _ => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch }),
+        };
+    }
+
+    public const string FactorInAddress = "Số điện thoại hoặc số giấy tờ không được gửi trong địa chỉ (URL) vì địa chỉ được ghi lại ở máy chủ và máy trung gian; hãy gửi trong tiêu đề " + FactorHeader + ".";
+
+    /// <summary>429 with the instant to come back: the same answer whatever factor was given.</summary>
+    private static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Tạm khóa tra cứu hồ sơ này.", detail: LookupThrottles.LockedMessage(until), statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     internal static async Task<Results<Created<EvaluationDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvaluateAsync(
-        string code, EvaluationRequest? request, AppDbContext db, TimeProvider time, CancellationToken ct)
+        string code, EvaluationRequest? request, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Phone))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
         }
-        var d = await FindAsync(db, code, request.Phone, ct);
-        if (d is null)
+        var found = await FindAsync(db, time, code, request.Phone, ct);
+        if (found.LockedUntil is { } until)
+        {
+            return Locked(http, until, time);
+        }
+        if (found.Value is not { } d)
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch });
         }

@@ -139,9 +139,9 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
         {
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(Phone) || ApplicantVerification.Phone(Phone).Length is < 9 or > 11)
+        if (string.IsNullOrWhiteSpace(Phone))
         {
-            Errors.Add("Vui lòng nhập số điện thoại hợp lệ: số này dùng để tra cứu hồ sơ.");
+            Errors.Add("Vui lòng nhập số điện thoại: số này dùng để tra cứu hồ sơ và nhận thông báo.");
         }
         if (!Consent)
         {

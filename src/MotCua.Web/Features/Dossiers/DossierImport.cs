@@ -57,6 +57,17 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
             {
                 Error("applicant.name", "thiếu họ tên (tên tổ chức) người nộp.");
             }
+            else
+            {
+                // The receipt's own field rules; an old record may lack a phone or ID number (it is then not looked up online).
+                var a = r.Applicant;
+                var organisation = string.Equals(a.Kind, "organisation", StringComparison.Ordinal) || string.Equals(a.Kind, "organization", StringComparison.Ordinal);
+                var applicant = new ApplicantInput(organisation ? ApplicantKind.Organisation : ApplicantKind.Individual, a.Name, a.IdNumber, a.Phone, a.Email, a.Address);
+                foreach (var (field, messages) in ReceiptRules.Check(DossierWorkflow.Fields(applicant, [], null), factorRequired: false))
+                {
+                    Error(field, messages[0][..1].ToLowerInvariant() + messages[0][1..]);
+                }
+            }
             var received = Instant(r.ReceivedAt, "receivedAt", required: true, Error);
             var due = Instant(r.DueAt, "dueAt", required: false, Error);
             var resolved = Instant(r.ResolvedAt, "resolvedAt", required: false, Error);

@@ -130,7 +130,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             db.ChangeTracker.Clear();
             // A key is looked up only after a failed attempt: a new key (nearly every receipt) costs no read, and a
             // repeated one fails the first save on the unique index (AgencyId, Key), so the retry finds it and replays
-            // (issue #10: one statement less per receipt; the replay leaves a gap in the day's numbers, as any failed receipt does).
+            // (issue #10: one statement less per receipt; the failed attempt's number is rolled back with its transaction).
             if (idempotencyKey is not null && attempt > 1 && await db.Set<DossierIdempotencyKey>().AsNoTracking()
                     .SingleOrDefaultAsync(k => k.AgencyId == agencyId && k.Key == idempotencyKey, ct) is { } seen)
             {
@@ -173,28 +173,10 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             errors["procedureCode"] = ["Vui lòng chọn thủ tục hành chính."];
         }
-        if (string.IsNullOrWhiteSpace(input.Applicant.Name))
+        // Sizes, phone and ID formats and an unguessable look-up factor: the same rules for every receipt path (Core).
+        foreach (var (field, messages) in ReceiptRules.Check(Fields(input.Applicant, input.Papers, input.Note), factorRequired: true))
         {
-            errors["applicant.name"] = ["Vui lòng nhập họ tên (tên tổ chức) người nộp hồ sơ."];
-        }
-        if (string.IsNullOrWhiteSpace(input.Applicant.Phone) && string.IsNullOrWhiteSpace(input.Applicant.IdNumber))
-        {
-            errors["applicant.phone"] = ["Vui lòng nhập số điện thoại hoặc số giấy tờ tùy thân (dùng để tra cứu hồ sơ)."];
-        }
-        if (!string.IsNullOrWhiteSpace(input.Applicant.Phone) && ApplicantVerification.Phone(input.Applicant.Phone).Length is < 9 or > 11)
-        {
-            errors["applicant.phone"] = ["Số điện thoại không hợp lệ."];
-        }
-        if (!string.IsNullOrWhiteSpace(input.Applicant.Email) && !input.Applicant.Email.Contains('@', StringComparison.Ordinal))
-        {
-            errors["applicant.email"] = ["Địa chỉ thư điện tử không hợp lệ."];
-        }
-        for (var i = 0; i < input.Papers.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(input.Papers[i].Name))
-            {
-                errors[$"papers[{i.ToString(CultureInfo.InvariantCulture)}].name"] = ["Vui lòng nhập tên giấy tờ."];
-            }
+            errors[field] = messages;
         }
         if (input.Outcome is ReceiptOutcome.RequestSupplement or ReceiptOutcome.Refuse && string.IsNullOrWhiteSpace(input.Note))
         {
@@ -210,6 +192,11 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
         return errors;
     }
+
+    /// <summary>A receipt's fields as the Core rules read them (shared with the historical import).</summary>
+    internal static ReceiptFields Fields(ApplicantInput a, IReadOnlyList<PaperInput> papers, string? note) =>
+        new(a.Kind == ApplicantKind.Organisation, a.Name, a.IdNumber, a.Phone, a.Email, a.Address,
+            papers.Select(p => new ReceiptPaperFields(p.Name, p.Quantity)).ToList(), note);
 
     private async Task<WorkflowOutcome> TryReceiveOnceAsync(ReceiptInput input, ClaimsPrincipal user, int agencyId, string? key, string? hash,
         List<DossierFile> written, Action<AppDbContext>? alongside, CancellationToken ct)
@@ -234,12 +221,27 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var seq = 1;
         foreach (var p in input.Papers)
         {
-            dossier.Papers.Add(new DossierPaper { Seq = seq++, Name = TextSearch.Nfc(p.Name), Present = p.Present, Form = p.Form, Quantity = Math.Max(1, p.Quantity) });
+            dossier.Papers.Add(new DossierPaper { Seq = seq++, Name = TextSearch.Nfc(p.Name), Present = p.Present, Form = p.Form, Quantity = p.Quantity });
         }
+        var calculator = await CalculatorAsync(agency, ct);
+        DossierAction? action = input.Outcome switch
+        {
+            ReceiptOutcome.Receive => DossierAction.Receive,
+            ReceiptOutcome.RequestSupplement => DossierAction.RequestSupplement,
+            ReceiptOutcome.Refuse => DossierAction.Refuse,
+            ReceiptOutcome.Submit => null,
+        };
+        if (await ReceiptRefusalAsync(input, action, user, dossier, now, calculator, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The number is taken last, inside the receipt's own transaction: whatever fails after it (a lost race for the
+        // idempotency key, a database error) rolls the counter back with the dossier, so the register has no gaps.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         dossier.Code = await AllocateCodeAsync(agency, now, ct);
         db.Add(dossier);
 
-        var calculator = await CalculatorAsync(agency, ct);
         var state = DossierState.Start(input.Channel, dossier.Terms);
         var submitRecorded = state.Status == DossierStatus.Draft;
         if (submitRecorded)
@@ -254,13 +256,6 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
 
         TransitionResult? result = null;
         TransitionResult? then = null;
-        DossierAction? action = input.Outcome switch
-        {
-            ReceiptOutcome.Receive => DossierAction.Receive,
-            ReceiptOutcome.RequestSupplement => DossierAction.RequestSupplement,
-            ReceiptOutcome.Refuse => DossierAction.Refuse,
-            ReceiptOutcome.Submit => null,
-        };
         if (action is { } a)
         {
             var ctx = new TransitionContext(now, RolesOf(user), calculator) { Note = TextSearch.NfcOrNull(input.Note) };
@@ -314,7 +309,45 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
         alongside?.Invoke(db);
         await PersistAsync(dossier, result, ct, then);
+        await transaction.CommitAsync(ct);
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: result);
+    }
+
+    /// <summary>
+    /// Why the receipt's transitions would be refused (the caller's role, the transfer's unit), decided before a dossier
+    /// number is taken; null when they will pass. The same pure rules run again when the dossier is built.
+    /// </summary>
+    private async Task<WorkflowOutcome?> ReceiptRefusalAsync(ReceiptInput input, DossierAction? action, ClaimsPrincipal user, Dossier dossier,
+        DateTimeOffset now, DeadlineCalculator calculator, CancellationToken ct)
+    {
+        if (action is not { } a)
+        {
+            return null;
+        }
+        var state = DossierState.Start(input.Channel, dossier.Terms);
+        if (state.Status == DossierStatus.Draft)
+        {
+            state = DossierStateMachine.Apply(state, DossierAction.Submit, new TransitionContext(now, [DossierRoles.Applicant], calculator)).State!;
+        }
+        var ctx = new TransitionContext(now, RolesOf(user), calculator) { Note = TextSearch.NfcOrNull(input.Note) };
+        var result = DossierStateMachine.Apply(state, a, ctx);
+        if (!result.Succeeded)
+        {
+            return Refusal(result);
+        }
+        if (input.TransferToUnitId is { } unitId)
+        {
+            var transfer = DossierStateMachine.Apply(result.State!, DossierAction.Transfer, new TransitionContext(now, RolesOf(user), calculator));
+            if (!transfer.Succeeded)
+            {
+                return Refusal(transfer);
+            }
+            if (await TransferProblemAsync(unitId, dossier.AgencyId, dossier.StepPlan, ct) is { } problem)
+            {
+                return WorkflowOutcome.Invalid("transferToUnitId", problem);
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -398,8 +431,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             Channel = channel,
             ApplicantKind = applicant.Kind,
             ApplicantName = TextSearch.Nfc(applicant.Name),
-            ApplicantIdNumber = TextSearch.NfcOrNull(applicant.IdNumber),
-            ApplicantPhone = TextSearch.NfcOrNull(applicant.Phone),
+            // Stored in the one normalised form (validated before), so look-up, masking and search see one spelling.
+            ApplicantIdNumber = ApplicantNumbers.NormalizeIdNumber(applicant.IdNumber, applicant.Kind == ApplicantKind.Organisation) ?? TextSearch.NfcOrNull(applicant.IdNumber),
+            ApplicantPhone = ApplicantNumbers.NormalizePhone(applicant.Phone) ?? TextSearch.NfcOrNull(applicant.Phone),
             ApplicantEmail = TextSearch.NfcOrNull(applicant.Email),
             ApplicantAddress = TextSearch.NfcOrNull(applicant.Address),
             ProcedureVersionId = version.Id,
@@ -437,11 +471,11 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     }
 
     /// <summary>
-    /// A receipt's code: the day's next number taken by ONE atomic upsert in its own statement, before the receipt's
-    /// transaction. The benchmark (docs/performance.md, issue #10) found concurrent desks serialised on the counter row:
-    /// with the optimistic token every loser re-ran the whole receipt (up to 8 times), and 32 clients got under 1
-    /// receipt/s. Now no receipt retries on the counter or holds its lock through its own transaction. Same SQL on
-    /// SQLite (3.35+) and PostgreSQL. A receipt that fails after this leaves a gap in the day's numbers; codes stay unique.
+    /// A receipt's code: the day's next number taken by ONE atomic upsert (same SQL on SQLite 3.35+ and PostgreSQL), run
+    /// as the first statement of the receipt's transaction once every check has passed, so a receipt that fails after it
+    /// rolls the number back and the register has no gaps (issue #26). Concurrent desks of one agency wait on the counter
+    /// row only for the rest of that transaction; none retries on it (the optimistic token of issue #10 made every loser
+    /// re-run the whole receipt: docs/decisions/ADR-004-gapless-dossier-numbers.md).
     /// </summary>
     internal async Task<string> AllocateCodeAsync(Agency agency, DateTimeOffset at, CancellationToken ct)
     {
