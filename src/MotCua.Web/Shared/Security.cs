@@ -16,6 +16,8 @@ public static class Security
     public const string PublicFormPolicy = "public-form";
     public const string LookupPolicy = "lookup";
     private const string NonceKey = "motcua.csp-nonce";
+    private const string ControlCharacterDetail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển).";
+    private const string MalformedBodyDetail = "Dữ liệu gửi lên không đúng định dạng hoặc không đầy đủ (biểu mẫu, tệp đính kèm hoặc JSON bị hỏng).";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -97,32 +99,45 @@ public static class Security
         });
         // NUL never belongs in any input, and PostgreSQL refuses it in text ("invalid byte sequence"): answer 400 at the
         // door rather than a 500 from deep inside a query. JSON bodies carry it escaped (\u0000), so they are decoded too.
+        // A body that cannot be read at all (truncated multipart, bad boundary, broken JSON) is refused here as well, on
+        // every route, so no handler, antiforgery check or model binder meets it as an exception.
         app.Use(async (http, next) =>
         {
-            var hasNul = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true;
-            if (!hasNul && http.Request.HasFormContentType)
+            string? refusal = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true ? ControlCharacterDetail : null;
+            var status = StatusCodes.Status400BadRequest;
+            if (refusal is null && http.Request.HasFormContentType)
             {
                 try
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
-                    hasNul = form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
+                    refusal = form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)) ? ControlCharacterDetail : null;
                 }
-                catch (InvalidDataException)
+                catch (BadHttpRequestException e)
                 {
-                    hasNul = true; // the form reader refuses some control characters itself
+                    (status, refusal) = (e.StatusCode, MalformedBodyDetail); // e.g. 413 over the body size limit
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+                {
+                    // The form reader refuses control characters, bad boundaries, too many parts and a body that ends early.
+                    refusal = MalformedBodyDetail;
                 }
             }
-            if (!hasNul && http.Request.HasJsonContentType())
+            if (refusal is null && http.Request.HasJsonContentType())
             {
-                hasNul = await JsonControlCharacters.ContainsAsync(http.Request, http.RequestAborted);
+                refusal = await JsonControlCharacters.InspectAsync(http.Request, http.RequestAborted) switch
+                {
+                    JsonBody.ControlCharacter => ControlCharacterDetail,
+                    JsonBody.Malformed => MalformedBodyDetail,
+                    _ => null,
+                };
             }
-            if (hasNul)
+            if (refusal is not null)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                http.Response.StatusCode = status;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = 400, Title = "Yêu cầu không hợp lệ.", Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển)." },
+                    ProblemDetails = { Status = status, Title = "Yêu cầu không hợp lệ.", Detail = refusal },
                 });
                 return;
             }
