@@ -5,18 +5,19 @@ namespace MotCua.Web.Shared;
 /// <summary>
 /// Finds NUL and other C0 control characters (tab, CR and LF excepted) inside the strings of a JSON body. They arrive
 /// escaped ("\u0000"), so a byte scan would miss them or trip on an escaped backslash; the reader decodes each string.
-/// A body that is not valid JSON is left to model binding, which answers 400 itself.
 /// </summary>
 public static class JsonControlCharacters
 {
     /// <summary>Bodies larger than this are not inspected here (Kestrel's own limit still applies).</summary>
     private const int MaxInspectedBytes = 32 * 1024 * 1024;
 
-    public static async Task<bool> ContainsAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>What a request's JSON body holds; an empty body is <see cref="JsonBody.Clean"/> (endpoints without one).</summary>
+    public static async Task<JsonBody> InspectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is > MaxInspectedBytes)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength is > MaxInspectedBytes or 0)
         {
-            return false;
+            return JsonBody.Clean;
         }
         request.EnableBuffering();
         byte[] body;
@@ -26,10 +27,12 @@ public static class JsonControlCharacters
             body = buffer.ToArray();
         }
         request.Body.Position = 0;
-        return Contains(body);
+        return body.Length == 0 ? JsonBody.Clean : Inspect(body);
     }
 
-    public static bool Contains(ReadOnlySpan<byte> json)
+    public static bool Contains(ReadOnlySpan<byte> json) => Inspect(json) == JsonBody.ControlCharacter;
+
+    public static JsonBody Inspect(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
@@ -39,20 +42,28 @@ public static class JsonControlCharacters
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped
                     && reader.GetString() is { } text && text.Any(IsRefused))
                 {
-                    return true;
+                    return JsonBody.ControlCharacter;
                 }
             }
         }
         catch (JsonException)
         {
-            return false;
+            return JsonBody.Malformed;
         }
         catch (InvalidOperationException)
         {
-            return false; // an escape that does not decode (lone surrogate): model binding refuses the body
+            return JsonBody.Malformed; // an escape that does not decode (lone surrogate)
         }
-        return false;
+        return reader.BytesConsumed > 0 ? JsonBody.Clean : JsonBody.Malformed;
     }
 
     private static bool IsRefused(char c) => c < ' ' && c is not ('\t' or '\n' or '\r');
+}
+
+/// <summary>The verdict on a JSON request body.</summary>
+public enum JsonBody
+{
+    Clean,
+    ControlCharacter,
+    Malformed,
 }

@@ -16,19 +16,28 @@ public static class Security
     public const string PublicFormPolicy = "public-form";
     public const string LookupPolicy = "lookup";
     private const string NonceKey = "motcua.csp-nonce";
+    private const string ControlCharacterDetail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển).";
+    private const string MalformedBodyDetail = "Dữ liệu gửi lên không đúng định dạng hoặc không đầy đủ (biểu mẫu, tệp đính kèm hoặc JSON bị hỏng).";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<PublicUrls>();
+        var (proxies, networks) = ReverseProxies(configuration);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Behind a reverse proxy, list its addresses (MotCua:ReverseProxy:KnownProxies) so only it may set these headers.
-            foreach (var proxy in configuration.GetSection("MotCua:ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            // The framework's defaults trust loopback, and empty lists would trust everyone: X-Forwarded-For then chose
+            // the rate limiter's partition. Only the configured proxies may speak for a client; with none, nobody.
+            // X-Forwarded-Host is never read: absolute URLs come from the configured base (PublicUrls).
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardedHeaders = proxies.Count + networks.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+            foreach (var proxy in proxies)
             {
-                if (System.Net.IPAddress.TryParse(proxy, out var ip))
-                {
-                    o.KnownProxies.Add(ip);
-                }
+                o.KnownProxies.Add(proxy);
+            }
+            foreach (var network in networks)
+            {
+                o.KnownIPNetworks.Add(network);
             }
         });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -71,9 +80,66 @@ public static class Security
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
+    /// <summary>
+    /// <c>MotCua:ReverseProxy:KnownProxies</c> (addresses) and <c>KnownNetworks</c> (CIDR). A value that does not
+    /// parse stops start-up: silently dropping it would leave the proxy untrusted or, worse, be mistaken for trust.
+    /// </summary>
+    public static (IReadOnlyList<System.Net.IPAddress> Proxies, IReadOnlyList<System.Net.IPNetwork> Networks) ReverseProxies(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("MotCua:ReverseProxy");
+        var proxies = new List<System.Net.IPAddress>();
+        foreach (var value in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+        {
+            proxies.Add(System.Net.IPAddress.TryParse(value.Trim(), out var ip)
+                ? ip : throw new InvalidOperationException($"MotCua:ReverseProxy:KnownProxies: \"{value}\" is not an IP address."));
+        }
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var value in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+        {
+            networks.Add(System.Net.IPNetwork.TryParse(value.Trim(), out var network)
+                ? network : throw new InvalidOperationException($"MotCua:ReverseProxy:KnownNetworks: \"{value}\" is not a network such as 10.0.0.0/24."));
+        }
+        return (proxies, networks);
+    }
+
+    /// <summary>
+    /// Settings a public deployment must not run without, as warnings written at start-up outside Development and
+    /// Testing: a wildcard <c>AllowedHosts</c> and a missing public base URL (QR codes and links would carry a path only).
+    /// </summary>
+    public static IReadOnlyList<string> StartupWarnings(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+        {
+            return [];
+        }
+        var warnings = new List<string>();
+        var hosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (hosts.Length == 0 || hosts.Contains("*", StringComparer.Ordinal))
+        {
+            warnings.Add("AllowedHosts is \"*\": any Host header is accepted. Set AllowedHosts to the public host name(s), e.g. AllowedHosts=dichvucong.example.gov.vn.");
+        }
+        if (PublicUrls.Parse(configuration) is null)
+        {
+            warnings.Add($"{PublicUrls.Key} is not set: receipt QR codes and links in messages carry a path only. Set it to the portal's public address, e.g. {PublicUrls.Key}=https://dichvucong.example.gov.vn.");
+        }
+        return warnings;
+    }
+
     public static WebApplication UseSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<PublicUrls>(); // a malformed base URL stops start-up here
+        foreach (var warning in StartupWarnings(app.Configuration, app.Environment))
+        {
+            app.Logger.LogWarning("Security setting missing: {Warning}", warning);
+        }
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
+        {
+            app.UseForwardedHeaders();
+        }
         if (app.Configuration.GetValue("MotCua:Https:Redirect", false))
         {
             app.UseHsts();
@@ -97,32 +163,45 @@ public static class Security
         });
         // NUL never belongs in any input, and PostgreSQL refuses it in text ("invalid byte sequence"): answer 400 at the
         // door rather than a 500 from deep inside a query. JSON bodies carry it escaped (\u0000), so they are decoded too.
+        // A body that cannot be read at all (truncated multipart, bad boundary, broken JSON) is refused here as well, on
+        // every route, so no handler, antiforgery check or model binder meets it as an exception.
         app.Use(async (http, next) =>
         {
-            var hasNul = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true;
-            if (!hasNul && http.Request.HasFormContentType)
+            string? refusal = http.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true ? ControlCharacterDetail : null;
+            var status = StatusCodes.Status400BadRequest;
+            if (refusal is null && http.Request.HasFormContentType)
             {
                 try
                 {
                     var form = await http.Request.ReadFormAsync(http.RequestAborted);
-                    hasNul = form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true));
+                    refusal = form.Any(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)) ? ControlCharacterDetail : null;
                 }
-                catch (InvalidDataException)
+                catch (BadHttpRequestException e)
                 {
-                    hasNul = true; // the form reader refuses some control characters itself
+                    (status, refusal) = (e.StatusCode, MalformedBodyDetail); // e.g. 413 over the body size limit
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+                {
+                    // The form reader refuses control characters, bad boundaries, too many parts and a body that ends early.
+                    refusal = MalformedBodyDetail;
                 }
             }
-            if (!hasNul && http.Request.HasJsonContentType())
+            if (refusal is null && http.Request.HasJsonContentType())
             {
-                hasNul = await JsonControlCharacters.ContainsAsync(http.Request, http.RequestAborted);
+                refusal = await JsonControlCharacters.InspectAsync(http.Request, http.RequestAborted) switch
+                {
+                    JsonBody.ControlCharacter => ControlCharacterDetail,
+                    JsonBody.Malformed => MalformedBodyDetail,
+                    _ => null,
+                };
             }
-            if (hasNul)
+            if (refusal is not null)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                http.Response.StatusCode = status;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = 400, Title = "Yêu cầu không hợp lệ.", Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển)." },
+                    ProblemDetails = { Status = status, Title = "Yêu cầu không hợp lệ.", Detail = refusal },
                 });
                 return;
             }

@@ -10,6 +10,7 @@ using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Catalogue;
 
@@ -189,22 +190,31 @@ public static partial class CatalogueImport
             .Select(x => string.Join(" | ", names.Select(n => Str(x, n) ?? "")).TrimEnd(' ', '|')));
     }
 
+    /// <summary>A province's catalogue is hundreds of procedures; the bounds leave room for thousands and keep a hostile workbook small.</summary>
+    public static readonly SpreadsheetLimits ExcelLimits = new(MaxRows: 5_000, MaxColumns: 60, MaxUncompressedBytes: 40L * 1024 * 1024);
+
     /// <summary>Reads the first sheet; headers are the Vietnamese column names (<see cref="Columns"/>); data starts on row 2.</summary>
     public static (List<RawRow> Rows, List<ImportError> Errors) ReadExcel(Stream stream)
     {
         var rows = new List<RawRow>();
         var errors = new List<ImportError>();
-        List<IDictionary<string, object?>> data;
+        IReadOnlyList<IDictionary<string, object?>> data;
         try
         {
-            data = MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            var read = Spreadsheets.Read(stream, ExcelType.XLSX, useHeaderRow: true, ExcelLimits);
+            if (read.Error is not null)
+            {
+                errors.Add(new ImportError(0, "Tệp", read.Error));
+                return (rows, errors);
+            }
+            data = read.Rows;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or NotSupportedException)
         {
             errors.Add(new ImportError(0, "Tệp", "Không đọc được tệp Excel (.xlsx)."));
             return (rows, errors);
         }
-        var headers = data.FirstOrDefault()?.Keys.Select(k => TextSearch.Nfc(k)).ToHashSet(StringComparer.Ordinal) ?? [];
+        var headers = (data.Count > 0 ? data[0] : null)?.Keys.Select(k => TextSearch.Nfc(k)).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var required in new[] { ColName, ColField })
         {
             if (data.Count > 0 && !headers.Contains(required))

@@ -20,7 +20,7 @@ public sealed record DraftFields(string? Name, string? IdNumber, string? Phone, 
 /// <c>MotCua:OnlineDrafts:ExpiryDays</c> (30 by default); expired ones are removed, files included, whenever drafts
 /// are saved or looked up, so no background job is needed.
 /// </summary>
-public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore files, IConfiguration config, Microsoft.Extensions.Options.IOptions<NotificationOptions> notifications)
+public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore files, IConfiguration config, PublicUrls urls)
 {
     // No 0/O, 1/I/L: the code may be read from a screen and typed.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -151,7 +151,7 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
             }
             if (token is not null && draft.Email is { } email)
             {
-                var link = (notifications.Value.PublicBaseUrl?.TrimEnd('/') ?? "") + "/nop-truc-tuyen?ban-nhap=" + token;
+                var link = urls.Absolute("/nop-truc-tuyen?ban-nhap=" + token);
                 Outbox.Enqueue(db, time, new OutboxMessage
                 {
                     AgencyId = agencyId, Kind = "citizen.draft_saved", Channel = OutboxChannel.Email, Recipient = email,

@@ -4,6 +4,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -23,8 +24,9 @@ public static class DossierDocuments
 
     public static string Slug(OfficialFormKind kind) => Slugs.FirstOrDefault(s => s.Value == kind).Key ?? "";
 
-    /// <summary>The public look-up page the QR code points to (the applicant adds phone or ID number there).</summary>
-    public static string LookupUrl(HttpRequest request, string code) => $"{request.Scheme}://{request.Host}/tra-cuu/{Uri.EscapeDataString(code)}";
+    /// <summary>The public look-up page the QR code points to (the applicant adds phone or ID number there), from the configured base URL.</summary>
+    public static string LookupUrl(HttpRequest request, string code) =>
+        request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Lookup(code, request);
 
     public static FormIssuer Issuer(Agency agency, string deskName) =>
         new("UBND TỈNH PHÚ YÊN", agency.Name, deskName, PlaceOf(agency));

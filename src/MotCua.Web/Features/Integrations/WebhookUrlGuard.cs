@@ -6,8 +6,8 @@ namespace MotCua.Web.Features.Integrations;
 
 /// <summary>
 /// Where webhooks may go (<c>MotCua:Webhooks:*</c>). Loopback is for tests and single-machine demos only; private
-/// networks for an agency whose receivers sit on its LAN. Link-local (169.254/16, the cloud metadata address,
-/// fe80::/10), multicast and "this network" stay refused whatever the settings say.
+/// networks for an agency whose receivers sit on its LAN. Link-local, cloud metadata addresses and the other
+/// special-purpose ranges (<see cref="SpecialAddresses"/>) stay refused whatever the settings say.
 /// </summary>
 public sealed class WebhookSecurityOptions
 {
@@ -68,57 +68,18 @@ public sealed class WebhookUrlGuard(IOptionsMonitor<WebhookSecurityOptions> opti
         return await Dns.GetHostAddressesAsync(host, timeout.Token);
     }
 
-    /// <summary>Null when the address may be reached; otherwise what it is, in Vietnamese.</summary>
+    /// <summary>Null when the address may be reached; otherwise what it is, in Vietnamese (<see cref="SpecialAddresses"/>).</summary>
     public static string? Classify(IPAddress address, WebhookSecurityOptions options)
     {
-        if (address.IsIPv4MappedToIPv6)
+        ArgumentNullException.ThrowIfNull(options);
+        var c = SpecialAddresses.Classify(address);
+        return c.Kind switch
         {
-            address = address.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(address))
-        {
-            return options.AllowLoopback ? null : "địa chỉ nội bộ của máy chủ (loopback)";
-        }
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return b switch
-            {
-                [0, ..] => "địa chỉ không hợp lệ (0.0.0.0/8)",
-                [169, 254, ..] => "địa chỉ link-local (169.254.0.0/16, gồm dịch vụ metadata của máy chủ đám mây)",
-                [>= 224, ..] => "địa chỉ multicast hoặc dành riêng",
-                [10, ..] or [172, >= 16 and <= 31, ..] or [192, 168, ..] or [100, >= 64 and <= 127, ..] =>
-                    options.AllowPrivateNetworks ? null : "mạng riêng (RFC 1918)",
-                _ => null,
-            };
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var b = address.GetAddressBytes();
-            if (address.Equals(IPAddress.IPv6Any))
-            {
-                return "địa chỉ không hợp lệ (::)";
-            }
-            if (address.IsIPv6LinkLocal)
-            {
-                return "địa chỉ link-local IPv6 (fe80::/10)";
-            }
-            if (address.IsIPv6Multicast)
-            {
-                return "địa chỉ multicast";
-            }
-            if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b)
-            {
-                // NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits: judge that one.
-                return Classify(new IPAddress(b[12..]), options);
-            }
-            if ((b[0] & 0xfe) == 0xfc || address.IsIPv6SiteLocal)
-            {
-                return options.AllowPrivateNetworks ? null : "mạng riêng IPv6 (fc00::/7)";
-            }
-            return null;
-        }
-        return "loại địa chỉ không được hỗ trợ";
+            AddressKind.Public => null,
+            AddressKind.Loopback => options.AllowLoopback ? null : c.Description,
+            AddressKind.PrivateNetwork => options.AllowPrivateNetworks ? null : c.Description,
+            AddressKind.Forbidden => c.Description,
+        };
     }
 
     /// <summary>The delivery client's connect step: resolve, refuse forbidden addresses, connect to the first allowed one.</summary>

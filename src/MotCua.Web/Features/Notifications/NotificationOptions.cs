@@ -51,15 +51,8 @@ public sealed class NotificationOptions
     public IReadOnlyList<OutboxChannel> OfficerChannelsOrDefault =>
         OfficerChannels.Count > 0 ? OfficerChannels.Distinct().ToList() : [OutboxChannel.InApp, OutboxChannel.Email, OutboxChannel.Sms];
 
-    /// <summary>
-    /// The portal's public address (e.g. https://dichvucong.example.gov.vn), for links in citizen messages; unset = a
-    /// path only ("/tra-cuu/…"), which mail clients cannot open, so production sets it.
-    /// </summary>
+    /// <summary>Older name of <c>MotCua:PublicBaseUrl</c>, still read by <see cref="Shared.PublicUrls"/> when that one is unset.</summary>
     public string? PublicBaseUrl { get; set; }
-
-    /// <summary>The look-up page of a dossier, the same target as the receipt's QR code.</summary>
-    public string LookupUrl(string dossierCode) =>
-        (PublicBaseUrl?.TrimEnd('/') ?? "") + "/tra-cuu/" + Uri.EscapeDataString(dossierCode);
 
     /// <summary>Working days before the deadline at which the "due soon" alert is raised (used by the deadline scan).</summary>
     public decimal DueSoonWorkingDays { get; set; } = 1;

@@ -18,7 +18,7 @@ namespace MotCua.Web.Features.Notifications;
 /// (mutable settings: at most 30 s old when edited on another instance, dropped at once when edited here). Before, a
 /// transfer read them on every notice (up to 5 statements per notice; docs/performance.md, session 3).
 /// </remarks>
-public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache)
+public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache, PublicUrls urls)
 {
     public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken = default)
     {
@@ -49,7 +49,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
                 ["donVi"] = unitName,
                 ["noiDung"] = e.Note,
                 ["ngay"] = time.GetUtcNow().ToVnDate(),
-                ["linkTraCuu"] = o.LookupUrl(e.DossierCode),
+                ["linkTraCuu"] = urls.Lookup(e.DossierCode),
             };
 
             if (audience.HasFlag(EventAudience.Citizen) && e.Applicant is { } applicant)

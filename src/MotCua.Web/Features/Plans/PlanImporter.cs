@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Core.Plans;
 using MotCua.Web.Data;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -22,13 +23,21 @@ public static class PlanImporter
 {
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx"];
 
+    /// <summary>An appendix holds tens of tasks; these bounds leave room for hundreds and keep a hostile workbook small.</summary>
+    public static readonly SpreadsheetLimits Limits = new(MaxRows: 2_000, MaxColumns: 50, MaxUncompressedBytes: 20L * 1024 * 1024);
+
     public static async Task<PlanImportResult> ImportAsync(AppDbContext db, int agencyId, PlanHeader header, string fileName, Stream content, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(header);
         IReadOnlyList<IReadOnlyList<string?>> rows;
         try
         {
-            rows = await ReadRowsAsync(fileName, content, cancellationToken);
+            var read = await ReadRowsAsync(fileName, content, cancellationToken);
+            if (read.Error is not null)
+            {
+                return new(null, [new AppendixError(0, read.Error)]);
+            }
+            rows = read.Rows;
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or InvalidOperationException or System.Xml.XmlException)
         {
@@ -92,7 +101,7 @@ public static class PlanImporter
         return new(plan, []);
     }
 
-    public static async Task<IReadOnlyList<IReadOnlyList<string?>>> ReadRowsAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<IReadOnlyList<string?>> Rows, string? Error)> ReadRowsAsync(string fileName, Stream content, CancellationToken cancellationToken)
     {
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         // Both readers need a seekable stream; uploads are small (the form caps them), so buffer in memory.
@@ -101,16 +110,26 @@ public static class PlanImporter
         buffer.Position = 0;
         return ext switch
         {
-            ".csv" => Csv.Read(Encoding.UTF8.GetString(buffer.ToArray())),
+            ".csv" => Capped(Csv.Read(Encoding.UTF8.GetString(buffer.ToArray()))),
             ".xlsx" => ReadXlsx(buffer),
             _ => throw new InvalidDataException("Unsupported extension."),
         };
     }
 
-    private static List<IReadOnlyList<string?>> ReadXlsx(Stream stream)
+    private static (IReadOnlyList<IReadOnlyList<string?>>, string?) Capped(List<IReadOnlyList<string?>> rows) =>
+        rows.Count > Limits.MaxRows ? ([], Spreadsheets.TooManyRows(Limits))
+        : rows.Any(r => r.Count > Limits.MaxColumns) ? ([], Spreadsheets.TooManyColumns(Limits))
+        : (rows, null);
+
+    private static (IReadOnlyList<IReadOnlyList<string?>>, string?) ReadXlsx(Stream stream)
     {
+        var read = Spreadsheets.Read(stream, ExcelType.XLSX, useHeaderRow: false, Limits);
+        if (read.Error is not null)
+        {
+            return ([], read.Error);
+        }
         var rows = new List<IReadOnlyList<string?>>();
-        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
+        foreach (var row in read.Rows)
         {
             rows.Add([.. row.Values.Select(v => v switch
             {
@@ -120,7 +139,7 @@ public static class PlanImporter
                 _ => v.ToString(),
             })]);
         }
-        return rows;
+        return (rows, null);
     }
 
     private static string? Nfc(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().Normalize(NormalizationForm.FormC);

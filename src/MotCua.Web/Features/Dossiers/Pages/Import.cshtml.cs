@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -15,6 +16,9 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 public sealed class ImportModel(DossierImport importer) : PageModel
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>A legacy register is at most tens of thousands of dossiers; a hostile workbook stays small.</summary>
+    public static readonly SpreadsheetLimits Limits = new(MaxRows: 20_000, MaxColumns: 50, MaxUncompressedBytes: 64L * 1024 * 1024);
 
     public static readonly IReadOnlyList<string> Columns =
     [
@@ -54,9 +58,13 @@ public sealed class ImportModel(DossierImport importer) : PageModel
             await using var stream = new MemoryStream();
             await file.CopyToAsync(stream, ct);
             stream.Position = 0;
-            var rows = stream.Query(useHeaderRow: true, excelType: extension == ".csv" ? ExcelType.CSV : ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>().ToList();
-            records = rows.Select(ToRecord).ToList();
+            var read = Spreadsheets.Read(stream, extension == ".csv" ? ExcelType.CSV : ExcelType.XLSX, useHeaderRow: true, Limits);
+            if (read.Error is not null)
+            {
+                Errors = [read.Error];
+                return Page();
+            }
+            records = read.Rows.Select(ToRecord).ToList();
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException)
         {
