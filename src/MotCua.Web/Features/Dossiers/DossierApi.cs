@@ -10,6 +10,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -171,21 +172,21 @@ public static class DossierApi
 
     internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
     {
-        if (await LoadDtoAsync(db, workflow, user, code, ct) is not { } dto)
+        if (await LoadDtoAsync(db, workflow, time, user, code, "api", ct) is not { } dto)
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
         }
         // Decree 13/2023: the read of the applicant's data is logged, one small insert (sealed later, off this path).
-        MotCua.Web.Shared.Privacy.PersonalDataReads.Record(db, time, user, dto.Code, "api", dto.Applicant.Masked);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(dto);
     }
 
     /// <summary>
-    /// The full dossier as the API shows it to an officer of its agency, with the actions this caller could perform
-    /// (<see cref="DossierWorkflow.AvailableActionsAsync"/>); null when not found there.
+    /// The full dossier as the API shows it to an officer of its agency, the applicant's contact as this officer may see
+    /// it (<see cref="PersonalDataReads.Open"/>: the read's audit entry is added, the caller saves it) and the actions this
+    /// caller could perform (<see cref="DossierWorkflow.AvailableActionsAsync"/>); null when not found there.
     /// </summary>
-    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, DossierWorkflow workflow, ClaimsPrincipal user, string code, CancellationToken ct)
+    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, string code, string view, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
@@ -198,27 +199,19 @@ public static class DossierApi
             return null;
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
-        var dto = ToDto(d, forms, await workflow.AvailableActionsAsync(user, d, ct));
-        return MotCua.Web.Shared.Privacy.PersonalData.SeesFullOnDossier(user, d) ? dto : dto with { Applicant = MaskApplicant(dto.Applicant) };
+        var contact = PersonalDataReads.Open(db, time, user, d, view);
+        return ToDto(d, contact, forms, await workflow.AvailableActionsAsync(user, d, ct));
     }
 
-    private static ApplicantDto MaskApplicant(ApplicantDto a) => a with
-    {
-        IdNumber = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.IdNumber, MotCua.Web.Shared.Privacy.MaskKind.Digits),
-        Phone = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Phone, MotCua.Web.Shared.Privacy.MaskKind.Digits),
-        Email = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Email, MotCua.Web.Shared.Privacy.MaskKind.Email),
-        Address = MotCua.Web.Shared.Privacy.PersonalData.Mask(a.Address, MotCua.Web.Shared.Privacy.MaskKind.Address),
-        Masked = true,
-    };
-
-    public static DossierDto ToDto(Dossier d, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
+    /// <summary>The DTO of a dossier with the applicant's contact as <paramref name="contact"/> gives it (opened for the caller).</summary>
+    public static DossierDto ToDto(Dossier d, ContactDetails contact, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
     {
         var regime = LegalRegime.Of(d.Regime);
         var national = NationalStatus.From(d.Status);
         return new DossierDto(
             d.Code, Camel(d.Status.ToString()), DossierText.Name(d.Status), national is null ? null : new NationalStatusDto(national.Code, national.Name),
             Camel(d.Channel.ToString()), d.ProcedureCode, d.ProcedureName, d.ProcedureVersionId,
-            new ApplicantDto(Camel(d.ApplicantKind.ToString()), d.ApplicantName, d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress),
+            new ApplicantDto(Camel(d.ApplicantKind.ToString()), d.ApplicantName, contact.IdNumber, contact.Phone, contact.Email, contact.Address, contact.Masked),
             d.SubmittedAt, d.ReceivedAt, d.AppointmentAt, d.DueAt, d.RescheduledDueAt, d.CurrentStep, d.CurrentUnitId, d.Assignee, d.CompletedAt,
             d.ReturnedAt, d.ReturnMethod is { } m ? Camel(m.ToString()) : null, d.ClosedAt,
             d.ToState().Timeliness is { } t ? Camel(t.ToString()) : null,
@@ -231,7 +224,7 @@ public static class DossierApi
     }
 
     internal static async Task<Results<Ok<DossierDto>, ValidationProblem, ProblemHttpResult, NotFound<ProblemDetails>>> ActAsync(
-        string code, ActionRequest? request, ClaimsPrincipal user, DossierWorkflow workflow, AppDbContext db, CancellationToken ct)
+        string code, ActionRequest? request, ClaimsPrincipal user, DossierWorkflow workflow, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         DossierAction action = default;
@@ -255,11 +248,19 @@ public static class DossierApi
         var result = await workflow.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {
-            OutcomeKind.Ok => TypedResults.Ok((await LoadDtoAsync(db, workflow, user, result.Dossier!.Code, ct))!),
+            OutcomeKind.Ok => TypedResults.Ok(await ActionAnswerAsync(db, workflow, time, user, result.Dossier!.Code, ct)),
             OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
             OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
             OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),
         };
+    }
+
+    /// <summary>The dossier after a successful action, its contact read logged like any other (the action is already saved).</summary>
+    private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, string code, CancellationToken ct)
+    {
+        var dto = (await LoadDtoAsync(db, workflow, time, user, code, "api-action", ct))!;
+        await db.SaveChangesAsync(ct);
+        return dto;
     }
 
     private static ResultDelivery? AddError(Dictionary<string, string[]> errors, string field, string message)
@@ -332,11 +333,14 @@ public static class DossierApi
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
         var doc = d is null || !DossierDocuments.Slugs.TryGetValue(slug, out var kind)
             ? null
-            : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), time, ct);
+            // Decree 13/2023: the PDF carries the contact as this officer may see it (full for the desk printing it for
+            // the citizen, masked for a leader), and the read is logged.
+            : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct);
         if (doc is null)
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy biểu mẫu.", Detail = "Hồ sơ không có biểu mẫu này." });
         }
+        await db.SaveChangesAsync(ct);
         return TypedResults.File(MotCua.Web.Shared.Documents.PdfRenderer.Render(doc), "application/pdf", d!.Code + "-" + slug + ".pdf");
     }
 

@@ -6,6 +6,7 @@ using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
 
@@ -35,8 +36,12 @@ public static class DossierDocuments
     private static string PlaceOf(Agency agency) =>
         agency.Address is { } a && a.Contains("Tuy Hòa", StringComparison.Ordinal) ? "Tuy Hòa" : "Phú Yên";
 
-    /// <summary>The document for a form kind, or null when the dossier never had that form issued (and it is not the control slip).</summary>
-    public static async Task<OfficialDocument?> BuildAsync(AppDbContext db, Dossier d, OfficialFormKind kind, string lookupUrl, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// The document for a form kind, or null when the dossier never had that form issued (and it is not the control slip).
+    /// The applicant's contact is printed as <paramref name="contact"/> gives it: the caller opens it for the viewer
+    /// (<see cref="PersonalDataReads.Open"/>), so a leader's copy is masked and the desk's copy for the citizen is full.
+    /// </summary>
+    public static async Task<OfficialDocument?> BuildAsync(AppDbContext db, Dossier d, OfficialFormKind kind, string lookupUrl, ContactDetails contact, TimeProvider time, CancellationToken ct)
     {
         var issued = await db.DossierForms.AsNoTracking().Where(f => f.DossierId == d.Id && f.Kind == kind).OrderByDescending(f => f.Id).FirstOrDefaultAsync(ct);
         if (issued is null && kind != OfficialFormKind.ProcessControl)
@@ -50,7 +55,7 @@ public static class DossierDocuments
             ? await db.Users.AsNoTracking().Where(u => u.UserName == by).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? by
             : "";
         var issuer = Issuer(agency, desk);
-        var applicant = new FormApplicant(d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantIdNumber);
+        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber);
         var received = d.ReceivedAt ?? d.SubmittedAt;
         var at = issued?.IssuedAt ?? time.GetUtcNow();
         switch (kind)

@@ -6,6 +6,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
 
@@ -41,10 +42,19 @@ public static class NotificationsModule
 
     public sealed record OutboxItem(Guid Id, string Kind, string Channel, string Recipient, string? DossierCode, string Status, int Attempts, DateTimeOffset CreatedAt, string? LastError);
 
-    /// <summary>Citizens' phone numbers and e-mail addresses are masked for administrators (they need the delivery status, not the contact).</summary>
-    public static string ShownRecipient(OutboxChannel channel, string recipient) => channel is OutboxChannel.Email or OutboxChannel.Sms or OutboxChannel.Zalo
-        ? MotCua.Web.Shared.Privacy.PersonalData.MaskDigits(recipient)
-        : recipient;
+    /// <summary>The channels whose recipient is a citizen's phone number or e-mail address.</summary>
+    public static bool IsCitizenChannel(OutboxChannel channel) => channel is OutboxChannel.Email or OutboxChannel.Sms or OutboxChannel.Zalo;
+
+    /// <summary>
+    /// A citizen's phone number or e-mail address as the viewer may see it: <paramref name="full"/> is
+    /// <see cref="PersonalData.SeesFull"/> for the message's dossier (administrators need the delivery status, not the contact).
+    /// </summary>
+    public static string ShownRecipient(OutboxChannel channel, string recipient, bool full) =>
+        IsCitizenChannel(channel) && !full ? PersonalData.MaskDigits(recipient) : recipient;
+
+    /// <summary>A delivery error as the viewer may see it: a mail server's or gateway's refusal often quotes the recipient.</summary>
+    public static string? ShownError(string? error, OutboxChannel channel, string recipient, bool full) =>
+        IsCitizenChannel(channel) && !full ? PersonalData.Scrub(error, recipient, MaskKind.Digits) : error;
 
     /// <summary>API names of statuses: "failed" is the dead-letter state.</summary>
     public static string ApiStatus(OutboxStatus status) => status switch
@@ -70,7 +80,7 @@ public static class NotificationsModule
         }
     }
 
-    internal static async Task<Results<Ok<List<OutboxItem>>, ValidationProblem>> ListAsync(string? status, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<OutboxItem>>, ValidationProblem>> ListAsync(string? status, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!TryParseStatus(status, out var wanted))
         {
@@ -85,9 +95,30 @@ public static class NotificationsModule
             query = query.Where(m => m.Status == s);
         }
         var rows = await query.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var shown = await ShownContactsAsync(db, time, user, agencyId, rows, "outbox-api", cancellationToken);
         return TypedResults.Ok(rows.Select(m => new OutboxItem(
-            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), ShownRecipient(m.Channel, m.Recipient), m.DossierCode,
-            ApiStatus(m.Status), m.Attempts, m.CreatedAt, m.LastError)).ToList());
+            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), ShownRecipient(m.Channel, m.Recipient, shown(m)), m.DossierCode,
+            ApiStatus(m.Status), m.Attempts, m.CreatedAt, ShownError(m.LastError, m.Channel, m.Recipient, shown(m)))).ToList());
+    }
+
+    /// <summary>
+    /// For a list of messages: whether each citizen recipient is shown in full to this viewer (<see cref="PersonalData.SeesFull"/>
+    /// on the message's dossier), with the read of the listed dossiers' contacts logged and saved (<see cref="PersonalDataReads.RecordList"/>).
+    /// </summary>
+    internal static async Task<Func<OutboxMessage, bool>> ShownContactsAsync(AppDbContext db, TimeProvider time, ClaimsPrincipal user, int? agencyId,
+        IReadOnlyList<OutboxMessage> messages, string view, CancellationToken cancellationToken)
+    {
+        var citizen = messages.Where(m => IsCitizenChannel(m.Channel)).ToList();
+        var holders = await PersonalData.HoldersAsync(db, agencyId, citizen.Select(m => m.DossierCode), cancellationToken);
+        bool Full(OutboxMessage m) => PersonalData.SeesFull(user, m.DossierCode is { } c && holders.TryGetValue(c, out var h) ? h : RecordHolder.None);
+        if (citizen.Count > 0)
+        {
+            var codes = citizen.Select(m => m.DossierCode ?? "").Distinct(StringComparer.Ordinal).ToList();
+            var full = citizen.Where(Full).Select(m => m.DossierCode ?? "").Distinct(StringComparer.Ordinal).ToList();
+            PersonalDataReads.RecordList(db, time, user, nameof(OutboxMessage), view, codes, full);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return Full;
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ReplayAsync(

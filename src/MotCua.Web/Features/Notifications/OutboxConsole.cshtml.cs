@@ -17,6 +17,9 @@ public sealed class OutboxConsoleModel(AppDbContext db, TimeProvider time) : Pag
     /// <summary>Full names of the officers the listed in-system alerts went to, by login.</summary>
     public IReadOnlyDictionary<string, string> OfficerNames { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Whether a message's citizen recipient is shown in full to this viewer (the one masking rule, read logged).</summary>
+    public Func<OutboxMessage, bool> ShownInFull { get; private set; } = _ => false;
+
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
@@ -59,6 +62,7 @@ public sealed class OutboxConsoleModel(AppDbContext db, TimeProvider time) : Pag
             query = query.Where(m => m.DossierCode == code);
         }
         Messages = await query.OrderByDescending(m => m.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        ShownInFull = await NotificationsModule.ShownContactsAsync(db, time, User, AgencyId, Messages, "outbox-page", cancellationToken);
         var logins = Messages.Where(m => m.Channel == OutboxChannel.InApp).Select(m => m.Recipient).Distinct(StringComparer.Ordinal).ToList();
         if (logins.Count > 0)
         {

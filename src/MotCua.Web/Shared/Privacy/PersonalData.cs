@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
@@ -39,6 +41,28 @@ public enum MaskKind
 
     /// <summary>Only the last parts (ward, district, province) stay.</summary>
     Address,
+}
+
+/// <summary>
+/// Who handles a record now, the facts <see cref="PersonalData.SeesFull"/> decides on: the officer it is assigned to
+/// and the unit holding it. A PAKN maps to it as <c>new RecordHolder(null, item.AssignedUnitId)</c>.
+/// </summary>
+public readonly record struct RecordHolder(string? Assignee, int? UnitId)
+{
+    /// <summary>A row no one in particular handles (a list row without its record, a message): only the desk sees it in full.</summary>
+    public static readonly RecordHolder None;
+
+    public static RecordHolder Of(Dossier d) => new(d.Assignee, d.CurrentUnitId);
+}
+
+/// <summary>A person's contact details as one viewer may see them: in full, or every value masked (<see cref="Masked"/>).</summary>
+public sealed record ContactDetails(string? IdNumber, string? Phone, string? Email, string? Address, bool Masked = false)
+{
+    public static ContactDetails Of(Dossier d) => new(d.ApplicantIdNumber, d.ApplicantPhone, d.ApplicantEmail, d.ApplicantAddress);
+
+    public ContactDetails ToMasked() => Masked ? this : new(
+        PersonalData.Mask(IdNumber, MaskKind.Digits), PersonalData.Mask(Phone, MaskKind.Digits),
+        PersonalData.Mask(Email, MaskKind.Email), PersonalData.Mask(Address, MaskKind.Address), Masked: true);
 }
 
 /// <summary>One personal field of an entity (Decree 13/2023/NĐ-CP Art. 2: basic personal data).</summary>
@@ -127,19 +151,51 @@ public static class PersonalData
     // ------------------------------------------------------------------ masking
 
     /// <summary>
-    /// Lists and exports: only the one-stop desk (which calls citizens and hands back results) sees contact details in
-    /// full; leaders, focal officers, specialists and administrators see them masked.
+    /// THE rule for every view of a person's contact details (page, official form, PDF, export, API, outbox): the
+    /// one-stop desk (which calls citizens and hands back results) and the officer handling the record (its assignee,
+    /// or a specialist of the unit holding it) see them in full; anyone else of the agency (leaders, focal officers,
+    /// administrators, other units) sees them masked. It depends on the viewer and the record, never on the document:
+    /// the receipt slip the desk prints for the citizen is full, the same slip opened by a leader is masked.
     /// </summary>
-    public static bool SeesFullInLists(ClaimsPrincipal user) => user.IsInRole(Roles.OneStopOfficer);
+    public static bool SeesFull(ClaimsPrincipal user, RecordHolder holder) =>
+        user.IsInRole(Roles.OneStopOfficer)
+        || (holder.Assignee is { } a && string.Equals(a, user.Identity?.Name, StringComparison.Ordinal))
+        || (user.IsInRole(Roles.Specialist) && holder.UnitId is { } unit && unit == user.UnitId());
+
+    /// <summary><see cref="SeesFull(ClaimsPrincipal, RecordHolder)"/> for a row no one in particular handles.</summary>
+    public static bool SeesFullInLists(ClaimsPrincipal user) => SeesFull(user, RecordHolder.None);
+
+    /// <summary>The applicant's contact details of <paramref name="d"/> as <paramref name="user"/> may see them.</summary>
+    public static ContactDetails ContactFor(ClaimsPrincipal user, Dossier d)
+    {
+        var contact = ContactDetails.Of(d);
+        return SeesFull(user, RecordHolder.Of(d)) ? contact : contact.ToMasked();
+    }
 
     /// <summary>
-    /// The dossier page: the desk and the officer handling the dossier (its assignee, or a specialist of the unit holding
-    /// it) see the applicant's contact in full; anyone else of the agency sees it masked.
+    /// Who holds each of these dossiers now (one query), for views that list records by dossier code (the outbox);
+    /// a code that is not a dossier of the agency is absent and its row falls under <see cref="RecordHolder.None"/>.
     /// </summary>
-    public static bool SeesFullOnDossier(ClaimsPrincipal user, Dossier d) =>
-        user.IsInRole(Roles.OneStopOfficer)
-        || (d.Assignee is { } a && string.Equals(a, user.Identity?.Name, StringComparison.Ordinal))
-        || (user.IsInRole(Roles.Specialist) && d.CurrentUnitId is { } unit && unit == user.UnitId());
+    public static async Task<IReadOnlyDictionary<string, RecordHolder>> HoldersAsync(AppDbContext db, int? agencyId, IEnumerable<string?> codes, CancellationToken ct)
+    {
+        var wanted = codes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, RecordHolder>(StringComparer.Ordinal);
+        }
+        var rows = await db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && wanted.Contains(d.Code))
+            .Select(d => new { d.Code, d.Assignee, d.CurrentUnitId }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Code, r => new RecordHolder(r.Assignee, r.CurrentUnitId), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A text that may quote a contact value (a mail server's refusal quotes the address) as a masked viewer may see
+    /// it: each occurrence of <paramref name="value"/> is replaced by its mask.
+    /// </summary>
+    public static string? Scrub(string? text, string? value, MaskKind kind) =>
+        text is null || string.IsNullOrWhiteSpace(value) || kind == MaskKind.None
+            ? text
+            : text.Replace(value.Trim(), Mask(value, kind), StringComparison.OrdinalIgnoreCase);
 
     public static string? Mask(string? value, MaskKind kind) => value is null ? null : kind switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
@@ -6,41 +7,64 @@ using MotCua.Web.Features.Dossiers;
 namespace MotCua.Web.Shared.Privacy;
 
 /// <summary>
-/// Audit entries for reads of personal data (Decree 13/2023/NĐ-CP): who saw whose data, where, masked or not.
-/// The entry is only added; the caller saves it. Entries are written unsealed and hashed later by the sealer in id
-/// order, so a read never waits on the chain and concurrent reads cannot fork it.
+/// The one read-audit of personal data (Decree 13/2023/NĐ-CP): who saw whose data, in which view, masked or not.
+/// Every view that shows a person's contact details goes through here: <see cref="Open"/> for one dossier (it also
+/// applies <see cref="PersonalData.SeesFull"/>, so a view cannot mask without logging), <see cref="RecordList"/> for a
+/// list or export. The entry is only added; the caller saves it (and a caller that answers 404 simply does not).
+/// Entries are written unsealed and hashed later by the sealer in id order, so a read never waits on the chain and
+/// concurrent reads cannot fork it.
 /// </summary>
 public static class PersonalDataReads
 {
     public const string DossierRead = "personal-data.read";
     public const string ExportRead = "personal-data.export";
 
-    public static void Record(AppDbContext db, TimeProvider time, ClaimsPrincipal user, Dossier dossier, string view, bool masked) =>
-        Record(db, time, user, dossier.Code, view, masked);
+    /// <summary>The applicant's contact details of <paramref name="dossier"/> as this viewer may see them, with the read logged.</summary>
+    public static ContactDetails Open(AppDbContext db, TimeProvider time, ClaimsPrincipal user, Dossier dossier, string view)
+    {
+        var contact = PersonalData.ContactFor(user, dossier);
+        Record(db, time, user, nameof(Dossier), dossier.Code, view, contact.Masked);
+        return contact;
+    }
 
-    public static void Record(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string dossierCode, string view, bool masked) =>
-        AuditLog.Append(db, time, user, DossierRead, nameof(Dossier), dossierCode,
-            $"Xem thông tin người nộp hồ sơ {dossierCode} ({ViewName(view)}{(masked ? ", đã che" : "")}).",
+    /// <summary>One record's personal data was shown in <paramref name="view"/> (entity "Dossier" or "FeedbackItem").</summary>
+    public static void Record(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string entityType, string key, string view, bool masked) =>
+        AuditLog.Append(db, time, user, DossierRead, entityType, key,
+            $"Xem thông tin {(entityType == nameof(Dossier) ? "người nộp hồ sơ" : "người gửi phản ánh, kiến nghị")} {key} ({ViewName(view)}{(masked ? ", đã che" : "")}).",
             new { view, masked });
 
     public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view) =>
-        AuditLog.Append(db, time, user, DossierRead, "FeedbackItem", feedbackCode,
-            $"Xem thông tin người gửi phản ánh, kiến nghị {feedbackCode} ({ViewName(view)}).", new { view, masked = false });
+        Record(db, time, user, "FeedbackItem", feedbackCode, view, masked: false);
 
-    /// <summary>An export with personal data in full: one entry listing the dossiers it contained.</summary>
-    public static void RecordExport(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string view, IReadOnlyCollection<string> codes) =>
-        AuditLog.Append(db, time, user, ExportRead, "DossierRegister", view,
-            $"Xuất sổ theo dõi hồ sơ có thông tin cá nhân đầy đủ ({ViewName(view)}, {codes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} hồ sơ).",
-            new { view, count = codes.Count, codes = codes.Take(5000) });
+    /// <summary>
+    /// A list or export showing contact details of several dossiers: one entry naming the view, the dossiers listed
+    /// and those shown in full (<paramref name="full"/>); masked when none was.
+    /// </summary>
+    public static void RecordList(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string entityType, string view,
+        IReadOnlyCollection<string> codes, IReadOnlyCollection<string> full)
+    {
+        var count = codes.Count.ToString(CultureInfo.InvariantCulture);
+        AuditLog.Append(db, time, user, ExportRead, entityType, view,
+            full.Count == 0
+                ? $"Xem danh sách có thông tin cá nhân đã che ({ViewName(view)}, {count} hồ sơ)."
+                : $"Xem danh sách có thông tin cá nhân đầy đủ ({ViewName(view)}, {count} hồ sơ, {full.Count.ToString(CultureInfo.InvariantCulture)} hồ sơ không che).",
+            new { view, masked = full.Count == 0, count = codes.Count, codes = codes.Take(5000), full = full.Take(5000) });
+    }
 
     private static string ViewName(string view) => view switch
     {
         "page" => "trang hồ sơ",
+        "page-action" => "trang hồ sơ sau thao tác",
         "api" => "API",
+        "api-action" => "API, kết quả thao tác",
         "register" => "sổ theo dõi",
         "register-excel" => "sổ theo dõi, Excel",
         "register-pdf" => "sổ theo dõi, PDF",
+        "outbox-page" => "hàng đợi thông báo",
+        "outbox-api" => "API hàng đợi thông báo",
         "feedback-page" => "trang phản ánh, kiến nghị",
+        _ when view.StartsWith("form-pdf:", StringComparison.Ordinal) => "biểu mẫu " + view["form-pdf:".Length..] + ", PDF",
+        _ when view.StartsWith("form:", StringComparison.Ordinal) => "biểu mẫu " + view["form:".Length..] + ", bản in",
         _ => view,
     };
 }

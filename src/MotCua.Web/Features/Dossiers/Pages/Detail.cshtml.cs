@@ -66,24 +66,24 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public string? Error { get; private set; }
 
-    /// <summary>True when this officer needs the applicant's contact in full (<see cref="PersonalData.SeesFullOnDossier"/>).</summary>
-    public bool FullContact { get; private set; }
+    /// <summary>The applicant's contact as this officer may see it (<see cref="PersonalData.SeesFull"/>), opened with its read logged.</summary>
+    public ContactDetails Applicant { get; private set; } = null!;
 
-    public string? Contact(string? value, MaskKind kind) => FullContact ? value : PersonalData.Mask(value, kind);
+    /// <summary>True when this officer sees the applicant's contact in full.</summary>
+    public bool FullContact => !Applicant.Masked;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (!await LoadAsync(code, ct))
+        if (!await LoadAsync(code, "page", ct))
         {
             return NotFound();
         }
-        // Decree 13/2023: every read of a dossier's personal data is logged (who, which dossier, which view).
-        PersonalDataReads.Record(db, time, User, Dossier, "page", !FullContact);
         await db.SaveChangesAsync(ct);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    /// <summary>Loads the dossier and opens its applicant's contact for <paramref name="view"/>; the caller saves the read's audit entry.</summary>
+    private async Task<bool> LoadAsync(string code, string view, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
         var d = await db.Dossiers.AsNoTracking().Include(x => x.Papers).SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
@@ -112,7 +112,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         CanAddFiles = DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
         CanExplain = DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
         CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
-        FullContact = PersonalData.SeesFullOnDossier(User, d);
+        // Decree 13/2023: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
+        Applicant = PersonalDataReads.Open(db, time, User, d, view);
         Actions = await workflow.AvailableActionsAsync(User, d, ct);
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = d.ToState();
@@ -273,9 +274,19 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         return PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
     }
 
+    /// <summary>
+    /// The page again with the refusal. What the failed command left in the change tracker is dropped first, so that
+    /// saving the read's audit entry cannot write half a transition.
+    /// </summary>
     private async Task<IActionResult> FailAsync(string code, string message, CancellationToken ct)
     {
         Error = message;
-        return await LoadAsync(code, ct) ? Page() : NotFound();
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(code, "page-action", ct))
+        {
+            return NotFound();
+        }
+        await db.SaveChangesAsync(ct);
+        return Page();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -20,11 +21,17 @@ public sealed class FormModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var agencyId = User.AgencyId();
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
-        if (d is null || !DossierDocuments.Slugs.TryGetValue(form, out var kind)
-            || await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(Request, d.Code), time, ct) is not { } doc)
+        if (d is null || !DossierDocuments.Slugs.TryGetValue(form, out var kind))
         {
             return NotFound();
         }
+        // Decree 13/2023: the form shows the applicant's contact as this officer may see it, and the read is logged.
+        var contact = PersonalDataReads.Open(db, time, User, d, "form:" + form);
+        if (await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(Request, d.Code), contact, time, ct) is not { } doc)
+        {
+            return NotFound();
+        }
+        await db.SaveChangesAsync(ct);
         (Document, Code, Form) = (doc, d.Code, form);
         return Page();
     }

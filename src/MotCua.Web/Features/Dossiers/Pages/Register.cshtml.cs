@@ -67,19 +67,22 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
         return File(PdfRenderer.Render(doc), "application/pdf", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf");
     }
 
-    /// <summary>Only a register with contact details in full is a read of personal data worth an audit entry.</summary>
+    /// <summary>Decree 13/2023: every view or export of the register is logged with the dossiers it listed and those shown in full.</summary>
     private async Task RecordReadAsync(string view, CancellationToken ct)
     {
-        if (Masked || Rows.Count == 0)
+        if (Rows.Count == 0)
         {
             return;
         }
-        PersonalDataReads.RecordExport(db, time, User, view, Rows.Select(r => r.DossierCode).ToList());
+        PersonalDataReads.RecordList(db, time, User, "DossierRegister", view, Rows.Select(r => r.DossierCode).ToList(), fullCodes);
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Phone and street address are masked for roles that do not contact applicants (<see cref="PersonalData.SeesFullInLists"/>).</summary>
-    public bool Masked => !PersonalData.SeesFullInLists(User);
+    /// <summary>The dossiers whose applicant's phone and street address this officer sees in full (<see cref="PersonalData.SeesFull"/>, per row).</summary>
+    private List<string> fullCodes = [];
+
+    /// <summary>True when some row's phone and street address are masked.</summary>
+    public bool Masked => fullCodes.Count < Rows.Count;
 
     private DateTimeOffset Start => new(From!.Value.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
 
@@ -116,7 +119,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             query = query.Where(d => d.Code.Contains(q) || d.ApplicantName.Contains(q) || d.ProcedureName.Contains(q));
         }
         var dossiers = await query.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Take(5000)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ReceivedAt, d.AppointmentAt, d.CompletedAt, d.ReturnedAt, d.Status, d.CurrentUnitId })
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ReceivedAt, d.AppointmentAt, d.CompletedAt, d.ReturnedAt, d.Status, d.CurrentUnitId, d.Assignee })
             .ToListAsync(ct);
         var ids = dossiers.Select(d => d.Id).ToList();
         // The first hand-over to a unit is the "transfer" date of the register.
@@ -124,10 +127,11 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             .GroupBy(e => e.DossierId).Select(g => new { DossierId = g.Key, At = g.Min(e => e.At) }).ToListAsync(ct);
         var transferAt = transfers.ToDictionary(t => t.DossierId, t => t.At);
         var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
-        var masked = Masked;
+        var full = dossiers.Where(d => PersonalData.SeesFull(User, new RecordHolder(d.Assignee, d.CurrentUnitId))).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        fullCodes = [.. full];
         Rows = dossiers.Select((d, i) => new TrackingBookRow(i + 1, d.Code, d.ProcedureName, 1, d.ApplicantName,
-            masked ? PersonalData.Mask(d.ApplicantAddress, MaskKind.Address) : d.ApplicantAddress,
-            masked ? PersonalData.Mask(d.ApplicantPhone, MaskKind.Digits) : d.ApplicantPhone,
+            full.Contains(d.Code) ? d.ApplicantAddress : PersonalData.Mask(d.ApplicantAddress, MaskKind.Address),
+            full.Contains(d.Code) ? d.ApplicantPhone : PersonalData.Mask(d.ApplicantPhone, MaskKind.Digits),
             agencyName, d.ReceivedAt!.Value, d.AppointmentAt, transferAt.TryGetValue(d.Id, out var t) ? t : null, d.CompletedAt, d.ReturnedAt,
             DossierText.Name(d.Status))).ToList();
         return true;
