@@ -261,6 +261,9 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         Assert.Equal(before, await SnapshotAsync(code));
         var fees = WebUtility.HtmlDecode(await tried.Single(t => t.Name == "page Fees").Response.Content.ReadAsStringAsync());
         Assert.Contains("chỉ được xem", fees, StringComparison.Ordinal);
+        // The page says so before anyone tries: the fees form is disabled, with the reason.
+        var shown = WebUtility.HtmlDecode(await page.GetStringAsync("/ho-so/" + code));
+        Assert.Matches("data-testid=\"fees-read-only\">[^<]*chỉ được xem", shown);
 
         // What the law still asks after the return: digitising the result.
         var version = before.Version.ToString(CultureInfo.InvariantCulture);

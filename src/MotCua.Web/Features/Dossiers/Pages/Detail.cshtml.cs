@@ -55,6 +55,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     /// <summary>Which of the page's forms this officer may use now (<see cref="DossierAccess.MayChange"/>): none is shown otherwise.</summary>
     public bool CanEditFees { get; private set; }
 
+    /// <summary>Why the fees form is read-only for this officer (Vietnamese), or null.</summary>
+    public string? FeesReadOnly { get; private set; }
+
     public bool CanAddFiles { get; private set; }
 
     public bool CanExplain { get; private set; }
@@ -108,7 +111,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         var actor = await workflow.ActorAsync(User, ct);
         var holding = DossierWorkflow.HoldingOf(d);
         CanAct = DossierAccess.InScope(actor, holding);
-        CanEditFees = DossierAccess.MayChange(actor, holding, DossierChange.Fees) is null;
+        FeesReadOnly = DossierAccess.MayChange(actor, holding, DossierChange.Fees)?.Message;
+        CanEditFees = FeesReadOnly is null;
         CanAddFiles = DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
         CanExplain = DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
         CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
