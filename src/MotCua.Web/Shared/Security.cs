@@ -180,7 +180,11 @@ public static class Security
                 {
                     (status, refusal) = (e.StatusCode, MalformedBodyDetail); // e.g. 413 over the body size limit
                 }
-                catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+                catch (IOException) when (http.RequestAborted.IsCancellationRequested)
+                {
+                    return; // the client went away mid-body: there is no one to answer, and nothing went wrong here
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException)
                 {
                     // The form reader refuses control characters, bad boundaries, too many parts and a body that ends early.
                     refusal = MalformedBodyDetail;
