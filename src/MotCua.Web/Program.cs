@@ -51,6 +51,7 @@ await app.SeedAsync();
 app.UseSecurity();
 app.UseShell();
 app.UseAuthentication();
+app.UseAccountGates();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -44,6 +44,8 @@ public static class Navigation
         new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Dữ liệu cá nhân", "/quan-tri/du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Đổi mật khẩu", AccountRules.ChangePasswordPath, "Tài khoản"),
+        new("Xác thực hai bước", AccountRules.TwoFactorPath, "Tài khoản"),
     ];
 
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)

@@ -34,7 +34,7 @@ public sealed class LoginJourneyTests(BrowserApp browser) : IClassFixture<Browse
         await page.GetByLabel("Mật khẩu").FillAsync("sai-mat-khau");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync(MotCua.Web.Features.Identity.IdentityModule.LoginFailed);
         Assert.EndsWith("/dang-nhap", page.Url, StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "login-error");
     }

@@ -16,6 +16,8 @@ public sealed class AccountsAdminTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var user = await db.Users.SingleAsync(u => u.UserName == "cv.motcua");
         Assert.Equal("Đỗ Văn Hùng", user.FullName);
         var client = await app.LoginAsync("cv.motcua", "MotCua#2026");
+        // The password the administrator chose must be changed first (PasswordChangeTests).
+        Assert.Equal(HttpStatusCode.Redirect, (await Officers.ChangePasswordAsync(client, "MotCua#2026", "RiengToi#2026")).StatusCode);
         Assert.Contains("Cán bộ một cửa", await client.GetStringAsync("/can-bo"), StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public sealed class TokenApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(401, json.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", json.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(MotCua.Web.Features.Identity.IdentityModule.LoginFailed, json.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public static partial class AuthorizationMatrix
         ["* /loi"] = Anyone,
         ["* /dang-nhap"] = Anyone,
         ["* /dang-xuat"] = Anyone,
+        ["* /dang-nhap/ma-xac-thuc"] = Anyone,
+        ["* /tai-khoan/doi-mat-khau"] = Officers,
+        ["* /tai-khoan/xac-thuc-hai-buoc"] = Officers,
         ["* /khong-co-quyen"] = Anyone with { SkipProbe = true }, // answers 403 on purpose: it is the refusal page
         ["GET /health"] = Anyone,
         ["GET /openapi/{documentName}.json"] = Anyone,

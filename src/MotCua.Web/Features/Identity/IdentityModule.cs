@@ -15,6 +15,12 @@ public static class IdentityModule
 
     public static IServiceCollection AddMotCuaIdentity(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<OfficerSessions>();
+        services.AddScoped<IClaimsTransformation, OfficerSessions.Validation>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton(sp => AccountRules.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -44,7 +50,8 @@ public static class IdentityModule
             .AddSignInManager()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<OfficerClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<Totp.TokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -91,14 +98,18 @@ public static class IdentityModule
         return app;
     }
 
-    public sealed record TokenRequest(string? UserName, string? Password);
+    /// <param name="TwoFactorCode">The authenticator app's 6-digit code (or a recovery code) for an account with two-factor login.</param>
+    public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
     internal static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
         TokenRequest? request,
+        HttpContext http,
         UserManager<AppUser> users,
         SignInManager<AppUser> signIn,
+        LoginThrottle throttle,
+        AccountRules rules,
         IOptionsMonitor<BearerTokenOptions> bearer,
         TimeProvider time)
     {
@@ -116,19 +127,30 @@ public static class IdentityModule
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
         }
 
-        var user = await users.FindByNameAsync(request.UserName.Trim());
-        if (user is null || !user.IsActive)
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        var user = await CheckPasswordAsync(request.UserName, request.Password, address, users, throttle);
+        if (user is null)
         {
-            return Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+            return Unauthorized(LoginFailed);
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
+        if (await users.GetTwoFactorEnabledAsync(user))
         {
-            return Unauthorized("Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.");
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                return Unauthorized("Tài khoản đã bật xác thực hai bước: gửi kèm mã 6 chữ số từ ứng dụng xác thực (hoặc một mã khôi phục) trong trường twoFactorCode.");
+            }
+            if (!await CheckSecondFactorAsync(user, request.TwoFactorCode, address, users, throttle))
+            {
+                return Unauthorized("Mã xác thực không đúng hoặc đã hết hạn.");
+            }
         }
-        if (!check.Succeeded)
+        if (await AccountRules.MustChangePasswordAsync(users, user))
         {
-            return Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.");
+            return Forbidden("Phải đổi mật khẩu trước khi dùng tài khoản: mật khẩu hiện tại do quản trị viên đặt. Đăng nhập trang web và đổi mật khẩu tại /tai-khoan/doi-mat-khau.");
+        }
+        if (rules.AdminsNeedTwoFactor && !user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return Forbidden("Tài khoản quản trị phải bật xác thực hai bước trước khi dùng: đăng nhập trang web và thiết lập tại /tai-khoan/xac-thuc-hai-buoc.");
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -138,6 +160,84 @@ public static class IdentityModule
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expires }, IdentityConstants.BearerScheme);
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expires));
     }
+
+    /// <summary>The one answer to every failed login, whatever failed (unknown name, wrong password, inactive, waiting).</summary>
+    public const string LoginFailed = "Tên đăng nhập hoặc mật khẩu không đúng. Sau 5 lần sai liên tiếp phải chờ vài phút mới thử lại được.";
+
+    /// <summary>
+    /// The account when the name and password are right, the account is active and this client address is not waiting;
+    /// null otherwise. Every failure costs the same work and counts the same, whether the name exists or not.
+    /// </summary>
+    internal static async Task<AppUser?> CheckPasswordAsync(string userName, string password, string? address, UserManager<AppUser> users, LoginThrottle throttle)
+    {
+        var name = userName.Trim();
+        if (throttle.IsBlocked(name, address))
+        {
+            return null;
+        }
+        var user = await users.FindByNameAsync(name);
+        bool ok;
+        if (user is null)
+        {
+            HashAnyway(users, password);
+            ok = false;
+        }
+        else
+        {
+            ok = await users.CheckPasswordAsync(user, password) && user.IsActive && !await users.IsLockedOutAsync(user);
+        }
+        if (!ok)
+        {
+            throttle.Failed(name, address);
+            return null;
+        }
+        throttle.Succeeded(name, address);
+        return user;
+    }
+
+    /// <summary>An authenticator code, or a recovery code (used up), counted against the same (name, address) pair.</summary>
+    internal static async Task<bool> CheckSecondFactorAsync(AppUser user, string code, string? address, UserManager<AppUser> users, LoginThrottle throttle)
+    {
+        var name = user.UserName ?? "";
+        if (throttle.IsBlocked(name, address))
+        {
+            return false;
+        }
+        var trimmed = code.Trim();
+        var ok = trimmed.Replace(" ", "", StringComparison.Ordinal).Length == 6
+            ? await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, trimmed)
+            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, trimmed.Replace(" ", "", StringComparison.Ordinal))).Succeeded;
+        if (ok)
+        {
+            throttle.Succeeded(name, address);
+        }
+        else
+        {
+            throttle.Failed(name, address);
+        }
+        return ok;
+    }
+
+    /// <summary>
+    /// A new cookie with fresh claims after the officer changed their own account (password, two-factor). Not
+    /// RefreshSignInAsync: the changed security stamp already makes the current principal stale, which it refuses.
+    /// </summary>
+    internal static async Task SignInAgainAsync(HttpContext http, SignInManager<AppUser> signIn, AppUser user)
+    {
+        var current = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await signIn.SignInAsync(user, current.Properties?.IsPersistent ?? false);
+    }
+
+    /// <summary>Spends the time of a password check, so that an unknown name answers as slowly as a known one.</summary>
+    internal static void HashAnyway(UserManager<AppUser> users, string password) =>
+        users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, password);
+
+    private static readonly AppUser DummyUser = new() { FullName = "" };
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(DummyUser, Guid.NewGuid().ToString()));
+
+    private static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Chưa được dùng tài khoản.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(title: "Không xác thực được.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
@@ -155,6 +255,10 @@ public static class IdentityModule
                 identity.AddClaim(new Claim(MotCuaClaims.UnitId, unit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
             identity.AddClaim(new Claim(MotCuaClaims.FullName, user.FullName));
+            if (user.TwoFactorEnabled)
+            {
+                identity.AddClaim(new Claim(MotCuaClaims.TwoFactor, "true"));
+            }
             return identity;
         }
     }

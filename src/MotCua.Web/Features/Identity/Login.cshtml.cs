@@ -8,7 +8,7 @@ namespace MotCua.Web.Features.Identity;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Shared.Security.LoginPolicy)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottle throttle) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -42,23 +42,44 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var user = await users.FindByNameAsync(Input.UserName.Trim());
-        if (user is null || !user.IsActive)
+        // One answer for every failure (unknown name, wrong password, inactive account, too many tries from here),
+        // and each costs the same password hash, so the page tells nobody which accounts exist.
+        var name = Input.UserName.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var user = throttle.IsBlocked(name, address) ? null : await users.FindByNameAsync(name);
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is null)
         {
-            Error = "Tên đăng nhập hoặc mật khẩu không đúng.";
-            return Page();
+            IdentityModule.HashAnyway(users, Input.Password);
         }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        else if (!user.IsActive)
         {
-            Error = "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị hệ thống.";
-            return Page();
+            await users.CheckPasswordAsync(user, Input.Password);
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
+        }
+        if (result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(name, address);
+            var query = QueryString.Create(new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["returnUrl"] = Url.IsLocalUrl(returnUrl) ? returnUrl : "/can-bo",
+                ["rememberMe"] = Input.RememberMe ? "true" : "false",
+            });
+            return LocalRedirect(LoginTwoFactorModel.Path + query.ToUriComponent());
         }
         if (!result.Succeeded)
         {
-            Error = "Tên đăng nhập hoặc mật khẩu không đúng.";
+            if (!throttle.IsBlocked(name, address))
+            {
+                throttle.Failed(name, address);
+            }
+            Error = IdentityModule.LoginFailed;
             return Page();
         }
+        throttle.Succeeded(name, address);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/can-bo");
     }
 }

@@ -35,4 +35,10 @@ public static class MotCuaClaims
     public const string AgencyId = "motcua:agency";
     public const string UnitId = "motcua:unit";
     public const string FullName = "motcua:fullname";
+
+    /// <summary>Present while the officer still signs in with a password an administrator set (a stored user claim).</summary>
+    public const string MustChangePassword = "motcua:must-change-password";
+
+    /// <summary>Present when the account has authenticator two-factor login turned on.</summary>
+    public const string TwoFactor = "motcua:2fa";
 }

@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Identity.Accounts;
 
 /// <summary>Officer accounts of the admin's agency: list, create, and edit (roles, unit, lock, password reset).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, OfficerSessions sessions, LoginThrottle throttle) : PageModel
 {
     public sealed record Row(string Id, string UserName, string FullName, string? Position, string? Unit, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut);
 
@@ -65,6 +65,9 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         public bool IsActive { get; set; } = true;
 
         public bool Unlock { get; set; }
+
+        /// <summary>For an officer who lost the phone: turns two-factor login off so they can set it up again.</summary>
+        public bool ResetTwoFactor { get; set; }
     }
 
     private int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
@@ -140,6 +143,10 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         if (Input.Id is null)
         {
             errors.AddRange((await users.CreateAsync(user, Input.Password!)).Errors);
+            if (errors.Count == 0)
+            {
+                errors.AddRange((await AccountRules.RequirePasswordChangeAsync(users, user)).Errors);
+            }
         }
         else
         {
@@ -148,6 +155,15 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 errors.AddRange((await users.ResetPasswordAsync(user, token, Input.Password)).Errors);
+                if (errors.Count == 0)
+                {
+                    errors.AddRange((await AccountRules.RequirePasswordChangeAsync(users, user)).Errors);
+                }
+            }
+            if (errors.Count == 0 && Input.ResetTwoFactor)
+            {
+                errors.AddRange((await users.SetTwoFactorEnabledAsync(user, false)).Errors);
+                errors.AddRange((await users.ResetAuthenticatorKeyAsync(user)).Errors);
             }
             if (errors.Count == 0 && Input.Unlock)
             {
@@ -161,6 +177,11 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
             errors.AddRange((await users.RemoveFromRolesAsync(user, current.Except(Input.Roles))).Errors);
             errors.AddRange((await users.AddToRolesAsync(user, Input.Roles.Except(current))).Errors);
         }
+        if (errors.Count == 0 && Input.Id is not null)
+        {
+            // Sessions and tokens carry the roles, unit and name: any edit ends them (OfficerSessions checks the stamp).
+            errors.AddRange((await users.UpdateSecurityStampAsync(user)).Errors);
+        }
         if (errors.Count > 0)
         {
             await tx.RollbackAsync(cancellationToken);
@@ -171,6 +192,11 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
             return Page();
         }
         await tx.CommitAsync(cancellationToken);
+        sessions.Forget(user.Id);
+        if (Input.Unlock)
+        {
+            throttle.Release(user.UserName ?? "");
+        }
         Message = Input.Id is null ? $"Đã tạo tài khoản {user.UserName}." : $"Đã cập nhật tài khoản {user.UserName}.";
         return RedirectToPage();
     }
