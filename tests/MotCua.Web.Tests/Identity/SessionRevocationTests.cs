@@ -79,4 +79,24 @@ public sealed class SessionRevocationTests(MotCuaApp app) : IClassFixture<MotCua
         Assert.False(stored.IsActive);
         Assert.NotEqual(user.SecurityStamp, stored.SecurityStamp);
     }
+
+    [Fact]
+    public async Task An_administrator_editing_their_own_account_stays_signed_in()
+    {
+        var admin = await app.LoginAsync("admin");
+        await using var db = app.CreateDbContext();
+        var self = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "admin");
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == self.Id select r.Name!).ToArrayAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await AccountsPage.PostAsync(admin, new()
+        {
+            ["Input.Id"] = self.Id,
+            ["Input.UserName"] = "admin",
+            ["Input.FullName"] = self.FullName,
+            ["Input.Position"] = "Quản trị viên",
+            ["Input.UnitId"] = self.UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["Input.IsActive"] = "true",
+        }, roles)).StatusCode);
+        app.Clock.Advance(OfficerSessions.CacheFor + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/quan-tri/tai-khoan")).StatusCode);
+    }
 }

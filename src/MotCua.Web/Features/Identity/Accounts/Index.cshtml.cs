@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Identity.Accounts;
 
 /// <summary>Officer accounts of the admin's agency: list, create, and edit (roles, unit, lock, password reset).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, OfficerSessions sessions, LoginThrottle throttle) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, OfficerSessions sessions, LoginThrottle throttle, SignInManager<AppUser> signIn) : PageModel
 {
     public sealed record Row(string Id, string UserName, string FullName, string? Position, string? Unit, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut);
 
@@ -193,6 +193,11 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         }
         await tx.CommitAsync(cancellationToken);
         sessions.Forget(user.Id);
+        if (user.Id == users.GetUserId(User))
+        {
+            // The new stamp ends the administrator's own other sessions, not the one making the edit.
+            await IdentityModule.SignInAgainAsync(HttpContext, signIn, user);
+        }
         if (Input.Unlock)
         {
             throttle.Release(user.UserName ?? "");
