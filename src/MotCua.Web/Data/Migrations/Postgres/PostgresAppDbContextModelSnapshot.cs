@@ -799,6 +799,26 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("DossierEvaluations");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.LookupThrottle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LookupThrottles", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraft", b =>
                 {
                     b.Property<long>("Id")

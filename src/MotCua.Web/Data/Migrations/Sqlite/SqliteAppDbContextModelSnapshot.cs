@@ -762,6 +762,26 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("DossierEvaluations");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.LookupThrottle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LookupThrottles", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraft", b =>
                 {
                     b.Property<long>("Id")
