@@ -87,6 +87,9 @@ APP_DLL=$ROOT/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll
 TOOL_DLL=$ROOT/bench/MotCua.Load/bin/Release/net10.0/MotCua.Load.dll
 tool() { dotnet "$TOOL_DLL" "$@"; }
 
+# Production requires the audit key; every instance of a run shares one, as on a real deployment.
+AUDIT_KEY=$(head -c 32 /dev/urandom | base64)
+
 # start_app NAME PROVIDER CONNECTION -> sets APP_URL, APP_PID
 # No e-mail, SMS or Zalo gateway exists here: messages to them are logged and counted delivered (LogOnlyWhenUnconfigured),
 # as a real gateway would take them, instead of retrying in the background while the next scenario is measured.
@@ -95,6 +98,7 @@ start_app() {
   (
     cd "$WORK" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
       MotCua__SeedDemoData=true MotCua__Database__Provider="$provider" MotCua__Database__ConnectionString="$cs" \
+      MotCua__Audit__Key="$AUDIT_KEY" \
       MotCua__RateLimits__LookupPerMinute=100000000 MotCua__RateLimits__LoginPerMinute=100000 \
       MotCua__Notifications__LogOnlyWhenUnconfigured=true \
       Logging__LogLevel__Default=Warning \

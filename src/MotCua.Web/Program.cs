@@ -25,7 +25,7 @@ builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddScaleOut();
 builder.Services.AddMotCuaIdentity();
-builder.Services.AddAudit(builder.Configuration);
+builder.Services.AddAudit(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCatalogue();

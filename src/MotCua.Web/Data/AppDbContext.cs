@@ -10,6 +10,7 @@ using Features = MotCua.Web.Features;
 using Plans = MotCua.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MotCua.Web.Data;
 
@@ -24,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     // Feature sets are added below, one block per feature.
 
@@ -179,16 +182,33 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return auto;
     }
 
+    /// <summary>
+    /// New entries get the application's MAC here, the one place every entry passes through, so no writer can forget it;
+    /// entries and checkpoints are otherwise append-only.
+    /// </summary>
     private void GuardAuditLog()
     {
+        AuditKeys? keys = null;
         foreach (var e in ChangeTracker.Entries<AuditEntry>())
         {
+            if (e.State == EntityState.Added)
+            {
+                keys ??= this.GetService<AuditKeys>();
+                keys.Authenticate(e.Entity);
+                e.Property(a => a.At).CurrentValue = e.Entity.At;
+                e.Property(a => a.Mac).CurrentValue = e.Entity.Mac;
+                continue;
+            }
             var forbidden = e.State == EntityState.Deleted
                 || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEntry.Hash) or nameof(AuditEntry.PreviousHash))));
             if (forbidden)
             {
                 throw new InvalidOperationException("The audit log is append-only.");
             }
+        }
+        if (ChangeTracker.Entries<AuditCheckpoint>().Any(e => e.State is EntityState.Deleted or EntityState.Modified))
+        {
+            throw new InvalidOperationException("Audit checkpoints are append-only.");
         }
     }
 }

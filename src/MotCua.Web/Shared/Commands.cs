@@ -33,11 +33,9 @@ public static class Commands
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    await AuditChain.SealAsync(db);
+                    await AuditChain.SealAsync(db, null, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditChain)));
                     var result = await AuditChain.VerifyAsync(db);
-                    Console.WriteLine(result.Intact
-                        ? $"Nhật ký toàn vẹn: {result.Checked} bản ghi."
-                        : $"Nhật ký bị sai lệch tại bản ghi {result.FirstBrokenId}: {result.Problem}");
+                    Console.WriteLine(AuditChain.Report(result));
                     Environment.ExitCode = result.Intact ? 0 : 1;
                 }
                 return true;

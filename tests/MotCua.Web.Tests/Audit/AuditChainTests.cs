@@ -23,7 +23,7 @@ public sealed class AuditChainTests
         await using var app = new MotCuaApp();
         await AppendAsync(app, 5);
         await using var db = app.CreateDbContext();
-        Assert.True(await AuditChain.SealAsync(db) >= 5);
+        Assert.True((await AuditChain.SealAsync(db)).Sealed >= 5);
         await AppendAsync(app, 3); // sealing continues the chain from the last sealed entry
         await AuditChain.SealAsync(db);
         var ok = await AuditChain.VerifyAsync(db);

@@ -24,11 +24,11 @@ public sealed class AuditSealMarginTests
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        Assert.Equal(1, await AuditChain.SealAsync(db, appendedBefore: now.AddSeconds(-10)));
+        Assert.Equal(1, (await AuditChain.SealAsync(db, appendedBefore: now.AddSeconds(-10))).Sealed);
         var sealedIds = await db.AuditEntries.Where(a => a.Action == "test.margin" && a.Hash != null).Select(a => a.EntityId).ToListAsync();
         Assert.Equal(["1"], sealedIds);
 
-        Assert.Equal(2, await AuditChain.SealAsync(db, appendedBefore: now.AddSeconds(1)));
+        Assert.Equal(2, (await AuditChain.SealAsync(db, appendedBefore: now.AddSeconds(1))).Sealed);
         var verified = await AuditChain.VerifyAsync(db);
         Assert.True(verified.Intact, verified.Problem);
     }

@@ -34,6 +34,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
 
+    private static readonly string AuditKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private static string AppDll()
     {
         // Prefer the app's own build output (same configuration as this test assembly); the copy next to the tests works too.
@@ -78,6 +80,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         info.Environment["MotCua__Database__ConnectionString"] = database.ConnectionString;
         // The demo agency, its officers and catalogue stand in for a bootstrapped installation.
         info.Environment["MotCua__SeedDemoData"] = "true";
+        // Production requires the audit key; the restarted process must use the same one.
+        info.Environment["MotCua__Audit__Key"] = AuditKey;
         info.Environment["MotCua__Outbox__RunWorker"] = "false";
         info.Environment["MotCua__Privacy__PurgeIntervalHours"] = "0";
         info.Environment["MotCua__RateLimits__LoginPerMinute"] = "100000";

@@ -11,7 +11,8 @@ namespace MotCua.Web.Features.Audit;
 /// One append-only audit record (who, when, what, from, to). It is added to the caller's DbContext so it commits in
 /// the same transaction as the change it describes: a rolled-back change leaves no audit entry and vice versa.
 /// <see cref="Hash"/> chains entries (each stores the previous entry's hash) and is filled by the sealer, in id order,
-/// outside the request path, so receipts never wait on a chain lock.
+/// outside the request path, so receipts never wait on a chain lock. <see cref="Mac"/> is set when the entry is saved
+/// (AppDbContext) with the key from configuration; the sealer refuses a row without a valid one.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -41,6 +42,10 @@ public sealed class AuditEntry
     public string? PreviousHash { get; set; }
 
     public string? Hash { get; set; }
+
+    /// <summary>"keyId.nonce.hmac" (<see cref="AuditKeys"/>): proves the application wrote this row. Null only on rows
+    /// sealed before entries were authenticated.</summary>
+    public string? Mac { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -55,6 +60,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Summary).HasMaxLength(2000);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        b.Property(a => a.Mac).HasMaxLength(128);
+        // Each MAC has its own nonce: a copy of a genuine row is refused by the database.
+        b.HasIndex(a => a.Mac).IsUnique();
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => new { a.AgencyId, a.At });
     }

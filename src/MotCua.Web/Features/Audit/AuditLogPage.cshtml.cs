@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Audit;
 
 /// <summary>"Nhật ký hệ thống": the agency's audit entries, newest first, and a check of the whole chain.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditLogPageModel(AppDbContext db) : PageModel
+public sealed class AuditLogPageModel(AppDbContext db, AuditKeys keys, ILogger<AuditLogPageModel> log) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,11 +27,17 @@ public sealed class AuditLogPageModel(AppDbContext db) : PageModel
 
     public int Sealed { get; private set; }
 
+    /// <summary>How the seal column reads: sealed, waiting for the sealer, or refused (not written by the application).</summary>
+    public string SealText(AuditEntry entry) =>
+        entry.Hash is { } hash ? hash[..12] + "…"
+        : keys.Verify(entry) == AuditKeys.Check.Valid ? "Chờ"
+        : "Bị từ chối";
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        Sealed = await AuditChain.SealAsync(db, cancellationToken);
+        Sealed = (await AuditChain.SealAsync(db, null, log, cancellationToken)).Sealed;
         Verification = await AuditChain.VerifyAsync(db, cancellationToken);
         await LoadAsync(cancellationToken);
     }
