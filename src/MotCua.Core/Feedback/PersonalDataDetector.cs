@@ -94,11 +94,11 @@ public static partial class PersonalDataDetector
         }
         Add(Emails(), PersonalDataKind.Email);
         Add(SpelledEmails(), PersonalDataKind.Email);
-        Add(IntroducedIds(), PersonalDataKind.IdNumber, "v");
         Add(CitizenIds(), PersonalDataKind.CitizenId);
         Add(Phones(), PersonalDataKind.Phone);
         Add(OldIdCards(), PersonalDataKind.OldIdCard);
         Add(Passports(), PersonalDataKind.Passport);
+        Add(IntroducedIds(), PersonalDataKind.IdNumber, "v"); // after the specific kinds, which name the same span better
         Add(StreetAddresses(), PersonalDataKind.Address);
         Add(HouseNumberAddresses(), PersonalDataKind.Address);
         Add(Localities(), PersonalDataKind.Address);
@@ -220,6 +220,7 @@ public static partial class PersonalDataDetector
     private static List<PersonalDataSpan> Merge(IEnumerable<PersonalDataSpan> spans)
     {
         var merged = new List<PersonalDataSpan>();
+        // Stable: of two findings with the same span, the one added first names it.
         foreach (var s in spans.OrderBy(s => s.Start).ThenByDescending(s => s.Length))
         {
             if (merged.Count > 0 && s.Start < merged[^1].End)

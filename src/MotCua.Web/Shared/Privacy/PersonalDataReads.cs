@@ -23,9 +23,9 @@ public static class PersonalDataReads
             $"Xem thông tin người nộp hồ sơ {dossierCode} ({ViewName(view)}{(masked ? ", đã che" : "")}).",
             new { view, masked });
 
-    public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view) =>
+    public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view, bool masked) =>
         AuditLog.Append(db, time, user, DossierRead, "FeedbackItem", feedbackCode,
-            $"Xem thông tin người gửi phản ánh, kiến nghị {feedbackCode} ({ViewName(view)}).", new { view, masked = false });
+            $"Xem thông tin người gửi phản ánh, kiến nghị {feedbackCode} ({ViewName(view)}{(masked ? ", đã che" : "")}).", new { view, masked });
 
     /// <summary>An export with personal data in full: one entry listing the dossiers it contained.</summary>
     public static void RecordExport(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string view, IReadOnlyCollection<string> codes) =>
@@ -41,6 +41,8 @@ public static class PersonalDataReads
         "register-excel" => "sổ theo dõi, Excel",
         "register-pdf" => "sổ theo dõi, PDF",
         "feedback-page" => "trang phản ánh, kiến nghị",
+        "feedback-api" => "API phản ánh, kiến nghị",
+        "feedback-attachment" => "tệp đính kèm phản ánh, kiến nghị",
         _ => view,
     };
 }
