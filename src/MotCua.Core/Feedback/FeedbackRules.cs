@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace MotCua.Core.Feedback;
 
 /// <summary>Content of a feedback or petition (ND20/2008 Art. 5).</summary>
@@ -50,7 +48,7 @@ public enum FeedbackAction
     Publish,
 }
 
-public static partial class FeedbackRules
+public static class FeedbackRules
 {
     /// <summary>Handling time: ND20 fixes none; 10 working days is the configurable default [U] (pakn.md §7.4).</summary>
     public const int DefaultHandlingWorkingDays = 10;
@@ -104,14 +102,4 @@ public static partial class FeedbackRules
         FeedbackContentType.ProposedSolution => "Đề xuất phương án xử lý",
         FeedbackContentType.NewRegulationInitiative => "Sáng kiến ban hành quy định mới",
     };
-
-    /// <summary>Removes e-mail addresses and phone-like digit runs from text shown publicly (the sender may type them into the content).</summary>
-    public static string RedactPersonalData(string text) =>
-        Phones().Replace(Emails().Replace(text, "[đã ẩn]"), "[đã ẩn]");
-
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Emails();
-
-    [GeneratedRegex(@"(?<!\d)(\+?84|0)[\d .-]{7,13}\d(?!\d)", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Phones();
 }

@@ -81,7 +81,8 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await citizen.GetByLabel("Số điện thoại").FillAsync("0935 111 222");
         await citizen.GetByLabel("Thư điện tử").FillAsync("kiennghi@example.vn");
         await citizen.GetByLabel("Tiêu đề").FillAsync("Rút ngắn thời hạn cấp giấy phép bức xạ");
-        await citizen.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("Đề nghị rút ngắn thời hạn giải quyết từ 10 xuống 7 ngày làm việc.");
+        await citizen.GetByLabel("Nội dung phản ánh, kiến nghị").FillAsync("Đề nghị rút ngắn thời hạn giải quyết từ 10 xuống 7 ngày làm việc. "
+            + "Tôi là Võ Thị Kiến Nghị, CCCD 054123456789, nhà số 12 đường Lê Lợi, gọi 0935 111 222; hàng xóm là ông Tư Mập cũng chờ quá hạn.");
         await citizen.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await BrowserApp.ScreenshotAsync(citizen, "pakn-form");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh, kiến nghị" }).ClickAsync();
@@ -98,14 +99,32 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
 
         var specialist = await browser.LoginAsync("chuyenvien");
         await specialist.GotoAsync(url);
-        await specialist.GetByLabel("Nội dung trả lời").FillAsync("Sở sẽ đề xuất UBND tỉnh rút ngắn thời hạn xuống 7 ngày làm việc trong phương án đơn giản hóa năm 2025.");
+        await specialist.GetByLabel("Nội dung trả lời").FillAsync("Kính gửi bà Võ Thị Kiến Nghị: Sở sẽ đề xuất UBND tỉnh rút ngắn thời hạn xuống 7 ngày làm việc trong phương án đơn giản hóa năm 2025.");
         await specialist.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo trả lời" }).ClickAsync();
         await Assertions.Expect(specialist.GetByTestId("pakn-status")).ToContainTextAsync("Chờ duyệt");
 
         var leader = await browser.LoginAsync("lanhdao");
         await leader.GotoAsync(url);
         await leader.GetByRole(AriaRole.Button, new() { Name = "Duyệt trả lời" }).ClickAsync();
-        await leader.GetByRole(AriaRole.Button, new() { Name = "Công khai trả lời" }).ClickAsync();
+        // Publishing starts with the review: the identifiers found are hidden; the leader selects one more name to hide.
+        var review = leader.GetByTestId("pakn-review");
+        await Assertions.Expect(review.GetByTestId("review-content")).ToContainTextAsync("[đã ẩn]");
+        await Assertions.Expect(review.GetByTestId("review-content")).Not.ToContainTextAsync("054123456789");
+        await Assertions.Expect(review.GetByTestId("review-answer")).Not.ToContainTextAsync("Võ Thị Kiến Nghị");
+        await leader.EvaluateAsync(@"() => {
+            const p = document.querySelector('[data-testid=review-content]');
+            const node = [...p.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('ông Tư Mập'));
+            const at = node.textContent.indexOf('ông Tư Mập');
+            const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 'ông Tư Mập'.length);
+            const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        }");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ẩn đoạn đã chọn" }).ClickAsync();
+        await Assertions.Expect(leader.GetByTestId("review-content")).Not.ToContainTextAsync("Tư Mập");
+        await BrowserApp.ScreenshotAsync(leader, "pakn-review-1280");
+        await leader.SetViewportSizeAsync(390, 844);
+        await BrowserApp.ScreenshotAsync(leader, "pakn-review-390");
+        await leader.SetViewportSizeAsync(1280, 860);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Công khai", Exact = true }).ClickAsync();
         await Assertions.Expect(leader.GetByTestId("pakn-status")).ToContainTextAsync("Đã trả lời, công khai");
         await BrowserApp.ScreenshotAsync(leader, "pakn-published-back-office");
 
@@ -116,6 +135,11 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         Assert.DoesNotContain("0935", text, StringComparison.Ordinal);
         Assert.DoesNotContain("kiennghi@example.vn", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Võ Thị Kiến Nghị", text, StringComparison.Ordinal);
+        foreach (var secret in new[] { "054123456789", "Lê Lợi", "Tư Mập" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+        await Assertions.Expect(published).ToContainTextAsync("[đã ẩn]");
         await BrowserApp.ScreenshotAsync(citizen, "pakn-public-answers");
     }
 }

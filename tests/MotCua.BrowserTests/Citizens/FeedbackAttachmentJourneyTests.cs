@@ -54,7 +54,8 @@ public sealed class FeedbackAttachmentJourneyTests(BrowserApp browser) : IClassF
         var leader = await browser.LoginAsync("lanhdao");
         await leader.GotoAsync(url);
         await leader.GetByRole(AriaRole.Button, new() { Name = "Duyệt trả lời" }).ClickAsync();
-        await leader.GetByRole(AriaRole.Button, new() { Name = "Công khai trả lời" }).ClickAsync();
+        await Assertions.Expect(leader.GetByTestId("pakn-review")).ToBeVisibleAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Công khai", Exact = true }).ClickAsync();
         await Assertions.Expect(leader.GetByTestId("pakn-status")).ToContainTextAsync("Đã trả lời, công khai");
         await BrowserApp.ScreenshotAsync(leader, "pakn-attach-4-published-back-office");
 

@@ -116,7 +116,7 @@ public sealed class FeedbackOfficeTests(MotCuaApp app) : IClassFixture<MotCuaApp
         var stale = await Act(leader, new { action = "approve", rowVersion = 0 });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Act(leader, new { action = "approve" })).StatusCode);
-        var published = await Act(leader, new { action = "publish" });
+        var published = await Act(leader, new { action = "publish", reviewed = true });
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         using var done = JsonDocument.Parse(await published.Content.ReadAsStringAsync());
         Assert.Equal("published", done.RootElement.GetProperty("status").GetString());

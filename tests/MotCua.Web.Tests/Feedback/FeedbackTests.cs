@@ -76,7 +76,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.DoesNotContain(code, await anonymous.GetStringAsync("/api/public/feedback?answered=true"), StringComparison.Ordinal);
 
         await ActAsync(leader, id, "Approve");
-        var published = await ActAsync(leader, id, "Publish");
+        var published = await ActAsync(leader, id, "Publish", new() { ["Reviewed"] = "true" });
         Assert.Contains("Đã trả lời, công khai", published, StringComparison.Ordinal);
 
         var json = await anonymous.GetStringAsync("/api/public/feedback?answered=true");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,27 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
 
     public string? Message { get; private set; }
 
+    /// <summary>The sender's contact as this officer may see it (<see cref="FeedbackPrivacy"/>).</summary>
+    public FeedbackContact? Contact { get; private set; }
+
+    /// <summary>While the answer waits to be published, for an officer who may publish: the texts as they would be published.</summary>
+    public IReadOnlyList<RedactedText>? Review { get; private set; }
+
+    /// <summary>What the detector found, each to keep hidden or restore.</summary>
+    public IReadOnlyList<(string Text, PersonalDataKind Kind)> Findings { get; private set; } = [];
+
+    /// <summary>Findings the officer marked as not personal data.</summary>
+    [BindProperty]
+    public List<string> Restore { get; set; } = [];
+
+    /// <summary>More texts to hide, one a line.</summary>
+    [BindProperty]
+    public string? RedactMore { get; set; }
+
+    /// <summary>Sent only by the review form, so publishing is always the review's explicit "Công khai".</summary>
+    [BindProperty]
+    public bool Reviewed { get; set; }
+
     [BindProperty]
     public string? Action { get; set; }
 
@@ -55,34 +77,69 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
             return NotFound();
         }
         // Decree 13/2023: reads of the sender's contact are logged.
-        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page");
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page", Contact!.Masked);
         await db.SaveChangesAsync(ct);
         return Page();
     }
 
-    /// <summary>Downloads an attachment (officers of the agency only; the public never gets a link).</summary>
+    /// <summary>Downloads an attachment: only officers who see the sender's contact in full (the public never gets a link); each download is logged.</summary>
     public async Task<IActionResult> OnGetAttachmentAsync(long id, long attachmentId, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        var a = await db.FeedbackAttachments.AsNoTracking()
+        var a = await db.FeedbackAttachments.AsNoTracking().Include(x => x.FeedbackItem)
             .SingleOrDefaultAsync(x => x.Id == attachmentId && x.FeedbackItemId == id && x.AgencyId == agencyId, ct);
-        return a is not null && files.Read(a.StoragePath) is { } bytes ? File(bytes, a.ContentType, a.FileName) : NotFound();
+        if (a?.FeedbackItem is null)
+        {
+            return NotFound();
+        }
+        if (!FeedbackPrivacy.SeesInFull(User, a.FeedbackItem))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        if (files.Read(a.StoragePath) is not { } bytes)
+        {
+            return NotFound();
+        }
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, a.FeedbackItem.Code, "feedback-attachment", masked: false);
+        await db.SaveChangesAsync(ct);
+        return File(bytes, a.ContentType, a.FileName);
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (!Enum.TryParse<FeedbackAction>(Action, ignoreCase: false, out var action) || !Enum.IsDefined(action))
+        var restore = RedactionReview.Clean(Restore);
+        var redact = RedactionReview.Clean([RedactMore]);
+        if (restore is null || redact is null)
+        {
+            Error = $"Tối đa {RedactionReview.MaxTerms} cụm từ cần ẩn hoặc giữ nguyên, mỗi cụm tối đa {RedactionReview.MaxTermLength} ký tự.";
+        }
+        else if (Action == PreviewAction)
+        {
+            // The review redrawn with the officer's choices; nothing is saved.
+        }
+        else if (!Enum.TryParse<FeedbackAction>(Action, ignoreCase: false, out var action) || !Enum.IsDefined(action))
         {
             Error = "Thao tác không hợp lệ.";
         }
         else
         {
-            Error = (await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion), User, ct)).Error;
+            Error = (await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion,
+                new RedactionReview(Reviewed, restore, redact)), User, ct)).Error;
             Message = Error is null ? $"Đã thực hiện: {FeedbackRules.Name(action)}." : null;
         }
         db.ChangeTracker.Clear();
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        // The page shows the contact again, so this read is logged like the first.
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page", Contact!.Masked);
+        await db.SaveChangesAsync(ct);
+        return Page();
     }
+
+    /// <summary>The review form's "Xem lại": redraw the preview with the choices made.</summary>
+    public const string PreviewAction = "Preview";
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
@@ -107,6 +164,12 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         }
         Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
         Answer ??= Item.AnswerText;
+        Contact = FeedbackPrivacy.Contact(User, Item);
+        if (FeedbackRedaction.AwaitsReview(Item) && FeedbackDesk.ApproverRoles.Any(User.IsInRole))
+        {
+            Review = FeedbackRedaction.Preview(Item, new RedactionReview(false, RedactionReview.Clean(Restore) ?? [], RedactionReview.Clean([RedactMore]) ?? []));
+            Findings = FeedbackRedaction.Findings(Item);
+        }
         return true;
     }
 }

@@ -19,7 +19,7 @@ public static class FeedbackApi
 
     public sealed record AcknowledgementDto(string Code, DateTimeOffset DueAt);
 
-    /// <summary>A published PAKN as the public sees it: no sender name, address, phone or e-mail; content redacted.</summary>
+    /// <summary>A published PAKN as the public sees it: no sender name, address, phone or e-mail; every text as redacted at the review.</summary>
     public sealed record PublishedDto(string Code, string Title, string Content, string ContentType, string? RelatedProcedureCode, string? RelatedRegulation,
         DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt);
 
@@ -76,9 +76,10 @@ public static class FeedbackApi
             return [];
         }
         var rows = await db.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == agency.Id && f.Status == FeedbackStatus.Published)
+            .Where(f => f.AgencyId == agency.Id && f.Status == FeedbackStatus.Published && f.PublicContent != null)
             .OrderByDescending(f => f.PublishedAt).Take(200).ToListAsync(ct);
-        return rows.Select(f => new PublishedDto(f.Code, FeedbackRules.RedactPersonalData(f.Title), FeedbackRules.RedactPersonalData(f.Content),
-            FeedbackRules.Name(f.ContentType), f.RelatedProcedureCode, f.RelatedRegulation, f.ReceivedAt, f.AnswerText ?? "", f.PublishedAt!.Value)).ToList();
+        // Only the texts an officer reviewed and redacted at publication, never the originals.
+        return rows.Select(f => new PublishedDto(f.Code, f.PublicTitle ?? "", f.PublicContent ?? "", FeedbackRules.Name(f.ContentType), f.RelatedProcedureCode,
+            f.PublicRegulation, f.ReceivedAt, f.PublicAnswer ?? "", f.PublishedAt!.Value)).ToList();
     }
 }

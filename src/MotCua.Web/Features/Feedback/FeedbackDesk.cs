@@ -35,7 +35,8 @@ public enum FeedbackOutcomeKind
 /// <summary>What a back-office action did: the item, or why not (Vietnamese).</summary>
 public sealed record FeedbackOutcome(FeedbackOutcomeKind Kind, string? Error, FeedbackItem? Item = null);
 
-public sealed record FeedbackActionInput(int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion);
+public sealed record FeedbackActionInput(int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
+    RedactionReview? Review = null);
 
 /// <summary>Receipt and handling of PAKN: every user action is one SaveChanges with its audit entry.</summary>
 public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars, FileStore files)
@@ -192,12 +193,16 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         {
             return new(FeedbackOutcomeKind.Forbidden, $"Bạn không có quyền thực hiện thao tác \"{FeedbackRules.Name(action)}\".");
         }
-        if (FeedbackRules.Next(item.Status, action) is not { } next)
+        // Publishing again is the review of an item published before reviews existed: it returns to the public pages redacted.
+        var next = FeedbackRules.Next(item.Status, action)
+            ?? (action == FeedbackAction.Publish && FeedbackRedaction.AwaitsReview(item) ? item.Status : (FeedbackStatus?)null);
+        if (next is null)
         {
             return new(FeedbackOutcomeKind.Conflict, $"Không thể thực hiện \"{FeedbackRules.Name(action)}\" khi phản ánh, kiến nghị đang ở trạng thái \"{FeedbackRules.Name(item.Status)}\".");
         }
         var now = time.GetUtcNow();
         var who = user.Identity?.Name;
+        object? auditData = null;
         switch (action)
         {
             case FeedbackAction.ClassifyInScope:
@@ -240,8 +245,31 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
                 item.ApprovedAt = now;
                 break;
             case FeedbackAction.Publish:
-                item.PublishedAt = now;
-                item.ClosedAt = now;
+                if (input.Review is not { Reviewed: true } review)
+                {
+                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng xem xét các thông tin cá nhân được ẩn trước khi công khai (bước \"Xem xét trước khi công khai\").");
+                }
+                var texts = FeedbackRedaction.Preview(item, review);
+                if (texts.FirstOrDefault(t => t.Redacted.Length > t.MaxLength) is { } tooLong)
+                {
+                    return new(FeedbackOutcomeKind.Invalid, $"{tooLong.Label} sau khi ẩn vượt quá {tooLong.MaxLength.ToString("N0", VietnamTime.Culture)} ký tự; vui lòng ẩn ít cụm từ ngắn hơn.");
+                }
+                item.PublicTitle = texts[0].Redacted;
+                item.PublicContent = texts[1].Redacted;
+                item.PublicAnswer = texts[2].Redacted;
+                item.PublicRegulation = item.RelatedRegulation is null ? null : texts[3].Redacted;
+                item.RedactionReviewedBy = who;
+                item.RedactionReviewedAt = now;
+                item.PublishedAt ??= now;
+                item.ClosedAt ??= now;
+                // What was hidden, by kind and text, without the hidden values themselves (the audit log is not a copy of them).
+                auditData = new
+                {
+                    Redacted = texts.Where(t => t.Spans.Count > 0)
+                        .ToDictionary(t => t.Field, t => t.Spans.GroupBy(x => x.Kind.ToString()).ToDictionary(g => g.Key, g => g.Count())),
+                    Restored = review.Restore.Count,
+                    AddedByOfficer = review.Redact.Count,
+                };
                 break;
         }
         if (action is FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate)
@@ -249,9 +277,9 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             item.ClassifiedAt = now;
             item.ClassifiedBy = who;
         }
-        item.Status = next;
+        item.Status = next.Value;
         item.Version++;
-        AuditLog.Append(db, time, user, "feedback." + action.ToString(), "Feedback", item.Code, $"{FeedbackRules.Name(action)}: {item.Code}");
+        AuditLog.Append(db, time, user, "feedback." + action.ToString(), "Feedback", item.Code, $"{FeedbackRules.Name(action)}: {item.Code}", auditData);
         try
         {
             await db.SaveChangesAsync(ct);

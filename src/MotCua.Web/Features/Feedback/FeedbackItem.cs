@@ -8,7 +8,8 @@ namespace MotCua.Web.Features.Feedback;
 
 /// <summary>
 /// Phản ánh, kiến nghị về quy định hành chính (ND20/2008), one line of the PAKN register (sổ tiếp nhận). The sender's
-/// contact data never leaves the back office: the public list shows the code, content (redacted) and answer only.
+/// contact data never leaves the back office: the public list shows the code and the
+/// texts an officer reviewed and redacted before publishing (<see cref="PublicContent"/>), never the originals.
 /// Instants as UTC ticks like the dossiers (see Dossier.cs), so the register sorts by due date in SQL on both providers.
 /// </summary>
 public sealed class FeedbackItem
@@ -73,6 +74,23 @@ public sealed class FeedbackItem
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>
+    /// The texts the public sees, redacted by the officer who reviewed them before publishing (null until that review:
+    /// an item published before the review existed stays off the public pages until someone reviews it).
+    /// </summary>
+    public string? PublicTitle { get; set; }
+
+    public string? PublicContent { get; set; }
+
+    public string? PublicAnswer { get; set; }
+
+    public string? PublicRegulation { get; set; }
+
+    /// <summary>Who reviewed the redaction and published, and when.</summary>
+    public string? RedactionReviewedBy { get; set; }
+
+    public DateTimeOffset? RedactionReviewedAt { get; set; }
+
     /// <summary>When handling ended (published, transferred or closed as duplicate); on-time is judged against <see cref="DueAt"/>.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
@@ -105,6 +123,11 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.AnswerText).HasMaxLength(8000);
         b.Property(f => f.DraftedBy).HasMaxLength(256);
         b.Property(f => f.ApprovedBy).HasMaxLength(256);
+        b.Property(f => f.PublicTitle).HasMaxLength(300);
+        b.Property(f => f.PublicContent).HasMaxLength(8000);
+        b.Property(f => f.PublicAnswer).HasMaxLength(8000);
+        b.Property(f => f.PublicRegulation).HasMaxLength(500);
+        b.Property(f => f.RedactionReviewedBy).HasMaxLength(256);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(f => f.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);

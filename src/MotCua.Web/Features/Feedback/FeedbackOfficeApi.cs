@@ -21,20 +21,36 @@ public static class FeedbackOfficeApi
 
     public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, string Sha256);
 
+    /// <param name="Masked">True when the caller does not handle the PAKN: contact masked, attachments left out (<see cref="AttachmentCount"/> only).</param>
+    /// <param name="Redaction">While the answer waits to be published: the texts as they would be published and what was found to hide.</param>
+    /// <param name="Public">Once published after review: the texts the public sees.</param>
     public sealed record DetailDto(string Code, string Status, string StatusName, string? Standing, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
-        string SenderName, string SenderAddress, string? SenderPhone, string? SenderEmail, string Title, string Content, string ContentType,
+        string SenderName, string SenderAddress, string? SenderPhone, string? SenderEmail, bool Masked, string Title, string Content, string ContentType,
         string? RelatedProcedureCode, string? RelatedRegulation, int? AssignedUnitId, string? TransferredTo, string? DuplicateOfCode,
-        string? Answer, string? DraftedBy, string? ApprovedBy, DateTimeOffset? PublishedAt, long RowVersion, IReadOnlyList<AttachmentDto> Attachments);
+        string? Answer, string? DraftedBy, string? ApprovedBy, DateTimeOffset? PublishedAt, long RowVersion, int AttachmentCount,
+        IReadOnlyList<AttachmentDto> Attachments, RedactionDto? Redaction, PublicTextsDto? Public);
 
-    public sealed record ActionRequest(string? Action, int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion);
+    public sealed record FindingDto(string Text, string Kind, string KindName);
+
+    public sealed record RedactionDto(string Title, string Content, string Answer, string? RelatedRegulation, IReadOnlyList<FindingDto> Findings);
+
+    public sealed record PublicTextsDto(string Title, string Content, string Answer, string? RelatedRegulation, string? ReviewedBy, DateTimeOffset? ReviewedAt);
+
+    /// <param name="Reviewed">For <c>publish</c>: required true, the caller reviewed <see cref="DetailDto.Redaction"/> first.</param>
+    /// <param name="Restore">For <c>publish</c>: findings that are not personal data, published as written.</param>
+    /// <param name="Redact">For <c>publish</c>: more texts to hide wherever they occur.</param>
+    public sealed record ActionRequest(string? Action, int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
+        bool? Reviewed = null, string[]? Restore = null, string[]? Redact = null);
 
     public static RouteGroupBuilder MapFeedbackOfficeApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/feedback").WithTags("Phản ánh, kiến nghị (cán bộ)").RequireAuthorization(Policies.Officer);
         api.MapGet("/", ListAsync).WithSummary("Sổ phản ánh, kiến nghị của cơ quan; lọc theo trạng thái (status) và quá hạn (overdue=true)");
-        api.MapGet("/{code}", GetAsync).WithSummary("Một phản ánh, kiến nghị (kể cả thông tin liên hệ và tệp đính kèm)");
+        api.MapGet("/{code}", GetAsync).WithSummary("Một phản ánh, kiến nghị: thông tin liên hệ và tệp đính kèm đầy đủ cho cán bộ được giao xử lý, che với cán bộ khác (masked)");
         api.MapPost("/{code}/actions", ActAsync)
-            .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)");
+            .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)")
+            .WithDescription("\"publish\" cần \"reviewed\": true sau khi xem \"redaction\" của phản ánh, kiến nghị; \"restore\" giữ nguyên các cụm không phải dữ liệu cá nhân, "
+                + "\"redact\" ẩn thêm các cụm khác. Chỉ văn bản đã ẩn được công khai.");
         return api;
     }
 
@@ -70,13 +86,13 @@ public static class FeedbackOfficeApi
         CalendarProvider calendars, TimeProvider time, CancellationToken ct)
     {
         var agencyId = http.User.AgencyId();
-        var dto = await DetailAsync(db, calendars, time, agencyId, code, ct);
+        var dto = await DetailAsync(db, calendars, time, http.User, agencyId, code, ct);
         if (dto is null)
         {
             return NotFound(code);
         }
         // Decree 13/2023: the sender's contact is in the answer, so the read is logged as on the detail page.
-        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, http.User, dto.Code, "feedback-api");
+        Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, http.User, dto.Code, "feedback-api", dto.Masked);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(dto);
     }
@@ -99,13 +115,25 @@ public static class FeedbackOfficeApi
         {
             return NotFound(code);
         }
+        var restore = RedactionReview.Clean(request.Restore);
+        var redact = RedactionReview.Clean(request.Redact);
+        if (restore is null || redact is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [restore is null ? "restore" : "redact"] = [$"Tối đa {RedactionReview.MaxTerms} cụm từ, mỗi cụm tối đa {RedactionReview.MaxTermLength} ký tự."],
+            }, title: "Dữ liệu không hợp lệ.");
+        }
         var outcome = await desk.ApplyAsync(id.Value, action, new FeedbackActionInput(request.UnitId, request.TransferredTo, request.DuplicateOfCode,
-            request.Answer, request.RowVersion), http.User, ct);
+            request.Answer, request.RowVersion, new RedactionReview(request.Reviewed == true, restore, redact)), http.User, ct);
         switch (outcome.Kind)
         {
             case FeedbackOutcomeKind.Ok:
                 db.ChangeTracker.Clear();
-                return TypedResults.Ok((await DetailAsync(db, calendars, time, agencyId, key, ct))!);
+                var detail = (await DetailAsync(db, calendars, time, http.User, agencyId, key, ct))!;
+                Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, http.User, detail.Code, "feedback-api", detail.Masked);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(detail);
             case FeedbackOutcomeKind.NotFound:
                 return NotFound(code);
             case FeedbackOutcomeKind.Invalid:
@@ -125,7 +153,8 @@ public static class FeedbackOfficeApi
         FeedbackAction.ClassifyOutOfScope => "transferredTo",
         FeedbackAction.ClassifyDuplicate => "duplicateOfCode",
         FeedbackAction.DraftAnswer => "answer",
-        FeedbackAction.Approve or FeedbackAction.Publish => "action",
+        FeedbackAction.Approve => "action",
+        FeedbackAction.Publish => "reviewed",
     };
 
     private static NotFound<ProblemDetails> NotFound(string? code) => TypedResults.NotFound(new ProblemDetails
@@ -135,7 +164,8 @@ public static class FeedbackOfficeApi
 
     private static string? StandingName(PendingTimeliness? standing) => standing is { } s ? DossierApi.Camel(s.ToString()) : null;
 
-    private static async Task<DetailDto?> DetailAsync(AppDbContext db, CalendarProvider calendars, TimeProvider time, int? agencyId, string? code, CancellationToken ct)
+    private static async Task<DetailDto?> DetailAsync(AppDbContext db, CalendarProvider calendars, TimeProvider time, System.Security.Claims.ClaimsPrincipal user,
+        int? agencyId, string? code, CancellationToken ct)
     {
         var key = (code ?? "").Trim().ToUpperInvariant();
         var f = await db.FeedbackItems.AsNoTracking().Include(x => x.DuplicateOf).Include(x => x.Attachments)
@@ -145,9 +175,21 @@ public static class FeedbackOfficeApi
             return null;
         }
         var standing = FeedbackDesk.Standing(f, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
+        var contact = FeedbackPrivacy.Contact(user, f);
+        RedactionDto? redaction = null;
+        if (FeedbackRedaction.AwaitsReview(f))
+        {
+            var texts = FeedbackRedaction.Preview(f, RedactionReview.None);
+            redaction = new RedactionDto(texts[0].Redacted, texts[1].Redacted, texts[2].Redacted, f.RelatedRegulation is null ? null : texts[3].Redacted,
+                FeedbackRedaction.Findings(f).Select(x => new FindingDto(x.Text, DossierApi.Camel(x.Kind.ToString()), PersonalDataDetector.Name(x.Kind))).ToList());
+        }
+        var published = f.PublicContent is null ? null
+            : new PublicTextsDto(f.PublicTitle ?? "", f.PublicContent, f.PublicAnswer ?? "", f.PublicRegulation, f.RedactionReviewedBy, f.RedactionReviewedAt);
         return new DetailDto(f.Code, DossierApi.Camel(f.Status.ToString()), FeedbackRules.Name(f.Status), StandingName(standing), f.ReceivedAt, f.DueAt,
-            f.SenderName, f.SenderAddress, f.SenderPhone, f.SenderEmail, f.Title, f.Content, DossierApi.Camel(f.ContentType.ToString()),
+            contact.Name, contact.Address, contact.Phone, contact.Email, contact.Masked, f.Title, f.Content, DossierApi.Camel(f.ContentType.ToString()),
             f.RelatedProcedureCode, f.RelatedRegulation, f.AssignedUnitId, f.TransferredTo, f.DuplicateOf?.Code, f.AnswerText, f.DraftedBy, f.ApprovedBy,
-            f.PublishedAt, f.Version, f.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList());
+            f.PublishedAt, f.Version, f.Attachments.Count,
+            contact.Masked ? [] : f.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList(),
+            redaction, published);
     }
 }

@@ -33,8 +33,8 @@ public static class PersonalDataReads
             $"Xem thông tin {(entityType == nameof(Dossier) ? "người nộp hồ sơ" : "người gửi phản ánh, kiến nghị")} {key} ({ViewName(view)}{(masked ? ", đã che" : "")}).",
             new { view, masked });
 
-    public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view) =>
-        Record(db, time, user, "FeedbackItem", feedbackCode, view, masked: false);
+    public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view, bool masked) =>
+        Record(db, time, user, "FeedbackItem", feedbackCode, view, masked);
 
     /// <summary>
     /// A list or export showing contact details of several dossiers: one entry naming the view, the dossiers listed
@@ -63,6 +63,8 @@ public static class PersonalDataReads
         "outbox-page" => "hàng đợi thông báo",
         "outbox-api" => "API hàng đợi thông báo",
         "feedback-page" => "trang phản ánh, kiến nghị",
+        "feedback-api" => "API phản ánh, kiến nghị",
+        "feedback-attachment" => "tệp đính kèm phản ánh, kiến nghị",
         _ when view.StartsWith("form-pdf:", StringComparison.Ordinal) => "biểu mẫu " + view["form-pdf:".Length..] + ", PDF",
         _ when view.StartsWith("form:", StringComparison.Ordinal) => "biểu mẫu " + view["form:".Length..] + ", bản in",
         _ => view,

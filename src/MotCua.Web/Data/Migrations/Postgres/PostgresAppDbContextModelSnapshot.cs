@@ -1734,11 +1734,34 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("PublicAnswer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PublicContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("PublicRegulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("RedactionReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RedactionReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("RelatedProcedureCode")
                         .HasMaxLength(64)

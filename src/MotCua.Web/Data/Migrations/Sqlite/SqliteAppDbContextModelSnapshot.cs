@@ -1667,11 +1667,34 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicAnswer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicRegulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedactionReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedactionReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RelatedProcedureCode")
                         .HasMaxLength(64)
