@@ -6,7 +6,7 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
-/// bootstrap, verify-audit, purge-personal-data, backfill-reports, rebuild-report-rollup, backup, restore. Returns false when the arguments name no command.
+/// bootstrap, reset-password, verify-audit, purge-personal-data, backfill-reports, rebuild-report-rollup, backup, restore. Returns false when the arguments name no command.
 /// </summary>
 public static class Commands
 {
@@ -26,7 +26,10 @@ public static class Commands
         switch (args[0])
         {
             case "bootstrap":
-                await BootstrapCommand.RunAsync(app, Arg);
+                await BootstrapCommand.RunAsync(app, args, Arg);
+                return true;
+            case "reset-password":
+                await BootstrapCommand.ResetPasswordAsync(app, args, Arg);
                 return true;
             case "verify-audit":
                 await app.MigrateDatabaseAsync();
