@@ -23,7 +23,7 @@ builder.Logging.AddMotCuaLogging(builder.Environment);
 builder.Services.AddShell();
 builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddScaleOut();
+builder.Services.AddScaleOut(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddOrganisation();
