@@ -86,8 +86,17 @@ public static class Commands
                     Environment.ExitCode = 2;
                     return true;
                 }
-                await Backup.RestoreAsync(options, root, from);
-                Console.WriteLine($"Đã khôi phục từ {Path.GetFullPath(from)}");
+                var outcome = await Backup.RestoreAsync(options, root, from, app.Services.GetRequiredService<TimeProvider>());
+                if (outcome.Restored)
+                {
+                    Console.WriteLine(outcome.Message);
+                    Environment.ExitCode = 0;
+                }
+                else
+                {
+                    await Console.Error.WriteLineAsync(outcome.Message);
+                    Environment.ExitCode = 1;
+                }
                 return true;
             default:
                 return false;
