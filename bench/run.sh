@@ -93,11 +93,12 @@ AUDIT_KEY=$(head -c 32 /dev/urandom | base64)
 # start_app NAME PROVIDER CONNECTION -> sets APP_URL, APP_PID
 # No e-mail, SMS or Zalo gateway exists here: messages to them are logged and counted delivered (LogOnlyWhenUnconfigured),
 # as a real gateway would take them, instead of retrying in the background while the next scenario is measured.
+# Staging, not Production: the demo accounts have the published password, which Production refuses to start with.
 start_app() {
   local name=$1 provider=$2 cs=$3 port; port=$(free_port)
   (
-    cd "$WORK" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-      MotCua__SeedDemoData=true MotCua__Database__Provider="$provider" MotCua__Database__ConnectionString="$cs" \
+    cd "$WORK" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      MotCua__SeedDemoData=true MotCua__SeedDemoDataOnPostgres=true MotCua__Database__Provider="$provider" MotCua__Database__ConnectionString="$cs" \
       MotCua__Audit__Key="$AUDIT_KEY" \
       MotCua__RateLimits__LookupPerMinute=100000000 MotCua__RateLimits__LoginPerMinute=100000 \
       MotCua__Notifications__LogOnlyWhenUnconfigured=true \

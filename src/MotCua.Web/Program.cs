@@ -17,13 +17,13 @@ using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 // The table of contents: one AddX()/MapX() per feature, in reading order.
-var builder = WebApplication.CreateBuilder(args).UseDefaultUrl().UseBuildStaticFiles();
+var builder = WebApplication.CreateBuilder(SharedModule.HostOptions(args)).UseDefaultUrl().UseBuildStaticFiles();
 builder.Logging.AddMotCuaLogging(builder.Environment);
 
 builder.Services.AddShell();
 builder.Services.AddSecurity(builder.Configuration);
 builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddScaleOut();
+builder.Services.AddScaleOut(builder.Configuration, builder.Environment);
 builder.Services.AddMotCuaIdentity();
 builder.Services.AddAudit(builder.Configuration, builder.Environment);
 builder.Services.AddOrganisation();
@@ -47,6 +47,11 @@ if (await app.RunCommandAsync(args))
 
 await app.MigrateDatabaseAsync();
 await app.SeedAsync();
+if (!await app.AllowsStartAsync())
+{
+    Environment.ExitCode = 1;
+    return;
+}
 
 app.UseSecurity();
 app.UseShell();

@@ -6,7 +6,7 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// One-off commands run instead of the server (<c>dotnet run --project src/MotCua.Web -- &lt;command&gt;</c>):
-/// bootstrap, verify-audit, purge-personal-data, backfill-reports, rebuild-report-rollup, backup, restore. Returns false when the arguments name no command.
+/// bootstrap, reset-password, verify-audit, purge-personal-data, backfill-reports, rebuild-report-rollup, backup, restore. Returns false when the arguments name no command.
 /// </summary>
 public static class Commands
 {
@@ -26,7 +26,10 @@ public static class Commands
         switch (args[0])
         {
             case "bootstrap":
-                await BootstrapCommand.RunAsync(app, Arg);
+                await BootstrapCommand.RunAsync(app, args, Arg);
+                return true;
+            case "reset-password":
+                await BootstrapCommand.ResetPasswordAsync(app, args, Arg);
                 return true;
             case "verify-audit":
                 await app.MigrateDatabaseAsync();
@@ -81,8 +84,17 @@ public static class Commands
                     Environment.ExitCode = 2;
                     return true;
                 }
-                await Backup.RestoreAsync(options, root, from);
-                Console.WriteLine($"Đã khôi phục từ {Path.GetFullPath(from)}");
+                var outcome = await Backup.RestoreAsync(options, root, from, app.Services.GetRequiredService<TimeProvider>());
+                if (outcome.Restored)
+                {
+                    Console.WriteLine(outcome.Message);
+                    Environment.ExitCode = 0;
+                }
+                else
+                {
+                    await Console.Error.WriteLineAsync(outcome.Message);
+                    Environment.ExitCode = 1;
+                }
                 return true;
             default:
                 return false;

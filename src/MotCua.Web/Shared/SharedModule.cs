@@ -12,6 +12,52 @@ public static class SharedModule
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>
+    /// The host's options: the content root (where appsettings.json, data/ and the pages are looked for) is the working
+    /// directory as usual, except when that directory has no appsettings.json and the app's own folder has one — a
+    /// service or cron job started elsewhere then still reads its settings and keeps its data beside the app instead of
+    /// silently running on defaults. <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c> decide when given.
+    /// </summary>
+    public static WebApplicationOptions HostOptions(string[] args) =>
+        new()
+        {
+            Args = args,
+            ContentRootPath = ContentRoot(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+            EnvironmentName = DefaultEnvironment(args),
+        };
+
+    /// <summary>
+    /// The developer's launch profile names its environment in <see cref="DefaultEnvironmentVariable"/> rather than in
+    /// ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT, which <c>dotnet run</c> would set over the operator's exported
+    /// value (DOTNET_ENVIRONMENT even wins over ASPNETCORE_ENVIRONMENT). It applies only when neither is exported and
+    /// no <c>--environment</c> argument is given, so <c>export ASPNETCORE_ENVIRONMENT=Production</c> always holds.
+    /// </summary>
+    internal static string? DefaultEnvironment(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var given = args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/environment", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
+        return given ? null : Environment.GetEnvironmentVariable(DefaultEnvironmentVariable) is { Length: > 0 } name ? name : null;
+    }
+
+    /// <summary>Set by <c>Properties/launchSettings.json</c> for <c>dotnet run</c>; meant for nothing else.</summary>
+    public const string DefaultEnvironmentVariable = "MOTCUA_DEFAULT_ENVIRONMENT";
+
+    /// <summary>The content root to impose, or null to leave the host's own choice.</summary>
+    internal static string? ContentRoot(string[] args, string workingDirectory, string appDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var given = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        if (given || File.Exists(Path.Combine(workingDirectory, "appsettings.json")) || !File.Exists(Path.Combine(appDirectory, "appsettings.json")))
+        {
+            return null;
+        }
+        return appDirectory;
+    }
+
+    /// <summary>
     /// Listens on <see cref="DefaultUrl"/> unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or a <c>Urls</c> setting gives
     /// the addresses. The default used to sit in appsettings.json, where it silently overrode ASPNETCORE_URLS (the host
     /// reads that variable first, and appsettings wins over it).
@@ -109,9 +155,53 @@ public static class SharedModule
     public static WebApplication MapShell(this WebApplication app)
     {
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
+        switch (OpenApiAccessOf(app.Configuration, app.Environment, app.Logger))
+        {
+            case OpenApiAccess.Public:
+                app.MapOpenApi().AllowAnonymous();
+                break;
+            case OpenApiAccess.Officers:
+                app.MapOpenApi().RequireAuthorization(Features.Identity.Policies.Officer);
+                break;
+            case OpenApiAccess.Off:
+                break;
+        }
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Who may read the OpenAPI document (<c>MotCua:OpenApi:Access</c>).</summary>
+    public enum OpenApiAccess
+    {
+        /// <summary>Not served.</summary>
+        Off,
+
+        /// <summary>Any logged-in officer (cookie or bearer token).</summary>
+        Officers,
+
+        /// <summary>Anyone.</summary>
+        Public,
+    }
+
+    public const string OpenApiAccessSetting = "MotCua:OpenApi:Access";
+
+    /// <summary>
+    /// The document maps every endpoint and its parameters for an attacker as well as for an integrator: public in
+    /// Development, off elsewhere unless the setting says Public or Officers (an unknown value is logged and counts as Off).
+    /// </summary>
+    internal static OpenApiAccess OpenApiAccessOf(IConfiguration configuration, IHostEnvironment environment, ILogger log)
+    {
+        var text = configuration[OpenApiAccessSetting];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return environment.IsDevelopment() ? OpenApiAccess.Public : OpenApiAccess.Off;
+        }
+        if (Enum.TryParse<OpenApiAccess>(text.Trim(), ignoreCase: true, out var access) && Enum.IsDefined(access))
+        {
+            return access;
+        }
+        log.LogWarning("Setting {Key} = '{Value}' is not Off, Officers or Public; the OpenAPI document is not served.", OpenApiAccessSetting, text);
+        return OpenApiAccess.Off;
     }
 
     internal static string StatusTitle(int status) => status switch

@@ -46,4 +46,43 @@ public sealed class NotificationsJourneyTests(BrowserApp browser) : IClassFixtur
         await admin.GotoAsync("/quan-tri/mau-thong-bao");
         await BrowserApp.ScreenshotAsync(admin, "notifications-templates");
     }
+
+    [Fact]
+    public async Task After_a_restore_the_admin_sees_delivery_paused_and_resumes_it()
+    {
+        Guid id;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var message = Outbox.Enqueue(db, browser.App.Clock, new OutboxMessage
+            {
+                AgencyId = await db.Agencies.Select(a => a.Id).SingleAsync(),
+                Kind = "dossier.received",
+                Channel = OutboxChannel.Sms,
+                Recipient = "0905123456",
+                DossierCode = "000.00.36.H57-250310-0042",
+                Body = "Hồ sơ của ông/bà đã được tiếp nhận.",
+            });
+            // What the restore command leaves behind: a message that was waiting when the backup was taken.
+            message.Status = OutboxStatus.Paused;
+            await db.SaveChangesAsync();
+            id = message.Id;
+        }
+
+        var admin = await browser.LoginAsync("admin");
+        await admin.GotoAsync("/quan-tri/hang-doi-thong-bao");
+        await Assertions.Expect(admin.GetByTestId("outbox-paused")).ToContainTextAsync("Việc gửi đang tạm dừng sau khi khôi phục dữ liệu");
+        await BrowserApp.ScreenshotAsync(admin, "notifications-outbox-paused");
+        await admin.SetViewportSizeAsync(390, 844);
+        await BrowserApp.ScreenshotAsync(admin, "notifications-outbox-paused-390");
+        await admin.SetViewportSizeAsync(1280, 860);
+        await admin.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cho gửi tiếp") }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã cho gửi tiếp");
+        await Assertions.Expect(admin.GetByTestId("outbox-paused")).ToHaveCountAsync(0);
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(OutboxStatus.Pending, (await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id)).Status);
+        }
+    }
 }

@@ -27,7 +27,8 @@ public sealed class BackupTests
 
             using var empty = new TestDatabase();
             var target = new DatabaseOptions { Provider = Enum.Parse<DatabaseProvider>(empty.Provider), ConnectionString = empty.ConnectionString };
-            await Backup.RestoreAsync(target, Path.GetTempPath(), backupFile);
+            var outcome = await Backup.RestoreAsync(target, Path.GetTempPath(), backupFile);
+            Assert.True(outcome.Restored, outcome.Message);
 
             await using var restored = new ExistingDatabaseApp(empty);
             await using var check = restored.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>();
@@ -45,8 +46,9 @@ public sealed class BackupTests
     {
         await using var app = new MotCuaApp();
         var options = app.Services.GetRequiredService<DatabaseOptions>();
-        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => Backup.RestoreAsync(options, Path.GetTempPath(), "/khong/co/tep.bak"));
-        Assert.Contains("Không tìm thấy tệp sao lưu", error.Message, StringComparison.Ordinal);
+        var outcome = await Backup.RestoreAsync(options, Path.GetTempPath(), "/khong/co/tep.bak");
+        Assert.False(outcome.Restored);
+        Assert.Contains("Không tìm thấy tệp sao lưu", outcome.Message, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.Agencies.CountAsync());
     }

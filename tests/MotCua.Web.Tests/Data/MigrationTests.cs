@@ -78,6 +78,7 @@ public sealed class MigrationTests
             builder.UseSetting("MotCua:Database:Provider", database.Provider);
             builder.UseSetting("MotCua:Database:ConnectionString", database.ConnectionString);
             builder.UseSetting("MotCua:SeedDemoData", "true");
+            builder.UseSetting("MotCua:SeedDemoDataOnPostgres", "true");
         }
     }
 }

@@ -36,6 +36,9 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Database:Provider", Database.Provider);
         builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("MotCua:SeedDemoData", "true");
+        builder.UseSetting("MotCua:SeedDemoDataOnPostgres", "true");
+        // The route matrix and the API tests read the OpenAPI document (off by default outside Development).
+        builder.UseSetting("MotCua:OpenApi:Access", "Public");
         // Tests seal the audit chain themselves and log in far more often than a person.
         builder.UseSetting("MotCua:Audit:RunSealer", "false");
         // Tests run the personal-data purge themselves (PersonalDataTests).

@@ -192,7 +192,7 @@ public sealed class OutboxTests(NotificationFakes fakes) : IClassFixture<Notific
         var bad = await admin.GetAsync("/api/admin/outbox?status=lost");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Trạng thái phải là pending, failed hoặc delivered.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Trạng thái phải là pending, failed, delivered hoặc paused.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

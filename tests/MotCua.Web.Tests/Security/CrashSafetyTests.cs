@@ -73,7 +73,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Not Production: the demo accounts below have the published password, which Production refuses to start with.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
         // ASPNETCORE_URLS, as an operator would set it: the app's own default address must not override it.
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         info.Environment["MotCua__Database__Provider"] = "Postgres";
@@ -82,6 +83,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         info.Environment["MotCua__SeedDemoData"] = "true";
         // Production requires the audit key; the restarted process must use the same one.
         info.Environment["MotCua__Audit__Key"] = AuditKey;
+        info.Environment["MotCua__SeedDemoDataOnPostgres"] = "true";
         info.Environment["MotCua__Outbox__RunWorker"] = "false";
         info.Environment["MotCua__Privacy__PurgeIntervalHours"] = "0";
         info.Environment["MotCua__RateLimits__LoginPerMinute"] = "100000";

@@ -7,14 +7,23 @@ using MotCua.Web.Features.Organisation;
 namespace MotCua.Web.Features.Demo;
 
 /// <summary>
-/// Reference data every installation needs (roles), and the demo organisation modelled on the seed documents,
-/// which is created only in Development on a new database: production never gets default passwords.
+/// Reference data every installation needs (roles), and the demo organisation modelled on the seed documents, which
+/// is created only on an explicit opt-in (<c>MotCua:SeedDemoData=true</c>, set by the development launch profile and
+/// the tests) on a new database: no environment name implies it, PostgreSQL needs its own second opt-in, and the
+/// Production environment never gets it. <see cref="DemoPasswordGuard"/> refuses a Production start while any account
+/// still has the published demo password.
 /// </summary>
 public static class DemoData
 {
     public const string DemoPassword = "MotCua@2025";
 
     public static IServiceCollection AddDemoData(this IServiceCollection services) => services;
+
+    /// <summary>The opt-in for the demo organisation, accounts and catalogue.</summary>
+    public const string SeedSetting = "MotCua:SeedDemoData";
+
+    /// <summary>The second opt-in PostgreSQL (the production database) needs before it gets the demo accounts.</summary>
+    public const string SeedOnPostgresSetting = "MotCua:SeedDemoDataOnPostgres";
 
     public static async Task SeedAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -23,12 +32,35 @@ public static class DemoData
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
         await Calendar.CalendarModule.SeedCalendarAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Notifications.NotificationsModule.SeedNotificationsAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
-        var seedDemo = app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("MotCua:SeedDemoData");
-        if (seedDemo)
+        if (ShouldSeedDemo(app.Configuration, app.Environment, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData))))
         {
             await SeedDemoOrganisationAsync(sp, cancellationToken);
             await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Only the explicit setting asks for the demo; Production and (without the second opt-in) PostgreSQL refuse it
+    /// with a warning, so a launch profile or a copied setting cannot put published passwords into a real database.
+    /// </summary>
+    internal static bool ShouldSeedDemo(IConfiguration configuration, IHostEnvironment environment, DatabaseOptions database, ILogger log)
+    {
+        if (!configuration.GetValue<bool>(SeedSetting))
+        {
+            return false;
+        }
+        if (environment.IsProduction())
+        {
+            log.LogWarning("{Setting}=true is ignored in the Production environment: demo accounts with a published password are never created there.", SeedSetting);
+            return false;
+        }
+        if (database.Provider == DatabaseProvider.Postgres && !configuration.GetValue<bool>(SeedOnPostgresSetting))
+        {
+            log.LogWarning("{Setting}=true is ignored on PostgreSQL unless {PostgresSetting}=true is set as well: demo accounts are not created in this database.",
+                SeedSetting, SeedOnPostgresSetting);
+            return false;
+        }
+        return true;
     }
 
     internal static async Task EnsureRolesAsync(RoleManager<AppRole> roles)

@@ -62,6 +62,7 @@ public static class NotificationsModule
         OutboxStatus.Pending => "pending",
         OutboxStatus.Delivered => "delivered",
         OutboxStatus.Dead => "failed",
+        OutboxStatus.Paused => "paused",
     };
 
     public static bool TryParseStatus(string? text, out OutboxStatus? status)
@@ -76,6 +77,7 @@ public static class NotificationsModule
             case "pending": status = OutboxStatus.Pending; return true;
             case "delivered": status = OutboxStatus.Delivered; return true;
             case "failed" or "dead": status = OutboxStatus.Dead; return true;
+            case "paused": status = OutboxStatus.Paused; return true;
             default: return false;
         }
     }
@@ -85,7 +87,7 @@ public static class NotificationsModule
         if (!TryParseStatus(status, out var wanted))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = ["Trạng thái phải là pending, failed hoặc delivered."] },
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = ["Trạng thái phải là pending, failed, delivered hoặc paused."] },
                 title: "Tham số không hợp lệ.");
         }
         var agencyId = user.AgencyId();
@@ -149,6 +151,22 @@ public static class NotificationsModule
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Resuming the messages a restore paused, and its audit entry, in one transaction; 0 when none were paused.</summary>
+    internal static async Task<int> ResumePausedWithAuditAsync(AppDbContext db, TimeProvider time, ClaimsPrincipal user, int agencyId, CancellationToken cancellationToken)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var resumed = await Outbox.ResumePausedAsync(db, time, agencyId, cancellationToken);
+        if (resumed == 0)
+        {
+            return 0;
+        }
+        AuditLog.Append(db, time, user, "outbox.resume", nameof(OutboxMessage), agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"Cho gửi tiếp {resumed} thông báo tạm dừng sau khi khôi phục dữ liệu.", new { Resumed = resumed });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return resumed;
     }
 
     /// <summary>Reference data every installation needs: the default Vietnamese templates.</summary>

@@ -49,11 +49,25 @@ public static class Outbox
         return changed == 1;
     }
 
+    /// <summary>Paused → Pending for the agency's messages held back by a restore; returns how many were resumed.</summary>
+    public static async Task<int> ResumePausedAsync(AppDbContext db, TimeProvider time, int agencyId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await db.OutboxMessages
+            .Where(m => m.AgencyId == agencyId && m.Status == OutboxStatus.Paused)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
     public static string StatusName(OutboxStatus status) => status switch
     {
         OutboxStatus.Pending => "Đang chờ gửi",
         OutboxStatus.Delivered => "Đã gửi",
         OutboxStatus.Dead => "Gửi thất bại",
+        OutboxStatus.Paused => "Tạm dừng sau khôi phục",
     };
 
     public static string StatusCss(OutboxStatus status) => status switch
@@ -61,6 +75,7 @@ public static class Outbox
         OutboxStatus.Pending => "amber",
         OutboxStatus.Delivered => "green",
         OutboxStatus.Dead => "red",
+        OutboxStatus.Paused => "amber",
     };
 
     /// <summary>The Vietnamese name of an event name such as "dossier.received" (unknown names are shown as they are).</summary>

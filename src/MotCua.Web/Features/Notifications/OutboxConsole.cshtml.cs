@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Notifications;
 
@@ -70,6 +71,21 @@ public sealed class OutboxConsoleModel(AppDbContext db, TimeProvider time) : Pag
                 .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, cancellationToken);
         }
         return Page();
+    }
+
+    /// <summary>Delivery of what a restore paused goes on only when an administrator says so (audited).</summary>
+    public async Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken)
+    {
+        var resumed = await NotificationsModule.ResumePausedWithAuditAsync(db, time, User, AgencyId, cancellationToken);
+        if (resumed > 0)
+        {
+            Message = $"Đã cho gửi tiếp {resumed.ToVnNumber()} thông báo tạm dừng sau khi khôi phục dữ liệu.";
+        }
+        else
+        {
+            Error = "Không có thông báo nào đang tạm dừng.";
+        }
+        return RedirectToPage(new { Status, Channel, Dossier });
     }
 
     public async Task<IActionResult> OnPostReplayAsync(Guid id, CancellationToken cancellationToken)

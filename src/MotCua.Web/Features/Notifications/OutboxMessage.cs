@@ -24,6 +24,12 @@ public enum OutboxStatus
 
     /// <summary>Dead-lettered after the last allowed attempt; an admin may replay it.</summary>
     Dead,
+
+    /// <summary>
+    /// Was waiting when the database was restored from a backup (it may have gone out since the backup was taken):
+    /// not delivered until an administrator resumes delivery on the outbox console.
+    /// </summary>
+    Paused,
 }
 
 /// <summary>

@@ -106,7 +106,7 @@ public sealed partial class OutboxProcessor(
         // National syncs of one dossier go out in order: a retried old status must not overwrite a newer one.
         if (message.Channel == OutboxChannel.NationalPortal && message.DossierCode is { } code
             && await db.OutboxMessages.AnyAsync(m => m.Channel == OutboxChannel.NationalPortal && m.AgencyId == message.AgencyId
-                && m.DossierCode == code && m.Status == OutboxStatus.Pending && m.CreatedAt < message.CreatedAt, cancellationToken))
+                && m.DossierCode == code && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Paused) && m.CreatedAt < message.CreatedAt, cancellationToken))
         {
             var later = time.GetUtcNow() + o.RetryBaseDelay;
             await db.OutboxMessages.Where(m => m.Id == id && m.LockedBy == InstanceId)

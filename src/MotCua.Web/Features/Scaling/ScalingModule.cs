@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
@@ -15,13 +16,92 @@ public static class ScalingModule
     /// <summary>Shared by every instance: data protection isolates key rings by application name.</summary>
     public const string ApplicationName = "MotCua";
 
-    public static IServiceCollection AddScaleOut(this IServiceCollection services)
+    /// <summary>The PKCS#12 (.pfx) file whose certificate encrypts the key ring at rest (relative paths: under the content root).</summary>
+    public const string CertificatePathSetting = "MotCua:DataProtection:CertificatePath";
+
+    public const string CertificatePasswordSetting = "MotCua:DataProtection:CertificatePassword";
+
+    /// <summary>Earlier certificates (<c>…:PreviousCertificates:0:Path</c>, <c>:Password</c>) that still decrypt keys they encrypted, after a rotation.</summary>
+    public const string PreviousCertificatesSetting = "MotCua:DataProtection:PreviousCertificates";
+
+    public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddDataProtection()
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var keys = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
+        // The key ring signs every cookie and bearer token: stored in clear, whoever holds a backup could mint them.
+        // Every instance loads the same certificate, so each still reads the keys the others wrote.
+        if (configuration[CertificatePathSetting] is { Length: > 0 } path)
+        {
+            var current = LoadCertificate(path, configuration[CertificatePasswordSetting], environment.ContentRootPath);
+            var previous = configuration.GetSection(PreviousCertificatesSetting).GetChildren()
+                .Where(c => !string.IsNullOrWhiteSpace(c["Path"]))
+                .Select(c => LoadCertificate(c["Path"]!, c["Password"], environment.ContentRootPath));
+            keys.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous]);
+        }
+        services.AddHostedService<KeyRingProtectionCheck>();
         return services;
     }
+
+    private static X509Certificate2 LoadCertificate(string path, string? password, string contentRoot)
+    {
+        var full = Path.GetFullPath(path, contentRoot);
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(full, password, X509KeyStorageFlags.EphemeralKeySet);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"Chứng thư {full} ({CertificatePathSetting}) không có khóa bí mật: không giải mã được vòng khóa bảo vệ dữ liệu.");
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new InvalidOperationException($"Không đọc được chứng thư bảo vệ vòng khóa {full} ({CertificatePathSetting}, {CertificatePasswordSetting}): {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException($"Không mở được tệp chứng thư bảo vệ vòng khóa {full} ({CertificatePathSetting}): {ex.Message}", ex);
+        }
+    }
+}
+
+/// <summary>
+/// At start-up: a warning in Production when the key ring is not encrypted at rest, and, once it is, a warning while
+/// keys written before the certificate was configured are still stored in clear.
+/// </summary>
+internal sealed class KeyRingProtectionCheck(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<KeyRingProtectionCheck> log)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(configuration[ScalingModule.CertificatePathSetting]))
+        {
+            if (environment.IsProduction())
+            {
+                log.LogWarning("SECURITY: the data-protection key ring is stored unencrypted in the database; anyone holding a backup can forge login cookies and " +
+                    "API tokens. Set {Setting} (and {Password}) to a certificate to encrypt it (SECURITY.md).", ScalingModule.CertificatePathSetting, ScalingModule.CertificatePasswordSetting);
+            }
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            var clear = await db.DataProtectionKeys.AsNoTracking().CountAsync(k => k.Xml != null && !k.Xml.Contains("encryptedSecret"), cancellationToken);
+            if (clear > 0)
+            {
+                log.LogWarning("SECURITY: {Count} data-protection keys were written before the key ring was encrypted and are still stored in clear until they expire " +
+                    "(90 days); see SECURITY.md to retire them now.", clear);
+            }
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            log.LogWarning(ex, "Could not check the data-protection key ring for keys stored in clear.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>

@@ -72,7 +72,7 @@ public static class PersonalDataPurge
         {
             var cutoff = now.AddDays(-o.OutboxRecipientDays);
             outbox = await db.OutboxMessages
-                .Where(m => CitizenChannels.Contains(m.Channel) && m.Status != OutboxStatus.Pending && m.Recipient != PersonalData.Anonymised
+                .Where(m => CitizenChannels.Contains(m.Channel) && m.Status != OutboxStatus.Pending && m.Status != OutboxStatus.Paused && m.Recipient != PersonalData.Anonymised
                     && ((m.DeliveredAt != null && m.DeliveredAt < cutoff) || (m.DeliveredAt == null && m.LastAttemptAt != null && m.LastAttemptAt < cutoff)))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Recipient, PersonalData.Anonymised)
