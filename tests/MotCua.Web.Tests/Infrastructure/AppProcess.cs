@@ -48,7 +48,12 @@ public static class AppProcess
         ["MotCua__Outbox__RunWorker"] = "false",
         ["MotCua__Privacy__PurgeIntervalHours"] = "0",
         ["MotCua__Audit__RunSealer"] = "false",
+        // Production refuses to start without the audit key (SECURITY.md, Audit); every process of a test shares this one.
+        ["MotCua__Audit__Key"] = TestAuditKey,
     };
+
+    /// <summary>A fixed audit key for processes started by tests (32 bytes, base64).</summary>
+    public const string TestAuditKey = "bW90Y3VhLXRlc3QtYXVkaXQta2V5LTMyLWJ5dGVzISE=";
 
     public static ProcessStartInfo Info(string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
     {
