@@ -39,7 +39,7 @@ public sealed partial class PersonalDataViewTests(MotCuaApp app) : IClassFixture
             var n = RandomDigits(8);
             var street = $"{RandomDigits(3)} Trần Hưng Đạo {RandomDigits(4)}";
             // Masks keep the first and last characters (and an e-mail's domain): random there too, so masks do not collide.
-            return new("09" + n, "0" + RandomDigits(11), "tb" + RandomDigits(4) + "@d" + RandomDigits(6) + ".example.vn", street, street + ", phường 1, Tuy Hòa, Phú Yên");
+            return new("09" + n, "054" + RandomDigits(9), "tb" + RandomDigits(4) + "@d" + RandomDigits(6) + ".example.vn", street, street + ", phường 1, Tuy Hòa, Phú Yên");
         }
 
         public string[] FullValues => [Phone, IdNumber, Email, Street];

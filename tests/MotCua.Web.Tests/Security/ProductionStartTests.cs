@@ -114,7 +114,8 @@ public sealed class ProductionStartTests
         var process = await AppProcess.StartServerAsync(AppProcess.Info("dotnet", [Path.Combine(AppProcess.AppDirectory(), "MotCua.Web.dll")], environment, Path.GetTempPath()), http);
         try
         {
-            using var token = await http.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = StrongPassword });
+            // An officer, not the administrator: Production requires administrators to log in with a second factor.
+            using var token = await http.PostAsJsonAsync("/api/auth/token", new { userName = "motcua", password = StrongPassword });
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         }
         finally
@@ -185,6 +186,7 @@ public sealed class ProductionStartTests
                 ["MotCua__Database__Provider"] = null,
                 ["MotCua__Database__ConnectionString"] = null,
                 ["ASPNETCORE_CONTENTROOT"] = null,
+                ["MotCua__Audit__Key"] = AppProcess.TestAuditKey,
             };
             // A service unit or cron job with its own working directory: a command that opens the database and exits.
             var result = await AppProcess.RunAsync(["verify-audit"], environment, elsewhere, appDll: Path.Combine(app, "MotCua.Web.dll"));
