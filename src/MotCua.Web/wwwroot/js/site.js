@@ -6,3 +6,9 @@ document.addEventListener('submit', function (e) {
     e.preventDefault();
   }
 }, true);
+document.addEventListener('click', function (e) {
+  var button = e.target && e.target.closest && e.target.closest('[data-print]');
+  if (button) {
+    window.print();
+  }
+});
