@@ -2,7 +2,7 @@ using MotCua.Core.Feedback;
 
 namespace MotCua.Core.Tests.Feedback;
 
-/// <summary>Issue #26 item 6: the identifiers a PAKN may carry are found in every common spelling; legal references are not.</summary>
+/// <summary>The identifiers a PAKN may carry are found in every common spelling; legal references are not.</summary>
 public sealed class PersonalDataDetectorTests
 {
     private static string Found(string text, params KnownValue[] known) =>

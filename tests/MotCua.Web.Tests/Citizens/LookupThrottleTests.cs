@@ -7,7 +7,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Citizens;
 
 /// <summary>
-/// Issue #26 items 4 (per-code limit) and 15: the look-up's second factor travels in a header or a posted form, never the
+/// The look-up's second factor travels in a header or a posted form, never the
 /// address; after a few wrong factors for one code, that code answers "try again later" to everyone for a while, the
 /// same answer for a right or wrong factor and for a known or unknown code; the count lives in the database.
 /// </summary>

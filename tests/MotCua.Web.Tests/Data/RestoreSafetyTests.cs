@@ -9,7 +9,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Data;
 
 /// <summary>
-/// What a backup and a restore must not do to the people in the data (issue #26 items 10 and 23): leave the dump
+/// What a backup and a restore must not do to the people in the data: leave the dump
 /// readable by other local users, replace the database with whatever file it is given, lose the database it replaces,
 /// or send citizens again the messages that were waiting when the backup was taken. The commands run as processes.
 /// </summary>

@@ -18,7 +18,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Dossiers;
 
 /// <summary>
-/// Issue #26 items 3, 8 and 21: every change to a dossier passes the one scope rule (<see cref="DossierAccess"/>), a
+/// Every change to a dossier passes the one scope rule (<see cref="DossierAccess"/>), a
 /// returned dossier is read-only but for digitising its result and its explanation, stored files download for the
 /// officers handling the dossier only, and <c>availableActions</c> is exactly what the caller can do.
 /// </summary>

@@ -7,7 +7,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Dossiers;
 
 /// <summary>
-/// Issue #26 item 17: a dossier number is taken only by a receipt that is stored. Refused receipts (invalid input, a
+/// A dossier number is taken only by a receipt that is stored. Refused receipts (invalid input, a
 /// role that may not receive, a unit that cannot take the dossier) and concurrent replays of one Idempotency-Key leave
 /// no gap in the day's register.
 /// </summary>

@@ -7,7 +7,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Dossiers;
 
 /// <summary>
-/// Issue #26 items 11 and 16: every receipt path refuses invalid phone and ID numbers, guessable look-up factors and
+/// Every receipt path refuses invalid phone and ID numbers, guessable look-up factors and
 /// oversized fields with Vietnamese messages, and stores nothing; valid numbers are stored in one normalised form.
 /// </summary>
 public sealed class ReceiptValidationTests(MotCuaApp app) : IClassFixture<MotCuaApp>

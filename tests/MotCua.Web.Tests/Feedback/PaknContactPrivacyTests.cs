@@ -9,7 +9,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Feedback;
 
 /// <summary>
-/// Issue #26 item 19: a PAKN sender's contact and attachments are shown in full only to the officers handling it (the
+/// A PAKN sender's contact and attachments are shown in full only to the officers handling it (the
 /// control focal officer, the unit it is assigned to, the drafter of the answer); every other officer sees them masked
 /// with the register's masks on the page and the API, cannot download the attachments, and every read is audited.
 /// </summary>

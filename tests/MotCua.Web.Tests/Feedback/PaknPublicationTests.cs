@@ -10,7 +10,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Feedback;
 
 /// <summary>
-/// Issue #26 item 6: publishing a PAKN answer first shows what will be hidden; only the reviewed, redacted texts are
+/// Publishing a PAKN answer first shows what will be hidden; only the reviewed, redacted texts are
 /// public (page and API), and items published before the review existed stay hidden until reviewed.
 /// </summary>
 public sealed class PaknPublicationTests(MotCuaApp app) : IClassFixture<MotCuaApp>

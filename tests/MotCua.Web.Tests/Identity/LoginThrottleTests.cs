@@ -11,8 +11,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Identity;
 
 /// <summary>
-/// Failed logins say nothing about which accounts exist, and a stranger's guesses slow down only the stranger
-/// (issue #26, item 13).
+/// Failed logins say nothing about which accounts exist, and a stranger's guesses slow down only the stranger.
 /// </summary>
 public sealed class LoginThrottleTests(LoginThrottleTests.AddressedApp app) : IClassFixture<LoginThrottleTests.AddressedApp>
 {

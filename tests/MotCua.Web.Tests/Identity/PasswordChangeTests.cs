@@ -6,7 +6,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Identity;
 
-/// <summary>Officers change their own password, and must change one an administrator set (issue #26, item 22).</summary>
+/// <summary>Officers change their own password, and must change one an administrator set.</summary>
 public sealed class PasswordChangeTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     [Fact]

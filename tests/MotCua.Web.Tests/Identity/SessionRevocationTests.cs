@@ -5,7 +5,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Identity;
 
-/// <summary>Deactivating, demoting or resetting an account ends its bearer tokens and cookie sessions (issue #26, item 2).</summary>
+/// <summary>Deactivating, demoting or resetting an account ends its bearer tokens and cookie sessions.</summary>
 public sealed class SessionRevocationTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     [Theory]

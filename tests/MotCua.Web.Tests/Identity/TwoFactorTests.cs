@@ -6,7 +6,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Identity;
 
-/// <summary>Authenticator-app two-factor login, on pages and for tokens; required for administrators when configured (issue #26, item 22).</summary>
+/// <summary>Authenticator-app two-factor login, on pages and for tokens; required for administrators when configured.</summary>
 public sealed class TwoFactorTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     [Fact]

@@ -18,7 +18,7 @@ using MotCua.Web.Tests.Shared;
 namespace MotCua.Web.Tests.Privacy;
 
 /// <summary>
-/// One masking rule and one read-audit for every view of an applicant's contact details (issue #26, item 5). Every GET
+/// One masking rule and one read-audit for every view of an applicant's contact details. Every GET
 /// route of the app's own routing that takes a dossier code or id (and every parameterless one, given the code as a
 /// filter) is requested as each role for dossiers whose applicants have known phone, ID number, e-mail and address:
 /// an officer who must see them masked never gets a full value (HTML, JSON, PDF text, xlsx cells), and every response

@@ -8,8 +8,7 @@ namespace MotCua.Web.Tests.Scaling;
 
 /// <summary>
 /// The data-protection key ring signs every login cookie and bearer token; in the database (and so in every backup)
-/// it is encrypted with the configured certificate, and every instance that has the certificate still shares it
-/// (issue #26 item 14).
+/// it is encrypted with the configured certificate, and every instance that has the certificate still shares it.
 /// </summary>
 public sealed class KeyRingEncryptionTests
 {

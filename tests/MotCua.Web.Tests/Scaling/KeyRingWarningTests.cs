@@ -7,7 +7,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Scaling;
 
-/// <summary>Production says so at start-up when the key ring is stored in clear (issue #26 item 14).</summary>
+/// <summary>Production says so at start-up when the key ring is stored in clear.</summary>
 public sealed class KeyRingWarningTests
 {
     [Theory]

@@ -14,7 +14,7 @@ public sealed record Twin(string? Page, string? NoTwinBecause = null)
 
 /// <summary>
 /// The rule of docs/authorization.md: an API endpoint that does what a page does is at least as strict as that page
-/// (issue #26: the import page was administrators only, its API any officer). Every API endpoint that writes is listed
+/// (the import page was administrators only, its API any officer). Every API endpoint that writes is listed
 /// here with its page twin or the reason it has none, so a new one cannot ship without the comparison.
 /// </summary>
 public static class PageApiTwins

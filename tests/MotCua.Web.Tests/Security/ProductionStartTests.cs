@@ -11,7 +11,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Security;
 
 /// <summary>
-/// The paths an operator takes to production (issue #26 items 0 and 20), run as separate processes: the environment
+/// The paths an operator takes to production, run as separate processes: the environment
 /// they export is the one the app runs in, no demo account is created there, the app refuses to start in Production
 /// while an account has the published demo password, the first administrator's password never sits on the command
 /// line, and the app reads the settings beside it whatever folder it is started from.

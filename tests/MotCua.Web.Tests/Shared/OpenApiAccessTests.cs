@@ -3,7 +3,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Shared;
 
-/// <summary>The OpenAPI document maps every endpoint: served publicly only in Development or when configured (issue #26 item 20).</summary>
+/// <summary>The OpenAPI document maps every endpoint: served publicly only in Development or when configured.</summary>
 public sealed class OpenApiAccessTests
 {
     [Fact]

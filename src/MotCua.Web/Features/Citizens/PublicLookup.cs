@@ -47,7 +47,7 @@ public static class PublicLookup
 
     /// <summary>
     /// The look-up's answer in ONE statement (dossier, its steps and whether it was evaluated), after the code's lock is
-    /// checked. Before it took three (tracked dossier, events, evaluation): issue #10, docs/performance.md session 3.
+    /// checked (docs/performance.md).
     /// </summary>
     public static Task<Verified<LookupDto>> LookupAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct) =>
         GuardedAsync(db, time, code, factor, async (key, upper) =>

@@ -130,7 +130,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             db.ChangeTracker.Clear();
             // A key is looked up only after a failed attempt: a new key (nearly every receipt) costs no read, and a
             // repeated one fails the first save on the unique index (AgencyId, Key), so the retry finds it and replays
-            // (issue #10: one statement less per receipt; the failed attempt's number is rolled back with its transaction).
+            // (one statement less per receipt; the failed attempt's number is rolled back with its transaction).
             if (idempotencyKey is not null && attempt > 1 && await db.Set<DossierIdempotencyKey>().AsNoTracking()
                     .SingleOrDefaultAsync(k => k.AgencyId == agencyId && k.Key == idempotencyKey, ct) is { } seen)
             {
@@ -473,9 +473,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// <summary>
     /// A receipt's code: the day's next number taken by ONE atomic upsert (same SQL on SQLite 3.35+ and PostgreSQL), run
     /// as the first statement of the receipt's transaction once every check has passed, so a receipt that fails after it
-    /// rolls the number back and the register has no gaps (issue #26). Concurrent desks of one agency wait on the counter
-    /// row only for the rest of that transaction; none retries on it (the optimistic token of issue #10 made every loser
-    /// re-run the whole receipt: docs/decisions/ADR-004-gapless-dossier-numbers.md).
+    /// rolls the number back and the register has no gaps. Concurrent desks of one agency wait on the counter
+    /// row only for the rest of that transaction; none retries on it (an optimistic token would make every loser re-run
+    /// the whole receipt: docs/decisions/ADR-004-gapless-dossier-numbers.md).
     /// </summary>
     internal async Task<string> AllocateCodeAsync(Agency agency, DateTimeOffset at, CancellationToken ct)
     {
