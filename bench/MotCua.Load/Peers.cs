@@ -106,12 +106,14 @@ public static class Peers
         }
         builder.Configuration["MotCua:Database:Provider"] = "Postgres";
         builder.Configuration["MotCua:Database:ConnectionString"] = cs;
+        // Production requires the audit key; a fresh one per run is enough for a benchmark.
+        builder.Configuration["MotCua:Audit:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         builder.Services.AddMotCuaDatabase(builder.Configuration, builder.Environment);
         // The shared file store (dossier papers and results); the rest of the shell (Razor, ProblemDetails) is not needed.
         builder.Services.AddSingleton<MotCua.Web.Shared.Files.FileStore>();
-        builder.Services.AddScaleOut();
+        builder.Services.AddScaleOut(builder.Configuration, builder.Environment);
         builder.Services.AddMotCuaIdentity();
-        builder.Services.AddAudit(builder.Configuration);
+        builder.Services.AddAudit(builder.Configuration, builder.Environment);
         builder.Services.AddOrganisation();
         builder.Services.AddCalendar();
         builder.Services.AddCatalogue();
