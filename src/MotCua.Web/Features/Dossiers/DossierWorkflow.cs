@@ -92,7 +92,8 @@ public sealed record ActionInput(
 /// (<see cref="ApplyAsync"/>), each persisted with its history row, audit entry, issued form and explanation record in
 /// ONE SaveChanges. Notification hooks (issue #9) belong in <see cref="PersistAsync"/>.
 /// </summary>
-public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files, Notifier notifier, ReferenceCache cache)
+public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files, Notifier notifier, ReferenceCache cache,
+    IEnumerable<IDossierSubscriber> subscribers)
 {
     private const int MaxAttempts = 8;
 
@@ -716,6 +717,12 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         // The report columns follow the state in the same SaveChanges, so SQL reports never see a stale closing; the
         // report unit's name comes from the cached unit.
         await DossierProjection.RefreshAsync(db, dossier, ct, async (unitId, c) => (await UnitAsync(unitId, c))?.Name);
+        var change = new DossierSaving(dossier, db.Entry(dossier).State == EntityState.Added,
+            new[] { transition, then }.OfType<TransitionResult>().ToList(), time.GetUtcNow());
+        foreach (var subscriber in subscribers)
+        {
+            await subscriber.OnSavingAsync(db, change, ct);
+        }
         await db.SaveChangesAsync(ct);
     }
 
