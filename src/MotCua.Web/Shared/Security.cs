@@ -215,9 +215,9 @@ public static class Security
     }
 
     /// <summary>
-    /// CSP nonces: 16 cryptographically random bytes each, as before, but taken from a per-thread buffer refilled 64
-    /// nonces at a time, so one call into the OS random source serves 64 requests instead of one (that call was 2.4 %
-    /// of the look-up's CPU, measured). Each slice of the buffer is handed out once.
+    /// CSP nonces: 16 cryptographically random bytes each, taken from a per-thread buffer refilled 64 nonces at a time,
+    /// because a call into the OS random source per request is a visible share of a cheap page's CPU. Each slice of the
+    /// buffer is handed out once.
     /// </summary>
     internal static class CspNonces
     {

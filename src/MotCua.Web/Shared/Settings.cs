@@ -4,8 +4,8 @@ namespace MotCua.Web.Shared;
 
 /// <summary>
 /// Optional numeric settings read where they are used. A value that is missing, not a number or not positive falls back
-/// to the default, with a warning in the log. Without this, a typo in appsettings threw from
-/// <c>IConfiguration.GetValue</c>: it broke the queue page, and in a background service it stopped the host.
+/// to the default, with a warning in the log, because <c>IConfiguration.GetValue</c> throws on a typo in appsettings,
+/// which would break a page or, in a background service, stop the host.
 /// </summary>
 public static class Settings
 {
@@ -30,8 +30,8 @@ public static class Settings
 
     /// <summary>
     /// A background job's interval: the setting counted in <paramref name="unit"/>s, falling back like
-    /// <see cref="PositiveNumber"/>, and capped at <see cref="LongestInterval"/> with a warning. Without the cap a large
-    /// value ("2000" hours) threw from Task.Delay (or TimeSpan) inside the job, and a failing background job stops the host.
+    /// <see cref="PositiveNumber"/>, and capped at <see cref="LongestInterval"/> with a warning, because a larger value
+    /// ("2000" hours) makes Task.Delay (or TimeSpan) throw inside the job, and a failing background job stops the host.
     /// </summary>
     public static TimeSpan Interval(IConfiguration configuration, string key, double fallback, TimeSpan unit, ILogger? logger = null)
     {

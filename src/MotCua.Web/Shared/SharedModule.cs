@@ -59,8 +59,8 @@ public static class SharedModule
 
     /// <summary>
     /// Listens on <see cref="DefaultUrl"/> unless <c>--urls</c>, <c>ASPNETCORE_URLS</c> or a <c>Urls</c> setting gives
-    /// the addresses. The default used to sit in appsettings.json, where it silently overrode ASPNETCORE_URLS (the host
-    /// reads that variable first, and appsettings wins over it).
+    /// the addresses. The default is set in code rather than in appsettings.json, where it would silently override
+    /// ASPNETCORE_URLS (the host reads that variable first, and appsettings wins over it).
     /// </summary>
     public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
     {
