@@ -28,7 +28,7 @@ public sealed record PlanTargetSpec(string IndicatorCode, string Description, Ta
     };
 }
 
-/// <summary>The indicator codes the report (issue #7) knows how to compute. Stable strings: they are stored and sent over the API.</summary>
+/// <summary>The indicator codes the periodic control report knows how to compute. Stable strings: they are stored and sent over the API.</summary>
 public static class PlanIndicators
 {
     /// <summary>Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC (%).</summary>

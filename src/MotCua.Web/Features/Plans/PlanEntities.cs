@@ -110,7 +110,7 @@ public sealed class PlanTaskUnit
 }
 
 /// <summary>
-/// Chỉ tiêu: a numeric target of the plan that the periodic report (issue #7) compares with live figures.
+/// Chỉ tiêu: a numeric target of the plan that the periodic control report compares with live figures.
 /// <see cref="IndicatorCode"/> is one of <see cref="PlanIndicators"/>; <see cref="Value"/> is in <see cref="Unit"/> (percent).
 /// </summary>
 public sealed class PlanTarget

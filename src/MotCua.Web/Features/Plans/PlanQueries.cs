@@ -66,7 +66,7 @@ public static class PlanQueries
     }
 
     /// <summary>
-    /// The figures the periodic report (issue #7) reads for a year: per plan, task counts and progress, and the plan's
+    /// The figures the periodic control report reads for a year: per plan, task counts and progress, and the plan's
     /// targets. Computed in memory after a plain load, so SQLite and PostgreSQL agree.
     /// </summary>
     public static async Task<IReadOnlyList<PlanReportFigures>> ReportFiguresAsync(AppDbContext db, int agencyId, int year, DateOnly today, CancellationToken cancellationToken)
