@@ -6,7 +6,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
 
-/// <summary>Issue #6: the public look-up by code + second factor, and the once-per-dossier satisfaction evaluation.</summary>
+/// <summary>The public look-up by code + second factor, and the once-per-dossier satisfaction evaluation.</summary>
 public sealed class LookupAndEvaluationTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     private const string Procedure = "1.000173";

@@ -15,7 +15,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Indices;
 
 /// <summary>
-/// The 766 index, targets, scoring and dashboard over scenarios imported through the real historical import (issue #5).
+/// The 766 index, targets, scoring and dashboard over scenarios imported through the real historical import.
 /// Each test uses its own months, far from the demo data, so the agency-wide figures are exactly the scenario's.
 /// </summary>
 public sealed partial class IndexTests(MotCuaApp app) : IClassFixture<MotCuaApp>

@@ -12,7 +12,7 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Reports;
 
 /// <summary>
-/// The report roll-up kept by every save (issue #10): after imports, live dossiers through the workflow, edits of the
+/// The report roll-up kept by every save: after imports, live dossiers through the workflow, edits of the
 /// report columns and a failed save retried, the deltas sum to exactly what a rebuild from the dossiers gives; folding
 /// them keeps every sum and leaves nothing unfolded. (The reports' numbers over the roll-up are checked against Core's
 /// reference by ReportReconciliationTests and IndexSqlTests.)

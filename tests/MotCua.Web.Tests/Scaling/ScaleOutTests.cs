@@ -12,7 +12,7 @@ using Npgsql;
 
 namespace MotCua.Web.Tests.Scaling;
 
-/// <summary>Several app instances on one database (issue #10): shared keys, one scan at a time, reports on the replica.</summary>
+/// <summary>Several app instances on one database: shared keys, one scan at a time, reports on the replica.</summary>
 public sealed class ScaleOutTests
 {
     private static async Task<string> AuthCookieAsync(MotCuaApp app)

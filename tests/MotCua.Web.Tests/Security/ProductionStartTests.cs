@@ -53,7 +53,7 @@ public sealed class ProductionStartTests
         using var database = new TestDatabase();
         var root = AppProcess.RepoRoot();
         var port = AppProcess.FreePort();
-        // Exactly the README's PostgreSQL section before the fix: export, then dotnet run (the launch profile applies).
+        // The trap a README could lead into: export the environment, then dotnet run (the launch profile applies).
         var info = AppProcess.Info("dotnet",
             ["run", "--project", Path.Combine(root, "src", "MotCua.Web"), "-c", AppProcess.Configuration, "--no-build", "--",
                 "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"],
