@@ -16,7 +16,7 @@ public sealed record SpreadsheetRows(IReadOnlyList<IDictionary<string, object?>>
 
 /// <summary>
 /// The one way an uploaded .xlsx or .csv is read for an import. An .xlsx is a zip archive: a few hundred KiB can
-/// declare or hold gigabytes of XML, and the reader's memory grows with it (a 516 KiB workbook once cost 160 MiB).
+/// declare or hold gigabytes of XML, and the reader's memory grows with it.
 /// So the archive's entries are checked before parsing: a declared size smaller than the compressed data is refused,
 /// the declared sizes are summed, then the entries are decompressed into nothing with a running count (a declared size
 /// can lie), and rows and cells are counted while reading.
