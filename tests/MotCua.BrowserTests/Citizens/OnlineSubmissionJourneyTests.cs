@@ -114,7 +114,7 @@ public sealed class OnlineSubmissionJourneyTests(BrowserApp browser) : IClassFix
         await Assertions.Expect(citizen.GetByTestId("lookup-status")).ToHaveTextAsync("Đã trả kết quả");
         await Assertions.Expect(citizen.GetByTestId("lookup-steps")).ToContainTextAsync("Tiếp nhận");
         await Assertions.Expect(citizen.GetByTestId("lookup-steps")).ToContainTextAsync("Trả kết quả");
-        // One submission, one "Nộp hồ sơ" step (the online path once recorded it twice).
+        // One submission, one "Nộp hồ sơ" step: the online path records it once.
         await Assertions.Expect(citizen.GetByTestId("lookup-steps").Locator("tbody tr").Filter(new() { HasText = "Nộp hồ sơ" })).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(citizen, "online-6-lookup-returned");
 

@@ -62,8 +62,8 @@ public sealed class BrowserApp : IAsyncLifetime
 
     /// <summary>
     /// Waits until the page's address ends with <paramref name="path"/>. Unlike WaitForURLAsync this polls the address
-    /// and does not wait for the "load" event: that wait once hung for 30 s in CI after a login redirect although the
-    /// page had loaded (Playwright logged network idle but never load), failing a journey that had done nothing wrong.
+    /// and does not wait for the "load" event, which Playwright can miss after a login redirect although the page has
+    /// loaded (network idle logged, never load), failing a journey that did nothing wrong.
     /// </summary>
     public static Task ExpectPathAsync(IPage page, string path) =>
         Assertions.Expect(page).ToHaveURLAsync(
