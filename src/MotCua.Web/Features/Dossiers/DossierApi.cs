@@ -10,6 +10,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -21,7 +22,8 @@ public static class DossierApi
 
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
-            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
+            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>()
+            .WatchReferenceData(DossierWorkflow.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
 

@@ -16,6 +16,7 @@ using MotCua.Web.Shared;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -351,41 +352,46 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         return null;
     }
 
+    /// <summary>The entity types the receipt basis, agency and unit above are read from: an edit of any of them drops the cache.</summary>
+    internal static readonly Type[] CachedFrom =
+    [
+        typeof(Field), typeof(Procedure), typeof(ProcedureVersion), typeof(ProcedurePaper), typeof(ProcedureFee), typeof(LegalBasis),
+        typeof(CatalogueSettings), typeof(PublicationDecision), typeof(PublicationDecisionItem), typeof(InternalProcess), typeof(ProcessStep),
+        typeof(Agency), typeof(Unit),
+    ];
+
     /// <summary>
     /// What a receipt reads from the catalogue: the version in force (with its papers, fees and legal bases), the
     /// effective processing time, the step plan of its approved process and the field's name. Cached per agency,
     /// procedure code and local day (<see cref="ReferenceCache"/>: a published version is immutable; which version is
-    /// in force, the agency default time and the approved process are mutable, hence the cache's 30 s life and its
-    /// drop on any catalogue or organisation edit in this instance). Before: 8 of a receipt's 21 statements.
+    /// in force, the agency default time and the approved process are mutable, hence the cache's life and its drop on
+    /// any catalogue or organisation edit in this instance).
     /// </summary>
     internal sealed record ReceiptBasis(ReceiveEligibility Eligibility, EffectiveTime? Effective, IReadOnlyList<PlannedStep> Plan, string FieldName);
 
     internal Task<ReceiptBasis> ReceiptBasisAsync(int agencyId, string procedureCode, DateTimeOffset at, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"receipt:{agencyId}:{CatalogueQueries.NormalizeCode(procedureCode)}:{CatalogueQueries.LocalDay(at).DayNumber}"), async c =>
+        cache.GetAsync(FormattableString.Invariant($"receipt:{agencyId}:{CatalogueQueries.NormalizeCode(procedureCode)}:{CatalogueQueries.LocalDay(at).DayNumber}"), async (own, c) =>
         {
-            var eligibility = await CatalogueQueries.CanReceiveAsync(db, agencyId, procedureCode, at, c);
+            var eligibility = await CatalogueQueries.CanReceiveAsync(own, agencyId, procedureCode, at, c);
             if (eligibility.Version is not { } version)
             {
                 return new ReceiptBasis(eligibility, null, [], "");
             }
-            // The version graph is shared by later receipts (read only), so no context may keep tracking it. The receipt
-            // cleared the tracker right before this attempt, so the graph is all it holds.
-            db.ChangeTracker.Clear();
-            var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(db, version, agencyId, c);
-            var plan = await StepPlanAsync(version.Id, agencyId, c);
-            var fieldName = await db.CatalogueFields.AsNoTracking().Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(c);
+            var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(own, version, agencyId, c);
+            var plan = await StepPlanAsync(own, version.Id, agencyId, c);
+            var fieldName = await own.CatalogueFields.AsNoTracking().Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(c);
             return new ReceiptBasis(eligibility, effective, plan, fieldName ?? "");
         }, ct);
 
-    /// <summary>The agency (code, office hours, name), cached (mutable: 30 s life, dropped on an edit here; see <see cref="ReferenceCache"/>).</summary>
-    internal Task<Agency> AgencyAsync(int agencyId, CancellationToken ct) => AgencyAsync(cache, db, agencyId, ct);
+    /// <summary>The agency (code, office hours, name), cached (mutable: dropped on an edit here; see <see cref="ReferenceCache"/>).</summary>
+    internal Task<Agency> AgencyAsync(int agencyId, CancellationToken ct) => AgencyAsync(cache, agencyId, ct);
 
-    internal static Task<Agency> AgencyAsync(ReferenceCache cache, AppDbContext db, int agencyId, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"agency:{agencyId}"), c => db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, c), ct);
+    internal static Task<Agency> AgencyAsync(ReferenceCache cache, int agencyId, CancellationToken ct) =>
+        cache.GetAsync(FormattableString.Invariant($"agency:{agencyId}"), (own, c) => own.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, c), ct);
 
     /// <summary>A unit (agency, name, active flag), cached like the agency; null when there is none.</summary>
     internal Task<Unit?> UnitAsync(int unitId, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"unit:{unitId}"), c => db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, c), ct);
+        cache.GetAsync(FormattableString.Invariant($"unit:{unitId}"), (own, c) => own.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, c), ct);
 
     /// <summary>
     /// The dossier's tracker entry without a change-detection pass: only its state (Added or not) and original values are
@@ -414,7 +420,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         DateTimeOffset submittedAt, CancellationToken ct)
     {
         var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(db, version, agency.Id, ct);
-        var plan = await StepPlanAsync(version.Id, agency.Id, ct);
+        var plan = await StepPlanAsync(db, version.Id, agency.Id, ct);
         var fieldName = await db.CatalogueFields.Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(ct);
         return NewDossier(agency, version, new ReceiptBasis(new ReceiveEligibility(version, ReceiveRefusal.None, null), effective, plan, fieldName ?? ""),
             channel, applicant, submittedAt);
@@ -458,7 +464,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The processing steps of the version's approved internal process (desk receipt/return and the leader's approval
     /// are statuses, not steps); one step handled by the unit chosen at transfer when no process is approved.
     /// </summary>
-    private async Task<List<PlannedStep>> StepPlanAsync(int versionId, int agencyId, CancellationToken ct)
+    private static async Task<List<PlannedStep>> StepPlanAsync(AppDbContext db, int versionId, int agencyId, CancellationToken ct)
     {
         var process = await db.InternalProcesses.AsNoTracking()
             .Where(p => p.ProcedureVersionId == versionId && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
@@ -656,8 +662,6 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The unit a dossier of the procedure is handed to by default today (the receipt's preselected unit), or null when the
     /// procedure is not received here or its plan names no unit; other pages use it to suggest the unit in charge.
     /// </summary>
-    /// <remarks>Reads through <see cref="ReceiptBasisAsync"/>, which clears the change tracker when it fills the cache:
-    /// call it with no unsaved changes (the PAKN page reads with nothing tracked).</remarks>
     public async Task<int?> UnitInChargeAsync(int agencyId, string procedureCode, CancellationToken ct)
     {
         var basis = await ReceiptBasisAsync(agencyId, procedureCode, time.GetUtcNow(), ct);

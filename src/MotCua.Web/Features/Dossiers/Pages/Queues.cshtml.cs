@@ -10,6 +10,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -38,7 +39,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var me = User.Identity?.Name;
         var unit = User.UnitId();
         var calc = agencyId is { } id
-            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, db, id, ct)))
+            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, id, ct)))
             : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);
