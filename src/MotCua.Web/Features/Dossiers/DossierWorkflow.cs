@@ -411,9 +411,9 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
     }
 
-    /// <summary>The deadline calculator of the agency: the shared calendar and the cached agency's office hours (no query).</summary>
+    /// <summary>The deadline calculator of the agency: the shared calendar, checked current, and the cached agency's office hours.</summary>
     private async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(agency));
+        new(await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
 
     /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
     internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,
@@ -896,7 +896,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             }
         }
         var now = time.GetUtcNow();
-        var calculator = await calendars.CalculatorAsync(db, dossier.AgencyId, ct);
+        var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
         var text = TextSearch.NfcOrNull(note);
         var ctx = new TransitionContext(now, [DossierRoles.Applicant], calculator) { Note = text };
         var result = DossierStateMachine.Apply(dossier.ToState(), DossierAction.ResubmitSupplement, ctx);
