@@ -91,7 +91,7 @@ public sealed record ActionInput(
 /// <summary>
 /// The one place a dossier changes: receipt (<see cref="ReceiveAsync"/>) and every later transition
 /// (<see cref="ApplyAsync"/>), each persisted with its history row, audit entry, issued form and explanation record in
-/// ONE SaveChanges. Notification hooks (issue #9) belong in <see cref="PersistAsync"/>.
+/// ONE SaveChanges. Notification hooks belong in <see cref="PersistAsync"/>.
 /// </summary>
 public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files, Notifier notifier, ReferenceCache cache,
     IEnumerable<IDossierSubscriber> subscribers)
@@ -248,7 +248,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var submitRecorded = state.Status == DossierStatus.Draft;
         if (submitRecorded)
         {
-            // The online form (issue #6) submits as the applicant; an officer creating one here records that submission.
+            // The online form submits as the applicant; an officer creating one here records that submission.
             var submit = DossierStateMachine.Apply(state, DossierAction.Submit, new TransitionContext(now, [DossierRoles.Applicant], calculator));
             Record(dossier, submit, now, user, null, null);
             state = submit.State!;
@@ -395,7 +395,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
 
     /// <summary>
     /// The dossier's tracker entry without a change-detection pass: only its state (Added or not) and original values are
-    /// read, which detection does not change; a full pass over a 70-column dossier cost ~4 % of a transition's CPU.
+    /// read, which detection does not change, and a full pass over a wide dossier row is not free.
     /// </summary>
     private Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Dossier> EntryWithoutDetection(Dossier dossier)
     {
@@ -520,7 +520,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var agencyId = user.AgencyId();
         var key = (code ?? "").Trim();
         // Without its papers: no transition reads them (the online confirmation is built at receipt, from the new
-        // dossier), and the JOIN made every step read, materialise and track them (issue #10).
+        // dossier), and the JOIN made every step read, materialise and track them.
         return db.Set<Dossier>().SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
     }
 
@@ -685,7 +685,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// <summary>
     /// "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit right after <paramref name="received"/>, in
     /// the same save, recorded as its own step (the process-control slip shows the hand-over) with the steps planned,
-    /// instead of a second action on the dossier (a second read, UPDATE and transaction; issue #10).
+    /// instead of a second action on the dossier (a second read, UPDATE and transaction).
     /// </summary>
     private async Task<(TransitionResult? Transfer, WorkflowOutcome? Refused)> TransferOnReceiptAsync(Dossier dossier, TransitionResult received, int unitId,
         string field, ClaimsPrincipal user, DateTimeOffset now, DeadlineCalculator calculator, CancellationToken ct)
@@ -767,7 +767,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                 : await db.Users.Where(u => u.UserName == assignee && u.AgencyId == dossier.AgencyId).Select(u => u.Id).SingleOrDefaultAsync(ct);
         }
         // The note of the event this change adds: events join through dossier.Events and have no id before the save, so
-        // they are found without a change-detection pass over the tracker (one per notice before; issue #10 profile).
+        // they are found without a change-detection pass over the tracker (one per notice otherwise).
         var addedNote = dossier.Events.Where(x => x.Id == 0).Select(x => x.Note).LastOrDefault(n => !string.IsNullOrWhiteSpace(n));
         var national = NationalStatus.From(dossier.Status) is { } ns
             ? new NationalDossierSnapshot
