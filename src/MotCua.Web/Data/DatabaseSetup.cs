@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MotCua.Web.Data;
 
@@ -10,20 +11,23 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        // Pooled contexts (issue #10, docs/performance.md "Look-up path profiled"): building a context per request (its
-        // options, scoped EF services, model look-up) was 11-14 % of the look-up's CPU. AppDbContext keeps no state of
-        // its own (ReferenceCache is static) and no code changes a context's settings, so a reset instance is as new.
+        // Pooled contexts: building a context per request (its options, scoped EF services, model look-up) was a large
+        // part of the look-up's CPU (docs/performance.md). AppDbContext keeps no state of its own and no code changes a
+        // context's settings, so a reset instance is as new. The factory builds unpooled contexts on the same options
+        // (and interceptors) for readers that must not share the request's context, such as the reference cache.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name)));
+                services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => SaveInterceptors(sp, o.UseSqlite(sqlite, s => s.MigrationsAssembly(typeof(AppDbContext).Assembly.GetName().Name))));
+                services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new AppDbContextFactory(() => new SqliteAppDbContext(sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>())));
                 services.AddHostedService<SqliteOptimizeService>();
                 break;
             case DatabaseProvider.Postgres:
                 var pg = options.ConnectionString
                     ?? throw new InvalidOperationException("MotCua:Database:ConnectionString is required for PostgreSQL.");
-                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PostgresConnectionString(pg)));
+                services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => SaveInterceptors(sp, o.UseNpgsql(PostgresConnectionString(pg))));
+                services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new AppDbContextFactory(() => new PostgresAppDbContext(sp.GetRequiredService<DbContextOptions<PostgresAppDbContext>>())));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {options.Provider}.");
@@ -31,6 +35,23 @@ public static class DatabaseSetup
         services.AddScoped<ReportingDb>();
         return services;
     }
+
+    /// <summary>
+    /// Adds <typeparamref name="T"/> (one instance) to the save interceptors of every app context, scoped or from the
+    /// factory, after <see cref="DetectChangesOnce"/>: the explicit way for a feature to act on a save instead of a
+    /// SaveChanges override.
+    /// </summary>
+    public static IServiceCollection AddSaveChangesInterceptor<T>(this IServiceCollection services)
+        where T : class, ISaveChangesInterceptor
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>One change-detection pass first, then the registered interceptors in registration order.</summary>
+    private static DbContextOptionsBuilder SaveInterceptors(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(DetectChangesOnce.Instance).AddInterceptors(services.GetServices<ISaveChangesInterceptor>());
 
     /// <summary>A read-only, non-tracking context on the configured read replica (same provider and model as the primary).</summary>
     internal static AppDbContext CreateReplicaContext(DatabaseOptions options, string contentRoot)
@@ -49,13 +70,13 @@ public static class DatabaseSetup
     /// <summary>
     /// The configured PostgreSQL connection string with the app's defaults, each unless the operator set it:
     /// <list type="bullet">
-    /// <item>JIT compilation off: the app's queries are short, and on a report over a quarter PostgreSQL's JIT spent
-    /// ~300 ms compiling a query that runs in less (measured, docs/performance.md).</item>
+    /// <item>JIT compilation off: the app's queries are short, and on a quarter's report PostgreSQL's JIT spent
+    /// longer compiling a query than running it (docs/performance.md).</item>
     /// <item>Automatic preparation (<c>Max Auto Prepare</c>): the app sends the same few hundred statements all day; a
     /// statement seen five times on a connection is prepared there, so PostgreSQL stops parsing and analysing it on
     /// every call. With <c>No Reset On Close</c> (the app keeps no session state: its one advisory lock is
     /// transaction-scoped) a pooled connection is not reset with <c>DISCARD ALL</c> on each checkout, which would also
-    /// drop those statements. Together the look-up over HTTP went from 0.47× to 0.82–0.90× a plain SELECT (session 5).</item>
+    /// drop those statements (the look-up's figures are in docs/performance.md).</item>
     /// </list>
     /// </summary>
     public static string PostgresConnectionString(string configured)
@@ -165,6 +186,12 @@ internal sealed class SqliteOptimizeService(IServiceScopeFactory scopes, IConfig
             }
         }
     }
+}
+
+/// <summary>Unpooled contexts on the app's options, for readers that must not share the request's context.</summary>
+internal sealed class AppDbContextFactory(Func<AppDbContext> create) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext() => create();
 }
 
 /// <summary>Design-time factories so <c>dotnet ef migrations add</c> can build each provider's model without the app.</summary>

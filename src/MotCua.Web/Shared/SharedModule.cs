@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Shared;
 
@@ -94,6 +95,7 @@ public static class SharedModule
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Files.FileStore>();
+        services.AddReferenceCache();
         services.AddProblemDetails();
         // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

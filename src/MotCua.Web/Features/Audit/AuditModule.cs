@@ -1,3 +1,5 @@
+using MotCua.Web.Data;
+
 namespace MotCua.Web.Features.Audit;
 
 public static class AuditModule
@@ -8,6 +10,7 @@ public static class AuditModule
         AuditKeys.Validate(configuration, environment.IsProduction());
         var developmentKeyFile = Path.Combine(environment.ContentRootPath, "data", "audit.key");
         services.AddSingleton(sp => AuditKeys.Load(configuration, environment.IsProduction(), developmentKeyFile, sp.GetRequiredService<ILogger<AuditKeys>>()));
+        services.AddSaveChangesInterceptor<AuditLogGuard>();
         if (configuration.GetValue("MotCua:Audit:RunSealer", true))
         {
             services.AddHostedService<AuditSealerService>();

@@ -7,46 +7,60 @@ namespace MotCua.Web.Features.Calendar;
 
 /// <summary>
 /// The effective working calendar, built once from the stored official schedules and shared (it is immutable). Other
-/// app instances notice an edit through the schedules' stamp, checked at most every <see cref="RecheckAfter"/>.
+/// app instances notice an edit through the schedules' stamp: pages check it at most every <see cref="RecheckAfter"/>,
+/// a deadline that is stored checks it every time (<see cref="CurrentAsync"/>).
 /// </summary>
 public sealed class CalendarProvider(TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private WorkingCalendar? _calendar;
-    private string? _stamp;
+    private volatile Built? _built;
     private DateTimeOffset _checkedAt;
 
-    public async Task<WorkingCalendar> GetAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    private sealed record Built(WorkingCalendar Calendar, string Stamp);
+
+    /// <summary>The calendar for display and queues: an edit saved on another instance shows within <see cref="RecheckAfter"/>.</summary>
+    public Task<WorkingCalendar> GetAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        var calendar = _calendar;
-        if (calendar is not null && time.GetUtcNow() - _checkedAt < RecheckAfter)
+        var built = _built;
+        return built is not null && time.GetUtcNow() - _checkedAt < RecheckAfter ? Task.FromResult(built.Calendar) : CurrentAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The calendar for a deadline that is stored on a dossier: the stamp is read now (one small query, no lock), so a
+    /// holiday saved on another instance a moment ago already counts instead of up to <see cref="RecheckAfter"/> later.
+    /// </summary>
+    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var stamp = await StampAsync(db, cancellationToken);
+        var built = _built;
+        if (built is null || !string.Equals(stamp, built.Stamp, StringComparison.Ordinal))
         {
-            return calendar;
-        }
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var stamp = await StampAsync(db, cancellationToken);
-            if (_calendar is null || !string.Equals(stamp, _stamp, StringComparison.Ordinal))
+            await _gate.WaitAsync(cancellationToken);
+            try
             {
-                _calendar = await BuildAsync(db, cancellationToken);
-                _stamp = stamp;
+                built = _built;
+                if (built is null || !string.Equals(stamp, built.Stamp, StringComparison.Ordinal))
+                {
+                    // Built after the stamp was read, so it is never older than its stamp; a newer build is rebuilt once more.
+                    built = new Built(await BuildAsync(db, cancellationToken), stamp);
+                    _built = built;
+                }
             }
-            _checkedAt = time.GetUtcNow();
-            return _calendar;
+            finally
+            {
+                _gate.Release();
+            }
         }
-        finally
-        {
-            _gate.Release();
-        }
+        _checkedAt = time.GetUtcNow();
+        return built.Calendar;
     }
 
     public void Dispose() => _gate.Dispose();
 
     /// <summary>After an edit in this instance: rebuild on next use.</summary>
-    public void Invalidate() => _calendar = null;
+    public void Invalidate() => _built = null;
 
     public async Task<DeadlineCalculator> CalculatorAsync(AppDbContext db, int? agencyId, CancellationToken cancellationToken = default)
     {
@@ -72,9 +86,11 @@ public sealed class CalendarProvider(TimeProvider time) : IDisposable
 
     private static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        // Count and latest update of the official years: any edit bumps the year's UpdatedAt.
-        var years = await db.CalendarYears.AsNoTracking().Select(y => new { y.Year, y.UpdatedAt }).ToListAsync(cancellationToken);
-        var count = await db.CalendarDays.CountAsync(cancellationToken);
+        // Count and latest update of the official years, and each year's number of days, in one statement.
+        var years = await db.CalendarYears.AsNoTracking()
+            .Select(y => new { y.Year, y.UpdatedAt, Days = db.CalendarDays.Count(d => d.Year == y.Year) })
+            .ToListAsync(cancellationToken);
+        var count = years.Sum(y => y.Days);
         var latest = years.Count == 0 ? 0 : years.Max(y => y.UpdatedAt.UtcTicks);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years.Count}:{count}:{latest}");
     }

@@ -16,7 +16,7 @@ public static class CatalogueApi
     /// <summary>Who manages the catalogue: administrators and the TTHC control focal officer.</summary>
     public const string ManagerRoles = Roles.Admin + "," + Roles.ControlFocalOfficer;
 
-    public static IServiceCollection AddCatalogue(this IServiceCollection services) => services.AddSingleton<ImportProgress>().AddSingleton<ReferenceCache>();
+    public static IServiceCollection AddCatalogue(this IServiceCollection services) => services.AddSingleton<ImportProgress>();
 
     public sealed record ProcedureSummary(
         string Code, string Name, string Field, decimal? ProcessingDays, decimal? ProcessingTimeValue, string? ProcessingTimeUnit,

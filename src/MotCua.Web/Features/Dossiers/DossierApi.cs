@@ -10,6 +10,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -21,7 +22,8 @@ public static class DossierApi
 
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
-            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
+            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>()
+            .WatchReferenceData(DossierWorkflow.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
 
@@ -190,8 +192,8 @@ public static class DossierApi
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
-        // One statement (a dossier has a handful of papers and events, so the joined rows stay few): issue #10, the
-        // transition's answer re-reads the dossier, and the split query cost three round trips.
+        // One statement (a dossier has a handful of papers and events, so the joined rows stay few): the transition's
+        // answer re-reads the dossier, and a split query would cost three round trips.
         var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Papers).Include(x => x.Events)
             .AsSingleQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
         if (d is null)

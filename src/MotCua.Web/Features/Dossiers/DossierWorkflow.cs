@@ -16,6 +16,7 @@ using MotCua.Web.Shared;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -90,7 +91,7 @@ public sealed record ActionInput(
 /// <summary>
 /// The one place a dossier changes: receipt (<see cref="ReceiveAsync"/>) and every later transition
 /// (<see cref="ApplyAsync"/>), each persisted with its history row, audit entry, issued form and explanation record in
-/// ONE SaveChanges. Notification hooks (issue #9) belong in <see cref="PersistAsync"/>.
+/// ONE SaveChanges. Notification hooks belong in <see cref="PersistAsync"/>.
 /// </summary>
 public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierFileStore files, Notifier notifier, ReferenceCache cache,
     IEnumerable<IDossierSubscriber> subscribers)
@@ -247,7 +248,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var submitRecorded = state.Status == DossierStatus.Draft;
         if (submitRecorded)
         {
-            // The online form (issue #6) submits as the applicant; an officer creating one here records that submission.
+            // The online form submits as the applicant; an officer creating one here records that submission.
             var submit = DossierStateMachine.Apply(state, DossierAction.Submit, new TransitionContext(now, [DossierRoles.Applicant], calculator));
             Record(dossier, submit, now, user, null, null);
             state = submit.State!;
@@ -351,45 +352,50 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         return null;
     }
 
+    /// <summary>The entity types the receipt basis, agency and unit above are read from: an edit of any of them drops the cache.</summary>
+    internal static readonly Type[] CachedFrom =
+    [
+        typeof(Field), typeof(Procedure), typeof(ProcedureVersion), typeof(ProcedurePaper), typeof(ProcedureFee), typeof(LegalBasis),
+        typeof(CatalogueSettings), typeof(PublicationDecision), typeof(PublicationDecisionItem), typeof(InternalProcess), typeof(ProcessStep),
+        typeof(Agency), typeof(Unit),
+    ];
+
     /// <summary>
     /// What a receipt reads from the catalogue: the version in force (with its papers, fees and legal bases), the
     /// effective processing time, the step plan of its approved process and the field's name. Cached per agency,
     /// procedure code and local day (<see cref="ReferenceCache"/>: a published version is immutable; which version is
-    /// in force, the agency default time and the approved process are mutable, hence the cache's 30 s life and its
-    /// drop on any catalogue or organisation edit in this instance). Before: 8 of a receipt's 21 statements.
+    /// in force, the agency default time and the approved process are mutable, hence the cache's life and its drop on
+    /// any catalogue or organisation edit in this instance).
     /// </summary>
     internal sealed record ReceiptBasis(ReceiveEligibility Eligibility, EffectiveTime? Effective, IReadOnlyList<PlannedStep> Plan, string FieldName);
 
     internal Task<ReceiptBasis> ReceiptBasisAsync(int agencyId, string procedureCode, DateTimeOffset at, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"receipt:{agencyId}:{CatalogueQueries.NormalizeCode(procedureCode)}:{CatalogueQueries.LocalDay(at).DayNumber}"), async c =>
+        cache.GetAsync(FormattableString.Invariant($"receipt:{agencyId}:{CatalogueQueries.NormalizeCode(procedureCode)}:{CatalogueQueries.LocalDay(at).DayNumber}"), async (own, c) =>
         {
-            var eligibility = await CatalogueQueries.CanReceiveAsync(db, agencyId, procedureCode, at, c);
+            var eligibility = await CatalogueQueries.CanReceiveAsync(own, agencyId, procedureCode, at, c);
             if (eligibility.Version is not { } version)
             {
                 return new ReceiptBasis(eligibility, null, [], "");
             }
-            // The version graph is shared by later receipts (read only), so no context may keep tracking it. The receipt
-            // cleared the tracker right before this attempt, so the graph is all it holds.
-            db.ChangeTracker.Clear();
-            var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(db, version, agencyId, c);
-            var plan = await StepPlanAsync(version.Id, agencyId, c);
-            var fieldName = await db.CatalogueFields.AsNoTracking().Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(c);
+            var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(own, version, agencyId, c);
+            var plan = await StepPlanAsync(own, version.Id, agencyId, c);
+            var fieldName = await own.CatalogueFields.AsNoTracking().Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(c);
             return new ReceiptBasis(eligibility, effective, plan, fieldName ?? "");
         }, ct);
 
-    /// <summary>The agency (code, office hours, name), cached (mutable: 30 s life, dropped on an edit here; see <see cref="ReferenceCache"/>).</summary>
-    internal Task<Agency> AgencyAsync(int agencyId, CancellationToken ct) => AgencyAsync(cache, db, agencyId, ct);
+    /// <summary>The agency (code, office hours, name), cached (mutable: dropped on an edit here; see <see cref="ReferenceCache"/>).</summary>
+    internal Task<Agency> AgencyAsync(int agencyId, CancellationToken ct) => AgencyAsync(cache, agencyId, ct);
 
-    internal static Task<Agency> AgencyAsync(ReferenceCache cache, AppDbContext db, int agencyId, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"agency:{agencyId}"), c => db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, c), ct);
+    internal static Task<Agency> AgencyAsync(ReferenceCache cache, int agencyId, CancellationToken ct) =>
+        cache.GetAsync(FormattableString.Invariant($"agency:{agencyId}"), (own, c) => own.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, c), ct);
 
     /// <summary>A unit (agency, name, active flag), cached like the agency; null when there is none.</summary>
     internal Task<Unit?> UnitAsync(int unitId, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"unit:{unitId}"), c => db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, c), ct);
+        cache.GetAsync(FormattableString.Invariant($"unit:{unitId}"), (own, c) => own.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, c), ct);
 
     /// <summary>
     /// The dossier's tracker entry without a change-detection pass: only its state (Added or not) and original values are
-    /// read, which detection does not change; a full pass over a 70-column dossier cost ~4 % of a transition's CPU.
+    /// read, which detection does not change, and a full pass over a wide dossier row is not free.
     /// </summary>
     private Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Dossier> EntryWithoutDetection(Dossier dossier)
     {
@@ -405,16 +411,16 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         }
     }
 
-    /// <summary>The deadline calculator of the agency: the shared calendar and the cached agency's office hours (no query).</summary>
+    /// <summary>The deadline calculator of the agency: the shared calendar, checked current, and the cached agency's office hours.</summary>
     private async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(agency));
+        new(await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
 
     /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
     internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,
         DateTimeOffset submittedAt, CancellationToken ct)
     {
         var effective = await CatalogueQueries.EffectiveProcessingTimeAsync(db, version, agency.Id, ct);
-        var plan = await StepPlanAsync(version.Id, agency.Id, ct);
+        var plan = await StepPlanAsync(db, version.Id, agency.Id, ct);
         var fieldName = await db.CatalogueFields.Where(f => f.Id == version.FieldId).Select(f => f.Name).SingleOrDefaultAsync(ct);
         return NewDossier(agency, version, new ReceiptBasis(new ReceiveEligibility(version, ReceiveRefusal.None, null), effective, plan, fieldName ?? ""),
             channel, applicant, submittedAt);
@@ -458,7 +464,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The processing steps of the version's approved internal process (desk receipt/return and the leader's approval
     /// are statuses, not steps); one step handled by the unit chosen at transfer when no process is approved.
     /// </summary>
-    private async Task<List<PlannedStep>> StepPlanAsync(int versionId, int agencyId, CancellationToken ct)
+    private static async Task<List<PlannedStep>> StepPlanAsync(AppDbContext db, int versionId, int agencyId, CancellationToken ct)
     {
         var process = await db.InternalProcesses.AsNoTracking()
             .Where(p => p.ProcedureVersionId == versionId && (p.State == ProcessState.InForce || p.State == ProcessState.Approved))
@@ -514,7 +520,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         var agencyId = user.AgencyId();
         var key = (code ?? "").Trim();
         // Without its papers: no transition reads them (the online confirmation is built at receipt, from the new
-        // dossier), and the JOIN made every step read, materialise and track them (issue #10).
+        // dossier), and the JOIN made every step read, materialise and track them.
         return db.Set<Dossier>().SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
     }
 
@@ -656,8 +662,6 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// The unit a dossier of the procedure is handed to by default today (the receipt's preselected unit), or null when the
     /// procedure is not received here or its plan names no unit; other pages use it to suggest the unit in charge.
     /// </summary>
-    /// <remarks>Reads through <see cref="ReceiptBasisAsync"/>, which clears the change tracker when it fills the cache:
-    /// call it with no unsaved changes (the PAKN page reads with nothing tracked).</remarks>
     public async Task<int?> UnitInChargeAsync(int agencyId, string procedureCode, CancellationToken ct)
     {
         var basis = await ReceiptBasisAsync(agencyId, procedureCode, time.GetUtcNow(), ct);
@@ -681,7 +685,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
     /// <summary>
     /// "Tiếp nhận và chuyển xử lý": the desk's transfer to the processing unit right after <paramref name="received"/>, in
     /// the same save, recorded as its own step (the process-control slip shows the hand-over) with the steps planned,
-    /// instead of a second action on the dossier (a second read, UPDATE and transaction; issue #10).
+    /// instead of a second action on the dossier (a second read, UPDATE and transaction).
     /// </summary>
     private async Task<(TransitionResult? Transfer, WorkflowOutcome? Refused)> TransferOnReceiptAsync(Dossier dossier, TransitionResult received, int unitId,
         string field, ClaimsPrincipal user, DateTimeOffset now, DeadlineCalculator calculator, CancellationToken ct)
@@ -763,7 +767,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
                 : await db.Users.Where(u => u.UserName == assignee && u.AgencyId == dossier.AgencyId).Select(u => u.Id).SingleOrDefaultAsync(ct);
         }
         // The note of the event this change adds: events join through dossier.Events and have no id before the save, so
-        // they are found without a change-detection pass over the tracker (one per notice before; issue #10 profile).
+        // they are found without a change-detection pass over the tracker (one per notice otherwise).
         var addedNote = dossier.Events.Where(x => x.Id == 0).Select(x => x.Note).LastOrDefault(n => !string.IsNullOrWhiteSpace(n));
         var national = NationalStatus.From(dossier.Status) is { } ns
             ? new NationalDossierSnapshot
@@ -892,7 +896,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             }
         }
         var now = time.GetUtcNow();
-        var calculator = await calendars.CalculatorAsync(db, dossier.AgencyId, ct);
+        var calculator = await CalculatorAsync(await AgencyAsync(dossier.AgencyId, ct), ct);
         var text = TextSearch.NfcOrNull(note);
         var ctx = new TransitionContext(now, [DossierRoles.Applicant], calculator) { Note = text };
         var result = DossierStateMachine.Apply(dossier.ToState(), DossierAction.ResubmitSupplement, ctx);

@@ -6,6 +6,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
@@ -22,6 +23,8 @@ public static class NotificationsModule
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<Notifier>();
+        // What the notifier caches: templates, agency and unit names, the officers an alert goes to, webhook subscriptions.
+        services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser), typeof(WebhookSubscription));
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, ZaloChannel>();

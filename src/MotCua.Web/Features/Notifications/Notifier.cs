@@ -5,6 +5,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Notifications;
 
@@ -14,9 +15,9 @@ namespace MotCua.Web.Features.Notifications;
 /// the caller's context and never saves: call it inside the transaction of the state change, before its SaveChanges.
 /// </summary>
 /// <remarks>
-/// Templates, the agency's and unit's names and the webhook subscriptions come from <see cref="ReferenceCache"/>
-/// (mutable settings: at most 30 s old when edited on another instance, dropped at once when edited here). Before, a
-/// transfer read them on every notice (up to 5 statements per notice; docs/performance.md, session 3).
+/// Templates, the agency's and unit's names, the alert's recipients and the webhook subscriptions come from
+/// <see cref="ReferenceCache"/> (mutable settings: at most its TTL old when edited on another instance, dropped at once
+/// when edited here), so a transfer does not read them again on every notice.
 /// </remarks>
 public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache, PublicUrls urls)
 {
@@ -32,12 +33,12 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
         if (audience.HasFlag(EventAudience.Citizen) || audience.HasFlag(EventAudience.Officer))
         {
             var templates = await cache.GetAsync("templates:" + e.Kind.ToString(),
-                c => db.NotificationTemplates.AsNoTracking().Where(t => t.EventKind == e.Kind).ToListAsync(c), cancellationToken);
+                (own, c) => own.NotificationTemplates.AsNoTracking().Where(t => t.EventKind == e.Kind).ToListAsync(c), cancellationToken);
             var agencyName = await cache.GetAsync(FormattableString.Invariant($"agency-name:{e.AgencyId}"),
-                c => db.Agencies.AsNoTracking().Where(a => a.Id == e.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(c), cancellationToken);
+                (own, c) => own.Agencies.AsNoTracking().Where(a => a.Id == e.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(c), cancellationToken);
             var unitName = e.UnitId is { } unitId
                 ? await cache.GetAsync(FormattableString.Invariant($"unit-name:{e.AgencyId}:{unitId}"),
-                    c => db.Units.AsNoTracking().Where(u => u.Id == unitId && u.AgencyId == e.AgencyId).Select(u => u.Name).SingleOrDefaultAsync(c), cancellationToken)
+                    (own, c) => own.Units.AsNoTracking().Where(u => u.Id == unitId && u.AgencyId == e.AgencyId).Select(u => u.Name).SingleOrDefaultAsync(c), cancellationToken)
                 : null;
             var values = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
@@ -75,7 +76,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
 
             if (audience.HasFlag(EventAudience.Officer))
             {
-                var officers = await cache.GetAsync(OfficersKey(e), c => OfficersAsync(db, e, c), cancellationToken);
+                var officers = await cache.GetAsync(OfficersKey(e), (own, c) => OfficersAsync(own, e, c), cancellationToken);
                 foreach (var officer in officers)
                 {
                     foreach (var channel in o.OfficerChannelsOrDefault)
@@ -118,7 +119,7 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
                 nationalStatusCode = e.National?.TrangThaiHoSo,
             };
             var subscriptions = await cache.GetAsync(FormattableString.Invariant($"webhooks:{e.AgencyId}"),
-                c => Webhooks.ActiveSubscriptionsAsync(db, e.AgencyId, c), cancellationToken);
+                (own, c) => Webhooks.ActiveSubscriptionsAsync(own, e.AgencyId, c), cancellationToken);
             messages.AddRange(Webhooks.Enqueue(db, time, e.AgencyId, eventName, e.DossierCode, data, subscriptions));
         }
         return messages;
@@ -127,8 +128,8 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
     private sealed record Officer(string Id, string? UserName, string? Email, string? PhoneNumber);
 
     /// <summary>
-    /// The alert's recipients are reference data like templates (read on every transfer and assignment before): cached
-    /// per unit or officer, at most 30 s old after an edit on another instance, dropped at once by an account edit here.
+    /// The alert's recipients are reference data like templates: cached per unit or officer, at most the cache's TTL old
+    /// after an edit on another instance, dropped at once by an account edit here.
     /// </summary>
     private static string OfficersKey(DossierNotice e) => e.AssigneeUserId is { } assignee
         ? FormattableString.Invariant($"officers:{e.AgencyId}:user:{assignee}")

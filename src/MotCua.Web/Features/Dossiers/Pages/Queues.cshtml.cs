@@ -10,6 +10,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -17,7 +18,7 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 /// /ho-so/hang-doi: my own dossiers and my unit's, by due instant, <see cref="DossierQueues.PageSize"/> per page
 /// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one statement of capped counts
 /// (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order of a partial index on open dossiers
-/// (issue #10: it used to render up to 500 rows per queue, then counted every open dossier of the queue per request).
+/// (no queue renders or counts every open dossier of the unit per request).
 /// </summary>
 public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration, ILogger<QueueModel> logger) : PageModel
 {
@@ -38,7 +39,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var me = User.Identity?.Name;
         var unit = User.UnitId();
         var calc = agencyId is { } id
-            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, db, id, ct)))
+            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, id, ct)))
             : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);
