@@ -34,7 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
-    // Plans (issue #8)
+    // Plans
     public DbSet<Plans.ControlPlan> ControlPlans => Set<Plans.ControlPlan>();
     public DbSet<Plans.PlanTask> PlanTasks => Set<Plans.PlanTask>();
     public DbSet<Plans.PlanTaskUnit> PlanTaskUnits => Set<Plans.PlanTaskUnit>();
@@ -42,17 +42,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Plans.PlanProgressNote> PlanProgressNotes => Set<Plans.PlanProgressNote>();
     public DbSet<Plans.EvidenceFile> EvidenceFiles => Set<Plans.EvidenceFile>();
 
-    // Review, simplification, impact assessment (issue #8)
+    // Review, simplification, impact assessment
     public DbSet<Features.Review.ReviewRound> ReviewRounds => Set<Features.Review.ReviewRound>();
     public DbSet<Features.Review.ReviewItem> ReviewItems => Set<Features.Review.ReviewItem>();
     public DbSet<Features.Review.ComplianceCostItem> ComplianceCostItems => Set<Features.Review.ComplianceCostItem>();
     public DbSet<Features.Review.LegalDraft> LegalDrafts => Set<Features.Review.LegalDraft>();
     public DbSet<Features.Review.ImpactAssessment> ImpactAssessments => Set<Features.Review.ImpactAssessment>();
 
-    // Inspections and discipline records (issue #8)
+    // Inspections and discipline records
     public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
     public DbSet<Features.Inspections.DisciplineRecord> DisciplineRecords => Set<Features.Inspections.DisciplineRecord>();
-    // Catalogue (issue #4)
+    // Catalogue
     public DbSet<Field> CatalogueFields => Set<Field>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
@@ -68,7 +68,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
-    // Dossiers (issue #5)
+    // Dossiers
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierPaper> DossierPapers => Set<DossierPaper>();
     public DbSet<DossierFile> DossierFiles => Set<DossierFile>();
@@ -80,22 +80,23 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DossierIdempotencyKey> DossierIdempotencyKeys => Set<DossierIdempotencyKey>();
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
 
-    // Scaling (issue #10): the data-protection key ring shared by every app instance.
+    // Scaling: the data-protection key ring shared by every app instance.
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
-    // Citizens and PAKN (issue #6)
+    // Citizens and PAKN
     public DbSet<Features.Citizens.DossierEvaluation> DossierEvaluations => Set<Features.Citizens.DossierEvaluation>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.News.NewsArticle> NewsArticles => Set<Features.News.NewsArticle>();
 
-    // Citizen portal, session 2 (issue #6): online-submission drafts and PAKN attachments
+    // Citizen portal: online-submission drafts and PAKN attachments
     public DbSet<Features.Citizens.OnlineDraft> OnlineDrafts => Set<Features.Citizens.OnlineDraft>();
     public DbSet<Features.Feedback.FeedbackAttachment> FeedbackAttachments => Set<Features.Feedback.FeedbackAttachment>();
-    // Decision 766 index (issue #7)
+    // Decision 766 index
     public DbSet<Features.Indices.IndexManualScore> IndexManualScores => Set<Features.Indices.IndexManualScore>();
-    // Report roll-up (issue #10)
+    // Report roll-up
     public DbSet<Features.Reports.ReportDayCount> ReportDayCounts => Set<Features.Reports.ReportDayCount>();
     public DbSet<Features.Reports.ReportMonthCount> ReportMonthCounts => Set<Features.Reports.ReportMonthCount>();
+    public DbSet<Features.Reports.ReportDossier> ReportDossiers => Set<Features.Reports.ReportDossier>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -112,18 +113,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             GuardAuditLog();
             // Reference data cached for the request paths (issue #10): dropped before and after an edit commits.
             var reference = ReferenceCache.NoteChanges(ChangeTracker);
-            // The report roll-up's deltas go in the same transaction as the dossiers they follow.
-            var rollup = Features.Reports.ReportRollup.NoteChanges(this);
-            int saved;
-            try
-            {
-                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            catch
-            {
-                Features.Reports.ReportRollup.Forget(this, rollup);
-                throw;
-            }
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (reference)
             {
                 ReferenceCache.Invalidate();
@@ -143,17 +133,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             GuardAuditLog();
             var reference = ReferenceCache.NoteChanges(ChangeTracker);
-            var rollup = Features.Reports.ReportRollup.NoteChanges(this);
-            int saved;
-            try
-            {
-                saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            }
-            catch
-            {
-                Features.Reports.ReportRollup.Forget(this, rollup);
-                throw;
-            }
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
             if (reference)
             {
                 ReferenceCache.Invalidate();
