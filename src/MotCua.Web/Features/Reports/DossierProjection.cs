@@ -110,6 +110,25 @@ public static class DossierProjection
         };
     }
 
+    /// <summary>
+    /// The row the subscriber would write for <paramref name="dossier"/> as it stands, for loaders that write dossiers
+    /// without the app (the unit taken so far given by the caller).
+    /// </summary>
+    public static ReportDossier RowOf(Dossier dossier, Pins pins, int? unitId, string? unitName)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(pins);
+        var row = NewRow(dossier, pins);
+        row.Dossier = null;
+        if (row.UnitId is null && unitId is not null)
+        {
+            row.UnitId = unitId;
+            row.UnitName = unitName;
+        }
+        Apply(row, Classify(State.Of(dossier)));
+        return row;
+    }
+
     /// <summary>The instants of a counted dossier as Core sees them, or null when the dossier is not counted.</summary>
     private static DossierFact? ClosingFact(State d)
     {
