@@ -513,6 +513,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // The public look-up finds a dossier by code alone (the code carries the agency prefix).
         b.HasIndex(d => d.Code);
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
+        // The register and the desk's queue of the day read one agency's receipts in a range of instants.
+        b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });
         // The specialist's queue (/ho-so/hang-doi): open dossiers only, in page order, so a page of 50 is an
         // index range however many closed dossiers are stored. Queries repeat the filter as constants (DossierQueues.OpenOf).

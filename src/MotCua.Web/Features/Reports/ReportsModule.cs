@@ -7,6 +7,7 @@ using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
 
 namespace MotCua.Web.Features.Reports;
 
@@ -180,6 +181,7 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddDossierSubscriber<ReportProjectionSubscriber>();
+        services.AddScoped<INationalSyncListener, ReportSyncListener>();
         services.AddHostedService<ReportBackfillService>();
         services.AddHostedService<ReportRollupService>();
         return services;
