@@ -22,7 +22,8 @@ namespace MotCua.Load;
 /// <para>
 /// THE column mapping is <see cref="Columns"/>: it reads the EF model (column names, value converters, store types),
 /// so a column added to <see cref="Dossier"/> is copied with no change here; when it needs a realistic value rather
-/// than its default, add ONE line in <see cref="Fill"/> (the report columns of issue #7 go there).
+/// than its default, add ONE line in <see cref="Fill"/>. Each dossier's <see cref="ReportDossier"/> row is the one the
+/// app's report subscriber would write (<see cref="DossierProjection.RowOf"/>).
 /// </para>
 /// </summary>
 public static class DataGenerator
@@ -53,6 +54,7 @@ public static class DataGenerator
         var firstPaperId = (await db.DossierPapers.MaxAsync(p => (long?)p.Id) ?? 0) + 1;
         var dossierColumns = Columns(db.Model.FindEntityType(typeof(Dossier))!);
         var paperColumns = Columns(db.Model.FindEntityType(typeof(DossierPaper))!);
+        var reportColumns = Columns(db.Model.FindEntityType(typeof(ReportDossier))!);
         var generator = new Generator(agency.Id, agency.Code, procs,
             [(units["Chi cục Tiêu chuẩn Đo lường Chất lượng"], "Chi cục Tiêu chuẩn Đo lường Chất lượng"), (units["Phòng Quản lý Khoa học và Công nghệ"], "Phòng Quản lý Khoa học và Công nghệ")],
             TimeProvider.System.GetUtcNow(), count, years, seed: 20250310);
@@ -60,16 +62,16 @@ public static class DataGenerator
         var clock = Stopwatch.StartNew();
         if (provider == "postgres")
         {
-            await CopyPostgresAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns);
+            await CopyPostgresAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns, reportColumns);
         }
         else
         {
-            await InsertSqliteAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns);
+            await InsertSqliteAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns, reportColumns);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Data generator: {count:N0} dossiers received over the past {years} years + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
-        // The bulk load bypassed SaveChanges, which keeps the report roll-up: rebuild it as an upgrade would.
+        // The bulk load bypassed the dossier save, which keeps the report roll-up: rebuild it as an upgrade would.
         clock.Restart();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         var read = await ReportRollup.RebuildAsync(db, CancellationToken.None);
@@ -101,24 +103,26 @@ public static class DataGenerator
         }).ToList();
     }
 
-    private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc)
+    private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc, List<Column> rc)
     {
         // No command timeout: completing a COPY of 10M rows waits on the server's index maintenance for minutes (the
         // default 30 s aborted the first 10M load).
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync();
         var papers = new List<DossierPaper>(2 * count);
+        var reports = new List<ReportDossier>(count);
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"Dossiers\" ({string.Join(", ", dc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < count; i++)
             {
-                var (d, ps) = g.Next(firstId + i);
+                var (d, ps, r) = g.Next(firstId + i);
                 await w.StartRowAsync();
                 foreach (var c in dc)
                 {
                     await WriteAsync(w, c.Value(d), c.StoreType);
                 }
                 papers.AddRange(ps);
+                reports.Add(r);
             }
             await w.CompleteAsync();
         }
@@ -136,6 +140,18 @@ public static class DataGenerator
             }
             await w.CompleteAsync();
         }
+        await using (var w = await conn.BeginBinaryImportAsync($"COPY \"ReportDossiers\" ({string.Join(", ", rc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var r in reports)
+            {
+                await w.StartRowAsync();
+                foreach (var c in rc)
+                {
+                    await WriteAsync(w, c.Value(r), c.StoreType);
+                }
+            }
+            await w.CompleteAsync();
+        }
         // Explicit ids went in: move the identity sequences past them.
         foreach (var t in new[] { "Dossiers", "DossierPapers" })
         {
@@ -147,7 +163,7 @@ public static class DataGenerator
     private static Task WriteAsync(NpgsqlBinaryImporter w, object? value, string storeType) =>
         value is null ? w.WriteNullAsync() : w.WriteAsync(value, storeType);
 
-    private static async Task InsertSqliteAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc)
+    private static async Task InsertSqliteAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc, List<Column> rc)
     {
         await using var conn = new SqliteConnection(cs);
         await conn.OpenAsync();
@@ -172,13 +188,17 @@ public static class DataGenerator
             await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
             await using var ins = Prepare("Dossiers", dc);
             await using var insPaper = Prepare("DossierPapers", pc);
+            await using var insReport = Prepare("ReportDossiers", rc);
             ins.Transaction = tx;
             insPaper.Transaction = tx;
+            insReport.Transaction = tx;
             for (var i = start; i < Math.Min(count, start + 50_000); i++)
             {
-                var (d, ps) = g.Next(firstId + i);
+                var (d, ps, r) = g.Next(firstId + i);
                 Bind(ins, dc, d);
                 await ins.ExecuteNonQueryAsync();
+                Bind(insReport, rc, r);
+                await insReport.ExecuteNonQueryAsync();
                 foreach (var p in ps)
                 {
                     p.Id = paperId++;
@@ -219,7 +239,7 @@ public static class DataGenerator
         private DateOnly[] workingDays => days ??= Enumerable.Range(1, 365 * years).Select(i => today.AddDays((-365 * years) - 1 + i))
             .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
 
-        public (Dossier Dossier, List<DossierPaper> Papers) Next(long id)
+        public (Dossier Dossier, List<DossierPaper> Papers, ReportDossier Report) Next(long id)
         {
             if (firstId < 0)
             {
@@ -241,13 +261,13 @@ public static class DataGenerator
                 ProcedureName = proc.Name,
             };
             Fill(d, proc, received);
-            Project(d, proc, received);
+            var report = Project(d, proc, received);
             var papers = new List<DossierPaper>
             {
                 new() { DossierId = id, Seq = 1, Name = "Đơn đề nghị theo mẫu", Present = true, Form = PaperCopyKind.Original, Quantity = 1 },
                 new() { DossierId = id, Seq = 2, Name = "Bản sao giấy tờ pháp lý", Present = random.NextDouble() > 0.05, Form = PaperCopyKind.CertifiedCopy, Quantity = 1 },
             };
-            return (d, papers);
+            return (d, papers, report);
         }
 
         /// <summary>Realistic values, one line per column that needs one (add new report columns here).</summary>
@@ -327,23 +347,19 @@ public static class DataGenerator
             d.Version = 6;
         }
 
-        /// <summary>The report columns, as the workflow's persistence point keeps them (issue #7), and what the 766 index reads.</summary>
-        private void Project(Dossier d, Proc proc, DateTimeOffset received)
+        /// <summary>The dossier's report row as the app's subscriber writes it, and what the 766 index reads.</summary>
+        private ReportDossier Project(Dossier d, Proc proc, DateTimeOffset received)
         {
             if (d.FeeAmount > 0 && d.Channel == DossierChannel.Online && random.NextDouble() < 0.6)
             {
                 d.PaymentStatus = PaymentStatus.PaidOnline;
             }
-            d.ReportProcedureId = proc.ProcedureId;
-            d.ReportFieldId = proc.FieldId;
-            d.ReportFieldName = proc.FieldName;
-            d.ReportOnlineLevel = proc.OnlineLevel;
             var unit = units.FirstOrDefault(u => u.Id == d.CurrentUnitId);
-            d.ReportUnitId = d.CurrentUnitId is null ? null : unit.Id;
-            d.ReportUnitName = d.CurrentUnitId is null ? null : unit.Name;
+            var row = DossierProjection.RowOf(d, new DossierProjection.Pins(proc.ProcedureId, proc.FieldId, proc.FieldName, proc.OnlineLevel),
+                d.CurrentUnitId is null ? null : unit.Id, d.CurrentUnitId is null ? null : unit.Name);
             // 92 % acknowledged by the national portal within minutes of receipt.
-            d.ReportSyncedAt = random.NextDouble() < 0.92 ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
-            DossierProjection.Refresh(d);
+            row.SyncedAt = random.NextDouble() < 0.92 ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
+            return row;
         }
 
         private static DateTimeOffset AddWorkingDays(DateTimeOffset start, int days)

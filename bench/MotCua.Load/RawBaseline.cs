@@ -7,7 +7,7 @@ namespace MotCua.Load;
 
 /// <summary>
 /// The database baselines: the rows one receipt writes, copied from a dossier the app just received (dossier, papers,
-/// history, forms, audit entry, outbox messages, idempotency key, and the day counter's update) and inserted again
+/// history, forms, report row, audit entry, outbox messages, idempotency key, and the day counter's update) and inserted again
 /// with plain ADO.NET in one transaction per dossier; and a plain SELECT by key. Reading the template back from the
 /// database keeps "the same rows" true when the model grows.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class RawBaseline : IAsyncDisposable
 
     private static readonly string[] DossiersOnly = ["Dossiers"];
 
-    private static readonly string[] ChildTables = ["DossierPapers", "DossierEvents", "DossierForms", "DossierIdempotencyKeys", "DossierStepAssignments", "DossierExplanations"];
+    private static readonly string[] ChildTables = ["DossierPapers", "DossierEvents", "DossierForms", "DossierIdempotencyKeys", "DossierStepAssignments", "DossierExplanations", "ReportDossiers"];
 
     private sealed class Row : Dictionary<string, object?>
     {
@@ -41,7 +41,7 @@ public sealed class RawBaseline : IAsyncDisposable
     /// <param name="provider">postgres or sqlite.</param>
     /// <param name="connectionString">The bench's connection string.</param>
     /// <param name="prepared">
-    /// False: plain Npgsql with its default settings, the baseline the goals of issue #10 name. True: the app's own
+    /// False: plain Npgsql with its default settings, the baseline the performance goals name. True: the app's own
     /// driver settings (statements prepared after five uses, no reset on checkout), the cheapest plain SQL can be.
     /// </param>
     public RawBaseline(string provider, string connectionString, bool prepared = false)

@@ -53,7 +53,7 @@ public static class ReportTimings
             return (await unitQueue.Where(d => d.DueAt != null).OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(DossierQueues.PageSize).ToListAsync()).Count;
         });
 
-        // The web's own code paths (issue #7): Biểu 06 as ReportQueries' GROUP BY, and the 766 index as the page and API
+        // The web's own code paths: Biểu 06 as ReportQueries' GROUP BY, and the 766 index as the page and API
         // compute it (IndexSql's aggregate grouped by unit, the procedures in force, ballots and manual points).
         var reporting = ReportingDb.ForPrimary(db);
         var reports = new List<(string Label, (double Median, double Max, long Rows) Timing)>();
@@ -76,8 +76,8 @@ public static class ReportTimings
         var counted = view!.Data.Counts.For(null);
         // The timed figures come from the report roll-up: check them once against counts over the dossiers themselves.
         var fromTicks = from.UtcTicks;
-        var receivedDirect = await db.Dossiers.CountAsync(d => d.AgencyId == agency && d.ReportCounted && d.ReceivedAt >= from && d.ReceivedAt < to);
-        var carriedDirect = await db.Dossiers.CountAsync(d => d.AgencyId == agency && d.ReportCounted && d.ReceivedAt < from && d.ReportClosedAt >= fromTicks);
+        var receivedDirect = await db.ReportDossiers.CountAsync(r => r.AgencyId == agency && r.Counted && r.ReceivedAt >= from && r.ReceivedAt < to);
+        var carriedDirect = await db.ReportDossiers.CountAsync(r => r.AgencyId == agency && r.Counted && r.ReceivedAt < from && r.ClosedAt >= fromTicks);
         if (receivedDirect != counted.Received || carriedDirect != counted.Standings - counted.Received)
         {
             Console.Error.WriteLine($"The roll-up disagrees with the dossiers: received {counted.Received} vs {receivedDirect}, carried over {counted.Standings - counted.Received} vs {carriedDirect}.");

@@ -95,44 +95,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // Report roll-up
     public DbSet<Features.Reports.ReportDayCount> ReportDayCounts => Set<Features.Reports.ReportDayCount>();
     public DbSet<Features.Reports.ReportMonthCount> ReportMonthCounts => Set<Features.Reports.ReportMonthCount>();
+    public DbSet<Features.Reports.ReportDossier> ReportDossiers => Set<Features.Reports.ReportDossier>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        // The report roll-up's deltas go in the same transaction as the dossiers they follow.
-        var rollup = Features.Reports.ReportRollup.NoteChanges(this);
-        int saved;
-        try
-        {
-            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        catch
-        {
-            Features.Reports.ReportRollup.Forget(this, rollup);
-            throw;
-        }
-        return saved;
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var rollup = Features.Reports.ReportRollup.NoteChanges(this);
-        int saved;
-        try
-        {
-            saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        catch
-        {
-            Features.Reports.ReportRollup.Forget(this, rollup);
-            throw;
-        }
-        return saved;
     }
 }
 

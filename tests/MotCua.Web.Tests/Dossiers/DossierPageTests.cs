@@ -139,7 +139,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         {
             // Reports count the dossier under the unit that processes it, not under the desk that hands it over, and the
             // procedure under the same unit (the per-unit evaluation counts a unit's procedures).
-            Assert.Equal(tdc, await db.Dossiers.Where(d => d.Code == dossier).Select(d => d.ReportUnitId).SingleAsync());
+            Assert.Equal(tdc, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == dossier)).Select(r => r.UnitId).SingleAsync());
             var procedureId = await db.Procedures.Where(p => p.Code == "9.XFER02").Select(p => p.Id).SingleAsync();
             var facts = await Features.Reports.DossierFacts.ProceduresAsync(MotCua.Web.Data.ReportingDb.ForPrimary(db), await Catalogue.CataloguePages.AgencyIdAsync(app),
                 Core.Reports.ReportPeriod.Custom(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)), default);

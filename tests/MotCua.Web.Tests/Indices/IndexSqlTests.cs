@@ -104,16 +104,19 @@ public sealed class IndexSqlTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await using (var db = app.CreateDbContext())
         {
             var rng = new Random(42);
+            var reportRows = await db.ReportDossiers.Where(r => r.AgencyId == agencyId).ToDictionaryAsync(r => r.DossierId);
             foreach (var d in await db.Dossiers.Where(d => d.AgencyId == agencyId && d.Imported).OrderBy(d => d.Id).ToListAsync())
             {
+                var row = reportRows[d.Id];
                 d.FeeAmount = rng.Next(0, 3) == 0 ? 0 : 100_000;
                 d.PaymentStatus = rng.Next(0, 3) switch { 0 => PaymentStatus.Unpaid, 1 => PaymentStatus.PaidAtDesk, _ => PaymentStatus.PaidOnline };
                 d.ComponentsDigitised = rng.Next(0, 2) == 0;
                 d.ResultDigitised = rng.Next(0, 4) == 0;
                 d.ReturnMethod = d.CompletedAt is null ? null : rng.Next(0, 3) switch { 0 => ResultDelivery.Online, 1 => ResultDelivery.ByPost, _ => ResultDelivery.AtDesk };
                 var unit = rng.Next(0, units.Count + 1);
-                d.ReportUnitId = unit == units.Count ? null : units[unit].Id;
-                d.ReportUnitName = unit == units.Count ? null : units[unit].Name;
+                DossierProjection.Apply(row, DossierProjection.Classify(DossierProjection.State.Of(d)));
+                row.UnitId = unit == units.Count ? null : units[unit].Id;
+                row.UnitName = unit == units.Count ? null : units[unit].Name;
                 if (rng.Next(0, 3) > 0 && d.ReceivedAt is { } received)
                 {
                     // One to three acknowledged portal updates; the dossier keeps the first, as the outbox processor does.
@@ -126,10 +129,12 @@ public sealed class IndexSqlTests(MotCuaApp app) : IClassFixture<MotCuaApp>
                             Body = "{}", Status = OutboxStatus.Delivered, CreatedAt = at, NextAttemptAt = at, DeliveredAt = at, AcknowledgedAt = at,
                         });
                     }
-                    d.ReportSyncedAt = acks.Min().UtcTicks;
+                    row.SyncedAt = acks.Min().UtcTicks;
                 }
             }
             await db.SaveChangesAsync();
+            // Edited beside the dossier's save, so the roll-up is built again from the rows as they now are.
+            Assert.True(await ReportRollup.RebuildAsync(db, default) > 0);
         }
 
         ReportPeriod[] periods =

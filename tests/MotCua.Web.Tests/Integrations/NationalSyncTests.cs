@@ -71,7 +71,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
         await using (var db = app.CreateDbContext())
         {
-            Assert.Null(await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+            Assert.Null(await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
         }
 
         var first = app.Clock.GetUtcNow();
@@ -79,7 +79,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         Assert.Contains(fakes.Portal.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(first.UtcTicks, await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
         }
 
         // A later acknowledged update does not move it: "synced" is the first acknowledgement.
@@ -89,7 +89,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         await app.DrainAsync();
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(first.UtcTicks, await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportSyncedAt).SingleAsync());
+            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
             Assert.True(await db.OutboxMessages.CountAsync(m => m.DossierCode == code && m.Channel == OutboxChannel.NationalPortal && m.AcknowledgedAt != null) >= 2);
         }
     }

@@ -48,10 +48,10 @@ public sealed class DossierFactsTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var code = created.GetProperty("code").GetString()!;
         await using (var db = app.CreateDbContext())
         {
-            var atReceipt = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
-            Assert.True(atReceipt.ReportCounted);
-            Assert.Equal(DossierProjection.Open, atReceipt.ReportClosedAt);
-            Assert.Null(atReceipt.ReportClosedKind);
+            var atReceipt = await db.ReportDossiers.AsNoTracking().SingleAsync(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code));
+            Assert.True(atReceipt.Counted);
+            Assert.Equal(DossierProjection.Open, atReceipt.ClosedAt);
+            Assert.Null(atReceipt.ClosedKind);
         }
 
         int tdc;
@@ -68,9 +68,10 @@ public sealed class DossierFactsTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await using var ctx = app.CreateDbContext();
         var dossier = await ctx.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
         Assert.NotNull(dossier.CompletedAt);
-        Assert.Equal(dossier.CompletedAt!.Value.UtcTicks, dossier.ReportClosedAt);
-        Assert.Equal(ClosingKind.Resolved, dossier.ReportClosedKind);
-        Assert.Equal(DossierProjection.Open, dossier.ReportClosedAtReturn); // not yet handed over
+        var row = await ctx.ReportDossiers.AsNoTracking().SingleAsync(r => r.DossierId == dossier.Id);
+        Assert.Equal(dossier.CompletedAt!.Value.UtcTicks, row.ClosedAt);
+        Assert.Equal(ClosingKind.Resolved, row.ClosedKind);
+        Assert.Equal(DossierProjection.Open, row.ClosedAtReturn); // not yet handed over
         var version = await ctx.ProcedureVersions.Include(v => v.Field).SingleAsync(v => v.Id == dossier.ProcedureVersionId);
         var plannedUnit = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null)?.UnitId;
 

@@ -37,20 +37,22 @@ public sealed class ReportBackfillTests(MotCuaApp app) : IClassFixture<MotCuaApp
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
         int procedureId;
+        long dossierId;
         await using (var db = app.CreateDbContext())
         {
-            procedureId = await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReportProcedureId).SingleAsync();
+            dossierId = await db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+            procedureId = await db.ReportDossiers.Where(r => r.DossierId == dossierId).Select(r => r.ProcedureId).SingleAsync();
         }
         var before = await ReceivedDirectAsync(desk, procedureId);
         Assert.True(before >= 1);
 
-        // As a row stored before the projection existed: defaults in every report column.
+        // As a row copied from a dossier stored before the projection existed: defaults in every column.
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(1, await db.Dossiers.Where(d => d.Code == code).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ReportProcedureId, 0).SetProperty(d => d.ReportFieldId, 0).SetProperty(d => d.ReportFieldName, "")
-                .SetProperty(d => d.ReportUnitId, (int?)null).SetProperty(d => d.ReportUnitName, (string?)null)
-                .SetProperty(d => d.ReportCounted, false).SetProperty(d => d.ReportClosedAt, 0L).SetProperty(d => d.ReportClosedAtReturn, 0L)));
+            Assert.Equal(1, await db.ReportDossiers.Where(r => r.DossierId == dossierId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ProcedureId, 0).SetProperty(r => r.FieldId, 0).SetProperty(r => r.FieldName, "")
+                .SetProperty(r => r.UnitId, (int?)null).SetProperty(r => r.UnitName, (string?)null)
+                .SetProperty(r => r.Counted, false).SetProperty(r => r.ClosedAt, 0L).SetProperty(r => r.ClosedAtReturn, 0L)));
             // An installation upgraded from then builds its report roll-up from the rows as they are.
             Assert.True(await ReportRollup.RebuildAsync(db, default) >= 0);
         }
@@ -60,10 +62,10 @@ public sealed class ReportBackfillTests(MotCuaApp app) : IClassFixture<MotCuaApp
         {
             Assert.True(await ReportBackfill.RunAsync(db, default) >= 1);
             Assert.Equal(0, await ReportBackfill.RunAsync(db, default)); // idempotent: nothing left to pin
-            var dossier = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == code);
-            Assert.Equal(procedureId, dossier.ReportProcedureId);
-            Assert.True(dossier.ReportCounted);
-            Assert.Equal(DossierProjection.Open, dossier.ReportClosedAt);
+            var row = await db.ReportDossiers.AsNoTracking().SingleAsync(r => r.DossierId == dossierId);
+            Assert.Equal(procedureId, row.ProcedureId);
+            Assert.True(row.Counted);
+            Assert.Equal(DossierProjection.Open, row.ClosedAt);
         }
         Assert.Equal(before, await ReceivedDirectAsync(desk, procedureId));
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
@@ -12,8 +13,8 @@ using MotCua.Web.Tests.Infrastructure;
 namespace MotCua.Web.Tests.Reports;
 
 /// <summary>
-/// The report roll-up kept by every save: after imports, live dossiers through the workflow, edits of the
-/// report columns and a failed save retried, the deltas sum to exactly what a rebuild from the dossiers gives; folding
+/// The report roll-up kept by every dossier save: after imports, live dossiers through the workflow, fee and unit
+/// changes and a failed save retried, the deltas sum to exactly what a rebuild from the report rows gives; folding
 /// them keeps every sum and leaves nothing unfolded. (The reports' numbers over the roll-up are checked against Core's
 /// reference by ReportReconciliationTests and IndexSqlTests.)
 /// </summary>
@@ -63,6 +64,27 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             }
         }
         return sums;
+    }
+
+    /// <summary>Calls the dossier's subscribers, as the dossier's one save does.</summary>
+    internal static async Task OnSavingAsync(IServiceProvider services, AppDbContext db, Dossier dossier)
+    {
+        var change = new DossierSaving(dossier, db.Entry(dossier).State == EntityState.Added, [], dossier.SubmittedAt);
+        foreach (var subscriber in services.GetServices<IDossierSubscriber>())
+        {
+            await subscriber.OnSavingAsync(db, change, default);
+        }
+    }
+
+    /// <summary>A change to a dossier saved the way the dossier's one save does it: subscribers first, one SaveChanges.</summary>
+    private async Task SaveDossierAsync(string code, Action<Dossier> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
+        change(dossier);
+        await OnSavingAsync(scope.ServiceProvider, db, dossier);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -122,47 +144,50 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await ActAsync(desk, codes[1], "stop", new { note = "Dừng theo đề nghị" });
 
         // The portal's first acknowledgement, written by the outbox beside the officers' saves: a save that read the
-        // dossier before it fails on the concurrency token (and is redone), a later one sees it.
+        // report row before it fails on the concurrency token (and is redone), a later one sees it.
         await using (var stale = app.CreateDbContext())
         {
-            var before = await stale.Dossiers.SingleAsync(d => d.Code == codes[2]);
+            var agencyId = await stale.Dossiers.Where(d => d.Code == codes[2]).Select(d => d.AgencyId).SingleAsync();
+            var before = await stale.ReportDossiers.SingleAsync(r => stale.Dossiers.Any(d => d.Id == r.DossierId && d.Code == codes[2]));
             await using (var outbox = app.CreateDbContext())
             {
-                Assert.True(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[2], now.AddMinutes(5).UtcTicks, default));
-                Assert.False(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[2], now.AddDays(2).UtcTicks, default)); // the first one stays
-                Assert.True(await ReportRollup.RecordSyncAsync(outbox, before.AgencyId, codes[0], now.AddDays(3).UtcTicks, default));
+                Assert.True(await ReportRollup.RecordSyncAsync(outbox, agencyId, codes[2], now.AddMinutes(5).UtcTicks, default));
+                Assert.False(await ReportRollup.RecordSyncAsync(outbox, agencyId, codes[2], now.AddDays(2).UtcTicks, default)); // the first one stays
+                Assert.True(await ReportRollup.RecordSyncAsync(outbox, agencyId, codes[0], now.AddDays(3).UtcTicks, default));
             }
-            before.ReportUnitId = null;
-            before.Version++;
+            before.FeeAmount++;
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
         }
 
-        // Report columns edited through tracked entities: a unit taken later, a fee paid online, digitised papers.
+        // After its acknowledgement the open dossier is taken by a unit (pinned at the first transfer unless its plan
+        // named one: the synced count moves with it), and its fee is paid online and its papers digitised.
+        var other = 0;
         await using (var db = app.CreateDbContext())
         {
-            var open = await db.Dossiers.SingleAsync(d => d.Code == codes[2]);
-            // Another unit after its acknowledgement: the synced count moves with it.
-            var other = await db.Units.Where(u => u.Name == "Phòng Quản lý Khoa học và Công nghệ").Select(u => u.Id).SingleAsync();
-            open.ReportUnitId = open.ReportUnitId == other ? unit : other;
-            open.FeeAmount = 500_000;
-            open.PaymentStatus = PaymentStatus.PaidOnline;
-            open.ComponentsDigitised = true;
-            open.Version++;
-            await db.SaveChangesAsync();
+            other = await db.Units.Where(u => u.Name == "Phòng Quản lý Khoa học và Công nghệ").Select(u => u.Id).SingleAsync();
         }
+        await ActAsync(desk, codes[2], "transfer", new { unitId = other });
+        await SaveDossierAsync(codes[2], d =>
+        {
+            d.FeeAmount = 500_000;
+            d.PaymentStatus = PaymentStatus.PaidOnline;
+            d.ComponentsDigitised = true;
+            d.Version++;
+        });
 
         // A save that fails (a second dossier with a code already taken) adds nothing; its retry counts once.
-        await using (var db = app.CreateDbContext())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var template = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Code == codes[2]);
             var copy = new Dossier
             {
                 AgencyId = template.AgencyId, Code = template.Code, ApplicantName = "Bản sao", Channel = DossierChannel.Direct,
                 ProcedureVersionId = template.ProcedureVersionId, ProcedureCode = template.ProcedureCode, ProcedureName = template.ProcedureName,
                 Status = DossierStatus.Received, SubmittedAt = now, ReceivedAt = now, DueAt = template.DueAt,
-                ReportCounted = true, ReportProcedureId = template.ReportProcedureId, ReportFieldId = template.ReportFieldId, ReportFieldName = template.ReportFieldName,
             };
             db.Dossiers.Add(copy);
+            await OnSavingAsync(scope.ServiceProvider, db, copy);
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
             copy.Code = template.Code + "-B";
             await db.SaveChangesAsync();
@@ -193,7 +218,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     {
         // Received on day 100 (local), due on day 103, closed on day 110: overdue at the boundaries of days 104..110.
         static long At(int day, int hour) => ((long)day * ReportRollup.DayTicks) - ReportRollup.Offset + (hour * TimeSpan.TicksPerHour);
-        var s = new ReportRollup.Snapshot(1, 5, 2, 3, true, DossierStatus.Returned, DossierChannel.Direct, At(100, 9), At(103, 17), At(100, 9), null,
+        var s = new ReportRollup.Snapshot(1, 5, 2, 3, true, DossierChannel.Direct, At(100, 9), At(103, 17), At(100, 9), null,
             At(110, 10), MotCua.Core.Reports.ClosingKind.Resolved, At(111, 8), MotCua.Core.Reports.ClosingKind.Resolved, 0, PaymentStatus.Unpaid, false, false, null, null);
         var into = new Dictionary<ReportRollup.Key, ReportRollup.Counts>();
         ReportRollup.Contribute(s, +1, into);

@@ -57,9 +57,9 @@ public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : P
         Current = Months[^1];
 
         var now = Now;
-        var overdue = await reporting.Context.Dossiers.AsNoTracking()
-            .Where(d => d.AgencyId == agencyId && d.ReportCounted && d.ReportClosedAt == DossierProjection.Open && d.DueAt != null && d.DueAt < now)
-            .GroupBy(d => d.ReportUnitName)
+        var overdue = await reporting.Context.ReportDossiers.AsNoTracking()
+            .Where(r => r.AgencyId == agencyId && r.Counted && r.ClosedAt == DossierProjection.Open && r.DueAt != null && r.DueAt < now)
+            .GroupBy(r => r.UnitName)
             .Select(g => new { Unit = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         OverdueNow = overdue.Sum(o => o.Count);

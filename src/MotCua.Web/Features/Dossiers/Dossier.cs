@@ -7,7 +7,6 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
 using MotCua.Web.Features.Catalogue;
-using MotCua.Web.Features.Reports;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -189,42 +188,6 @@ public sealed class Dossier
     public bool Imported { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-
-    // ---- report projection (issue #7; Reports/DossierProjection.cs keeps it, Reports/README in Core gives the SQL)
-    /// <summary>Unit in charge of the procedure, pinned at receipt (first planned unit other than the desk, else the unit of the first transfer).</summary>
-    public int? ReportUnitId { get; set; }
-
-    public string? ReportUnitName { get; set; }
-
-    /// <summary>Lĩnh vực of the pinned version, with its name at receipt.</summary>
-    public int ReportFieldId { get; set; }
-
-    public string ReportFieldName { get; set; } = "";
-
-    /// <summary>The procedure (stable across versions), so a row groups all versions of one procedure.</summary>
-    public int ReportProcedureId { get; set; }
-
-    /// <summary>Online level of the pinned version at receipt.</summary>
-    public OnlineServiceLevel ReportOnlineLevel { get; set; }
-
-    /// <summary>Takes part in Biểu 06: received (desk refusals and not-yet-received submissions do not).</summary>
-    public bool ReportCounted { get; set; }
-
-    /// <summary>UTC ticks of the closing event counting completion; <see cref="DossierProjection.Open"/> while open.</summary>
-    public long ReportClosedAt { get; set; } = DossierProjection.Open;
-
-    public ClosingKind? ReportClosedKind { get; set; }
-
-    /// <summary>The same counting the return to the applicant.</summary>
-    public long ReportClosedAtReturn { get; set; } = DossierProjection.Open;
-
-    public ClosingKind? ReportClosedKindReturn { get; set; }
-
-    /// <summary>
-    /// UTC ticks of the national portal's first acknowledgement of an update of this dossier (QĐ 766 indicator 1.2:
-    /// "synced" = acknowledged before the period's end), kept by the outbox so the index is one aggregate over Dossiers.
-    /// </summary>
-    public long? ReportSyncedAt { get; set; }
 
     /// <summary>Optimistic concurrency token, incremented on every change.</summary>
     public long Version { get; set; }
@@ -547,47 +510,18 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
     {
         b.Property(d => d.Code).HasMaxLength(64);
         b.HasIndex(d => new { d.AgencyId, d.Code }).IsUnique();
-        // The public look-up finds a dossier by code alone (the code carries the agency prefix): issue #10.
+        // The public look-up finds a dossier by code alone (the code carries the agency prefix).
         b.HasIndex(d => d.Code);
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
-        // Reports and the 766 index read a period's rows through two index ranges only (Core Reports/README): dossiers
-        // received in the period, and dossiers received before it and still open at its start. On PostgreSQL both
-        // indexes carry every column those aggregates read (INCLUDE), so a quarter over millions of rows is an
-        // index-only scan that never touches the wide heap rows (docs/performance.md). Fixed-width columns first.
-        b.HasIndex(d => new { d.AgencyId, d.ReceivedAt }).IncludeProperties(d => new
-        {
-            d.Id, d.ReportCounted, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.DueAt, d.ReportClosedAt, d.ReportClosedKind,
-            d.ReportClosedAtReturn, d.ReportClosedKindReturn, d.FeeAmount, d.ComponentsDigitised, d.ResultDigitised, d.ReportSyncedAt,
-            d.Channel, d.PaymentStatus, d.ReturnMethod,
-        });
-        // "Open at the period's start" is an interval stabbing query, which a B-tree cannot answer without scanning
-        // everything closed after the start. Split at ReportRanges.LongOpen before the start: recent receipts come from
-        // the index above; older ones are open at the start only if they stayed open longer than that, and those few
-        // dossiers have this partial index of their own.
-        b.HasIndex(d => new { d.AgencyId, d.ReceivedAt }, "IX_Dossiers_Report_LongOpen")
-            .HasFilter(ReportRanges.LongOpenFilter)
-            .IncludeProperties(d => new
-            {
-                d.Id, d.ReportCounted, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.DueAt, d.ReportClosedAt, d.ReportClosedKind,
-                d.ReportClosedAtReturn, d.ReportClosedKindReturn, d.FeeAmount, d.ComponentsDigitised, d.ResultDigitised, d.ReportSyncedAt,
-                d.Channel, d.PaymentStatus, d.ReturnMethod,
-            });
+        // The register and the desk's queue of the day read one agency's receipts in a range of instants.
+        b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });
-        // Dossiers stored before the report projection (ReportBackfill runs at every start): empty once backfilled, so
-        // the start-up check is one probe instead of a walk over every dossier (10 GB at 10M rows: issue #10, session 4).
-        b.HasIndex(d => d.Id, "IX_Dossiers_ReportBackfill").HasFilter(ReportBackfill.PendingFilter);
-        // The specialist's queue (/ho-so/hang-doi, issue #10): open dossiers only, in page order, so a page of 50 is an
+        // The specialist's queue (/ho-so/hang-doi): open dossiers only, in page order, so a page of 50 is an
         // index range however many closed dossiers are stored. Queries repeat the filter as constants (DossierQueues.OpenOf).
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Unit")
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);
         b.HasIndex(d => new { d.AgencyId, d.Assignee, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Assignee")
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);
-        // The in-memory facts (drill-downs, scoring) find "open at the start" by the closing instant.
-        b.HasIndex(d => new { d.AgencyId, d.ReportClosedAt }).HasDatabaseName("IX_Dossiers_Report_Closed");
-        b.HasIndex(d => new { d.AgencyId, d.ReportClosedAtReturn }).HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
-        b.Property(d => d.ReportUnitName).HasMaxLength(300);
-        b.Property(d => d.ReportFieldName).HasMaxLength(300);
-        b.Property(d => d.ReportOnlineLevel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantName).HasMaxLength(300);
@@ -609,9 +543,6 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.Assignee).HasMaxLength(256);
         b.Property(d => d.InterAgencyPartner).HasMaxLength(300);
         b.Property(d => d.Version).IsConcurrencyToken();
-        // Written by the outbox without a version change (the officer's form stays valid); a save that read the dossier
-        // before that write must not go through with a stale value, or its report roll-up delta would be wrong.
-        b.Property(d => d.ReportSyncedAt).IsConcurrencyToken();
         b.Ignore(d => d.ProcessingTime);
         b.Ignore(d => d.StepPlan);
         b.Ignore(d => d.Terms);

@@ -8,7 +8,6 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -17,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// Historical dossiers from a previous one-stop system: every record is validated (fields, procedure, the timestamps
 /// through <see cref="HistoricalImport.Derive"/>) and then all are saved in one SaveChanges, or none.
 /// </summary>
-public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierWorkflow workflow)
+public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierWorkflow workflow, IEnumerable<IDossierSubscriber> subscribers)
 {
     public sealed record PauseRecord(string? From, string? To, string? Reason);
 
@@ -140,13 +139,17 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                 dossier.CreatedAt = now;
                 dossier.Apply(HistoricalImport.ToState(history, channel, dossier.Terms)!);
                 dossier.Version = 1;
-                await DossierProjection.RefreshAsync(db, dossier, ct);
                 dossier.Events.Add(new DossierEvent
                 {
                     At = now, Action = null, FromStatus = null, ToStatus = dossier.Status, ActorUserName = user.Identity?.Name, ActorName = user.DisplayName(),
                     Note = "Nhập từ hệ thống một cửa trước đây.",
                 });
                 db.Add(dossier);
+                var saving = new DossierSaving(dossier, IsNew: true, [], now);
+                foreach (var subscriber in subscribers)
+                {
+                    await subscriber.OnSavingAsync(db, saving, ct);
+                }
                 codes.Add(dossier.Code);
             }
             AuditLog.Append(db, time, user, "dossier.import", "Dossier", "import",

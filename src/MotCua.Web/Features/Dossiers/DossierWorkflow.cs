@@ -10,7 +10,6 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
-using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 
 using MotCua.Core.Notifications;
@@ -456,7 +455,6 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             FeeAmount = (long)version.Fees.Sum(f => f.Amount),
         };
         dossier.StepPlan = plan;
-        DossierProjection.Pin(dossier, version, basis.FieldName);
         return dossier;
     }
 
@@ -718,9 +716,6 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
         {
             await notifier.RaiseAsync(db, notice, ct);
         }
-        // The report columns follow the state in the same SaveChanges, so SQL reports never see a stale closing; the
-        // report unit's name comes from the cached unit.
-        await DossierProjection.RefreshAsync(db, dossier, ct, async (unitId, c) => (await UnitAsync(unitId, c))?.Name);
         var change = new DossierSaving(dossier, db.Entry(dossier).State == EntityState.Added,
             new[] { transition, then }.OfType<TransitionResult>().ToList(), time.GetUtcNow());
         foreach (var subscriber in subscribers)
@@ -1135,7 +1130,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             new { Before = before, After = new { FeeAmount = feeAmount, Payment = payment.ToString(), ComponentsDigitised = componentsDigitised } });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await PersistAsync(dossier, null, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -1202,7 +1197,7 @@ public sealed class DossierWorkflow(AppDbContext db, TimeProvider time, Calendar
             new { Files = written.Select(w => new { w.FileName, w.Sha256, w.Size }) });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await PersistAsync(dossier, null, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

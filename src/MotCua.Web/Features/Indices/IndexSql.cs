@@ -85,25 +85,25 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
 /// The 766 index's counting indicators (1.2, 2.1, 3.3, 4.2, 4.3, 5.x, 6.x) as ONE aggregate over the report roll-up
 /// (<see cref="ReportRollup"/>, the same classification as <see cref="ReportQueries"/>, Core Reports/README) grouped by
 /// unit and procedure; and the failing dossiers of one measure, paged,
-/// for the drill-down (from the dossiers' report columns). Counts completion (the index's rule).
+/// for the drill-down (from the dossiers' report rows). Counts completion (the index's rule).
 /// Must give exactly <see cref="Index766.Measure"/>'s numbers over <see cref="DossierFacts"/> (tested on both databases).
 /// </summary>
 public static class IndexSql
 {
     // Candidate rows: received in the period, or received before it and still open at its start (completion mode).
     private const string Columns = """
-        COALESCE("ReportUnitId", 0) AS k, "ReportProcedureId" AS pr, "Id" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ReportClosedAt" AS c, "ReportClosedKind" AS ck,
+        COALESCE("UnitId", 0) AS k, "ProcedureId" AS pr, "DossierId" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ClosedAt" AS c, "ClosedKind" AS ck,
         "Channel" AS ch, "FeeAmount" AS fee, "PaymentStatus" AS pay, "ReturnMethod" AS rm, "ComponentsDigitised" AS cd, "ResultDigitised" AS rd,
-        "ReportSyncedAt" AS sy
+        "SyncedAt" AS sy
         """;
 
-    private static string ReceivedInPeriod(string unit) => $"""SELECT {Columns} FROM "Dossiers" WHERE {ReportRanges.Received(unit)}""";
+    private static string ReceivedInPeriod(string unit) => $"""SELECT {Columns} FROM "ReportDossiers" WHERE {ReportRanges.Received(unit)}""";
 
     private static string OpenAtStartRecent(string unit) =>
-        $"""SELECT {Columns} FROM "Dossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, "\"ReportClosedAt\"")}""";
+        $"""SELECT {Columns} FROM "ReportDossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, "\"ClosedAt\"")}""";
 
     private static string OpenAtStartEarlier(string unit) =>
-        $"""SELECT {Columns} FROM "Dossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, "\"ReportClosedAt\"")}""";
+        $"""SELECT {Columns} FROM "ReportDossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, "\"ClosedAt\"")}""";
 
     private static string Candidates(string unit) =>
         ReceivedInPeriod(unit) + "\nUNION ALL\n" + OpenAtStartRecent(unit) + "\nUNION ALL\n" + OpenAtStartEarlier(unit);
@@ -182,7 +182,7 @@ public static class IndexSql
         {
             return [];
         }
-        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var unit = unitId is null ? "" : " AND \"UnitId\" = @unit";
         var sql = $"""
             WITH p AS ({Candidates(unit)})
             SELECT id FROM p WHERE {failing} ORDER BY id LIMIT @take OFFSET @skip

@@ -40,9 +40,10 @@ public sealed partial class OutboxProcessor(
             return 0;
         }
         var channels = scope.ServiceProvider.GetServices<INotificationChannel>().ToDictionary(c => c.Kind);
+        var listeners = scope.ServiceProvider.GetServices<INationalSyncListener>().ToList();
         foreach (var id in claimed)
         {
-            await DeliverAsync(db, channels, id, cancellationToken);
+            await DeliverAsync(db, channels, listeners, id, cancellationToken);
         }
         return claimed.Count;
     }
@@ -98,7 +99,8 @@ public sealed partial class OutboxProcessor(
         return claimed;
     }
 
-    private async Task DeliverAsync(AppDbContext db, Dictionary<OutboxChannel, INotificationChannel> channels, Guid id, CancellationToken cancellationToken)
+    private async Task DeliverAsync(AppDbContext db, Dictionary<OutboxChannel, INotificationChannel> channels, List<INationalSyncListener> listeners, Guid id,
+        CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
         var o = outboxOptions.CurrentValue;
@@ -133,9 +135,10 @@ public sealed partial class OutboxProcessor(
             LogDelivered(message.Id, message.Channel, message.Attempts + 1);
             if (recorded > 0 && acknowledged is { } ackAt && message.Channel == OutboxChannel.NationalPortal && message.DossierCode is { } syncedCode)
             {
-                // The 766 index reads "synced before the period's end" from the dossier row (the first acknowledgement).
-                var ticks = ackAt.UtcTicks;
-                await Reports.ReportRollup.RecordSyncAsync(db, message.AgencyId, syncedCode, ticks, cancellationToken);
+                foreach (var listener in listeners)
+                {
+                    await listener.OnAcknowledgedAsync(db, message.AgencyId, syncedCode, ackAt, cancellationToken);
+                }
             }
         }
         else

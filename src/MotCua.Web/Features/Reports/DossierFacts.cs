@@ -38,26 +38,27 @@ public static class DossierFacts
         var db = reporting.Context;
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
         long sTicks = s.UtcTicks;
-        var candidates = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId
-            && ((d.ReportCounted && d.ReceivedAt >= s && d.ReceivedAt < e)
-                || (d.ReportCounted && d.ReceivedAt < s && (d.ReportClosedAt >= sTicks || d.ReportClosedAtReturn >= sTicks))
-                || (!d.ReportCounted && d.Status == DossierStatus.Refused && d.ClosedAt >= s && d.ClosedAt < e)));
+        var projected = db.ReportDossiers.AsNoTracking().Where(r => r.AgencyId == agencyId
+            && ((r.Counted && r.ReceivedAt >= s && r.ReceivedAt < e)
+                || (r.Counted && r.ReceivedAt < s && (r.ClosedAt >= sTicks || r.ClosedAtReturn >= sTicks))
+                || (r.DeskRefusedAt >= s && r.DeskRefusedAt < e)));
         if (unitId is { } u)
         {
-            candidates = candidates.Where(d => d.ReportUnitId == u);
+            projected = projected.Where(r => r.UnitId == u);
         }
+        var candidates = projected.Join(db.Dossiers.AsNoTracking(), r => r.DossierId, d => d.Id, (r, d) => new { r, d });
 
         var rows = await candidates
-            .Select(d => new Row(d.Id, d.Code, d.AgencyId, d.ReportUnitId, d.ReportUnitName, d.ReportFieldId, d.ReportFieldName, d.ReportProcedureId,
-                d.ProcedureName, d.Channel, d.Status, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.RescheduledDueAt, d.CompletedAt, d.ReturnedAt, d.ClosedAt,
-                d.ReturnMethod, d.ReportOnlineLevel, d.ComponentsDigitised, d.ResultDigitised, d.FeeAmount, d.PaymentStatus, d.Imported))
+            .Select(x => new Row(x.d.Id, x.d.Code, x.d.AgencyId, x.r.UnitId, x.r.UnitName, x.r.FieldId, x.r.FieldName, x.r.ProcedureId,
+                x.d.ProcedureName, x.d.Channel, x.d.Status, x.d.SubmittedAt, x.d.ReceivedAt, x.d.DueAt, x.d.RescheduledDueAt, x.d.CompletedAt, x.d.ReturnedAt,
+                x.d.ClosedAt, x.d.ReturnMethod, x.r.OnlineLevel, x.d.ComponentsDigitised, x.d.ResultDigitised, x.d.FeeAmount, x.d.PaymentStatus, x.d.Imported))
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var ids = candidates.Select(d => d.Id);
+        var ids = projected.Select(r => r.DossierId);
         var supplements = await db.DossierEvents.AsNoTracking()
             .Where(x => ids.Contains(x.DossierId) && x.Action == DossierAction.RequestSupplement)
             .GroupBy(x => x.DossierId).Select(g => new { g.Key, Count = g.Count() })
@@ -69,7 +70,7 @@ public static class DossierFacts
                 .ToListAsync(ct))
             .ToLookup(x => x.DossierId);
         // Synced = the portal acknowledged at least one update before the period's end (QĐ 766 indicator 1.2).
-        var codes = candidates.Select(d => d.Code);
+        var codes = candidates.Select(x => x.d.Code);
         var synced = (await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.AgencyId == agencyId && m.Channel == OutboxChannel.NationalPortal && m.AcknowledgedAt != null && m.AcknowledgedAt < e
                     && m.DossierCode != null && codes.Contains(m.DossierCode))

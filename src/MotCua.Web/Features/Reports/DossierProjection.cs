@@ -1,17 +1,15 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
-using MotCua.Web.Data;
-using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.Web.Features.Reports;
 
 /// <summary>
-/// The report columns of a dossier (Core Reports/README, "the same classification in SQL"): the keys a report groups by,
-/// pinned at receipt so a closed period re-runs to the same rows after catalogue edits, and the closing event per
-/// finish mode, kept from <see cref="DossierReport.Closing"/> so SQL and the in-memory reference agree by construction.
-/// Called by the dossier's single persistence point and by the import, never elsewhere.
+/// How a dossier's state becomes its <see cref="ReportDossier"/> row: the closing event per finish mode comes from
+/// Core's <see cref="DossierReport.Closing"/>, so SQL reports, the roll-up and the in-memory reference agree by
+/// construction; the grouping keys are pinned once, when the row is created.
 /// </summary>
 public static class DossierProjection
 {
@@ -23,61 +21,116 @@ public static class DossierProjection
 
     public const string NoUnitName = "Chưa chuyển đơn vị xử lý";
 
-    /// <summary>Pins the grouping keys of the version the dossier is received under (called when the dossier is created).</summary>
-    public static void Pin(Dossier dossier, ProcedureVersion version, string fieldName)
+    /// <summary>The grouping keys of a procedure version, pinned into the row of a dossier received under it.</summary>
+    public sealed record Pins(int ProcedureId, int FieldId, string FieldName, OnlineServiceLevel OnlineLevel);
+
+    /// <summary>What a report reads of a dossier's state; taken from the entity or from its tracked original values.</summary>
+    internal readonly record struct State(
+        DossierStatus Status, DossierChannel Channel, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
+        DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, DateTimeOffset? ClosedAt, long FeeAmount, PaymentStatus Payment,
+        ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised)
     {
-        ArgumentNullException.ThrowIfNull(dossier);
-        ArgumentNullException.ThrowIfNull(version);
-        dossier.ReportProcedureId = version.ProcedureId;
-        dossier.ReportFieldId = version.FieldId;
-        dossier.ReportFieldName = fieldName;
-        dossier.ReportOnlineLevel = version.OnlineLevel;
-        // The unit in charge is the first unit of the routed plan, which leaves out the desk's own steps
-        // (PlannedStep.Routed) unless the desk does them all.
-        var planned = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null);
-        if (planned is not null)
+        public static State Of(Dossier d) => new(
+            d.Status, d.Channel, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.CompletedAt, d.ReturnedAt, d.ClosedAt, d.FeeAmount, d.PaymentStatus,
+            d.ReturnMethod, d.ComponentsDigitised, d.ResultDigitised);
+
+        // By property name: a lambda per property would build an expression tree on every save.
+        public static State Original(EntityEntry<Dossier> e)
         {
-            dossier.ReportUnitId = planned.UnitId;
-            dossier.ReportUnitName = planned.UnitName;
+            var o = e.OriginalValues;
+            return new(
+                o.GetValue<DossierStatus>(nameof(Dossier.Status)), o.GetValue<DossierChannel>(nameof(Dossier.Channel)),
+                o.GetValue<DateTimeOffset>(nameof(Dossier.SubmittedAt)), o.GetValue<DateTimeOffset?>(nameof(Dossier.ReceivedAt)),
+                o.GetValue<DateTimeOffset?>(nameof(Dossier.DueAt)), o.GetValue<DateTimeOffset?>(nameof(Dossier.CompletedAt)),
+                o.GetValue<DateTimeOffset?>(nameof(Dossier.ReturnedAt)), o.GetValue<DateTimeOffset?>(nameof(Dossier.ClosedAt)),
+                o.GetValue<long>(nameof(Dossier.FeeAmount)), o.GetValue<PaymentStatus>(nameof(Dossier.PaymentStatus)),
+                o.GetValue<ResultDelivery?>(nameof(Dossier.ReturnMethod)), o.GetValue<bool>(nameof(Dossier.ComponentsDigitised)),
+                o.GetValue<bool>(nameof(Dossier.ResultDigitised)));
         }
+    }
+
+    /// <summary>The state-derived columns of a dossier's row: equal values mean the save changes nothing for reports.</summary>
+    internal readonly record struct Classified(
+        bool Counted, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? DeskRefusedAt,
+        long ClosedAt, ClosingKind? ClosedKind, long ClosedAtReturn, ClosingKind? ClosedKindReturn, DossierChannel Channel,
+        long FeeAmount, PaymentStatus Payment, ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised);
+
+    /// <summary>Core's classification of one dossier state, as the columns of its row.</summary>
+    internal static Classified Classify(State s)
+    {
+        var fact = ClosingFact(s);
+        var completion = fact is null ? null : DossierReport.Closing(fact, CountFinishAt.Completion);
+        var ret = fact is null ? null : DossierReport.Closing(fact, CountFinishAt.Return);
+        return new Classified(
+            fact is not null, s.SubmittedAt, s.ReceivedAt, s.DueAt,
+            fact is null ? Instants.Of(s.Status, s.ClosedAt).DeskRefused : null,
+            completion?.At.UtcTicks ?? Open, completion?.Kind, ret?.At.UtcTicks ?? Open, ret?.Kind,
+            s.Channel, s.FeeAmount, s.Payment, s.ReturnMethod, s.ComponentsDigitised, s.ResultDigitised);
+    }
+
+    /// <summary>Writes the state-derived columns; EF updates only the columns whose value changes.</summary>
+    internal static void Apply(ReportDossier row, Classified c)
+    {
+        row.Counted = c.Counted;
+        row.SubmittedAt = c.SubmittedAt;
+        row.ReceivedAt = c.ReceivedAt;
+        row.DueAt = c.DueAt;
+        row.DeskRefusedAt = c.DeskRefusedAt;
+        row.ClosedAt = c.ClosedAt;
+        row.ClosedKind = c.ClosedKind;
+        row.ClosedAtReturn = c.ClosedAtReturn;
+        row.ClosedKindReturn = c.ClosedKindReturn;
+        row.Channel = c.Channel;
+        row.FeeAmount = c.FeeAmount;
+        row.PaymentStatus = c.Payment;
+        row.ReturnMethod = c.ReturnMethod;
+        row.ComponentsDigitised = c.ComponentsDigitised;
+        row.ResultDigitised = c.ResultDigitised;
     }
 
     /// <summary>
-    /// Refreshes the counted flag and both closing events from the dossier's state, and pins the unit at the first
-    /// transfer when the plan named none. Must run before every SaveChanges that changes a dossier's state.
+    /// A new row for <paramref name="dossier"/> with its keys pinned: the unit in charge is the first unit of the routed
+    /// plan (which leaves out the desk's own steps unless the desk does them all), else the unit it is transferred to.
     /// </summary>
-    /// <param name="unitName">Where the first unit's name comes from; the request paths pass their cached units
-    /// (issue #10), others read it from the database.</param>
-    public static async Task RefreshAsync(AppDbContext db, Dossier dossier, CancellationToken ct, Func<int, CancellationToken, Task<string?>>? unitName = null)
+    internal static ReportDossier NewRow(Dossier dossier, Pins pins)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(dossier);
-        if (dossier.ReportUnitId is null && dossier.CurrentUnitId is { } unitId)
+        var planned = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null);
+        return new ReportDossier
         {
-            dossier.ReportUnitId = unitId;
-            dossier.ReportUnitName = unitName is null
-                ? await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct)
-                : await unitName(unitId, ct);
-        }
-        Refresh(dossier);
+            DossierId = dossier.Id,
+            Dossier = dossier,
+            AgencyId = dossier.AgencyId,
+            ProcedureId = pins.ProcedureId,
+            FieldId = pins.FieldId,
+            FieldName = pins.FieldName,
+            OnlineLevel = pins.OnlineLevel,
+            ProcedureName = dossier.ProcedureName,
+            UnitId = planned?.UnitId,
+            UnitName = planned?.UnitName,
+        };
     }
 
-    /// <summary>The state-derived part of <see cref="RefreshAsync"/> (no look-up).</summary>
-    public static void Refresh(Dossier dossier)
+    /// <summary>
+    /// The row the subscriber would write for <paramref name="dossier"/> as it stands, for loaders that write dossiers
+    /// without the app (the unit taken so far given by the caller).
+    /// </summary>
+    public static ReportDossier RowOf(Dossier dossier, Pins pins, int? unitId, string? unitName)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        var fact = ClosingFact(dossier);
-        dossier.ReportCounted = fact is not null;
-        var completion = fact is null ? null : DossierReport.Closing(fact, CountFinishAt.Completion);
-        var ret = fact is null ? null : DossierReport.Closing(fact, CountFinishAt.Return);
-        dossier.ReportClosedAt = completion?.At.UtcTicks ?? Open;
-        dossier.ReportClosedKind = completion?.Kind;
-        dossier.ReportClosedAtReturn = ret?.At.UtcTicks ?? Open;
-        dossier.ReportClosedKindReturn = ret?.Kind;
+        ArgumentNullException.ThrowIfNull(pins);
+        var row = NewRow(dossier, pins);
+        row.Dossier = null;
+        if (row.UnitId is null && unitId is not null)
+        {
+            row.UnitId = unitId;
+            row.UnitName = unitName;
+        }
+        Apply(row, Classify(State.Of(dossier)));
+        return row;
     }
 
     /// <summary>The instants of a counted dossier as Core sees them, or null when the dossier is not counted.</summary>
-    private static DossierFact? ClosingFact(Dossier d)
+    private static DossierFact? ClosingFact(State d)
     {
         if (d.ReceivedAt is not { } received)
         {

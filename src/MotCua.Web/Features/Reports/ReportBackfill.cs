@@ -6,12 +6,12 @@ using MotCua.Web.Features.Scaling;
 namespace MotCua.Web.Features.Reports;
 
 /// <summary>
-/// Brings dossiers stored before the report projection existed into the reports: a dossier never pinned
-/// (<c>ReportProcedureId == 0</c>, not a draft) gets its keys pinned from its procedure version and field and its
-/// counted flag and closing events refreshed, exactly as a new dossier would. Idempotent (a pinned dossier is never
-/// selected again); batches of <see cref="BatchSize"/>, each under the job lease so several instances do not do the
-/// same batch twice. Runs once after startup (<see cref="ReportBackfillService"/>) and on demand
-/// (<c>backfill-reports</c> maintenance command).
+/// Brings dossiers stored before the report projection into the reports: the migration that created
+/// <see cref="ReportDossier"/> copied one row per dossier, and a row never pinned (<c>ProcedureId == 0</c>, not a draft)
+/// gets its keys pinned from its procedure version and field and its classification refreshed from its dossier, exactly
+/// as a new dossier would, with its roll-up delta. Idempotent (a pinned row is never selected again); batches of
+/// <see cref="BatchSize"/>, each under the job lease so several instances do not do the same batch twice. Runs once
+/// after startup (<see cref="ReportBackfillService"/>) and on demand (<c>backfill-reports</c> maintenance command).
 /// </summary>
 public static class ReportBackfill
 {
@@ -21,12 +21,12 @@ public static class ReportBackfill
     public const long LeaseKey = 48151625;
 
     /// <summary>
-    /// The filter of the partial index <c>IX_Dossiers_ReportBackfill</c> (same SQL on both providers): the query below
+    /// The filter of the partial index <c>IX_ReportDossiers_Backfill</c> (same SQL on both providers): the query below
     /// repeats it as a constant, so the check at every start is one probe of an index that is empty once backfilled.
     /// </summary>
-    public const string PendingFilter = "\"ReportProcedureId\" = 0";
+    public const string PendingFilter = "\"ProcedureId\" = 0";
 
-    /// <summary>Re-projects every never-pinned dossier; returns how many were pinned (0 when another instance holds the lease).</summary>
+    /// <summary>Pins every never-pinned row; returns how many were pinned (0 when another instance holds the lease).</summary>
     public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -40,39 +40,52 @@ public static class ReportBackfill
             {
                 return total;
             }
-            var batch = await db.Dossiers
-                .Where(d => d.ReportProcedureId == 0 && d.Status != DossierStatus.Draft)
-                .OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+            var batch = await db.ReportDossiers
+                .Where(r => r.ProcedureId == 0)
+                .Join(db.Dossiers.Where(d => d.Status != DossierStatus.Draft), r => r.DossierId, d => d.Id, (r, d) => new { Row = r, Dossier = d })
+                .OrderBy(x => x.Row.DossierId).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return total;
             }
-            var versionIds = batch.Select(d => d.ProcedureVersionId).Distinct().ToList();
-            var versions = await db.ProcedureVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
-                .Select(v => new { Version = v, FieldName = v.Field!.Name })
-                .ToDictionaryAsync(v => v.Version.Id, ct);
-            foreach (var dossier in batch)
+            var versionIds = batch.Select(x => x.Dossier.ProcedureVersionId).Distinct().ToList();
+            var pins = new Dictionary<int, DossierProjection.Pins>();
+            foreach (var id in versionIds)
             {
-                // The foreign key guarantees the version; the guard keeps a damaged row from stopping the rest.
-                if (versions.TryGetValue(dossier.ProcedureVersionId, out var v))
+                pins[id] = await ReportProjectionSubscriber.PinsOfAsync(db, id, ct);
+            }
+            foreach (var (row, dossier) in batch.Select(x => (x.Row, x.Dossier)))
+            {
+                var before = ReportRollup.Snapshot.Of(row);
+                var pinned = DossierProjection.NewRow(dossier, pins[dossier.ProcedureVersionId]);
+                row.ProcedureId = pinned.ProcedureId;
+                row.FieldId = pinned.FieldId;
+                row.FieldName = pinned.FieldName;
+                row.OnlineLevel = pinned.OnlineLevel;
+                row.ProcedureName = pinned.ProcedureName;
+                row.UnitId = pinned.UnitId;
+                row.UnitName = pinned.UnitName;
+                if (row.UnitId is null && dossier.CurrentUnitId is { } unitId)
                 {
-                    DossierProjection.Pin(dossier, v.Version, v.FieldName);
-                    await DossierProjection.RefreshAsync(db, dossier, ct);
+                    row.UnitId = unitId;
+                    row.UnitName = await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
                 }
+                DossierProjection.Apply(row, DossierProjection.Classify(DossierProjection.State.Of(dossier)));
+                ReportRollup.AddDelta(db, before, ReportRollup.Snapshot.Of(row));
             }
             try
             {
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                total += batch.Count(d => d.ReportProcedureId != 0);
+                total += batch.Count(x => x.Row.ProcedureId != 0);
             }
             catch (DbUpdateConcurrencyException) when (++conflicts <= 3)
             {
-                // A dossier changed under the batch (its state moved on): read the batch again.
+                // A row changed under the batch (the outbox recorded a sync): read the batch again.
                 await tx.RollbackAsync(ct);
                 continue;
             }
-            if (batch.All(d => d.ReportProcedureId == 0))
+            if (batch.All(x => x.Row.ProcedureId == 0))
             {
                 // Nothing in this batch could be pinned: stop rather than read it forever.
                 return total;

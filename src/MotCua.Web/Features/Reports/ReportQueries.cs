@@ -29,13 +29,13 @@ public static class ReportQueries
         var db = reporting.Context;
         var closed = options.CountFinishAt switch
         {
-            CountFinishAt.Completion => "\"ReportClosedAt\"",
-            CountFinishAt.Return => "\"ReportClosedAtReturn\"",
+            CountFinishAt.Completion => "\"ClosedAt\"",
+            CountFinishAt.Return => "\"ClosedAtReturn\"",
         };
         var m = options.CountFinishAt == CountFinishAt.Return ? "Return" : "";
         var key = KeyColumn(groupBy);
         var name = NameColumn(groupBy);
-        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var unit = unitId is null ? "" : " AND \"UnitId\" = @unit";
         // Every count from the roll-up (ReportRollup): the period's days for what happened in it, and the running sums
         // at its start (RunningAtStartAsync) for what was open and overdue then; at its end they are those plus the
         // period's changes.
@@ -55,12 +55,12 @@ public static class ReportQueries
         // roll-up gives each row's latest instant; the few dossiers received at those instants are then read through
         // the receipt-instant index.
         var latestCounted = $"""
-            SELECT {key} AS k, "Id", "ReceivedAt", {name} FROM "Dossiers"
-            WHERE "AgencyId" = @agency AND "ReportCounted"{unit} AND "ReceivedAt" < @e AND ("ReceivedAt" >= @s OR {closed} >= @s) AND "ReceivedAt" IN (@@instants@@)
+            SELECT {key} AS k, "DossierId", "ReceivedAt", {name} FROM "ReportDossiers"
+            WHERE "AgencyId" = @agency AND "Counted"{unit} AND "ReceivedAt" < @e AND ("ReceivedAt" >= @s OR {closed} >= @s) AND "ReceivedAt" IN (@@instants@@)
             """;
         var latestDesk = $"""
-            SELECT {key} AS k, "Id", "SubmittedAt", {name} FROM "Dossiers"
-            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e AND "SubmittedAt" IN (@@instants@@)
+            SELECT {key} AS k, "DossierId", "SubmittedAt", {name} FROM "ReportDossiers"
+            WHERE "AgencyId" = @agency AND "DeskRefusedAt" >= @s AND "DeskRefusedAt" < @e{unit} AND "SubmittedAt" IN (@@instants@@)
             """;
 
         return await WithConnectionAsync(db, async conn =>
@@ -176,21 +176,21 @@ public static class ReportQueries
     private static async Task<Dictionary<string, (long At, bool Desk)>> LatestFromDossiersAsync(DbConnection conn, AppDbContext db, int agencyId,
         ReportPeriod period, int? unitId, string key, string closed, IReadOnlyList<string> keys, CancellationToken ct)
     {
-        var unit = unitId is null ? "" : " AND \"ReportUnitId\" = @unit";
+        var unit = unitId is null ? "" : " AND \"UnitId\" = @unit";
         // The keys are integers printed by Key(): safe to inline.
         var only = $" AND {key} IN ({string.Join(", ", keys.Select(k => long.Parse(k, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))})";
         var counted = $"""
             SELECT k, MAX(r) FROM (
-                SELECT {key} AS k, "ReceivedAt" AS r FROM "Dossiers" WHERE {ReportRanges.Received(unit)}{only}
+                SELECT {key} AS k, "ReceivedAt" AS r FROM "ReportDossiers" WHERE {ReportRanges.Received(unit)}{only}
                 UNION ALL
-                SELECT {key}, "ReceivedAt" FROM "Dossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, closed)}{only}
+                SELECT {key}, "ReceivedAt" FROM "ReportDossiers" WHERE {ReportRanges.OpenAtStartRecent(unit, closed)}{only}
                 UNION ALL
-                SELECT {key}, "ReceivedAt" FROM "Dossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, closed)}{only}
+                SELECT {key}, "ReceivedAt" FROM "ReportDossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, closed)}{only}
             ) p GROUP BY k
             """;
         var desk = $"""
-            SELECT {key}, MAX("SubmittedAt") FROM "Dossiers"
-            WHERE "AgencyId" = @agency AND "Status" = 'Refused' AND NOT "ReportCounted"{unit} AND "ClosedAt" >= @s AND "ClosedAt" < @e{only}
+            SELECT {key}, MAX("SubmittedAt") FROM "ReportDossiers"
+            WHERE "AgencyId" = @agency AND "DeskRefusedAt" >= @s AND "DeskRefusedAt" < @e{unit}{only}
             GROUP BY {key}
             """;
         var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
@@ -261,16 +261,16 @@ public static class ReportQueries
     private static string KeyColumn(GroupBy groupBy) => groupBy switch
     {
         GroupBy.Agency => "\"AgencyId\"",
-        GroupBy.Unit => "COALESCE(\"ReportUnitId\", 0)",
-        GroupBy.Field => "\"ReportFieldId\"",
-        GroupBy.Procedure => "\"ReportProcedureId\"",
+        GroupBy.Unit => "COALESCE(\"UnitId\", 0)",
+        GroupBy.Field => "\"FieldId\"",
+        GroupBy.Procedure => "\"ProcedureId\"",
     };
 
     private static string NameColumn(GroupBy groupBy) => groupBy switch
     {
-        GroupBy.Agency => "(SELECT a.\"Name\" FROM \"Agencies\" a WHERE a.\"Id\" = \"Dossiers\".\"AgencyId\")",
-        GroupBy.Unit => "COALESCE(\"ReportUnitName\", @nounit)",
-        GroupBy.Field => "\"ReportFieldName\"",
+        GroupBy.Agency => "(SELECT a.\"Name\" FROM \"Agencies\" a WHERE a.\"Id\" = \"ReportDossiers\".\"AgencyId\")",
+        GroupBy.Unit => "COALESCE(\"UnitName\", @nounit)",
+        GroupBy.Field => "\"FieldName\"",
         GroupBy.Procedure => "\"ProcedureName\"",
     };
 

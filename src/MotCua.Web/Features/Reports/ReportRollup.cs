@@ -1,8 +1,8 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
@@ -12,11 +12,11 @@ using MotCua.Web.Features.Scaling;
 namespace MotCua.Web.Features.Reports;
 
 /// <summary>
-/// One row of the report roll-up (issue #10): what the dossiers of one agency, unit, field and procedure contribute on
-/// one Vietnam-local day to Biểu 06 and the 766 index. A period's report then sums a few thousand of these rows instead
-/// of classifying every dossier of the quarter (700 ms at 10M dossiers). Rows are append-only deltas: every
-/// SaveChanges that changes a dossier's report columns adds the difference between its old and new contribution, so
-/// two officers never update the same row; <see cref="ReportRollup.CompactAsync"/> folds each day's deltas into one row.
+/// One row of the report roll-up: what the dossiers of one agency, unit, field and procedure contribute on one
+/// Vietnam-local day to Biểu 06 and the 766 index. A period's report then sums a few thousand of these rows instead of
+/// classifying every dossier of the quarter (docs/performance.md). Rows are append-only deltas: every dossier save that
+/// changes a <see cref="ReportDossier"/> row adds the difference between its old and new contribution
+/// (<see cref="ReportProjectionSubscriber"/>), so two officers never update the same row; <see cref="ReportRollup.CompactAsync"/> folds each day's deltas into one row.
 /// </summary>
 /// <remarks>
 /// Which day a measure sits on: receipts on the receipt day; each finish mode's closing on its closing day; a desk
@@ -94,7 +94,7 @@ public sealed class ReportDayCount
 /// <summary>
 /// The running-sum measures of <see cref="ReportDayCount"/> per calendar month: "open" and "overdue" at a period's start
 /// sum every earlier day, and the month rows make that a few thousand rows (whole months, then the days of the start's
-/// month) instead of every day since the first dossier (300k rows at 10M dossiers: 175 ms).
+/// month) instead of every day since the first dossier.
 /// </summary>
 public sealed class ReportMonthCount
 {
@@ -180,36 +180,18 @@ public static class ReportRollup
         return new DateOnly(d.Year, d.Month, 1).DayNumber;
     }
 
-    /// <summary>What the roll-up reads of a dossier: its report columns and the state they come from.</summary>
+    /// <summary>What the roll-up reads of a dossier: its <see cref="ReportDossier"/> row.</summary>
     internal readonly record struct Snapshot(
-        int AgencyId, int? UnitId, int FieldId, int ProcedureId, bool Counted, DossierStatus Status, DossierChannel Channel,
-        long? ReceivedAt, long? DueAt, long SubmittedAt, long? ClosedAt,
+        int AgencyId, int? UnitId, int FieldId, int ProcedureId, bool Counted, DossierChannel Channel,
+        long? ReceivedAt, long? DueAt, long SubmittedAt, long? DeskRefusedAt,
         long ClosedCompletion, ClosingKind? KindCompletion, long ClosedReturn, ClosingKind? KindReturn,
         long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, ResultDelivery? ReturnMethod, long? SyncedAt)
     {
-        public static Snapshot Of(Dossier d) => new(
-            d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
-            d.ReceivedAt?.UtcTicks, d.DueAt?.UtcTicks, d.SubmittedAt.UtcTicks, d.ClosedAt?.UtcTicks,
-            d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
-            d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod, d.ReportSyncedAt);
-
-        // By property name, not e.Property(d => d.X): each lambda there built an expression tree on every save (21 per
-        // dossier change, a few per cent of a workflow step's CPU in the peers profile).
-        public static Snapshot Original(EntityEntry<Dossier> e)
-        {
-            var o = e.OriginalValues;
-            return new(
-                o.GetValue<int>(nameof(Dossier.AgencyId)), o.GetValue<int?>(nameof(Dossier.ReportUnitId)), o.GetValue<int>(nameof(Dossier.ReportFieldId)),
-                o.GetValue<int>(nameof(Dossier.ReportProcedureId)), o.GetValue<bool>(nameof(Dossier.ReportCounted)), o.GetValue<DossierStatus>(nameof(Dossier.Status)),
-                o.GetValue<DossierChannel>(nameof(Dossier.Channel)), o.GetValue<DateTimeOffset?>(nameof(Dossier.ReceivedAt))?.UtcTicks,
-                o.GetValue<DateTimeOffset?>(nameof(Dossier.DueAt))?.UtcTicks, o.GetValue<DateTimeOffset>(nameof(Dossier.SubmittedAt)).UtcTicks,
-                o.GetValue<DateTimeOffset?>(nameof(Dossier.ClosedAt))?.UtcTicks,
-                o.GetValue<long>(nameof(Dossier.ReportClosedAt)), o.GetValue<ClosingKind?>(nameof(Dossier.ReportClosedKind)),
-                o.GetValue<long>(nameof(Dossier.ReportClosedAtReturn)), o.GetValue<ClosingKind?>(nameof(Dossier.ReportClosedKindReturn)),
-                o.GetValue<long>(nameof(Dossier.FeeAmount)), o.GetValue<PaymentStatus>(nameof(Dossier.PaymentStatus)),
-                o.GetValue<bool>(nameof(Dossier.ComponentsDigitised)), o.GetValue<bool>(nameof(Dossier.ResultDigitised)),
-                o.GetValue<ResultDelivery?>(nameof(Dossier.ReturnMethod)), o.GetValue<long?>(nameof(Dossier.ReportSyncedAt)));
-        }
+        public static Snapshot Of(ReportDossier r) => new(
+            r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Counted, r.Channel,
+            r.ReceivedAt?.UtcTicks, r.DueAt?.UtcTicks, r.SubmittedAt.UtcTicks, r.DeskRefusedAt?.UtcTicks,
+            r.ClosedAt, r.ClosedKind, r.ClosedAtReturn, r.ClosedKindReturn,
+            r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReturnMethod, r.SyncedAt);
     }
 
     internal readonly record struct Key(int AgencyId, int UnitId, int FieldId, int ProcedureId, int Day, int SyncDay = 0);
@@ -244,8 +226,8 @@ public static class ReportRollup
         ReturnOverdueTo = 23, DeskRefused = 24, Synced = 25;
 
     /// <summary>
-    /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/>. The classification is the
-    /// one of <see cref="ReportQueries"/> (Core Reports/README), per dossier instead of per period.
+    /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/>: it places Core's classification
+    /// kept in the row (counted, the closing event per finish mode, the timeliness of a resolution) on the days it happened.
     /// </summary>
     internal static void Contribute(Snapshot s, int sign, Dictionary<Key, Counts> into)
     {
@@ -261,7 +243,7 @@ public static class ReportRollup
 
         if (!s.Counted)
         {
-            if (s.Status == DossierStatus.Refused && s.ClosedAt is { } refusedAt)
+            if (s.DeskRefusedAt is { } refusedAt)
             {
                 var c = At(refusedAt);
                 c.M[DeskRefused] += sign;
@@ -318,8 +300,13 @@ public static class ReportRollup
                     ClosingKind.Withdrawn => 3,
                     ClosingKind.Refused => 4,
                     ClosingKind.Stopped => 5,
-                    // Resolved: early (before the due day), on time (on the due day, or no due date), late (after the due instant).
-                    _ => s.DueAt is not { } due ? 1 : closed > due ? 2 : DayOf(closed) < DayOf(due) ? 0 : 1,
+                    // Resolved: Core's timeliness against the original appointment; on time when there is none.
+                    _ => s.DueAt is not { } due ? 1 : DeadlineCalculator.ClassifyResolved(new DateTimeOffset(closed, TimeSpan.Zero), new DateTimeOffset(due, TimeSpan.Zero)) switch
+                    {
+                        ResolutionTimeliness.Early => 0,
+                        ResolutionTimeliness.OnTime => 1,
+                        ResolutionTimeliness.Late => 2,
+                    },
                 };
                 cc.M[kindBase + slot] += sign;
                 if (completion && kind is null or ClosingKind.Resolved && s.ReturnMethod == ResultDelivery.Online)
@@ -345,37 +332,22 @@ public static class ReportRollup
     }
 
     /// <summary>
-    /// Adds to <paramref name="db"/> the deltas of every added, changed or removed dossier it tracks (called by
-    /// SaveChanges after change detection). Returns the rows added, so a failed save can take them back.
+    /// Adds to <paramref name="db"/> the roll-up rows that move one dossier's contribution from <paramref name="before"/>
+    /// to <paramref name="after"/> (null: no row), to be saved with the change that caused it.
     /// </summary>
-    internal static List<object>? NoteChanges(AppDbContext db)
+    internal static void AddDelta(AppDbContext db, Snapshot? before, Snapshot? after)
     {
-        Dictionary<Key, Counts>? delta = null;
-        foreach (var e in db.ChangeTracker.Entries<Dossier>())
+        var delta = new Dictionary<Key, Counts>();
+        if (before is { } b)
         {
-            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-            delta ??= [];
-            if (e.State != EntityState.Added)
-            {
-                Contribute(Snapshot.Original(e), -1, delta);
-            }
-            if (e.State != EntityState.Deleted)
-            {
-                Contribute(Snapshot.Of(e.Entity), +1, delta);
-            }
+            Contribute(b, -1, delta);
         }
-        if (delta is null)
+        if (after is { } a)
         {
-            return null;
+            Contribute(a, +1, delta);
         }
-        var rows = Rows(delta, folded: false).ToList();
-        var months = MonthRows(delta, folded: false).ToList();
-        db.ReportDayCounts.AddRange(rows);
-        db.ReportMonthCounts.AddRange(months);
-        return [.. rows, .. months];
+        db.ReportDayCounts.AddRange(Rows(delta, folded: false));
+        db.ReportMonthCounts.AddRange(MonthRows(delta, folded: false));
     }
 
     /// <summary>The month rows of day counts: the running-sum measures summed per (agency, unit, field, procedure, month).</summary>
@@ -468,17 +440,8 @@ public static class ReportRollup
         r.Synced = m[Synced];
     }
 
-    /// <summary>Detaches the deltas of a save that failed, so a retried save on the same context does not count them twice.</summary>
-    internal static void Forget(AppDbContext db, List<object>? rows)
-    {
-        foreach (var row in rows ?? [])
-        {
-            db.Entry(row).State = EntityState.Detached;
-        }
-    }
-
     /// <summary>
-    /// Records the national portal's first acknowledgement of a dossier (<c>ReportSyncedAt</c>) and its roll-up delta in
+    /// Records the national portal's first acknowledgement of a dossier (<see cref="ReportDossier.SyncedAt"/>) and its roll-up delta in
     /// one transaction. The UPDATE returns the row as it is once locked, so a concurrent save is either seen here or
     /// fails on the column's concurrency token and is redone; the dossier's user-facing version does not change.
     /// Returns false when the dossier was already acknowledged (or does not exist).
@@ -496,8 +459,9 @@ public static class ReportRollup
             {
                 cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
                 cmd.CommandText = """
-                    UPDATE "Dossiers" SET "ReportSyncedAt" = @t WHERE "AgencyId" = @agency AND "Code" = @code AND "ReportSyncedAt" IS NULL
-                    RETURNING "ReportCounted", COALESCE("ReportUnitId", 0), "ReportFieldId", "ReportProcedureId", "ReceivedAt"
+                    UPDATE "ReportDossiers" SET "SyncedAt" = @t
+                    WHERE "DossierId" = (SELECT d."Id" FROM "Dossiers" d WHERE d."AgencyId" = @agency AND d."Code" = @code) AND "SyncedAt" IS NULL
+                    RETURNING "Counted", COALESCE("UnitId", 0), "FieldId", "ProcedureId", "ReceivedAt"
                     """;
                 ReportQueries.Add(cmd, "t", acknowledgedTicks);
                 ReportQueries.Add(cmd, "agency", agencyId);
@@ -610,7 +574,7 @@ public static class ReportRollup
     }
 
     /// <summary>
-    /// Recomputes the whole roll-up from the dossiers (after a bulk load that bypassed SaveChanges, or on an
+    /// Recomputes the whole roll-up from the report rows (after a bulk load that bypassed the dossier save, or on an
     /// installation that had dossiers before the roll-up existed). Under the lease in a repeatable-read transaction:
     /// deltas of saves that commit meanwhile are changes after the snapshot read here, and stay. Returns the dossiers
     /// read, or -1 when another instance holds the lease.
@@ -626,12 +590,12 @@ public static class ReportRollup
         }
         var counts = new Dictionary<Key, Counts>();
         long read = 0;
-        var dossiers = db.Dossiers.AsNoTracking()
-            .Where(d => d.ReportCounted || d.Status == DossierStatus.Refused)
-            .Select(d => new Snapshot(d.AgencyId, d.ReportUnitId, d.ReportFieldId, d.ReportProcedureId, d.ReportCounted, d.Status, d.Channel,
-                d.ReceivedAt == null ? null : d.ReceivedAt.Value.UtcTicks, d.DueAt == null ? null : d.DueAt.Value.UtcTicks, d.SubmittedAt.UtcTicks,
-                d.ClosedAt == null ? null : d.ClosedAt.Value.UtcTicks, d.ReportClosedAt, d.ReportClosedKind, d.ReportClosedAtReturn, d.ReportClosedKindReturn,
-                d.FeeAmount, d.PaymentStatus, d.ComponentsDigitised, d.ResultDigitised, d.ReturnMethod, d.ReportSyncedAt))
+        var dossiers = db.ReportDossiers.AsNoTracking()
+            .Where(r => r.Counted || r.DeskRefusedAt != null)
+            .Select(r => new Snapshot(r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Counted, r.Channel,
+                r.ReceivedAt == null ? null : r.ReceivedAt.Value.UtcTicks, r.DueAt == null ? null : r.DueAt.Value.UtcTicks, r.SubmittedAt.UtcTicks,
+                r.DeskRefusedAt == null ? null : r.DeskRefusedAt.Value.UtcTicks, r.ClosedAt, r.ClosedKind, r.ClosedAtReturn, r.ClosedKindReturn,
+                r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReturnMethod, r.SyncedAt))
             .AsAsyncEnumerable();
         await foreach (var s in dossiers.WithCancellation(ct))
         {
@@ -670,7 +634,7 @@ public static class ReportRollup
     {
         ArgumentNullException.ThrowIfNull(db);
         return !await db.ReportDayCounts.AnyAsync(ct)
-            && await db.Dossiers.AnyAsync(d => d.ReportCounted || (d.Status == DossierStatus.Refused && d.ClosedAt != null), ct);
+            && await db.ReportDossiers.AnyAsync(r => r.Counted || r.DeskRefusedAt != null, ct);
     }
 }
 

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
 
 namespace MotCua.Web.Features.Reports;
 
@@ -172,9 +174,14 @@ public sealed record DossierReportRowDto(
 
 public static class ReportsModule
 {
-    /// <summary>The one-time backfill of dossiers stored before the report projection (runs after startup).</summary>
+    /// <summary>
+    /// The report projection kept in every dossier save, the one-time backfill of rows copied from dossiers stored before
+    /// it, and the roll-up's upkeep.
+    /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddDossierSubscriber<ReportProjectionSubscriber>();
+        services.AddScoped<INationalSyncListener, ReportSyncListener>();
         services.AddHostedService<ReportBackfillService>();
         services.AddHostedService<ReportRollupService>();
         return services;

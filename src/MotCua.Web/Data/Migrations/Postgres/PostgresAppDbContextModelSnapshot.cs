@@ -1109,48 +1109,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<long>("ReportClosedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ReportClosedAtReturn")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("ReportClosedKind")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ReportClosedKindReturn")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("ReportCounted")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("ReportFieldId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ReportFieldName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("ReportOnlineLevel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("ReportProcedureId")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("ReportSyncedAt")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("ReportUnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ReportUnitName")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<bool>("Rescheduled")
                         .HasColumnType("boolean");
 
@@ -1209,14 +1167,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "ReceivedAt");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "ReceivedAt"), new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
-
-                    b.HasIndex("AgencyId", "ReportClosedAt")
-                        .HasDatabaseName("IX_Dossiers_Report_Closed");
-
-                    b.HasIndex("AgencyId", "ReportClosedAtReturn")
-                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
-
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
@@ -1228,14 +1178,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
-
-                    b.HasIndex(new[] { "Id" }, "IX_Dossiers_ReportBackfill")
-                        .HasFilter("\"ReportProcedureId\" = 0");
-
-                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen")
-                        .HasFilter("(\"ReportClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ReportClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen"), new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("Dossiers");
                 });
@@ -2866,6 +2808,120 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("ReportDayCounts");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.Property<long>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClosedAtReturn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ClosedKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClosedKindReturn")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ComponentsDigitised")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("DeskRefusedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FieldName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ResultDigitised")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SyncedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex(new[] { "DossierId" }, "IX_ReportDossiers_Backfill")
+                        .HasFilter("\"ProcedureId\" = 0");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAt" }, "IX_ReportDossiers_Closed");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAtReturn" }, "IX_ReportDossiers_ClosedReturn");
+
+                    b.HasIndex(new[] { "AgencyId", "DeskRefusedAt" }, "IX_ReportDossiers_DeskRefused")
+                        .HasFilter("\"DeskRefusedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
+                        .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.ToTable("ReportDossiers");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
                 {
                     b.Property<long>("Id")
@@ -3687,6 +3743,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Reports.ReportDossier", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>

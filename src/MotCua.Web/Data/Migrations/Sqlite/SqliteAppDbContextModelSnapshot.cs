@@ -1064,48 +1064,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReportClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReportClosedAtReturn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReportClosedKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReportClosedKindReturn")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ReportCounted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReportFieldId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReportFieldName")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportOnlineLevel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportProcedureId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReportSyncedAt")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ReportUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReportUnitName")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Rescheduled")
                         .HasColumnType("INTEGER");
 
@@ -1162,14 +1120,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
 
-                    b.HasIndex("AgencyId", "ReceivedAt")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
-
-                    b.HasIndex("AgencyId", "ReportClosedAt")
-                        .HasDatabaseName("IX_Dossiers_Report_Closed");
-
-                    b.HasIndex("AgencyId", "ReportClosedAtReturn")
-                        .HasDatabaseName("IX_Dossiers_Report_ClosedReturn");
+                    b.HasIndex("AgencyId", "ReceivedAt");
 
                     b.HasIndex("AgencyId", "CurrentUnitId", "Status");
 
@@ -1182,13 +1133,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
-
-                    b.HasIndex(new[] { "Id" }, "IX_Dossiers_ReportBackfill")
-                        .HasFilter("\"ReportProcedureId\" = 0");
-
-                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_Dossiers_Report_LongOpen")
-                        .HasFilter("(\"ReportClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ReportClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "ReportCounted", "ReportUnitId", "ReportFieldId", "ReportProcedureId", "DueAt", "ReportClosedAt", "ReportClosedKind", "ReportClosedAtReturn", "ReportClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReportSyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("Dossiers");
                 });
@@ -2767,6 +2711,118 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportDayCounts");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAtReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedKindReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ComponentsDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeskRefusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SyncedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex(new[] { "DossierId" }, "IX_ReportDossiers_Backfill")
+                        .HasFilter("\"ProcedureId\" = 0");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAt" }, "IX_ReportDossiers_Closed");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAtReturn" }, "IX_ReportDossiers_ClosedReturn");
+
+                    b.HasIndex(new[] { "AgencyId", "DeskRefusedAt" }, "IX_ReportDossiers_DeskRefused")
+                        .HasFilter("\"DeskRefusedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
+                        .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.ToTable("ReportDossiers");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
                 {
                     b.Property<long>("Id")
@@ -3576,6 +3632,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Reports.ReportDossier", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
