@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Shared;
 
@@ -95,6 +96,7 @@ public static class SharedModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Files.FileStore>();
         services.AddProblemDetails();
+        services.AddApiEdge();
         // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
