@@ -46,7 +46,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/calendar/due"] = Anyone,
         ["* /lich-lam-viec"] = Officers,
         ["* /lich-lam-viec/tinh-han"] = Officers,
-        // Catalogue (issue #4)
+        // Catalogue
         ["GET /api/procedures/"] = Anyone,
         ["GET /api/procedures/{code}"] = Anyone,
         ["* /thu-tuc"] = Anyone,
@@ -60,7 +60,7 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/thu-tuc/sua/{id:int?}"] = Managers,
         ["* /quan-tri/thu-tuc/{id:int}"] = Managers,
         ["* /quan-tri/thu-tuc/{id:int}/quy-trinh"] = Managers,
-        // Plans, review, inspections (issue #8)
+        // Plans, review, inspections
         ["GET /api/plans/"] = Officers,
         ["GET /api/plans/{id:int}"] = Officers,
         ["GET /api/plans/{id:int}/tasks"] = Officers,
@@ -75,13 +75,13 @@ public static partial class AuthorizationMatrix
         ["* /ra-soat/tinh-chi-phi"] = Officers,
         ["* /danh-gia-tac-dong"] = Readers,
         ["* /kiem-tra"] = Readers,
-        // Dossiers (issue #5)
+        // Dossiers
         ["* /mot-cua"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
         ["* /mot-cua/tiep-nhan"] = new("Một cửa", false, ["motcua"]),
         ["* /ho-so/hang-doi"] = Officers,
         ["* /ho-so/nhap"] = Admin,
         ["* /ho-so/so-theo-doi"] = new("Một cửa, quản trị, lãnh đạo, đầu mối", false, ["admin", "motcua", "lanhdao", "daumoi"]),
-        // Reports (issue #7): every officer may read
+        // Reports: every officer may read
         ["* /bao-cao"] = Officers,
         ["* /bao-cao/ho-so"] = Officers,
         ["GET /api/reports/dossiers"] = Officers,
@@ -94,7 +94,7 @@ public static partial class AuthorizationMatrix
         ["POST /api/dossiers/{code}/actions"] = Officers,
         ["GET /api/dossiers/{code}/forms/{form}"] = Officers,
         ["POST /api/dossiers/import"] = Admin, // as /ho-so/nhap: imported dossiers count in Biểu 06
-        // Citizens, feedback and news (issue #6)
+        // Citizens, feedback and news
         ["* /nop-truc-tuyen"] = Anyone,
         ["* /thong-ke"] = Anyone,
         ["* /tra-cuu/{code?}"] = Anyone,
@@ -111,7 +111,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/feedback/{code}"] = Officers,
         ["POST /api/feedback/{code}/actions"] = Officers,
         ["* /tin-bai"] = Officers,
-        // Decision 766 index, targets, dashboard, one-stop scoring (issue #7)
+        // Decision 766 index, targets, dashboard, one-stop scoring
         ["GET /api/indices/766"] = Officers,
         ["* /chi-so-766"] = Officers,
         ["* /chi-so-766/{indicator}"] = Officers,
@@ -119,7 +119,7 @@ public static partial class AuthorizationMatrix
         ["* /chi-tieu"] = Officers,
         ["* /bang-dieu-khien"] = Officers,
         ["* /cham-diem-mot-cua"] = Officers,
-        // Notifications and integrations (issue #9)
+        // Notifications and integrations
         ["* /thong-bao"] = Officers,
         ["* /quan-tri/hang-doi-thong-bao"] = Admin,
         ["* /quan-tri/mau-thong-bao"] = Admin,

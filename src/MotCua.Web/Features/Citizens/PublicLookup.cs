@@ -108,7 +108,7 @@ public static class PublicLookup
     /// Compiled once: as a LINQ query built per call, EF re-walked the expression on every look-up to find its
     /// parameters and the cached plan (the funcletizer and cache look-up were ~6 % of the look-up's CPU, and the
     /// db.Set&lt;T&gt;() call inside it was compiled and run each time; docs/performance.md, look-up path profiled).
-    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost (session 4).
+    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost.
     /// </summary>
     private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
         EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Dossiers.AsNoTracking()
