@@ -3,6 +3,8 @@
 #   - installs what is missing when run as root (PostgreSQL, Chromium + chromium-driver, poppler-utils, fonts);
 #   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port in a temp dir;
 #   - runs the Core tests once, and the web and browser tests on SQLite and on PostgreSQL;
+#   - restores in locked mode (packages.lock.json), builds with warnings as errors, checks the formatting
+#     (.editorconfig; a violation counts as one failed test) and prints Core's line coverage;
 #   - stops and removes the cluster, and ends with one line: "N passed, N failed, N skipped".
 #   ./test.sh --filter Name   runs only the matching tests (dotnet test --filter), same set-up.
 set -uo pipefail
@@ -76,22 +78,35 @@ install_missing || { echo "0 passed, 1 failed"; exit 1; }
 start_postgres || { log "could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; }
 
 log "building"
-if ! dotnet build MotCua.slnx -c Release -warnaserror -nologo -v q; then
+# Locked mode: a package version that differs from packages.lock.json fails the restore instead of drifting.
+if ! dotnet build MotCua.slnx -c Release -warnaserror -nologo -v q -p:RestoreLockedMode=true; then
   echo "0 passed, 1 failed"
   exit 1
 fi
 
 crashed=0
-run_tests() { # name provider project
+# The build already enforces code style and analyzers (warnings as errors); this adds whitespace, indentation and
+# final newlines as .editorconfig sets them, for every C# file including bench/.
+log "checking the formatting"
+if ! dotnet format whitespace . --folder --verify-no-changes -v q; then
+  log "FAILED: formatting differs from .editorconfig (lines above); fix with: dotnet format whitespace . --folder"
+  crashed=$((crashed + 1))
+fi
+
+run_tests() { # name provider project [extra dotnet test arguments]
   local name=$1 provider=$2 project=$3
+  shift 3
   log "running $name"
   MOTCUA_TEST_PROVIDER=$provider dotnet test "$project" -c Release --no-build --nologo ${FILTER[@]+"${FILTER[@]}"} \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@" \
     || true
   [ -f "$RESULTS/$name.trx" ] || [ ${#FILTER[@]} -gt 0 ] || { log "$name produced no results"; crashed=$((crashed + 1)); }
 }
 
-run_tests core Sqlite tests/MotCua.Core.Tests
+# Core's line coverage comes from its own test run only (coverlet, Cobertura), counting MotCua.Core alone.
+run_tests core Sqlite tests/MotCua.Core.Tests --collect:"XPlat Code Coverage" -- \
+  DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura \
+  DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include="[MotCua.Core]*"
 run_tests web-sqlite Sqlite tests/MotCua.Web.Tests
 run_tests web-postgres Postgres tests/MotCua.Web.Tests
 run_tests browser-sqlite Sqlite tests/MotCua.BrowserTests
@@ -109,5 +124,11 @@ for trx in "$RESULTS"/*.trx; do
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 failed=$((failed + crashed))
+coverage=$(find "$RESULTS" -name coverage.cobertura.xml -print -quit)
+if [ -n "$coverage" ]; then
+  rate=$(grep -o '<coverage [^>]*' "$coverage" | grep -o ' line-rate="[0-9.]*"' | head -n 1 | grep -o '[0-9.]*')
+  note=""; [ ${#FILTER[@]} -gt 0 ] && note=" (filtered run)"
+  echo "Core line coverage: $(awk -v r="${rate:-0}" 'BEGIN { printf "%.1f%%", r * 100 }')$note"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

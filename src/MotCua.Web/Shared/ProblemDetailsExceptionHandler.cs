@@ -15,6 +15,24 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
+        {
+            // A JSON body that parsed but does not fit the request type: a validation problem on the field it names.
+            // The middleware has cleared the endpoint before calling handlers; its feature keeps the one that failed.
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            var requestType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+            var (field, message) = Api.ApiJson.Describe(json, requestType);
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Dữ liệu không hợp lệ.",
+                },
+            });
+        }
         var (status, title) = exception switch
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
@@ -40,7 +58,14 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             {
                 Status = status,
                 Title = title,
-                Detail = exception is NotFoundException or BadHttpRequestException ? exception.Message : null,
+                Detail = exception switch
+                {
+                    NotFoundException => exception.Message,
+                    // The minimal APIs' own binding failures are English and name C# types; the caller needs the rule instead.
+                    BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => "Tham số thiếu hoặc không đúng kiểu dữ liệu.",
+                    BadHttpRequestException => exception.Message,
+                    _ => null,
+                },
             },
         });
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Shared.Caching;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Shared;
 
@@ -97,6 +98,7 @@ public static class SharedModule
         services.AddSingleton<Files.FileStore>();
         services.AddReferenceCache();
         services.AddProblemDetails();
+        services.AddApiEdge();
         // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

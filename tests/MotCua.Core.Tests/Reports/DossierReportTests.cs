@@ -121,7 +121,8 @@ public sealed class DossierReportTests
                 DateTimeOffset received = At(2020, 1 + (i % 11), 3 + i, 8);
                 DateTimeOffset due = received.AddDays(7);
                 return Fact(i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), received, due, i % 3 == 0 ? DossierChannel.Online : DossierChannel.Direct, procedure: "p" + (i % 5))
-                    with { CompletedAt = due.AddHours(-1), ReturnedAt = due };
+                    with
+                { CompletedAt = due.AddHours(-1), ReturnedAt = due };
             })
             .ToList();
         var procedures = Enumerable.Range(1, 18)

@@ -136,17 +136,17 @@ public static partial class AuthorizationMatrix
     public static string SampleUrl(string pattern) => ParameterRegex().Replace(pattern, m => m.Groups[2].Value.StartsWith(":guid", StringComparison.Ordinal)
         ? "00000000-0000-0000-0000-000000000001"
         : m.Groups[1].Value.ToLowerInvariant() switch
-    {
-        "year" => "2025",
-        "date" => "2025-01-29",
-        "documentname" => "v1",
-        "code" => "1.001770",
-        "kind" => "mot-cua",
-        "form" => "tiep-nhan",
-        "jobid" => "00000000-0000-0000-0000-000000000001",
-        "id" => "1",
-        _ => "1",
-    }).Replace("/?", "/", StringComparison.Ordinal);
+        {
+            "year" => "2025",
+            "date" => "2025-01-29",
+            "documentname" => "v1",
+            "code" => "1.001770",
+            "kind" => "mot-cua",
+            "form" => "tiep-nhan",
+            "jobid" => "00000000-0000-0000-0000-000000000001",
+            "id" => "1",
+            _ => "1",
+        }).Replace("/?", "/", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)((?::[^}?]*)?)\??\}")]
     private static partial Regex ParameterRegex();

@@ -6,6 +6,7 @@ using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Citizens;
 
@@ -25,7 +26,8 @@ public static class PublicLookup
         int? NationalStatusCode, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? ReturnedAt,
         IReadOnlyList<StepDto> Steps, bool CanEvaluate, bool Evaluated);
 
-    public sealed record EvaluationRequest(string? Phone, IReadOnlyList<int>? Answers, string? Comment);
+    public sealed record EvaluationRequest([property: System.ComponentModel.DataAnnotations.Required(ErrorMessage = NeedFactor)] string? Phone,
+        IReadOnlyList<int>? Answers, string? Comment);
 
     public sealed record EvaluationDto(string Code, int Total, int MaxTotal);
 
@@ -106,7 +108,7 @@ public static class PublicLookup
     /// Compiled once: as a LINQ query built per call, EF re-walked the expression on every look-up to find its
     /// parameters and the cached plan (the funcletizer and cache look-up were ~6 % of the look-up's CPU, and the
     /// db.Set&lt;T&gt;() call inside it was compiled and run each time; docs/performance.md, look-up path profiled).
-    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost (session 4).
+    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost.
     /// </summary>
     private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
         EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Dossiers.AsNoTracking()
@@ -142,14 +144,14 @@ public static class PublicLookup
         api.MapGet("/{code}", GetAsync).WithSummary("Tra cứu hồ sơ theo mã; số điện thoại (hoặc số giấy tờ) của người nộp gửi trong tiêu đề X-Lookup-Factor")
             .RequireRateLimiting(Security.LookupPolicy);
         api.MapPost("/{code}/evaluation", EvaluateAsync).WithSummary("Đánh giá mức độ hài lòng đối với hồ sơ đã trả kết quả (một lần)")
-            .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
+            .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery().WithValidation("Thiếu thông tin xác thực.");
         return app;
     }
 
     /// <summary>The header that carries the second factor (never the address, which proxies and servers log).</summary>
     public const string FactorHeader = "X-Lookup-Factor";
 
-    internal static async Task<Results<Ok<LookupDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<LookupDto>, ValidationProblem, NotFound<ProblemDetails>, TooManyRequestsProblem>> GetAsync(
         string code, [FromHeader(Name = FactorHeader)] string? factor, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         // The answer holds personal data: no cache on the way may keep it.
@@ -176,20 +178,18 @@ public static class PublicLookup
     public const string FactorInAddress = "Số điện thoại hoặc số giấy tờ không được gửi trong địa chỉ (URL) vì địa chỉ được ghi lại ở máy chủ và máy trung gian; hãy gửi trong tiêu đề " + FactorHeader + ".";
 
     /// <summary>429 with the instant to come back: the same answer whatever factor was given.</summary>
-    private static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
+    private static TooManyRequestsProblem Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(title: "Tạm khóa tra cứu hồ sơ này.", detail: LookupThrottles.LockedMessage(until), statusCode: StatusCodes.Status429TooManyRequests);
+        return ApiProblems.TooManyRequests("Tạm khóa tra cứu hồ sơ này.", LookupThrottles.LockedMessage(until));
     }
 
-    internal static async Task<Results<Created<EvaluationDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> EvaluateAsync(
+    internal static async Task<Results<Created<EvaluationDto>, ValidationProblem, NotFound<ProblemDetails>, TooManyRequestsProblem, UnprocessableProblem, ConflictProblem>> EvaluateAsync(
         string code, EvaluationRequest? request, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (request is null || string.IsNullOrWhiteSpace(request.Phone))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
-        }
+        // WithValidation has answered a missing body or phone already.
+        ArgumentNullException.ThrowIfNull(request);
         var found = await FindAsync(db, time, code, request.Phone, ct);
         if (found.LockedUntil is { } until)
         {
@@ -205,8 +205,8 @@ public static class PublicLookup
             EvaluationOutcome.Saved => TypedResults.Created("/api/public/dossiers/" + Uri.EscapeDataString(d.Code),
                 new EvaluationDto(d.Code, SatisfactionEvaluation.Total(request.Answers!), SatisfactionEvaluation.MaxTotal)),
             EvaluationOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = errors.ToArray() }, title: "Phiếu đánh giá không hợp lệ."),
-            EvaluationOutcome.NotReturned => TypedResults.Problem(title: "Chưa thể đánh giá.", detail: errors[0], statusCode: StatusCodes.Status422UnprocessableEntity),
-            EvaluationOutcome.AlreadyEvaluated => TypedResults.Problem(title: "Hồ sơ đã được đánh giá.", detail: errors[0], statusCode: StatusCodes.Status409Conflict),
+            EvaluationOutcome.NotReturned => ApiProblems.Unprocessable("Chưa thể đánh giá.", errors[0]),
+            EvaluationOutcome.AlreadyEvaluated => ApiProblems.Conflict("Hồ sơ đã được đánh giá.", errors[0]),
         };
     }
 }

@@ -4,6 +4,7 @@ using MotCua.Core.Feedback;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Feedback;
 
@@ -15,7 +16,8 @@ public static class FeedbackApi
     /// shows <see cref="Shared.Privacy.ConsentNotice.Text"/> and sends <c>true</c> only when the sender agreed.
     /// </param>
     public sealed record FeedbackRequest(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,
-        string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation, bool? Consent = null);
+        string? ContentType, string? RelatedProcedureCode, string? RelatedRegulation,
+        [property: MustBeTrue(ErrorMessage = Shared.Privacy.ConsentNotice.Missing)] bool? Consent = null);
 
     public sealed record AcknowledgementDto(string Code, DateTimeOffset DueAt);
 
@@ -31,7 +33,7 @@ public static class FeedbackApi
         api.MapPost("/", SubmitAsync).WithSummary("Gửi phản ánh, kiến nghị về quy định hành chính; trả về mã tiếp nhận")
             .WithDescription("Bắt buộc \"consent\": true — người gửi đã đồng ý cho cơ quan xử lý dữ liệu cá nhân để trả lời phản ánh, kiến nghị "
                 + "(Nghị định 13/2023/NĐ-CP); thiếu đồng ý thì không lưu gì và trả lỗi 400 tại trường \"consent\".")
-            .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery();
+            .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery().WithValidation("Phản ánh, kiến nghị chưa hợp lệ.");
         api.MapGet("/", ListAsync).WithSummary("Danh sách phản ánh, kiến nghị đã trả lời công khai (answered=true)")
             .RequireRateLimiting(Security.LookupPolicy);
         app.MapFeedbackOfficeApi();
@@ -41,16 +43,8 @@ public static class FeedbackApi
     internal static async Task<Results<Created<AcknowledgementDto>, ValidationProblem>> SubmitAsync(
         FeedbackRequest? request, string? agency, FeedbackDesk desk, CancellationToken ct)
     {
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Thiếu nội dung phản ánh, kiến nghị."] }, title: "Dữ liệu không hợp lệ.");
-        }
-        if (request.Consent != true)
-        {
-            // Nothing is stored without consent, as on the form (/phan-anh-kien-nghi).
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Shared.Privacy.ConsentNotice.Field] = [Shared.Privacy.ConsentNotice.Missing] },
-                title: "Phản ánh, kiến nghị chưa hợp lệ.");
-        }
+        // WithValidation has refused a missing body and a missing consent: nothing is stored without it, as on the form.
+        ArgumentNullException.ThrowIfNull(request);
         var (item, errors) = await desk.SubmitAsync(new FeedbackInput(request.SenderName, request.SenderAddress, request.SenderPhone, request.SenderEmail,
             request.Title, request.Content, request.ContentType, request.RelatedProcedureCode, request.RelatedRegulation), agency, ct);
         return item is null

@@ -7,6 +7,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Feedback;
 
@@ -39,7 +40,7 @@ public static class FeedbackOfficeApi
     /// <param name="Reviewed">For <c>publish</c>: required true, the caller reviewed <see cref="DetailDto.Redaction"/> first.</param>
     /// <param name="Restore">For <c>publish</c>: findings that are not personal data, published as written.</param>
     /// <param name="Redact">For <c>publish</c>: more texts to hide wherever they occur.</param>
-    public sealed record ActionRequest(string? Action, int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
+    public sealed record ActionRequest([property: OneOf("Thao tác")] FeedbackAction? Action, int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
         bool? Reviewed = null, string[]? Restore = null, string[]? Redact = null);
 
     public static RouteGroupBuilder MapFeedbackOfficeApi(this IEndpointRouteBuilder app)
@@ -50,7 +51,8 @@ public static class FeedbackOfficeApi
         api.MapPost("/{code}/actions", ActAsync)
             .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)")
             .WithDescription("\"publish\" cần \"reviewed\": true sau khi xem \"redaction\" của phản ánh, kiến nghị; \"restore\" giữ nguyên các cụm không phải dữ liệu cá nhân, "
-                + "\"redact\" ẩn thêm các cụm khác. Chỉ văn bản đã ẩn được công khai.");
+                + "\"redact\" ẩn thêm các cụm khác. Chỉ văn bản đã ẩn được công khai.")
+            .WithValidation();
         return api;
     }
 
@@ -59,15 +61,13 @@ public static class FeedbackOfficeApi
     {
         var agencyId = http.User.AgencyId();
         var query = db.FeedbackItems.AsNoTracking().Where(f => f.AgencyId == agencyId);
-        if (!string.IsNullOrWhiteSpace(status))
+        if (!ApiEnums.TryParse<FeedbackStatus>(status, out var wanted))
         {
-            if (!Enum.TryParse<FeedbackStatus>(status.Trim(), ignoreCase: true, out var s) || !Enum.IsDefined(s))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["status"] = ["Trạng thái không hợp lệ. Dùng một trong: " + string.Join(", ", Enum.GetNames<FeedbackStatus>().Select(DossierApi.Camel)) + "."],
-                }, title: "Tham số không hợp lệ.");
-            }
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [ApiEnums.Invalid<FeedbackStatus>("Trạng thái")] },
+                title: "Tham số không hợp lệ.");
+        }
+        if (wanted is { } s)
+        {
             query = query.Where(f => f.Status == s);
         }
         var rows = await query.OrderBy(f => f.DueAt).Take(500)
@@ -97,17 +97,12 @@ public static class FeedbackOfficeApi
         return TypedResults.Ok(dto);
     }
 
-    internal static async Task<Results<Ok<DetailDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> ActAsync(string code, ActionRequest? request,
+    internal static async Task<Results<Ok<DetailDto>, ValidationProblem, NotFound<ProblemDetails>, ForbiddenProblem, ConflictProblem>> ActAsync(string code, ActionRequest? request,
         HttpContext http, AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
     {
-        if (request is null || string.IsNullOrWhiteSpace(request.Action)
-            || !Enum.TryParse<FeedbackAction>(request.Action.Trim(), ignoreCase: true, out var action) || !Enum.IsDefined(action))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["action"] = ["Thao tác không hợp lệ. Dùng một trong: " + string.Join(", ", Enum.GetNames<FeedbackAction>().Select(DossierApi.Camel)) + "."],
-            }, title: "Dữ liệu không hợp lệ.");
-        }
+        // WithValidation has answered a missing body or action; the JSON converter, an unknown action.
+        ArgumentNullException.ThrowIfNull(request);
+        var action = request.Action!.Value;
         var agencyId = http.User.AgencyId();
         var key = (code ?? "").Trim().ToUpperInvariant();
         var id = await db.FeedbackItems.Where(f => f.AgencyId == agencyId && f.Code == key).Select(f => (long?)f.Id).SingleOrDefaultAsync(ct);
@@ -139,9 +134,9 @@ public static class FeedbackOfficeApi
             case FeedbackOutcomeKind.Invalid:
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Field(action)] = [outcome.Error!] }, title: "Dữ liệu không hợp lệ.");
             case FeedbackOutcomeKind.Forbidden:
-                return TypedResults.Problem(title: "Không có quyền thực hiện thao tác.", detail: outcome.Error, statusCode: StatusCodes.Status403Forbidden);
+                return ApiProblems.Forbidden("Không có quyền thực hiện thao tác.", outcome.Error);
             case FeedbackOutcomeKind.Conflict:
-                return TypedResults.Problem(title: "Không thực hiện được thao tác.", detail: outcome.Error, statusCode: StatusCodes.Status409Conflict);
+                return ApiProblems.Conflict("Không thực hiện được thao tác.", outcome.Error);
             default:
                 throw new InvalidOperationException("Unknown outcome.");
         }

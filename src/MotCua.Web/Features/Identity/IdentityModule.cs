@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Identity;
 
@@ -94,16 +96,21 @@ public static class IdentityModule
             .WithTags("Xác thực")
             .WithSummary("Cấp mã truy cập (bearer token) cho cán bộ")
             .RequireRateLimiting(Shared.Security.LoginPolicy)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithValidation();
         return app;
     }
 
     /// <param name="TwoFactorCode">The authenticator app's 6-digit code (or a recovery code) for an account with two-factor login.</param>
-    public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
+    /// <param name="Password">Checked as given, spaces included: only a missing or empty one is refused here.</param>
+    public sealed record TokenRequest(
+        [property: Required(ErrorMessage = "Vui lòng nhập tên đăng nhập.")] string? UserName,
+        [property: Required(AllowEmptyStrings = true, ErrorMessage = "Vui lòng nhập mật khẩu."), MinLength(1, ErrorMessage = "Vui lòng nhập mật khẩu.")] string? Password,
+        string? TwoFactorCode = null);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
-    internal static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
+    internal static async Task<Results<Ok<TokenResponse>, ValidationProblem, UnauthorizedProblem, ForbiddenProblem>> IssueTokenAsync(
         TokenRequest? request,
         HttpContext http,
         UserManager<AppUser> users,
@@ -113,22 +120,10 @@ public static class IdentityModule
         IOptionsMonitor<BearerTokenOptions> bearer,
         TimeProvider time)
     {
-        if (request is null || string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
-        {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            if (string.IsNullOrWhiteSpace(request?.UserName))
-            {
-                errors["userName"] = ["Vui lòng nhập tên đăng nhập."];
-            }
-            if (string.IsNullOrEmpty(request?.Password))
-            {
-                errors["password"] = ["Vui lòng nhập mật khẩu."];
-            }
-            return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-        }
-
+        // WithValidation has answered a missing body, name or password already.
+        ArgumentNullException.ThrowIfNull(request);
         var address = http.Connection.RemoteIpAddress?.ToString();
-        var user = await CheckPasswordAsync(request.UserName, request.Password, address, users, throttle);
+        var user = await CheckPasswordAsync(request.UserName!, request.Password!, address, users, throttle);
         if (user is null)
         {
             return Unauthorized(LoginFailed);
@@ -236,11 +231,9 @@ public static class IdentityModule
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(DummyUser, Guid.NewGuid().ToString()));
 
-    private static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(title: "Chưa được dùng tài khoản.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+    private static ForbiddenProblem Forbidden(string detail) => ApiProblems.Forbidden("Chưa được dùng tài khoản.", detail);
 
-    private static ProblemHttpResult Unauthorized(string detail) =>
-        TypedResults.Problem(title: "Không xác thực được.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static UnauthorizedProblem Unauthorized(string detail) => ApiProblems.Unauthorized("Không xác thực được.", detail);
 
     /// <summary>The officer's agency, unit and name travel in the cookie/token so scoping needs no extra query.</summary>
     internal sealed class OfficerClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
@@ -7,6 +6,7 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared.Caching;
+using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
@@ -59,31 +59,11 @@ public static class NotificationsModule
     public static string? ShownError(string? error, OutboxChannel channel, string recipient, bool full) =>
         IsCitizenChannel(channel) && !full ? PersonalData.Scrub(error, recipient, MaskKind.Digits) : error;
 
-    /// <summary>API names of statuses: "failed" is the dead-letter state.</summary>
-    public static string ApiStatus(OutboxStatus status) => status switch
-    {
-        OutboxStatus.Pending => "pending",
-        OutboxStatus.Delivered => "delivered",
-        OutboxStatus.Dead => "failed",
-        OutboxStatus.Paused => "paused",
-    };
+    /// <summary>API names of statuses (<see cref="ApiEnums"/>): "failed" is the dead-letter state.</summary>
+    public static string ApiStatus(OutboxStatus status) => ApiEnums.Name(status);
 
-    public static bool TryParseStatus(string? text, out OutboxStatus? status)
-    {
-        status = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "pending": status = OutboxStatus.Pending; return true;
-            case "delivered": status = OutboxStatus.Delivered; return true;
-            case "failed" or "dead": status = OutboxStatus.Dead; return true;
-            case "paused": status = OutboxStatus.Paused; return true;
-            default: return false;
-        }
-    }
+    /// <summary>A status by its API name ("dead" is still understood for "failed"); null for none.</summary>
+    public static bool TryParseStatus(string? text, out OutboxStatus? status) => ApiEnums.TryParse(text, out status);
 
     internal static async Task<Results<Ok<List<OutboxItem>>, ValidationProblem>> ListAsync(string? status, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -102,7 +82,7 @@ public static class NotificationsModule
         var rows = await query.OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken);
         var shown = await ShownContactsAsync(db, time, user, agencyId, rows, "outbox-api", cancellationToken);
         return TypedResults.Ok(rows.Select(m => new OutboxItem(
-            m.Id, m.Kind, JsonNamingPolicy.CamelCase.ConvertName(m.Channel.ToString()), ShownRecipient(m.Channel, m.Recipient, shown(m)), m.DossierCode,
+            m.Id, m.Kind, ApiEnums.Name(m.Channel), ShownRecipient(m.Channel, m.Recipient, shown(m)), m.DossierCode,
             ApiStatus(m.Status), m.Attempts, m.CreatedAt, ShownError(m.LastError, m.Channel, m.Recipient, shown(m)))).ToList());
     }
 
@@ -126,18 +106,18 @@ public static class NotificationsModule
         return Full;
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> ReplayAsync(
+    internal static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> ReplayAsync(
         Guid id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var agencyId = user.AgencyId() ?? 0;
         var status = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id && m.AgencyId == agencyId).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(cancellationToken);
         if (status is null)
         {
-            return TypedResults.Problem(title: "Không tìm thấy tin nhắn.", detail: "Tin nhắn không tồn tại hoặc không thuộc cơ quan của bạn.", statusCode: StatusCodes.Status404NotFound);
+            return ApiProblems.NotFound("Không tìm thấy tin nhắn.", "Tin nhắn không tồn tại hoặc không thuộc cơ quan của bạn.");
         }
         if (!await ReplayWithAuditAsync(db, time, user, agencyId, id, cancellationToken))
         {
-            return TypedResults.Problem(title: "Không thể gửi lại.", detail: "Chỉ gửi lại được tin nhắn đã thất bại.", statusCode: StatusCodes.Status409Conflict);
+            return ApiProblems.Conflict("Không thể gửi lại.", "Chỉ gửi lại được tin nhắn đã thất bại.");
         }
         return TypedResults.NoContent();
     }

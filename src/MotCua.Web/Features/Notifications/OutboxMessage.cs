@@ -22,7 +22,8 @@ public enum OutboxStatus
     /// <summary>The receiver accepted it (for the national portal: acknowledged).</summary>
     Delivered,
 
-    /// <summary>Dead-lettered after the last allowed attempt; an admin may replay it.</summary>
+    /// <summary>Dead-lettered after the last allowed attempt; an admin may replay it. The API calls it "failed".</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("failed")]
     Dead,
 
     /// <summary>

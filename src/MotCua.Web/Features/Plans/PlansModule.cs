@@ -6,6 +6,7 @@ using MotCua.Core.Plans;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -54,7 +55,7 @@ public static class PlansModule
         }).ToList());
     }
 
-    internal static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PlanDto>, NotFoundProblem>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var plan = await PlanQueries.LoadPlanAsync(db, user.AgencyId() ?? 0, id, cancellationToken);
         if (plan is null)
@@ -67,7 +68,7 @@ public static class PlansModule
             [.. plan.Targets.OrderBy(t => t.Id).Select(t => new TargetDto(t.Id, t.IndicatorCode, t.Description, t.Comparison.ToString(), t.Value, t.Unit, t.TaskId))]));
     }
 
-    internal static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> TasksAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<TaskDto>>, NotFoundProblem>> TasksAsync(int id, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var plan = await PlanQueries.LoadPlanAsync(db, user.AgencyId() ?? 0, id, cancellationToken);
         if (plan is null)
@@ -89,8 +90,7 @@ public static class PlansModule
             t.Status.ToString(), t.ProgressPercent, v.IsOverdue);
     }
 
-    private static ProblemHttpResult PlanNotFound() =>
-        TypedResults.Problem(title: "Không tìm thấy.", detail: "Không tìm thấy kế hoạch trong cơ quan của bạn.", statusCode: StatusCodes.Status404NotFound);
+    private static NotFoundProblem PlanNotFound() => ApiProblems.NotFound("Không tìm thấy.", "Không tìm thấy kế hoạch trong cơ quan của bạn.");
 
     public static string StatusName(PlanTaskStatus status) => status switch
     {

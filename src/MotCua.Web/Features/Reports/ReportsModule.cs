@@ -8,6 +8,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Reports;
 
@@ -71,24 +72,12 @@ public sealed record ReportRequest(ReportPeriod Period, GroupBy GroupBy, ReportO
                 }
             }
         }
-        GroupBy? g = (groupBy ?? "").Trim().ToLowerInvariant() switch
-        {
-            "" or "agency" => GroupBy.Agency,
-            "unit" => GroupBy.Unit,
-            "field" => GroupBy.Field,
-            "procedure" => GroupBy.Procedure,
-            _ => null,
-        };
+        GroupBy? g = ApiEnums.TryParse<GroupBy>(groupBy, out var grouping) ? grouping ?? GroupBy.Agency : null;
         if (g is null)
         {
             errors["groupBy"] = ["Cách nhóm phải là agency (cơ quan), unit (đơn vị), field (lĩnh vực) hoặc procedure (thủ tục)."];
         }
-        CountFinishAt? mode = (finishAt ?? "").Trim().ToLowerInvariant() switch
-        {
-            "" or "completion" => CountFinishAt.Completion,
-            "return" => CountFinishAt.Return,
-            _ => null,
-        };
+        CountFinishAt? mode = ApiEnums.TryParse<CountFinishAt>(finishAt, out var finish) ? finish ?? CountFinishAt.Completion : null;
         if (mode is null)
         {
             errors["finishAt"] = ["Thời điểm tính hoàn thành phải là completion (có kết quả) hoặc return (trả kết quả)."];
