@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The benchmark harness (issue #10). Starts what it needs by itself:
+# The benchmark harness. Starts what it needs by itself:
 #   - a throwaway PostgreSQL cluster on 127.0.0.1 on a free port (durable: fsync and synchronous_commit ON),
 #   - the app in Release on free ports (PostgreSQL, then SQLite), a bare Kestrel endpoint,
 # and runs the load generator with its baselines measured in the same run.
-#   bench/run.sh --quick          ~30-60 s of measuring on PostgreSQL; the last line is
-#                                 "receipt/raw-insert ratio: X.XX; lookup/raw-select ratio: Y.YY"
+#   bench/run.sh --quick          a few minutes of measuring on PostgreSQL; the last line is
+#                                 "receipt/raw-insert ratio: X.XX; lookup/raw-select ratio: Y.YY; transition/raw-transition ratio: Z.ZZ"
 #   bench/run.sh --reports [--count N] [--years Y]
-#                                 issue #7's figure only: N generated dossiers (default 1000000, received over the past
+#                                 the reports' figures only: N generated dossiers (default 1000000, received over the past
 #                                 Y years, default 4) on PostgreSQL, then the
 #                                 last quarter's Biểu 06 and 766 index timed through the web's code (no load, no peers)
 #   bench/run.sh --peers          only the peers' five-step process (MotCua, Rebus, bpmn-engine) on PostgreSQL
@@ -192,7 +192,7 @@ if [ "$QUICK" = 0 ]; then
   tool reports --provider postgres --connection "$PG" | tee -a "$OUT"
   # The app has been up since before the seed. Restart it so that its start-up work runs now, above all the first
   # deadline scan, which raises an alert for every overdue dossier the generator left open (128k at 10M), and wait
-  # until the database is quiet: in session 5 that scan ran through the measured scenarios of one run.
+  # until the database is quiet, so that scan does not run through the measured scenarios.
   stop_app "$APP_PID"
   start_app app-pg Postgres "$PG" || exit 1
   wait_quiet motcua_bench
@@ -240,7 +240,7 @@ if [ "$QUICK" = 0 ]; then
   {
     sed '/<!-- bench:begin -->/,$d' "$DOC"
     echo "<!-- bench:begin -->"
-    echo "## Measured by bench/run.sh (issue #10)"
+    echo "## The last full run ($(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"
     echo
     echo "- Machine: \`nproc\` = $(nproc), CPU \`$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\`, $(free -m | awk '/Mem:/{print $2}') MB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $(. /etc/os-release && echo "$PRETTY_NAME"); .NET $(dotnet --version)"
     echo "- Command: \`bench/run.sh --count $COUNT --seconds $SECONDS_PER\` (32 clients, $SECONDS_PER s per scenario after a 5 s warm-up)"

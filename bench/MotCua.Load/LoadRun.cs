@@ -11,8 +11,8 @@ namespace MotCua.Load;
 /// <summary>
 /// The load generator: N concurrent clients on 127.0.0.1 for a fixed time per scenario — receipt (POST /api/dossiers),
 /// public look-up by code, a specialist's queue page, a transition — each next to its baseline measured in the same
-/// run (bare Kestrel endpoint, plain INSERT of the same rows, plain SELECT by key). Writes a markdown fragment and ends
-/// with the one line bench/run.sh --quick prints last.
+/// run (bare Kestrel endpoint, plain INSERT of the same rows, plain SELECT by key, plain writes of the rows a transfer
+/// wrote). Writes a markdown fragment and ends with the one line bench/run.sh --quick prints last.
 /// </summary>
 public static class LoadRun
 {
@@ -202,9 +202,20 @@ public static class LoadRun
         });
         results.Add((rawInsert, null));
         results.Add((receipt, rawInsert));
+        // The same rows with the number taken inside the transaction, as the app does: what the gapless rule costs any
+        // writer, apart from what the app's own code costs.
+        await using var rawNumbered = new RawBaseline(provider, connection) { NumberInTransaction = true };
+        await rawNumbered.LoadTemplateAsync(received.First().Code, CancellationToken.None);
+        var rawInsertNumbered = await Measure.RunAsync("raw insert, number in tx", clients, duration, async (_, ct) =>
+        {
+            await rawNumbered.InsertOneAsync("RAWN-" + Interlocked.Increment(ref rawN).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
+            return null;
+        });
+        results.Add((rawInsertNumbered, null));
+        results.Add((receipt with { Name = "receipt (vs number in tx)" }, rawInsertNumbered));
 
-        // The closed loops leave thousands of messages for the outbox worker; drained first, they would be the paced
-        // receipts' tail (p99 54 ms instead of 18 ms at 100/s, session 9) though no such backlog exists at that rate.
+        // The closed loops leave thousands of messages for the outbox worker; not drained first, they would be the paced
+        // receipts' tail though no such backlog exists at that rate (docs/performance.md).
         var drained = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {drained.TotalSeconds:F1} s before the paced receipts"));
         var (rawPaced, receiptPaced) = await PacedPairAsync(raw);
@@ -212,8 +223,7 @@ public static class LoadRun
         results.Add((receiptPaced, rawPaced));
 
         // The receipts' notifications are delivered by the outbox worker in the background; measured while it drains
-        // them, the look-up paid for the receipts (server CPU per look-up 1.37 ms vs 0.74 ms after a settle,
-        // docs/performance.md "Look-up path profiled"). Both the look-up and its raw SELECT baseline run once no message
+        // them, the look-up would pay for the receipts. Both the look-up and its raw SELECT baseline run once no message
         // is due any more (at most 60 s); the wait is printed, and the worker's cost belongs to the receipt.
         var settled = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {settled.TotalSeconds:F1} s before the look-up"));
@@ -235,7 +245,7 @@ public static class LoadRun
         if (provider == "postgres")
         {
             // The same SELECT with the app's own driver settings (prepared, no reset on checkout): the app prepares its
-            // statements since session 5, so this is the floor its look-up is honestly compared with too.
+            // statements, so this is the floor its look-up is honestly compared with too.
             await using var prepared = new RawBaseline(provider, connection, prepared: true);
             var preparedSelect = await Measure.RunAsync("raw SELECT by key, prepared", clients, duration, async (_, ct) =>
                 await prepared.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
@@ -255,13 +265,9 @@ public static class LoadRun
 
         var unit = await TdcUnitAsync(raw);
         var pending = new ConcurrentQueue<(string Code, string Phone)>(codes);
-        var transition = await Measure.RunAsync("transition transfer", clients, duration, async (client, ct) =>
+        async Task<string?> Transfer(int client, string code, CancellationToken ct)
         {
-            if (!pending.TryDequeue(out var item))
-            {
-                return "no dossier left";
-            }
-            using var req = new HttpRequestMessage(HttpMethod.Post, $"{urls[client % urls.Length]}/api/dossiers/{Uri.EscapeDataString(item.Code)}/actions")
+            using var req = new HttpRequestMessage(HttpMethod.Post, $"{urls[client % urls.Length]}/api/dossiers/{Uri.EscapeDataString(code)}/actions")
             {
                 Content = JsonContent.Create(new { action = "transfer", unitId = unit }),
             };
@@ -269,8 +275,36 @@ public static class LoadRun
             using var res = await http.SendAsync(req, ct);
             var text = await res.Content.ReadAsStringAsync(ct);
             return res.StatusCode == HttpStatusCode.OK ? null : $"{(int)res.StatusCode}: {text[..Math.Min(300, text.Length)]}";
-        }, warmup: TimeSpan.Zero, maxOps: codes.Length);
-        results.Add((transition, rawInsert));
+        }
+
+        // The transition's baseline: the rows one transfer wrote, found by comparing the database around it, written
+        // again with plain ADO.NET to the dossiers the raw insert made (copies of a received dossier, so in the same state).
+        var rawTransition = new RawTransition(raw);
+        pending.TryDequeue(out var sample);
+        await rawTransition.CaptureAsync(sample.Code, async () =>
+        {
+            if (await Transfer(0, sample.Code, CancellationToken.None) is { } failed)
+            {
+                throw new InvalidOperationException("The sample transfer failed: " + failed);
+            }
+        }, CancellationToken.None);
+        var targets = new ConcurrentQueue<(long Id, string Code)>(await raw.InsertedAsync(CancellationToken.None));
+        var rawTransitionM = await Measure.RunAsync("raw transition (same rows)", clients, duration, async (_, ct) =>
+        {
+            if (!targets.TryDequeue(out var t))
+            {
+                return "no dossier left";
+            }
+            await rawTransition.WriteAsync(t.Id, t.Code, ct);
+            return null;
+        }, warmup: TimeSpan.Zero, maxOps: targets.Count);
+        results.Add((rawTransitionM, null));
+
+        var transition = await Measure.RunAsync("transition transfer", clients, duration, (client, ct) =>
+            pending.TryDequeue(out var item) ? Transfer(client, item.Code, ct) : Task.FromResult<string?>("no dossier left"),
+            warmup: TimeSpan.Zero, maxOps: pending.Count);
+        results.Add((transition, rawTransitionM));
+        results.Add((transition with { Name = "transition (vs raw insert)" }, rawInsert));
 
         var peak = pids.Select(p => Measure.PeakRssMb(p)).Where(x => x is not null).Select(x => x!.Value).DefaultIfEmpty(double.NaN).Max();
         var report = new StringBuilder();
@@ -281,6 +315,7 @@ public static class LoadRun
         }
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Rows per raw-insert transaction: {raw.RowsPerDossier} ({raw.Describe()})."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Statements per raw-transition transaction: {rawTransition.Statements} ({rawTransition.Describe()})."));
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peak:F0} MB."));
         Console.Write(report);
         PrintErrors(results);
@@ -289,7 +324,7 @@ public static class LoadRun
             await File.WriteAllTextAsync(path, report.ToString());
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookup.Rate / rawSelect.Rate:F2}"));
+            $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookup.Rate / rawSelect.Rate:F2}; transition/raw-transition ratio: {transition.Rate / rawTransitionM.Rate:F2}"));
         return 0;
     }
 

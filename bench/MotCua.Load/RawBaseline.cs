@@ -41,7 +41,7 @@ public sealed class RawBaseline : IAsyncDisposable
     /// <param name="provider">postgres or sqlite.</param>
     /// <param name="connectionString">The bench's connection string.</param>
     /// <param name="prepared">
-    /// False: plain Npgsql with its default settings, the baseline the performance goals name. True: the app's own
+    /// False: plain Npgsql with its default settings, the baseline the goals name. True: the app's own
     /// driver settings (statements prepared after five uses, no reset on checkout), the cheapest plain SQL can be.
     /// </param>
     public RawBaseline(string provider, string connectionString, bool prepared = false)
@@ -194,15 +194,24 @@ public sealed class RawBaseline : IAsyncDisposable
     }
 
     /// <summary>One dossier's rows in one transaction; PostgreSQL in two batches (the dossier's id is needed by its children).</summary>
+    /// <summary>
+    /// False (the goal's baseline): the day's number taken by its own statement before the transaction, so concurrent
+    /// inserts never wait on the counter row. True: taken as the transaction's first statement, as the app does to keep
+    /// the register without gaps (docs/decisions/ADR-004-gapless-dossier-numbers.md), so inserts of one agency and day
+    /// wait on that row until commit.
+    /// </summary>
+    public bool NumberInTransaction { get; init; }
+
     public async Task InsertOneAsync(string newCode, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        // The day's number first, in its own statement, as the app takes it (DossierWorkflow.AllocateCodeAsync).
+        var early = NumberInTransaction ? await c.BeginTransactionAsync(ct) : null;
         await using (var up = Command(c, "UPDATE \"DossierCodeCounters\" SET \"Next\" = \"Next\" + 1 WHERE \"AgencyId\" = @a AND \"Day\" = @d", ("a", counter.AgencyId), ("d", counter.Day)))
         {
+            up.Transaction = early;
             await up.ExecuteNonQueryAsync(ct);
         }
-        await using var tx = await c.BeginTransactionAsync(ct);
+        await using var tx = early ?? await c.BeginTransactionAsync(ct);
         var head = Copy(dossier, newCode, null);
         long id;
         if (c is NpgsqlConnection npg)
@@ -254,6 +263,20 @@ public sealed class RawBaseline : IAsyncDisposable
             }
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The dossiers this baseline inserted (copies of one received dossier), as targets of the raw transition.</summary>
+    public async Task<List<(long Id, string Code)>> InsertedAsync(CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        await using var cmd = Command(c, "SELECT \"Id\", \"Code\" FROM \"Dossiers\" WHERE \"Code\" LIKE 'RAW%' ORDER BY \"Id\"");
+        var list = new List<(long, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            list.Add((r.GetInt64(0), r.GetString(1)));
+        }
+        return list;
     }
 
     /// <summary>The plain SELECT by key the public look-up is compared with.</summary>

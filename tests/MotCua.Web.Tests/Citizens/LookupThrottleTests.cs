@@ -1,7 +1,13 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
@@ -115,6 +121,111 @@ public sealed class LookupThrottleTests
                 Assert.Equal(HttpStatusCode.NotFound, (await LookupAsync(client, code, "0905123400")).StatusCode);
             }
             Assert.Equal(HttpStatusCode.OK, (await LookupAsync(client, code, Phone)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Guesses_during_a_lock_neither_count_nor_extend_it()
+    {
+        await using var app = new MotCuaApp();
+        using var desk = await app.ApiClientAsync("motcua");
+        var code = await LookupAndEvaluationTests.ReceiveAsync(desk, "Người Bị Khóa Lâu");
+        const string unknown = "SKHCN-250310-9875";
+        using var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await LookupAsync(client, code, "0905123400");
+            await LookupAsync(client, unknown, "0905123400");
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LookupAsync(client, code, Phone)).StatusCode);
+
+        // Ten minutes into the fifteen-minute lock, more guesses (known and unknown code) still meet the lock...
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await LookupAsync(client, code, "0905123400")).StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await LookupAsync(client, unknown, "0905123400")).StatusCode);
+        }
+
+        // ...and the lock still ends when it was set to, for both.
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.OK, (await LookupAsync(client, code, Phone)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await LookupAsync(client, unknown, Phone)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_right_factor_reads_the_dossier_and_the_lock_in_one_statement()
+    {
+        var commands = new CommandLog();
+        await using var app = new CommandCountingApp(commands);
+        using var desk = await app.ApiClientAsync("motcua");
+        var code = await LookupAndEvaluationTests.ReceiveAsync(desk, "Người Tra Cứu Nhanh");
+
+        // Nobody guessed at the code: one statement, which also reads the code's lock.
+        var found = await commands.CountAsync(app, db => PublicLookup.LookupAsync(db, app.Clock, code, Phone, CancellationToken.None));
+        Assert.NotNull(found.Result.Value);
+        Assert.Equal(1, found.Statements);
+
+        // One typo: the count it left is cleared by the right factor, one more statement.
+        var typo = await commands.CountAsync(app, db => PublicLookup.LookupAsync(db, app.Clock, code, "0905123400", CancellationToken.None));
+        Assert.Null(typo.Result.Value);
+        var cleared = await commands.CountAsync(app, db => PublicLookup.LookupAsync(db, app.Clock, code, Phone, CancellationToken.None));
+        Assert.NotNull(cleared.Result.Value);
+        Assert.Equal(2, cleared.Statements);
+        Assert.Equal(1, (await commands.CountAsync(app, db => PublicLookup.LookupAsync(db, app.Clock, code, Phone, CancellationToken.None))).Statements);
+    }
+
+    /// <summary>The statements one call sends, counted for the calling flow only (background jobs send their own).</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        private readonly AsyncLocal<List<string>?> current = new();
+
+        public async Task<(T Result, int Statements)> CountAsync<T>(MotCuaApp app, Func<AppDbContext, Task<T>> call)
+        {
+            await using var db = app.CreateDbContext();
+            var log = new List<string>();
+            current.Value = log;
+            try
+            {
+                return (await call(db), log.Count);
+            }
+            finally
+            {
+                current.Value = null;
+            }
+        }
+
+        private void Note(DbCommand command) => current.Value?.Add(command.CommandText);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Note(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private sealed class CommandCountingApp(CommandLog commands) : MotCuaApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(commands));
+                services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(commands));
+            });
         }
     }
 }

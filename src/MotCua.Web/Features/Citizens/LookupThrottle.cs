@@ -53,22 +53,18 @@ public static class LookupThrottles
     /// <summary>The key of a looked-up code.</summary>
     public static string Key(string code) => code.Trim().ToUpperInvariant();
 
-    /// <summary>Until when the code is locked, or null; also whether a counting row exists (to clear after a right factor).</summary>
-    public static async Task<(DateTimeOffset? LockedUntil, bool Counting)> StateAsync(AppDbContext db, TimeProvider time, string key, CancellationToken ct)
+    /// <summary>Until when the code is locked, or null.</summary>
+    public static async Task<DateTimeOffset?> LockedUntilAsync(AppDbContext db, TimeProvider time, string key, CancellationToken ct)
     {
-        var row = await db.Set<LookupThrottle>().AsNoTracking().Where(t => t.Code == key)
-            .Select(t => new { t.LockedUntil }).SingleOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return (null, false);
-        }
-        var now = time.GetUtcNow().UtcTicks;
-        return (row.LockedUntil > now ? new DateTimeOffset(row.LockedUntil, TimeSpan.Zero) : null, true);
+        var lockedUntil = await db.Set<LookupThrottle>().AsNoTracking().Where(t => t.Code == key)
+            .Select(t => (long?)t.LockedUntil).SingleOrDefaultAsync(ct);
+        return lockedUntil > time.GetUtcNow().UtcTicks ? new DateTimeOffset(lockedUntil.Value, TimeSpan.Zero) : null;
     }
 
     /// <summary>
     /// Counts one wrong factor in ONE atomic statement (concurrent guesses on several instances all count) and returns
-    /// until when the code is now locked, or null.
+    /// until when the code is now locked, or null. A locked code is left as it is: guesses during a lock neither count
+    /// nor extend it.
     /// </summary>
     public static async Task<DateTimeOffset?> FailedAsync(AppDbContext db, TimeProvider time, string key, CancellationToken ct)
     {
@@ -78,9 +74,9 @@ public static class LookupThrottles
         var locked = await db.Database.SqlQuery<long>($"""
             INSERT INTO "LookupThrottles" ("Code", "Failures", "WindowEndsAt", "LockedUntil") VALUES ({key}, 1, {windowEnd}, {(max <= 1 ? windowEnd : 0L)})
             ON CONFLICT ("Code") DO UPDATE SET
-                "Failures" = CASE WHEN "LookupThrottles"."WindowEndsAt" <= {now} THEN 1 ELSE "LookupThrottles"."Failures" + 1 END,
-                "LockedUntil" = CASE WHEN "LookupThrottles"."WindowEndsAt" > {now} AND "LookupThrottles"."Failures" + 1 >= {max} THEN {windowEnd} ELSE "LookupThrottles"."LockedUntil" END,
-                "WindowEndsAt" = CASE WHEN "LookupThrottles"."WindowEndsAt" <= {now} THEN {windowEnd} ELSE "LookupThrottles"."WindowEndsAt" END
+                "Failures" = CASE WHEN "LookupThrottles"."LockedUntil" > {now} THEN "LookupThrottles"."Failures" WHEN "LookupThrottles"."WindowEndsAt" <= {now} THEN 1 ELSE "LookupThrottles"."Failures" + 1 END,
+                "LockedUntil" = CASE WHEN "LookupThrottles"."LockedUntil" > {now} THEN "LookupThrottles"."LockedUntil" WHEN "LookupThrottles"."WindowEndsAt" > {now} AND "LookupThrottles"."Failures" + 1 >= {max} THEN {windowEnd} ELSE "LookupThrottles"."LockedUntil" END,
+                "WindowEndsAt" = CASE WHEN "LookupThrottles"."LockedUntil" > {now} THEN "LookupThrottles"."WindowEndsAt" WHEN "LookupThrottles"."WindowEndsAt" <= {now} THEN {windowEnd} ELSE "LookupThrottles"."WindowEndsAt" END
             RETURNING "LockedUntil" AS "Value"
             """).ToListAsync(ct);
         if (Random.Shared.Next(64) == 0)

@@ -42,55 +42,64 @@ public static class PublicLookup
         GuardedAsync(db, time, code, factor, async (key, upper) =>
         {
             // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
-            var candidates = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
-                .OrderBy(d => d.Id).Take(5).ToListAsync(ct);
-            return candidates.FirstOrDefault(d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber));
-        }, ct);
+            var rows = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
+                .OrderBy(d => d.Id).Take(5)
+                .Select(d => new { Dossier = d, LockedUntil = db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil) })
+                .ToListAsync(ct);
+            return (rows.Select(r => r.Dossier).ToList(), rows.Count > 0 ? rows[0].LockedUntil : null);
+        }, d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber), ct);
 
     /// <summary>
-    /// The look-up's answer in ONE statement (dossier, its steps and whether it was evaluated), after the code's lock is
-    /// checked (docs/performance.md).
+    /// The look-up's answer in ONE statement (dossier, its steps, whether it was evaluated and the code's lock) when the
+    /// factor is right and the code has no wrong factors counted (docs/performance.md).
     /// </summary>
-    public static Task<Verified<LookupDto>> LookupAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct) =>
-        GuardedAsync(db, time, code, factor, async (key, upper) =>
+    public static async Task<Verified<LookupDto>> LookupAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct)
+    {
+        var found = await GuardedAsync(db, time, code, factor, async (key, upper) =>
         {
             var candidates = new List<Candidate>(1);
             await foreach (var c in LookupQuery(db, key, upper).WithCancellation(ct))
             {
                 candidates.Add(c);
             }
-            var match = candidates.FirstOrDefault(c => ApplicantVerification.Matches(factor, c.Phone, c.IdNumber));
-            return match is null ? null : ToDto(match);
-        }, ct);
+            return (candidates, candidates.Count > 0 ? candidates[0].LockedUntil : null);
+        }, c => ApplicantVerification.Matches(factor, c.Phone, c.IdNumber), ct);
+        return new(found.Value is { } match ? ToDto(match) : null, found.LockedUntil);
+    }
 
     /// <summary>
-    /// Every factor check goes through here: a locked code answers "locked" before the factor is read; a miss (wrong
+    /// Every factor check goes through here: a locked code answers "locked" before the factor is compared; a miss (wrong
     /// factor or unknown code alike) counts against the code (<see cref="LookupThrottles"/>); a hit clears the count.
+    /// <paramref name="read"/> returns the code's candidates and, read in the same statement, the LockedUntil of its
+    /// throttle row (null when there is no row, or no candidate to carry it): the common case, a right factor for a code
+    /// nobody guessed at, then costs one statement. An unknown and a locked code cost the same statements as a known one.
     /// </summary>
     private static async Task<Verified<T>> GuardedAsync<T>(AppDbContext db, TimeProvider time, string? code, string? factor,
-        Func<string, string, Task<T?>> find, CancellationToken ct) where T : class
+        Func<string, string, Task<(List<T> Candidates, long? LockedUntil)>> read, Func<T, bool> matches, CancellationToken ct) where T : class
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(factor) || code.Length > 64 || factor.Length > 64)
         {
             return new(null);
         }
         var upper = LookupThrottles.Key(code);
-        var (lockedUntil, counting) = await LookupThrottles.StateAsync(db, time, upper, ct);
-        if (lockedUntil is not null)
-        {
-            return new(null, lockedUntil);
-        }
         if (ApplicantNumbers.NormalizePhone(factor) is null && ApplicantNumbers.NormalizeIdNumber(factor, organisation: true) is null)
         {
             // No phone or ID number at all: it can match no dossier (stored values count only when valid), so it is no guess.
-            return new(null);
+            return new(null, await LookupThrottles.LockedUntilAsync(db, time, upper, ct));
         }
-        var found = await find(code.Trim(), upper);
+        var (candidates, lockedUntil) = await read(code.Trim(), upper);
+        if (lockedUntil > time.GetUtcNow().UtcTicks)
+        {
+            // The factor is not compared. The count leaves a locked code as it is, and runs for the same statements an
+            // unknown code's lock costs, so neither the answer nor the work done tells a known code from an unknown one.
+            return new(null, await LookupThrottles.FailedAsync(db, time, upper, ct));
+        }
+        var found = candidates.FirstOrDefault(matches);
         if (found is null)
         {
             return new(null, await LookupThrottles.FailedAsync(db, time, upper, ct));
         }
-        if (counting)
+        if (lockedUntil is not null)
         {
             await LookupThrottles.ClearAsync(db, upper, ct);
         }
@@ -100,15 +109,13 @@ public static class PublicLookup
     /// <summary>The columns the look-up's answer and its second factor need (12 of the dossier's 70, 3 per step).</summary>
     private sealed record Candidate(string Code, string ApplicantName, string? Phone, string? IdNumber, string ProcedureCode, string ProcedureName,
         DossierStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? RescheduledDueAt, DateTimeOffset? AppointmentAt,
-        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated);
+        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated, long? LockedUntil);
 
     private sealed record CandidateStep(DateTimeOffset At, DossierAction? Action, DossierStatus ToStatus);
 
     /// <summary>
-    /// Compiled once: as a LINQ query built per call, EF re-walked the expression on every look-up to find its
-    /// parameters and the cached plan (the funcletizer and cache look-up were ~6 % of the look-up's CPU, and the
-    /// db.Set&lt;T&gt;() call inside it was compiled and run each time; docs/performance.md, look-up path profiled).
-    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost.
+    /// Compiled once, so EF does not walk the expression again on every look-up; it reads only the columns the answer
+    /// shows, and the code's throttle row in the same statement.
     /// </summary>
     private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
         EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Dossiers.AsNoTracking()
@@ -118,7 +125,8 @@ public static class PublicLookup
             .Select(d => new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
                 d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
                 d.Events.OrderBy(e => e.Id).Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(),
-                db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id))));
+                db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id),
+                db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil))));
 
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {
@@ -126,7 +134,7 @@ public static class PublicLookup
         var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
         return ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
             d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
-            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated));
+            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated, null));
     }
 
     /// <summary>The one place the applicant's answer is built (API look-up and the look-up page).</summary>
