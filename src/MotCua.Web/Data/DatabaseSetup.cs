@@ -10,9 +10,9 @@ public static class DatabaseSetup
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        // Pooled contexts (issue #10, docs/performance.md "Look-up path profiled"): building a context per request (its
-        // options, scoped EF services, model look-up) was 11-14 % of the look-up's CPU. AppDbContext keeps no state of
-        // its own (ReferenceCache is static) and no code changes a context's settings, so a reset instance is as new.
+        // Pooled contexts: building a context per request (its options, scoped EF services, model look-up) is a visible
+        // share of the look-up's cost (docs/performance.md). AppDbContext keeps no state of its own (ReferenceCache is
+        // static) and no code changes a context's settings, so a reset instance is as new.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -50,12 +50,12 @@ public static class DatabaseSetup
     /// The configured PostgreSQL connection string with the app's defaults, each unless the operator set it:
     /// <list type="bullet">
     /// <item>JIT compilation off: the app's queries are short, and on a report over a quarter PostgreSQL's JIT spent
-    /// ~300 ms compiling a query that runs in less (measured, docs/performance.md).</item>
+    /// longer compiling a query than running it (docs/performance.md).</item>
     /// <item>Automatic preparation (<c>Max Auto Prepare</c>): the app sends the same few hundred statements all day; a
     /// statement seen five times on a connection is prepared there, so PostgreSQL stops parsing and analysing it on
     /// every call. With <c>No Reset On Close</c> (the app keeps no session state: its one advisory lock is
     /// transaction-scoped) a pooled connection is not reset with <c>DISCARD ALL</c> on each checkout, which would also
-    /// drop those statements. Together the look-up over HTTP went from 0.47× to 0.82–0.90× a plain SELECT (session 5).</item>
+    /// drop those statements (the look-up's gain is in docs/performance.md).</item>
     /// </list>
     /// </summary>
     public static string PostgresConnectionString(string configured)
@@ -107,7 +107,11 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations; never EnsureCreated (the schema has one history per provider).</summary>
+    /// <summary>
+    /// Applies pending migrations; never EnsureCreated (the schema has one history per provider). A database created
+    /// before the migrations were squashed is first moved onto the squashed history (<see cref="PreSquashMigrations"/>);
+    /// one it cannot move throws <see cref="DatabaseUpgradeRefusedException"/> with nothing changed.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -119,6 +123,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
         }
+        await PreSquashMigrations.UpgradeAsync(db, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await OptimizeSqliteAsync(db, cancellationToken);
     }
