@@ -17,9 +17,10 @@
 #   d. deletes every migration and the model snapshot, and adds `Initial` from the current model.
 # Then build and run the upgrade and drift tests (./test.sh --filter "FullyQualifiedName~Data.").
 #
-# On a tree that is already squashed (only an Initial and no LAST) it changes nothing. Re-running it on an unsquashed
-# tree after a newer migration was merged: restore the pre-squash migrations first, e.g.
-#   git checkout <a commit before the squash> -- src/MotCua.Web/Data/Migrations   (then add the newer ones on top)
+# On a tree that is already squashed (an Initial and no LAST) it changes nothing. To squash again after newer
+# migrations were merged, put the pre-squash migrations back beside them first, e.g.
+#   git checkout <a commit that has every migration, old and new> -- src/MotCua.Web/Data/Migrations
+# An Initial left from an earlier squash (newer than LAST) is removed and made again; the model snapshot is remade.
 # The pre-squash ids the app recognises at start-up are listed in src/MotCua.Web/Data/PreSquashMigrations.cs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,6 +71,17 @@ dotnet tool restore >/dev/null
 squashed=0
 for p in "${PROVIDERS[@]}"; do
   ids=$(migrations "${FOLDER[$p]}")
+  if grep -qx "${LAST[$p]}" <<<"$ids"; then
+    # An Initial newer than the last pre-squash migration is a previous squash merged back in: it is made again below
+    # (and its class name would clash with the first migration's).
+    for id in $(grep '_Initial$' <<<"$ids"); do
+      if [[ "$id" > "${LAST[$p]}" ]]; then
+        log "$p: removing $id, left from an earlier squash"
+        rm -f "$PROJECT/Data/Migrations/${FOLDER[$p]}/$id.cs" "$PROJECT/Data/Migrations/${FOLDER[$p]}/$id.Designer.cs"
+      fi
+    done
+    ids=$(migrations "${FOLDER[$p]}")
+  fi
   if ! grep -qx "${LAST[$p]}" <<<"$ids"; then
     if [ "$(wc -l <<<"$ids")" -ge 1 ] && grep -q '_Initial$' <<<"$(head -n 1 <<<"$ids")" && [ -f "$UPGRADE_DIR/$p-bridge.sql" ]; then
       squashed=$((squashed + 1))
