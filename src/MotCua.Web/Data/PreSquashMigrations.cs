@@ -71,10 +71,16 @@ internal static class PreSquashMigrations
     private const string HistoryTable = "__EFMigrationsHistory";
 
     /// <summary>Upgrades a database created before the squash; leaves a new or already squashed one alone.</summary>
-    internal static async Task UpgradeAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken = default)
+    internal static Task UpgradeAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken = default)
     {
         var sqlite = db.Database.IsSqlite();
-        var old = sqlite ? Sqlite : Postgres;
+        return UpgradeAsync(db, logger, sqlite ? Sqlite : Postgres, Bridge(sqlite), cancellationToken);
+    }
+
+    /// <summary>Upgrades a database whose history holds every one of <paramref name="old"/> by running <paramref name="bridge"/>.</summary>
+    internal static async Task UpgradeAsync(AppDbContext db, ILogger logger, IReadOnlyList<string> old, string bridge, CancellationToken cancellationToken = default)
+    {
+        var sqlite = db.Database.IsSqlite();
         var initial = db.Database.GetMigrations().First();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -110,7 +116,6 @@ internal static class PreSquashMigrations
                     return;
                 }
                 RefuseIncomplete(applied, old);
-                var bridge = Bridge(sqlite);
                 if (!string.IsNullOrWhiteSpace(bridge))
                 {
                     await ExecuteAsync(connection, transaction, bridge, cancellationToken);

@@ -36,12 +36,31 @@ public sealed class PreSquashUpgradeTests
         Assert.Equal("Bộ phận Một cửa nâng cấp", await Schema.ScalarAsync(app.Database, $"""SELECT "Name" FROM "Units" WHERE "Id" = {rows.UnitId}"""));
         Assert.Equal("9.000001", await Schema.ScalarAsync(app.Database, $"""SELECT "Code" FROM "Procedures" WHERE "Id" = {rows.ProcedureId}"""));
 
-        await using var fresh = new MotCuaApp();
-        _ = fresh.Server;
-        var expected = await Schema.DescribeAsync(fresh.Database);
-        var actual = await Schema.DescribeAsync(app.Database);
-        Assert.Empty(expected.Except(actual, StringComparer.Ordinal)); // in a new database, missing after the upgrade
-        Assert.Empty(actual.Except(expected, StringComparer.Ordinal)); // left over after the upgrade
+        await AssertSchemaOfANewDatabaseAsync(app.Database);
+    }
+
+    [Fact]
+    public async Task A_bridge_runs_inside_the_upgrade_and_the_app_starts_on_its_result()
+    {
+        // The last pre-squash migration, followed by the embedded bridge, plays the bridge from the one before it, so
+        // the path a non-empty bridge takes is run whatever the embedded bridge holds.
+        await using var app = new MotCuaApp();
+        var old = OldInstallation.Migrations(app.Database);
+        await OldInstallation.CreateAsync(app.Database, old.Count - 1);
+        var rows = await OldInstallation.InsertRowsAsync(app.Database);
+        await using (var db = OldInstallation.Context(app.Database))
+        {
+            await PreSquashMigrations.UpgradeAsync(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+                [.. old.Take(old.Count - 1)],
+                await OldInstallation.LastMigrationAsBridgeAsync(app.Database) + "\n" + PreSquashMigrations.Bridge(app.Database.Provider == "Sqlite"));
+        }
+
+        _ = app.Server;
+
+        await using var context = app.CreateDbContext();
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal("Ủy ban nhân dân xã Nâng Cấp", await context.Agencies.Where(a => a.Id == rows.AgencyId).Select(a => a.Name).SingleAsync());
+        await AssertSchemaOfANewDatabaseAsync(app.Database);
     }
 
     [Fact]
@@ -84,6 +103,16 @@ public sealed class PreSquashUpgradeTests
         Assert.DoesNotContain("COMMIT;", bridge, StringComparison.OrdinalIgnoreCase);
     }
 
+    private static async Task AssertSchemaOfANewDatabaseAsync(TestDatabase upgraded)
+    {
+        await using var fresh = new MotCuaApp();
+        _ = fresh.Server;
+        var expected = await Schema.DescribeAsync(fresh.Database);
+        var actual = await Schema.DescribeAsync(upgraded);
+        Assert.Empty(expected.Except(actual, StringComparer.Ordinal)); // in a new database, missing after the upgrade
+        Assert.Empty(actual.Except(expected, StringComparer.Ordinal)); // left over after the upgrade
+    }
+
     /// <summary>A database as the release before the squash left it, built from the frozen script.</summary>
     private static class OldInstallation
     {
@@ -99,19 +128,44 @@ public sealed class PreSquashUpgradeTests
         /// <summary>Runs the frozen script through its first <paramref name="count"/> migrations.</summary>
         public static async Task CreateAsync(TestDatabase database, int count)
         {
-            var path = Path.Combine(AppProcess.RepoRoot(), "tests", "MotCua.Web.Tests", "Data", "Fixtures",
-                (database.Provider == "Sqlite" ? "sqlite" : "postgres") + "-pre-squash.sql");
-            var script = await File.ReadAllTextAsync(path);
-            var migrations = Migrations(database);
-            if (count < migrations.Count)
+            var script = await ScriptAsync(database);
+            if (count < Migrations(database).Count)
             {
-                // Each migration of the script ends with its history row and then COMMIT.
-                var row = script.IndexOf($"VALUES ('{migrations[count - 1]}'", StringComparison.Ordinal);
-                var end = script.IndexOf("COMMIT;", row, StringComparison.Ordinal) + "COMMIT;".Length;
-                script = script[..end];
+                script = script[..EndOf(script, Migrations(database)[count - 1])];
             }
             await using var connection = Open(database);
             await Schema.ExecuteAsync(connection, script);
+        }
+
+        /// <summary>The frozen script's last migration as the squash script writes a bridge: no transactions, no history rows.</summary>
+        public static async Task<string> LastMigrationAsBridgeAsync(TestDatabase database)
+        {
+            var script = await ScriptAsync(database);
+            var lines = script[EndOf(script, Migrations(database)[^2])..].Split('\n');
+            var kept = new List<string>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].Trim();
+                if (line.StartsWith("INSERT INTO \"__EFMigrationsHistory\"", StringComparison.Ordinal))
+                {
+                    i++; // and its VALUES line
+                }
+                else if (line is not ("BEGIN TRANSACTION;" or "START TRANSACTION;" or "COMMIT;"))
+                {
+                    kept.Add(lines[i]);
+                }
+            }
+            return string.Join('\n', kept);
+        }
+
+        private static Task<string> ScriptAsync(TestDatabase database) => File.ReadAllTextAsync(Path.Combine(AppProcess.RepoRoot(),
+            "tests", "MotCua.Web.Tests", "Data", "Fixtures", (database.Provider == "Sqlite" ? "sqlite" : "postgres") + "-pre-squash.sql"));
+
+        /// <summary>Where a migration ends in the script: after its history row comes its COMMIT.</summary>
+        private static int EndOf(string script, string migration)
+        {
+            var row = script.IndexOf($"VALUES ('{migration}'", StringComparison.Ordinal);
+            return script.IndexOf("COMMIT;", row, StringComparison.Ordinal) + "COMMIT;".Length;
         }
 
         /// <summary>An agency with a unit, an officer, a procedure and one dossier, written as the old schema wants them.</summary>
