@@ -45,7 +45,16 @@ if (await app.RunCommandAsync(args))
     return;
 }
 
-await app.MigrateDatabaseAsync();
+try
+{
+    await app.MigrateDatabaseAsync();
+}
+catch (DatabaseUpgradeRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 await app.SeedAsync();
 if (!await app.AllowsStartAsync())
 {

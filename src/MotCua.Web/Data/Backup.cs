@@ -250,7 +250,10 @@ public static class Backup
             DatabaseProvider.Postgres => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options),
             _ => throw new InvalidOperationException($"Unknown provider {provider}."),
         };
-        return db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        // A backup taken before the migrations were squashed is moved onto the squashed history at the next start.
+        return db.Database.GetMigrations()
+            .Concat(provider == DatabaseProvider.Sqlite ? PreSquashMigrations.Sqlite : PreSquashMigrations.Postgres)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<List<string>> MigrationsInSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)

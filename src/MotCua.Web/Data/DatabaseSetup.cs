@@ -128,7 +128,11 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies pending migrations; never EnsureCreated (the schema has one history per provider).</summary>
+    /// <summary>
+    /// Applies pending migrations; never EnsureCreated (the schema has one history per provider). A database created
+    /// before the migrations were squashed is first moved onto the squashed history (<see cref="PreSquashMigrations"/>);
+    /// one it cannot move throws <see cref="DatabaseUpgradeRefusedException"/> with nothing changed.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -140,6 +144,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
         }
+        await PreSquashMigrations.UpgradeAsync(db, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)), cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await OptimizeSqliteAsync(db, cancellationToken);
     }
