@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Reports;
 
@@ -58,7 +59,7 @@ public sealed class ReportProjectionSubscriber(ReferenceCache cache) : IDossierS
 
     /// <summary>The grouping keys of a published version (immutable) and its field's name, cached like the receipt's catalogue reads.</summary>
     private Task<DossierProjection.Pins> PinsAsync(AppDbContext db, int versionId, CancellationToken ct) =>
-        cache.GetAsync(FormattableString.Invariant($"report-pins:{versionId}"), c => PinsOfAsync(db, versionId, c), ct);
+        cache.GetAsync(FormattableString.Invariant($"report-pins:{versionId}"), (own, c) => PinsOfAsync(own, versionId, c), ct);
 
     internal static Task<DossierProjection.Pins> PinsOfAsync(AppDbContext db, int versionId, CancellationToken ct) =>
         db.ProcedureVersions.AsNoTracking().Where(v => v.Id == versionId)
@@ -67,7 +68,7 @@ public sealed class ReportProjectionSubscriber(ReferenceCache cache) : IDossierS
 
     private Task<string?> UnitNameAsync(AppDbContext db, int unitId, CancellationToken ct) =>
         cache.GetAsync(FormattableString.Invariant($"report-unit-name:{unitId}"),
-            c => db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(c), ct);
+            (own, c) => own.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(c), ct);
 
     /// <summary>The dossier's tracker entry without a change-detection pass over the whole tracker.</summary>
     private static Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Dossier> EntryWithoutDetection(AppDbContext db, Dossier dossier)

@@ -9,8 +9,11 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Reports;
+
+
 
 /// <summary>What a report request asks for, parsed from query strings shared by the API and the pages.</summary>
 public sealed record ReportRequest(ReportPeriod Period, GroupBy GroupBy, ReportOptions Options)
@@ -170,6 +173,8 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddDossierSubscriber<ReportProjectionSubscriber>();
+        // The projection caches a version's grouping keys and a unit's name.
+        services.WatchReferenceData(typeof(Catalogue.ProcedureVersion), typeof(Catalogue.Field), typeof(Organisation.Unit));
         services.AddScoped<INationalSyncListener, ReportSyncListener>();
         services.AddHostedService<ReportBackfillService>();
         services.AddHostedService<ReportRollupService>();
