@@ -197,7 +197,7 @@ public sealed class RawBaseline : IAsyncDisposable
     public async Task InsertOneAsync(string newCode, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        // The day's number first, in its own statement, as the app takes it (DossierWorkflow.AllocateCodeAsync).
+        // The day's number first, in its own statement, as the app takes it (DossierReferences.AllocateCodeAsync).
         await using (var up = Command(c, "UPDATE \"DossierCodeCounters\" SET \"Next\" = \"Next\" + 1 WHERE \"AgencyId\" = @a AND \"Day\" = @d", ("a", counter.AgencyId), ("d", counter.Day)))
         {
             await up.ExecuteNonQueryAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared.Privacy;
@@ -22,6 +23,7 @@ public static class NotificationsModule
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<Notifier>();
+        services.AddDossierSubscriber<DossierNotificationSubscriber>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, ZaloChannel>();

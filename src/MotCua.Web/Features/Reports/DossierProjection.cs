@@ -33,7 +33,7 @@ public static class DossierProjection
         dossier.ReportFieldName = fieldName;
         dossier.ReportOnlineLevel = version.OnlineLevel;
         // The unit in charge is the first unit of the routed plan, which leaves out the desk's own steps
-        // (PlannedStep.Routed) unless the desk does them all.
+        // (ProcessRouting.Routed) unless the desk does them all.
         var planned = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null);
         if (planned is not null)
         {
