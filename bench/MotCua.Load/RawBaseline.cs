@@ -41,7 +41,7 @@ public sealed class RawBaseline : IAsyncDisposable
     /// <param name="provider">postgres or sqlite.</param>
     /// <param name="connectionString">The bench's connection string.</param>
     /// <param name="prepared">
-    /// False: plain Npgsql with its default settings, the baseline the goals of issue #10 name. True: the app's own
+    /// False: plain Npgsql with its default settings, the baseline the performance goals name. True: the app's own
     /// driver settings (statements prepared after five uses, no reset on checkout), the cheapest plain SQL can be.
     /// </param>
     public RawBaseline(string provider, string connectionString, bool prepared = false)

@@ -144,7 +144,7 @@ public sealed class Dossier
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    // ---- report projection (issue #7; Reports/DossierProjection.cs keeps it, Reports/README in Core gives the SQL)
+    // ---- report projection (Reports/DossierProjection.cs keeps it, Reports/README in Core gives the SQL)
     /// <summary>Unit in charge of the procedure, pinned at receipt (first planned unit other than the desk, else the unit of the first transfer).</summary>
     public int? ReportUnitId { get; set; }
 
@@ -501,7 +501,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
     {
         b.Property(d => d.Code).HasMaxLength(64);
         b.HasIndex(d => new { d.AgencyId, d.Code }).IsUnique();
-        // The public look-up finds a dossier by code alone (the code carries the agency prefix): issue #10.
+        // The public look-up finds a dossier by code alone (the code carries the agency prefix).
         b.HasIndex(d => d.Code);
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
         // Reports and the 766 index read a period's rows through two index ranges only (Core Reports/README): dossiers
@@ -528,9 +528,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             });
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.Status });
         // Dossiers stored before the report projection (ReportBackfill runs at every start): empty once backfilled, so
-        // the start-up check is one probe instead of a walk over every dossier (10 GB at 10M rows: issue #10, session 4).
+        // the start-up check is one probe instead of a walk over every dossier.
         b.HasIndex(d => d.Id, "IX_Dossiers_ReportBackfill").HasFilter(ReportBackfill.PendingFilter);
-        // The specialist's queue (/ho-so/hang-doi, issue #10): open dossiers only, in page order, so a page of 50 is an
+        // The specialist's queue (/ho-so/hang-doi): open dossiers only, in page order, so a page of 50 is an
         // index range however many closed dossiers are stored. Queries repeat the filter as constants (DossierQueues.OpenOf).
         b.HasIndex(d => new { d.AgencyId, d.CurrentUnitId, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Unit")
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);

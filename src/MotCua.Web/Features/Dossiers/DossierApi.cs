@@ -191,8 +191,8 @@ public static class DossierApi
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
-        // One statement (a dossier has a handful of papers and events, so the joined rows stay few): issue #10, the
-        // transition's answer re-reads the dossier, and the split query cost three round trips.
+        // One statement (a dossier has a handful of papers and events, so the joined rows stay few): the transition's
+        // answer re-reads the dossier, and a split query would take three round trips.
         var d = await db.Set<Dossier>().AsNoTracking().Include(x => x.Papers).Include(x => x.Events)
             .AsSingleQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
         if (d is null)

@@ -93,9 +93,9 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
             ? await db.Set<DossierStepAssignment>().Where(s => s.DossierId == dossier.Id).ToListAsync(ct)
             : [];
 
-    /// <summary>The dossier as the decider reads it.</summary>
+    /// <summary>The dossier as the decider reads it; a new one starts as its channel has it (Draft online, else Submitted).</summary>
     public static DossierSnapshot SnapshotOf(Dossier dossier, IReadOnlyList<DossierStepAssignment> steps, bool isNew = false) =>
-        new(dossier.ToState(), dossier.AgencyId, dossier.CurrentUnitId, dossier.StepPlan, isNew)
+        new(isNew ? DossierState.Start(dossier.Channel, dossier.Terms) : dossier.ToState(), dossier.AgencyId, dossier.CurrentUnitId, dossier.StepPlan, isNew)
         {
             Code = dossier.Code,
             ProcedureCode = dossier.ProcedureCode,

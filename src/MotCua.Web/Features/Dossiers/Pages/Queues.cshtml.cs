@@ -17,7 +17,7 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 /// /ho-so/hang-doi: my own dossiers and my unit's, by due instant, <see cref="DossierQueues.PageSize"/> per page
 /// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one statement of capped counts
 /// (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order of a partial index on open dossiers
-/// (issue #10: it used to render up to 500 rows per queue, then counted every open dossier of the queue per request).
+/// (so a request never renders or counts every open dossier of the queue).
 /// </summary>
 public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration, ILogger<QueueModel> logger) : PageModel
 {
