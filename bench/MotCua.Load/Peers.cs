@@ -27,7 +27,7 @@ namespace MotCua.Load;
 
 /// <summary>
 /// The same internal process — receive → assign → appraise → approve → return, each step persisted with its audit
-/// row — run by MotCua's workflow (in-process, <see cref="DossierWorkflow"/> on PostgreSQL), by Rebus sagas on
+/// row — run by MotCua's workflow (in-process, <see cref="ActOnDossier"/> on PostgreSQL), by Rebus sagas on
 /// PostgreSQL (transport and saga storage) and by bpmn-engine (Node) with its state in PostgreSQL. Instances per second.
 /// </summary>
 public static class Peers
@@ -46,7 +46,7 @@ public static class Peers
         var motcua = engines.Contains("motcua") ? await MotCuaAsync(cs, seconds, workers, warmup, o.Flag("trace")) : (Rate: double.NaN, Note: "");
         if (engines.Contains("motcua"))
         {
-            results.Add(("MotCua DossierWorkflow (in-process)", motcua.Rate, "5 persisted steps: receive (with the transfer to the unit in the same save, as the desk's \"Tiếp nhận và chuyển xử lý\"), assign, appraise, approve, return; each one SaveChanges with history (6 rows), audit, outbox and report roll-up rows" + motcua.Note));
+            results.Add(("MotCua dossier handlers (in-process)", motcua.Rate, "5 persisted steps: receive (with the transfer to the unit in the same save, as the desk's \"Tiếp nhận và chuyển xử lý\"), assign, appraise, approve, return; each one SaveChanges with history (6 rows), audit, outbox and report roll-up rows" + motcua.Note));
         }
         if (engines.Contains("rebus"))
         {
@@ -136,10 +136,10 @@ public static class Peers
         var input = new ReceiptInput("1.000173", DossierChannel.Direct, new ApplicantInput(ApplicantKind.Individual, "Nguyễn Văn Bình", "079085001234", "0905123456", null, "Tuy Hòa"),
             [new PaperInput("Đơn đề nghị", true)], TransferToUnitId: unit);
 
-        async Task Step(Func<DossierWorkflow, Task<WorkflowOutcome>> act)
+        async Task Step(Func<IServiceProvider, Task<WorkflowOutcome>> act)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var outcome = await act(scope.ServiceProvider.GetRequiredService<DossierWorkflow>());
+            var outcome = await act(scope.ServiceProvider);
             if (!outcome.Succeeded)
             {
                 throw new InvalidOperationException("MotCua step failed: " + outcome.Message);
@@ -151,18 +151,18 @@ public static class Peers
             string code = "";
             await Step(async w =>
             {
-                var r = await w.ReceiveAsync(input, desk, null, null, ct);
+                var r = await w.GetRequiredService<ReceiveDossier>().ReceiveAsync(input, desk, null, null, ct);
                 code = r.Dossier?.Code ?? "";
                 return r;
             });
             after?.Invoke("receive and transfer");
-            await Step(w => w.ApplyAsync(code, DossierAction.Assign, new ActionInput(Assignee: "chuyenvien"), null, leader, ct));
+            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Assign, new ActionInput(Assignee: "chuyenvien"), null, leader, ct));
             after?.Invoke("assign");
-            await Step(w => w.ApplyAsync(code, DossierAction.Appraise, new ActionInput(), null, specialist, ct));
+            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Appraise, new ActionInput(), null, specialist, ct));
             after?.Invoke("appraise");
-            await Step(w => w.ApplyAsync(code, DossierAction.Approve, new ActionInput(), null, leader, ct));
+            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Approve, new ActionInput(), null, leader, ct));
             after?.Invoke("approve");
-            await Step(w => w.ApplyAsync(code, DossierAction.Return, new ActionInput(Delivery: ResultDelivery.AtDesk), null, desk, ct));
+            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Return, new ActionInput(Delivery: ResultDelivery.AtDesk), null, desk, ct));
             after?.Invoke("return");
         }
 

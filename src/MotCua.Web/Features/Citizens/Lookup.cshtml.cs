@@ -20,7 +20,7 @@ namespace MotCua.Web.Features.Citizens;
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkflow workflow, FileStore files) : PageModel
+public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOnline supplement, FileStore files) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -112,7 +112,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, DossierWorkf
                 var applicant = new ClaimsPrincipal(new ClaimsIdentity(
                     [new Claim(ClaimTypes.Name, SubmitModel.PortalActor),
                      new Claim(MotCuaClaims.AgencyId, dossier.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(MotCuaClaims.FullName, "Công dân (nộp bổ sung trực tuyến)")], "portal"));
-                var outcome = await workflow.SupplementOnlineAsync(dossier, incoming, SupplementComment, applicant, ct);
+                var outcome = await supplement.SupplementAsync(dossier, incoming, SupplementComment, applicant, ct);
                 if (outcome.Succeeded)
                 {
                     Message = "Đã nộp bổ sung hồ sơ. Bộ phận Một cửa sẽ kiểm tra lại và thông báo cho Ông/Bà.";

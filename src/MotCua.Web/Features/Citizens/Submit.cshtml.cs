@@ -18,12 +18,12 @@ namespace MotCua.Web.Features.Citizens;
 /// <summary>
 /// Nộp hồ sơ trực tuyến for procedures offered online (toàn trình / một phần): the form lists the procedure's papers,
 /// each with an upload checked by content (DossierFileStore), and the dossier goes to the desk's queue as Submitted
-/// through the one receipt path (DossierWorkflow) with the online channel.
+/// through the one receipt path (ReceiveDossier) with the online channel.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Security.PublicFormPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, OnlineDrafts drafts, FileStore files, TimeProvider time) : PageModel
+public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineDrafts drafts, FileStore files, TimeProvider time) : PageModel
 {
     /// <summary>The actor recorded on the dossier's first event: the citizen, through the portal.</summary>
     public const string PortalActor = "cong-dan-truc-tuyen";
@@ -174,7 +174,7 @@ public sealed class SubmitModel(AppDbContext db, DossierWorkflow workflow, Onlin
             [new Claim(ClaimTypes.Name, PortalActor), new Claim(MotCuaClaims.AgencyId, agencyId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
              new Claim(MotCuaClaims.FullName, "Công dân (nộp trực tuyến)")], "portal"));
         var draft = Draft;
-        var result = await workflow.ReceiveAsync(new ReceiptInput(Version.Procedure!.Code, DossierChannel.Online,
+        var result = await receipt.ReceiveAsync(new ReceiptInput(Version.Procedure!.Code, DossierChannel.Online,
             new ApplicantInput(ApplicantKind.Individual, Name, IdNumber, Phone, Email, Address), paperInputs, ReceiptOutcome.Submit, Files: incoming),
             citizen, null, null, draft is null ? null : ctx => OnlineDrafts.RemoveWith(ctx, draft), ct);
         if (!result.Succeeded)

@@ -24,8 +24,8 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
     /// <summary>
     /// One round. The candidates' ids are read first (8 bytes each), then handled <paramref name="batchSize"/> at a
     /// time, each batch saved and forgotten: the first round over a large database (an import of open dossiers, or
-    /// the scan switched on late) may raise an alert for every overdue dossier at once, and holding them all with their
-    /// outbox messages took 1.7 GB at 10M dossiers with 128k alerts to raise (issue #10, session 5).
+    /// the scan switched on late) may raise an alert for every overdue dossier at once, too many to hold in memory
+    /// with their outbox messages.
     /// </summary>
     internal async Task<int> ScanOnceAsync(DateTimeOffset now, int batchSize, CancellationToken ct)
     {

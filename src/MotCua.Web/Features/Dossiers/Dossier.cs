@@ -30,52 +30,6 @@ public enum PaymentStatus
 }
 
 /// <summary>
-/// One step of the process snapshot a dossier was pinned to (kept as JSON on the dossier). <paramref name="AtDesk"/>: the
-/// process places the step at the one-stop desk itself (e.g. its hand-over); plans stored before it was kept read false.
-/// </summary>
-public sealed record PlannedStep(string Name, int? UnitId, string? UnitName, decimal DurationValue, TimeUnit DurationUnit, bool AtDesk = false)
-{
-    public ProcessingTime Duration => new(DurationValue, DurationUnit);
-
-    /// <summary>
-    /// The unit a dossier is handed to when the officer names none (the transfer action, and the unit the receipt and
-    /// dossier pages preselect): the first planned unit that <paramref name="canTake"/> it now (active, of the agency,
-    /// and <see cref="MayTake"/>).
-    /// </summary>
-    public static int? FirstHandOverUnit(IEnumerable<PlannedStep> plan, Func<int, bool> canTake) =>
-        plan.Select(s => s.UnitId).FirstOrDefault(id => id is { } unit && canTake(unit));
-
-    /// <summary>
-    /// Whether a unit may be given a dossier on this plan, the one rule behind the transfer check, its default and the
-    /// pages' unit lists: any unit but the one-stop desk, and the desk only when the process has it do every routed step
-    /// itself. Otherwise the desk receives and hands over, and a dossier "transferred" to it would sit at a step nobody
-    /// there is meant to take (plans stored before <see cref="AtDesk"/> was kept mark nothing: the desk is refused).
-    /// </summary>
-    public static bool MayTake(IReadOnlyCollection<PlannedStep> plan, bool unitIsDesk) => !unitIsDesk || (plan.Count > 0 && plan.All(s => s.AtDesk));
-
-    /// <summary>A routed step's name: the process's own wording, else one from its kind.</summary>
-    public static string NameOf(StepKind kind, string? description) => !string.IsNullOrWhiteSpace(description) ? description : kind switch
-    {
-        StepKind.Transfer => "Chuyển hồ sơ",
-        StepKind.Appraise => "Thẩm định hồ sơ",
-        _ => "Xử lý hồ sơ",
-    };
-
-    /// <summary>
-    /// The steps of an approved internal process (in order) that a dossier is routed along between the desk's hand-over
-    /// and the leader's approval. The receipt, approval, signature and return are the state machine's own actions; the
-    /// desk's own steps (its hand-over, "Chuyển hồ sơ") are the Transfer action, so a unit that receives the dossier
-    /// starts at its own first step instead of having to pass on the desk's. Only when the desk does everything itself
-    /// are its steps the plan.
-    /// </summary>
-    public static List<T> Routed<T>(IEnumerable<T> steps, Func<T, StepKind> kind, Func<T, bool> atDesk)
-    {
-        var routed = steps.Where(s => kind(s) is not (StepKind.Receive or StepKind.Return or StepKind.Approve or StepKind.Sign)).ToList();
-        return routed.Exists(s => !atDesk(s)) ? routed.FindAll(s => !atDesk(s)) : routed;
-    }
-}
-
-/// <summary>
 /// Hồ sơ TTHC: one dossier of one agency, pinned to the procedure version in force at receipt, with a snapshot of what
 /// it needs (code, name, time, step plan) so a closed period's report stays reproducible after catalogue edits.
 /// The <see cref="DossierState"/> fields are persisted here; <see cref="ToState"/> rebuilds the record to act on it.

@@ -21,9 +21,10 @@ public static class DossierApi
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
-        services.AddScoped<DossierWorkflow>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
+        services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
+            .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
             .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>()
-            .WatchReferenceData(DossierWorkflow.CachedFrom);
+            .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
 
@@ -88,7 +89,7 @@ public static class DossierApi
     }
 
     internal static async Task<Results<Created<ReceiptDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateDossierRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, DossierWorkflow workflow, CancellationToken ct)
+        CreateDossierRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, ReceiveDossier receipt, CancellationToken ct)
     {
         if (request is null)
         {
@@ -163,7 +164,7 @@ public static class DossierApi
             papers, outcome!.Value, request.Note, payment!.Value, TransferToUnitId: request.TransferToUnitId);
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
-        var result = await workflow.ReceiveAsync(input, user, key, hash, ct);
+        var result = await receipt.ReceiveAsync(input, user, key, hash, ct);
         if (!result.Succeeded)
         {
             return result.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title) : Problem(result);
@@ -172,9 +173,9 @@ public static class DossierApi
         return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
     }
 
-    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, ActOnDossier act, TimeProvider time, CancellationToken ct)
     {
-        if (await LoadDtoAsync(db, workflow, time, user, code, "api", ct) is not { } dto)
+        if (await LoadDtoAsync(db, act, time, user, code, "api", ct) is not { } dto)
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
         }
@@ -186,9 +187,9 @@ public static class DossierApi
     /// <summary>
     /// The full dossier as the API shows it to an officer of its agency, the applicant's contact as this officer may see
     /// it (<see cref="PersonalDataReads.Open"/>: the read's audit entry is added, the caller saves it) and the actions this
-    /// caller could perform (<see cref="DossierWorkflow.AvailableActionsAsync"/>); null when not found there.
+    /// caller could perform (<see cref="ActOnDossier.AvailableActionsAsync"/>); null when not found there.
     /// </summary>
-    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, string code, string view, CancellationToken ct)
+    public static async Task<DossierDto?> LoadDtoAsync(AppDbContext db, ActOnDossier act, TimeProvider time, ClaimsPrincipal user, string code, string view, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
@@ -202,7 +203,7 @@ public static class DossierApi
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
         var contact = PersonalDataReads.Open(db, time, user, d, view);
-        return ToDto(d, contact, forms, await workflow.AvailableActionsAsync(user, d, ct));
+        return ToDto(d, contact, forms, await act.AvailableActionsAsync(user, d, ct));
     }
 
     /// <summary>The DTO of a dossier with the applicant's contact as <paramref name="contact"/> gives it (opened for the caller).</summary>
@@ -226,7 +227,7 @@ public static class DossierApi
     }
 
     internal static async Task<Results<Ok<DossierDto>, ValidationProblem, ProblemHttpResult, NotFound<ProblemDetails>>> ActAsync(
-        string code, ActionRequest? request, ClaimsPrincipal user, DossierWorkflow workflow, AppDbContext db, TimeProvider time, CancellationToken ct)
+        string code, ActionRequest? request, ClaimsPrincipal user, ActOnDossier act, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         DossierAction action = default;
@@ -247,10 +248,10 @@ public static class DossierApi
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
         }
         var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner);
-        var result = await workflow.ApplyAsync(code, action, input, request.RowVersion, user, ct);
+        var result = await act.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {
-            OutcomeKind.Ok => TypedResults.Ok(await ActionAnswerAsync(db, workflow, time, user, result.Dossier!.Code, ct)),
+            OutcomeKind.Ok => TypedResults.Ok(await ActionAnswerAsync(db, act, time, user, result.Dossier!.Code, ct)),
             OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
             OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
             OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),
@@ -258,9 +259,9 @@ public static class DossierApi
     }
 
     /// <summary>The dossier after a successful action, its contact read logged like any other (the action is already saved).</summary>
-    private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, string code, CancellationToken ct)
+    private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, ActOnDossier act, TimeProvider time, ClaimsPrincipal user, string code, CancellationToken ct)
     {
-        var dto = (await LoadDtoAsync(db, workflow, time, user, code, "api-action", ct))!;
+        var dto = (await LoadDtoAsync(db, act, time, user, code, "api-action", ct))!;
         await db.SaveChangesAsync(ct);
         return dto;
     }

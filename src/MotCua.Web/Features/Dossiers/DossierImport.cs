@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers;
 /// Historical dossiers from a previous one-stop system: every record is validated (fields, procedure, the timestamps
 /// through <see cref="HistoricalImport.Derive"/>) and then all are saved in one SaveChanges, or none.
 /// </summary>
-public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierWorkflow workflow, IEnumerable<IDossierSubscriber> subscribers)
+public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierReferences references, IEnumerable<IDossierSubscriber> subscribers)
 {
     public sealed record PauseRecord(string? From, string? To, string? Reason);
 
@@ -62,7 +62,7 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                 var a = r.Applicant;
                 var organisation = string.Equals(a.Kind, "organisation", StringComparison.Ordinal) || string.Equals(a.Kind, "organization", StringComparison.Ordinal);
                 var applicant = new ApplicantInput(organisation ? ApplicantKind.Organisation : ApplicantKind.Individual, a.Name, a.IdNumber, a.Phone, a.Email, a.Address);
-                foreach (var (field, messages) in ReceiptRules.Check(DossierWorkflow.Fields(applicant, [], null), factorRequired: false))
+                foreach (var (field, messages) in ReceiptRules.Check(ReceiveDossier.Fields(applicant, [], null), factorRequired: false))
                 {
                     Error(field, messages[0][..1].ToLowerInvariant() + messages[0][1..]);
                 }
@@ -133,8 +133,8 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                 var a = r.Applicant!;
                 var kind = string.Equals(a.Kind, "organisation", StringComparison.Ordinal) || string.Equals(a.Kind, "organization", StringComparison.Ordinal)
                     ? ApplicantKind.Organisation : ApplicantKind.Individual;
-                var dossier = await workflow.NewDossierAsync(agency, version, channel, new ApplicantInput(kind, a.Name, a.IdNumber, a.Phone, a.Email, a.Address), history.ReceivedAt, ct);
-                dossier.Code = await workflow.NextCodeAsync(agency, history.ReceivedAt, ct);
+                var dossier = await references.NewDossierAsync(agency, version, channel, new ApplicantInput(kind, a.Name, a.IdNumber, a.Phone, a.Email, a.Address), history.ReceivedAt, ct);
+                dossier.Code = await references.NextCodeAsync(agency, history.ReceivedAt, ct);
                 dossier.Imported = true;
                 dossier.CreatedAt = now;
                 dossier.Apply(HistoricalImport.ToState(history, channel, dossier.Terms)!);

@@ -14,7 +14,7 @@ using MotCua.Web.Shared.Files;
 namespace MotCua.Web.Features.Feedback;
 
 /// <summary>One PAKN in the back office: classify and assign, draft, approve, publish (each action one SaveChanges).</summary>
-public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, FileStore files, DossierWorkflow workflow) : PageModel
+public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProvider calendars, TimeProvider time, FileStore files, DossierReferences references) : PageModel
 {
     public FeedbackItem? Item { get; private set; }
 
@@ -160,7 +160,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         }
         if (UnitId is null && Item.AssignedUnitId is null && !string.IsNullOrWhiteSpace(Item.RelatedProcedureCode))
         {
-            UnitId = await workflow.UnitInChargeAsync(Item.AgencyId, Item.RelatedProcedureCode, ct);
+            UnitId = await references.UnitInChargeAsync(Item.AgencyId, Item.RelatedProcedureCode, ct);
         }
         Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
         Answer ??= Item.AnswerText;

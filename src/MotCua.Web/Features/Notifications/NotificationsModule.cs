@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared.Caching;
@@ -25,6 +26,7 @@ public static class NotificationsModule
         services.AddScoped<Notifier>();
         // What the notifier caches: templates, agency and unit names, the officers an alert goes to, webhook subscriptions.
         services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser), typeof(WebhookSubscription));
+        services.AddDossierSubscriber<DossierNotificationSubscriber>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, ZaloChannel>();

@@ -163,7 +163,7 @@ public static class DossierFacts
             }
             // As dossiers pin it: the first unit the process routes dossiers to, not the desk that receives and hands
             // them over; failing that, the first unit of any other step (the approver), and the desk only when it is all.
-            return PlannedStep.Routed(st, s => s.Kind, s => s.OneStop).FirstOrDefault(s => s.UnitId != null)?.UnitId
+            return ProcessRouting.Routed(st, s => s.Kind, s => s.OneStop).FirstOrDefault(s => s.UnitId != null)?.UnitId
                 ?? st.FirstOrDefault(s => s.UnitId != null && !s.OneStop)?.UnitId
                 ?? st.FirstOrDefault(s => s.UnitId != null)?.UnitId;
         }

@@ -15,7 +15,7 @@ using MotCua.Web.Shared.Privacy;
 namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>The dossier page: state, deadlines and their explanation, timeline, forms, and the actions the officer may take.</summary>
-public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierWorkflow workflow, DossierFileStore store) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, DossierStore dossiers, ActOnDossier act, UpdateFees fees, AddFiles addFiles, RecordExplanation explanations, DossierFileStore store) : PageModel
 {
     public Dossier Dossier { get; private set; } = null!;
 
@@ -108,8 +108,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         deskUnitIds = units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
         Officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.FullName)
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
-        var actor = await workflow.ActorAsync(User, ct);
-        var holding = DossierWorkflow.HoldingOf(d);
+        var actor = await dossiers.ActorAsync(User, ct);
+        var holding = DossierStore.HoldingOf(d);
         CanAct = DossierAccess.InScope(actor, holding);
         FeesReadOnly = DossierAccess.MayChange(actor, holding, DossierChange.Fees)?.Message;
         CanEditFees = FeesReadOnly is null;
@@ -118,7 +118,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
         // Decree 13/2023: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
         Applicant = PersonalDataReads.Open(db, time, User, d, view);
-        Actions = await workflow.AvailableActionsAsync(User, d, ct);
+        Actions = await act.AvailableActionsAsync(User, d, ct);
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = d.ToState();
         Standing = DossierQueue.Standing(state, time.GetUtcNow(), calculator);
@@ -187,7 +187,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             await ResultFile.CopyToAsync(ms, ct);
             file = new IncomingFile(ResultFile.FileName, ms.ToArray());
         }
-        var result = await workflow.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file),
+        var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file),
             RowVersion, User, ct);
         if (!result.Succeeded)
         {
@@ -210,7 +210,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public async Task<IActionResult> OnPostFeesAsync(string code, CancellationToken ct)
     {
-        var result = await workflow.UpdateFeesAsync(code, FeeAmount, Payment, ComponentsDigitised, RowVersion, User, ct);
+        var result = await fees.UpdateAsync(code, FeeAmount, Payment, ComponentsDigitised, RowVersion, User, ct);
         if (!result.Succeeded)
         {
             return await FailAsync(code, result.Message, ct);
@@ -235,7 +235,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         {
             return await FailAsync(code, "Vui lòng chọn tệp.", ct);
         }
-        var result = await workflow.AddFilesAsync(code, incoming, User, ct);
+        var result = await addFiles.AddAsync(code, incoming, User, ct);
         if (!result.Succeeded)
         {
             return await FailAsync(code, result.Message, ct);
@@ -252,7 +252,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public async Task<IActionResult> OnPostExplainAsync(string code, CancellationToken ct)
     {
-        var result = await workflow.RecordExplanationAsync(code, ExplanationId, ExplanationText, User, ct);
+        var result = await explanations.RecordAsync(code, ExplanationId, ExplanationText, User, ct);
         if (!result.Succeeded)
         {
             return await FailAsync(code, result.Message, ct);
@@ -271,7 +271,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         {
             return NotFound();
         }
-        if (await workflow.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
+        if (await dossiers.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
         {
             return Forbid();
         }

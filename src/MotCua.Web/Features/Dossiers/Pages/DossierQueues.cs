@@ -57,7 +57,7 @@ public static class DossierQueues
     public const int PageSize = 50;
 
     /// <summary>
-    /// Where a paged queue's counts stop (issue #10: a unit with 150,000 open dossiers must not count them all on every
+    /// Where a paged queue's counts stop (a unit with a very large number of open dossiers must not count them all on every
     /// request; nobody reads an exact "153.212"). Above it a figure reads "10.000+" and the pages list the first ones.
     /// </summary>
     public const int CountCap = 10_000;
@@ -164,8 +164,7 @@ public static class DossierQueues
 
     /// <summary>
     /// One page of a queue of open dossiers: dated ones by due instant, then undated ones, each read in index order
-    /// (issue #10: the page used to load and render up to 500 rows; with 10M dossiers stored it must read one page
-    /// through an index), never past the <see cref="QueueCounts.Listed"/> first rows of <paramref name="counts"/>.
+    /// (however many dossiers are stored, a page is read through an index), never past the <see cref="QueueCounts.Listed"/> first rows of <paramref name="counts"/>.
     /// </summary>
     public static async Task<List<QueueRow>> PageAsync(IQueryable<Dossier> query, int page, QueueCounts counts, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
     {

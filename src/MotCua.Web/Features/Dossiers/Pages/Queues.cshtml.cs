@@ -39,7 +39,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var me = User.Identity?.Name;
         var unit = User.UnitId();
         var calc = agencyId is { } id
-            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierWorkflow.AgencyAsync(cache, id, ct)))
+            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierReferences.AgencyAsync(cache, id, ct)))
             : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
         var soon = DossierQueues.DueSoonUntil(calc, now);

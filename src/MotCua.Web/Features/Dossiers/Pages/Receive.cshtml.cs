@@ -14,7 +14,7 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>Tiếp nhận hồ sơ tại Bộ phận Một cửa: pick the procedure, the applicant, the checklist, files, and the outcome.</summary>
 [Authorize(Roles = Roles.OneStopOfficer)]
-public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWorkflow workflow) : PageModel
+public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDossier receipt, DossierReferences references) : PageModel
 {
     public sealed class PaperLine
     {
@@ -104,7 +104,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         if (Version is not null)
         {
             // The agency's active units that may take a dossier on this procedure's plan: not the desk, unless it does all.
-            var plan = (await workflow.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan;
+            var plan = (await references.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan;
             Units = (await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive).OrderBy(u => u.SortOrder)
                     .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct))
                 .Where(u => PlannedStep.MayTake(plan, u.Kind == UnitKind.OneStopDesk)).ToDictionary(u => u.Id, u => u.Name);
@@ -142,14 +142,14 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, DossierWork
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
             Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList(),
             which, Note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null);
-        var result = await workflow.ReceiveAsync(input, User, null, null, ct);
+        var result = await receipt.ReceiveAsync(input, User, null, null, ct);
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors?.Values.SelectMany(v => v) ?? [result.Detail ?? result.Title ?? "Không tiếp nhận được hồ sơ."]);
             await LoadAsync(ct);
             return Page();
         }
-        var unitName = result.Dossier!.CurrentUnitId is { } unitId ? (await workflow.UnitAsync(unitId, ct))?.Name : null;
+        var unitName = result.Dossier!.CurrentUnitId is { } unitId ? (await references.UnitAsync(unitId, ct))?.Name : null;
         TempData["Message"] = result.Dossier.Status switch
         {
             DossierStatus.Received => $"Đã tiếp nhận hồ sơ {result.Dossier.Code}. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả cho người nộp.",

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dossiers;
+
+/// <summary>
+/// An officer's action on a dossier (every transition after receipt): load and check through <see cref="DossierStore"/>,
+/// decide with <see cref="DossierDecider"/>, apply, save. Only the actions that need them read more: the step assignments
+/// (moves between steps), the units (a transfer), the named officer (an assignee).
+/// </summary>
+public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFileStore files, DossierReferences references, DossierStore store)
+{
+    /// <summary>
+    /// Applies one action. <paramref name="expectedVersion"/> is the version the caller saw: if someone acted in between,
+    /// the caller loses with the concurrency message.
+    /// </summary>
+    public async Task<WorkflowOutcome> ApplyAsync(string code, DossierAction action, ActionInput input, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (dossier, actor, refused) = await store.LoadAsync(user, code, DossierChange.Transition, expectedVersion,
+            $"Không có hồ sơ mã \"{code}\" của cơ quan.", ct);
+        if (dossier is null)
+        {
+            return refused!;
+        }
+
+        var now = time.GetUtcNow();
+        var calculator = await references.CalculatorAsync(await references.AgencyAsync(dossier.AgencyId, ct), ct);
+        var command = new DossierCommand(action)
+        {
+            Note = TextSearch.NfcOrNull(input.Note),
+            Assignee = input.Assignee?.Trim(),
+            TargetStep = input.TargetStep,
+            NewAppointment = input.NewAppointment,
+            Delivery = input.Delivery,
+            Partner = TextSearch.NfcOrNull(input.Partner),
+            UnitId = input.UnitId,
+        };
+        var context = new DecisionContext(now, calculator, actor!);
+        string? assigneeId = null;
+        if (!string.IsNullOrWhiteSpace(command.Assignee))
+        {
+            // One read both checks the officer and gives the id the queue alert needs.
+            assigneeId = await db.Users.Where(u => u.UserName == command.Assignee && u.AgencyId == dossier.AgencyId && u.IsActive).Select(u => u.Id).FirstOrDefaultAsync(ct);
+            context = context with { AssigneeIsOfficer = assigneeId is not null };
+        }
+        if (action == DossierAction.Transfer || (action == DossierAction.Receive && input.UnitId is not null))
+        {
+            var plan = dossier.StepPlan;
+            context = context with { Units = await references.UnitsAsync(plan.Select(s => s.UnitId).Append(input.UnitId), ct) };
+        }
+        var steps = await store.StepsAsync(dossier, action, ct);
+
+        var decision = DossierDecider.Decide(DossierStore.SnapshotOf(dossier, steps), command, context);
+        if (decision.Refusal is { } refusal)
+        {
+            return Refusals.Of(refusal);
+        }
+        DossierFile? written = null;
+        if (action == DossierAction.DigitiseResult && input.ResultFile is { } resultFile)
+        {
+            if (files.Check(resultFile) is { } problem)
+            {
+                return WorkflowOutcome.Invalid("resultFile", problem);
+            }
+            written = files.Save(dossier, resultFile, DossierFileKind.Result, now, user.Identity?.Name);
+            db.Add(written);
+        }
+        var from = decision.Transition!.From;
+        store.Apply(dossier, decision, steps, user, now, isNew: false);
+        var transferred = decision.Then is not null;
+        var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
+            new { dossier.Code, Action = action.ToString(), From = from.ToString(), To = dossier.Status.ToString(), command.Note, TransferredToUnitId = transferred ? dossier.CurrentUnitId : null });
+        try
+        {
+            await store.SaveAsync(dossier, decision, user, audit, ct, assigneeId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            files.Discard(written is null ? [] : [written]);
+            return WorkflowOutcome.Concurrency();
+        }
+        // The command's own transition is the one the caller reports (its warnings); the dossier shows where it went.
+        return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: decision.Transition);
+    }
+
+    /// <summary>The actions the caller could perform on the dossier now (<see cref="DossierDecider.AvailableActions"/>).</summary>
+    public async Task<IReadOnlyList<DossierAction>> AvailableActionsAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (user.AgencyId() != dossier.AgencyId)
+        {
+            return [];
+        }
+        var calculator = await references.CalculatorAsync(await references.AgencyAsync(dossier.AgencyId, ct), ct);
+        var actor = await store.ActorAsync(user, ct);
+        return DossierDecider.AvailableActions(DossierStore.SnapshotOf(dossier, []), actor, new DecisionContext(time.GetUtcNow(), calculator, actor));
+    }
+}

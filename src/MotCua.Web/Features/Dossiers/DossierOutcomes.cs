@@ -1,0 +1,85 @@
+using MotCua.Core.Dossiers;
+using MotCua.Web.Shared.Files;
+
+namespace MotCua.Web.Features.Dossiers;
+
+public enum OutcomeKind
+{
+    Ok,
+    Invalid,
+    Forbidden,
+    NotFound,
+    Conflict,
+    Unprocessable,
+}
+
+/// <summary>The result of a workflow call: the dossier, or why not (Vietnamese title/detail, field errors for 400).</summary>
+public sealed record WorkflowOutcome(OutcomeKind Kind, Dossier? Dossier = null, string? Title = null, string? Detail = null,
+    Dictionary<string, string[]>? Errors = null, TransitionResult? Transition = null, string? ReplayJson = null)
+{
+    public bool Succeeded => Kind == OutcomeKind.Ok;
+
+    public const string ConcurrencyMessage = "Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.";
+
+    public static WorkflowOutcome Invalid(string field, string message) =>
+        new(OutcomeKind.Invalid, Title: "Dữ liệu không hợp lệ.", Errors: new(StringComparer.Ordinal) { [field] = [message] });
+
+    public static WorkflowOutcome Concurrency() => new(OutcomeKind.Conflict, Title: ConcurrencyMessage, Detail: ConcurrencyMessage);
+
+    public string Message => Errors is { Count: > 0 } e ? string.Join(" ", e.Values.SelectMany(v => v)) : Detail ?? Title ?? "";
+}
+
+public enum ReceiptOutcome
+{
+    /// <summary>Complete: received with an appointment.</summary>
+    Receive,
+
+    /// <summary>Incomplete: supplement requested at the desk check.</summary>
+    RequestSupplement,
+
+    /// <summary>Outside competence or not eligible.</summary>
+    Refuse,
+
+    /// <summary>An online (or postal) dossier waiting for the desk check (status Submitted).</summary>
+    Submit,
+}
+
+public sealed record ApplicantInput(ApplicantKind Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+
+public sealed record PaperInput(string? Name, bool Present, PaperCopyKind Form = PaperCopyKind.Original, int Quantity = 1);
+
+public sealed record ReceiptInput(
+    string? ProcedureCode,
+    DossierChannel Channel,
+    ApplicantInput Applicant,
+    IReadOnlyList<PaperInput> Papers,
+    ReceiptOutcome Outcome = ReceiptOutcome.Receive,
+    string? Note = null,
+    PaymentStatus Payment = PaymentStatus.Unpaid,
+    IReadOnlyList<IncomingFile>? Files = null,
+    int? TransferToUnitId = null);
+
+/// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>
+public sealed record ActionInput(
+    string? Note = null,
+    string? Assignee = null,
+    int? UnitId = null,
+    int? TargetStep = null,
+    DateTimeOffset? NewAppointment = null,
+    ResultDelivery? Delivery = null,
+    string? Partner = null,
+    IncomingFile? ResultFile = null);
+
+/// <summary>How a refused decision answers: the HTTP-facing outcome with the same titles for every command.</summary>
+internal static class Refusals
+{
+    public static WorkflowOutcome Of(DecisionRefusal r) => r.Kind switch
+    {
+        DecisionRefusalKind.NotAllowedInStatus => new(OutcomeKind.Conflict, Title: "Không thực hiện được thao tác.", Detail: r.Message, Transition: r.Transition),
+        DecisionRefusalKind.RoleNotPermitted => new(OutcomeKind.Forbidden, Title: "Không có quyền thực hiện thao tác.", Detail: r.Message, Transition: r.Transition),
+        DecisionRefusalKind.MissingInput => new(OutcomeKind.Invalid, Title: "Thiếu thông tin.", Detail: r.Message, Transition: r.Transition,
+            Errors: new(StringComparer.Ordinal) { [r.Field] = [r.Message] }),
+        DecisionRefusalKind.RuleViolated => new(OutcomeKind.Unprocessable, Title: "Thao tác trái quy định.", Detail: r.Message, Transition: r.Transition),
+        DecisionRefusalKind.InvalidInput => WorkflowOutcome.Invalid(r.Field, r.Message),
+    };
+}
