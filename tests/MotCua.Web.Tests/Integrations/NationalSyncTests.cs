@@ -1,9 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Notifications;
 using MotCua.Web.Tests.Notifications.Fakes;
 

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Features.Integrations;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
 
 public static class NotificationsModule
 {
-    /// <summary>The outbox, its worker, the channels (including the integration ones) and the producer service.</summary>
+    /// <summary>The outbox, its worker, the citizen and officer channels and the producer service (AddIntegrations adds the others).</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
@@ -26,9 +26,6 @@ public static class NotificationsModule
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, ZaloChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
-        services.AddScoped<INotificationChannel, NationalPortalChannel>();
-        services.AddScoped<INotificationChannel, WebhookChannel>();
-        WebhookUrlGuard.AddWebhookGuard(services, configuration);
         return services;
     }
 
