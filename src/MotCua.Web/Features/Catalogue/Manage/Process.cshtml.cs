@@ -7,7 +7,6 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
@@ -200,13 +199,13 @@ public sealed class ProcessModel(AppDbContext db, TimeProvider time) : PageModel
         : CatalogueText.Number(value) + " giờ làm việc";
 
     /// <summary>
-    /// The steps a dossier will be routed along under this process (<see cref="PlannedStep.Routed"/>, the rule the
+    /// The steps a dossier will be routed along under this process (<see cref="ProcessRouting.Routed"/>, the rule the
     /// dossiers follow), numbered as in the table, so the manager sees which steps the units pass dossiers through.
     /// </summary>
     public List<(int Number, StepInput Step)> RoutedSteps()
     {
         var desks = Units.Where(u => u.Kind == UnitKind.OneStopDesk).Select(u => u.Id).ToHashSet();
-        return PlannedStep.Routed(Steps.Select((s, i) => (Number: i + 1, Step: s)).Where(x => Filled(x.Step)), x => x.Step.Kind,
+        return ProcessRouting.Routed(Steps.Select((s, i) => (Number: i + 1, Step: s)).Where(x => Filled(x.Step)), x => x.Step.Kind,
             x => x.Step.UnitId is { } unit && desks.Contains(unit));
     }
 
