@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
 
-/// <summary>Issue #6: the public look-up by code + second factor, and the once-per-dossier satisfaction evaluation.</summary>
+/// <summary>The public look-up by code + second factor, and the once-per-dossier satisfaction evaluation.</summary>
 public sealed class LookupAndEvaluationTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     private const string Procedure = "1.000173";

@@ -1,3 +1,6 @@
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Privacy;
 using System.Net;
 using System.Net.Http.Json;
@@ -10,7 +13,7 @@ using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Tests.Dossiers;
 
-/// <summary>The journeys of issue #5 through the officer API, on whichever provider the run uses.</summary>
+/// <summary>The dossier journeys through the officer API, on whichever provider the run uses.</summary>
 public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     /// <summary>Cấp giấy phép tiến hành công việc bức xạ: 10 working days, verified.</summary>
@@ -197,7 +200,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             Assert.Contains(alerts, m => m.RecipientUserId == chuyenvien);
         }
 
-        // The dossier page shows each message with its delivery status (issue #9).
+        // The dossier page shows each message with its delivery status.
         var page = await app.LoginAsync("motcua");
         var html = await page.GetStringAsync("/ho-so/" + code);
         Assert.Contains("Thông báo đã gửi", html, StringComparison.Ordinal);

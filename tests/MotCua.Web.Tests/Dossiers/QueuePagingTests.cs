@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Pages;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace MotCua.Web.Tests.Dossiers;
 
-/// <summary>/ho-so/hang-doi is paged (issue #10): 50 rows a page, dated by due instant then undated, counts of the whole queue.</summary>
+/// <summary>/ho-so/hang-doi is paged: 50 rows a page, dated by due instant then undated, counts of the whole queue.</summary>
 public sealed partial class QueuePagingTests(MotCuaApp app, ITestOutputHelper output) : IClassFixture<MotCuaApp>
 {
     [Fact]
@@ -69,8 +70,8 @@ public sealed partial class QueuePagingTests(MotCuaApp app, ITestOutputHelper ou
     public async Task The_open_status_list_is_sent_as_literals_so_the_partial_queue_indexes_apply()
     {
         // The planners use IX_Dossiers_Queue_Unit/_Assignee only when the query repeats the index filter as constants
-        // (a parameter could hold anything). Session 4 replaced EF.Constant with a constant expression tree to let EF
-        // cache the SQL; this keeps the literals from silently becoming a parameter again.
+        // (a parameter could hold anything); the list is a constant expression tree so EF still caches the SQL, and this
+        // keeps the literals from silently becoming a parameter again.
         await using var db = app.CreateDbContext();
         var sql = DossierQueues.OpenOf(db, 1).Where(d => d.CurrentUnitId == 2).OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(50).ToQueryString();
         var list = DossierQueues.OpenIndexFilter[DossierQueues.OpenIndexFilter.IndexOf("IN (", StringComparison.Ordinal)..];

@@ -3,11 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Feedback;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Feedback;
 
-/// <summary>Issue #6 PAKN: public submission, back-office classify/assign/draft/approve/publish, public list without personal data.</summary>
+/// <summary>PAKN: public submission, back-office classify/assign/draft/approve/publish, public list without personal data.</summary>
 public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     private static string Unique(string text) => text + " " + Guid.NewGuid().ToString("N")[..8];

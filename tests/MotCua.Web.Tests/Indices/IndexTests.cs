@@ -8,14 +8,16 @@ using MotCua.Core.Evaluation;
 using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Indices;
 
 /// <summary>
-/// The 766 index, targets, scoring and dashboard over scenarios imported through the real historical import (issue #5).
+/// The 766 index, targets, scoring and dashboard over scenarios imported through the real historical import.
 /// Each test uses its own months, far from the demo data, so the agency-wide figures are exactly the scenario's.
 /// </summary>
 public sealed partial class IndexTests(MotCuaApp app) : IClassFixture<MotCuaApp>

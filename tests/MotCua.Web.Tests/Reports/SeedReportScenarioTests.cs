@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
@@ -18,7 +19,7 @@ namespace MotCua.Web.Tests.Reports;
 
 /// <summary>
 /// The seed report (Tiền Giang Chi cục TĐC, 2020): 15 dossiers received, none carried over, 15 resolved on time;
-/// 18 procedures of which 6 full-process online = 33,33%. Loaded through the import of issue #5 into an agency of its
+/// 18 procedures of which 6 full-process online = 33,33%. Loaded through the historical import into an agency of its
 /// own; the API, the page, the Excel form and the narrative draft must show exactly those figures, and still do after
 /// the catalogue is edited (a closed period is reproducible).
 /// </summary>

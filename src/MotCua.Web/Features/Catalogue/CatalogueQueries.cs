@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Catalogue;
@@ -24,7 +25,7 @@ public sealed record ReceiveEligibility(ProcedureVersion? Version, ReceiveRefusa
 /// <summary>The processing time a dossier uses: the published one, or the agency default while it is unverified.</summary>
 public sealed record EffectiveTime(ProcessingTime Time, bool Verified);
 
-/// <summary>The catalogue's read side, used by its pages and API and by dossiers (issue #5).</summary>
+/// <summary>The catalogue's read side, used by its pages and API and by dossiers.</summary>
 public static class CatalogueQueries
 {
     /// <summary>Vietnam-local day of an instant: effective dates in decisions are local days.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 
@@ -69,6 +70,6 @@ public sealed class ReferenceCache
     }
 
     private static bool Watched(Type type) =>
-        type == typeof(NotificationTemplate) || type == typeof(WebhookSubscription) || type == typeof(Identity.AppUser)
+        type == typeof(NotificationTemplate) || type == typeof(WebhookSubscription) || type == typeof(AppUser)
         || type.Namespace is "MotCua.Web.Features.Catalogue" or "MotCua.Web.Features.Organisation";
 }

@@ -103,13 +103,12 @@ public static class PublicLookup
     private sealed record CandidateStep(DateTimeOffset At, DossierAction? Action, DossierStatus ToStatus);
 
     /// <summary>
-    /// Compiled once: as a LINQ query built per call, EF re-walked the expression on every look-up to find its
-    /// parameters and the cached plan (the funcletizer and cache look-up were ~6 % of the look-up's CPU, and the
-    /// db.Set&lt;T&gt;() call inside it was compiled and run each time; docs/performance.md, look-up path profiled).
-    /// It reads only what the answer shows: materialising whole dossiers and events was the next cost (session 4).
+    /// Compiled once, because a query built per call makes EF re-walk the expression on every look-up to find its
+    /// parameters and cached plan (docs/performance.md). It reads only what the answer shows, not whole dossiers and
+    /// events. Sets are named by db.Set&lt;T&gt;(): an expression tree cannot hold the features' extension properties.
     /// </summary>
     private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
-        EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Dossiers.AsNoTracking()
+        EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Set<Dossier>().AsNoTracking()
             .Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
             .OrderBy(d => d.Id)
             .Take(5)

@@ -10,6 +10,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;

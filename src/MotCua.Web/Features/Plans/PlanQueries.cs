@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Plans;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -66,7 +67,7 @@ public static class PlanQueries
     }
 
     /// <summary>
-    /// The figures the periodic report (issue #7) reads for a year: per plan, task counts and progress, and the plan's
+    /// The figures the periodic report reads for a year: per plan, task counts and progress, and the plan's
     /// targets. Computed in memory after a plain load, so SQLite and PostgreSQL agree.
     /// </summary>
     public static async Task<IReadOnlyList<PlanReportFigures>> ReportFiguresAsync(AppDbContext db, int agencyId, int year, DateOnly today, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Reports;
 

@@ -5,7 +5,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.News;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Review;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Reports;
 
