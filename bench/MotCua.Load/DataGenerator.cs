@@ -10,6 +10,7 @@ using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using Npgsql;
 

@@ -14,9 +14,11 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Scaling;
+using MotCua.Web.Shared;
 using Npgsql;
 using Rebus.Activation;
 using Rebus.Config;
@@ -119,6 +121,7 @@ public static class Peers
         builder.Services.AddCatalogue();
         builder.Services.AddDossiers();
         builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddIntegrations(builder.Configuration);
         await using var app = builder.Build(); // never started: no hosted services, no HTTP
 
         int agencyId, deskUnit, leaderUnit, unit;

@@ -7,6 +7,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers.Pages;
 using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 
 namespace MotCua.Load;
@@ -14,7 +15,7 @@ namespace MotCua.Load;
 /// <summary>
 /// Server-side timings over the generated volume, through the web's own code: a specialist's queue (the query of
 /// /ho-so/hang-doi), the last quarter's Biểu 06 (ReportQueries) and the 766 index (Index766View, as the page and the
-/// API compute it). Issue #7's goal: the quarterly report and the index each under 200 ms with 1,000,000 dossiers.
+/// API compute it). The goal: the quarterly report and the index each under 200 ms with 1,000,000 dossiers.
 /// </summary>
 public static class ReportTimings
 {

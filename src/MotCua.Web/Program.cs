@@ -8,6 +8,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
@@ -35,6 +36,7 @@ builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
 

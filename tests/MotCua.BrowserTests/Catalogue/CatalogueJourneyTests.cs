@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.BrowserTests.Catalogue;
 

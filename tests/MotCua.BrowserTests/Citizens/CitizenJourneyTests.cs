@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.BrowserTests.Citizens;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
+using MotCua.Web.Features.Feedback;
 
 namespace MotCua.BrowserTests.Citizens;
 

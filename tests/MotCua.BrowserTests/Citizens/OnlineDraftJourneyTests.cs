@@ -4,6 +4,7 @@ using MotCua.BrowserTests.Infrastructure;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
 
 namespace MotCua.BrowserTests.Citizens;
 

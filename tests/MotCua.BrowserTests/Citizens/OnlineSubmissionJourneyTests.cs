@@ -6,6 +6,10 @@ using MotCua.BrowserTests.Infrastructure;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Documents;
 using MotCua.Web.Tests.Shared;
 

@@ -5,6 +5,7 @@ using MotCua.BrowserTests.Infrastructure;
 using MotCua.Core.Notifications;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.BrowserTests.Notifications;
 

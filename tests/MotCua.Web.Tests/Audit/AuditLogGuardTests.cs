@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Calendar;

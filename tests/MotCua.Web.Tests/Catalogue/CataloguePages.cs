@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Catalogue;

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;

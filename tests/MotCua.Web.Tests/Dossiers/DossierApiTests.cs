@@ -1,3 +1,6 @@
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Privacy;
 using System.Net;
 using System.Net.Http.Json;

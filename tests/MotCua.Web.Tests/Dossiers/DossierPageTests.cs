@@ -4,6 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Shared;
 
@@ -139,7 +144,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         {
             // Reports count the dossier under the unit that processes it, not under the desk that hands it over, and the
             // procedure under the same unit (the per-unit evaluation counts a unit's procedures).
-            Assert.Equal(tdc, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == dossier)).Select(r => r.UnitId).SingleAsync());
+            Assert.Equal(tdc, await db.ReportDossiers.Where(r => db.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == dossier)).Select(r => r.UnitId).SingleAsync());
             var procedureId = await db.Procedures.Where(p => p.Code == "9.XFER02").Select(p => p.Id).SingleAsync();
             var facts = await Features.Reports.DossierFacts.ProceduresAsync(MotCua.Web.Data.ReportingDb.ForPrimary(db), await Catalogue.CataloguePages.AgencyIdAsync(app),
                 Core.Reports.ReportPeriod.Custom(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31)), default);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Pages;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Shared;
 

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Feedback;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Feedback;

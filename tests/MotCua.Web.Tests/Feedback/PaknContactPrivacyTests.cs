@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Privacy;
 using MotCua.Web.Tests.Infrastructure;
 

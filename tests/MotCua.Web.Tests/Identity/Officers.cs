@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -10,6 +10,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 

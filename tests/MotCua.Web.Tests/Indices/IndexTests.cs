@@ -8,7 +8,9 @@ using MotCua.Core.Evaluation;
 using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -1,9 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Notifications;
 using MotCua.Web.Tests.Notifications.Fakes;
 
@@ -71,7 +75,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
         await using (var db = app.CreateDbContext())
         {
-            Assert.Null(await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
+            Assert.Null(await db.ReportDossiers.Where(r => db.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
         }
 
         var first = app.Clock.GetUtcNow();
@@ -79,7 +83,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         Assert.Contains(fakes.Portal.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
+            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
         }
 
         // A later acknowledged update does not move it: "synced" is the first acknowledgement.
@@ -89,7 +93,7 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         await app.DrainAsync();
         await using (var db = app.CreateDbContext())
         {
-            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
+            Assert.Equal(first.UtcTicks, await db.ReportDossiers.Where(r => db.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == code)).Select(r => r.SyncedAt).SingleAsync());
             Assert.True(await db.OutboxMessages.CountAsync(m => m.DossierCode == code && m.Channel == OutboxChannel.NationalPortal && m.AcknowledgedAt != null) >= 2);
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.News;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.News;

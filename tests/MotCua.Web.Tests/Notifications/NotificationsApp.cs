@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Notifications;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Notifications.Fakes;
 

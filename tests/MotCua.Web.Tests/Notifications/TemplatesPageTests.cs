@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Notifications;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Tests.Infrastructure;
 

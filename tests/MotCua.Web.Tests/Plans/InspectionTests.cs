@@ -1,5 +1,6 @@
 using System.Net;
 using MotCua.Web.Features.Inspections;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Plans;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Tests.Infrastructure;
 

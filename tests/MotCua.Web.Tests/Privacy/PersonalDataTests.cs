@@ -5,7 +5,12 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Core.Dossiers;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Privacy;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -48,7 +51,7 @@ public sealed class DossierFactsTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var code = created.GetProperty("code").GetString()!;
         await using (var db = app.CreateDbContext())
         {
-            var atReceipt = await db.ReportDossiers.AsNoTracking().SingleAsync(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == code));
+            var atReceipt = await db.ReportDossiers.AsNoTracking().SingleAsync(r => db.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == code));
             Assert.True(atReceipt.Counted);
             Assert.Equal(DossierProjection.Open, atReceipt.ClosedAt);
             Assert.Null(atReceipt.ClosedKind);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 

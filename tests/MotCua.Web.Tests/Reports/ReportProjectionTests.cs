@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -148,7 +149,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await using (var stale = app.CreateDbContext())
         {
             var agencyId = await stale.Dossiers.Where(d => d.Code == codes[2]).Select(d => d.AgencyId).SingleAsync();
-            var before = await stale.ReportDossiers.SingleAsync(r => stale.Dossiers.Any(d => d.Id == r.DossierId && d.Code == codes[2]));
+            var before = await stale.ReportDossiers.SingleAsync(r => stale.Set<Dossier>().Any(d => d.Id == r.DossierId && d.Code == codes[2]));
             await using (var outbox = app.CreateDbContext())
             {
                 Assert.True(await ReportRollup.RecordSyncAsync(outbox, agencyId, codes[2], now.AddMinutes(5).UtcTicks, default));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared;
 using WebSecurity = MotCua.Web.Shared.Security;
 using MotCua.Web.Tests.Citizens;

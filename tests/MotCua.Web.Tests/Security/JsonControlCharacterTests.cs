@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 

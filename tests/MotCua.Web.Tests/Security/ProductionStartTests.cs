@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Tests.Infrastructure;
 

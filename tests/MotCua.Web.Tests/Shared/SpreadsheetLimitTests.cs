@@ -3,6 +3,9 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Plans;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Calendar;
 

@@ -88,7 +88,7 @@ public sealed class CalendarProvider(TimeProvider time) : IDisposable
     {
         // Count and latest update of the official years, and each year's number of days, in one statement.
         var years = await db.CalendarYears.AsNoTracking()
-            .Select(y => new { y.Year, y.UpdatedAt, Days = db.CalendarDays.Count(d => d.Year == y.Year) })
+            .Select(y => new { y.Year, y.UpdatedAt, Days = db.Set<CalendarDay>().Count(d => d.Year == y.Year) })
             .ToListAsync(cancellationToken);
         var count = years.Sum(y => y.Days);
         var latest = years.Count == 0 ? 0 : years.Max(y => y.UpdatedAt.UtcTicks);

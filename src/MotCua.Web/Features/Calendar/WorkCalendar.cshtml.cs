@@ -7,6 +7,7 @@ using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Calendar;

@@ -6,6 +6,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Catalogue;

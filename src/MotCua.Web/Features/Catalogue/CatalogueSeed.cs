@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Catalogue;
 

@@ -114,11 +114,12 @@ public static class PublicLookup
     private sealed record CandidateStep(DateTimeOffset At, DossierAction? Action, DossierStatus ToStatus);
 
     /// <summary>
-    /// Compiled once, so EF does not walk the expression again on every look-up; it reads only the columns the answer
-    /// shows, and the code's throttle row in the same statement.
+    /// Compiled once, because a query built per call makes EF re-walk the expression on every look-up to find its
+    /// parameters and cached plan (docs/performance.md). It reads only what the answer shows, not whole dossiers and
+    /// events. Sets are named by db.Set&lt;T&gt;(): an expression tree cannot hold the features' extension properties.
     /// </summary>
     private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
-        EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Dossiers.AsNoTracking()
+        EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Set<Dossier>().AsNoTracking()
             .Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
             .OrderBy(d => d.Id)
             .Take(5)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Reports;

@@ -15,7 +15,7 @@ namespace MotCua.Web.Features.Demo;
 /// </summary>
 public static class DemoData
 {
-    public const string DemoPassword = "MotCua@2025";
+    public const string DemoPassword = Roles.PublishedDemoPassword;
 
     public static IServiceCollection AddDemoData(this IServiceCollection services) => services;
 
@@ -29,7 +29,7 @@ public static class DemoData
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
+        await Roles.EnsureAsync(sp.GetRequiredService<RoleManager<AppRole>>());
         await Calendar.CalendarModule.SeedCalendarAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Notifications.NotificationsModule.SeedNotificationsAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         if (ShouldSeedDemo(app.Configuration, app.Environment, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData))))
@@ -61,17 +61,6 @@ public static class DemoData
             return false;
         }
         return true;
-    }
-
-    internal static async Task EnsureRolesAsync(RoleManager<AppRole> roles)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new AppRole(role)));
-            }
-        }
     }
 
     /// <summary>Runs only on a new database (no agency yet), so a restart never re-creates deleted demo accounts.</summary>

@@ -11,6 +11,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared.Caching;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;

@@ -9,6 +9,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Feedback;

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Feedback;
 

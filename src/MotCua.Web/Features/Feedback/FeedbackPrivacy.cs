@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Feedback;

@@ -4,6 +4,7 @@ using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Feedback;
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Data;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Identity;
 

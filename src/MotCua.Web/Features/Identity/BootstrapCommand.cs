@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Identity;
@@ -40,7 +39,7 @@ public static class BootstrapCommand
         await app.MigrateDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        await DemoData.EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>());
+        await Roles.EnsureAsync(sp.GetRequiredService<RoleManager<AppRole>>());
         var db = sp.GetRequiredService<AppDbContext>();
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Code == agencyCode);
         if (agency is null)
@@ -93,7 +92,7 @@ public static class BootstrapCommand
             Environment.ExitCode = 2;
             return;
         }
-        if (string.Equals(password, DemoData.DemoPassword, StringComparison.Ordinal))
+        if (string.Equals(password, Roles.PublishedDemoPassword, StringComparison.Ordinal))
         {
             await Console.Error.WriteLineAsync("Không dùng mật khẩu mẫu công khai làm mật khẩu mới.");
             Environment.ExitCode = 1;

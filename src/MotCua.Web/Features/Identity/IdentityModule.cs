@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
 using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Identity;
 
@@ -255,16 +256,4 @@ public static class IdentityModule
             return identity;
         }
     }
-}
-
-public static class ClaimsPrincipalExtensions
-{
-    public static int? AgencyId(this ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(MotCuaClaims.AgencyId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    public static int? UnitId(this ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(MotCuaClaims.UnitId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirstValue(MotCuaClaims.FullName) ?? user.Identity?.Name ?? "";
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Identity;
 

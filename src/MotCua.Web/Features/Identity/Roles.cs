@@ -1,3 +1,5 @@
+using MotCua.Web.Data;
+
 namespace MotCua.Web.Features.Identity;
 
 /// <summary>The five roles of the brief. Names are stable codes; <see cref="DisplayName"/> is what users read.</summary>
@@ -10,6 +12,26 @@ public static class Roles
     public const string ControlFocalOfficer = "ControlFocalOfficer";
 
     public static readonly IReadOnlyList<string> All = [Admin, OneStopOfficer, Specialist, Leader, ControlFocalOfficer];
+
+    /// <summary>The password the demo accounts publish: the bootstrap refuses it and a Production start refuses accounts that keep it.</summary>
+    public const string PublishedDemoPassword = "MotCua@2025";
+
+    /// <summary>Creates the roles a database lacks (a new database, the bootstrap command, the demo seed).</summary>
+    public static async Task EnsureAsync(Microsoft.AspNetCore.Identity.RoleManager<AppRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new AppRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+                }
+            }
+        }
+    }
 
     public static string DisplayName(string role) => role switch
     {
@@ -27,18 +49,4 @@ public static class Policies
 {
     public const string Officer = "Officer";
     public const string Admin = "AdminOnly";
-}
-
-/// <summary>Claims added to the principal so every request knows its agency without a query.</summary>
-public static class MotCuaClaims
-{
-    public const string AgencyId = "motcua:agency";
-    public const string UnitId = "motcua:unit";
-    public const string FullName = "motcua:fullname";
-
-    /// <summary>Present while the officer still signs in with a password an administrator set (a stored user claim).</summary>
-    public const string MustChangePassword = "motcua:must-change-password";
-
-    /// <summary>Present when the account has authenticator two-factor login turned on.</summary>
-    public const string TwoFactor = "motcua:2fa";
 }

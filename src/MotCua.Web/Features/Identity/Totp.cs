@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using MotCua.Web.Data;
 
 namespace MotCua.Web.Features.Identity;
 

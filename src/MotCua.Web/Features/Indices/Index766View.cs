@@ -4,6 +4,8 @@ using MotCua.Core.Evaluation;
 using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Indices;

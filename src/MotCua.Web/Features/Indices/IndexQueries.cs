@@ -7,6 +7,9 @@ using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 
 namespace MotCua.Web.Features.Indices;

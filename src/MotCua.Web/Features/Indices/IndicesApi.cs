@@ -6,6 +6,8 @@ using MotCua.Core.Indices;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Indices;
 

@@ -9,6 +9,7 @@ using MotCua.Core.Notifications;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Integrations;
 

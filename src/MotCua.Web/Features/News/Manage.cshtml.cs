@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.News;
 

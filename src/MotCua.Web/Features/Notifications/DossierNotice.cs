@@ -1,5 +1,5 @@
+using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
-using MotCua.Web.Features.Integrations;
 
 namespace MotCua.Web.Features.Notifications;
 
@@ -8,7 +8,7 @@ public sealed record ApplicantContact(string Name, string? Phone = null, string?
 
 /// <summary>
 /// Something that happened to a dossier. <see cref="Notifier.RaiseAsync"/> fans it out, by configuration, into citizen
-/// messages, officer alerts, a national-portal sync and webhook deliveries.
+/// messages, officer alerts and what the registered <see cref="IDossierNoticeRecipient"/>s add (national-portal sync, webhooks).
 /// </summary>
 public sealed record DossierNotice
 {

@@ -5,16 +5,16 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Features.Integrations;
 using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;
 
 public static class NotificationsModule
 {
-    /// <summary>The outbox, its worker, the channels (including the integration ones) and the producer service.</summary>
+    /// <summary>The outbox, its worker, the citizen and officer channels and the producer service (AddIntegrations adds the others).</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
@@ -24,16 +24,13 @@ public static class NotificationsModule
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<Notifier>();
-        // What the notifier caches: templates, agency and unit names, the officers an alert goes to, webhook subscriptions.
-        services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser), typeof(WebhookSubscription));
+        // What the notifier caches: templates, agency and unit names, the officers an alert goes to.
+        services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser));
         services.AddDossierSubscriber<DossierNotificationSubscriber>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, SmsChannel>();
         services.AddScoped<INotificationChannel, ZaloChannel>();
         services.AddScoped<INotificationChannel, InAppChannel>();
-        services.AddScoped<INotificationChannel, NationalPortalChannel>();
-        services.AddScoped<INotificationChannel, WebhookChannel>();
-        WebhookUrlGuard.AddWebhookGuard(services, configuration);
         return services;
     }
 

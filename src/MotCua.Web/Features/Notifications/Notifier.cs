@@ -3,23 +3,24 @@ using Microsoft.Extensions.Options;
 using MotCua.Core.Notifications;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
-using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Notifications;
 
 /// <summary>
-/// Fans a <see cref="DossierNotice"/> out into outbox messages: citizen messages, officer alerts, the national sync and
-/// webhooks, by <see cref="EventRouting"/> and the configured channels. Reads templates and recipients, adds messages to
-/// the caller's context and never saves: call it inside the transaction of the state change, before its SaveChanges.
+/// Fans a <see cref="DossierNotice"/> out into outbox messages: citizen messages and officer alerts by
+/// <see cref="EventRouting"/> and the configured channels, then what each registered <see cref="IDossierNoticeRecipient"/>
+/// adds (the national sync, webhooks). Reads templates and recipients, adds messages to the caller's context and never
+/// saves: call it inside the transaction of the state change, before its SaveChanges.
 /// </summary>
 /// <remarks>
-/// Templates, the agency's and unit's names, the alert's recipients and the webhook subscriptions come from
-/// <see cref="ReferenceCache"/> (mutable settings: at most its TTL old when edited on another instance, dropped at once
-/// when edited here), so a transfer does not read them again on every notice.
+/// Templates and the agency's and unit's names come from <see cref="ReferenceCache"/> (mutable settings: at most 30 s
+/// old when edited on another instance, dropped at once when edited here), so a notice costs no reads of them.
 /// </remarks>
-public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache, PublicUrls urls)
+public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> options, ReferenceCache cache, PublicUrls urls,
+    IEnumerable<IDossierNoticeRecipient> recipients)
 {
     public async Task<IReadOnlyList<OutboxMessage>> RaiseAsync(AppDbContext db, DossierNotice e, CancellationToken cancellationToken = default)
     {
@@ -101,26 +102,9 @@ public sealed class Notifier(TimeProvider time, IOptions<NotificationOptions> op
             }
         }
 
-        if (audience.HasFlag(EventAudience.NationalPortal) && e.National is { } snapshot
-            && NationalSync.Enqueue(db, time, o.NationalPortal, e.AgencyId, snapshot, e.Kind) is { } sync)
+        foreach (var recipient in recipients)
         {
-            messages.Add(sync);
-        }
-
-        if (audience.HasFlag(EventAudience.Webhook))
-        {
-            // Webhook receivers are agency systems, not the public: no applicant contact details leave in the payload.
-            var data = new
-            {
-                kind = e.Kind.ToString(),
-                dueAt = e.DueAt,
-                unitId = e.UnitId,
-                assigneeUserId = e.AssigneeUserId,
-                nationalStatusCode = e.National?.TrangThaiHoSo,
-            };
-            var subscriptions = await cache.GetAsync(FormattableString.Invariant($"webhooks:{e.AgencyId}"),
-                (own, c) => Webhooks.ActiveSubscriptionsAsync(own, e.AgencyId, c), cancellationToken);
-            messages.AddRange(Webhooks.Enqueue(db, time, e.AgencyId, eventName, e.DossierCode, data, subscriptions));
+            messages.AddRange(await recipient.RaiseAsync(db, e, audience, cancellationToken));
         }
         return messages;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Organisation;
 

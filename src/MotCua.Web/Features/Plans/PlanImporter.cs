@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Core.Plans;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Plans;

@@ -3,6 +3,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Reports;
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Scaling;
 
 namespace MotCua.Web.Features.Reports;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Reports;

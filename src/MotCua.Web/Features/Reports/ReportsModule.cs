@@ -10,6 +10,12 @@ using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared.Caching;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.News;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Review;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Reports;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Plans;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Review;
 

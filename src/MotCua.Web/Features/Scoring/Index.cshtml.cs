@@ -1,6 +1,7 @@
 using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Indices;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
 

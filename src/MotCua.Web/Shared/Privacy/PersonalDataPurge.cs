@@ -4,6 +4,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
 
 namespace MotCua.Web.Shared.Privacy;

@@ -7,7 +7,6 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
-using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Identity.Accounts;
 
