@@ -147,6 +147,118 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Data.AppRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -181,7 +293,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LastEntryId", "Id");
 
-                    b.ToTable("AuditCheckpoints");
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
@@ -250,7 +362,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -284,7 +396,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Year");
 
-                    b.ToTable("CalendarDays");
+                    b.ToTable("CalendarDays", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYear", b =>
@@ -305,7 +417,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasKey("Year");
 
-                    b.ToTable("CalendarYears");
+                    b.ToTable("CalendarYears", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.CatalogueSettings", b =>
@@ -319,7 +431,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasKey("AgencyId");
 
-                    b.ToTable("CatalogueSettings");
+                    b.ToTable("CatalogueSettings", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.Field", b =>
@@ -379,7 +491,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProcedureVersionId");
 
-                    b.ToTable("InternalProcesses");
+                    b.ToTable("InternalProcesses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.LegalBasis", b =>
@@ -454,7 +566,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
 
-                    b.ToTable("Procedures");
+                    b.ToTable("Procedures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureFee", b =>
@@ -648,7 +760,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("ProcedureId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ProcedureVersions");
+                    b.ToTable("ProcedureVersions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcessStep", b =>
@@ -750,7 +862,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "Number")
                         .IsUnique();
 
-                    b.ToTable("PublicationDecisions");
+                    b.ToTable("PublicationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.PublicationDecisionItem", b =>
@@ -840,7 +952,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "EvaluatedAt");
 
-                    b.ToTable("DossierEvaluations");
+                    b.ToTable("DossierEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Citizens.LookupThrottle", b =>
@@ -922,7 +1034,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OnlineDrafts");
+                    b.ToTable("OnlineDrafts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraftFile", b =>
@@ -1179,7 +1291,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
 
-                    b.ToTable("Dossiers");
+                    b.ToTable("Dossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierApology", b =>
@@ -1218,7 +1330,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierApologies");
+                    b.ToTable("DossierApologies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierCodeCounter", b =>
@@ -1235,7 +1347,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasKey("AgencyId", "Day");
 
-                    b.ToTable("DossierCodeCounters");
+                    b.ToTable("DossierCodeCounters", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierEvent", b =>
@@ -1297,7 +1409,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierEvents");
+                    b.ToTable("DossierEvents", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierExplanation", b =>
@@ -1334,7 +1446,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierExplanations");
+                    b.ToTable("DossierExplanations", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierFile", b =>
@@ -1390,7 +1502,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierFiles");
+                    b.ToTable("DossierFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierForm", b =>
@@ -1429,7 +1541,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierForms");
+                    b.ToTable("DossierForms", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierIdempotencyKey", b =>
@@ -1470,7 +1582,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "Key")
                         .IsUnique();
 
-                    b.ToTable("DossierIdempotencyKeys");
+                    b.ToTable("DossierIdempotencyKeys", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierPaper", b =>
@@ -1510,7 +1622,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierPapers");
+                    b.ToTable("DossierPapers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierStepAssignment", b =>
@@ -1556,7 +1668,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("DossierId", "StepIndex")
                         .IsUnique();
 
-                    b.ToTable("DossierStepAssignments");
+                    b.ToTable("DossierStepAssignments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackAttachment", b =>
@@ -1605,7 +1717,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "FeedbackItemId");
 
-                    b.ToTable("FeedbackAttachments");
+                    b.ToTable("FeedbackAttachments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackItem", b =>
@@ -1760,119 +1872,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
-                    b.ToTable("FeedbackItems");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppRole", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Position")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UnitId");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("FeedbackItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Indices.IndexManualScore", b =>
@@ -1920,7 +1920,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "ScopeUnitId", "PeriodKey", "IndicatorCode")
                         .IsUnique();
 
-                    b.ToTable("IndexManualScores");
+                    b.ToTable("IndexManualScores", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>
@@ -1963,7 +1963,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "DecidedOn");
 
-                    b.ToTable("DisciplineRecords");
+                    b.ToTable("DisciplineRecords", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.Inspection", b =>
@@ -2003,7 +2003,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "InspectedOn");
 
-                    b.ToTable("Inspections");
+                    b.ToTable("Inspections", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Integrations.WebhookSubscription", b =>
@@ -2047,7 +2047,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("WebhookSubscriptions");
+                    b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
@@ -2100,7 +2100,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "PublishedAt");
 
-                    b.ToTable("NewsArticles");
+                    b.ToTable("NewsArticles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.InAppNotification", b =>
@@ -2149,7 +2149,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("InAppNotifications");
+                    b.ToTable("InAppNotifications", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.NotificationTemplate", b =>
@@ -2191,7 +2191,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("EventKind", "Channel")
                         .IsUnique();
 
-                    b.ToTable("NotificationTemplates");
+                    b.ToTable("NotificationTemplates", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OutboxMessage", b =>
@@ -2341,7 +2341,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Agencies");
+                    b.ToTable("Agencies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.Unit", b =>
@@ -2381,7 +2381,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.ControlPlan", b =>
@@ -2437,7 +2437,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ControlPlans");
+                    b.ToTable("ControlPlans", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.EvidenceFile", b =>
@@ -2477,7 +2477,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NoteId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.ToTable("EvidenceFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanProgressNote", b =>
@@ -2527,7 +2527,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanProgressNotes");
+                    b.ToTable("PlanProgressNotes", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTarget", b =>
@@ -2574,7 +2574,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanTargets");
+                    b.ToTable("PlanTargets", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTask", b =>
@@ -2651,7 +2651,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "PlanId");
 
-                    b.ToTable("PlanTasks");
+                    b.ToTable("PlanTasks", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTaskUnit", b =>
@@ -2680,7 +2680,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("TaskId", "UnitId", "Role")
                         .IsUnique();
 
-                    b.ToTable("PlanTaskUnits");
+                    b.ToTable("PlanTaskUnits", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
@@ -2805,7 +2805,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");
 
-                    b.ToTable("ReportDayCounts");
+                    b.ToTable("ReportDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
@@ -2919,7 +2919,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
-                    b.ToTable("ReportDossiers");
+                    b.ToTable("ReportDossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
@@ -2969,7 +2969,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex(new[] { "Id" }, "IX_ReportMonthCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");
 
-                    b.ToTable("ReportMonthCounts");
+                    b.ToTable("ReportMonthCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
@@ -3013,7 +3013,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ReviewItemId");
 
-                    b.ToTable("ComplianceCostItems");
+                    b.ToTable("ComplianceCostItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ImpactAssessment", b =>
@@ -3074,7 +3074,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DraftId");
 
-                    b.ToTable("ImpactAssessments");
+                    b.ToTable("ImpactAssessments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.LegalDraft", b =>
@@ -3104,7 +3104,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("LegalDrafts");
+                    b.ToTable("LegalDrafts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewItem", b =>
@@ -3198,7 +3198,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "RoundId");
 
-                    b.ToTable("ReviewItems");
+                    b.ToTable("ReviewItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewRound", b =>
@@ -3236,12 +3236,12 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ReviewRounds");
+                    b.ToTable("ReviewRounds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3250,7 +3250,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3259,7 +3259,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3268,13 +3268,13 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3283,11 +3283,25 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -3607,24 +3621,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Organisation.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MotCua.Web.Features.Organisation.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Agency");
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>

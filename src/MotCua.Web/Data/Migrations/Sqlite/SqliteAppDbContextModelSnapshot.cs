@@ -136,6 +136,118 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Data.AppRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("Id")
@@ -168,7 +280,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LastEntryId", "Id");
 
-                    b.ToTable("AuditCheckpoints");
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
@@ -235,7 +347,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -267,7 +379,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Year");
 
-                    b.ToTable("CalendarDays");
+                    b.ToTable("CalendarDays", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYear", b =>
@@ -288,7 +400,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("CalendarYears");
+                    b.ToTable("CalendarYears", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.CatalogueSettings", b =>
@@ -302,7 +414,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("AgencyId");
 
-                    b.ToTable("CatalogueSettings");
+                    b.ToTable("CatalogueSettings", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.Field", b =>
@@ -358,7 +470,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProcedureVersionId");
 
-                    b.ToTable("InternalProcesses");
+                    b.ToTable("InternalProcesses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.LegalBasis", b =>
@@ -429,7 +541,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
 
-                    b.ToTable("Procedures");
+                    b.ToTable("Procedures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureFee", b =>
@@ -617,7 +729,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProcedureId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ProcedureVersions");
+                    b.ToTable("ProcedureVersions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcessStep", b =>
@@ -715,7 +827,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Number")
                         .IsUnique();
 
-                    b.ToTable("PublicationDecisions");
+                    b.ToTable("PublicationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.PublicationDecisionItem", b =>
@@ -801,7 +913,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "EvaluatedAt");
 
-                    b.ToTable("DossierEvaluations");
+                    b.ToTable("DossierEvaluations", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Citizens.LookupThrottle", b =>
@@ -881,7 +993,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("OnlineDrafts");
+                    b.ToTable("OnlineDrafts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraftFile", b =>
@@ -1134,7 +1246,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Dossiers_Queue_Unit")
                         .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
 
-                    b.ToTable("Dossiers");
+                    b.ToTable("Dossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierApology", b =>
@@ -1171,7 +1283,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierApologies");
+                    b.ToTable("DossierApologies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierCodeCounter", b =>
@@ -1188,7 +1300,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("AgencyId", "Day");
 
-                    b.ToTable("DossierCodeCounters");
+                    b.ToTable("DossierCodeCounters", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierEvent", b =>
@@ -1248,7 +1360,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierEvents");
+                    b.ToTable("DossierEvents", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierExplanation", b =>
@@ -1283,7 +1395,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierExplanations");
+                    b.ToTable("DossierExplanations", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierFile", b =>
@@ -1337,7 +1449,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierFiles");
+                    b.ToTable("DossierFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierForm", b =>
@@ -1374,7 +1486,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierForms");
+                    b.ToTable("DossierForms", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierIdempotencyKey", b =>
@@ -1413,7 +1525,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Key")
                         .IsUnique();
 
-                    b.ToTable("DossierIdempotencyKeys");
+                    b.ToTable("DossierIdempotencyKeys", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierPaper", b =>
@@ -1451,7 +1563,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierPapers");
+                    b.ToTable("DossierPapers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierStepAssignment", b =>
@@ -1495,7 +1607,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("DossierId", "StepIndex")
                         .IsUnique();
 
-                    b.ToTable("DossierStepAssignments");
+                    b.ToTable("DossierStepAssignments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackAttachment", b =>
@@ -1542,7 +1654,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "FeedbackItemId");
 
-                    b.ToTable("FeedbackAttachments");
+                    b.ToTable("FeedbackAttachments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackItem", b =>
@@ -1695,119 +1807,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
-                    b.ToTable("FeedbackItems");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppRole", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FullName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Position")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UnitId");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("FeedbackItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Indices.IndexManualScore", b =>
@@ -1853,7 +1853,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "ScopeUnitId", "PeriodKey", "IndicatorCode")
                         .IsUnique();
 
-                    b.ToTable("IndexManualScores");
+                    b.ToTable("IndexManualScores", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>
@@ -1894,7 +1894,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "DecidedOn");
 
-                    b.ToTable("DisciplineRecords");
+                    b.ToTable("DisciplineRecords", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.Inspection", b =>
@@ -1932,7 +1932,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "InspectedOn");
 
-                    b.ToTable("Inspections");
+                    b.ToTable("Inspections", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Integrations.WebhookSubscription", b =>
@@ -1974,7 +1974,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("WebhookSubscriptions");
+                    b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
@@ -2025,7 +2025,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "PublishedAt");
 
-                    b.ToTable("NewsArticles");
+                    b.ToTable("NewsArticles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.InAppNotification", b =>
@@ -2072,7 +2072,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ReadAt");
 
-                    b.ToTable("InAppNotifications");
+                    b.ToTable("InAppNotifications", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.NotificationTemplate", b =>
@@ -2112,7 +2112,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("EventKind", "Channel")
                         .IsUnique();
 
-                    b.ToTable("NotificationTemplates");
+                    b.ToTable("NotificationTemplates", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Notifications.OutboxMessage", b =>
@@ -2260,7 +2260,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Agencies");
+                    b.ToTable("Agencies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.Unit", b =>
@@ -2298,7 +2298,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.ControlPlan", b =>
@@ -2352,7 +2352,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ControlPlans");
+                    b.ToTable("ControlPlans", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.EvidenceFile", b =>
@@ -2390,7 +2390,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NoteId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.ToTable("EvidenceFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanProgressNote", b =>
@@ -2438,7 +2438,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanProgressNotes");
+                    b.ToTable("PlanProgressNotes", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTarget", b =>
@@ -2483,7 +2483,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanTargets");
+                    b.ToTable("PlanTargets", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTask", b =>
@@ -2558,7 +2558,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "PlanId");
 
-                    b.ToTable("PlanTasks");
+                    b.ToTable("PlanTasks", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTaskUnit", b =>
@@ -2585,7 +2585,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("TaskId", "UnitId", "Role")
                         .IsUnique();
 
-                    b.ToTable("PlanTaskUnits");
+                    b.ToTable("PlanTaskUnits", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
@@ -2708,7 +2708,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");
 
-                    b.ToTable("ReportDayCounts");
+                    b.ToTable("ReportDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
@@ -2820,7 +2820,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
-                    b.ToTable("ReportDossiers");
+                    b.ToTable("ReportDossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
@@ -2868,7 +2868,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "Id" }, "IX_ReportMonthCounts_Unfolded")
                         .HasFilter("\"Folded\" = FALSE");
 
-                    b.ToTable("ReportMonthCounts");
+                    b.ToTable("ReportMonthCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
@@ -2910,7 +2910,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReviewItemId");
 
-                    b.ToTable("ComplianceCostItems");
+                    b.ToTable("ComplianceCostItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ImpactAssessment", b =>
@@ -2969,7 +2969,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DraftId");
 
-                    b.ToTable("ImpactAssessments");
+                    b.ToTable("ImpactAssessments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.LegalDraft", b =>
@@ -2997,7 +2997,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("LegalDrafts");
+                    b.ToTable("LegalDrafts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewItem", b =>
@@ -3089,7 +3089,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "RoundId");
 
-                    b.ToTable("ReviewItems");
+                    b.ToTable("ReviewItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewRound", b =>
@@ -3125,12 +3125,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ReviewRounds");
+                    b.ToTable("ReviewRounds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3139,7 +3139,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3148,7 +3148,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3157,13 +3157,13 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3172,11 +3172,25 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -3496,24 +3510,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Organisation.Agency", "Agency")
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MotCua.Web.Features.Organisation.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Agency");
-
-                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>

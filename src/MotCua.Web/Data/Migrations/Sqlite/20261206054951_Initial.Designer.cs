@@ -11,14 +11,31 @@ using MotCua.Web.Data;
 namespace MotCua.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122165857_Dossiers")]
-    partial class Dossiers
+    [Migration("20261206054951_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
@@ -122,6 +139,153 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Data.AppRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LegacyUpToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastEntryId", "Id");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -156,6 +320,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -175,11 +343,14 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Mac")
+                        .IsUnique();
+
                     b.HasIndex("AgencyId", "At");
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -211,7 +382,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Year");
 
-                    b.ToTable("CalendarDays");
+                    b.ToTable("CalendarDays", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarYear", b =>
@@ -232,7 +403,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("CalendarYears");
+                    b.ToTable("CalendarYears", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.CatalogueSettings", b =>
@@ -246,7 +417,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("AgencyId");
 
-                    b.ToTable("CatalogueSettings");
+                    b.ToTable("CatalogueSettings", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.Field", b =>
@@ -302,7 +473,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProcedureVersionId");
 
-                    b.ToTable("InternalProcesses");
+                    b.ToTable("InternalProcesses", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.LegalBasis", b =>
@@ -373,7 +544,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
 
-                    b.ToTable("Procedures");
+                    b.ToTable("Procedures", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureFee", b =>
@@ -497,6 +668,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotEligibleForFullOnline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -510,6 +684,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("PostalReturn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
@@ -555,7 +732,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProcedureId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ProcedureVersions");
+                    b.ToTable("ProcedureVersions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcessStep", b =>
@@ -653,7 +830,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Number")
                         .IsUnique();
 
-                    b.ToTable("PublicationDecisions");
+                    b.ToTable("PublicationDecisions", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.PublicationDecisionItem", b =>
@@ -690,6 +867,179 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReplacesProcedureId");
 
                     b.ToTable("PublicationDecisionItem");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.DossierEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "EvaluatedAt");
+
+                    b.ToTable("DossierEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.LookupThrottle", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("LookupThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("OnlineDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraftFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "PaperIndex")
+                        .IsUnique();
+
+                    b.ToTable("OnlineDraftFile");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
@@ -878,6 +1228,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code");
+
                     b.HasIndex("ProcedureVersionId");
 
                     b.HasIndex("AgencyId", "Code")
@@ -889,7 +1241,15 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
-                    b.ToTable("Dossiers");
+                    b.HasIndex("AgencyId", "Assignee", "DueAt", "Id")
+                        .HasDatabaseName("IX_Dossiers_Queue_Assignee")
+                        .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
+                    b.HasIndex("AgencyId", "CurrentUnitId", "DueAt", "Id")
+                        .HasDatabaseName("IX_Dossiers_Queue_Unit")
+                        .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')");
+
+                    b.ToTable("Dossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierApology", b =>
@@ -926,7 +1286,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierApologies");
+                    b.ToTable("DossierApologies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierCodeCounter", b =>
@@ -943,7 +1303,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasKey("AgencyId", "Day");
 
-                    b.ToTable("DossierCodeCounters");
+                    b.ToTable("DossierCodeCounters", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierEvent", b =>
@@ -1003,7 +1363,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierEvents");
+                    b.ToTable("DossierEvents", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierExplanation", b =>
@@ -1038,7 +1398,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierExplanations");
+                    b.ToTable("DossierExplanations", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierFile", b =>
@@ -1092,7 +1452,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierFiles");
+                    b.ToTable("DossierFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierForm", b =>
@@ -1129,7 +1489,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierForms");
+                    b.ToTable("DossierForms", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierIdempotencyKey", b =>
@@ -1168,7 +1528,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Key")
                         .IsUnique();
 
-                    b.ToTable("DossierIdempotencyKeys");
+                    b.ToTable("DossierIdempotencyKeys", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierPaper", b =>
@@ -1206,7 +1566,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DossierId");
 
-                    b.ToTable("DossierPapers");
+                    b.ToTable("DossierPapers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.DossierStepAssignment", b =>
@@ -1250,119 +1610,253 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("DossierId", "StepIndex")
                         .IsUnique();
 
-                    b.ToTable("DossierStepAssignments");
+                    b.ToTable("DossierStepAssignments", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppRole", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackAttachment", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("AspNetRoles", (string)null);
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
+                    b.Property<long>("FeedbackItemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FullName")
+                    b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsActive")
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("LockoutEnabled")
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Position")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
+                    b.HasIndex("FeedbackItemId");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("AgencyId", "FeedbackItemId");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.ToTable("FeedbackAttachments", (string)null);
+                });
 
-                    b.HasIndex("UnitId");
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignedUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClassifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClassifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DraftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAnswer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicContent")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicRegulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedactionReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedactionReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedProcedureCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelatedRegulation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedUnitId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("AgencyId", "Status", "DueAt");
+
+                    b.ToTable("FeedbackItems", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Indices.IndexManualScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "ScopeUnitId", "PeriodKey", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("IndexManualScores", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>
@@ -1403,7 +1897,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "DecidedOn");
 
-                    b.ToTable("DisciplineRecords");
+                    b.ToTable("DisciplineRecords", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.Inspection", b =>
@@ -1441,7 +1935,274 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "InspectedOn");
 
-                    b.ToTable("Inspections");
+                    b.ToTable("Inspections", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Integrations.WebhookSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "PublishedAt");
+
+                    b.ToTable("NewsArticles", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Notifications.InAppNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("InAppNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Notifications.NotificationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventKind", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("NotificationTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WebhookSubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "CreatedAt");
+
+                    b.HasIndex("AgencyId", "DossierCode");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.Agency", b =>
@@ -1502,7 +2263,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Agencies");
+                    b.ToTable("Agencies", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.Unit", b =>
@@ -1540,7 +2301,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.ControlPlan", b =>
@@ -1594,7 +2355,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ControlPlans");
+                    b.ToTable("ControlPlans", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.EvidenceFile", b =>
@@ -1632,7 +2393,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NoteId");
 
-                    b.ToTable("EvidenceFiles");
+                    b.ToTable("EvidenceFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanProgressNote", b =>
@@ -1680,7 +2441,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanProgressNotes");
+                    b.ToTable("PlanProgressNotes", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTarget", b =>
@@ -1725,7 +2486,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.ToTable("PlanTargets");
+                    b.ToTable("PlanTargets", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTask", b =>
@@ -1800,7 +2561,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "PlanId");
 
-                    b.ToTable("PlanTasks");
+                    b.ToTable("PlanTasks", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Plans.PlanTaskUnit", b =>
@@ -1827,7 +2588,290 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("TaskId", "UnitId", "Role")
                         .IsUnique();
 
-                    b.ToTable("PlanTaskUnits");
+                    b.ToTable("PlanTaskUnits", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeskRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatestDeskSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LatestReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedFeePaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPostal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdueTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SyncDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Synced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Day", "SyncDay");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportDayCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportDayCounts", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAtReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedKindReturn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ComponentsDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeskRefusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FieldName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SyncedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex(new[] { "DossierId" }, "IX_ReportDossiers_Backfill")
+                        .HasFilter("\"ProcedureId\" = 0");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAt" }, "IX_ReportDossiers_Closed");
+
+                    b.HasIndex(new[] { "AgencyId", "ClosedAtReturn" }, "IX_ReportDossiers_ClosedReturn");
+
+                    b.HasIndex(new[] { "AgencyId", "DeskRefusedAt" }, "IX_ReportDossiers_DeskRefused")
+                        .HasFilter("\"DeskRefusedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
+                        .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+                    b.ToTable("ReportDossier");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Folded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReturnOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Month");
+
+                    b.HasIndex("AgencyId", "UnitId", "FieldId", "ProcedureId", "Month");
+
+                    b.HasIndex(new[] { "Id" }, "IX_ReportMonthCounts_Unfolded")
+                        .HasFilter("\"Folded\" = FALSE");
+
+                    b.ToTable("ReportMonthCounts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
@@ -1869,7 +2913,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReviewItemId");
 
-                    b.ToTable("ComplianceCostItems");
+                    b.ToTable("ComplianceCostItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ImpactAssessment", b =>
@@ -1928,7 +2972,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DraftId");
 
-                    b.ToTable("ImpactAssessments");
+                    b.ToTable("ImpactAssessments", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.LegalDraft", b =>
@@ -1956,7 +3000,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("LegalDrafts");
+                    b.ToTable("LegalDrafts", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewItem", b =>
@@ -2048,7 +3092,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "RoundId");
 
-                    b.ToTable("ReviewItems");
+                    b.ToTable("ReviewItems", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Review.ReviewRound", b =>
@@ -2084,12 +3128,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Year");
 
-                    b.ToTable("ReviewRounds");
+                    b.ToTable("ReviewRounds", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2098,7 +3142,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2107,7 +3151,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2116,13 +3160,13 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppRole", null)
+                    b.HasOne("MotCua.Web.Data.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2131,11 +3175,25 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Identity.AppUser", null)
+                    b.HasOne("MotCua.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Data.AppUser", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Calendar.CalendarDay", b =>
@@ -2297,6 +3355,35 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Navigation("Procedure");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.DossierEvaluation", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraft", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraftFile", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Citizens.OnlineDraft", "Draft")
+                        .WithMany("Files")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Draft");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
@@ -2396,22 +3483,36 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Navigation("Dossier");
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Identity.AppUser", b =>
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackAttachment", b =>
                 {
-                    b.HasOne("MotCua.Web.Features.Organisation.Agency", "Agency")
+                    b.HasOne("MotCua.Web.Features.Feedback.FeedbackItem", "FeedbackItem")
+                        .WithMany("Attachments")
+                        .HasForeignKey("FeedbackItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FeedbackItem");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("MotCua.Web.Features.Organisation.Unit", "Unit")
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
                         .WithMany()
-                        .HasForeignKey("UnitId")
+                        .HasForeignKey("AssignedUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Agency");
+                    b.HasOne("MotCua.Web.Features.Feedback.FeedbackItem", "DuplicateOf")
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
-                    b.Navigation("Unit");
+                    b.Navigation("DuplicateOf");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.DisciplineRecord", b =>
@@ -2424,6 +3525,15 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Inspections.Inspection", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
                         .WithMany()
@@ -2523,6 +3633,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDossier", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithOne()
+                        .HasForeignKey("MotCua.Web.Features.Reports.ReportDossier", "DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Review.ReviewItem", null)
@@ -2594,11 +3715,21 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraft", b =>
+                {
+                    b.Navigation("Files");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Navigation("Events");
 
                     b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Organisation.Agency", b =>
