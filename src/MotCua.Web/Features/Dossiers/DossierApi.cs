@@ -24,7 +24,6 @@ public static class DossierApi
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
-            .AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes

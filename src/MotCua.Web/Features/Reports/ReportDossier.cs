@@ -83,6 +83,8 @@ internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<Repo
 {
     public void Configure(EntityTypeBuilder<ReportDossier> b)
     {
+        // The report SQL names the table.
+        b.ToTable("ReportDossiers");
         b.HasKey(r => r.DossierId);
         b.Property(r => r.DossierId).ValueGeneratedNever();
         b.HasOne(r => r.Dossier).WithOne().HasForeignKey<ReportDossier>(r => r.DossierId).OnDelete(DeleteBehavior.Cascade);

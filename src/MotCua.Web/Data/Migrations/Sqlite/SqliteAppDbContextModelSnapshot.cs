@@ -2820,7 +2820,7 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
-                    b.ToTable("ReportDossier");
+                    b.ToTable("ReportDossiers", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportMonthCount", b =>

@@ -22,7 +22,6 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public List<DossierEvent> Events { get; private set; } = [];
 
     /// <summary>Messages this dossier caused (citizen, officers, national portal) with their delivery status.</summary>
-    public IReadOnlyList<Notifications.DeliveryStatusRow> Deliveries { get; private set; } = [];
 
     public List<DossierForm> Forms { get; private set; } = [];
 
@@ -97,7 +96,6 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         Dossier = d;
         plan = d.StepPlan;
         Events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
-        Deliveries = await Notifications.Outbox.ForDossierAsync(db, d.AgencyId, d.Code, ct);
         Forms = await db.DossierForms.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         Steps = await db.DossierStepAssignments.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.StepIndex).ToListAsync(ct);
         Files = await db.DossierFiles.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);

@@ -1647,7 +1647,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReportDossier",
+                name: "ReportDossiers",
                 columns: table => new
                 {
                     DossierId = table.Column<long>(type: "bigint", nullable: false),
@@ -1678,9 +1678,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReportDossier", x => x.DossierId);
+                    table.PrimaryKey("PK_ReportDossiers", x => x.DossierId);
                     table.ForeignKey(
-                        name: "FK_ReportDossier_Dossiers_DossierId",
+                        name: "FK_ReportDossiers_Dossiers_DossierId",
                         column: x => x.DossierId,
                         principalTable: "Dossiers",
                         principalColumn: "Id",
@@ -2180,36 +2180,36 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_Backfill",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 column: "DossierId",
                 filter: "\"ProcedureId\" = 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_Closed",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 columns: new[] { "AgencyId", "ClosedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_ClosedReturn",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 columns: new[] { "AgencyId", "ClosedAtReturn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_DeskRefused",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 columns: new[] { "AgencyId", "DeskRefusedAt" },
                 filter: "\"DeskRefusedAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_LongOpen",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 columns: new[] { "AgencyId", "ReceivedAt" },
                 filter: "(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
                 .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportDossiers_Received",
-                table: "ReportDossier",
+                table: "ReportDossiers",
                 columns: new[] { "AgencyId", "ReceivedAt" })
                 .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
@@ -2388,7 +2388,7 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 name: "ReportDayCounts");
 
             migrationBuilder.DropTable(
-                name: "ReportDossier");
+                name: "ReportDossiers");
 
             migrationBuilder.DropTable(
                 name: "ReportMonthCounts");

@@ -8,7 +8,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
-namespace MotCua.Web.Tests.Dossiers;
+namespace MotCua.Web.Tests.Notifications;
 
 /// <summary>Due-soon and overdue alerts reach the assigned specialist, each once.</summary>
 public sealed class DeadlineScanTests

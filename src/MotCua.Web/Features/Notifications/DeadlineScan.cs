@@ -5,9 +5,9 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
-using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Dossiers;
 
-namespace MotCua.Web.Features.Dossiers;
+namespace MotCua.Web.Features.Notifications;
 
 /// <summary>
 /// Alerts the responsible unit or specialist when a pending dossier is due soon (within
@@ -48,7 +48,7 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
         // whose size is the open dossiers, instead of an index or table over every dossier ever stored.
         var horizon = now.AddDays(14);
         var ids = await db.Dossiers.AsNoTracking()
-            .Where(Pages.DossierQueues.IsOpen)
+            .Where(Dossiers.Pages.DossierQueues.IsOpen)
             .Where(d => d.DueAt != null && d.DueAt <= horizon && d.ClosedAt == null && d.OpenPauseFrom == null && d.ReturnedAt == null && d.CompletedAt == null)
             .OrderBy(d => d.Id)
             .Select(d => d.Id)
