@@ -18,8 +18,8 @@ public sealed record Measurement(string Name, int Clients, long Ops, long Errors
 public static class Measure
 {
     /// <summary>
-    /// Unmeasured load before each scenario (<c>--warmup S</c>, default 5 s). With 1 s the figures were mostly the JIT's
-    /// tiering: the queue page's server CPU fell from 9.9 to 5.7 ms per page over its first 40 s (session 4).
+    /// Unmeasured load before each scenario (<c>--warmup S</c>, default 5 s), so the figures measure the steady state rather
+    /// than the JIT's tiering in the first seconds under load.
     /// </summary>
     public static TimeSpan DefaultWarmup { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -119,7 +119,7 @@ public enum CountFinishAt
     /// <summary>The result was issued (CompletedAt): dossiers.md §3.10's recommended rule; waiting for collection is not late.</summary>
     Completion,
 
-    /// <summary>The result was handed over (ReturnedAt): TH-impl's rule and the one-stop queues' rule (issue #5).</summary>
+    /// <summary>The result was handed over (ReturnedAt): TH-impl's rule and the one-stop queues' rule.</summary>
     Return,
 }
 

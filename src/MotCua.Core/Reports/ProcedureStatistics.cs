@@ -42,7 +42,7 @@ public sealed record ProcedureFact(string Key, string Name, string UnitKey, stri
     public bool DecidedAtOneStop { get; init; }
 }
 
-/// <summary>PAKN counts for the period, passed through from the PAKN register (issue #6).</summary>
+/// <summary>PAKN counts for the period, passed through from the PAKN register.</summary>
 /// <param name="Received">Phản ánh, kiến nghị received.</param>
 /// <param name="Handled">Handled.</param>
 /// <param name="HandledOnTime">Handled on time (evaluation indicator 8).</param>

@@ -38,8 +38,8 @@ public sealed class InboxModel(AppDbContext db, TimeProvider time) : PageModel
 
     /// <summary>
     /// Unread count for the layout's bell, counted up to <see cref="BellCap"/> + 1 (more means "99+"). Every officer
-    /// page shows the bell; a specialist who never opens the inbox collects one alert per dossier entering the unit's
-    /// queue (46,838 unread in the benchmark), and counting them all cost 6–14 ms per page (issue #10, session 5).
+    /// page shows the bell, and a specialist who never opens the inbox collects one alert per dossier entering the unit's
+    /// queue, so counting every unread alert would make every page pay for them.
     /// </summary>
     public static Task<int> UnreadCountAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
