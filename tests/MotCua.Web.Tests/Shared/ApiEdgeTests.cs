@@ -98,6 +98,37 @@ public sealed class ApiEdgeTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.False(ApiEnums.TryParse<OutboxStatus>("lost", out _));
     }
 
+    [Theory]
+    [InlineData("/api/dossiers/{code}/actions", "post", "200 400 401 403 404 409 422")]
+    [InlineData("/api/dossiers", "post", "201 400 401 403 404 409 422")]
+    [InlineData("/api/dossiers/{code}", "get", "200 401 403 404")]
+    public async Task The_openapi_document_names_every_outcome_of_the_dossier_api(string path, string verb, string statuses)
+    {
+        using var client = app.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var responses = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("responses");
+        foreach (var status in statuses.Split(' '))
+        {
+            Assert.True(responses.TryGetProperty(status, out _), $"no {status} for {verb} {path} in the document");
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_name_in_a_dossier_receipt_is_refused_on_its_nested_field()
+    {
+        using var desk = await app.ApiClientAsync("motcua");
+        var problem = await ProblemAsync(await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000173", channel = "direct", applicant = new { kind = "congTy", name = "Công ty Sai Loại" },
+        }));
+        Assert.Equal(ApiEnums.Invalid<MotCua.Web.Features.Dossiers.ApplicantKind>("Loại người nộp"),
+            problem.GetProperty("errors").GetProperty("applicant.kind")[0].GetString());
+        var missing = await ProblemAsync(await desk.PostAsJsonAsync("/api/dossiers", new { procedureCode = "1.000173" }));
+        Assert.StartsWith("Kênh nộp không hợp lệ. Dùng một trong: direct, ", missing.GetProperty("errors").GetProperty("channel")[0].GetString(), StringComparison.Ordinal);
+        var action = await ProblemAsync(await desk.PostAsJsonAsync("/api/dossiers/KHONG-CO/actions", new { action = "xoaSach" }));
+        Assert.Equal(ApiEnums.Invalid<MotCua.Core.Dossiers.DossierAction>("Thao tác"), action.GetProperty("errors").GetProperty("action")[0].GetString());
+    }
+
     [Fact]
     public async Task The_openapi_document_names_every_outcome_of_a_feedback_action()
     {

@@ -16,9 +16,11 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
 {
     /// <summary>
     /// Applies one action. <paramref name="expectedVersion"/> is the version the caller saw: if someone acted in between,
-    /// the caller loses with the concurrency message.
+    /// the caller loses with the concurrency message. <paramref name="alongside"/> adds the caller's own rows (the answer's
+    /// read audit) to the same save, after the decision is applied.
     /// </summary>
-    public async Task<WorkflowOutcome> ApplyAsync(string code, DossierAction action, ActionInput input, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<WorkflowOutcome> ApplyAsync(string code, DossierAction action, ActionInput input, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct,
+        Action<Dossier>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var (dossier, actor, refused) = await store.LoadAsync(user, code, DossierChange.Transition, expectedVersion,
@@ -75,6 +77,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         var transferred = decision.Then is not null;
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
             new { dossier.Code, Action = action.ToString(), From = from.ToString(), To = dossier.Status.ToString(), command.Note, TransferredToUnitId = transferred ? dossier.CurrentUnitId : null });
+        alongside?.Invoke(dossier);
         try
         {
             await store.SaveAsync(dossier, decision, user, audit, ct, assigneeId);

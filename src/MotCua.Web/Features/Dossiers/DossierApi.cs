@@ -1,8 +1,9 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,9 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Dossiers;
@@ -19,7 +21,8 @@ namespace MotCua.Web.Features.Dossiers;
 /// <summary>The dossier feature's services and officer API (bearer token or cookie; every query scoped to the caller's agency).</summary>
 public static class DossierApi
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The API's own spelling, for the idempotency key's stored answer and request hash.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { ApiJson.EnumConverter } };
 
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
@@ -33,12 +36,25 @@ public static class DossierApi
 
     public sealed record PaperDto(string? Name, bool Present, string? Form = null, int? Quantity = null);
 
+    /// <summary>The applicant as a receipt names them; <c>kind</c> defaults to individual.</summary>
+    public sealed record ApplicantRequest([property: OneOf("Loại người nộp", Optional = true)] ApplicantKind? Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+
+    /// <summary>A paper handed in; <c>form</c> defaults to original, <c>quantity</c> to 1.</summary>
+    public sealed record PaperRequest(string? Name, bool Present, [property: OneOf("Hình thức giấy tờ", Optional = true)] PaperCopyKind? Form = null, int? Quantity = null);
+
     /// <summary>
-    /// Receipt. <c>outcome</c>: receive (default) | requestSupplement | refuse | submit (online dossier for the desk check).
+    /// Receipt. <c>outcome</c>: receive (default; submit for an online dossier) | requestSupplement | refuse | submit (online dossier for the desk check).
     /// <c>transferToUnitId</c> (with receive only): transfer to that processing unit in the same action ("tiếp nhận và chuyển xử lý").
     /// </summary>
-    public sealed record CreateDossierRequest(string? ProcedureCode, string? Channel, ApplicantDto? Applicant, IReadOnlyList<PaperDto>? Papers,
-        string? Outcome = null, string? Note = null, string? Payment = null, int? TransferToUnitId = null);
+    public sealed record CreateDossierRequest(string? ProcedureCode, [property: OneOf("Kênh nộp")] DossierChannel? Channel, ApplicantRequest? Applicant,
+        IReadOnlyList<PaperRequest>? Papers, [property: OneOf("Kết quả kiểm tra", Optional = true)] ReceiptOutcome? Outcome = null, string? Note = null,
+        [property: OneOf("Tình trạng thanh toán", Optional = true)] PaymentStatus? Payment = null, int? TransferToUnitId = null);
+
+    /// <summary>The receipt's headers: <c>Idempotency-Key</c> makes a resend safe (the first answer is replayed).</summary>
+    public sealed record ReceiptHeaders(
+        [FromHeader(Name = "Idempotency-Key")]
+        [property: JsonPropertyName("Idempotency-Key"), MaxLength(200, ErrorMessage = "Khóa Idempotency-Key dài tối đa 200 ký tự.")]
+        string? IdempotencyKey);
 
     public sealed record ReceiptDto(string Code, DateTimeOffset? DueAt, string Status);
 
@@ -60,8 +76,8 @@ public static class DossierApi
     /// <c>action</c> is a camelCase <see cref="DossierAction"/>; other fields as the action needs. <c>unitId</c> with
     /// <c>receive</c> (the desk check) transfers the dossier to that unit in the same action.
     /// </summary>
-    public sealed record ActionRequest(string? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
-        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null);
+    public sealed record ActionRequest([property: OneOf("Thao tác")] DossierAction? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
+        int? TargetStep = null, DateTimeOffset? NewAppointment = null, [property: OneOf("Hình thức trả kết quả", Optional = true)] ResultDelivery? Delivery = null, string? Partner = null);
 
     public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
@@ -74,13 +90,14 @@ public static class DossierApi
 
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/dossiers").WithTags("Hồ sơ").RequireAuthorization(Policies.Officer);
+        var api = app.MapGroup("/api/dossiers").WithTags("Hồ sơ").RequireAuthorization(Policies.Officer)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         // Receipt is the desk's work, as the page /mot-cua/tiep-nhan (docs/authorization.md: an API twin is at least as strict as its page).
         api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").DisableAntiforgery()
-            .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer));
+            .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer)).WithValidation();
         api.MapGet("/", ListAsync).WithSummary("Danh sách hồ sơ của cơ quan (lọc theo status, unit, dueBefore)");
         api.MapGet("/{code}", GetAsync).WithSummary("Chi tiết một hồ sơ");
-        api.MapPost("/{code}/actions", ActAsync).WithSummary("Thực hiện một thao tác xử lý hồ sơ (kèm rowVersion)").DisableAntiforgery();
+        api.MapPost("/{code}/actions", ActAsync).WithSummary("Thực hiện một thao tác xử lý hồ sơ (kèm rowVersion)").DisableAntiforgery().WithValidation();
         api.MapGet("/{code}/forms/{form}", FormPdfAsync).WithSummary("Biểu mẫu của hồ sơ dạng PDF (tiep-nhan, bo-sung, tu-choi, xin-loi, kiem-soat)");
         // Historical dossiers count in the official reports: administrators only, as the page /ho-so/nhap.
         api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery()
@@ -88,96 +105,41 @@ public static class DossierApi
         return app;
     }
 
-    internal static async Task<Results<Created<ReceiptDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateDossierRequest? request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ClaimsPrincipal user, ReceiveDossier receipt, CancellationToken ct)
+    internal static async Task<Results<Created<ReceiptDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateAsync(
+        CreateDossierRequest? request, [AsParameters] ReceiptHeaders headers, ClaimsPrincipal user, ReceiveDossier receipt, CancellationToken ct)
     {
-        if (request is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Thiếu nội dung yêu cầu."] }, title: "Dữ liệu không hợp lệ.");
-        }
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var channel = ParseChannel(request.Channel);
-        if (channel is null)
-        {
-            errors["channel"] = ["Kênh nộp phải là direct (trực tiếp), postal (bưu chính) hoặc online (trực tuyến)."];
-        }
-        var outcome = request.Outcome switch
-        {
-            null or "" => channel == DossierChannel.Online ? ReceiptOutcome.Submit : ReceiptOutcome.Receive,
-            "receive" => ReceiptOutcome.Receive,
-            "requestSupplement" => ReceiptOutcome.RequestSupplement,
-            "refuse" => ReceiptOutcome.Refuse,
-            "submit" => ReceiptOutcome.Submit,
-            _ => (ReceiptOutcome?)null,
-        };
-        if (outcome is null)
-        {
-            errors["outcome"] = ["Kết quả kiểm tra phải là receive, requestSupplement, refuse hoặc submit."];
-        }
-        var kind = request.Applicant?.Kind switch
-        {
-            null or "" or "individual" => ApplicantKind.Individual,
-            "organisation" or "organization" => ApplicantKind.Organisation,
-            _ => (ApplicantKind?)null,
-        };
-        if (kind is null)
-        {
-            errors["applicant.kind"] = ["Loại người nộp phải là individual (cá nhân) hoặc organisation (tổ chức)."];
-        }
-        var payment = request.Payment switch
-        {
-            null or "" or "unpaid" => PaymentStatus.Unpaid,
-            "paidAtDesk" => PaymentStatus.PaidAtDesk,
-            "paidOnline" => PaymentStatus.PaidOnline,
-            _ => (PaymentStatus?)null,
-        };
-        if (payment is null)
-        {
-            errors["payment"] = ["Tình trạng thanh toán phải là unpaid, paidAtDesk hoặc paidOnline."];
-        }
-        var papers = new List<PaperInput>();
-        foreach (var p in request.Papers ?? [])
-        {
-            var form = p.Form switch
-            {
-                null or "" or "original" => PaperCopyKind.Original,
-                "copy" => PaperCopyKind.Copy,
-                "certifiedCopy" => PaperCopyKind.CertifiedCopy,
-                _ => (PaperCopyKind?)null,
-            };
-            if (form is null)
-            {
-                errors["papers"] = ["Hình thức giấy tờ phải là original, copy hoặc certifiedCopy."];
-            }
-            papers.Add(new PaperInput(p.Name, p.Present, form ?? PaperCopyKind.Original, p.Quantity ?? 1));
-        }
-        if (idempotencyKey is { Length: > 200 })
-        {
-            errors["Idempotency-Key"] = ["Khóa Idempotency-Key dài tối đa 200 ký tự."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-        }
-        var a = request.Applicant ?? new ApplicantDto(null, null, null, null, null, null);
-        var input = new ReceiptInput(request.ProcedureCode, channel!.Value, new ApplicantInput(kind!.Value, a.Name, a.IdNumber, a.Phone, a.Email, a.Address),
-            papers, outcome!.Value, request.Note, payment!.Value, TransferToUnitId: request.TransferToUnitId);
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        // WithValidation has answered a missing body, channel or an over-long key; the JSON converter, any unknown name.
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(headers);
+        var channel = request.Channel!.Value;
+        var a = request.Applicant ?? new ApplicantRequest(null, null, null, null, null, null);
+        var papers = (request.Papers ?? []).Select(p => new PaperInput(p.Name, p.Present, p.Form ?? PaperCopyKind.Original, p.Quantity ?? 1)).ToList();
+        var input = new ReceiptInput(request.ProcedureCode, channel, new ApplicantInput(a.Kind ?? ApplicantKind.Individual, a.Name, a.IdNumber, a.Phone, a.Email, a.Address),
+            papers, request.Outcome ?? (channel == DossierChannel.Online ? ReceiptOutcome.Submit : ReceiptOutcome.Receive), request.Note,
+            request.Payment ?? PaymentStatus.Unpaid, TransferToUnitId: request.TransferToUnitId);
+        var key = string.IsNullOrWhiteSpace(headers.IdempotencyKey) ? null : headers.IdempotencyKey.Trim();
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
         var result = await receipt.ReceiveAsync(input, user, key, hash, ct);
         if (!result.Succeeded)
         {
-            return result.Kind == OutcomeKind.Invalid ? TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title) : Problem(result);
+            return result.Kind switch
+            {
+                OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
+                OutcomeKind.Forbidden => ApiProblems.Forbidden(result.Title ?? "", result.Detail),
+                OutcomeKind.NotFound => ApiProblems.NotFound(result.Title ?? "", result.Detail),
+                OutcomeKind.Conflict => ApiProblems.Conflict(result.Title ?? "", result.Detail),
+                OutcomeKind.Unprocessable or OutcomeKind.Ok => ApiProblems.Unprocessable(result.Title ?? "", result.Detail),
+            };
         }
         var body = result.ReplayJson is { } replay ? JsonSerializer.Deserialize<ReceiptDto>(replay, Json)! : ReceiptResponse(result.Dossier!);
         return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(body.Code), body);
     }
 
-    internal static async Task<Results<Ok<DossierDto>, NotFound<ProblemDetails>>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, ActOnDossier act, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<DossierDto>, NotFoundProblem>> GetAsync(string code, ClaimsPrincipal user, AppDbContext db, ActOnDossier act, TimeProvider time, CancellationToken ct)
     {
         if (await LoadDtoAsync(db, act, time, user, code, "api", ct) is not { } dto)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = $"Không có hồ sơ mã \"{code}\" của cơ quan." });
+            return NotFound(code);
         }
         // Decree 13/2023: the read of the applicant's data is logged, one small insert (sealed later, off this path).
         await db.SaveChangesAsync(ct);
@@ -207,8 +169,11 @@ public static class DossierApi
     }
 
     /// <summary>The DTO of a dossier with the applicant's contact as <paramref name="contact"/> gives it (opened for the caller).</summary>
-    public static DossierDto ToDto(Dossier d, ContactDetails contact, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available)
+    /// <paramref name="papers"/> and <paramref name="events"/> stand in for the dossier's own collections when it was loaded without them.
+    public static DossierDto ToDto(Dossier d, ContactDetails contact, IReadOnlyList<DossierForm> forms, IReadOnlyList<DossierAction> available,
+        IEnumerable<DossierPaper>? papers = null, IEnumerable<DossierEvent>? events = null)
     {
+        ArgumentNullException.ThrowIfNull(d);
         var regime = LegalRegime.Of(d.Regime);
         var national = NationalStatus.From(d.Status);
         return new DossierDto(
@@ -219,81 +184,66 @@ public static class DossierApi
             d.ReturnedAt, d.ReturnMethod is { } m ? Camel(m.ToString()) : null, d.ClosedAt,
             d.ToState().Timeliness is { } t ? Camel(t.ToString()) : null,
             d.FeeAmount, Camel(d.PaymentStatus.ToString()), d.ComponentsDigitised, d.ResultDigitised, d.Imported, d.Version,
-            d.Papers.OrderBy(p => p.Seq).Select(p => new PaperDto(p.Name, p.Present, Camel(p.Form.ToString()), p.Quantity)).ToList(),
-            d.Events.OrderBy(e => e.Id).Select(e => new EventDto(e.At, e.Action is { } a ? Camel(a.ToString()) : null, e.FromStatus is { } f ? Camel(f.ToString()) : null,
+            (papers ?? d.Papers).OrderBy(p => p.Seq).Select(p => new PaperDto(p.Name, p.Present, Camel(p.Form.ToString()), p.Quantity)).ToList(),
+            (events ?? d.Events).OrderBy(e => e.Id).Select(e => new EventDto(e.At, e.Action is { } a ? Camel(a.ToString()) : null, e.FromStatus is { } f ? Camel(f.ToString()) : null,
                 Camel(e.ToStatus.ToString()), e.FromStep, e.ToStep, e.ToUnitId, e.ActorName, e.Assignee, e.Note)).ToList(),
             forms.Select(f => new FormDto(Camel(f.Kind.ToString()), f.Number, regime.Form(f.Kind).Title, f.IssuedAt)).ToList(),
             available.Select(x => Camel(x.ToString())).ToList());
     }
 
-    internal static async Task<Results<Ok<DossierDto>, ValidationProblem, ProblemHttpResult, NotFound<ProblemDetails>>> ActAsync(
+    internal static async Task<Results<Ok<DossierDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> ActAsync(
         string code, ActionRequest? request, ClaimsPrincipal user, ActOnDossier act, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DossierAction action = default;
-        if (request is null || string.IsNullOrWhiteSpace(request.Action) || !TryParseAction(request.Action, out action))
-        {
-            errors["action"] = ["Thao tác không hợp lệ. Các thao tác: " + string.Join(", ", Enum.GetNames<DossierAction>().Select(Camel)) + "."];
-        }
-        ResultDelivery? delivery = request?.Delivery switch
-        {
-            null or "" => null,
-            "atDesk" => ResultDelivery.AtDesk,
-            "byPost" => ResultDelivery.ByPost,
-            "online" => ResultDelivery.Online,
-            _ => AddError(errors, "delivery", "Hình thức trả kết quả phải là atDesk, byPost hoặc online."),
-        };
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
-        }
-        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner);
-        var result = await act.ApplyAsync(code, action, input, request.RowVersion, user, ct);
+        // WithValidation has answered a missing body or action; the JSON converter, an unknown action or delivery.
+        ArgumentNullException.ThrowIfNull(request);
+        var input = new ActionInput(request.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, request.Delivery, request.Partner);
+        ContactDetails? contact = null;
+        // Decree 13/2023: the answer shows the applicant's contact, so its read is logged in the action's own save.
+        var result = await act.ApplyAsync(code, request.Action!.Value, input, request.RowVersion, user, ct,
+            alongside: d => contact = PersonalDataReads.Open(db, time, user, d, "api-action"));
         return result.Kind switch
         {
-            OutcomeKind.Ok => TypedResults.Ok(await ActionAnswerAsync(db, act, time, user, result.Dossier!.Code, ct)),
+            OutcomeKind.Ok => TypedResults.Ok(await ActionAnswerAsync(db, act, user, result.Dossier!, contact!, ct)),
             OutcomeKind.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], detail: result.Detail, title: result.Title),
-            OutcomeKind.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = result.Title, Detail = result.Detail }),
-            OutcomeKind.Forbidden or OutcomeKind.Conflict or OutcomeKind.Unprocessable => Problem(result),
+            OutcomeKind.NotFound => ApiProblems.NotFound(result.Title ?? "", result.Detail),
+            OutcomeKind.Forbidden => ApiProblems.Forbidden(result.Title ?? "", result.Detail),
+            OutcomeKind.Conflict => ApiProblems.Conflict(result.Title ?? "", result.Detail),
+            OutcomeKind.Unprocessable => ApiProblems.Unprocessable(result.Title ?? "", result.Detail),
         };
     }
 
-    /// <summary>The dossier after a successful action, its contact read logged like any other (the action is already saved).</summary>
-    private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, ActOnDossier act, TimeProvider time, ClaimsPrincipal user, string code, CancellationToken ct)
+    /// <summary>
+    /// The dossier after a successful action, from the saved entity itself: only its papers, history and forms are read,
+    /// since the change path does not load them.
+    /// </summary>
+    private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, ActOnDossier act, ClaimsPrincipal user, Dossier dossier, ContactDetails contact, CancellationToken ct)
     {
-        var dto = (await LoadDtoAsync(db, act, time, user, code, "api-action", ct))!;
-        await db.SaveChangesAsync(ct);
-        return dto;
+        var id = dossier.Id;
+        var rows = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Papers, d.Events }).AsSingleQuery().SingleAsync(ct);
+        var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == id).OrderBy(f => f.Id).ToListAsync(ct);
+        return ToDto(dossier, contact, forms, await act.AvailableActionsAsync(user, dossier, ct), rows.Papers, rows.Events);
     }
 
-    private static ResultDelivery? AddError(Dictionary<string, string[]> errors, string field, string message)
+    /// <summary>The DossierAction named by <paramref name="text"/> (its API name, any case); numbers and unknown names are refused.</summary>
+    public static bool TryParseAction(string text, out DossierAction action)
     {
-        errors[field] = [message];
-        return null;
+        var known = ApiEnums.TryParse<DossierAction>(text, out var parsed) && parsed is not null;
+        action = parsed ?? default;
+        return known;
     }
-
-    public static bool TryParseAction(string text, out DossierAction action) =>
-        Enum.TryParse(text.Trim(), ignoreCase: true, out action) && Enum.IsDefined(action) && !int.TryParse(text, CultureInfo.InvariantCulture, out _);
-
-    public static DossierChannel? ParseChannel(string? text) => text switch
-    {
-        "direct" => DossierChannel.Direct,
-        "postal" => DossierChannel.Postal,
-        "online" => DossierChannel.Online,
-        _ => null,
-    };
 
     internal static async Task<Results<Ok<List<DossierSummaryDto>>, ValidationProblem>> ListAsync(
         string? status, int? unit, DateTimeOffset? dueBefore, ClaimsPrincipal user, AppDbContext db, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
     {
+        if (!ApiEnums.TryParse<DossierStatus>(status, out var wanted))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [ApiEnums.Invalid<DossierStatus>("Trạng thái")] }, title: "Tham số không hợp lệ.");
+        }
         var agencyId = user.AgencyId();
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
-        if (!string.IsNullOrWhiteSpace(status))
+        if (wanted is { } s)
         {
-            if (!Enum.TryParse<DossierStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, CultureInfo.InvariantCulture, out _))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Trạng thái không hợp lệ. Các trạng thái: " + string.Join(", ", Enum.GetNames<DossierStatus>().Select(Camel)) + "."] }, title: "Tham số không hợp lệ.");
-            }
             query = query.Where(d => d.Status == s);
         }
         if (unit is { } u)
@@ -328,7 +278,7 @@ public static class DossierApi
         return TypedResults.Ok(result!);
     }
 
-    internal static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> FormPdfAsync(
+    internal static async Task<Results<FileContentHttpResult, NotFoundProblem>> FormPdfAsync(
         string code, string form, HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
@@ -341,22 +291,11 @@ public static class DossierApi
             : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct);
         if (doc is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy biểu mẫu.", Detail = "Hồ sơ không có biểu mẫu này." });
+            return ApiProblems.NotFound("Không tìm thấy biểu mẫu.", "Hồ sơ không có biểu mẫu này.");
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.File(MotCua.Web.Shared.Documents.PdfRenderer.Render(doc), "application/pdf", d!.Code + "-" + slug + ".pdf");
     }
 
-    private static ProblemHttpResult Problem(WorkflowOutcome r) => TypedResults.Problem(
-        title: r.Title,
-        detail: r.Detail,
-        statusCode: r.Kind switch
-        {
-            OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
-            OutcomeKind.Conflict => StatusCodes.Status409Conflict,
-            OutcomeKind.NotFound => StatusCodes.Status404NotFound,
-            OutcomeKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-            OutcomeKind.Invalid => StatusCodes.Status400BadRequest,
-            OutcomeKind.Ok => StatusCodes.Status200OK,
-        });
+    private static NotFoundProblem NotFound(string code) => ApiProblems.NotFound("Không tìm thấy hồ sơ.", $"Không có hồ sơ mã \"{code}\" của cơ quan.");
 }

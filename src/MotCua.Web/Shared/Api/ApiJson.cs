@@ -20,7 +20,7 @@ public static class ApiJson
 
     /// <summary>
     /// The field and Vietnamese message for a JSON body that parsed but did not fit the endpoint's request type (an
-    /// unknown enum name, text where a number belongs). The field is the JSON path's last property, "body" for the whole.
+    /// unknown enum name, text where a number belongs). The field is the JSON path without its root, "body" for the whole.
     /// </summary>
     public static (string Field, string Message) Describe(JsonException exception, Type? requestType)
     {
@@ -40,7 +40,9 @@ public static class ApiJson
         }
         var target = type is null ? null : ElementOf(type);
         var what = property?.GetCustomAttributes(typeof(OneOfAttribute), inherit: true).OfType<OneOfAttribute>().FirstOrDefault()?.What ?? "Giá trị";
-        return (names[^1], target is { IsEnum: true } ? ApiEnums.Invalid(target, what) : $"{what} không đúng kiểu dữ liệu.");
+        // The whole path, so a field of a nested object or of a list's item is named where it is ("papers[0].form").
+        var field = (exception.Path ?? "$").TrimStart('$').TrimStart('.');
+        return (field, target is { IsEnum: true } ? ApiEnums.Invalid(target, what) : $"{what} không đúng kiểu dữ liệu.");
     }
 
     private static Type ElementOf(Type type)

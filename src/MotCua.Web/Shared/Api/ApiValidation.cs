@@ -90,10 +90,13 @@ public sealed class OneOfAttribute(string what) : ValidationAttribute
 {
     public string What { get; } = what;
 
+    /// <summary>An optional value: absent is fine, and an unknown name is still answered with <see cref="What"/>.</summary>
+    public bool Optional { get; set; }
+
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
         ArgumentNullException.ThrowIfNull(validationContext);
-        if (value is not null)
+        if (value is not null || Optional)
         {
             return ValidationResult.Success;
         }
