@@ -7,6 +7,9 @@ namespace MotCua.Web.Shared;
 /// <summary>Thrown for a missing record the caller named; becomes 404 ProblemDetails.</summary>
 public sealed class NotFoundException(string message) : Exception(message);
 
+/// <summary>Thrown when a change reaches its save without the caller's right to make it (a handler skipped its check); becomes 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>
 /// The one place that maps the few exception types to ProblemDetails (house rule 6). Expected failures are values;
 /// this handles what slipped through, so API callers always get a JSON body and pages get the error page.
@@ -36,6 +39,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var (status, title) = exception switch
         {
             NotFoundException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
+            ForbiddenException => (StatusCodes.Status403Forbidden, "Không có quyền xử lý hồ sơ."),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại."),
             BadHttpRequestException bad => (bad.StatusCode, "Yêu cầu không hợp lệ."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Yêu cầu đã bị hủy."),
@@ -60,7 +64,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = title,
                 Detail = exception switch
                 {
-                    NotFoundException => exception.Message,
+                    NotFoundException or ForbiddenException => exception.Message,
                     // The minimal APIs' own binding failures are English and name C# types; the caller needs the rule instead.
                     BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => "Tham số thiếu hoặc không đúng kiểu dữ liệu.",
                     BadHttpRequestException => exception.Message,

@@ -30,7 +30,7 @@ public sealed class UpdateFees(DossierStore store)
             new { Before = before, After = new { FeeAmount = feeAmount, Payment = payment.ToString(), ComponentsDigitised = componentsDigitised } });
         try
         {
-            await store.SaveChangeAsync(dossier, user, audit, ct);
+            await store.SaveChangeAsync(dossier, DossierChange.Fees, user, audit, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -66,7 +66,7 @@ public sealed class AddFiles(AppDbContext db, TimeProvider time, DossierFileStor
             new { Files = written.Select(w => new { w.FileName, w.Sha256, w.Size }) });
         try
         {
-            await store.SaveChangeAsync(dossier, user, audit, ct);
+            await store.SaveChangeAsync(dossier, DossierChange.ComponentFiles, user, audit, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -101,7 +101,7 @@ public sealed class RecordExplanation(AppDbContext db, TimeProvider time, Dossie
         explanation.RecordedBy = user.Identity?.Name;
         // The explanation is its own row: the dossier's version stays, so a page open on the dossier can still act.
         await store.SaveAsync(dossier, null, user, new DossierAuditEntry("dossier.explanation", $"Ghi nhận văn bản giải trình của hồ sơ {dossier.Code}.",
-            new { Case = explanation.Case.ToString() }), ct);
+            new { Case = explanation.Case.ToString() }), ct, what: DossierChange.Explanation);
         return new WorkflowOutcome(OutcomeKind.Ok, dossier);
     }
 }

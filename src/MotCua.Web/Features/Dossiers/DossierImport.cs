@@ -5,19 +5,20 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
 /// Historical dossiers from a previous one-stop system: every record is validated (fields, procedure, the timestamps
-/// through <see cref="HistoricalImport.Derive"/>) and then all are saved in one SaveChanges, or none.
+/// through <see cref="HistoricalImport.Derive"/>) and then all are saved through <see cref="DossierStore.SaveNewAsync"/>
+/// in one SaveChanges, or none.
 /// </summary>
-public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierReferences references, IEnumerable<IDossierSubscriber> subscribers)
+public sealed partial class DossierImport(AppDbContext db, TimeProvider time, DossierReferences references, DossierStore store)
 {
     public sealed record PauseRecord(string? From, string? To, string? Reason);
 
@@ -48,8 +49,7 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                 errors.Add(new ImportFieldError(at, "Hồ sơ thứ " + (i + 1).ToString(CultureInfo.InvariantCulture) + ": bản ghi trống."));
                 continue;
             }
-            var channel = DossierApi.ParseChannel(r.Channel);
-            if (channel is null)
+            if (!ApiEnums.TryParse<DossierChannel>(r.Channel, out var channel) || channel is null)
             {
                 Error("channel", "kênh nộp phải là direct, postal hoặc online.");
             }
@@ -61,8 +61,7 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
             {
                 // The receipt's own field rules; an old record may lack a phone or ID number (it is then not looked up online).
                 var a = r.Applicant;
-                var organisation = string.Equals(a.Kind, "organisation", StringComparison.Ordinal) || string.Equals(a.Kind, "organization", StringComparison.Ordinal);
-                var applicant = new ApplicantInput(organisation ? ApplicantKind.Organisation : ApplicantKind.Individual, a.Name, a.IdNumber, a.Phone, a.Email, a.Address);
+                var applicant = new ApplicantInput(KindOf(a.Kind), a.Name, a.IdNumber, a.Phone, a.Email, a.Address);
                 foreach (var (field, messages) in ReceiptRules.Check(ReceiveDossier.Fields(applicant, [], null), factorRequired: false))
                 {
                     Error(field, messages[0][..1].ToLowerInvariant() + messages[0][1..]);
@@ -128,12 +127,12 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
             db.ChangeTracker.Clear();
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
             var codes = new List<string>();
+            var dossiers = new List<Dossier>();
             var now = time.GetUtcNow();
             foreach (var (r, history, channel, version) in valid)
             {
                 var a = r.Applicant!;
-                var kind = string.Equals(a.Kind, "organisation", StringComparison.Ordinal) || string.Equals(a.Kind, "organization", StringComparison.Ordinal)
-                    ? ApplicantKind.Organisation : ApplicantKind.Individual;
+                var kind = KindOf(a.Kind);
                 var dossier = await references.NewDossierAsync(agency, version, channel, new ApplicantInput(kind, a.Name, a.IdNumber, a.Phone, a.Email, a.Address), history.ReceivedAt, ct);
                 dossier.Code = await references.NextCodeAsync(agency, history.ReceivedAt, ct);
                 dossier.Imported = true;
@@ -145,19 +144,13 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
                     At = now, Action = null, FromStatus = null, ToStatus = dossier.Status, ActorUserName = user.Identity?.Name, ActorName = user.DisplayName(),
                     Note = "Nhập từ hệ thống một cửa trước đây.",
                 });
-                db.Add(dossier);
-                var saving = new DossierSaving(dossier, IsNew: true, [], now);
-                foreach (var subscriber in subscribers)
-                {
-                    await subscriber.OnSavingAsync(db, saving, ct);
-                }
+                dossiers.Add(dossier);
                 codes.Add(dossier.Code);
             }
-            AuditLog.Append(db, time, user, "dossier.import", "Dossier", "import",
-                $"Nhập {valid.Count.ToString(CultureInfo.InvariantCulture)} hồ sơ lịch sử từ hệ thống cũ.", new { Codes = codes });
+            var audit = new DossierAuditEntry("dossier.import", $"Nhập {valid.Count.ToString(CultureInfo.InvariantCulture)} hồ sơ lịch sử từ hệ thống cũ.", new { Codes = codes });
             try
             {
-                await db.SaveChangesAsync(ct);
+                await store.SaveNewAsync(dossiers, user, audit, ct);
                 return (new ImportResult(codes.Count, codes), errors);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -166,6 +159,11 @@ public sealed partial class DossierImport(AppDbContext db, TimeProvider time, Do
             }
         }
     }
+
+    // An old system's spelling of the kind is kept as it was accepted before: anything but an organisation is an individual.
+    private static ApplicantKind KindOf(string? text) =>
+        string.Equals(text, "organization", StringComparison.Ordinal) || (ApiEnums.TryParse<ApplicantKind>(text, out var kind) && kind == ApplicantKind.Organisation)
+            ? ApplicantKind.Organisation : ApplicantKind.Individual;
 
     private async Task<ProcedureVersion?> VersionForAsync(int agencyId, string code, DateTimeOffset receivedAt, Dictionary<string, ProcedureVersion?> cache, CancellationToken ct)
     {

@@ -166,34 +166,96 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     }
 
     /// <summary>
-    /// THE save of every dossier change: the audit entry, the subscribers' rows (notifications, national sync, report
-    /// projection) and the dossier's own rows in ONE SaveChanges. A change that is not a transition (fees, files,
-    /// explanations) passes no decision. Throws <see cref="DbUpdateConcurrencyException"/> when someone saved first.
+    /// THE save of every dossier change: the caller's scope checked (<see cref="ScopeRefusalAsync"/>), the audit entry,
+    /// the subscribers' rows (notifications, national sync, report projection) and the dossier's own rows in ONE
+    /// SaveChanges. A change that is not a transition (fees, files, explanations) passes no decision and names
+    /// <paramref name="what"/>. Throws <see cref="DbUpdateConcurrencyException"/> when someone saved first, and
+    /// <see cref="ForbiddenException"/> (nothing saved) when the caller may not change this dossier.
     /// </summary>
     public async Task SaveAsync(Dossier dossier, DossierDecision? decision, ClaimsPrincipal user, DossierAuditEntry audit, CancellationToken ct,
-        string? assigneeUserId = null)
+        string? assigneeUserId = null, DossierChange what = DossierChange.Transition)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(audit);
+        var isNew = db.Entry(dossier).State == EntityState.Added;
+        if (await ScopeRefusalAsync(user, dossier, decision, what, isNew, ct) is { } refused)
+        {
+            throw new ForbiddenException(refused);
+        }
         AuditLog.Append(db, time, user, audit.Action, "Dossier", dossier.Code, audit.Summary, audit.Data);
-        var change = new DossierSaving(dossier, db.Entry(dossier).State == EntityState.Added, decision?.Transitions ?? [], time.GetUtcNow())
+        await NotifySubscribersAsync(new DossierSaving(dossier, isNew, decision?.Transitions ?? [], time.GetUtcNow())
         {
             Decision = decision,
             AssigneeUserId = assigneeUserId,
-        };
-        foreach (var subscriber in subscribers)
-        {
-            await subscriber.OnSavingAsync(db, change, ct);
-        }
+        }, ct);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A change that is not a transition: the version moves so a concurrent editor loses, then the one save.</summary>
-    public Task SaveChangeAsync(Dossier dossier, ClaimsPrincipal user, DossierAuditEntry audit, CancellationToken ct)
+    public Task SaveChangeAsync(Dossier dossier, DossierChange what, ClaimsPrincipal user, DossierAuditEntry audit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         dossier.Version++;
-        return SaveAsync(dossier, null, user, audit, ct);
+        return SaveAsync(dossier, null, user, audit, ct, what: what);
+    }
+
+    /// <summary>
+    /// The insert path of dossiers made outside a decision (the historical import): each passes the subscribers as a new
+    /// dossier (the report projection counts it; notices go only where a decision raised them, so none), then ONE save
+    /// with the one audit entry, all or none. Throws <see cref="DbUpdateException"/> as the save does.
+    /// </summary>
+    public async Task SaveNewAsync(IReadOnlyList<Dossier> dossiers, ClaimsPrincipal user, DossierAuditEntry audit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dossiers);
+        ArgumentNullException.ThrowIfNull(audit);
+        var now = time.GetUtcNow();
+        foreach (var dossier in dossiers)
+        {
+            if (user.AgencyId() != dossier.AgencyId)
+            {
+                throw new ForbiddenException("Hồ sơ không thuộc cơ quan của bạn.");
+            }
+            db.Add(dossier);
+            await NotifySubscribersAsync(new DossierSaving(dossier, IsNew: true, [], now), ct);
+        }
+        AuditLog.Append(db, time, user, audit.Action, "Dossier", "import", audit.Summary, audit.Data);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task NotifySubscribersAsync(DossierSaving change, CancellationToken ct)
+    {
+        foreach (var subscriber in subscribers)
+        {
+            await subscriber.OnSavingAsync(db, change, ct);
+        }
+    }
+
+    /// <summary>
+    /// The scope rule of every save, so a handler that skipped <see cref="LoadAsync"/>'s check still cannot write: the
+    /// dossier is of the caller's agency, and an officer may make <paramref name="what"/> to it as it was loaded (the
+    /// decision may already have moved it to another unit). A new dossier's role was checked by its decision; the
+    /// applicant on the portal (no officer role, after the look-up's second factor) may only hand in a supplement.
+    /// </summary>
+    private async Task<string?> ScopeRefusalAsync(ClaimsPrincipal user, Dossier dossier, DossierDecision? decision, DossierChange what, bool isNew, CancellationToken ct)
+    {
+        if (user.AgencyId() != dossier.AgencyId)
+        {
+            return "Hồ sơ không thuộc cơ quan của bạn.";
+        }
+        if (isNew)
+        {
+            return null;
+        }
+        var actor = await ActorAsync(user, ct);
+        if (actor.Roles.Count == 0)
+        {
+            return decision is { Transitions.Count: > 0 } && decision.Transitions.All(t => t.Action == DossierAction.ResubmitSupplement)
+                ? null : "Chỉ cán bộ xử lý hồ sơ mới được thay đổi hồ sơ.";
+        }
+        var entry = db.Entry(dossier);
+        var loaded = new DossierHolding(entry.Property(d => d.Status).OriginalValue, entry.Property(d => d.CurrentUnitId).OriginalValue,
+            entry.Property(d => d.Assignee).OriginalValue);
+        return DossierAccess.MayChange(actor, loaded, what)?.Message;
     }
 
     // Numbered by the dossier code and the instant, so two issues of one form (a new receipt after a supplement) differ.
