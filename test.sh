@@ -3,8 +3,8 @@
 #   - installs what is missing when run as root (PostgreSQL, Chromium + chromium-driver, poppler-utils, fonts);
 #   - starts a throwaway PostgreSQL cluster on 127.0.0.1 on a free port in a temp dir;
 #   - runs the Core tests once, and the web and browser tests on SQLite and on PostgreSQL;
-#   - restores in locked mode (packages.lock.json), builds with warnings as errors, checks the formatting
-#     (.editorconfig; a violation counts as one failed test) and prints Core's line coverage;
+#   - restores in locked mode (packages.lock.json), builds with warnings as errors, checks whitespace and code style
+#     against .editorconfig (dotnet format; a violation counts as one failed test) and prints Core's line coverage;
 #   - stops and removes the cluster, and ends with one line: "N passed, N failed, N skipped".
 #   ./test.sh --filter Name   runs only the matching tests (dotnet test --filter), same set-up.
 set -uo pipefail
@@ -85,13 +85,21 @@ if ! dotnet build MotCua.slnx -c Release -warnaserror -nologo -v q -p:RestoreLoc
 fi
 
 crashed=0
-# The build already enforces code style and analyzers (warnings as errors); this adds whitespace, indentation and
-# final newlines as .editorconfig sets them, for every C# file including bench/.
+# The build already enforces the analyzers and the code-style rules set to warning (warnings as errors). This adds the
+# rest of .editorconfig: whitespace, indentation and final newlines for every C# file including bench/ (folder mode,
+# no build), then the solution's style as dotnet format applies it (using-directive order included), on the projects
+# just built (no restore).
 log "checking the formatting"
+format_start=$SECONDS
 if ! dotnet format whitespace . --folder --verify-no-changes -v q; then
   log "FAILED: formatting differs from .editorconfig (lines above); fix with: dotnet format whitespace . --folder"
   crashed=$((crashed + 1))
 fi
+if ! dotnet format style MotCua.slnx --verify-no-changes --no-restore --severity warn -v q; then
+  log "FAILED: code style differs from .editorconfig (lines above); fix with: dotnet format style MotCua.slnx"
+  crashed=$((crashed + 1))
+fi
+log "formatting checked in $((SECONDS - format_start)) s"
 
 run_tests() { # name provider project [extra dotnet test arguments]
   local name=$1 provider=$2 project=$3

@@ -12,8 +12,8 @@ using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
-using MotCua.Web.Features.Scaling;
 using MotCua.Web.Features.Reports;
+using MotCua.Web.Features.Scaling;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 

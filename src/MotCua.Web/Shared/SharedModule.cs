@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
-using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Shared;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Audit;

@@ -1,15 +1,15 @@
-using MotCua.Web.Features.Audit;
-using MotCua.Web.Features.Notifications;
-using MotCua.Web.Features.Organisation;
-using MotCua.Web.Shared.Privacy;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Tests.Infrastructure;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared.Files;
+using MotCua.Web.Shared.Privacy;
+using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Dossiers;
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared;
-using WebSecurity = MotCua.Web.Shared.Security;
 using MotCua.Web.Tests.Citizens;
 using MotCua.Web.Tests.Shared;
+using WebSecurity = MotCua.Web.Shared.Security;
 
 namespace MotCua.Web.Tests.Security;
 

@@ -1,15 +1,15 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Citizens;
 

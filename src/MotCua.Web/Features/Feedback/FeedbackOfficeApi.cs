@@ -7,8 +7,8 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Feedback;
 

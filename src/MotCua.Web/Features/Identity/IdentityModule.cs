@@ -1,13 +1,13 @@
-using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
-using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.Identity;
 

@@ -5,9 +5,9 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
-using MotCua.Web.Shared.Caching;
-using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Notifications;

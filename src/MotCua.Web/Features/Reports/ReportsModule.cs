@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Identity;
-using MotCua.Web.Features.Notifications;
-using MotCua.Web.Shared.Api;
-using MotCua.Web.Shared.Caching;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
+using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.News;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Review;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Api;
+using MotCua.Web.Shared.Caching;
 
 namespace MotCua.Web.Features.Reports;
 
