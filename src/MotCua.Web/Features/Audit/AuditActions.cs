@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+
+namespace MotCua.Web.Features.Audit;
+
+/// <summary>
+/// The Vietnamese name of every action code the audit log records, so the log reads as the officers' own words; the
+/// code stays in the entry (and in the page's tooltip) for machines. A new code needs its row here (a test checks).
+/// </summary>
+public static class AuditActions
+{
+    public static readonly FrozenDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["agency.hours"] = "Cập nhật giờ làm việc của cơ quan",
+        ["calendar.day.set"] = "Cập nhật một ngày trong lịch làm việc",
+        ["calendar.day.delete"] = "Xóa một ngày khỏi lịch làm việc",
+        ["calendar.year.official"] = "Áp dụng lịch nghỉ chính thức của năm",
+        ["calendar.year.computed"] = "Tính lịch nghỉ của năm",
+        ["catalogue.disclosure"] = "Cập nhật công khai thủ tục hành chính",
+        ["catalogue.draft"] = "Lưu dự thảo thủ tục hành chính",
+        ["catalogue.import"] = "Nhập danh mục thủ tục hành chính",
+        ["catalogue.process.save"] = "Lưu quy trình nội bộ",
+        ["catalogue.process.transition"] = "Chuyển bước phê duyệt quy trình nội bộ",
+        ["catalogue.publish"] = "Công bố thủ tục hành chính",
+        ["catalogue.settings"] = "Cập nhật thiết lập danh mục",
+        ["dossier.evaluate"] = "Người dân đánh giá việc giải quyết hồ sơ",
+        ["dossier.explanation"] = "Ghi nhận văn bản giải trình",
+        ["dossier.fees"] = "Cập nhật phí, lệ phí của hồ sơ",
+        ["dossier.files"] = "Thêm tệp vào hồ sơ",
+        ["dossier.import"] = "Nhập hồ sơ từ hệ thống cũ",
+        ["dossier.receive"] = "Tiếp nhận hồ sơ",
+        ["dossier.transition"] = "Xử lý hồ sơ",
+        ["feedback.receive"] = "Tiếp nhận phản ánh, kiến nghị",
+        ["feedback.ClassifyInScope"] = "Phân loại phản ánh, kiến nghị: thuộc thẩm quyền",
+        ["feedback.ClassifyOutOfScope"] = "Phân loại phản ánh, kiến nghị: chuyển cơ quan có thẩm quyền",
+        ["feedback.ClassifyDuplicate"] = "Phân loại phản ánh, kiến nghị: trùng lặp",
+        ["feedback.DraftAnswer"] = "Dự thảo trả lời phản ánh, kiến nghị",
+        ["feedback.Approve"] = "Duyệt trả lời phản ánh, kiến nghị",
+        ["feedback.Publish"] = "Công khai trả lời phản ánh, kiến nghị",
+        ["index766.manual-points"] = "Chấm điểm thủ công Chỉ số 766",
+        ["news.publish"] = "Đăng tin bài",
+        ["news.save"] = "Lưu dự thảo tin bài",
+        ["news.withdraw"] = "Thu hồi tin bài",
+        ["notification.template.update"] = "Sửa mẫu thông báo",
+        ["outbox.replay"] = "Gửi lại tin nhắn thất bại",
+        ["outbox.resume"] = "Tiếp tục gửi tin nhắn",
+        ["personal-data.export"] = "Xuất dữ liệu cá nhân",
+        ["personal-data.purge"] = "Xóa dữ liệu cá nhân hết thời hạn lưu trữ",
+        ["personal-data.read"] = "Xem dữ liệu cá nhân",
+        ["plan.import"] = "Nhập kế hoạch kiểm soát TTHC",
+        ["plan.task.progress"] = "Cập nhật tiến độ nhiệm vụ kế hoạch",
+        ["review.item.update"] = "Cập nhật kết quả rà soát thủ tục",
+        ["review.round.create"] = "Tạo đợt rà soát, đơn giản hóa",
+        ["webhook.create"] = "Đăng ký webhook",
+        ["webhook.disable"] = "Tắt webhook",
+        ["webhook.enable"] = "Bật webhook",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The Vietnamese name of <paramref name="action"/>; an unknown code is shown as it is rather than hidden.</summary>
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}
