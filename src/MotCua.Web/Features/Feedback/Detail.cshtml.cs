@@ -139,6 +139,11 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         return Page();
     }
 
+    private Dictionary<string, string> people = [];
+
+    /// <summary>An officer's full name for the user name a record keeps; the user name when the account is gone.</summary>
+    public string? Person(string? userName) => userName is not null && people.TryGetValue(userName, out var name) ? name : userName;
+
     /// <summary>The review form's "Xem lại": redraw the preview with the choices made.</summary>
     public const string PreviewAction = "Preview";
 
@@ -165,6 +170,10 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         }
         Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
         Answer ??= Item.AnswerText;
+        string?[] officers = [Item.DraftedBy, Item.ApprovedBy, Item.RedactionReviewedBy];
+        var named = officers.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        people = named.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => u.AgencyId == agencyId && named.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
         Contact = FeedbackPrivacy.Contact(User, Item);
         if (FeedbackRedaction.AwaitsReview(Item) && FeedbackDesk.ApproverRoles.Any(User.IsInRole))
         {

@@ -48,6 +48,19 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
 
     public static string[] ApproverRoles { get; } = [Roles.Admin, Roles.Leader];
 
+    /// <summary>Whether the caller's roles allow <paramref name="action"/> (drafting an answer is every officer's), so pages offer only what the desk accepts.</summary>
+    public static bool MayTake(ClaimsPrincipal user, FeedbackAction action)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        string[] roles = action switch
+        {
+            FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate => ClassifierRoles,
+            FeedbackAction.DraftAnswer => [],
+            FeedbackAction.Approve or FeedbackAction.Publish => ApproverRoles,
+        };
+        return roles.Length == 0 || roles.Any(user.IsInRole);
+    }
+
     /// <summary>Validates and registers a public PAKN for the agency (the default agency when none is named).</summary>
     public const int MaxAttachments = 5;
 
@@ -184,13 +197,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         {
             return new(FeedbackOutcomeKind.Conflict, "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.");
         }
-        var roles = action switch
-        {
-            FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate => ClassifierRoles,
-            FeedbackAction.DraftAnswer => [],
-            FeedbackAction.Approve or FeedbackAction.Publish => ApproverRoles,
-        };
-        if (roles.Length > 0 && !roles.Any(user.IsInRole))
+        if (!MayTake(user, action))
         {
             return new(FeedbackOutcomeKind.Forbidden, $"Bạn không có quyền thực hiện thao tác \"{FeedbackRules.Name(action)}\".");
         }
