@@ -81,6 +81,13 @@ public sealed record Index766Result(string ScopeKey, ReportPeriod Period, IReadO
     /// <summary>Maximum of the scored indicators; compare <see cref="EarnedPoints"/> with it when some rows have no data.</summary>
     public decimal ComputedMaxPoints => Groups.Sum(g => g.ComputedMaxPoints);
 
+    /// <summary>
+    /// Whether the period had anything of its own to measure: a dossier or a ballot counted by some indicator. The
+    /// catalogue's measures count in every period, so a period without dossiers or ballots has no score ("no data"),
+    /// rather than the points its procedures alone would give.
+    /// </summary>
+    public bool HasData => Groups.SelectMany(g => g.Indicators).Any(i => i.LostItemKind != LostItemKind.Procedure && i.Denominator is > 0);
+
     /// <summary>An indicator by code.</summary>
     public Index766IndicatorResult? Indicator(string code) =>
         Groups.SelectMany(g => g.Indicators).FirstOrDefault(i => string.Equals(i.Definition.Code, code, StringComparison.Ordinal));
@@ -94,8 +101,15 @@ public sealed record Index766Input(
     IReadOnlyCollection<CitizenEvaluation> Evaluations,
     IReadOnlyDictionary<string, decimal>? ManualPoints = null);
 
-/// <summary>A point of the monthly trend.</summary>
-public sealed record Index766TrendPoint(ReportPeriod Period, decimal EarnedPoints, decimal ComputedMaxPoints);
+/// <summary>A point of the monthly trend; without <see cref="HasData"/> the month has no score (see <see cref="Index766Result.HasData"/>).</summary>
+public sealed record Index766TrendPoint(ReportPeriod Period, decimal EarnedPoints, decimal ComputedMaxPoints, bool HasData = true)
+{
+    /// <summary>The points earned, or null for a month with no data.</summary>
+    public decimal? Score => HasData ? EarnedPoints : null;
+
+    /// <summary>The points computable, or null for a month with no data.</summary>
+    public decimal? ScoreMax => HasData ? ComputedMaxPoints : null;
+}
 
 /// <summary>The Decision 766/QĐ-TTg index computed live from dossier facts over a rule table (<see cref="Index766Definitions"/>).</summary>
 public static class Index766
@@ -137,7 +151,7 @@ public static class Index766
         return months.Select(m =>
         {
             Index766Result r = Compute(input, m, options, rows);
-            return new Index766TrendPoint(m, r.EarnedPoints, r.ComputedMaxPoints);
+            return new Index766TrendPoint(m, r.EarnedPoints, r.ComputedMaxPoints, r.HasData);
         }).ToList();
     }
 

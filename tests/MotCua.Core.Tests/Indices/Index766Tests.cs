@@ -166,6 +166,24 @@ public sealed class Index766Tests
     }
 
     [Fact]
+    public void A_month_without_dossiers_or_ballots_has_no_score_though_its_procedures_count()
+    {
+        IReadOnlyList<ReportPeriod> months = ReportPeriod.Months(2024, 10, 2025, 1, ReportingRegime.Calendar);
+
+        Index766Result october = Index766.Compute(Scenario(), months[0]);
+        IReadOnlyList<Index766TrendPoint> trend = Index766.Trend(Scenario(), months);
+
+        // The catalogue's measures alone would give the empty month points of a score.
+        Assert.True(october.ComputedMaxPoints > 0);
+        Assert.False(october.HasData);
+        Assert.False(trend[0].HasData);
+        Assert.Null(trend[0].Score);
+        Assert.Null(trend[0].ScoreMax);
+        Assert.True(Index766.Compute(Scenario(), months[^1]).HasData);
+        Assert.Equal(trend[^1].EarnedPoints, trend[^1].Score);
+    }
+
+    [Fact]
     public void Drill_down_lists_exactly_the_dossiers_that_lost_progress_points_over_random_data()
     {
         List<DossierFact> facts = MotCua.Core.Tests.Reports.DossierReportTests.RandomFacts(new Random(766), 3000, At(2024, 10, 1));

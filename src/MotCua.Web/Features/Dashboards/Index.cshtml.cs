@@ -69,7 +69,8 @@ public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : P
             .OrderByDescending(o => o.Item2).ThenBy(o => o.Item1, StringComparer.Ordinal)
             .ToList();
 
-        Year = await TargetActuals.DefaultYearAsync(reporting, agencyId, today, ct);
+        // The year the officer is in: an older plan's targets are not this year's, so they are not shown as if they were.
+        Year = today.Year;
         (_, Targets) = await TargetActuals.ComputeAsync(reporting, agencyId, Year, today, ct);
     }
 

@@ -128,6 +128,15 @@ public sealed record Index766View(string ScopeName, int AgencyId, int? UnitId, R
     /// ballots of the whole span loaded once. Manual points are entered per period, so the trend compares what the
     /// system measures (earned / computable).
     /// </summary>
+    /// <summary>A trend point's score as "earned / computable", or "chưa có dữ liệu" for a month with nothing to measure.</summary>
+    public static string Score(Index766TrendPoint point)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        return point.HasData ? Points(point.EarnedPoints) + " / " + Points(point.ComputedMaxPoints) : NoData;
+    }
+
+    public const string NoData = "chưa có dữ liệu";
+
     public static async Task<IReadOnlyList<Index766TrendPoint>> TrendAsync(ReportingDb reporting, int agencyId, IReadOnlyList<ReportPeriod> months, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(months);
@@ -143,7 +152,7 @@ public sealed record Index766View(string ScopeName, int AgencyId, int? UnitId, R
             var counts = await IndexSql.CountAsync(reporting, agencyId, month, null, ct);
             var procedures = await IndexQueries.ProceduresAsync(reporting, agencyId, month, ct);
             var r = Index766.FromCounts(Index766.AgencyScope, month, counts.Measures(null, procedures, ballots, month));
-            points.Add(new Index766TrendPoint(month, r.EarnedPoints, r.ComputedMaxPoints));
+            points.Add(new Index766TrendPoint(month, r.EarnedPoints, r.ComputedMaxPoints, r.HasData));
         }
         return points;
     }
