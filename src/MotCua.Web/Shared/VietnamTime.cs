@@ -30,6 +30,12 @@ public static class VietnamTime
 
     public static string ToVnNumber(this int value) => value.ToString("N0", Culture);
 
+    /// <summary>An amount of money as Vietnamese write it: whole đồng with thousands dots, "4.840.000 đồng" (no decimals: the đồng has no subunit).</summary>
+    public static string ToVnMoney(this decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", Culture) + " đồng";
+
+    /// <inheritdoc cref="ToVnMoney(decimal)"/>
+    public static string ToVnMoney(this long value) => value.ToString("N0", Culture) + " đồng";
+
     public static string DayOfWeekName(this DateOnly date) => date.DayOfWeek switch
     {
         DayOfWeek.Monday => "Thứ Hai",

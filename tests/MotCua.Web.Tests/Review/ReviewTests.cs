@@ -30,6 +30,9 @@ public sealed partial class ReviewTests(MotCuaApp app) : IClassFixture<MotCuaApp
         Assert.Equal("28.800.000", Cell(html, "cost-after"));
         Assert.Equal("3.200.000", Cell(html, "cost-saving"));
         Assert.Equal("10,00%", Cell(html, "cost-percent"));
+        // Money is whole đồng, as Vietnamese write it: no ",00".
+        Assert.Contains("Chi phí một lần thực hiện: trước 3.200.000 đồng, sau 2.880.000 đồng.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(",00 đồng", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public static class CatalogueText
         ? value.ToString("N0", VietnamTime.Culture)
         : value.ToString("0.##", VietnamTime.Culture);
 
-    public static string Money(decimal amount) => amount == 0 ? "Không thu phí" : amount.ToVnNumber() + " đồng";
+    public static string Money(decimal amount) => amount == 0 ? "Không thu phí" : amount.ToVnMoney();
 
     /// <summary>The fee line a list shows: each fee, "Không thu phí", or "Đang cập nhật".</summary>
     public static string Fees(ProcedureVersion v) =>

@@ -48,9 +48,9 @@ public static class ReviewModule
             doc.Paragraph("1.3. Lợi ích phương án đơn giản hóa", bold: true);
             if (Saving(item) is { } s)
             {
-                doc.Paragraph($"- Chi phí tuân thủ TTHC trước khi đơn giản hóa: {s.CostBefore.ToVnNumber()} đồng/năm.\n"
-                    + $"- Chi phí tuân thủ TTHC sau khi đơn giản hóa: {s.CostAfter.ToVnNumber()} đồng/năm.\n"
-                    + $"- Chi phí tiết kiệm: {s.Saving.ToVnNumber()} đồng/năm.\n"
+                doc.Paragraph($"- Chi phí tuân thủ TTHC trước khi đơn giản hóa: {s.CostBefore.ToVnMoney()}/năm.\n"
+                    + $"- Chi phí tuân thủ TTHC sau khi đơn giản hóa: {s.CostAfter.ToVnMoney()}/năm.\n"
+                    + $"- Chi phí tiết kiệm: {s.Saving.ToVnMoney()}/năm.\n"
                     + $"- Tỷ lệ cắt giảm chi phí: {s.ReductionPercent.ToVnNumber(2)}%.");
             }
             else
