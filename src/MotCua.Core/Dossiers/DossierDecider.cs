@@ -18,9 +18,9 @@ public static class DossierDecider
     public static bool NeedsSteps(DossierAction action) => action switch
     {
         DossierAction.Forward or DossierAction.ReturnToPreviousStep or DossierAction.Reject or DossierAction.Assign
-            or DossierAction.Appraise => true,
+            or DossierAction.Appraise or DossierAction.Approve => true,
         DossierAction.Submit or DossierAction.Receive or DossierAction.RequestSupplement or DossierAction.ResubmitSupplement
-            or DossierAction.Refuse or DossierAction.Transfer or DossierAction.Approve or DossierAction.Return
+            or DossierAction.Refuse or DossierAction.Transfer or DossierAction.Return
             or DossierAction.Withdraw or DossierAction.PauseForFinancialObligation or DossierAction.ResumeAfterFinancialObligation
             or DossierAction.Suspend or DossierAction.Resume or DossierAction.Stop or DossierAction.ApologyReschedule
             or DossierAction.TransferInterAgency or DossierAction.ReceiveInterAgencyResult or DossierAction.DigitiseResult => false,
@@ -261,15 +261,30 @@ public static class DossierDecider
             }
         }
 
-        /// <summary>Finishes the step left, (re)starts the step entered and gives it the assignee.</summary>
+        /// <summary>
+        /// Finishes the step left, (re)starts the step entered and gives it the assignee. The leader's step starts at the
+        /// submission for approval (with the leader it is assigned to, if any) and ends at the leader's decision.
+        /// </summary>
         public void TrackSteps(int stepBefore, DossierAction action)
         {
             var now = context.At;
             var before = StepOf(snapshot, stepBefore);
             var current = StepOf(snapshot, State.CurrentStep);
+            if (action is DossierAction.Approve or DossierAction.Reject)
+            {
+                FinishLeaderSteps(now);
+            }
+            if (action is DossierAction.Approve)
+            {
+                return;
+            }
             if (action is DossierAction.Appraise && before is not null)
             {
                 _updates.Add(new StepUpdate(before.StepIndex, before.Assignee, before.StartedAt, now));
+                if (PlannedStep.FirstLeaderStep(snapshot.Plan) is { } first && StepOf(snapshot, first) is { } leader)
+                {
+                    _updates.Add(new StepUpdate(first, AssigneeChanged ? State.Assignee : leader.Assignee, now, null));
+                }
                 return;
             }
             if (before is not null && before != current)
@@ -283,9 +298,19 @@ public static class DossierDecider
             }
         }
 
+        private void FinishLeaderSteps(DateTimeOffset now)
+        {
+            foreach (var step in snapshot.Steps.Where(s => snapshot.Plan.ElementAtOrDefault(s.StepIndex)?.ByLeader == true && s.FinishedAt is null)
+                .OrderBy(s => s.StepIndex))
+            {
+                _updates.Add(new StepUpdate(step.StepIndex, step.Assignee, step.StartedAt ?? now, now));
+            }
+        }
+
         /// <summary>
         /// The notices: the citizen at each status change (the national portal only at the last one saved), the desk when an
-        /// online supplement is in, the unit or officer when the dossier enters their queue.
+        /// online supplement is in or a result is ready to return, the leader when a dossier waits for approval, the unit or
+        /// officer when the dossier enters their queue.
         /// </summary>
         public void Notify(TransitionResult[] transitions)
         {
@@ -307,6 +332,15 @@ public static class DossierDecider
                             or DossierStatus.Stopped => DossierEventKind.StatusChanged,
                     }, NoticeRecipient.Applicant, TellNationalPortal: t == last));
                 }
+                if (from != t.To && t.To == DossierStatus.AwaitingApproval)
+                {
+                    // Nobody else moves a dossier waiting for approval: unless its leader hears of it, it stalls.
+                    Notices.Add(new DossierNoticeRecord(DossierEventKind.AwaitingApproval, NoticeRecipient.Approver));
+                }
+                if (from != t.To && t.To == DossierStatus.ResultIssued)
+                {
+                    Notices.Add(new DossierNoticeRecord(DossierEventKind.ResultAtDesk, NoticeRecipient.Desk));
+                }
                 if (t.From == DossierStatus.AwaitingSupplement && t.To == DossierStatus.Submitted && State.Channel == DossierChannel.Online)
                 {
                     // The supplement asked for at the check is in: the desk checks the dossier again, on a new check time.
@@ -315,7 +349,8 @@ public static class DossierDecider
                 }
                 from = t.To;
             }
-            if ((UnitChanged || AssigneeChanged) && !last.State!.IsTerminal && last.To != DossierStatus.Received)
+            // A dossier submitted for approval is announced to its leader above, not as one more entry in a queue.
+            if ((UnitChanged || AssigneeChanged) && !last.State!.IsTerminal && last.To is not (DossierStatus.Received or DossierStatus.AwaitingApproval))
             {
                 Notices.Add(new DossierNoticeRecord(DossierEventKind.EnteredQueue,
                     AssigneeChanged && State.Assignee is not null ? NoticeRecipient.Officer : NoticeRecipient.Unit));

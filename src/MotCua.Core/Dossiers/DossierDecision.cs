@@ -112,6 +112,12 @@ public enum NoticeRecipient
 
     /// <summary>The agency's one-stop desk.</summary>
     Desk,
+
+    /// <summary>
+    /// The leader who decides the dossier: its assignee when that officer is a leader (the one chosen at submission),
+    /// else every leader of the unit holding it, or of the agency's leadership when that unit has none.
+    /// </summary>
+    Approver,
 }
 
 /// <summary>

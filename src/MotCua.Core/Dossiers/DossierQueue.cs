@@ -38,6 +38,21 @@ public static class DossierQueue
         return new QueueStanding(pending, remaining, due);
     }
 
+    /// <summary>How far ahead the officer's inbox warns ("đến hạn trong 2 ngày"): time to finish, or to apologise in time.</summary>
+    public const int InboxDueSoonWorkingDays = 2;
+
+    /// <summary>
+    /// The standing an inbox shows for a dossier (or a feedback item) due at <paramref name="dueAt"/>: overdue after it,
+    /// due soon within <see cref="InboxDueSoonWorkingDays"/> working days of it, else within time; null without a due instant.
+    /// </summary>
+    public static PendingTimeliness? InboxStanding(DateTimeOffset? dueAt, DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return dueAt is { } due
+            ? calculator.ClassifyPending(now, due, calculator.Hours.WorkingDayLength * InboxDueSoonWorkingDays).Status
+            : null;
+    }
+
     /// <summary>
     /// The desk's time to check a dossier submitted online: the receipt, or one supplement request with complete
     /// guidance, within 08 working hours of submission (the 2025 electronic procedures; docs/domain dossiers.md §3.3).

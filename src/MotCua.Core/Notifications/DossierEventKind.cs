@@ -38,6 +38,12 @@ public enum DossierEventKind
     /// queue until it is received, and the desk must receive it or ask for a supplement within its check time.
     /// </summary>
     AwaitingCheck,
+
+    /// <summary>Submitted for approval (trình phê duyệt): the leader who decides hears of it, or nobody acts on it.</summary>
+    AwaitingApproval,
+
+    /// <summary>The result is approved and back at the desk (có kết quả chờ trả): the desk returns it to the applicant.</summary>
+    ResultAtDesk,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -66,6 +72,8 @@ public static class EventRouting
         DossierEventKind.ResultIssued => EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.OnlineSubmitted => EventAudience.Citizen,
         DossierEventKind.AwaitingCheck => EventAudience.Officer,
+        DossierEventKind.AwaitingApproval => EventAudience.Officer,
+        DossierEventKind.ResultAtDesk => EventAudience.Officer,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -82,6 +90,8 @@ public static class EventRouting
         DossierEventKind.ResultIssued => "dossier.result_issued",
         DossierEventKind.OnlineSubmitted => "dossier.online_submitted",
         DossierEventKind.AwaitingCheck => "dossier.awaiting_check",
+        DossierEventKind.AwaitingApproval => "dossier.awaiting_approval",
+        DossierEventKind.ResultAtDesk => "dossier.result_at_desk",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -98,5 +108,7 @@ public static class EventRouting
         DossierEventKind.ResultIssued => "Ban hành kết quả",
         DossierEventKind.OnlineSubmitted => "Xác nhận nộp hồ sơ trực tuyến",
         DossierEventKind.AwaitingCheck => "Hồ sơ trực tuyến chờ kiểm tra",
+        DossierEventKind.AwaitingApproval => "Hồ sơ chờ phê duyệt",
+        DossierEventKind.ResultAtDesk => "Hồ sơ có kết quả chờ trả",
     };
 }

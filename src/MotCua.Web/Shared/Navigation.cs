@@ -17,9 +17,10 @@ public static class Navigation
         new("Phản ánh, kiến nghị", "/phan-anh-kien-nghi", "Công dân", Public: true),
         new("Thống kê", "/thong-ke", "Công dân", Public: true),
         new("Cải cách hành chính", "/cai-cach-hanh-chinh", "Công dân", Public: true),
+        // Officers land on their inbox after login; it leads the officer menu.
+        new("Việc chờ tôi", "/can-bo", "Nghiệp vụ"),
         new("Tin bài CCHC", "/tin-bai", "Kiểm soát TTHC"),
         new("Sổ phản ánh, kiến nghị", "/pakn", "Kiểm soát TTHC"),
-        new("Trang làm việc", "/can-bo", "Nghiệp vụ"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
         new("Một cửa", "/mot-cua", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tiếp nhận hồ sơ", "/mot-cua/tiep-nhan", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer),
@@ -48,10 +49,12 @@ public static class Navigation
         new("Xác thực hai bước", AccountRules.TwoFactorPath, "Tài khoản"),
     ];
 
+    /// <summary>The entries the user may see; an officer's own come first, led by the inbox, the citizens' after them.</summary>
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)
     {
         var officer = user.Identity?.IsAuthenticated == true;
-        return Items.Where(i => i.Public
+        var items = Items.Where(i => i.Public
             || (officer && (i.Roles.Length == 0 || i.Roles.Any(user.IsInRole))));
+        return officer ? items.OrderBy(i => i.Public) : items;
     }
 }

@@ -210,6 +210,45 @@ public sealed class DossierDeciderTests
 
     // ------------------------------------------------------------------ step planning and deadlines
 
+    /// <summary>One processing step in the legal office (2 working days), then the leader's approval (1 working day).</summary>
+    private static readonly PlannedStep[] WithLeaderStep =
+    [
+        new("Thẩm định hồ sơ", Legal, "Phòng Pháp chế", 2, TimeUnit.WorkingDays),
+        new("Lãnh đạo phê duyệt", null, null, 1, TimeUnit.WorkingDays, ByLeader: true),
+    ];
+
+    [Fact]
+    public void The_leader_s_step_is_planned_with_its_own_time_after_the_processing_steps()
+    {
+        var decision = Decide(Snapshot(ReceivedDossier(Terms(steps: 1)), null, WithLeaderStep), new DossierCommand(Transfer), Context("2025-03-10T10:00", Desk));
+
+        Assert.Equal(["Thẩm định hồ sơ", "Lãnh đạo phê duyệt"], decision.PlannedSteps.Select(s => s.StepName));
+        Assert.Equal((At("2025-03-12T10:00"), At("2025-03-13T10:00")), (decision.PlannedSteps[1].PlannedStartAt, decision.PlannedSteps[1].PlannedDueAt));
+        Assert.Null(decision.PlannedSteps[1].StartedAt);
+        Assert.Equal(1, PlannedStep.ProcessingStepCount(WithLeaderStep));
+    }
+
+    [Fact]
+    public void Submitting_for_approval_starts_the_leader_s_step_and_the_approval_finishes_it()
+    {
+        var processing = ReceivedDossier(Terms(steps: 1))
+            .Do(Transfer, Ctx("2025-03-10T10:00", Desk))
+            .Do(Assign, Ctx("2025-03-10T10:30", Leader) with { Assignee = "chuyenvien" });
+        StepAssignment[] tracked = [new(0, Legal, "chuyenvien", At("2025-03-10T10:00"), null), new(1, Legal, null, null, null)];
+
+        var submitted = Decide(Snapshot(processing, Legal, WithLeaderStep, tracked), new DossierCommand(Appraise), Context("2025-03-12T09:00", Specialist));
+
+        Assert.Equal(AwaitingApproval, submitted.State!.Status);
+        Assert.Equal([(0, (DateTimeOffset?)At("2025-03-12T09:00")), (1, null)], submitted.StepUpdates.Select(u => (u.StepIndex, u.FinishedAt)));
+        Assert.Equal(At("2025-03-12T09:00"), submitted.StepUpdates[1].StartedAt);
+
+        StepAssignment[] waiting = [tracked[0] with { FinishedAt = At("2025-03-12T09:00") }, tracked[1] with { StartedAt = At("2025-03-12T09:00") }];
+        var approved = Decide(Snapshot(submitted.State, Legal, WithLeaderStep, waiting), new DossierCommand(Approve), Context("2025-03-12T15:00", Leader));
+
+        var update = Assert.Single(approved.StepUpdates);
+        Assert.Equal((1, (DateTimeOffset?)At("2025-03-12T09:00"), (DateTimeOffset?)At("2025-03-12T15:00")), (update.StepIndex, update.StartedAt, update.FinishedAt));
+    }
+
     [Fact]
     public void Steps_are_planned_back_to_back_on_their_own_working_times()
     {
@@ -250,6 +289,26 @@ public sealed class DossierDeciderTests
         var decision = Decide(Snapshot(StateIn(status, action), Legal), Command(action), Context("2025-03-14T10:00", role));
 
         Assert.Equal(new DossierNoticeRecord(kind, NoticeRecipient.Applicant, TellNationalPortal: true), decision.Notices[0]);
+    }
+
+    public static TheoryData<DossierStatus, DossierAction, string, DossierNoticeRecord?> OfficerNotices => new()
+    {
+        // status, action, role, the officers' notice it raises besides the applicant's
+        { InProcessing, Appraise, Specialist, new DossierNoticeRecord(DossierEventKind.AwaitingApproval, NoticeRecipient.Approver) },
+        { AwaitingApproval, Approve, Leader, new DossierNoticeRecord(DossierEventKind.ResultAtDesk, NoticeRecipient.Desk) },
+        { AwaitingApproval, Reject, Leader, null },
+        { ResultIssued, Return, Desk, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(OfficerNotices))]
+    public void Submitting_for_approval_alerts_the_approver_and_an_approved_result_alerts_the_desk(DossierStatus status, DossierAction action, string role,
+        DossierNoticeRecord? expected)
+    {
+        var decision = Decide(Snapshot(StateIn(status, action), Finance), Command(action), Context("2025-03-14T10:00", role));
+
+        var officers = decision.Notices.Where(n => n.Recipient != NoticeRecipient.Applicant).ToList();
+        Assert.Equal(expected is null ? [] : [expected], officers);
     }
 
     [Fact]

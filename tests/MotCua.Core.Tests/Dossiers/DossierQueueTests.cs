@@ -20,6 +20,17 @@ public sealed class DossierQueueTests
         Assert.Equal(At("2025-03-17T09:00"), standing.Value.DueAt);
     }
 
+    [Theory]
+    [InlineData("2025-03-12T09:00", PendingTimeliness.WithinTime)] // three working days left
+    [InlineData("2025-03-13T09:00", PendingTimeliness.DueSoon)]    // two working days left
+    [InlineData("2025-03-17T09:00", PendingTimeliness.DueSoon)]    // at the due instant
+    [InlineData("2025-03-17T09:01", PendingTimeliness.Overdue)]
+    public void The_inbox_warns_two_working_days_ahead(string now, PendingTimeliness expected)
+    {
+        Assert.Equal(expected, DossierQueue.InboxStanding(At("2025-03-17T09:00"), At(now), Calculator));
+        Assert.Null(DossierQueue.InboxStanding(null, At(now), Calculator));
+    }
+
     [Fact]
     public void The_new_appointment_of_an_apology_does_not_hide_an_overdue_dossier()
     {

@@ -101,9 +101,9 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
         // The desk's own hand-over is a planned step of this process: it is no unit to hand over to.
         var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
-        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Transfer, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 3, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Core.Procedures.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Core.Procedures.StepKind.Transfer, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+        process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 3, Kind = Core.Procedures.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
         db.InternalProcesses.Add(process);
         await db.SaveChangesAsync();
         return (tdc, deskUnit);
@@ -208,8 +208,8 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
             deskUnit = await db.Units.Where(u => u.AgencyId == agencyId && u.Kind == Features.Organisation.UnitKind.OneStopDesk).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync();
             var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
             var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Features.Catalogue.StepKind.Appraise, UnitId = deskUnit, DurationValue = 1.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Core.Procedures.StepKind.Receive, UnitId = deskUnit, DurationValue = 0.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 2, Kind = Core.Procedures.StepKind.Appraise, UnitId = deskUnit, DurationValue = 1.5m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
             db.InternalProcesses.Add(process);
             await db.SaveChangesAsync();
         }

@@ -262,7 +262,7 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             tdc = tdcUnit.Id;
             var versionId = await db.ProcedureVersions.Where(v => v.ProcedureId == procedureId && v.State == Features.Catalogue.VersionState.Published).Select(v => v.Id).SingleAsync();
             var process = new Features.Catalogue.InternalProcess { ProcedureVersionId = versionId, State = Core.Procedures.ProcessState.InForce, InForceFrom = new DateOnly(2025, 3, 10) };
-            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Features.Catalogue.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
+            process.Steps.Add(new Features.Catalogue.ProcessStep { Seq = 1, Kind = Core.Procedures.StepKind.Appraise, UnitId = tdc, DurationValue = 4m, DurationUnit = Core.Calendar.TimeUnit.WorkingDays });
             db.InternalProcesses.Add(process);
             var old = new Features.Organisation.Unit { AgencyId = tdcUnit.AgencyId, Name = Unique("Phòng đã giải thể"), Kind = Features.Organisation.UnitKind.Division, SortOrder = 99, IsActive = false };
             db.Units.Add(old);

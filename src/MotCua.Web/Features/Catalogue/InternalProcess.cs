@@ -27,17 +27,6 @@ public sealed class InternalProcess
     public List<ProcessStep> Steps { get; } = [];
 }
 
-public enum StepKind
-{
-    Receive,
-    Transfer,
-    Appraise,
-    Approve,
-    Sign,
-    Return,
-    Other,
-}
-
 /// <summary>One step: who (a unit or a role), what, and how long.</summary>
 public sealed class ProcessStep
 {

@@ -159,7 +159,7 @@ public sealed class Dossier
         set => StepPlanJson = JsonSerializer.Serialize(value, Json);
     }
 
-    public DossierTerms Terms => new(ProcessingTime, Math.Max(1, StepPlan.Count), ApplyCutoff, SupplementPolicy);
+    public DossierTerms Terms => new(ProcessingTime, PlannedStep.ProcessingStepCount(StepPlan), ApplyCutoff, SupplementPolicy);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -124,8 +124,8 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
     }
 
     /// <summary>
-    /// The processing steps of the version's approved internal process (desk receipt/return and the leader's approval
-    /// are statuses, not steps); one step handled by the unit chosen at transfer when no process is approved.
+    /// The steps of the version's approved internal process: the processing steps, then the leader's (desk receipt and
+    /// return are the desk's actions, not steps); one step handled by the unit chosen at transfer when no process is approved.
     /// </summary>
     private static async Task<List<PlannedStep>> StepPlanAsync(AppDbContext db, int versionId, int agencyId, CancellationToken ct)
     {
@@ -134,10 +134,11 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
             .OrderByDescending(p => p.State == ProcessState.InForce).ThenByDescending(p => p.Id)
             .Include(p => p.Steps).ThenInclude(s => s.Unit)
             .FirstOrDefaultAsync(ct);
-        var steps = process is null ? [] : ProcessRouting.Routed(process.Steps.OrderBy(s => s.Seq), s => s.Kind, s => s.Unit?.Kind == UnitKind.OneStopDesk)
-            .Select(s => new PlannedStep(ProcessRouting.NameOf(s.Kind, s.Description), s.UnitId, s.Unit?.Name, s.DurationValue, s.DurationUnit, s.Unit?.Kind == UnitKind.OneStopDesk))
+        var steps = process is null ? [] : ProcessRouting.Plan(process.Steps.OrderBy(s => s.Seq), s => s.Kind, s => s.Unit?.Kind == UnitKind.OneStopDesk)
+            .Select(p => new PlannedStep(ProcessRouting.NameOf(p.Step.Kind, p.Step.Description), p.Step.UnitId, p.Step.Unit?.Name, p.Step.DurationValue,
+                p.Step.DurationUnit, p.Step.Unit?.Kind == UnitKind.OneStopDesk, p.ByLeader))
             .ToList();
-        return steps.Count > 0 ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays)];
+        return steps.Exists(s => !s.ByLeader) ? steps : [new PlannedStep("Thẩm định, xử lý hồ sơ", null, null, 0, TimeUnit.WorkingDays), .. steps];
     }
 
     /// <summary>

@@ -35,10 +35,23 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
         }
         foreach (var record in decision.Notices)
         {
+            if (record.Recipient == NoticeRecipient.Approver)
+            {
+                // One alert per leader who decides, each to that leader alone.
+                var leaders = Approvers.Of(await Approvers.LeadersAsync(db, dossier.AgencyId, ct), dossier.CurrentUnitId, dossier.Assignee);
+                foreach (var leader in leaders)
+                {
+                    await notifier.RaiseAsync(db, Notice(dossier, record, leader.UserId, decision.LastNote), ct);
+                }
+                continue;
+            }
             var notice = record.Kind switch
             {
                 DossierEventKind.OnlineSubmitted => await OnlineConfirmationAsync(db, dossier, ct),
                 DossierEventKind.AwaitingCheck => await AwaitingCheckAsync(db, dossier, record.CheckDueAt!.Value, ct),
+                _ when record.Recipient == NoticeRecipient.Desk => await DeskUnitAsync(db, dossier.AgencyId, ct) is { } desk
+                    ? Notice(dossier, record, null, null) with { UnitId = desk }
+                    : null,
                 _ => Notice(dossier, record, assigneeId, decision.LastNote),
             };
             if (notice is not null)
@@ -47,6 +60,11 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
             }
         }
     }
+
+    /// <summary>The agency's active one-stop desk unit (the first by the unit list's order), or null when it has none.</summary>
+    private static Task<int?> DeskUnitAsync(AppDbContext db, int agencyId, CancellationToken ct) =>
+        db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.Kind == UnitKind.OneStopDesk && u.IsActive)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
 
     private static DossierNotice Notice(Dossier dossier, DossierNoticeRecord record, string? assigneeId, string? note) => new()
     {
@@ -106,8 +124,7 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
     /// </summary>
     private static async Task<DossierNotice?> AwaitingCheckAsync(AppDbContext db, Dossier dossier, DateTimeOffset due, CancellationToken ct)
     {
-        var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == dossier.AgencyId && u.Kind == UnitKind.OneStopDesk && u.IsActive)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var desk = await DeskUnitAsync(db, dossier.AgencyId, ct);
         return desk is null
             ? null
             : new DossierNotice

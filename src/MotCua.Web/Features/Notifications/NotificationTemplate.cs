@@ -96,6 +96,10 @@ public static class NotificationTemplates
             DossierEventKind.ResultIssued => ("Hồ sơ {maHoSo} đã ban hành kết quả", "Hồ sơ {maHoSo} đã ban hành kết quả."),
             DossierEventKind.AwaitingCheck => ("Hồ sơ trực tuyến chờ kiểm tra: {maHoSo}",
                 "Hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} vừa nộp trực tuyến, chờ {donVi} kiểm tra để tiếp nhận hoặc yêu cầu bổ sung một lần. {noiDung}"),
+            DossierEventKind.AwaitingApproval => ("Hồ sơ chờ phê duyệt: {maHoSo}",
+                "Hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} đã được {donVi} trình phê duyệt. Hạn trả kết quả: {hanTra}. {noiDung}"),
+            DossierEventKind.ResultAtDesk => ("Hồ sơ có kết quả chờ trả: {maHoSo}",
+                "Hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} đã được phê duyệt, kết quả chuyển về {donVi} để trả cho người nộp. Hạn trả kết quả: {hanTra}."),
             DossierEventKind.OnlineSubmitted => ("Đã nhận hồ sơ nộp trực tuyến {maHoSo}",
                 "{coQuan} đã nhận hồ sơ {maHoSo} ({tenThuTuc}) ông/bà {tenNguoiNop} nộp trực tuyến ngày {ngay}. Bộ phận Một cửa sẽ kiểm tra và gửi giấy tiếp nhận hoặc yêu cầu bổ sung. {noiDung} Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai: {linkTraCuu}"),
         };
