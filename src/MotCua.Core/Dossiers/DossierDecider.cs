@@ -98,6 +98,11 @@ public static class DossierDecider
                 b.UnitId = state.Plan.ElementAtOrDefault(step)?.UnitId ?? StepOf(state, step)?.UnitId ?? b.UnitId;
                 break;
             case DossierAction.ApologyReschedule:
+                if (DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null)
+                {
+                    return DossierDecision.Refused(new(DecisionRefusalKind.RuleViolated, DelayForecast.NotLateMessage(state.State.DueAt!.Value,
+                        DelayForecast.ProjectedFinish(state.State, state.Plan, context.At, context.Calculator)), "newAppointment"));
+                }
                 b.Apology = new ApologyRecord(b.UnitId, command.Note!, result.State.DueAt!.Value, command.NewAppointment!.Value);
                 break;
             case DossierAction.Submit or DossierAction.Receive or DossierAction.RequestSupplement or DossierAction.ResubmitSupplement
