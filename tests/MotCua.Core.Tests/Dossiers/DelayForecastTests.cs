@@ -66,6 +66,19 @@ public sealed class DelayForecastTests
         Assert.Equal(expected is not null, Apologise(OnTimePlan, local).Succeeded);
     }
 
+    [Theory]
+    [InlineData("2025-03-11T09:00", false)]
+    [InlineData("2025-03-17T09:01", true)]
+    public void The_apology_is_offered_only_with_a_ground(string local, bool offered)
+    {
+        var leader = new DossierActor("lanhdao", [Leader], Legal, InLeadership: true);
+        var actions = DossierDecider.AvailableActions(new DossierSnapshot(DossierInProcessing(), Agency, Legal, OnTimePlan), leader,
+            new DecisionContext(At(local), Calculator, leader));
+
+        Assert.Equal(offered, actions.Contains(DossierAction.ApologyReschedule));
+        Assert.Contains(DossierAction.Forward, actions);
+    }
+
     [Fact]
     public void A_step_that_overran_pushes_the_rest_from_now()
     {

@@ -436,5 +436,6 @@ public sealed class DossierDeciderTests
         NewAppointment = At("2025-04-30T09:00"),
         Delivery = ResultDelivery.AtDesk,
         Partner = "Sở Tài chính tỉnh Phú Yên",
+        SupplementItems = [new("Phiếu khai báo", "Thiếu chữ ký", null)],
     };
 }

@@ -24,6 +24,7 @@ public static class DossierApi
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
+            .AddDossierSubscriber<Forms.SupplementItemsRecorder>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
@@ -61,7 +62,8 @@ public static class DossierApi
     /// <c>receive</c> (the desk check) transfers the dossier to that unit in the same action.
     /// </summary>
     public sealed record ActionRequest(string? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
-        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null);
+        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null,
+        IReadOnlyList<SupplementItem>? SupplementItems = null);
 
     public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
@@ -247,7 +249,8 @@ public static class DossierApi
         {
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
         }
-        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner);
+        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner,
+            SupplementItems: request.SupplementItems);
         var result = await act.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {
