@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Reports;
 using MotCua.Web.Tests.Shared;
@@ -64,6 +66,48 @@ public sealed class CitizenDocumentsPageTests(MotCuaApp app) : IClassFixture<Mot
 
         Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/ho-so/{code}/bieu-mau/ban-giao")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/ho-so/{code}/bieu-mau/xac-nhan-nop")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_supplement_request_prints_the_items_the_officer_listed()
+    {
+        using var api = await app.ApiClientAsync("motcua");
+        using var desk = await app.LoginAsync("motcua");
+        using var specialist = await app.ApiClientAsync("chuyenvien");
+        var code = await ReceiveAsync(api);
+        int unit;
+        await using (var db = app.CreateDbContext())
+        {
+            unit = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        }
+        using (var received = JsonDocument.Parse(await api.GetStringAsync("/api/dossiers/" + code)))
+        {
+            var moved = await api.PostAsJsonAsync($"/api/dossiers/{code}/actions", new
+            {
+                action = "transfer", unitId = unit, assignee = "chuyenvien", rowVersion = received.RootElement.GetProperty("rowVersion").GetInt64(),
+            });
+            Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        }
+        using var current = JsonDocument.Parse(await specialist.GetStringAsync("/api/dossiers/" + code));
+        var response = await specialist.PostAsJsonAsync($"/api/dossiers/{code}/actions", new
+        {
+            action = "requestSupplement",
+            rowVersion = current.RootElement.GetProperty("rowVersion").GetInt64(),
+            note = "Hồ sơ chưa đầy đủ",
+            supplementItems = new[]
+            {
+                new { paper = "Phiếu khai báo", problem = "Thiếu chữ ký người đứng đầu", legalBasis = (string?)"Khoản 2 Điều 8 Nghị định 142/2020/NĐ-CP" },
+                new { paper = "Đơn đề nghị cấp giấy phép", problem = "Sai mẫu đơn", legalBasis = (string?)null },
+            },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var text = System.Text.RegularExpressions.Regex.Replace(Tools.PdfToText(await desk.GetByteArrayAsync($"/ho-so/{code}/bieu-mau/bo-sung?handler=Pdf")), @"\s+", " ");
+
+        Assert.Contains("Thiếu chữ ký người đứng đầu", text, StringComparison.Ordinal);
+        Assert.Contains("Nghị định 142/2020/NĐ-CP", text, StringComparison.Ordinal);
+        Assert.Contains("Sai mẫu đơn", text, StringComparison.Ordinal);
+        Assert.Contains("Đơn đề nghị cấp giấy phép", text, StringComparison.Ordinal);
     }
 
     [Fact]

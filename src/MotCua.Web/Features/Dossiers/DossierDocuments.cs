@@ -157,7 +157,7 @@ public static class DossierDocuments
     /// </summary>
     private static async Task<IReadOnlyList<SupplementLine>> SupplementLinesAsync(AppDbContext db, Dossier d, DossierForm issued, CancellationToken ct)
     {
-        var items = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).OrderBy(i => i.RequestedAt).ThenBy(i => i.Seq)
+        var items = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).OrderBy(i => i.Seq).ThenBy(i => i.Id)
             .Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis)).ToListAsync(ct);
         if (items.Count > 0)
         {

@@ -15,7 +15,7 @@ public sealed class DossierSupplementItem
 
     public Dossier? Dossier { get; set; }
 
-    /// <summary>When the request was made (a dossier is asked to supplement once, so this names the request).</summary>
+    /// <summary>When the request was made; a dossier is asked to supplement once, so its items are ordered by <see cref="Seq"/> alone.</summary>
     public DateTimeOffset RequestedAt { get; set; }
 
     public int Seq { get; set; }
