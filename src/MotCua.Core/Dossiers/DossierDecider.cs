@@ -98,9 +98,21 @@ public static class DossierDecider
                 b.UnitId = state.Plan.ElementAtOrDefault(step)?.UnitId ?? StepOf(state, step)?.UnitId ?? b.UnitId;
                 break;
             case DossierAction.ApologyReschedule:
+                if (DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null)
+                {
+                    return DossierDecision.Refused(new(DecisionRefusalKind.RuleViolated, DelayForecast.NotLateMessage(state.State.DueAt!.Value,
+                        DelayForecast.ProjectedFinish(state.State, state.Plan, context.At, context.Calculator)), "newAppointment"));
+                }
                 b.Apology = new ApologyRecord(b.UnitId, command.Note!, result.State.DueAt!.Value, command.NewAppointment!.Value);
                 break;
-            case DossierAction.Submit or DossierAction.Receive or DossierAction.RequestSupplement or DossierAction.ResubmitSupplement
+            case DossierAction.RequestSupplement:
+                if (SupplementItem.Problems(command.SupplementItems) is { } notListed)
+                {
+                    return DossierDecision.Refused(new(DecisionRefusalKind.MissingInput, notListed, "supplementItems"));
+                }
+                b.SupplementItems = command.SupplementItems;
+                break;
+            case DossierAction.Submit or DossierAction.Receive or DossierAction.ResubmitSupplement
                 or DossierAction.Refuse or DossierAction.Assign or DossierAction.Appraise or DossierAction.Approve or DossierAction.Return
                 or DossierAction.Withdraw or DossierAction.PauseForFinancialObligation or DossierAction.ResumeAfterFinancialObligation
                 or DossierAction.Suspend or DossierAction.Resume or DossierAction.Stop or DossierAction.TransferInterAgency
@@ -152,7 +164,11 @@ public static class DossierDecider
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
-        return DossierAccess.AvailableActions(actor, state.Holding, state.State, new TransitionContext(context.At, actor.Roles, context.Calculator));
+        var actions = DossierAccess.AvailableActions(actor, state.Holding, state.State, new TransitionContext(context.At, actor.Roles, context.Calculator));
+        // The apology is offered only when a delay has happened or is forecast, as Decide allows it.
+        return actions.Contains(DossierAction.ApologyReschedule) && DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null
+            ? [.. actions.Where(a => a != DossierAction.ApologyReschedule)]
+            : actions;
     }
 
     /// <summary>
@@ -206,6 +222,8 @@ public static class DossierDecider
         public int? UnitId { get; set; } = snapshot.UnitId;
 
         public ApologyRecord? Apology { get; set; }
+
+        public IReadOnlyList<SupplementItem> SupplementItems { get; set; } = [];
 
         public List<HistoryEvent> Events { get; } = [];
 
@@ -376,6 +394,7 @@ public static class DossierDecider
             Forms = _forms,
             Explanations = _explanations,
             Apology = Apology,
+            SupplementItems = SupplementItems,
             Notices = Notices,
             Audit = audit,
         };

@@ -51,6 +51,9 @@ public sealed record DossierCommand(DossierAction Action)
 
     /// <summary>The history note when it differs from <see cref="Note"/> (the online supplement names its files).</summary>
     public string? HistoryNote { get; init; }
+
+    /// <summary>For <see cref="DossierAction.RequestSupplement"/>: every item asked for (required, Mẫu 02 lists them).</summary>
+    public IReadOnlyList<SupplementItem> SupplementItems { get; init; } = [];
 }
 
 /// <summary>A unit as routing needs it.</summary>
@@ -165,6 +168,9 @@ public sealed record DossierDecision
     public IReadOnlyList<AccountabilityCase> Explanations { get; init; } = [];
 
     public ApologyRecord? Apology { get; init; }
+
+    /// <summary>The items of the supplement request this decision issues (empty otherwise).</summary>
+    public IReadOnlyList<SupplementItem> SupplementItems { get; init; } = [];
 
     public IReadOnlyList<DossierNoticeRecord> Notices { get; init; } = [];
 

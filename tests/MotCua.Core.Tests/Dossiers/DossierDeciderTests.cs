@@ -332,7 +332,9 @@ public sealed class DossierDeciderTests
     [MemberData(nameof(Papers))]
     public void The_table_s_form_and_explanation_are_part_of_the_decision(DossierStatus status, DossierAction action, string role, OfficialFormKind? form, AccountabilityCase? explanation)
     {
-        var decision = Decide(Snapshot(StateIn(status, action), Legal, TwoSteps, Tracked), Command(action), Context("2025-03-11T09:00", role));
+        // An apology needs a delay at least forecast: one working day before the due instant.
+        var decision = Decide(Snapshot(StateIn(status, action), Legal, TwoSteps, Tracked), Command(action),
+            Context(action == ApologyReschedule ? "2025-03-14T09:00" : "2025-03-11T09:00", role));
 
         Assert.Equal(form, decision.Forms.SingleOrDefault()?.Kind);
         Assert.Equal(explanation, decision.Explanations.Cast<AccountabilityCase?>().SingleOrDefault());
@@ -493,5 +495,6 @@ public sealed class DossierDeciderTests
         NewAppointment = At("2025-04-30T09:00"),
         Delivery = ResultDelivery.AtDesk,
         Partner = "Sở Tài chính tỉnh Phú Yên",
+        SupplementItems = [new("Phiếu khai báo", "Thiếu chữ ký", null)],
     };
 }

@@ -163,7 +163,11 @@ public sealed partial class OnlineDraftTests
             code = (await db.Dossiers.SingleAsync(d => d.ApplicantName == "Phạm Bổ Sung")).Code;
         }
         using var desk = await app.ApiClientAsync("motcua");
-        await ActAsync(desk, code, "requestSupplement", new { note = "Bản sao giấy đăng ký kinh doanh" });
+        await ActAsync(desk, code, "requestSupplement", new
+        {
+            note = "Bản sao giấy đăng ký kinh doanh",
+            supplementItems = new[] { new { paper = "Giấy đăng ký kinh doanh", problem = "Thiếu bản sao", legalBasis = (string?)null } },
+        });
         await using (var db = app.CreateDbContext())
         {
             var mail = await db.OutboxMessages.SingleAsync(m => m.Kind == "dossier.supplement_requested" && m.Channel == OutboxChannel.Email && m.DossierCode == code);

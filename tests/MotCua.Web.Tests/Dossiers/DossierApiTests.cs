@@ -232,7 +232,13 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 
         var missingNote = await ActAsync(specialist, code, "requestSupplement");
         Assert.Equal(HttpStatusCode.BadRequest, missingNote.StatusCode);
-        await OkAsync(specialist, code, "requestSupplement", new { note = "Bổ sung bản sao chứng chỉ nhân viên bức xạ." });
+        var noItems = await ActAsync(specialist, code, "requestSupplement", new { note = "Bổ sung bản sao chứng chỉ nhân viên bức xạ." });
+        Assert.Equal(HttpStatusCode.BadRequest, noItems.StatusCode); // Mẫu 02 lists each item
+        await OkAsync(specialist, code, "requestSupplement", new
+        {
+            note = "Bổ sung bản sao chứng chỉ nhân viên bức xạ.",
+            supplementItems = new[] { new { paper = "Phiếu khai báo", problem = "Thiếu bản sao chứng chỉ nhân viên bức xạ", legalBasis = "Nghị định 142/2020/NĐ-CP" } },
+        });
         var second = await ActAsync(specialist, code, "requestSupplement", new { note = "lần hai" });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode); // awaiting supplement: not allowed in this status
 
@@ -244,7 +250,12 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Equal("inProcessing", resubmitted.GetProperty("status").GetString());
         var due = resubmitted.GetProperty("dueAt").GetDateTimeOffset();
 
-        // The apology needs a new appointment after the original due instant; the original stays the legal one.
+        // The apology needs a delay at least forecast (an hour before the due instant here) and a new appointment after
+        // the original due instant; the original stays the legal one.
+        app.Clock.Advance(due - app.Clock.GetUtcNow() - TimeSpan.FromHours(1));
+        desk = await app.ApiClientAsync("motcua");
+        specialist = await app.ApiClientAsync("chuyenvien");
+        leader = await app.ApiClientAsync("lanhdao");
         var newAppointment = due.AddDays(3);
         var apology = await OkAsync(specialist, code, "apologyReschedule", new { note = "Cần thêm thời gian thẩm định thực tế.", newAppointment });
         Assert.Equal(due, apology.GetProperty("dueAt").GetDateTimeOffset());

@@ -199,7 +199,11 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         using (var desk = await app.ApiClientAsync("motcua"))
         {
             // A supplement request leaves an explanation to record; the resubmission brings the dossier back to the Chi cục.
-            await ActOkAsync(specialist, code, new { action = "requestSupplement", note = "Thiếu bản sao giấy phép" });
+            await ActOkAsync(specialist, code, new
+            {
+                action = "requestSupplement", note = "Thiếu bản sao giấy phép",
+                supplementItems = new[] { new { paper = "Giấy phép", problem = "Thiếu bản sao", legalBasis = (string?)null } },
+            });
             await ActOkAsync(desk, code, new { action = "resubmitSupplement" });
         }
         Assert.NotEqual(0, await ExplanationIdAsync(code));
@@ -314,6 +318,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         newAppointment = now.AddDays(60),
         delivery = "atDesk",
         partner = "Sở Tài chính tỉnh Phú Yên",
+        supplementItems = new[] { new { paper = "Đơn đề nghị", problem = "Thiếu chữ ký", legalBasis = (string?)null } },
     };
 
     private static async Task<List<string>> ListedAsync(HttpClient api, string code)

@@ -109,7 +109,11 @@ public sealed partial class PersonalDataViewTests(MotCuaApp app) : IClassFixture
         var heldCode = await ReceiveAsync(desk, held);
         var moved = await ActAsync(desk, heldCode, new { action = "transfer", unitId = unit, rowVersion = await RowVersionAsync(heldCode) });
         var due = moved.GetProperty("dueAt").GetDateTimeOffset();
-        await ActAsync(specialist, heldCode, new
+        // An apology needs a delay at least forecast: an hour before the due instant (fresh tokens after the jump).
+        app.Clock.Advance(due - app.Clock.GetUtcNow() - TimeSpan.FromHours(1));
+        using var lateSpecialist = await app.ApiClientAsync("chuyenvien");
+        using var lateDesk = await app.ApiClientAsync("motcua");
+        await ActAsync(lateSpecialist, heldCode, new
         {
             action = "apologyReschedule", note = "Cần thêm thời gian thẩm định thực tế.", newAppointment = due.AddDays(3),
             rowVersion = await RowVersionAsync(heldCode),
@@ -127,9 +131,9 @@ public sealed partial class PersonalDataViewTests(MotCuaApp app) : IClassFixture
         }
 
         var supplement = Applicant.New();
-        var supplementCode = await ReceiveAsync(desk, supplement, "requestSupplement", "Bổ sung phiếu khai báo.");
+        var supplementCode = await ReceiveAsync(lateDesk, supplement, "requestSupplement", "Bổ sung phiếu khai báo.");
         var refused = Applicant.New();
-        var refusedCode = await ReceiveAsync(desk, refused, "refuse", "Thủ tục không thuộc thẩm quyền của cơ quan.");
+        var refusedCode = await ReceiveAsync(lateDesk, refused, "refuse", "Thủ tục không thuộc thẩm quyền của cơ quan.");
         return
         [
             // The specialist's unit holds it: the specialist handles it and sees it in full, as the desk does.

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Privacy;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
@@ -20,7 +23,7 @@ namespace MotCua.Web.Features.Citizens;
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOnline supplement, FileStore files) : PageModel
+public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOnline supplement, FileStore files, CalendarProvider calendars) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -42,6 +45,9 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
 
     /// <summary>An online dossier waiting for the applicant's supplement: the upload form is shown.</summary>
     public bool CanSupplement { get; private set; }
+
+    /// <summary>A dossier submitted online: its confirmation (the citizen's copy) can be downloaded.</summary>
+    public bool SubmittedOnline { get; private set; }
 
     /// <summary>What the desk asked for (the note of the supplement request).</summary>
     public string? SupplementNote { get; private set; }
@@ -76,6 +82,24 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
         return Page();
+    }
+
+    /// <summary>Giấy xác nhận nộp hồ sơ trực tuyến as PDF, after the second factor, with the applicant's own details in full.</summary>
+    public async Task<IActionResult> OnPostConfirmationAsync(CancellationToken ct)
+    {
+        if (await VerifiedAsync(ct) is not { } dossier)
+        {
+            return Page();
+        }
+        var doc = await DossierDocuments.BuildAsync(db, calendars, dossier, DossierDocuments.OnlineSubmissionSlug,
+            DossierDocuments.LookupUrl(Request, dossier.Code), ContactDetails.Of(dossier), time, ct);
+        if (doc is null)
+        {
+            Errors.Add("Hồ sơ không nộp trực tuyến nên không có giấy xác nhận nộp hồ sơ trực tuyến.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        return File(PdfRenderer.Render(doc), "application/pdf", dossier.Code + "-xac-nhan-nop.pdf");
     }
 
     /// <summary>Nộp bổ sung trực tuyến: the second factor again, the files, and the dossier goes back to the desk.</summary>
@@ -156,6 +180,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
             return;
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
+        SubmittedOnline = dossier.Channel == DossierChannel.Online;
         CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
         if (CanSupplement)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -41,6 +42,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
             Delivery = input.Delivery,
             Partner = TextSearch.NfcOrNull(input.Partner),
             UnitId = input.UnitId,
+            SupplementItems = SupplementItems.Clean(input.SupplementItems),
         };
         var context = new DecisionContext(now, calculator, actor!);
         string? assigneeId = null;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
@@ -25,12 +26,66 @@ public static class DossierDocuments
 
     public static string Slug(OfficialFormKind kind) => Slugs.FirstOrDefault(s => s.Value == kind).Key ?? "";
 
+    /// <summary>The result hand-over slip (phiếu bàn giao kết quả), printable once a result is issued.</summary>
+    public const string HandOverSlug = "ban-giao";
+
+    /// <summary>The confirmation of an online submission (the citizen's copy), for dossiers submitted online.</summary>
+    public const string OnlineSubmissionSlug = "xac-nhan-nop";
+
+    /// <summary>Whether the slug names a document of the dossier (an official form or one of the two above).</summary>
+    public static bool IsDocument(string slug) => Slugs.ContainsKey(slug) || slug is HandOverSlug or OnlineSubmissionSlug;
+
+    /// <summary>The documents besides the official forms this dossier has now: (slug, title).</summary>
+    public static IReadOnlyList<(string Slug, string Title)> CitizenDocuments(Dossier d) =>
+    [
+        .. d.Channel == DossierChannel.Online ? [(OnlineSubmissionSlug, "Giấy xác nhận nộp hồ sơ trực tuyến")] : Array.Empty<(string, string)>(),
+        .. d.CompletedAt is not null || d.ReturnedAt is not null ? [(HandOverSlug, "Phiếu bàn giao kết quả giải quyết")] : Array.Empty<(string, string)>(),
+    ];
+
+    /// <summary>The document a slug names, or null when the dossier has none of that kind.</summary>
+    public static Task<OfficialDocument?> BuildAsync(AppDbContext db, CalendarProvider calendars, Dossier d, string slug, string lookupUrl, ContactDetails contact, TimeProvider time, CancellationToken ct) =>
+        Slugs.TryGetValue(slug, out var kind) ? BuildAsync(db, d, kind, lookupUrl, contact, time, ct)
+        : CitizenDocuments(d).Any(x => x.Slug == slug) ? BuildOtherAsync(db, calendars, d, slug, lookupUrl, contact, time, ct)
+        : Task.FromResult<OfficialDocument?>(null);
+
+    private static async Task<OfficialDocument?> BuildOtherAsync(AppDbContext db, CalendarProvider calendars, Dossier d, string slug, string lookupUrl, ContactDetails contact, TimeProvider time, CancellationToken ct)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == d.AgencyId, ct);
+        var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == d.AgencyId && u.Kind == UnitKind.OneStopDesk).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "Bộ phận Một cửa";
+        var issuer = Issuer(agency, desk);
+        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber);
+        if (slug == OnlineSubmissionSlug)
+        {
+            var papers = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && p.FileId != null).ToDictionaryAsync(p => p.FileId!.Value, p => p.Name, ct);
+            // The files of the submission itself: those uploaded by the time it was submitted, not the later supplements.
+            var files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == d.Id && f.Kind == DossierFileKind.Component && f.UploadedAt <= d.SubmittedAt)
+                .OrderBy(f => f.Id).Select(f => new { f.Id, f.FileName, f.Size }).ToListAsync(ct);
+            var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
+            return DossierForms.OnlineSubmission(new OnlineSubmissionInput(d.Code, issuer, applicant, d.ProcedureName, d.SubmittedAt,
+                DossierQueue.OnlineCheckDue(d.SubmittedAt, calculator),
+                files.Select(f => new SubmittedFile(papers.GetValueOrDefault(f.Id), f.FileName, f.Size)).ToList(), time.GetUtcNow(), lookupUrl));
+        }
+        var returned = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id && e.Action == DossierAction.Return)
+            .OrderByDescending(e => e.Id).Select(e => new { e.At, e.ActorName }).FirstOrDefaultAsync(ct);
+        IReadOnlyList<FormPaper> results = [new FormPaper("Kết quả giải quyết thủ tục hành chính: " + d.ProcedureName, "Bản chính", 1)];
+        return DossierForms.ResultHandOver(new ResultHandOverInput(d.Code, issuer, applicant, d.ProcedureName, d.ReceivedAt ?? d.SubmittedAt,
+            d.AppointmentAt, d.ReturnedAt, d.ReturnMethod is { } m ? Delivery(m) : null, results, returned?.ActorName, time.GetUtcNow(), lookupUrl));
+    }
+
+    /// <summary>How the result is handed over, as the slip prints it.</summary>
+    public static string Delivery(ResultDelivery method) => method switch
+    {
+        ResultDelivery.AtDesk => "Nhận trực tiếp tại Bộ phận Một cửa",
+        ResultDelivery.ByPost => "Qua dịch vụ bưu chính công ích",
+        ResultDelivery.Online => "Kết quả điện tử (trực tuyến)",
+    };
+
     /// <summary>The public look-up page the QR code points to (the applicant adds phone or ID number there), from the configured base URL.</summary>
     public static string LookupUrl(HttpRequest request, string code) =>
         request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Lookup(code, request);
 
     public static FormIssuer Issuer(Agency agency, string deskName) =>
-        new("UBND TỈNH PHÚ YÊN", agency.Name, deskName, PlaceOf(agency));
+        new("UBND TỈNH PHÚ YÊN", agency.Name, deskName, PlaceOf(agency), agency.Code);
 
     // The place printed before the date: the town in the agency's address, else the province.
     private static string PlaceOf(Agency agency) =>
@@ -62,20 +117,21 @@ public static class DossierDocuments
         {
             case OfficialFormKind.ReceiptAndAppointment:
                 var papers = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && p.Present).OrderBy(p => p.Seq).ToListAsync(ct);
+                var book = await TrackingBook.PlaceOfAsync(db, d.AgencyId, d.Id, d.ReceivedAt, ct);
                 return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, issuer, applicant, d.ProcedureName,
                     papers.Select(p => new FormPaper(p.Name, PaperKind(p.Form), p.Quantity)).ToList(), 1, d.ClockStartedAt ?? received,
-                    d.AppointmentAt ?? received, "Bộ phận Một cửa, " + agency.Name, officerName, null, null, lookupUrl));
+                    d.AppointmentAt ?? received, "Bộ phận Một cửa, " + agency.Name, officerName, book?.Volume, book?.Seq, lookupUrl));
             case OfficialFormKind.SupplementRequest:
-                var missing = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && !p.Present).OrderBy(p => p.Seq).Select(p => p.Name).ToListAsync(ct);
                 return DossierForms.SupplementRequest(new SupplementRequestInput(d.Code, issuer, applicant, d.ProcedureName, received, at,
-                    missing, issued!.Content ?? "", officerName, lookupUrl));
+                    await SupplementLinesAsync(db, d, issued!, ct), issued!.Content ?? "", officerName, lookupUrl));
             case OfficialFormKind.Refusal:
                 return DossierForms.Refusal(new RefusalInput(d.Code, issuer, applicant, d.ProcedureName, received, at, issued!.Content ?? "", officerName, lookupUrl));
             case OfficialFormKind.ApologyAndReschedule:
+                // The letter is the agency's (the body that decides), signed for its head, whichever unit was late.
                 var apology = await db.DossierApologies.AsNoTracking().Where(a => a.DossierId == d.Id).OrderByDescending(a => a.Id).FirstAsync(ct);
-                var unitName = apology.ResponsibleUnitId is { } u && units.TryGetValue(u, out var n) ? n : agency.Name;
+                var ground = apology.IssuedAt > apology.OriginalDueAt ? DelayGround.Overdue : DelayGround.Forecast;
                 return DossierForms.Apology(new ApologyInput(d.Code, issuer, applicant, d.ProcedureName, received, apology.OriginalDueAt,
-                    apology.NewAppointmentAt, apology.IssuedAt, apology.Reason, "THỦ TRƯỞNG " + unitName.ToUpperInvariant(), null, lookupUrl));
+                    apology.NewAppointmentAt, apology.IssuedAt, apology.Reason, ground, null, lookupUrl));
             case OfficialFormKind.ProcessControl:
                 var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
                 var names = await db.Users.AsNoTracking().Where(x => x.AgencyId == d.AgencyId).ToDictionaryAsync(x => x.UserName!, x => x.FullName, ct);
@@ -93,6 +149,24 @@ public static class DossierDocuments
                 return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The items of the supplement request as recorded with it; for a request stored before items were recorded, the
+    /// papers not handed in, or the request's note as one item.
+    /// </summary>
+    private static async Task<IReadOnlyList<SupplementLine>> SupplementLinesAsync(AppDbContext db, Dossier d, DossierForm issued, CancellationToken ct)
+    {
+        var items = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).OrderBy(i => i.Seq).ThenBy(i => i.Id)
+            .Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis)).ToListAsync(ct);
+        if (items.Count > 0)
+        {
+            return items;
+        }
+        var missing = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && !p.Present).OrderBy(p => p.Seq).Select(p => p.Name).ToListAsync(ct);
+        return missing.Count > 0
+            ? [.. missing.Select(m => new SupplementLine(m, "Chưa nộp thành phần hồ sơ này", null))]
+            : [new SupplementLine("Hồ sơ", issued.Content ?? "", null)];
     }
 
     private static string Judge(DateTimeOffset at, DateTimeOffset due) => DeadlineCalculator.ClassifyResolved(at, due) switch

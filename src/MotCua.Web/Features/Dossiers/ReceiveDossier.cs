@@ -143,6 +143,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             Note = TextSearch.NfcOrNull(input.Note),
             UnitId = input.TransferToUnitId,
             UnitField = "transferToUnitId",
+            SupplementItems = Forms.SupplementItems.FromChecklist(input.Papers.Select(p => (p.Name, p.Present)), input.Note),
         };
         var context = new DecisionContext(now, await references.CalculatorAsync(agency, ct),
             new DossierActor(user.Identity?.Name, DossierStore.RolesOf(user), user.UnitId(), InLeadership: false))

@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Core.Reports;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -119,7 +122,9 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
         {
             return Page();
         }
-        var bytes = ReportNarrative.Build(Bundle!, time.GetUtcNow());
+        var agency = await reporting.Context.Agencies.AsNoTracking().SingleAsync(a => a.Id == User.AgencyId(), ct);
+        var issuer = DossierDocuments.Issuer(agency, "");
+        var bytes = ReportNarrative.Build(Bundle!, new ReportIssuer(issuer.ParentBody, agency.Name, agency.Code, issuer.Place), time.GetUtcNow());
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"));
     }
 

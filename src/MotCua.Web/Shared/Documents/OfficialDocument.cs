@@ -38,6 +38,12 @@ public sealed record OfficialDocument
     /// <summary>Small print at the bottom (legal notes, hotline).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>"Nơi nhận:" (Decree 30/2020): printed bottom left, beside the signature block.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>A form handed over as one sheet: the PDF tightens its layout until it fits one page.</summary>
+    public bool OnePage { get; init; }
+
     /// <summary>Pages wider than tall (registers).</summary>
     public bool Landscape { get; init; }
 }

@@ -5,8 +5,11 @@ using MotCua.Web.Shared.Documents;
 
 namespace MotCua.Web.Features.Dossiers.Forms;
 
-/// <summary>Who issues a form: the governing body, the agency, its one-stop desk, and the place name printed before the date.</summary>
-public sealed record FormIssuer(string? ParentBody, string AgencyName, string DeskName, string Place);
+/// <summary>
+/// Who issues a form: the governing body, the agency, its one-stop desk, the place name printed before the date, and the
+/// agency's code used in the symbol of the letters it numbers ("Số: …/SKHCN").
+/// </summary>
+public sealed record FormIssuer(string? ParentBody, string AgencyName, string DeskName, string Place, string? AgencyCode = null);
 
 public sealed record FormApplicant(string Name, string? Address, string? Phone, string? Email, string? IdNumber = null);
 
@@ -18,18 +21,43 @@ public sealed record ReceiptSlipInput(
     IReadOnlyList<FormPaper> Papers, int Sets, DateTimeOffset ReceivedAt, DateTimeOffset AppointmentAt,
     string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl);
 
+/// <summary>One item of a supplement request: the paper, what is missing or wrong in it, and the legal basis for asking.</summary>
+public sealed record SupplementLine(string Paper, string Problem, string? LegalBasis);
+
 public sealed record SupplementRequestInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
-    DateTimeOffset IssuedAt, IReadOnlyList<string> ItemsToSupplement, string Reason, string OfficerName, string LookupUrl);
+    DateTimeOffset IssuedAt, IReadOnlyList<SupplementLine> Items, string Reason, string OfficerName, string LookupUrl);
 
 public sealed record RefusalInput(
     string? DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
     DateTimeOffset IssuedAt, string Reason, string OfficerName, string? LookupUrl);
 
+/// <summary>
+/// The apology with a new appointment. <paramref name="Ground"/> says whether the delay has happened or is forecast;
+/// the letter is the agency's, signed for its head (<paramref name="SignerName"/> when known).
+/// </summary>
 public sealed record ApologyInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
     DateTimeOffset OriginalAppointment, DateTimeOffset NewAppointment, DateTimeOffset IssuedAt, string Reason,
-    string SignerTitle, string? SignerName, string LookupUrl);
+    DelayGround Ground, string? SignerName, string LookupUrl);
+
+/// <summary>
+/// The hand-over of the result to the citizen: who received it (the applicant or the person authorised), their
+/// identity paper, when, how, what was handed over, and the officer who handed it over. Null times and names are
+/// left as dotted lines to fill in by hand when the slip is printed before the hand-over.
+/// </summary>
+public sealed record ResultHandOverInput(
+    string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
+    DateTimeOffset? AppointmentAt, DateTimeOffset? ReturnedAt, string? Delivery, IReadOnlyList<FormPaper> Results,
+    string? OfficerName, DateTimeOffset IssuedAt, string LookupUrl);
+
+/// <summary>A file the citizen uploaded, as the confirmation lists it (the paper it is for, when known).</summary>
+public sealed record SubmittedFile(string? Paper, string FileName, long Size);
+
+/// <summary>The citizen's copy of an online submission: what was submitted, when, and by when the desk checks it.</summary>
+public sealed record OnlineSubmissionInput(
+    string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset SubmittedAt,
+    DateTimeOffset CheckDueAt, IReadOnlyList<SubmittedFile> Files, DateTimeOffset IssuedAt, string LookupUrl);
 
 /// <summary>One hand-over on the control slip: from whom to whom, when, and the step's result (trước hạn / đúng hạn / quá hạn).</summary>
 public sealed record HandOver(string FromUnit, string? FromPerson, string ToUnit, string? ToPerson, DateTimeOffset At, string? Result, string? Note);
@@ -77,13 +105,14 @@ public static class DossierForms
             QrUrl = i.LookupUrl,
             QrCaption = "Quét mã QR hoặc truy cập địa chỉ dưới đây, nhập mã hồ sơ và số điện thoại để tra cứu tình trạng giải quyết hồ sơ.",
             Notes = [$"Áp dụng theo {regime.Decree}."],
+            OnePage = true,
         };
     }
 
     public static OfficialDocument SupplementRequest(SupplementRequestInput i)
     {
         var (form, regime) = FormOf(OfficialFormKind.SupplementRequest, i.ReceivedAt);
-        var items = i.ItemsToSupplement.Select((x, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), x]).ToList();
+        var items = i.Items.Select((x, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), x.Paper, x.Problem, x.LegalBasis ?? ""]).ToList();
         return new OfficialDocument
         {
             ParentBody = Upper(i.Issuer.AgencyName),
@@ -97,7 +126,7 @@ public static class DossierForms
                 new Paragraph($"Hồ sơ đề nghị giải quyết thủ tục: {i.ProcedureName}."),
                 new Paragraph($"{i.Issuer.DeskName} đã tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: {i.Applicant.Name}, địa chỉ: {i.Applicant.Address ?? "…"}, số điện thoại / thư điện tử: {Contact(i.Applicant)}, vào lúc {Moment(i.ReceivedAt)}."),
                 new Paragraph("Sau khi kiểm tra, hồ sơ chưa đầy đủ, chưa hợp lệ. Đề nghị Ông (Bà)/Tổ chức bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
-                new Table(["STT", "Nội dung yêu cầu bổ sung, hoàn thiện"], items, [0.6, 9]),
+                new Table(["STT", "Thành phần hồ sơ", "Nội dung cần bổ sung, hoàn thiện", "Căn cứ pháp lý"], items, [0.6, 3.2, 3.6, 2.6]),
                 new Paragraph(i.Reason, Label: "Lý do:"),
                 new Paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông (Bà)/Tổ chức liên hệ với " + i.Issuer.DeskName + " để được hướng dẫn."),
                 new Paragraph("Xin trân trọng cảm ơn./.", Italic: true),
@@ -136,25 +165,102 @@ public static class DossierForms
     public static OfficialDocument Apology(ApologyInput i)
     {
         var (form, regime) = FormOf(OfficialFormKind.ApologyAndReschedule, i.ReceivedAt);
+        var agency = i.Issuer.AgencyName;
+        var (situation, consequence) = i.Ground switch
+        {
+            DelayGround.Overdue => ($"Tuy nhiên đến nay đã quá thời hạn trả kết quả nêu trên mà {agency} chưa trả kết quả giải quyết hồ sơ của Ông (Bà)/Tổ chức.",
+                "Sự chậm trễ này đã gây phiền hà cho Ông (Bà)/Tổ chức."),
+            DelayGround.Forecast => ($"Tuy nhiên, {agency} dự kiến không trả kết quả giải quyết hồ sơ của Ông (Bà)/Tổ chức đúng thời hạn nêu trên.",
+                "Việc trả kết quả không đúng hẹn sẽ gây phiền hà cho Ông (Bà)/Tổ chức."),
+        };
         return new OfficialDocument
         {
             ParentBody = Upper(i.Issuer.ParentBody),
-            Issuer = Upper(i.Issuer.AgencyName),
-            Number = "Mã hồ sơ: " + i.DossierCode,
+            Issuer = Upper(agency),
+            Number = LetterNumber(i.Issuer),
             PlaceAndDate = PlaceAndDate(i.Issuer.Place, i.IssuedAt),
             FormNumber = Caption(regime, form),
             Title = form.PrintedTitle,
             Body =
             [
-                new Paragraph($"{i.Issuer.AgencyName} tiếp nhận giải quyết hồ sơ của Ông (Bà)/Tổ chức: {i.Applicant.Name}, mã hồ sơ: {i.DossierCode}, nội dung yêu cầu giải quyết: {i.ProcedureName}, thời gian hẹn trả kết quả: {Moment(i.OriginalAppointment)}."),
-                new Paragraph($"Tuy nhiên đến nay, {i.Issuer.AgencyName} chưa trả kết quả giải quyết hồ sơ của Ông (Bà)/Tổ chức."),
+                new Paragraph("Kính gửi: " + i.Applicant.Name, Center: true),
+                new Paragraph($"{agency} tiếp nhận giải quyết hồ sơ của Ông (Bà)/Tổ chức: {i.Applicant.Name}, mã hồ sơ: {i.DossierCode}, nội dung yêu cầu giải quyết: {i.ProcedureName}, thời gian hẹn trả kết quả: {Moment(i.OriginalAppointment)}."),
+                new Paragraph(situation),
                 new Paragraph(i.Reason, Label: "Lý do:"),
-                new Paragraph($"Sự chậm trễ này đã gây phiền hà cho Ông (Bà)/Tổ chức. {i.Issuer.AgencyName} trân trọng xin lỗi Ông (Bà)/Tổ chức và xin hẹn lại thời gian trả kết quả vào: {Moment(i.NewAppointment)}."),
+                new Paragraph($"{consequence} {agency} trân trọng xin lỗi Ông (Bà)/Tổ chức và xin hẹn lại thời gian trả kết quả vào: {Moment(i.NewAppointment)}."),
                 new Paragraph("Xin trân trọng cảm ơn./.", Italic: true),
             ],
-            Signatures = [new Signature(Upper(i.SignerTitle), i.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)")],
+            Recipients = ["Như trên;", $"{i.Issuer.DeskName} (để trả kết quả);", "Lưu: VT, hồ sơ."],
+            Signatures = [new Signature("THỦ TRƯỞNG CƠ QUAN", i.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)")],
             QrUrl = i.LookupUrl,
             Notes = ["Thời hạn trả kết quả ban đầu vẫn được dùng để đánh giá việc giải quyết đúng hạn.", $"Áp dụng theo {regime.Decree}."],
+        };
+    }
+
+    /// <summary>Phiếu bàn giao kết quả: the citizen (or the person authorised) signs for the result at the hand-over.</summary>
+    public static OfficialDocument ResultHandOver(ResultHandOverInput i)
+    {
+        var rows = i.Results.Select((p, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), p.Name, p.Kind, p.Quantity.ToString(CultureInfo.InvariantCulture)]).ToList();
+        const string Blank = "……………………………………";
+        return new OfficialDocument
+        {
+            ParentBody = Upper(i.Issuer.AgencyName),
+            Issuer = Upper(i.Issuer.DeskName),
+            Number = "Mã hồ sơ: " + i.DossierCode,
+            PlaceAndDate = PlaceAndDate(i.Issuer.Place, i.ReturnedAt ?? i.IssuedAt),
+            Title = "PHIẾU BÀN GIAO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+            Body =
+            [
+                new Paragraph($"{i.Issuer.DeskName} – {i.Issuer.AgencyName}", Label: "Bên giao:"),
+                new Paragraph(i.OfficerName ?? Blank, Label: "Người trả kết quả:"),
+                new Paragraph(i.Applicant.Name, Label: "Bên nhận (người yêu cầu giải quyết):"),
+                new Paragraph("Ông (Bà) " + Blank + " (người nộp hồ sơ hoặc người được ủy quyền), số định danh cá nhân/CCCD: "
+                    + (i.Applicant.IdNumber ?? Blank), Label: "Người trực tiếp nhận kết quả:"),
+                new Paragraph(i.ProcedureName, Label: "Thủ tục hành chính:"),
+                new Paragraph(Moment(i.ReceivedAt), Label: "Thời gian tiếp nhận hồ sơ:"),
+                new Paragraph(i.AppointmentAt is { } due ? Moment(due) : Blank, Label: "Thời gian hẹn trả kết quả:"),
+                new Paragraph(i.ReturnedAt is { } at ? Moment(at) : "…… giờ …… phút, ngày …… tháng …… năm ……", Label: "Thời gian trả kết quả:"),
+                new Paragraph(i.Delivery ?? "Tại Bộ phận Một cửa", Label: "Hình thức trả kết quả:"),
+                new Paragraph("Kết quả bàn giao gồm:", Bold: true),
+                new Table(["STT", "Tên kết quả, giấy tờ", "Hình thức", "Số lượng"], rows, [0.6, 6, 2, 1.2]),
+                new Paragraph("Bên nhận đã kiểm tra, nhận đủ kết quả nêu trên./.", Italic: true),
+            ],
+            Signatures = [new Signature("NGƯỜI NHẬN KẾT QUẢ", null), new Signature("NGƯỜI TRẢ KẾT QUẢ", i.OfficerName)],
+            QrUrl = i.LookupUrl,
+            QrCaption = "Quét mã QR để tra cứu hồ sơ và kiểm tra kết quả điện tử.",
+            OnePage = true,
+        };
+    }
+
+    /// <summary>Giấy xác nhận nộp hồ sơ trực tuyến: the citizen's copy of what the system received and when it will be checked.</summary>
+    public static OfficialDocument OnlineSubmission(OnlineSubmissionInput i)
+    {
+        var rows = i.Files.Select((f, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), f.Paper ?? "Tệp đính kèm khác", f.FileName,
+            Size(f.Size)]).ToList();
+        return new OfficialDocument
+        {
+            ParentBody = Upper(i.Issuer.AgencyName),
+            Issuer = Upper(i.Issuer.DeskName),
+            Number = "Mã hồ sơ: " + i.DossierCode,
+            PlaceAndDate = PlaceAndDate(i.Issuer.Place, i.IssuedAt),
+            Title = "GIẤY XÁC NHẬN NỘP HỒ SƠ TRỰC TUYẾN",
+            Body =
+            [
+                new Paragraph(i.DossierCode, Label: "Mã hồ sơ:"),
+                new Paragraph(i.Applicant.Name, Label: "Người nộp hồ sơ:"),
+                new Paragraph(i.ProcedureName, Label: "Thủ tục hành chính:"),
+                new Paragraph(i.Issuer.AgencyName, Label: "Cơ quan tiếp nhận:"),
+                new Paragraph(Moment(i.SubmittedAt), Label: "Thời gian hệ thống nhận hồ sơ:"),
+                new Paragraph("Thành phần hồ sơ đã nộp:", Bold: true),
+                new Table(["STT", "Thành phần hồ sơ", "Tệp", "Dung lượng"], rows, [0.6, 4.4, 3.6, 1.4]),
+                new Paragraph(Moment(i.CheckDueAt), Label: "Thời hạn kiểm tra hồ sơ dự kiến:"),
+                new Paragraph("Đây là xác nhận hệ thống đã nhận hồ sơ, chưa phải giấy tiếp nhận hồ sơ và hẹn trả kết quả. Bộ phận Một cửa kiểm tra "
+                    + "hồ sơ trong 08 giờ làm việc: nếu hồ sơ đầy đủ, hợp lệ, Ông (Bà)/Tổ chức nhận Giấy tiếp nhận hồ sơ và hẹn trả kết quả; nếu chưa, "
+                    + "nhận yêu cầu bổ sung, hoàn thiện hồ sơ một lần.", Italic: true),
+            ],
+            QrUrl = i.LookupUrl,
+            QrCaption = "Quét mã QR hoặc truy cập địa chỉ dưới đây, nhập mã hồ sơ và số điện thoại để theo dõi hồ sơ.",
+            OnePage = true,
         };
     }
 
@@ -202,10 +308,17 @@ public static class DossierForms
     }
 
     /// <summary>"Tuy Hòa, ngày 10 tháng 3 năm 2025".</summary>
-    public static string PlaceAndDate(string place, DateTimeOffset at)
+    public static string PlaceAndDate(string place, DateTimeOffset at) => place + ", " + DateLine(at);
+
+    /// <summary>
+    /// "ngày 05 tháng 02 năm 2026", "ngày 14 tháng 12 năm 2026": Decree 30/2020 writes a leading zero for days below 10
+    /// and for months 1 and 2 only.
+    /// </summary>
+    public static string DateLine(DateTimeOffset at)
     {
         var t = at.ToVietnam();
-        return string.Create(CultureInfo.InvariantCulture, $"{place}, ngày {t.Day:00} tháng {t.Month:00} năm {t.Year}");
+        var month = t.Month <= 2 ? t.Month.ToString("00", CultureInfo.InvariantCulture) : t.Month.ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"ngày {t.Day:00} tháng {month} năm {t.Year}");
     }
 
     private static (OfficialForm Form, LegalRegime Regime) FormOf(OfficialFormKind kind, DateTimeOffset receivedAt)
@@ -215,6 +328,14 @@ public static class DossierForms
     }
 
     private static string? Caption(LegalRegime regime, OfficialForm form) => form.Number is null ? null : regime.Caption(form.Kind);
+
+    /// <summary>"Số: ……/SKHCN": the number is given when the letter is registered (văn thư); the symbol is the agency's.</summary>
+    private static string LetterNumber(FormIssuer issuer) =>
+        "Số: ……/" + (string.IsNullOrWhiteSpace(issuer.AgencyCode) ? "……" : issuer.AgencyCode);
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024d / 1024d).ToString("0.#", VietnamTime.Culture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(CultureInfo.InvariantCulture) + " KB";
 
     private static string Contact(FormApplicant a) =>
         string.Join(" / ", new[] { a.Phone, a.Email }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } s ? s : "…";

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
 
@@ -12,9 +14,37 @@ public sealed record TrackingBookRow(
     string LeadAgency, DateTimeOffset ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? TransferredAt,
     DateTimeOffset? ResultReceivedAt, DateTimeOffset? ReturnedAt, string? Note);
 
+/// <summary>Where a dossier is written in the agency's tracking book: the volume and the line number within the year.</summary>
+public readonly record struct BookPlace(int Volume, int Seq);
+
 /// <summary>The register of dossiers as a landscape form (print, PDF) and as an Excel workbook with the same columns.</summary>
 public static class TrackingBook
 {
+    /// <summary>Lines of one volume of the book; a new volume starts after it, and each year starts at volume 1.</summary>
+    public const int LinesPerVolume = 1000;
+
+    /// <summary>
+    /// The volume and line of a received dossier in its agency's book for the year of receipt (Vietnam time): the lines
+    /// follow the order of receipt, so the number is the same however often the receipt is printed.
+    /// </summary>
+    public static BookPlace Place(int lineOfYear) =>
+        new((lineOfYear - 1) / LinesPerVolume + 1, (lineOfYear - 1) % LinesPerVolume + 1);
+
+    /// <summary>The book place of a received dossier, or null before receipt.</summary>
+    public static async Task<BookPlace?> PlaceOfAsync(AppDbContext db, int agencyId, long dossierId, DateTimeOffset? receivedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (receivedAt is not { } at)
+        {
+            return null;
+        }
+        var local = at.ToVietnam();
+        var yearStart = new DateTimeOffset(local.Year, 1, 1, 0, 0, 0, VietnamTime.Offset);
+        var line = await db.Dossiers.AsNoTracking().CountAsync(d => d.AgencyId == agencyId && d.ReceivedAt != null && d.ReceivedAt >= yearStart
+            && (d.ReceivedAt < at || (d.ReceivedAt == at && d.Id <= dossierId)), ct);
+        return Place(Math.Max(1, line));
+    }
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)", "Tên, địa chỉ, số điện thoại của cá nhân, tổ chức",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
@@ -10,7 +11,7 @@ using MotCua.Web.Shared.Privacy;
 namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>The HTML print view of one official form of a dossier (the same model renders the PDF).</summary>
-public sealed class FormModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvider calendars) : PageModel
 {
     public OfficialDocument Document { get; private set; } = null!;
 
@@ -18,22 +19,29 @@ public sealed class FormModel(AppDbContext db, TimeProvider time) : PageModel
 
     public string Form { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string code, string form, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string form, CancellationToken ct) =>
+        await LoadAsync(code, form, "form:", ct) ? Page() : NotFound();
+
+    /// <summary>The same document as PDF, for the documents the dossiers API does not serve (hand-over slip, online confirmation).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string code, string form, CancellationToken ct) =>
+        await LoadAsync(code, form, "form-pdf:", ct) ? File(PdfRenderer.Render(Document), "application/pdf", Code + "-" + Form + ".pdf") : NotFound();
+
+    private async Task<bool> LoadAsync(string code, string form, string purpose, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
-        if (d is null || !DossierDocuments.Slugs.TryGetValue(form, out var kind))
+        if (d is null || !DossierDocuments.IsDocument(form))
         {
-            return NotFound();
+            return false;
         }
         // Decree 13/2023: the form shows the applicant's contact as this officer may see it, and the read is logged.
-        var contact = PersonalDataReads.Open(db, time, User, d, "form:" + form);
-        if (await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(Request, d.Code), contact, time, ct) is not { } doc)
+        var contact = PersonalDataReads.Open(db, time, User, d, purpose + form);
+        if (await DossierDocuments.BuildAsync(db, calendars, d, form, DossierDocuments.LookupUrl(Request, d.Code), contact, time, ct) is not { } doc)
         {
-            return NotFound();
+            return false;
         }
         await db.SaveChangesAsync(ct);
         (Document, Code, Form) = (doc, d.Code, form);
-        return Page();
+        return true;
     }
 }
