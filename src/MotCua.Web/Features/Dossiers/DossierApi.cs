@@ -61,7 +61,8 @@ public static class DossierApi
     /// <c>receive</c> (the desk check) transfers the dossier to that unit in the same action.
     /// </summary>
     public sealed record ActionRequest(string? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
-        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null);
+        int? TargetStep = null, DateTimeOffset? NewAppointment = null, string? Delivery = null, string? Partner = null,
+        string? LeaderUserId = null);
 
     public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
@@ -247,7 +248,8 @@ public static class DossierApi
         {
             return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
         }
-        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner);
+        var input = new ActionInput(request!.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, delivery, request.Partner,
+            LeaderUserId: request.LeaderUserId);
         var result = await act.ApplyAsync(code, action, input, request.RowVersion, user, ct);
         return result.Kind switch
         {

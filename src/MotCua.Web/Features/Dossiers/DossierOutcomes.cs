@@ -68,7 +68,8 @@ public sealed record ActionInput(
     DateTimeOffset? NewAppointment = null,
     ResultDelivery? Delivery = null,
     string? Partner = null,
-    IncomingFile? ResultFile = null);
+    IncomingFile? ResultFile = null,
+    string? LeaderUserId = null);
 
 /// <summary>How a refused decision answers: the HTTP-facing outcome with the same titles for every command.</summary>
 internal static class Refusals
