@@ -314,6 +314,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         newAppointment = now.AddDays(60),
         delivery = "atDesk",
         partner = "Sở Tài chính tỉnh Phú Yên",
+        leaderUserId = "lanhdao",
     };
 
     private static async Task<List<string>> ListedAsync(HttpClient api, string code)
