@@ -67,10 +67,13 @@ public sealed class DossierPageJourneyTests(BrowserApp browser) : IClassFixture<
         var paper = specialist.GetByTestId("paper").Filter(new() { HasText = "Đơn đề nghị cấp giấy phép" });
         await Assertions.Expect(paper).ToContainTextAsync("Bản sao");
         await Assertions.Expect(paper.GetByRole(AriaRole.Link, new() { Name = "don-de-nghi.pdf" })).ToBeVisibleAsync();
-        await paper.GetByText("Xem trước").ClickAsync();
-        var frame = paper.Locator("iframe");
+        var frame = specialist.GetByTestId("preview").Locator("iframe");
         await Assertions.Expect(frame).ToBeVisibleAsync();
-        var preview = await specialist.APIRequest.GetAsync((await frame.GetAttributeAsync("src"))!);
+        var src = (await frame.GetAttributeAsync("src"))!;
+        Assert.Equal(src.Replace("&amp;", "&", StringComparison.Ordinal), await paper.GetByTestId("preview-link").GetAttributeAsync("href"));
+        await paper.GetByTestId("preview-link").ClickAsync();
+        await Assertions.Expect(specialist.GetByTestId("dossier-code")).ToHaveTextAsync(code);
+        var preview = await specialist.APIRequest.GetAsync(src);
         Assert.Equal("application/pdf", preview.Headers["content-type"]);
         Assert.StartsWith("inline", preview.Headers["content-disposition"], StringComparison.Ordinal);
         await BothWidthsAsync(specialist, "dossier-page-specialist");

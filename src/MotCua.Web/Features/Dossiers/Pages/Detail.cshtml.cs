@@ -193,6 +193,13 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         }
     }
 
+    /// <summary>The name of the page's preview frame, which file links open into.</summary>
+    public const string PreviewFrame = "xem-truoc";
+
+    /// <summary>The file the preview frame opens with: the first PDF or image in the order the page lists them, if the officer may read files.</summary>
+    public DossierFile? FirstPreview =>
+        CanReadFiles ? Papers.SelectMany(p => FilesByPaper[p.Seq]).Concat(UnlinkedFiles).Concat(SupplementRounds.SelectMany(r => r.Files)).Concat(ResultFiles).FirstOrDefault(Previewable) : null;
+
     /// <summary>Whether the browser can show the file inside the page (PDF in a frame, images as images).</summary>
     public static bool Previewable(DossierFile file) => IsPdf(file) || IsImage(file);
 
