@@ -161,7 +161,7 @@ public static class Peers
             after?.Invoke("receive and transfer");
             await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Assign, new ActionInput(Assignee: "chuyenvien"), null, leader, ct));
             after?.Invoke("assign");
-            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Appraise, new ActionInput(), null, specialist, ct));
+            await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Appraise, new ActionInput("Hồ sơ đủ điều kiện.", LeaderUserId: "lanhdao"), null, specialist, ct));
             after?.Invoke("appraise");
             await Step(w => w.GetRequiredService<ActOnDossier>().ApplyAsync(code, DossierAction.Approve, new ActionInput(), null, leader, ct));
             after?.Invoke("approve");

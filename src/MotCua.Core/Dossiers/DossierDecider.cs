@@ -93,9 +93,26 @@ public static class DossierDecider
                 b.UnitId = unit;
                 b.PlanSteps(unit.Value);
                 break;
-            case DossierAction.Forward or DossierAction.ReturnToPreviousStep or DossierAction.Reject:
+            case DossierAction.Forward or DossierAction.ReturnToPreviousStep:
                 var step = b.State.CurrentStep;
                 b.UnitId = state.Plan.ElementAtOrDefault(step)?.UnitId ?? StepOf(state, step)?.UnitId ?? b.UnitId;
+                break;
+            case DossierAction.Appraise:
+                if (ApprovalProblem(command, context, b.UnitId) is { } problem)
+                {
+                    return DossierDecision.Refused(problem);
+                }
+                // The chosen leader holds the dossier while it awaits approval, so it is in their queue and inbox.
+                b.State = b.State with { Assignee = context.Leader!.UserName };
+                break;
+            case DossierAction.Reject:
+                var rejectedTo = b.State.CurrentStep;
+                b.UnitId = state.Plan.ElementAtOrDefault(rejectedTo)?.UnitId ?? StepOf(state, rejectedTo)?.UnitId ?? b.UnitId;
+                // Back to the officer who appraised it, not to the leader who held it for approval.
+                if (StepOf(state, rejectedTo)?.Assignee is { } appraiser)
+                {
+                    b.State = b.State with { Assignee = appraiser };
+                }
                 break;
             case DossierAction.ApologyReschedule:
                 if (DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null)
@@ -113,7 +130,7 @@ public static class DossierDecider
                 b.SupplementItems = command.SupplementItems;
                 break;
             case DossierAction.Submit or DossierAction.Receive or DossierAction.ResubmitSupplement
-                or DossierAction.Refuse or DossierAction.Assign or DossierAction.Appraise or DossierAction.Approve or DossierAction.Return
+                or DossierAction.Refuse or DossierAction.Assign or DossierAction.Approve or DossierAction.Return
                 or DossierAction.Withdraw or DossierAction.PauseForFinancialObligation or DossierAction.ResumeAfterFinancialObligation
                 or DossierAction.Suspend or DossierAction.Resume or DossierAction.Stop or DossierAction.TransferInterAgency
                 or DossierAction.ReceiveInterAgencyResult or DossierAction.DigitiseResult:
@@ -186,6 +203,30 @@ public static class DossierDecider
     /// <summary>The unit a transfer goes to when none is named: the first planned unit the transfer accepts.</summary>
     public static int? FirstHandOverUnit(IReadOnlyList<PlannedStep> plan, int agencyId, IReadOnlyDictionary<int, UnitInfo> units) =>
         PlannedStep.FirstHandOverUnit(plan, id => TransferProblem(id, agencyId, plan, units) is null);
+
+    /// <summary>
+    /// Why a submission for approval is refused, or null: it carries the appraisal (ý kiến thẩm định) and names a leader
+    /// who may approve for the unit holding the dossier (one of that unit, or of the agency's leadership).
+    /// </summary>
+    public static DecisionRefusal? ApprovalProblem(DossierCommand command, DecisionContext context, int? unitId)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(command.Note))
+        {
+            return new(DecisionRefusalKind.MissingInput, "Vui lòng nhập ý kiến thẩm định trước khi trình phê duyệt.", "note");
+        }
+        if (string.IsNullOrWhiteSpace(command.LeaderUserId))
+        {
+            return new(DecisionRefusalKind.MissingInput, "Vui lòng chọn lãnh đạo phê duyệt hồ sơ.", "leaderUserId");
+        }
+        return context.Leader is { IsLeader: true } leader
+            && string.Equals(leader.UserName, command.LeaderUserId.Trim(), StringComparison.Ordinal)
+            && (leader.InLeadership || (leader.UnitId is { } u && u == unitId))
+            ? null
+            : new(DecisionRefusalKind.InvalidInput,
+                $"\"{command.LeaderUserId.Trim()}\" không phải lãnh đạo của đơn vị đang giải quyết hồ sơ; vui lòng chọn lãnh đạo trong danh sách.", "leaderUserId");
+    }
 
     private static DossierAudit Receipt(DossierSnapshot state, DossierState reached, bool transferred) =>
         new("dossier.receive", $"Tạo hồ sơ {state.Code} ({DossierText.Name(reached.Status)}) – thủ tục {state.ProcedureCode}{(transferred ? " – tiếp nhận và chuyển ngay cho đơn vị xử lý" : "")}.");

@@ -54,7 +54,13 @@ public sealed record DossierCommand(DossierAction Action)
 
     /// <summary>For <see cref="DossierAction.RequestSupplement"/>: every item asked for (required, Mẫu 02 lists them).</summary>
     public IReadOnlyList<SupplementItem> SupplementItems { get; init; } = [];
+    /// <summary>For <see cref="DossierAction.Appraise"/>: the user name of the leader who is to approve (required); the dossier is assigned to them.</summary>
+    public string? LeaderUserId { get; init; }
 }
+
+/// <summary>A leader named by a command, as the edge found them: an active officer of the agency, their unit and roles.</summary>
+/// <param name="InLeadership">Whether their unit is the agency's leadership (Ban Giám đốc), whose leaders approve for every unit.</param>
+public sealed record LeaderInfo(string UserName, int? UnitId, bool IsLeader, bool InLeadership);
 
 /// <summary>A unit as routing needs it.</summary>
 public sealed record UnitInfo(int Id, int AgencyId, bool IsActive, bool IsDesk);
@@ -67,6 +73,9 @@ public sealed record DecisionContext(DateTimeOffset At, DeadlineCalculator Calcu
 
     /// <summary>Whether the command's assignee is an active officer of the dossier's agency; null when none is named.</summary>
     public bool? AssigneeIsOfficer { get; init; }
+
+    /// <summary>The command's <see cref="DossierCommand.LeaderUserId"/> as an active officer of the agency; null when none is named or found.</summary>
+    public LeaderInfo? Leader { get; init; }
 }
 
 /// <summary>Why a command is refused; the web maps these to HTTP (409, 403, 400, 422, 400).</summary>

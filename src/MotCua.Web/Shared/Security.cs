@@ -16,6 +16,7 @@ public static class Security
     public const string PublicFormPolicy = "public-form";
     public const string LookupPolicy = "lookup";
     private const string NonceKey = "motcua.csp-nonce";
+    private const string FramedBySelfKey = "motcua.framed-by-self";
     private const string ControlCharacterDetail = "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự điều khiển).";
     private const string MalformedBodyDetail = "Dữ liệu gửi lên không đúng định dạng hoặc không đầy đủ (biểu mẫu, tệp đính kèm hoặc JSON bị hỏng).";
 
@@ -153,10 +154,12 @@ public static class Security
             {
                 var h = http.Response.Headers;
                 h.XContentTypeOptions = "nosniff";
-                h.XFrameOptions = "DENY";
+                // A file previewed inside one of our own pages may be framed by them, and by no one else.
+                var framed = http.Items.ContainsKey(FramedBySelfKey);
+                h.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
                 h["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                h.ContentSecurityPolicy = $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+                h.ContentSecurityPolicy = $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors {(framed ? "'self'" : "'none'")}; base-uri 'self'; object-src 'none'";
                 return Task.CompletedTask;
             });
             await next(http);
@@ -238,6 +241,13 @@ public static class Security
             next += Size;
             return nonce;
         }
+    }
+
+    /// <summary>Lets this response be shown in a frame of the same origin (a file preview on an officer page).</summary>
+    public static void AllowFramingBySelf(this HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[FramedBySelfKey] = true;
     }
 
     /// <summary>The per-request nonce for the rare inline script: <c>&lt;script nonce="@Context.CspNonce()"&gt;</c>.</summary>

@@ -44,7 +44,7 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         }
         await ActAsync(desk, code, "transfer", new { unitId = unit });
         await ActAsync(leader, code, "assign", new { assignee = "chuyenvien" });
-        await ActAsync(specialist, code, "appraise");
+        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await ActAsync(leader, code, "approve");
         await ActAsync(desk, code, "return", new { delivery = "atDesk" });
 

@@ -99,7 +99,7 @@ public sealed class OnlineSubmissionJourneyTests(BrowserApp browser) : IClassFix
             }
             await ActAsync(deskApi, code, "transfer", new { unitId = unit });
             await ActAsync(leaderApi, code, "assign", new { assignee = "chuyenvien" });
-            await ActAsync(specialistApi, code, "appraise");
+            await ActAsync(specialistApi, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
             await ActAsync(leaderApi, code, "approve");
             await ActAsync(deskApi, code, "return", new { delivery = "online" });
         }

@@ -201,7 +201,8 @@ public sealed class DossierDeciderTests
     {
         StepAssignment[] steps = [Tracked[0] with { FinishedAt = At("2025-03-11T09:00") }, Tracked[1] with { StartedAt = At("2025-03-11T09:00") }];
 
-        var decision = Decide(Snapshot(DossierAtLastStep(), Finance, TwoSteps, steps), new DossierCommand(Appraise), Context("2025-03-12T09:00", Specialist));
+        var decision = Decide(Snapshot(DossierAtLastStep(), Finance, TwoSteps, steps), new DossierCommand(Appraise) { Note = "Đủ điều kiện cấp.", LeaderUserId = "lanhdao" },
+            Context("2025-03-12T09:00", Specialist) with { Leader = new("lanhdao", Finance, IsLeader: true, InLeadership: false) });
 
         Assert.Equal((AwaitingApproval, (int?)Finance), (decision.State!.Status, decision.UnitId));
         var update = Assert.Single(decision.StepUpdates);

@@ -89,7 +89,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var tdc = await UnitIdAsync("Chi cục Tiêu chuẩn Đo lường Chất lượng");
         await OkAsync(desk, code, "transfer", new { unitId = tdc });
         await OkAsync(leader, code, "assign", new { assignee = "chuyenvien" });
-        await OkAsync(specialist, code, "appraise");
+        await OkAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await OkAsync(leader, code, "approve");
         var returned = await OkAsync(desk, code, "return", new { delivery = "atDesk" });
 
@@ -146,7 +146,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 
         // The rest of the process runs as after a separate transfer.
         await OkAsync(leader, code, "assign", new { assignee = "chuyenvien" });
-        await OkAsync(specialist, code, "appraise");
+        await OkAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await OkAsync(leader, code, "approve");
         var returned = await OkAsync(desk, code, "return", new { delivery = "atDesk" });
         Assert.Equal(["receive", "transfer", "assign", "appraise", "approve", "return"],
@@ -263,7 +263,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var again = await ActAsync(specialist, code, "apologyReschedule", new { note = "lần hai", newAppointment = newAppointment.AddDays(1) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
 
-        await OkAsync(specialist, code, "appraise");
+        await OkAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await OkAsync(leader, code, "approve");
         app.Clock.Advance(due - app.Clock.GetUtcNow() + TimeSpan.FromDays(1)); // after the original, before the new appointment
         desk = await app.ApiClientAsync("motcua");

@@ -190,7 +190,7 @@ public sealed partial class DossierPageTests(MotCuaApp app) : IClassFixture<MotC
         using var specialist = await app.LoginAsync("chuyenvien");
         var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/dossiers/" + dossier);
         var appraised = await specialist.PostAsJsonAsync("/api/dossiers/" + dossier + "/actions",
-            new { action = "appraise", rowVersion = mine.GetProperty("rowVersion").GetInt64() });
+            new { action = "appraise", rowVersion = mine.GetProperty("rowVersion").GetInt64(), note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         Assert.True(appraised.IsSuccessStatusCode, await appraised.Content.ReadAsStringAsync());
         Assert.Equal("awaitingApproval", (await appraised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }

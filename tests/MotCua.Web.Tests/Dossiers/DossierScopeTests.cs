@@ -117,7 +117,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         using var leader = await app.ApiClientAsync("lanhdao");
         using var specialist = await app.ApiClientAsync("chuyenvien");
         await ActOkAsync(leader, code, new { action = "assign", assignee = "chuyenvien" });
-        await ActOkAsync(specialist, code, new { action = "appraise" });
+        await ActOkAsync(specialist, code, new { action = "appraise", note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await ActOkAsync(leader, code, new { action = "approve" });
         await ActOkAsync(desk, code, new { action = "return", delivery = "atDesk" });
         return code;
@@ -319,6 +319,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         delivery = "atDesk",
         partner = "Sở Tài chính tỉnh Phú Yên",
         supplementItems = new[] { new { paper = "Đơn đề nghị", problem = "Thiếu chữ ký", legalBasis = (string?)null } },
+        leaderUserId = "lanhdao",
     };
 
     private static async Task<List<string>> ListedAsync(HttpClient api, string code)

@@ -65,7 +65,7 @@ public sealed class DossierFactsTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         await ActAsync(desk, code, "transfer", new { unitId = tdc });
         await ActAsync(leader, code, "assign", new { assignee = "chuyenvien" });
         app.Clock.Advance(TimeSpan.FromHours(2));
-        await ActAsync(specialist, code, "appraise");
+        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await ActAsync(leader, code, "approve");
 
         await using var ctx = app.CreateDbContext();

@@ -138,7 +138,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         app.Clock.Advance(TimeSpan.FromMinutes(40));
         await ActAsync(desk, codes[0], "transfer", new { unitId = unit });
         await ActAsync(leader, codes[0], "assign", new { assignee = "chuyenvien" });
-        await ActAsync(specialist, codes[0], "appraise");
+        await ActAsync(specialist, codes[0], "appraise", new { note = "Hồ sơ đủ điều kiện.", leaderUserId = "lanhdao" });
         await ActAsync(leader, codes[0], "approve");
         app.Clock.Advance(TimeSpan.FromMinutes(40));
         await ActAsync(desk, codes[0], "return", new { delivery = "online" });

@@ -165,7 +165,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             {
                 Errors.Add($"Vui lòng tải lên: {papers[i].Name}.");
             }
-            paperInputs.Add(new PaperInput(papers[i].Name, file is not null, PaperCopyKind.Copy));
+            paperInputs.Add(new PaperInput(papers[i].Name, file is not null, PaperCopyKind.Copy, File: file));
         }
         if (Errors.Count > 0)
         {

@@ -43,6 +43,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
             Partner = TextSearch.NfcOrNull(input.Partner),
             UnitId = input.UnitId,
             SupplementItems = SupplementItems.Clean(input.SupplementItems),
+            LeaderUserId = input.LeaderUserId?.Trim(),
         };
         var context = new DecisionContext(now, calculator, actor!);
         string? assigneeId = null;
@@ -51,6 +52,12 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
             // One read both checks the officer and gives the id the queue alert needs.
             assigneeId = await db.Users.Where(u => u.UserName == command.Assignee && u.AgencyId == dossier.AgencyId && u.IsActive).Select(u => u.Id).FirstOrDefaultAsync(ct);
             context = context with { AssigneeIsOfficer = assigneeId is not null };
+        }
+        if (action == DossierAction.Appraise && !string.IsNullOrWhiteSpace(command.LeaderUserId)
+            && await DossierOfficers.LeaderAsync(db, dossier.AgencyId, command.LeaderUserId, ct) is { } leader)
+        {
+            context = context with { Leader = leader.Leader };
+            assigneeId = leader.UserId;
         }
         if (action == DossierAction.Transfer || (action == DossierAction.Receive && input.UnitId is not null))
         {

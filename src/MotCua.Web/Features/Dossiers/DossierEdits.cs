@@ -43,7 +43,8 @@ public sealed class UpdateFees(DossierStore store)
 /// <summary>Adds scanned component files to a dossier.</summary>
 public sealed class AddFiles(AppDbContext db, TimeProvider time, DossierFileStore files, DossierStore store)
 {
-    public async Task<WorkflowOutcome> AddAsync(string code, IReadOnlyList<IncomingFile> incoming, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="paperSeq">The paper of the dossier the files are copies of (<see cref="DossierPaper.Seq"/>), or null.</param>
+    public async Task<WorkflowOutcome> AddAsync(string code, IReadOnlyList<IncomingFile> incoming, int? paperSeq, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var (dossier, _, refused) = await store.LoadAsync(user, code, DossierChange.ComponentFiles, null, null, ct);
@@ -58,8 +59,13 @@ public sealed class AddFiles(AppDbContext db, TimeProvider time, DossierFileStor
                 return WorkflowOutcome.Invalid("files", problem);
             }
         }
+        if (paperSeq is { } seq && !await db.Set<DossierPaper>().AnyAsync(p => p.DossierId == dossier.Id && p.Seq == seq, ct))
+        {
+            return WorkflowOutcome.Invalid("paperSeq", "Giấy tờ đã chọn không có trong thành phần hồ sơ.");
+        }
         var now = time.GetUtcNow();
         var written = incoming.Select(f => files.Save(dossier, f, DossierFileKind.Component, now, user.Identity?.Name)).ToList();
+        written.ForEach(w => w.PaperSeq = paperSeq);
         db.AddRange(written);
         dossier.ComponentsDigitised = true;
         var audit = new DossierAuditEntry("dossier.files", $"Thêm {written.Count.ToString(CultureInfo.InvariantCulture)} tệp vào hồ sơ {dossier.Code}.",

@@ -46,7 +46,23 @@ public enum ReceiptOutcome
 
 public sealed record ApplicantInput(ApplicantKind Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
 
-public sealed record PaperInput(string? Name, bool Present, PaperCopyKind Form = PaperCopyKind.Original, int Quantity = 1);
+/// <param name="File">The paper's file when it is also among the receipt's files (the online form uploads one per paper).</param>
+public sealed record PaperInput(string? Name, bool Present, PaperCopyKind Form = PaperCopyKind.Original, int Quantity = 1, IncomingFile? File = null)
+{
+    /// <summary>The <see cref="DossierPaper.Seq"/> of the paper <paramref name="file"/> belongs to (papers are numbered from 1 in order), or null.</summary>
+    public static int? SeqOf(IReadOnlyList<PaperInput> papers, IncomingFile file)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            if (papers[i].File is { } f && ReferenceEquals(f, file))
+            {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+}
 
 public sealed record ReceiptInput(
     string? ProcedureCode,
@@ -69,7 +85,8 @@ public sealed record ActionInput(
     ResultDelivery? Delivery = null,
     string? Partner = null,
     IncomingFile? ResultFile = null,
-    IReadOnlyList<SupplementItem>? SupplementItems = null);
+    IReadOnlyList<SupplementItem>? SupplementItems = null,
+    string? LeaderUserId = null);
 
 /// <summary>How a refused decision answers: the HTTP-facing outcome with the same titles for every command.</summary>
 internal static class Refusals

@@ -45,6 +45,9 @@ public enum DossierFileKind
 
     /// <summary>The digitised result (kết quả số hóa).</summary>
     Result,
+
+    /// <summary>A paper the applicant handed in answer to a supplement request; the upload instant marks the round.</summary>
+    Supplement,
 }
 
 /// <summary>A stored file, outside the web root, checked by content (magic bytes) and hashed.</summary>
@@ -59,6 +62,9 @@ public sealed class DossierFile
     public int AgencyId { get; set; }
 
     public DossierFileKind Kind { get; set; }
+
+    /// <summary>The <see cref="DossierPaper.Seq"/> of the paper this file is a copy of, when known.</summary>
+    public int? PaperSeq { get; set; }
 
     public required string FileName { get; set; }
 

@@ -168,6 +168,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         foreach (var f in input.Files ?? [])
         {
             var file = files.Save(dossier, f, DossierFileKind.Component, now, user.Identity?.Name);
+            file.PaperSeq = PaperInput.SeqOf(input.Papers, f);
             written.Add(file);
             db.Add(file);
         }

@@ -45,7 +45,7 @@ public sealed class SupplementOnline(Data.AppDbContext db, TimeProvider time, Do
             return Refusals.Of(refusal);
         }
         store.Apply(dossier, decision, [], applicant, now, isNew: false);
-        var written = incoming.Select(f => files.Save(dossier, f, DossierFileKind.Component, now, applicant.Identity?.Name)).ToList();
+        var written = incoming.Select(f => files.Save(dossier, f, DossierFileKind.Supplement, now, applicant.Identity?.Name)).ToList();
         db.AddRange(written);
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
             new { dossier.Code, Action = nameof(DossierAction.ResubmitSupplement), Files = written.Select(w => new { w.FileName, w.Sha256, w.Size }) });

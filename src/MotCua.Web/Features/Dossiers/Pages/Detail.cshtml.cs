@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
@@ -32,6 +33,39 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public List<DossierExplanation> Explanations { get; private set; } = [];
 
     public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
+
+    /// <summary>The action the process expects next from this officer, shown as the one primary button (<see cref="DossierNextAction"/>).</summary>
+    public DossierAction? PrimaryAction { get; private set; }
+
+    /// <summary>The other actions this officer may take now, in order, behind "Thao tác khác".</summary>
+    public IReadOnlyList<DossierAction> OtherActions { get; private set; } = [];
+
+    /// <summary>The papers received (thành phần hồ sơ), in checklist order.</summary>
+    public IReadOnlyList<DossierPaper> Papers { get; private set; } = [];
+
+    /// <summary>The component files handed in with the receipt or added later, by the paper they are a copy of.</summary>
+    public ILookup<int, DossierFile> FilesByPaper { get; private set; } = Array.Empty<DossierFile>().ToLookup(f => 0);
+
+    /// <summary>Component files not linked to a paper.</summary>
+    public IReadOnlyList<DossierFile> UnlinkedFiles { get; private set; } = [];
+
+    /// <summary>Each supplement round (the files the applicant handed in at one time), oldest first.</summary>
+    public IReadOnlyList<(DateTimeOffset At, IReadOnlyList<DossierFile> Files)> SupplementRounds { get; private set; } = [];
+
+    /// <summary>The digitised result files.</summary>
+    public IReadOnlyList<DossierFile> ResultFiles { get; private set; } = [];
+
+    /// <summary>Specialists of the unit holding the dossier: the officers an assignment may name.</summary>
+    public IReadOnlyList<OfficerChoice> UnitSpecialists { get; private set; } = [];
+
+    /// <summary>Specialists of the unit of the next step, for a hand-over to it.</summary>
+    public IReadOnlyList<OfficerChoice> NextStepSpecialists { get; private set; } = [];
+
+    /// <summary>Specialists of the units a transfer may go to.</summary>
+    public IReadOnlyList<OfficerChoice> TransferSpecialists { get; private set; } = [];
+
+    /// <summary>The leaders who may approve for the unit holding the dossier.</summary>
+    public IReadOnlyList<OfficerChoice> Leaders { get; private set; } = [];
 
     public QueueStanding? Standing { get; private set; }
 
@@ -117,6 +151,16 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         // Decree 13/2023: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
         Applicant = PersonalDataReads.Open(db, time, User, d, view);
         Actions = await act.AvailableActionsAsync(User, d, ct);
+        (PrimaryAction, OtherActions) = DossierNextAction.Split(Actions);
+        await LoadChoicesAsync(d, ct);
+        Papers = [.. d.Papers.OrderBy(p => p.Seq)];
+        var components = Files.Where(f => f.Kind == DossierFileKind.Component).ToList();
+        var seqs = Papers.Select(p => p.Seq).ToHashSet();
+        FilesByPaper = components.Where(f => f.PaperSeq is { } s && seqs.Contains(s)).ToLookup(f => f.PaperSeq!.Value);
+        UnlinkedFiles = [.. components.Where(f => f.PaperSeq is not { } s || !seqs.Contains(s))];
+        SupplementRounds = [.. Files.Where(f => f.Kind == DossierFileKind.Supplement).GroupBy(f => f.UploadedAt).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<DossierFile>)[.. g]))];
+        ResultFiles = [.. Files.Where(f => f.Kind == DossierFileKind.Result)];
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var state = d.ToState();
         Standing = DossierQueue.Standing(state, time.GetUtcNow(), calculator);
@@ -126,6 +170,59 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         }
         return true;
     }
+
+    /// <summary>Reads only the officer lists the available actions offer.</summary>
+    private async Task LoadChoicesAsync(Dossier d, CancellationToken ct)
+    {
+        if (Actions.Contains(DossierAction.Assign) && d.CurrentUnitId is { } unit)
+        {
+            UnitSpecialists = await DossierOfficers.SpecialistsAsync(db, d.AgencyId, [unit], ct);
+        }
+        if (Actions.Contains(DossierAction.Forward))
+        {
+            var next = plan.ElementAtOrDefault(d.CurrentStep + 1)?.UnitId ?? d.CurrentUnitId;
+            NextStepSpecialists = next is { } n ? await DossierOfficers.SpecialistsAsync(db, d.AgencyId, [n], ct) : [];
+        }
+        if (Actions.Contains(DossierAction.Transfer))
+        {
+            TransferSpecialists = await DossierOfficers.SpecialistsAsync(db, d.AgencyId, [.. Units.Keys.Where(MayTake)], ct);
+        }
+        if (Actions.Contains(DossierAction.Appraise))
+        {
+            Leaders = await DossierOfficers.LeadersAsync(db, d.AgencyId, d.CurrentUnitId, ct);
+        }
+    }
+
+    /// <summary>The name of the page's preview frame, which file links open into.</summary>
+    public const string PreviewFrame = "xem-truoc";
+
+    /// <summary>The file the preview frame opens with: the first PDF or image in the order the page lists them, if the officer may read files.</summary>
+    public DossierFile? FirstPreview =>
+        CanReadFiles ? Papers.SelectMany(p => FilesByPaper[p.Seq]).Concat(UnlinkedFiles).Concat(SupplementRounds.SelectMany(r => r.Files)).Concat(ResultFiles).FirstOrDefault(Previewable) : null;
+
+    /// <summary>Whether the browser can show the file inside the page (PDF in a frame, images as images).</summary>
+    public static bool Previewable(DossierFile file) => IsPdf(file) || IsImage(file);
+
+    public static bool IsPdf(DossierFile file) => string.Equals(file?.ContentType, "application/pdf", StringComparison.Ordinal);
+
+    public static bool IsImage(DossierFile file) => file?.ContentType is "image/jpeg" or "image/png";
+
+    /// <summary>The file's type as officers read it.</summary>
+    public static string TypeName(DossierFile file) => file?.ContentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "Ảnh JPG",
+        "image/png" => "Ảnh PNG",
+        FileStore.DocxType => "Văn bản Word (DOCX)",
+        _ => "Tệp",
+    };
+
+    public static string CopyName(PaperCopyKind form) => form switch
+    {
+        PaperCopyKind.Original => "Bản chính",
+        PaperCopyKind.CertifiedCopy => "Bản sao chứng thực",
+        PaperCopyKind.Copy => "Bản sao",
+    };
 
     public string OfficerName(string? userName) =>
         userName is null ? "" : Officers.TryGetValue(userName, out var n) ? n : userName;
@@ -162,6 +259,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     [BindProperty]
     public IFormFile? ResultFile { get; set; }
 
+    [BindProperty]
+    public string? LeaderUserId { get; set; }
+
     public async Task<IActionResult> OnPostActAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ActionName) || !DossierApi.TryParseAction(ActionName, out var action))
@@ -185,7 +285,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             await ResultFile.CopyToAsync(ms, ct);
             file = new IncomingFile(ResultFile.FileName, ms.ToArray());
         }
-        var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file),
+        var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file,
+            string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId),
             RowVersion, User, ct);
         if (!result.Succeeded)
         {
@@ -220,6 +321,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     [BindProperty]
     public List<IFormFile> Uploads { get; set; } = [];
 
+    [BindProperty]
+    public int? PaperSeq { get; set; }
+
     public async Task<IActionResult> OnPostFilesAsync(string code, CancellationToken ct)
     {
         var incoming = new List<IncomingFile>();
@@ -233,7 +337,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         {
             return await FailAsync(code, "Vui lòng chọn tệp.", ct);
         }
-        var result = await addFiles.AddAsync(code, incoming, User, ct);
+        var result = await addFiles.AddAsync(code, incoming, PaperSeq, User, ct);
         if (!result.Succeeded)
         {
             return await FailAsync(code, result.Message, ct);
@@ -274,6 +378,34 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             return Forbid();
         }
         return PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
+    }
+
+    /// <summary>
+    /// A PDF or image of the dossier shown inside the page, under the same rule as the download; anything else is offered
+    /// for download instead.
+    /// </summary>
+    public async Task<IActionResult> OnGetPreviewAsync(string code, long id, CancellationToken ct)
+    {
+        var agencyId = User.AgencyId();
+        var file = await db.DossierFiles.AsNoTracking().Include(f => f.Dossier)
+            .SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        if (await dossiers.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
+        {
+            return Forbid();
+        }
+        if (!Previewable(file))
+        {
+            return PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
+        }
+        var disposition = new ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileName);
+        Response.Headers.ContentDisposition = disposition.ToString();
+        HttpContext.AllowFramingBySelf();
+        return PhysicalFile(store.FullPath(file), file.ContentType);
     }
 
     /// <summary>
