@@ -262,6 +262,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     [BindProperty]
     public string? LeaderUserId { get; set; }
 
+    [BindProperty]
+    public List<SupplementItem>? SupplementItems { get; set; }
+
     public async Task<IActionResult> OnPostActAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ActionName) || !DossierApi.TryParseAction(ActionName, out var action))
@@ -286,7 +289,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             file = new IncomingFile(ResultFile.FileName, ms.ToArray());
         }
         var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file,
-            string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId),
+            SupplementItems: SupplementItems, LeaderUserId: string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId),
             RowVersion, User, ct);
         if (!result.Succeeded)
         {
