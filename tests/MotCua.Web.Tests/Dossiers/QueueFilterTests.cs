@@ -42,6 +42,8 @@ public sealed partial class QueueFilterTests(MotCuaApp app) : IClassFixture<MotC
         // Case-insensitive on the name; the third dossier is another unit's and never shows.
         Assert.Equal([codes[1]], Mine(codes, await UnitCodesAsync(specialist, "q=" + Uri.EscapeDataString($"văn {tag} bình".ToUpperInvariant()))));
         Assert.Equal([codes[0], codes[1]], Mine(codes, await UnitCodesAsync(specialist, "q=" + Uri.EscapeDataString(tag))));
+        // A Vietnamese capital typed in lower case ("đỗ thị" for "Đỗ Thị"), on both databases.
+        Assert.Equal([codes[0]], Mine(codes, await UnitCodesAsync(specialist, "q=" + Uri.EscapeDataString("đỗ thị"))));
         Assert.Equal([codes[1]], await UnitCodesAsync(specialist, "q=0912000002"));
         Assert.Equal([codes[1]], await UnitCodesAsync(specialist, "q=" + Uri.EscapeDataString("+84 912 000 002")));
         Assert.Equal([codes[0]], await UnitCodesAsync(specialist, "q=079000000001"));

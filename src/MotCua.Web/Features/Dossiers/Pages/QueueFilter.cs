@@ -216,10 +216,11 @@ public sealed record QueueFilter
             else
             {
                 var lower = q.ToLower(VietnamTime.Culture);
-                // SQLite lowers ASCII letters only, so the text as typed is tried too ("Đỗ" against "Đỗ Văn An").
+                var title = VietnamTime.Culture.TextInfo.ToTitleCase(lower);
+                // SQLite lowers ASCII letters only, so the text as typed and in title case are tried too ("ánh dương" against "Ánh Dương").
                 // Translated to SQL lower(...) LIKE: the culture-aware overloads the analyzers prefer have no SQL translation.
 #pragma warning disable CA1304, CA1311, CA1862
-                query = query.Where(d => d.ApplicantName.ToLower().Contains(lower) || d.ApplicantName.Contains(q)
+                query = query.Where(d => d.ApplicantName.ToLower().Contains(lower) || d.ApplicantName.Contains(q) || d.ApplicantName.Contains(title)
                     || d.ProcedureName.ToLower().Contains(lower) || d.ProcedureName.Contains(q) || d.ProcedureCode.Contains(code) || d.Code.Contains(code));
 #pragma warning restore CA1304, CA1311, CA1862
             }
