@@ -262,6 +262,10 @@ public static class LoadRun
         // The goal speaks of "a specialist's queue page": what one specialist waits for, not 32 at once on 2 cores.
         var queueOne = await Measure.RunAsync("queue page, 1 specialist", 1, duration, (_, ct) => QueuePageAsync(http, urls[0], specialist, ct));
         results.Add((queueOne, bare));
+        // The same with a search and filters on: a name search and two filters are residual conditions on the unit's index range.
+        var queueFiltered = await Measure.RunAsync("queue page, 1 specialist, search + filters", 1, duration,
+            (_, ct) => QueuePageAsync(http, urls[0], specialist, ct, "?q=nguyen&hantrang=tronghan&kenh=tructiep&sapxep=han"));
+        results.Add((queueFiltered, bare));
 
         var unit = await TdcUnitAsync(raw);
         var pending = new ConcurrentQueue<(string Code, string Phone)>(codes);
@@ -329,9 +333,9 @@ public static class LoadRun
     }
 
     /// <summary>Waits until no outbox message is due (pending with its next attempt now or earlier), at most <paramref name="max"/>.</summary>
-    private static async Task<string?> QueuePageAsync(HttpClient http, string url, string token, CancellationToken ct)
+    private static async Task<string?> QueuePageAsync(HttpClient http, string url, string token, CancellationToken ct, string query = "")
     {
-        using var req = new HttpRequestMessage(HttpMethod.Get, url + "/ho-so/hang-doi");
+        using var req = new HttpRequestMessage(HttpMethod.Get, url + "/ho-so/hang-doi" + query);
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var res = await http.SendAsync(req, ct);
         await res.Content.ReadAsByteArrayAsync(ct);

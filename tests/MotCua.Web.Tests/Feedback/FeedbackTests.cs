@@ -327,17 +327,17 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using (var officer = await limited.LoginAsync("daumoi"))
         {
-            Assert.Contains("Trong hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+            Assert.Contains("<span class=\"badge green\">Trong hạn</span>", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
         }
         limited.Clock.Advance(TimeSpan.FromDays(13)); // Monday 10/3 + 13 days: the last working day of the 10
         using (var officer = await limited.LoginAsync("daumoi"))
         {
-            Assert.Contains("Sắp đến hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+            Assert.Contains("<span class=\"badge amber\">Sắp đến hạn</span>", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
         }
         limited.Clock.Advance(TimeSpan.FromDays(3));
         using (var officer = await limited.LoginAsync("daumoi"))
         {
-            Assert.Contains("Quá hạn", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
+            Assert.Contains("<span class=\"badge red\">Quá hạn</span>", await officer.GetStringAsync("/pakn"), StringComparison.Ordinal);
         }
     }
 }

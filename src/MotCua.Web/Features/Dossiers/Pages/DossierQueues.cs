@@ -8,10 +8,11 @@ using MotCua.Web.Shared;
 namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>
-/// What a queue line shows of a dossier: six columns, not the whole entity (the queue page reads 50 per request).
+/// What a queue line shows of a dossier: its columns, not the whole entity (the queue page reads 50 per request).
 /// <paramref name="CheckDue"/>: <paramref name="DueAt"/> is the desk's check deadline of an online dossier, not a processing due instant.
 /// </summary>
-public sealed record QueueItem(long Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTimeOffset? DueAt, bool CheckDue = false);
+public sealed record QueueItem(long Id, string Code, string ProcedureName, string ApplicantName, DossierStatus Status, DateTimeOffset? DueAt, bool CheckDue = false,
+    int? UnitId = null, string? Assignee = null, DossierChannel Channel = DossierChannel.Direct, DateTimeOffset? ReceivedAt = null);
 
 /// <summary>One queue line: the dossier and how it stands against its legal due instant.</summary>
 public sealed record QueueRow(QueueItem Dossier, QueueStanding? Standing);
@@ -44,6 +45,32 @@ public sealed record QueuePaging(int Page, int PageCount, string Parameter, IRea
 /// <summary>A titled queue with its counts per standing; a paged queue carries the counts of all its dossiers.</summary>
 public sealed record Queue(string Title, string TestId, IReadOnlyList<QueueRow> Rows, QueueCounts? Counts = null, QueuePaging? Paging = null)
 {
+    /// <summary>Names of the agency's units, for the "Đơn vị xử lý" column.</summary>
+    public IReadOnlyDictionary<int, string> UnitNames { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Whether each line has a box to tick for a bulk action (the rows sit inside the page's bulk form).</summary>
+    public bool Selectable { get; init; }
+
+    /// <summary>Query-string pairs the paging links keep (the search, filters and sort).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Keep { get; init; } = [];
+
+    public string UnitName(int? id) => id is { } u && UnitNames.TryGetValue(u, out var n) ? n : "–";
+
+    /// <summary>
+    /// "Còn lại": the working time left to the due instant in working days ("3 ngày"), hours on the last day ("5 giờ"),
+    /// and past it "Quá 2 ngày"; empty without a running clock.
+    /// </summary>
+    public static string Remaining(QueueStanding? standing)
+    {
+        if (standing is not { } s)
+        {
+            return "–";
+        }
+        var r = s.Remaining;
+        var amount = r.Days > 0 ? r.Days.ToVnNumber() + " ngày" : r.Hours > 0 ? r.Hours.ToVnNumber() + " giờ" : r.Minutes.ToVnNumber() + " phút";
+        return s.Status == PendingTimeliness.Overdue ? "Quá " + amount : amount;
+    }
+
     public CappedCount Total => Counts?.Total ?? new(Rows.Count, false);
 
     public CappedCount Count(PendingTimeliness s) => Counts is { } c
@@ -108,15 +135,43 @@ public static class DossierQueues
         {
             if (d.Channel != DossierChannel.Online)
             {
-                return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null), null);
+                return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null, Channel: d.Channel), null);
             }
             var standing = DossierQueue.OnlineCheckStanding(resubmitted.GetValueOrDefault(d.Id, d.SubmittedAt), now, calculator);
-            return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, standing.DueAt, CheckDue: true), standing);
+            return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, standing.DueAt, CheckDue: true, Channel: d.Channel), standing);
         }).ToList();
     }
 
-    private static IQueryable<QueueItem> Items(IQueryable<Dossier> query) =>
-        query.Select(d => new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.DueAt));
+    internal static IQueryable<QueueItem> Items(IQueryable<Dossier> query) =>
+        query.Select(d => new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.DueAt, false, d.CurrentUnitId, d.Assignee, d.Channel, d.ReceivedAt));
+
+    /// <summary>A queue in a chosen order (<see cref="QueueSort"/>); the due order is the index order, undated last.</summary>
+    public static IQueryable<Dossier> Sorted(IQueryable<Dossier> query, QueueSort sort) => sort switch
+    {
+        QueueSort.Received => query.OrderBy(d => d.ReceivedAt == null).ThenByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Id),
+        QueueSort.Code => query.OrderBy(d => d.Code).ThenBy(d => d.Id),
+        _ => query.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt).ThenBy(d => d.Id),
+    };
+
+    /// <summary>
+    /// One page of a queue in an order other than by due instant, never past the <see cref="QueueCounts.Listed"/> first rows.
+    /// </summary>
+    public static async Task<List<QueueRow>> SortedPageAsync(IQueryable<Dossier> query, QueueSort sort, int page, QueueCounts counts, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var offset = (Math.Max(1, page) - 1) * PageSize;
+        var take = Math.Min(PageSize, counts.Listed - offset);
+        if (take <= 0)
+        {
+            return [];
+        }
+        var list = await Items(Sorted(query, sort).Skip(offset).Take(PageSize)).ToListAsync(ct);
+        return Rows(list.Take(take).ToList(), now, calculator);
+    }
+
+    /// <summary>The first <paramref name="limit"/> rows of a queue in the chosen order (the export).</summary>
+    public static async Task<List<QueueRow>> AllAsync(IQueryable<Dossier> query, QueueSort sort, int limit, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct) =>
+        Rows(await Items(Sorted(query, sort).Take(limit)).ToListAsync(ct), now, calculator);
 
     private static List<QueueRow> Rows(List<QueueItem> items, DateTimeOffset now, DeadlineCalculator calculator) =>
         items.Select(d => new QueueRow(d, DossierQueue.Standing(d.Status, d.DueAt, now, calculator))).ToList();
@@ -199,35 +254,7 @@ public static class DossierQueues
     /// The last due instant that still counts as "due soon" at <paramref name="now"/>: due soon is a prefix of the
     /// future (the working time left grows with the due instant), so the standing's counts become SQL ranges.
     /// </summary>
-    public static DateTimeOffset DueSoonUntil(DeadlineCalculator calculator, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(calculator);
-        var days = 2;
-        var high = calculator.ComputeDue(now, ProcessingTime.WorkingDays(days));
-        while (calculator.ClassifyPending(now, high).Status != PendingTimeliness.WithinTime && days < 30)
-        {
-            days++;
-            high = calculator.ComputeDue(now, ProcessingTime.WorkingDays(days));
-        }
-        long lo = now.UtcTicks, hi = high.UtcTicks; // ClassifyPending(lo) is due soon, ClassifyPending(hi) within time
-        if (calculator.ClassifyPending(now, now).Status != PendingTimeliness.DueSoon)
-        {
-            return now.AddTicks(-1); // nothing counts as due soon
-        }
-        while (hi - lo > 1)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (calculator.ClassifyPending(now, new DateTimeOffset(mid, TimeSpan.Zero)).Status == PendingTimeliness.DueSoon)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-        return new DateTimeOffset(lo, TimeSpan.Zero);
-    }
+    public static DateTimeOffset DueSoonUntil(DeadlineCalculator calculator, DateTimeOffset now) => DueSoon.Until(calculator, now);
 
     public static IQueryable<Dossier> OfAgency(AppDbContext db, int? agencyId) => db.Dossiers.Where(d => d.AgencyId == agencyId);
 }

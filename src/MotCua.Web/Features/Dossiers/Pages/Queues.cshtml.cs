@@ -16,14 +16,22 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 
 /// <summary>
 /// /ho-so/hang-doi: my own dossiers and my unit's, by due instant, <see cref="DossierQueues.PageSize"/> per page
-/// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's). Each queue is one statement of capped counts
-/// (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order of a partial index on open dossiers
-/// (no queue renders or counts every open dossier of the unit per request).
+/// (<c>?trang=</c> for mine, <c>?trang-don-vi=</c> for the unit's), narrowed and sorted by <see cref="QueueFilter"/>.
+/// Each queue is one statement of capped counts (<see cref="DossierQueues.CountsAsync"/>) and one page read in the order
+/// of a partial index on open dossiers (no queue renders or counts every open dossier of the unit per request). The
+/// filters only narrow the caller's queues: a unit outside the caller's scope yields nothing.
 /// </summary>
-public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration, ILogger<QueueModel> logger) : PageModel
+public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, ReferenceCache cache, IConfiguration configuration, ILogger<QueueModel> logger,
+    DossierStore dossiers, IServiceScopeFactory scopes) : PageModel
 {
     public const string MinePage = "trang";
     public const string UnitPage = "trang-don-vi";
+
+    /// <summary>Which queue the export takes: <c>toi</c> (mine) or <c>donvi</c> (the unit's, the default).</summary>
+    public const string ExportQueue = "hangdoi";
+
+    /// <summary>The most rows one export holds (said on the page).</summary>
+    public const int ExportCap = 10_000;
 
     /// <summary>
     /// Overrides <see cref="DossierQueues.CountCap"/>, how far the queue counts stand exact before they show "10 000+"
@@ -33,21 +41,132 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
 
     public List<Queue> Queues { get; } = [];
 
-    public async Task OnGetAsync([FromQuery(Name = MinePage)] int? minePage, [FromQuery(Name = UnitPage)] int? unitPage, CancellationToken ct)
+    public QueueFilter Filter { get; private set; } = new();
+
+    /// <summary>Whether the caller may look at any unit of the agency (desk, administrator, agency leadership).</summary>
+    public bool AgencyWide { get; private set; }
+
+    /// <summary>The unit whose queue is shown (the caller's own unless an agency-wide caller chose another).</summary>
+    public int? ShownUnitId { get; private set; }
+
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+
+    /// <summary>Whom the bulk form may assign to; empty when the caller may not assign.</summary>
+    public IReadOnlyList<QueueOfficer> Assignees { get; private set; } = [];
+
+    public bool MayAssign { get; private set; }
+
+    public IReadOnlyList<BulkResult> Results { get; private set; } = [];
+
+    public string? BulkError { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = MinePage)] int? minePage, [FromQuery(Name = UnitPage)] int? unitPage, CancellationToken ct) =>
+        await LoadAsync(minePage, unitPage, ct);
+
+    /// <summary>Bulk assignment: each ticked dossier assigned through the ordinary action, the outcome of each listed.</summary>
+    public async Task OnPostBulkAsync([FromForm(Name = QueueBulk.Codes)] string[]? codes, [FromForm(Name = QueueBulk.Assignee)] string? assignee, CancellationToken ct)
+    {
+        await LoadScopeAsync(ct);
+        var names = Assignees.ToDictionary(a => a.UserName, a => a.FullName, StringComparer.Ordinal);
+        if (!MayAssign)
+        {
+            BulkError = "Chỉ lãnh đạo đơn vị hoặc quản trị hệ thống được phân công hồ sơ.";
+        }
+        else if (codes is not { Length: > 0 })
+        {
+            BulkError = "Vui lòng đánh dấu ít nhất một hồ sơ.";
+        }
+        else if (codes.Length > QueueBulk.MaxDossiers)
+        {
+            BulkError = $"Mỗi lần phân công tối đa {QueueBulk.MaxDossiers.ToVnNumber()} hồ sơ.";
+        }
+        else if (string.IsNullOrWhiteSpace(assignee) || !names.TryGetValue(assignee, out var name))
+        {
+            BulkError = "Vui lòng chọn chuyên viên của đơn vị được phân công.";
+        }
+        else
+        {
+            Results = await QueueBulk.ApplyAsync(scopes, User, codes, DossierAction.Assign, new ActionInput(Assignee: assignee), _ => "Đã phân công cho " + name + ".", ct);
+        }
+        await LoadQueuesAsync(null, null, ct);
+    }
+
+    /// <summary>The filtered queue as .xlsx: Vietnamese headers, dates dd/MM/yyyy, up to <see cref="ExportCap"/> rows.</summary>
+    public async Task<IActionResult> OnGetExcelAsync([FromQuery(Name = ExportQueue)] string? which, CancellationToken ct)
+    {
+        await LoadScopeAsync(ct);
+        var (calc, now, soon) = await ClockAsync(ct);
+        var mine = string.Equals(which, "toi", StringComparison.OrdinalIgnoreCase);
+        var query = Filter.Apply(mine ? MineOf() : UnitOf(), now, soon);
+        var rows = await DossierQueues.AllAsync(query, Filter.Sort, ExportCap, calc, now, ct);
+        var units = Units.ToDictionary(u => u.Id, u => u.Name);
+        var officers = await db.Users.AsNoTracking().Where(u => u.AgencyId == User.AgencyId())
+            .Select(u => new { u.UserName, u.FullName }).ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
+        Audit.AuditLog.Append(db, time, User, "dossier.queue.export", "Dossier", mine ? "toi" : "donvi",
+            $"Xuất Excel hàng đợi hồ sơ ({rows.Count.ToVnNumber()} hồ sơ)", new { Filter = Filter.Pairs().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), rows.Count });
+        await db.SaveChangesAsync(ct);
+        var file = QueueExport.Excel(rows, units, officers);
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"hang-doi-ho-so-{time.Now().ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture)}.xlsx");
+    }
+
+    private async Task LoadAsync(int? minePage, int? unitPage, CancellationToken ct)
+    {
+        await LoadScopeAsync(ct);
+        await LoadQueuesAsync(minePage, unitPage, ct);
+    }
+
+    /// <summary>Who the caller is to the queues: scope, the unit shown, the units and officers the forms offer.</summary>
+    private async Task LoadScopeAsync(CancellationToken ct)
+    {
+        Filter = QueueFilter.Read(Request.Query);
+        var actor = await dossiers.ActorAsync(User, ct);
+        AgencyWide = actor.Is(DossierRoles.OneStopOfficer) || actor.Is(DossierRoles.Admin) || (actor.Is(DossierRoles.Leader) && actor.InLeadership);
+        ShownUnitId = AgencyWide && Filter.UnitId is { } chosen ? chosen : User.UnitId();
+        if (!AgencyWide && Filter.UnitId is { } other && other != User.UnitId())
+        {
+            Filter = Filter with { Problems = [.. Filter.Problems, "Bạn chỉ xem được hồ sơ của đơn vị mình và hồ sơ được giao cho mình."] };
+        }
+        var agencyId = User.AgencyId() ?? 0;
+        Units = (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        MayAssign = actor.Is(DossierRoles.Leader) || actor.Is(DossierRoles.Admin);
+        Assignees = MayAssign ? await QueueBulk.SpecialistsAsync(db, agencyId, AgencyWide && Filter.UnitId is null ? null : ShownUnitId, ct) : [];
+    }
+
+    private async Task<(DeadlineCalculator Calc, DateTimeOffset Now, DateTimeOffset Soon)> ClockAsync(CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        var me = User.Identity?.Name;
-        var unit = User.UnitId();
         var calc = agencyId is { } id
             ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierReferences.AgencyAsync(cache, id, ct)))
             : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
-        var soon = DossierQueues.DueSoonUntil(calc, now);
-        var open = DossierQueues.OpenOf(db, agencyId);
+        return (calc, now, DossierQueues.DueSoonUntil(calc, now));
+    }
+
+    private IQueryable<Dossier> MineOf()
+    {
+        var me = User.Identity?.Name;
+        return DossierQueues.OpenOf(db, User.AgencyId()).Where(d => d.Assignee == me);
+    }
+
+    /// <summary>The unit's queue: the shown unit, and for a caller bound to a unit never another (whatever the query string says).</summary>
+    private IQueryable<Dossier> UnitOf()
+    {
+        // The filter's own unit condition is ANDed with this one, so another unit's id yields an empty queue.
+        var unit = ShownUnitId;
+        return DossierQueues.OpenOf(db, User.AgencyId()).Where(d => d.CurrentUnitId == unit);
+    }
+
+    private async Task LoadQueuesAsync(int? minePage, int? unitPage, CancellationToken ct)
+    {
+        var (calc, now, soon) = await ClockAsync(ct);
         var cap = Math.Max(1, Shared.Settings.PositiveInteger(configuration, CountCapSetting, DossierQueues.CountCap, logger));
         var pages = new Dictionary<string, int>(StringComparer.Ordinal) { [MinePage] = Math.Max(1, minePage ?? 1), [UnitPage] = Math.Max(1, unitPage ?? 1) };
-        Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", open.Where(d => d.Assignee == me), MinePage, pages, cap, calc, now, soon, ct));
-        Queues.Add(await PagedAsync("Hồ sơ của đơn vị", "unit-queue", open.Where(d => d.CurrentUnitId == unit), UnitPage, pages, cap, calc, now, soon, ct));
+        var unitName = Units.FirstOrDefault(u => u.Id == ShownUnitId).Name;
+        Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", Filter.Apply(MineOf(), now, soon), MinePage, pages, cap, calc, now, soon, ct));
+        Queues.Add(await PagedAsync(AgencyWide && Filter.UnitId is not null && unitName is not null ? "Hồ sơ của " + unitName : "Hồ sơ của đơn vị", "unit-queue",
+            Filter.Apply(UnitOf(), now, soon), UnitPage, pages, cap, calc, now, soon, ct));
     }
 
     private async Task<Queue> PagedAsync(string title, string testId, IQueryable<Dossier> query, string parameter, Dictionary<string, int> pages,
@@ -58,19 +177,62 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         var listed = counts.Listed;
         var pageCount = Math.Max(1, (listed + DossierQueues.PageSize - 1) / DossierQueues.PageSize);
         var page = Math.Min(pages[parameter], pageCount);
-        var rows = listed == 0 ? [] : await DossierQueues.PageAsync(query, page, counts, calc, now, ct);
+        var rows = listed == 0 ? []
+            : Filter.Sort == QueueSort.Due ? await DossierQueues.PageAsync(query, page, counts, calc, now, ct)
+            : await DossierQueues.SortedPageAsync(query, Filter.Sort, page, counts, calc, now, ct);
         var others = pages.Where(p => !string.Equals(p.Key, parameter, StringComparison.Ordinal) && p.Value > 1).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return new Queue(title, testId, rows, counts, new QueuePaging(page, pageCount, parameter, others, counts.Total.AtLeast));
+        return new Queue(title, testId, rows, counts, new QueuePaging(page, pageCount, parameter, others, counts.Total.AtLeast))
+        {
+            UnitNames = Units.ToDictionary(u => u.Id, u => u.Name),
+            Selectable = MayAssign,
+            Keep = Filter.Pairs().ToList(),
+        };
     }
 }
 
-/// <summary>/mot-cua: the desk's work: received today, awaiting supplement, results to return, online dossiers to check.</summary>
+/// <summary>
+/// /mot-cua: the desk's work: received today, awaiting supplement, results to return, online dossiers to check; the
+/// received dossiers can be transferred to a processing unit together (<see cref="QueueBulk"/>).
+/// </summary>
 [Authorize(Roles = Roles.OneStopOfficer + "," + Roles.Admin)]
-public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvider calendars) : PageModel
+public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, IServiceScopeFactory scopes) : PageModel
 {
     public List<Queue> Queues { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The units the received dossiers may be transferred to.</summary>
+    public IReadOnlyList<(int Id, string Name)> TransferUnits { get; private set; } = [];
+
+    public IReadOnlyList<BulkResult> Results { get; private set; } = [];
+
+    public string? BulkError { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Bulk transfer: each ticked received dossier transferred through the ordinary action, the outcome of each listed.</summary>
+    public async Task OnPostTransferAsync([FromForm(Name = QueueBulk.Codes)] string[]? codes, [FromForm(Name = QueueBulk.TargetUnit)] int? unitId, CancellationToken ct)
+    {
+        TransferUnits = await QueueBulk.ProcessingUnitsAsync(db, User.AgencyId() ?? 0, ct);
+        var unit = TransferUnits.FirstOrDefault(u => u.Id == unitId);
+        if (codes is not { Length: > 0 })
+        {
+            BulkError = "Vui lòng đánh dấu ít nhất một hồ sơ.";
+        }
+        else if (codes.Length > QueueBulk.MaxDossiers)
+        {
+            BulkError = $"Mỗi lần chuyển tối đa {QueueBulk.MaxDossiers.ToVnNumber()} hồ sơ.";
+        }
+        else if (unit.Name is null)
+        {
+            BulkError = "Vui lòng chọn đơn vị xử lý được chuyển đến.";
+        }
+        else
+        {
+            Results = await QueueBulk.ApplyAsync(scopes, User, codes, DossierAction.Transfer, new ActionInput(UnitId: unit.Id), _ => "Đã chuyển xử lý đến " + unit.Name + ".", ct);
+        }
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         var agencyId = User.AgencyId();
         var calc = await calendars.CalculatorAsync(db, agencyId, ct);
@@ -78,11 +240,20 @@ public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvid
         var today = time.Today();
         var start = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
         var all = DossierQueues.OfAgency(db, agencyId);
-        Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(db, all, calc, now, ct)));
-        Queues.Add(new Queue("Đã tiếp nhận, chờ chuyển xử lý", "desk-received", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.Received), calc, now, ct)));
-        Queues.Add(new Queue("Tiếp nhận hôm nay", "desk-today", await DossierQueues.RowsAsync(all.Where(d => d.ReceivedAt >= start), calc, now, ct)));
-        Queues.Add(new Queue("Chờ bổ sung", "desk-supplement", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.AwaitingSupplement), calc, now, ct)));
-        Queues.Add(new Queue("Có kết quả, chờ trả", "desk-results", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.ResultIssued), calc, now, ct)));
+        if (TransferUnits.Count == 0)
+        {
+            TransferUnits = await QueueBulk.ProcessingUnitsAsync(db, agencyId ?? 0, ct);
+        }
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(db, all, calc, now, ct)) { UnitNames = units });
+        Queues.Add(new Queue("Đã tiếp nhận, chờ chuyển xử lý", "desk-received", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.Received), calc, now, ct))
+        {
+            UnitNames = units,
+            Selectable = true,
+        });
+        Queues.Add(new Queue("Tiếp nhận hôm nay", "desk-today", await DossierQueues.RowsAsync(all.Where(d => d.ReceivedAt >= start), calc, now, ct)) { UnitNames = units });
+        Queues.Add(new Queue("Chờ bổ sung", "desk-supplement", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.AwaitingSupplement), calc, now, ct)) { UnitNames = units });
+        Queues.Add(new Queue("Có kết quả, chờ trả", "desk-results", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.ResultIssued), calc, now, ct)) { UnitNames = units });
     }
 }
 
@@ -113,7 +284,8 @@ public sealed class OverdueModel(AppDbContext db, TimeProvider time, CalendarPro
             query = query.Where(d => d.CurrentUnitId == unit);
         }
         var rows = await DossierQueues.RowsAsync(query, calc, now, ct);
-        Queues.Add(new Queue("Quá hạn", "overdue", rows.Where(r => r.Standing?.Status == PendingTimeliness.Overdue).ToList()));
-        Queues.Add(new Queue("Đến hạn trong 01 ngày làm việc – cần lập Phiếu xin lỗi và hẹn lại", "due-soon", rows.Where(r => r.Standing?.Status != PendingTimeliness.Overdue).ToList()));
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Queues.Add(new Queue("Quá hạn", "overdue", rows.Where(r => r.Standing?.Status == PendingTimeliness.Overdue).ToList()) { UnitNames = units });
+        Queues.Add(new Queue("Đến hạn trong 01 ngày làm việc – cần lập Phiếu xin lỗi và hẹn lại", "due-soon", rows.Where(r => r.Standing?.Status != PendingTimeliness.Overdue).ToList()) { UnitNames = units });
     }
 }
