@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Calendar;
+using MotCua.Core.Procedures;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -57,6 +61,36 @@ public sealed class DossierRoundTripTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Single(log.Commands, c => c.Contains("\"CalendarYears\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_first_transfer_to_the_unit_its_plan_names_reads_no_report_row()
+    {
+        var log = new CommandLog();
+        await using var app = new CountingApp(log);
+        using var desk = await app.ApiClientAsync("motcua");
+        var (_, first) = await ReceiveAsync(desk);
+        int tdc;
+        await using (var db = app.CreateDbContext())
+        {
+            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+            var versionId = await db.Set<Dossier>().Where(d => d.Code == first).Select(d => d.ProcedureVersionId).SingleAsync();
+            var process = new InternalProcess { ProcedureVersionId = versionId, State = ProcessState.InForce };
+            process.Steps.Add(new ProcessStep { Seq = 1, Kind = StepKind.Appraise, UnitId = tdc, DurationValue = 5, DurationUnit = TimeUnit.WorkingDays });
+            db.Add(process);
+            await db.SaveChangesAsync();
+        }
+        var (_, code) = await ReceiveAsync(desk);
+
+        var (status, _) = await log.RecordAsync(async () =>
+        {
+            using var response = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = tdc });
+            return (response.StatusCode, "");
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The plan pinned the report row's unit at receipt, so the row has nothing to learn from the transfer.
+        Assert.DoesNotContain(log.Commands, c => c.Contains("FROM \"ReportDossiers\"", StringComparison.Ordinal));
     }
 
     private static async Task<(HttpStatusCode Status, string Code)> ReceiveAsync(HttpClient desk)
