@@ -173,8 +173,11 @@ public static class LoadRun
             return 0;
         }
 
+        // Profiling the transition alone (--only transition): receipts and raw inserts only to have dossiers for both,
+        // then the raw transition and the transfer, with the server's CPU per transfer.
+        var transitionOnly = only == "transition";
         Measurement? bare = null;
-        if (o.Get("bare-url") is { } bareUrl)
+        if (!transitionOnly && o.Get("bare-url") is { } bareUrl)
         {
             bare = await Measure.RunAsync("bare Kestrel GET", clients, duration, async (_, ct) =>
             {
@@ -202,70 +205,76 @@ public static class LoadRun
         });
         results.Add((rawInsert, null));
         results.Add((receipt, rawInsert));
-        // The same rows with the number taken inside the transaction, as the app does: what the gapless rule costs any
-        // writer, apart from what the app's own code costs.
-        await using var rawNumbered = new RawBaseline(provider, connection) { NumberInTransaction = true };
-        await rawNumbered.LoadTemplateAsync(received.First().Code, CancellationToken.None);
-        var rawInsertNumbered = await Measure.RunAsync("raw insert, number in tx", clients, duration, async (_, ct) =>
-        {
-            await rawNumbered.InsertOneAsync("RAWN-" + Interlocked.Increment(ref rawN).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
-            return null;
-        });
-        results.Add((rawInsertNumbered, null));
-        results.Add((receipt with { Name = "receipt (vs number in tx)" }, rawInsertNumbered));
-
-        // The closed loops leave thousands of messages for the outbox worker; not drained first, they would be the paced
-        // receipts' tail though no such backlog exists at that rate (docs/performance.md).
-        var drained = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {drained.TotalSeconds:F1} s before the paced receipts"));
-        var (rawPaced, receiptPaced) = await PacedPairAsync(raw);
-        results.Add((rawPaced, null));
-        results.Add((receiptPaced, rawPaced));
-
-        // The receipts' notifications are delivered by the outbox worker in the background; measured while it drains
-        // them, the look-up would pay for the receipts. Both the look-up and its raw SELECT baseline run once no message
-        // is due any more (at most 60 s); the wait is printed, and the worker's cost belongs to the receipt.
-        var settled = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {settled.TotalSeconds:F1} s before the look-up"));
-
         var codes = received.ToArray();
-        var lookup = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
+        double lookupRate = double.NaN, rawSelectRate = double.NaN;
+        if (!transitionOnly)
         {
-            var (code, phone) = codes[Random.Shared.Next(codes.Length)];
-            using var req = new HttpRequestMessage(HttpMethod.Get, $"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}");
-            req.Headers.Add("X-Lookup-Factor", phone);
-            using var res = await http.SendAsync(req, ct);
-            await res.Content.ReadAsByteArrayAsync(ct);
-            return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
-        });
-        var rawSelect = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
-            await raw.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
-        results.Add((rawSelect, null));
-        results.Add((lookup, rawSelect));
-        if (provider == "postgres")
-        {
-            // The same SELECT with the app's own driver settings (prepared, no reset on checkout): the app prepares its
-            // statements, so this is the floor its look-up is honestly compared with too.
-            await using var prepared = new RawBaseline(provider, connection, prepared: true);
-            var preparedSelect = await Measure.RunAsync("raw SELECT by key, prepared", clients, duration, async (_, ct) =>
-                await prepared.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
-            results.Add((preparedSelect, null));
-            results.Add((lookup with { Name = "look-up (vs prepared SELECT)" }, preparedSelect));
-        }
-        if (bare is not null)
-        {
-            results.Add((lookup with { Name = "look-up (vs bare HTTP)" }, bare));
-        }
+            // The same rows with the number taken inside the transaction, as the app does: what the gapless rule costs any
+            // writer, apart from what the app's own code costs.
+            await using var rawNumbered = new RawBaseline(provider, connection) { NumberInTransaction = true };
+            await rawNumbered.LoadTemplateAsync(received.First().Code, CancellationToken.None);
+            var rawInsertNumbered = await Measure.RunAsync("raw insert, number in tx", clients, duration, async (_, ct) =>
+            {
+                await rawNumbered.InsertOneAsync("RAWN-" + Interlocked.Increment(ref rawN).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8], ct);
+                return null;
+            });
+            results.Add((rawInsertNumbered, null));
+            results.Add((receipt with { Name = "receipt (vs number in tx)" }, rawInsertNumbered));
 
-        var queue = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, (client, ct) => QueuePageAsync(http, urls[client % urls.Length], specialist, ct));
-        results.Add((queue, bare));
-        // The goal speaks of "a specialist's queue page": what one specialist waits for, not 32 at once on 2 cores.
-        var queueOne = await Measure.RunAsync("queue page, 1 specialist", 1, duration, (_, ct) => QueuePageAsync(http, urls[0], specialist, ct));
-        results.Add((queueOne, bare));
-        // The same with a search and filters on: a name search and two filters are residual conditions on the unit's index range.
-        var queueFiltered = await Measure.RunAsync("queue page, 1 specialist, search + filters", 1, duration,
-            (_, ct) => QueuePageAsync(http, urls[0], specialist, ct, "?q=nguyen&hantrang=tronghan&kenh=tructiep&sapxep=han"));
-        results.Add((queueFiltered, bare));
+            // The closed loops leave thousands of messages for the outbox worker; not drained first, they would be the paced
+            // receipts' tail though no such backlog exists at that rate (docs/performance.md).
+            var drained = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {drained.TotalSeconds:F1} s before the paced receipts"));
+            var (rawPaced, receiptPaced) = await PacedPairAsync(raw);
+            results.Add((rawPaced, null));
+            results.Add((receiptPaced, rawPaced));
+
+            // The receipts' notifications are delivered by the outbox worker in the background; measured while it drains
+            // them, the look-up would pay for the receipts. Both the look-up and its raw SELECT baseline run once no message
+            // is due any more (at most 60 s); the wait is printed, and the worker's cost belongs to the receipt.
+            var settled = await SettleOutboxAsync(raw, TimeSpan.FromSeconds(60));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outbox settled in {settled.TotalSeconds:F1} s before the look-up"));
+
+            var lookup = await Measure.RunAsync("look-up GET /api/public/…", clients, duration, async (client, ct) =>
+            {
+                var (code, phone) = codes[Random.Shared.Next(codes.Length)];
+                using var req = new HttpRequestMessage(HttpMethod.Get, $"{urls[client % urls.Length]}/api/public/dossiers/{Uri.EscapeDataString(code)}");
+                req.Headers.Add("X-Lookup-Factor", phone);
+                using var res = await http.SendAsync(req, ct);
+                await res.Content.ReadAsByteArrayAsync(ct);
+                return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+            });
+            var rawSelect = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
+                await raw.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
+            results.Add((rawSelect, null));
+            results.Add((lookup, rawSelect));
+            if (provider == "postgres")
+            {
+                // The same SELECT with the app's own driver settings (prepared, no reset on checkout): the app prepares its
+                // statements, so this is the floor its look-up is honestly compared with too.
+                await using var prepared = new RawBaseline(provider, connection, prepared: true);
+                var preparedSelect = await Measure.RunAsync("raw SELECT by key, prepared", clients, duration, async (_, ct) =>
+                    await prepared.SelectByCodeAsync(codes[Random.Shared.Next(codes.Length)].Code, ct) ? null : "not found");
+                results.Add((preparedSelect, null));
+                results.Add((lookup with { Name = "look-up (vs prepared SELECT)" }, preparedSelect));
+            }
+            if (bare is not null)
+            {
+                results.Add((lookup with { Name = "look-up (vs bare HTTP)" }, bare));
+            }
+
+            var queue = await Measure.RunAsync("queue page /ho-so/hang-doi", clients, duration, (client, ct) => QueuePageAsync(http, urls[client % urls.Length], specialist, ct));
+            results.Add((queue, bare));
+            // The goal speaks of "a specialist's queue page": what one specialist waits for, not 32 at once on 2 cores.
+            var queueOne = await Measure.RunAsync("queue page, 1 specialist", 1, duration, (_, ct) => QueuePageAsync(http, urls[0], specialist, ct));
+            results.Add((queueOne, bare));
+            // The same with a search and filters on: a name search and two filters are residual conditions on the unit's index range.
+            var queueFiltered = await Measure.RunAsync("queue page, 1 specialist, search + filters", 1, duration,
+                (_, ct) => QueuePageAsync(http, urls[0], specialist, ct, "?q=nguyen&hantrang=tronghan&kenh=tructiep&sapxep=han"));
+            results.Add((queueFiltered, bare));
+            lookupRate = lookup.Rate;
+            rawSelectRate = rawSelect.Rate;
+        }
 
         var unit = await TdcUnitAsync(raw);
         var pending = new ConcurrentQueue<(string Code, string Phone)>(codes);
@@ -304,9 +313,13 @@ public static class LoadRun
         }, warmup: TimeSpan.Zero, maxOps: targets.Count);
         results.Add((rawTransitionM, null));
 
+        var cpuBeforeTransition = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+        var transitionStart = TimeProvider.System.GetTimestamp();
         var transition = await Measure.RunAsync("transition transfer", clients, duration, (client, ct) =>
             pending.TryDequeue(out var item) ? Transfer(client, item.Code, ct) : Task.FromResult<string?>("no dossier left"),
             warmup: TimeSpan.Zero, maxOps: pending.Count);
+        var transitionSeconds = TimeProvider.System.GetElapsedTime(transitionStart).TotalSeconds;
+        var cpuAfterTransition = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
         results.Add((transition, rawTransitionM));
         results.Add((transition with { Name = "transition (vs raw insert)" }, rawInsert));
 
@@ -321,14 +334,21 @@ public static class LoadRun
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Rows per raw-insert transaction: {raw.RowsPerDossier} ({raw.Describe()})."));
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Statements per raw-transition transaction: {rawTransition.Statements} ({rawTransition.Describe()})."));
         report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Server peak RSS (VmHWM): {peak:F0} MB."));
+        if (cpuBeforeTransition is { } tb && cpuAfterTransition is { } ta && transition.Rate > 0)
+        {
+            // Server CPU per transfer over the measured window: steadier than ops/s on a shared VM.
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Server CPU per transfer: {(ta - tb) * 1000 / (transition.Rate * transitionSeconds):F2} ms."));
+        }
         Console.Write(report);
         PrintErrors(results);
         if (o.Get("out") is { } path)
         {
             await File.WriteAllTextAsync(path, report.ToString());
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookup.Rate / rawSelect.Rate:F2}; transition/raw-transition ratio: {transition.Rate / rawTransitionM.Rate:F2}"));
+        Console.WriteLine(transitionOnly
+            ? string.Create(CultureInfo.InvariantCulture, $"transition/raw-transition ratio: {transition.Rate / rawTransitionM.Rate:F2}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"receipt/raw-insert ratio: {receipt.Rate / rawInsert.Rate:F2}; lookup/raw-select ratio: {lookupRate / rawSelectRate:F2}; transition/raw-transition ratio: {transition.Rate / rawTransitionM.Rate:F2}"));
         return 0;
     }
 

@@ -7,7 +7,7 @@ namespace MotCua.Load;
 /// <list type="bullet">
 /// <item><c>bare --port P</c>: a bare ASP.NET Core endpoint, the HTTP baseline;</item>
 /// <item><c>seed --provider postgres|sqlite --connection CS --count N</c>: provincial-scale dossiers (<see cref="DataGenerator"/>);</item>
-/// <item><c>load --url U --provider P --connection CS [--paced-rate R] [--only receipt|paced|lookup] ...</c>: the load generator and its baselines (<see cref="LoadRun"/>); the receipt is also measured open-loop at R per second (default 100);</item>
+/// <item><c>load --url U --provider P --connection CS [--paced-rate R] [--only receipt|paced|lookup|queue|transition] ...</c>: the load generator and its baselines (<see cref="LoadRun"/>); the receipt is also measured open-loop at R per second (default 100);</item>
 /// <item><c>peers --connection CS [--seconds S] [--peers-warmup S] [--engines motcua,rebus,bpmn] [--trace]</c>: the five-step process in MotCua, Rebus and bpmn-engine (<see cref="Peers"/>);</item>
 /// <item><c>reports --provider P --connection CS</c>: report and index timings over the stored dossiers (<see cref="ReportTimings"/>).</item>
 /// </list>

@@ -155,9 +155,22 @@ public sealed class Dossier
 
     public IReadOnlyList<PlannedStep> StepPlan
     {
-        get => JsonSerializer.Deserialize<List<PlannedStep>>(StepPlanJson, Json) ?? [];
+        get
+        {
+            // Parsed once per stored text: a command reads the plan several times (state, terms, routing, projection).
+            var json = StepPlanJson;
+            if (!ReferenceEquals(json, _parsedPlanJson))
+            {
+                _parsedPlan = JsonSerializer.Deserialize<List<PlannedStep>>(json, Json) ?? [];
+                _parsedPlanJson = json;
+            }
+            return _parsedPlan!;
+        }
         set => StepPlanJson = JsonSerializer.Serialize(value, Json);
     }
+
+    private string? _parsedPlanJson;
+    private IReadOnlyList<PlannedStep>? _parsedPlan;
 
     public DossierTerms Terms => new(ProcessingTime, PlannedStep.ProcessingStepCount(StepPlan), ApplyCutoff, SupplementPolicy);
 

@@ -77,7 +77,10 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
     /// so a holiday saved on another instance counts at once) and the cached agency's office hours.
     /// </summary>
     internal async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
+        new(_calendar ??= await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
+
+    // One scope is one command: its decision and its answer (the actions available after it) share one stamp check.
+    private WorkingCalendar? _calendar;
 
     /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
     internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,

@@ -188,7 +188,18 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
             Decision = decision,
             AssigneeUserId = assigneeUserId,
         }, ct);
-        await db.SaveChangesAsync(ct);
+        // No caller goes on in its transaction after a failed save (the receipt rolls back and retries whole), so EF's
+        // savepoint would only add two round trips inside the receipt's hold on the day counter (ADR-004).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     /// <summary>A change that is not a transition: the version moves so a concurrent editor loses, then the one save.</summary>

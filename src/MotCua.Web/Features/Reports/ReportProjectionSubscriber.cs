@@ -29,7 +29,9 @@ public sealed class ReportProjectionSubscriber(ReferenceCache cache) : IDossierS
         ReportRollup.Snapshot? before = null;
         if (entry.State != EntityState.Added)
         {
-            var firstUnit = dossier.CurrentUnitId is not null && entry.OriginalValues.GetValue<int?>(nameof(Dossier.CurrentUnitId)) is null;
+            // The row takes the unit of the first transfer only when the plan named none (a planned unit is pinned at receipt).
+            var firstUnit = dossier.CurrentUnitId is not null && entry.OriginalValues.GetValue<int?>(nameof(Dossier.CurrentUnitId)) is null
+                && !dossier.StepPlan.Any(s => s.UnitId is not null);
             if (!firstUnit && DossierProjection.Classify(DossierProjection.State.Original(entry)) == after)
             {
                 return;
