@@ -111,9 +111,16 @@ public static class ResultPdfs
 
         public async Task<byte[]> GetSignatureAsync(Stream stream)
         {
-            using var content = new MemoryStream();
-            await stream.CopyToAsync(content, ct);
-            return await session.SignAsync(content.ToArray(), ct);
+            // Read synchronously and by length: PDFsharp's ranged stream answers neither CanSeek nor Position, and its
+            // asynchronous read returns nothing.
+            var content = new byte[stream.Length];
+            var total = 0;
+            int read;
+            while (total < content.Length && (read = stream.Read(content, total, content.Length - total)) > 0)
+            {
+                total += read;
+            }
+            return await session.SignAsync(content, ct);
         }
     }
 }

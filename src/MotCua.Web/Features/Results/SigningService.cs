@@ -82,9 +82,16 @@ public sealed class SigningServiceSigner(HttpClient http, SigningOptions options
 
         public override async Task<byte[]> SignAsync(byte[] content, CancellationToken ct)
         {
-            // A first pass learns the digest of the signed attributes (they hold no time, so the second pass makes the same).
+            // A first pass learns the digest of the signed attributes (they hold no time, so the second pass makes the same);
+            // it ends in the CMS layer's own check that the placeholder signature does not match the certificate.
             using var probe = new PresetRsa(certificate, null);
-            PadesCms.Sign(content, certificate, probe);
+            try
+            {
+                PadesCms.Sign(content, certificate, probe);
+            }
+            catch (CryptographicException) when (probe.Hash is not null)
+            {
+            }
             var signature = await service.SignHashAsync(probe.Hash!, pin, ct);
             using var preset = new PresetRsa(certificate, signature);
             var cms = PadesCms.Sign(content, certificate, preset);
