@@ -32,7 +32,8 @@ public sealed class ResultsApp : MotCuaApp
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        folder.Refresh();
+        if (disposing && folder.Exists)
         {
             folder.Delete(recursive: true);
         }
