@@ -13,6 +13,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Reports;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Scaling;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
@@ -39,6 +40,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddResults();
 
 var app = builder.Build();
 

@@ -87,7 +87,7 @@ public static class AccountGates
                 : "Tài khoản quản trị phải bật xác thực hai bước trước khi dùng.";
             if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
-                await Results.Problem(title: "Chưa được dùng tài khoản.", detail: what + " Mở " + step + " trên trang web.",
+                await TypedResults.Problem(title: "Chưa được dùng tài khoản.", detail: what + " Mở " + step + " trên trang web.",
                     statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
                 return;
             }

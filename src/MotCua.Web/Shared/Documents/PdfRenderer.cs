@@ -77,7 +77,8 @@ public static class PdfRenderer
         return (stream.ToArray(), pages);
     }
 
-    private static void EnsureFonts()
+    /// <summary>Installs the embedded fonts; a feature that draws on an existing PDF calls it first.</summary>
+    public static void EnsureFonts()
     {
         lock (FontGate)
         {

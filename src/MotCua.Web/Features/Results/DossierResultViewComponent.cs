@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Results;
+
+/// <summary>What the "Văn bản kết quả" panel shows, and which of its forms the officer may use.</summary>
+public sealed record DossierResultModel(string DossierCode, DossierStatus Status, IReadOnlyList<ResultDocument> Results, bool CanRecord, bool CanSign,
+    bool CanWithdraw, string SecretLabel, string DefaultSignerName, string DefaultSignerPosition, DateOnly Today, bool ApprovedWithoutResult)
+{
+    /// <summary>The result the panel is about: the draft in progress, else the one in force, else the latest.</summary>
+    public ResultDocument? Current => Results.FirstOrDefault(r => r.Status == ResultStatus.Draft)
+        ?? Results.FirstOrDefault(r => r.Status == ResultStatus.InForce) ?? (Results.Count > 0 ? Results[0] : null);
+}
+
+/// <summary>
+/// The dossier page's result panel: the result recorded (or the specialist's form to record it), "Ký số" for the leader,
+/// the signed file, revoke and correct. Results owns the documents, so it renders the panel; the dossier page invokes it
+/// by name ("DossierResult") and needs no knowledge of Results.
+/// </summary>
+public sealed class DossierResultViewComponent(AppDbContext db, ResultDocuments results, PdfSignatures signatures, TimeProvider time) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(long dossierId)
+    {
+        var ct = HttpContext.RequestAborted;
+        var user = HttpContext.User;
+        var agencyId = user.AgencyId();
+        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == dossierId && d.AgencyId == agencyId)
+            .Select(d => new { d.Code, d.Status, d.AgencyId }).SingleOrDefaultAsync(ct);
+        if (dossier is null)
+        {
+            return Content("");
+        }
+        var list = await results.ForDossierAsync(dossier.AgencyId, dossierId, ct);
+        var me = await db.Users.AsNoTracking().Where(u => u.UserName == user.Identity!.Name).Select(u => new { u.FullName, u.Position }).SingleOrDefaultAsync(ct);
+        var approved = dossier.Status is DossierStatus.ResultIssued or DossierStatus.Returned;
+        var model = new DossierResultModel(dossier.Code, dossier.Status, list,
+            CanRecord: ResultDocuments.MayRecord(user) && ResultDocuments.CanRecordAt(dossier.Status) && !list.Any(r => r.Status == ResultStatus.InForce),
+            CanSign: ResultDocuments.MaySign(user) && ResultDocuments.CanSignAt(dossier.Status),
+            CanWithdraw: ResultDocuments.MayWithdraw(user),
+            signatures.SecretLabel,
+            DefaultSignerName: user.IsInRole(Identity.Roles.Leader) ? me?.FullName ?? "" : "",
+            DefaultSignerPosition: user.IsInRole(Identity.Roles.Leader) ? me?.Position ?? "" : "",
+            DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime),
+            ApprovedWithoutResult: approved && !list.Any(r => r.Status is ResultStatus.InForce or ResultStatus.Draft));
+        return View("/Features/Results/_DossierResult.cshtml", model);
+    }
+}
