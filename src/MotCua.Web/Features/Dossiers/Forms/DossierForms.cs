@@ -16,7 +16,7 @@ public sealed record FormPaper(string Name, string Kind, int Quantity);
 public sealed record ReceiptSlipInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName,
     IReadOnlyList<FormPaper> Papers, int Sets, DateTimeOffset ReceivedAt, DateTimeOffset AppointmentAt,
-    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl);
+    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl, string? Fee = null);
 
 public sealed record SupplementRequestInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
@@ -71,6 +71,7 @@ public static class DossierForms
                 new Paragraph(Moment(i.ReceivedAt), Label: "3. Thời gian nhận hồ sơ:"),
                 new Paragraph(Moment(i.AppointmentAt), Label: "4. Thời gian trả kết quả giải quyết hồ sơ:"),
                 new Paragraph(i.ResultDelivery, Label: "5. Đăng ký nhận kết quả tại:"),
+                .. (i.Fee is null ? (DocumentBlock[])[] : [new Paragraph(i.Fee, Label: "Phí, lệ phí:")]),
                 new Paragraph($"Vào Sổ theo dõi hồ sơ, Quyển số: {i.BookVolume?.ToString(CultureInfo.InvariantCulture) ?? "…"}, Số thứ tự: {i.BookSeq?.ToString(CultureInfo.InvariantCulture) ?? "…"}", Italic: true),
             ],
             Signatures = [new Signature("NGƯỜI NỘP HỒ SƠ", i.Applicant.Name), new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],
