@@ -78,6 +78,8 @@ public static partial class AuthorizationMatrix
         // Dossiers
         ["* /mot-cua"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
         ["* /mot-cua/tiep-nhan"] = new("Một cửa", false, ["motcua"]),
+        ["* /mot-cua/tiep-nhan/sua/{code}"] = new("Một cửa", false, ["motcua"]),
+        ["GET /api/catalogue/procedures/{code}/deadline-preview"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan
         ["* /ho-so/hang-doi"] = Officers,
         ["* /ho-so/nhap"] = Admin,
         ["* /ho-so/so-theo-doi"] = new("Một cửa, quản trị, lãnh đạo, đầu mối", false, ["admin", "motcua", "lanhdao", "daumoi"]),

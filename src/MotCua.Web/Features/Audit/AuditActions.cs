@@ -29,6 +29,7 @@ public static class AuditActions
         ["dossier.import"] = "Nhập hồ sơ từ hệ thống cũ",
         ["dossier.queue.export"] = "Xuất danh sách hồ sơ ra Excel",
         ["dossier.receive"] = "Tiếp nhận hồ sơ",
+        ["dossier.receipt.correct"] = "Sửa thông tin tiếp nhận hồ sơ",
         ["dossier.transition"] = "Xử lý hồ sơ",
         ["feedback.export"] = "Xuất danh sách phản ánh, kiến nghị ra Excel",
         ["feedback.receive"] = "Tiếp nhận phản ánh, kiến nghị",

@@ -125,6 +125,12 @@ public sealed class Dossier
 
     public ResultDelivery? ReturnMethod { get; set; }
 
+    /// <summary>How the applicant asked at receipt to get the result (null for dossiers received before the choice was recorded).</summary>
+    public ResultDelivery? ReturnChoice { get; set; }
+
+    /// <summary>The delivery address when the result goes by post.</summary>
+    public string? ReturnAddress { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public bool ResultDigitised { get; set; }
@@ -137,6 +143,9 @@ public sealed class Dossier
     public long FeeAmount { get; set; }
 
     public PaymentStatus PaymentStatus { get; set; }
+
+    /// <summary>Why the fee differs from the catalogue's (exemption, reduction...), recorded at receipt.</summary>
+    public string? FeeNote { get; set; }
 
     /// <summary>Migrated from a previous one-stop system (counted like any other).</summary>
     public bool Imported { get; set; }

@@ -28,6 +28,7 @@ public static class DossierApi
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
             .AddDossierSubscriber<Forms.SupplementItemsRecorder>()
+            .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
@@ -104,6 +105,7 @@ public static class DossierApi
         // Historical dossiers count in the official reports: administrators only, as the page /ho-so/nhap.
         api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery()
             .RequireAuthorization(Policies.Admin);
+        app.MapReceiptApi();
         return app;
     }
 

@@ -68,6 +68,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.ResumeStatus).HasConversion<string>().HasMaxLength(32);
         b.Property(d => d.OpenPauseReason).HasConversion<string>().HasMaxLength(32);
         b.Property(d => d.ReturnMethod).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.ReturnChoice).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.ReturnAddress).HasMaxLength(500);
+        b.Property(d => d.FeeNote).HasMaxLength(500);
         b.Property(d => d.PaymentStatus).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.Assignee).HasMaxLength(256);
         b.Property(d => d.InterAgencyPartner).HasMaxLength(300);

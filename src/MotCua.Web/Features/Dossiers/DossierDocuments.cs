@@ -120,7 +120,7 @@ public static class DossierDocuments
                 var book = await TrackingBook.PlaceOfAsync(db, d.AgencyId, d.Id, d.ReceivedAt, ct);
                 return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, issuer, applicant, d.ProcedureName,
                     papers.Select(p => new FormPaper(p.Name, PaperKind(p.Form), p.Quantity)).ToList(), 1, d.ClockStartedAt ?? received,
-                    d.AppointmentAt ?? received, "Bộ phận Một cửa, " + agency.Name, officerName, book?.Volume, book?.Seq, lookupUrl));
+                    d.AppointmentAt ?? received, ReturnText(d, agency.Name), officerName, book?.Volume, book?.Seq, lookupUrl, FeeText(d)));
             case OfficialFormKind.SupplementRequest:
                 return DossierForms.SupplementRequest(new SupplementRequestInput(d.Code, issuer, applicant, d.ProcedureName, received, at,
                     await SupplementLinesAsync(db, d, issued!, ct), issued!.Content ?? "", officerName, lookupUrl));
@@ -175,6 +175,19 @@ public static class DossierDocuments
         ResolutionTimeliness.OnTime => "Đúng hạn",
         ResolutionTimeliness.Late => "Quá hạn",
     };
+
+    /// <summary>Where the applicant asked to get the result, as the receipt and the dossier page print it.</summary>
+    public static string ReturnText(Dossier d, string agencyName) => d.ReturnChoice switch
+    {
+        ResultDelivery.ByPost => "Qua dịch vụ bưu chính công ích" + (d.ReturnAddress is { } a ? ", địa chỉ: " + a : ""),
+        ResultDelivery.Online => "Nhận kết quả điện tử (trực tuyến) trên Cổng Dịch vụ công",
+        ResultDelivery.AtDesk or null => "Bộ phận Một cửa, " + agencyName,
+    };
+
+    /// <summary>The fee as the receipt prints it, with the reason when it differs from the catalogue's.</summary>
+    public static string FeeText(Dossier d) =>
+        (d.FeeAmount == 0 ? "Không thu" : d.FeeAmount.ToString("N0", VietnamTime.Culture) + " đồng")
+        + (d.FeeNote is { } why ? " (" + why + ")" : "");
 
     public static string PaperKind(PaperCopyKind kind) => kind switch
     {

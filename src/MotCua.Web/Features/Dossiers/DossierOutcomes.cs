@@ -73,7 +73,25 @@ public sealed record ReceiptInput(
     string? Note = null,
     PaymentStatus Payment = PaymentStatus.Unpaid,
     IReadOnlyList<IncomingFile>? Files = null,
-    int? TransferToUnitId = null);
+    int? TransferToUnitId = null)
+{
+    /// <summary>How the applicant wants the result (by post only where the procedure returns by post).</summary>
+    public ResultDelivery? ReturnChoice { get; init; }
+
+    /// <summary>Where the post delivers the result; the applicant's address when left empty.</summary>
+    public string? ReturnAddress { get; init; }
+
+    /// <summary>The fee charged, in đồng; null takes the catalogue's. A different amount needs <see cref="FeeNote"/>.</summary>
+    public long? FeeAmount { get; init; }
+
+    public string? FeeNote { get; init; }
+
+    /// <summary>
+    /// The papers were checked one by one against the catalogue (the desk page): a receipt as complete is then refused
+    /// while a required paper is not ticked (<see cref="ReceiptChecklist"/>).
+    /// </summary>
+    public bool CheckedAgainstCatalogue { get; init; }
+}
 
 /// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>
 public sealed record ActionInput(

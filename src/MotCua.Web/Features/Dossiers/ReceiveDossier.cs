@@ -16,6 +16,9 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
 {
     private const int MaxAttempts = 8;
 
+    // Far above any fee of a procedure; a typo of extra zeros is refused rather than printed on the receipt.
+    private const long MaxFee = 100_000_000_000;
+
     public Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash, CancellationToken ct) =>
         ReceiveAsync(input, user, idempotencyKey, requestHash, null, ct);
 
@@ -95,12 +98,55 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         {
             errors["channel"] = ["Hồ sơ trực tuyến được tạo ở trạng thái chờ tiếp nhận; Bộ phận Một cửa kiểm tra rồi mới tiếp nhận."];
         }
+        if (input.ReturnChoice == ResultDelivery.ByPost && string.IsNullOrWhiteSpace(input.ReturnAddress) && string.IsNullOrWhiteSpace(input.Applicant.Address))
+        {
+            errors["returnAddress"] = ["Vui lòng nhập địa chỉ nhận kết quả qua dịch vụ bưu chính công ích."];
+        }
+        if (input.ReturnAddress is { Length: > ReceiptRules.AddressMax })
+        {
+            errors["returnAddress"] = [$"Địa chỉ nhận kết quả dài tối đa {ReceiptRules.AddressMax} ký tự."];
+        }
+        if (input.FeeAmount is < 0 or > MaxFee)
+        {
+            errors["feeAmount"] = ["Số tiền phí, lệ phí không hợp lệ."];
+        }
+        if (input.FeeNote is { Length: > 500 })
+        {
+            errors["feeNote"] = ["Lý do thay đổi phí, lệ phí dài tối đa 500 ký tự."];
+        }
         if (input.TransferToUnitId is not null && input.Outcome != ReceiptOutcome.Receive)
         {
             errors["transferToUnitId"] = ["Chỉ chuyển ngay cho đơn vị xử lý được khi tiếp nhận hồ sơ (không khi yêu cầu bổ sung, từ chối hay chờ kiểm tra)."];
         }
         return errors;
     }
+
+    /// <summary>
+    /// What the catalogue's version says against the desk's choices: every required paper ticked before a receipt as
+    /// complete, the post only where the procedure returns by post, a reason for a fee other than the catalogue's.
+    /// </summary>
+    private static (string Field, string Message)? CounterProblem(ReceiptInput input, Catalogue.ProcedureVersion version)
+    {
+        if (input.CheckedAgainstCatalogue && input.Outcome == ReceiptOutcome.Receive
+            && ReceiptChecklist.IncompleteProblem(CataloguePapers(version), input.Papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList()) is { } missing)
+        {
+            return ("papers", missing);
+        }
+        if (input.ReturnChoice == ResultDelivery.ByPost && !version.PostalReturn)
+        {
+            return ("returnChoice", "Thủ tục này không trả kết quả qua dịch vụ bưu chính công ích: vui lòng chọn nhận tại Bộ phận Một cửa hoặc nhận kết quả điện tử.");
+        }
+        var catalogueFee = (long)version.Fees.Sum(f => f.Amount);
+        if (input.FeeAmount is { } fee && fee != catalogueFee && string.IsNullOrWhiteSpace(input.FeeNote))
+        {
+            return ("feeNote", $"Phí, lệ phí khác với danh mục ({Catalogue.CatalogueText.Money(catalogueFee)}): vui lòng nêu lý do (miễn, giảm...).");
+        }
+        return null;
+    }
+
+    /// <summary>The version's papers as the checklist rule reads them.</summary>
+    internal static IReadOnlyList<CataloguePaper> CataloguePapers(Catalogue.ProcedureVersion version) =>
+        version.Papers.OrderBy(p => p.Seq).Select(p => new CataloguePaper(p.Name, p.Required)).ToList();
 
     /// <summary>A receipt's fields as the Core rules read them (shared with the historical import).</summary>
     internal static ReceiptFields Fields(ApplicantInput a, IReadOnlyList<PaperInput> papers, string? note) =>
@@ -124,9 +170,21 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             }
         }
 
+        if (CounterProblem(input, version) is { } counter)
+        {
+            return WorkflowOutcome.Invalid(counter.Field, counter.Message);
+        }
+
         var agency = await references.AgencyAsync(agencyId, ct);
         var dossier = DossierReferences.NewDossier(agency, version, basis, input.Channel, input.Applicant, now);
         dossier.PaymentStatus = input.Payment;
+        if (input.FeeAmount is { } fee && fee != dossier.FeeAmount)
+        {
+            dossier.FeeAmount = fee;
+            dossier.FeeNote = TextSearch.NfcOrNull(input.FeeNote);
+        }
+        dossier.ReturnChoice = input.ReturnChoice;
+        dossier.ReturnAddress = input.ReturnChoice == ResultDelivery.ByPost ? TextSearch.NfcOrNull(input.ReturnAddress) ?? dossier.ApplicantAddress : null;
         var seq = 1;
         foreach (var p in input.Papers)
         {
@@ -179,7 +237,11 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
 
         var transferred = decision.Then is not null;
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
-            new { dossier.Code, Status = dossier.Status.ToString(), dossier.ProcedureCode, Channel = dossier.Channel.ToString(), TransferredToUnitId = transferred ? dossier.CurrentUnitId : null });
+            new
+            {
+                dossier.Code, Status = dossier.Status.ToString(), dossier.ProcedureCode, Channel = dossier.Channel.ToString(),
+                TransferredToUnitId = transferred ? dossier.CurrentUnitId : null, ReturnChoice = dossier.ReturnChoice?.ToString(), dossier.FeeAmount, dossier.FeeNote,
+            });
         if (key is not null)
         {
             db.Add(new DossierIdempotencyKey

@@ -19,7 +19,7 @@ public sealed record FormPaper(string Name, string Kind, int Quantity);
 public sealed record ReceiptSlipInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName,
     IReadOnlyList<FormPaper> Papers, int Sets, DateTimeOffset ReceivedAt, DateTimeOffset AppointmentAt,
-    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl);
+    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl, string? Fee = null);
 
 /// <summary>One item of a supplement request: the paper, what is missing or wrong in it, and the legal basis for asking.</summary>
 public sealed record SupplementLine(string Paper, string Problem, string? LegalBasis);
@@ -99,6 +99,7 @@ public static class DossierForms
                 new Paragraph(Moment(i.ReceivedAt), Label: "3. Thời gian nhận hồ sơ:"),
                 new Paragraph(Moment(i.AppointmentAt), Label: "4. Thời gian trả kết quả giải quyết hồ sơ:"),
                 new Paragraph(i.ResultDelivery, Label: "5. Đăng ký nhận kết quả tại:"),
+                .. (i.Fee is null ? (DocumentBlock[])[] : [new Paragraph(i.Fee, Label: "Phí, lệ phí:")]),
                 new Paragraph($"Vào Sổ theo dõi hồ sơ, Quyển số: {i.BookVolume?.ToString(CultureInfo.InvariantCulture) ?? "…"}, Số thứ tự: {i.BookSeq?.ToString(CultureInfo.InvariantCulture) ?? "…"}", Italic: true),
             ],
             Signatures = [new Signature("NGƯỜI NỘP HỒ SƠ", i.Applicant.Name), new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],

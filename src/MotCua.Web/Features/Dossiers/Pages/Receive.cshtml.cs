@@ -12,13 +12,22 @@ using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
-/// <summary>Tiếp nhận hồ sơ tại Bộ phận Một cửa: pick the procedure, the applicant, the checklist, files, and the outcome.</summary>
+/// <summary>
+/// Tiếp nhận hồ sơ tại Bộ phận Một cửa: pick the procedure, then the applicant, the catalogue's papers checked one by one
+/// (none ticked until the officer ticks it), the due date a receipt now would get, the fee, how the result goes back,
+/// files, and the outcome.
+/// </summary>
 [Authorize(Roles = Roles.OneStopOfficer)]
-public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDossier receipt, DossierReferences references) : PageModel
+public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDossier receipt, DossierReferences references, ReceiptPreview previews) : PageModel
 {
     public sealed class PaperLine
     {
         public string? Name { get; set; }
+
+        /// <summary>The paper comes from the catalogue (its name is fixed; <see cref="Required"/> is the catalogue's).</summary>
+        public bool FromCatalogue { get; set; }
+
+        public bool Required { get; set; }
 
         public bool Present { get; set; }
 
@@ -67,6 +76,19 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
     [BindProperty]
     public PaymentStatus Payment { get; set; }
 
+    /// <summary>The fee charged, pre-filled with the catalogue's total; a different amount needs <see cref="FeeNote"/>.</summary>
+    [BindProperty]
+    public long? FeeAmount { get; set; }
+
+    [BindProperty]
+    public string? FeeNote { get; set; }
+
+    [BindProperty]
+    public ResultDelivery ReturnChoice { get; set; } = ResultDelivery.AtDesk;
+
+    [BindProperty]
+    public string? ReturnAddress { get; set; }
+
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
@@ -77,6 +99,15 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
     /// <summary>The agency's active units other than the desk (id → name), for the transfer choice.</summary>
     public Dictionary<int, string> Units { get; private set; } = [];
 
+    /// <summary>The due date a receipt made now would get, with its explanation.</summary>
+    public DeadlinePreview? Preview { get; private set; }
+
+    /// <summary>The catalogue's total fee for the chosen procedure.</summary>
+    public long CatalogueFee { get; private set; }
+
+    /// <summary>The dossiers this officer received today that may still be corrected.</summary>
+    public List<Dossier> Correctable { get; private set; } = [];
+
     public List<string> Errors { get; } = [];
 
     private int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
@@ -86,14 +117,21 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         await LoadAsync(ct);
         if (Version is not null)
         {
-            Papers = Version.Papers.OrderBy(p => p.Seq).Select(p => new PaperLine { Name = p.Name, Present = true, Quantity = p.Quantity }).ToList();
-            if (Papers.Count == 0)
-            {
-                // The catalogue lists no papers for this version yet: the officer types them.
-                Papers = [new() { Present = true }, new() { Present = true }, new() { Present = true }];
-            }
+            // Nothing is ticked: the officer ticks each paper as it is checked, so an untouched list is never complete.
+            Papers = Version.Papers.OrderBy(p => p.Seq)
+                .Select(p => new PaperLine { Name = p.Name, FromCatalogue = true, Required = p.Required, Form = KindOf(p.Form), Quantity = p.Quantity }).ToList();
+            // Room for papers the catalogue does not list (all of them when it lists none yet).
+            Papers.AddRange(Enumerable.Range(0, Papers.Count == 0 ? 3 : 2).Select(_ => new PaperLine()));
+            FeeAmount = CatalogueFee;
         }
     }
+
+    private static PaperCopyKind KindOf(PaperForm form) => form switch
+    {
+        PaperForm.Original or PaperForm.OriginalOrCertifiedCopy => PaperCopyKind.Original,
+        PaperForm.CertifiedCopy => PaperCopyKind.CertifiedCopy,
+        PaperForm.Copy => PaperCopyKind.Copy,
+    };
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -109,16 +147,38 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
                     .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct))
                 .Where(u => PlannedStep.MayTake(plan, u.Kind == UnitKind.OneStopDesk)).ToDictionary(u => u.Id, u => u.Name);
             TransferToUnitId ??= PlannedStep.FirstHandOverUnit(plan, Units.ContainsKey);
+            CatalogueFee = (long)Version.Fees.Sum(f => f.Amount);
+            Preview = (await previews.PreviewAsync(User, Version.Procedure.Code, ct)).Preview;
+            // The papers posted back keep their catalogue flags from the catalogue, not from the form.
+            var required = ReceiveDossier.CataloguePapers(Version);
+            foreach (var p in Papers)
+            {
+                var match = required.FirstOrDefault(c => p.Name is not null && string.Equals(c.Name, p.Name.Trim(), StringComparison.Ordinal));
+                p.FromCatalogue = match is not null;
+                p.Required = match?.Required ?? false;
+            }
         }
         if (Version is null)
         {
             Matches = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, AgencyId, time.Today()), Q, null, null)
                 .AsNoTracking().Include(v => v.Procedure).OrderBy(v => v.Procedure!.Code).Take(50).ToListAsync(ct);
+            var me = User.Identity?.Name;
+            var since = new DateTimeOffset(time.Today().ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
+            Correctable = await db.Dossiers.AsNoTracking()
+                .Where(d => d.AgencyId == AgencyId && d.ReceivedAt >= since && (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcessing)
+                    && d.Events.Any(e => e.Action == DossierAction.Receive && e.ActorUserName == me))
+                .OrderByDescending(d => d.Id).Take(10).ToListAsync(ct);
         }
     }
 
     public async Task<IActionResult> OnPostAsync(string outcome, CancellationToken ct)
     {
+        if (outcome == "preview")
+        {
+            // "Xem hạn" without JavaScript: the page again, with the preview for a receipt now.
+            await LoadAsync(ct);
+            return Page();
+        }
         var which = outcome switch
         {
             "supplement" => ReceiptOutcome.RequestSupplement,
@@ -132,6 +192,14 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             await LoadAsync(ct);
             return Page();
         }
+        var papers = Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList();
+        var note = Note;
+        if (which == ReceiptOutcome.RequestSupplement && string.IsNullOrWhiteSpace(note) && !string.IsNullOrWhiteSpace(Procedure)
+            && await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct) is { } version)
+        {
+            // The guidance names the required papers not ticked, so Mẫu 02 is never empty.
+            note = ReceiptChecklist.SupplementGuidance(ReceiveDossier.CataloguePapers(version), papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList());
+        }
         var files = new List<IncomingFile>();
         foreach (var f in Files.Where(f => f.Length > 0))
         {
@@ -140,8 +208,10 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             files.Add(new IncomingFile(f.FileName, ms.ToArray()));
         }
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
-            Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList(),
-            which, Note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null);
+            papers, which, note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null)
+        {
+            ReturnChoice = ReturnChoice, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote, CheckedAgainstCatalogue = true,
+        };
         var result = await receipt.ReceiveAsync(input, User, null, null, ct);
         if (!result.Succeeded)
         {
