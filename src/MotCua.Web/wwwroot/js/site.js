@@ -12,3 +12,10 @@ document.addEventListener('click', function (e) {
     window.print();
   }
 });
+// The menu starts folded on a phone so the page's own content comes first.
+(function () {
+  var fold = document.querySelector('details.navfold');
+  if (fold && window.matchMedia && window.matchMedia('(max-width: 720px)').matches) {
+    fold.removeAttribute('open');
+  }
+})();
