@@ -49,7 +49,7 @@ public sealed class LeaderInboxJourneyTests(BrowserApp browser) : IClassFixture<
         var code = await ReceiveAsync(desk, "Bệnh viện Đa khoa tỉnh Phú Yên");
         await ActAsync(desk, code, "transfer", new { unitId = unit });
         await ActAsync(leader, code, "assign", new { assignee = "chuyenvien" });
-        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện cấp giấy phép." });
+        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
         // Work for the other roles, so their landing pages have something to show.
         await ReceiveAsync(desk, "Công ty TNHH Kiểm định Miền Trung");
         var mine = await ReceiveAsync(desk, "Phòng khám Nha khoa Tuy Hòa");

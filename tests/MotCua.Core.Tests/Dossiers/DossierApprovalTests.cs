@@ -63,9 +63,9 @@ public sealed class DossierApprovalTests
             Assert.Equal((AwaitingApproval, named), (decision.State!.Status, decision.State.Assignee));
             Assert.Equal(named, Assert.Single(decision.Events).Assignee);
             Assert.Equal(note, decision.Events[0].Note);
-            // The appraiser keeps the step they finished; the leader's queue is told.
+            // The appraiser keeps the step they finished; the chosen leader is told.
             Assert.Equal("chuyenvien", Assert.Single(decision.StepUpdates).Assignee);
-            Assert.Contains(decision.Notices, n => n.Recipient == NoticeRecipient.Officer);
+            Assert.Contains(decision.Notices, n => n is { Kind: DossierEventKind.AwaitingApproval, Recipient: NoticeRecipient.Approver });
         }
         else
         {

@@ -237,7 +237,8 @@ public sealed class DossierDeciderTests
             .Do(Assign, Ctx("2025-03-10T10:30", Leader) with { Assignee = "chuyenvien" });
         StepAssignment[] tracked = [new(0, Legal, "chuyenvien", At("2025-03-10T10:00"), null), new(1, Legal, null, null, null)];
 
-        var submitted = Decide(Snapshot(processing, Legal, WithLeaderStep, tracked), new DossierCommand(Appraise), Context("2025-03-12T09:00", Specialist));
+        var submitted = Decide(Snapshot(processing, Legal, WithLeaderStep, tracked), new DossierCommand(Appraise) { Note = "Đủ điều kiện.", LeaderUserId = "lanhdao" },
+            Context("2025-03-12T09:00", Specialist) with { Leader = new("lanhdao", Legal, IsLeader: true, InLeadership: false) });
 
         Assert.Equal(AwaitingApproval, submitted.State!.Status);
         Assert.Equal([(0, (DateTimeOffset?)At("2025-03-12T09:00")), (1, null)], submitted.StepUpdates.Select(u => (u.StepIndex, u.FinishedAt)));
@@ -306,7 +307,8 @@ public sealed class DossierDeciderTests
     public void Submitting_for_approval_alerts_the_approver_and_an_approved_result_alerts_the_desk(DossierStatus status, DossierAction action, string role,
         DossierNoticeRecord? expected)
     {
-        var decision = Decide(Snapshot(StateIn(status, action), Finance), Command(action), Context("2025-03-14T10:00", role));
+        var decision = Decide(Snapshot(StateIn(status, action), Finance), Command(action) with { LeaderUserId = "lanhdao" },
+            Context("2025-03-14T10:00", role) with { Leader = new("lanhdao", Finance, IsLeader: true, InLeadership: false) });
 
         var officers = decision.Notices.Where(n => n.Recipient != NoticeRecipient.Applicant).ToList();
         Assert.Equal(expected is null ? [] : [expected], officers);

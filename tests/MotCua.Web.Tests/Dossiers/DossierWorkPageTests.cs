@@ -160,7 +160,11 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
     {
         var code = await SubmittedOnlineAsync(Unique("Trần Thị Bổ Sung"));
         using var deskApi = await app.ApiClientAsync("motcua");
-        await ActAsync(deskApi, code, "requestSupplement", new { note = "Bổ sung bản sao giấy phép." });
+        await ActAsync(deskApi, code, "requestSupplement", new
+        {
+            note = "Bổ sung bản sao giấy phép.",
+            supplementItems = new[] { new { paper = "Bản sao giấy phép", problem = "Chưa nộp bản sao", legalBasis = (string?)null } },
+        });
         app.Clock.Advance(TimeSpan.FromHours(3));
         using (var scope = app.Services.CreateScope())
         {

@@ -104,7 +104,7 @@ public sealed partial class OfficerInboxTests
 
         await ActAsync(desk, code, "transfer", new { unitId = await UnitIdAsync(app, Tdc) });
         await ActAsync(leader, code, "assign", new { assignee = "chuyenvien" });
-        await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép." });
+        await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
         await ActAsync(leader, code, "approve");
 
         var landing = await page.GetStringAsync("/can-bo");
@@ -153,7 +153,7 @@ public sealed partial class OfficerInboxTests
         var code = await AssignedAsync(app, desk, leader);
         Assert.Contains("data-testid=\"inbox-empty-Leader\"", await page.GetStringAsync("/can-bo"), StringComparison.Ordinal);
 
-        await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép." });
+        await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
 
         var toApprove = Group(await page.GetStringAsync("/can-bo"), "to-approve");
         Assert.NotNull(toApprove);

@@ -56,12 +56,7 @@ internal static class ResultFlow
     public static async Task AppraiseAsync(MotCuaApp app, string code)
     {
         using var specialist = await app.ApiClientAsync("chuyenvien");
-        string leaderId;
-        await using (var db = app.CreateDbContext())
-        {
-            leaderId = await db.Users.Where(u => u.UserName == "lanhdao").Select(u => u.Id).SingleAsync();
-        }
-        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện cấp giấy phép.", leaderUserId = leaderId });
+        await ActAsync(specialist, code, "appraise", new { note = "Hồ sơ đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
     }
 
     public static async Task<HttpResponseMessage> RecordAsync(HttpClient officer, string code, byte[]? pdf = null, string number = "15", string? summary = null)

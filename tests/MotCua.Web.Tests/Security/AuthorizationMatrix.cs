@@ -100,6 +100,10 @@ public static partial class AuthorizationMatrix
         ["* /nop-truc-tuyen"] = Anyone,
         ["* /thong-ke"] = Anyone,
         ["* /tra-cuu/{code?}"] = Anyone,
+        ["* /tra-cuu-ket-qua/{code?}"] = Anyone, // rate-limited like the look-up; shows no personal data
+        ["* /ket-qua-dien-tu/{code?}"] = Anyone, // the look-up's second factor guards the file
+        ["* /ket-qua-ho-so"] = Officers, // each handler checks the role (record: specialist; sign, revoke: leader)
+        ["GET /ket-qua-ho-so/{id:int}/tep"] = Officers with { SkipProbe = true }, // the dossier's scope decides; covered by ResultSigningTests
         ["GET /api/public/dossiers/{code}"] = Anyone,
         ["POST /api/public/dossiers/{code}/evaluation"] = Anyone,
         ["* /phan-anh-kien-nghi"] = Anyone,

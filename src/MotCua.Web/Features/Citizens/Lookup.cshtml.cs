@@ -8,11 +8,11 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Shared.Documents;
-using MotCua.Web.Shared.Privacy;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Documents;
 using MotCua.Web.Shared.Files;
+using MotCua.Web.Shared.Privacy;
 
 namespace MotCua.Web.Features.Citizens;
 

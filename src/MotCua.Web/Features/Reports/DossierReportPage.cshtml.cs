@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Core.Reports;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
-using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Reports;

@@ -91,6 +91,7 @@ public static class PersonalData
         new(typeof(Dossier), nameof(Dossier.ApplicantPhone), "Số điện thoại người nộp", RetentionCategory.DossierApplicant, MaskKind.Digits),
         new(typeof(Dossier), nameof(Dossier.ApplicantEmail), "Thư điện tử người nộp", RetentionCategory.DossierApplicant, MaskKind.Email),
         new(typeof(Dossier), nameof(Dossier.ApplicantAddress), "Địa chỉ người nộp", RetentionCategory.DossierApplicant, MaskKind.Address),
+        new(typeof(Dossier), nameof(Dossier.ReturnAddress), "Địa chỉ nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.Address),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Name), "Họ tên trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.None),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.IdNumber), "Số định danh trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Phone), "Số điện thoại trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),
