@@ -1,5 +1,6 @@
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Notifications;
 
 using static MotCua.Core.Dossiers.DossierAction;
 using static MotCua.Core.Dossiers.DossierStatus;
