@@ -12,6 +12,7 @@ using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Tests.Citizens;
 using MotCua.Web.Tests.Infrastructure;
@@ -170,7 +171,9 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
-            var applicant = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "portal")], "portal"));
+            // As the look-up page makes it: the portal actor, within the dossier's agency.
+            var applicant = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, "portal"), new Claim(MotCuaClaims.AgencyId, dossier.AgencyId.ToString(CultureInfo.InvariantCulture))], "portal"));
             var outcome = await scope.ServiceProvider.GetRequiredService<SupplementOnline>()
                 .SupplementAsync(dossier, [new IncomingFile("giay-phep.pdf", Pdf)], null, applicant, CancellationToken.None);
             Assert.True(outcome.Succeeded, outcome.Detail);
