@@ -65,9 +65,9 @@ public static class DossierDecider
             return b.Build([], Receipt(state, b.State, transferred: false));
         }
 
-        if (!string.IsNullOrWhiteSpace(command.Assignee) && context.AssigneeIsOfficer == false)
+        if (!string.IsNullOrWhiteSpace(command.Assignee) && context.AssigneeIsSpecialist == false)
         {
-            return DossierDecision.Refused(new(DecisionRefusalKind.InvalidInput, $"Không có cán bộ \"{command.Assignee.Trim()}\" trong cơ quan.", "assignee"));
+            return DossierDecision.Refused(new(DecisionRefusalKind.InvalidInput, $"\"{command.Assignee.Trim()}\" không phải chuyên viên đang công tác tại cơ quan: hồ sơ chỉ giao cho chuyên viên xử lý.", "assignee"));
         }
 
         var result = DossierStateMachine.Apply(b.State, command.Action, b.Transition(null, command));

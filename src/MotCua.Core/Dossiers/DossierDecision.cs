@@ -71,8 +71,8 @@ public sealed record DecisionContext(DateTimeOffset At, DeadlineCalculator Calcu
     /// <summary>The units a transfer may name or default to (those of the plan and the chosen one).</summary>
     public IReadOnlyDictionary<int, UnitInfo> Units { get; init; } = new Dictionary<int, UnitInfo>();
 
-    /// <summary>Whether the command's assignee is an active officer of the dossier's agency; null when none is named.</summary>
-    public bool? AssigneeIsOfficer { get; init; }
+    /// <summary>Whether the command's assignee is an active specialist of the dossier's agency (the desk and the administrator do not handle dossiers); null when none is named.</summary>
+    public bool? AssigneeIsSpecialist { get; init; }
 
     /// <summary>The command's <see cref="DossierCommand.LeaderUserId"/> as an active officer of the agency; null when none is named or found.</summary>
     public LeaderInfo? Leader { get; init; }

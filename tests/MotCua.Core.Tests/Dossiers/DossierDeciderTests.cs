@@ -178,7 +178,7 @@ public sealed class DossierDeciderTests
     public void Assign_gives_the_current_step_its_officer_and_alerts_that_officer_only()
     {
         var decision = Decide(Snapshot(DossierInProcessing(), Legal, TwoSteps, Tracked),
-            new DossierCommand(Assign) { Assignee = " chuyenvien2 " }, Context("2025-03-10T11:00", Leader) with { AssigneeIsOfficer = true });
+            new DossierCommand(Assign) { Assignee = " chuyenvien2 " }, Context("2025-03-10T11:00", Leader) with { AssigneeIsSpecialist = true });
 
         Assert.Equal("chuyenvien2", decision.State!.Assignee);
         var update = Assert.Single(decision.StepUpdates);
@@ -190,9 +190,9 @@ public sealed class DossierDeciderTests
     public void An_assignee_who_is_not_an_active_officer_of_the_agency_is_refused_before_the_table()
     {
         var decision = DossierDecider.Decide(Snapshot(DossierInProcessing(), Legal), new DossierCommand(Assign) { Assignee = "nobody" },
-            Context("2025-03-10T11:00", Leader) with { AssigneeIsOfficer = false });
+            Context("2025-03-10T11:00", Leader) with { AssigneeIsSpecialist = false });
 
-        Assert.Equal((DecisionRefusalKind.InvalidInput, "Không có cán bộ \"nobody\" trong cơ quan.", "assignee"),
+        Assert.Equal((DecisionRefusalKind.InvalidInput, "\"nobody\" không phải chuyên viên đang công tác tại cơ quan: hồ sơ chỉ giao cho chuyên viên xử lý.", "assignee"),
             (decision.Refusal!.Kind, decision.Refusal!.Message, decision.Refusal!.Field));
     }
 

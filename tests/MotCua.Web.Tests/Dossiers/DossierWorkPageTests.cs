@@ -259,6 +259,13 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
         Assert.DoesNotContain("value=\"admin\"", assign, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"motcua\"", assign, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"daumoi\"", assign, StringComparison.Ordinal);
+
+        // The API keeps the same rule: the desk officer is refused as an assignee and the dossier stays unassigned.
+        using var leaderApi = await app.ApiClientAsync("lanhdao");
+        var refused = await ActAsync(leaderApi, code, "assign", new { assignee = "motcua" }, HttpStatusCode.BadRequest);
+        Assert.Contains("không phải chuyên viên", refused.GetRawText(), StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Null(await db.Dossiers.Where(d => d.Code == code).Select(d => d.Assignee).SingleAsync());
     }
 
     public static TheoryData<string?, string?, string> Refusals => new()

@@ -49,9 +49,9 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         string? assigneeId = null;
         if (!string.IsNullOrWhiteSpace(command.Assignee))
         {
-            // One read both checks the officer and gives the id the queue alert needs.
-            assigneeId = await db.Users.Where(u => u.UserName == command.Assignee && u.AgencyId == dossier.AgencyId && u.IsActive).Select(u => u.Id).FirstOrDefaultAsync(ct);
-            context = context with { AssigneeIsOfficer = assigneeId is not null };
+            // One read both checks the specialist and gives the id the queue alert needs; the desk and the administrator do not handle dossiers.
+            assigneeId = await DossierOfficers.SpecialistIdAsync(db, dossier.AgencyId, command.Assignee, ct);
+            context = context with { AssigneeIsSpecialist = assigneeId is not null };
         }
         if (action == DossierAction.Appraise && !string.IsNullOrWhiteSpace(command.LeaderUserId)
             && await DossierOfficers.LeaderAsync(db, dossier.AgencyId, command.LeaderUserId, ct) is { } leader)

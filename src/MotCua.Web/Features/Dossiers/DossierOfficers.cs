@@ -23,6 +23,10 @@ public static class DossierOfficers
             .Select(u => new OfficerChoice(u.UserName!, u.FullName, u.UnitId))
             .ToListAsync(ct);
 
+    /// <summary>The identity id of the named active specialist of the agency; null when there is none by that name.</summary>
+    public static Task<string?> SpecialistIdAsync(AppDbContext db, int agencyId, string userName, CancellationToken ct) =>
+        InRole(db, agencyId, Roles.Specialist).Where(u => u.UserName == userName).Select(u => u.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>The active leaders who may approve a dossier held by <paramref name="unitId"/>: the unit's own first, then the leadership's.</summary>
     public static async Task<List<OfficerChoice>> LeadersAsync(AppDbContext db, int agencyId, int? unitId, CancellationToken ct)
     {
