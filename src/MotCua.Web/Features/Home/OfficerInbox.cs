@@ -21,7 +21,7 @@ namespace MotCua.Web.Features.Home;
 /// </summary>
 public sealed record InboxGroup(string Key, string Title, string Hint, CappedCount Count, int Overdue, int DueSoon, int WithinTime, string Href)
 {
-    /// <summary>The link for one standing: the list filtered to it (<c>hantrang=quahan|denhan|tronghan</c>).</summary>
+    /// <summary>The link for one standing: the list filtered to it (<c>hantrang=quahan|sapden|tronghan</c>, the names the lists accept).</summary>
     public string StandingHref(string standing) => ListHref + (ListHref.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "hantrang=" + standing;
 
     /// <summary>The filtered list, even when <see cref="Href"/> leads to the one dossier.</summary>
