@@ -75,11 +75,11 @@ public static partial class PlanAppendix
             {
                 if (cells[1].Length == 0)
                 {
-                    errors.Add(new(rowNumber, $"Nhóm {stt}: thiếu tên nhóm nhiệm vụ."));
+                    errors.Add(new(rowNumber, $"Nhóm {stt}: cột «Nội dung công việc» trống (ghi tên nhóm nhiệm vụ)."));
                 }
                 else if (groups.Any(g => string.Equals(g.Number, stt, StringComparison.Ordinal)))
                 {
-                    errors.Add(new(rowNumber, $"Nhóm {stt} bị trùng."));
+                    errors.Add(new(rowNumber, $"Nhóm {stt}: cột «STT» trùng với một nhóm phía trên."));
                 }
                 groups.Add((rowNumber, stt, cells[1], []));
                 continue;
@@ -87,29 +87,29 @@ public static partial class PlanAppendix
             if (!TaskNumber().IsMatch(stt))
             {
                 errors.Add(new(rowNumber, stt.Length == 0
-                    ? "Thiếu STT: dòng nhóm ghi số La Mã (I, II, …), dòng nhiệm vụ ghi số (1, 2, …)."
-                    : $"STT «{cells[0]}» không hợp lệ: dòng nhóm ghi số La Mã (I, II, …), dòng nhiệm vụ ghi số (1, 2, …)."));
+                    ? "Cột «STT» trống: dòng nhóm ghi số La Mã (I, II, …), dòng nhiệm vụ ghi số (1, 2, …)."
+                    : $"Cột «STT»: «{cells[0]}» không hợp lệ: dòng nhóm ghi số La Mã (I, II, …), dòng nhiệm vụ ghi số (1, 2, …)."));
                 continue;
             }
             var problems = new List<string>();
             if (groups.Count == 0)
             {
-                problems.Add("nhiệm vụ nằm trước dòng nhóm đầu tiên (I, II, …)");
+                problems.Add("cột «STT»: nhiệm vụ nằm trước dòng nhóm đầu tiên (I, II, …)");
             }
             if (cells[1].Length == 0)
             {
-                problems.Add("thiếu nội dung công việc");
+                problems.Add("cột «Nội dung công việc» trống");
             }
-            var lead = MatchUnits(RawCell(row, 3), knownUnits, problems, "chủ trì");
+            var lead = MatchUnits(RawCell(row, 3), knownUnits, problems, Columns[3]);
             if (cells[3].Length == 0)
             {
-                problems.Add("thiếu đơn vị chủ trì");
+                problems.Add("cột «Đơn vị chủ trì» trống");
             }
-            var coordinating = MatchUnits(RawCell(row, 4), knownUnits, problems, "phối hợp");
+            var coordinating = MatchUnits(RawCell(row, 4), knownUnits, problems, Columns[4]);
             var frame = TimeFrameParser.Parse(cells[5], planYear);
             if (!frame.Success)
             {
-                problems.Add(LowerFirst(frame.Error!));
+                problems.Add("cột «Thời gian thực hiện»: " + LowerFirst(frame.Error!));
             }
             if (problems.Count > 0)
             {
@@ -126,7 +126,7 @@ public static partial class PlanAppendix
         return new([.. groups.Select(g => new AppendixGroup(g.Row, g.Number, g.Title, g.Tasks))], errors);
     }
 
-    private static List<string> MatchUnits(string text, IReadOnlyCollection<string> known, List<string> problems, string role)
+    private static List<string> MatchUnits(string text, IReadOnlyCollection<string> known, List<string> problems, string column)
     {
         var matched = new List<string>();
         foreach (var written in UnitNames.SplitList(text))
@@ -140,7 +140,7 @@ public static partial class PlanAppendix
             }
             else
             {
-                problems.Add($"không tìm thấy đơn vị {role} «{written}» trong danh sách đơn vị của cơ quan");
+                problems.Add($"cột «{column}»: không tìm thấy đơn vị «{written}» trong danh sách đơn vị của cơ quan");
             }
         }
         return matched;

@@ -36,6 +36,9 @@ public sealed class PlanAppendixTests
         Assert.Equal([4, 5], result.Errors.Select(e => e.RowNumber));
         Assert.Contains("Phòng Tài chính", result.Errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("Khi nào rảnh", result.Errors[1].Message, StringComparison.Ordinal);
+        // Each message names the column to fix, as the spreadsheet heads it.
+        Assert.Contains("cột «Đơn vị chủ trì»", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("cột «Thời gian thực hiện»", result.Errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
