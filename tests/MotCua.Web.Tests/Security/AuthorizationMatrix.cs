@@ -68,6 +68,8 @@ public static partial class AuthorizationMatrix
         ["* /ke-hoach/{id:int}"] = Officers,
         ["* /ke-hoach/nhiem-vu/{id:int}"] = Officers,
         ["* /ke-hoach/nhap"] = Managers,
+        ["* /ke-hoach/sua/{id:int?}"] = Managers,
+        ["* /ke-hoach/{planId:int}/nhiem-vu/sua/{taskId:int?}"] = Managers,
         ["* /ke-hoach/{id:int}/theo-don-vi"] = Readers,
         ["* /ra-soat"] = Readers,
         ["* /ra-soat/{id:int}"] = Readers,

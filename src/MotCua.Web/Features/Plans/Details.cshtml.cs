@@ -16,6 +16,10 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
     public DateOnly Today { get; private set; }
 
+    public bool CanManage => PlanAccess.CanManage(User);
+
+    public bool Issued => MotCua.Core.Plans.PlanEditing.IsIssued(Plan.Number, Plan.IssuedOn);
+
     [TempData]
     public string? Message { get; set; }
 

@@ -50,7 +50,7 @@ public static class PlanQueries
             .SingleOrDefaultAsync(p => p.Id == planId && p.AgencyId == agencyId, cancellationToken);
 
     public static IReadOnlyList<TaskView> Views(ControlPlan plan, DateOnly today) =>
-        [.. plan.Tasks.OrderBy(t => t.SortOrder).Select(t => View(t, plan.Year, today))];
+        [.. plan.Tasks.OrderBy(t => t.GroupOrder).ThenBy(t => t.SortOrder).Select(t => View(t, plan.Year, today))];
 
     public static TaskView View(PlanTask task, int planYear, DateOnly today)
     {

@@ -106,6 +106,8 @@ public static class PlansModule
         PlanTaskStatus.Completed => "green",
     };
 
+    public static string PlanStatusName(ControlPlan plan) => PlanEditing.IsIssued(plan.Number, plan.IssuedOn) ? "Đã ban hành" : "Dự thảo";
+
     public static string ComparisonName(TargetComparison c) => c switch
     {
         TargetComparison.AtLeast => "≥",
