@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Plans;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Plans;
@@ -59,6 +61,15 @@ public sealed class ImportModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     public void OnGet() => Input.Year = time.Today().Year;
+
+    public async Task<IActionResult> OnGetTemplateAsync(int? year, CancellationToken cancellationToken)
+    {
+        var agency = User.AgencyId() ?? 0;
+        var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agency && u.IsActive)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => u.Name).ToListAsync(cancellationToken);
+        var y = year is >= 2000 and <= 2100 ? year.Value : time.Today().Year;
+        return File(PlanImportTemplate.Build(y, units), PlanExport.XlsxType, PlanImportTemplate.FileName(y));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
