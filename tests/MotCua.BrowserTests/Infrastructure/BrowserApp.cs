@@ -48,6 +48,16 @@ public sealed class BrowserApp : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 
+    /// <summary>The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390).</summary>
+    public static async Task ScreenshotBothWidthsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1280, 860);
+        await ScreenshotAsync(page, name + "-1280");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, name + "-390");
+        await page.SetViewportSizeAsync(1280, 860);
+    }
+
     public async Task<IPage> LoginAsync(string userName, string password = MotCuaApp.DemoPassword)
     {
         var page = await NewPageAsync();

@@ -10,6 +10,9 @@ public static class AuditActions
 {
     public static readonly FrozenDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["account.create"] = "Tạo tài khoản cán bộ",
+        ["account.disable"] = "Ngừng sử dụng tài khoản cán bộ",
+        ["account.update"] = "Cập nhật tài khoản cán bộ",
         ["agency.hours"] = "Cập nhật giờ làm việc của cơ quan",
         ["calendar.day.set"] = "Cập nhật một ngày trong lịch làm việc",
         ["calendar.day.delete"] = "Xóa một ngày khỏi lịch làm việc",

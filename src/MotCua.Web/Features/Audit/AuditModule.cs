@@ -11,6 +11,7 @@ public static class AuditModule
         var developmentKeyFile = Path.Combine(environment.ContentRootPath, "data", "audit.key");
         services.AddSingleton(sp => AuditKeys.Load(configuration, environment.IsProduction(), developmentKeyFile, sp.GetRequiredService<ILogger<AuditKeys>>()));
         services.AddSaveChangesInterceptor<AuditLogGuard>();
+        services.AddScoped<Identity.IAccountChangeListener, AccountAudit>();
         if (configuration.GetValue("MotCua:Audit:RunSealer", true))
         {
             services.AddHostedService<AuditSealerService>();

@@ -12,7 +12,8 @@ namespace MotCua.Web.Features.Identity.Accounts;
 
 /// <summary>Officer accounts of the admin's agency: list, create, and edit (roles, unit, lock, password reset).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, OfficerSessions sessions, LoginThrottle throttle, SignInManager<AppUser> signIn) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, OfficerSessions sessions, LoginThrottle throttle, SignInManager<AppUser> signIn,
+    IEnumerable<IAccountChangeListener> listeners) : PageModel
 {
     public sealed record Row(string Id, string UserName, string FullName, string? Position, string? Unit, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut);
 
@@ -138,6 +139,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         user.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
         user.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
         user.UnitId = Input.UnitId;
+        var wasActive = Input.Id is not null && user.IsActive;
         user.IsActive = Input.IsActive;
 
         var errors = new List<IdentityError>();
@@ -182,6 +184,19 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
         {
             // Sessions and tokens carry the roles, unit and name: any edit ends them (OfficerSessions checks the stamp).
             errors.AddRange((await users.UpdateSecurityStampAsync(user)).Errors);
+        }
+        if (errors.Count == 0)
+        {
+            var unitName = Input.UnitId is { } chosenUnit ? await db.Units.Where(u => u.Id == chosenUnit).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) : null;
+            var change = new AccountChange(user.Id, user.UserName ?? "",
+                Input.Id is null ? AccountChangeKind.Created : wasActive && !Input.IsActive ? AccountChangeKind.Disabled : AccountChangeKind.Updated,
+                $"{user.UserName} – {user.FullName}; đơn vị: {unitName ?? "chưa chọn"}; vai trò: {string.Join(", ", Input.Roles.Select(Identity.Roles.DisplayName))}; "
+                + (Input.IsActive ? "đang hoạt động" : "ngừng sử dụng"));
+            foreach (var listener in listeners)
+            {
+                listener.AccountChanged(User, change);
+            }
+            await db.SaveChangesAsync(cancellationToken);
         }
         if (errors.Count > 0)
         {
