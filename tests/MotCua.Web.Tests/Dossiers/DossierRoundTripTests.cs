@@ -64,31 +64,6 @@ public sealed class DossierRoundTripTests
     }
 
     [Fact]
-    public async Task A_transfer_reads_the_calendar_stamp_in_the_statement_that_loads_its_dossier()
-    {
-        var log = new CommandLog();
-        await using var app = new CountingApp(log);
-        using var desk = await app.ApiClientAsync("motcua");
-        var (_, code) = await ReceiveAsync(desk);
-        int tdc;
-        await using (var db = app.CreateDbContext())
-        {
-            tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
-        }
-
-        var (status, _) = await log.RecordAsync(async () =>
-        {
-            using var response = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = tdc });
-            return (response.StatusCode, "");
-        });
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        // A command must compute with the calendar as stored now (ADR-007); on its own, that check was a round trip.
-        var stamp = Assert.Single(log.Commands, c => c.Contains("\"CalendarYears\"", StringComparison.Ordinal));
-        Assert.Contains("FROM \"Dossiers\"", stamp, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_first_transfer_to_the_unit_its_plan_names_reads_no_report_row()
     {
         var log = new CommandLog();

@@ -31,15 +31,9 @@ public sealed class CalendarProvider(TimeProvider time) : IDisposable
     /// The calendar for a deadline that is stored on a dossier: the stamp is read now (one small query, no lock), so a
     /// holiday saved on another instance a moment ago already counts instead of up to <see cref="RecheckAfter"/> later.
     /// </summary>
-    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        await CurrentAsync(db, await StampAsync(db, cancellationToken), cancellationToken);
-
-    /// <summary>
-    /// <see cref="CurrentAsync(AppDbContext, CancellationToken)"/> with the stamp the caller read in its own statement
-    /// (<see cref="StampOf"/> over <see cref="StampYears"/>), so a command reads it with the dossier in one round trip.
-    /// </summary>
-    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, string stamp, CancellationToken cancellationToken = default)
+    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
+        var stamp = await StampAsync(db, cancellationToken);
         var built = _built;
         if (built is null || !string.Equals(stamp, built.Stamp, StringComparison.Ordinal))
         {
@@ -90,28 +84,16 @@ public sealed class CalendarProvider(TimeProvider time) : IDisposable
         return new WorkingCalendar(schedules);
     }
 
-    /// <summary>One official year as the stamp counts it.</summary>
-    public sealed record StampYear(int Year, DateTimeOffset UpdatedAt, int Days);
-
-    /// <summary>The official years with their number of days: the one query of the stamp, composable into another query.</summary>
-    public static IQueryable<StampYear> StampYears(AppDbContext db)
+    private static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        // No AsNoTracking: composed into a command's tracked load, it would stop that whole query tracking its dossier.
-        return db.Set<CalendarYear>().Select(y => new StampYear(y.Year, y.UpdatedAt, db.Set<CalendarDay>().Count(d => d.Year == y.Year)));
-    }
-
-    /// <summary>Count and latest update of the official years, and their number of days.</summary>
-    public static string StampOf(IReadOnlyCollection<StampYear> years)
-    {
-        ArgumentNullException.ThrowIfNull(years);
+        // Count and latest update of the official years, and each year's number of days, in one statement.
+        var years = await db.CalendarYears.AsNoTracking()
+            .Select(y => new { y.Year, y.UpdatedAt, Days = db.Set<CalendarDay>().Count(d => d.Year == y.Year) })
+            .ToListAsync(cancellationToken);
         var count = years.Sum(y => y.Days);
         var latest = years.Count == 0 ? 0 : years.Max(y => y.UpdatedAt.UtcTicks);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years.Count}:{count}:{latest}");
     }
-
-    private static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        StampOf(await StampYears(db).ToListAsync(cancellationToken));
 }
 
 /// <summary>The agency's office hours live on the agency (one set per agency, default 07:00–11:30 / 13:30–17:00).</summary>

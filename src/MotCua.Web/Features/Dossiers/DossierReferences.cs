@@ -77,18 +77,10 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
     /// so a holiday saved on another instance counts at once) and the cached agency's office hours.
     /// </summary>
     internal async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(_calendar ??= _stamp is { } stamp ? await calendars.CurrentAsync(db, stamp, ct) : await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
-
-    /// <summary>The calendar's stamp as the command's own load read it (<see cref="DossierStore"/>), so it is not read again.</summary>
-    internal void UseCalendarStamp(string stamp)
-    {
-        _stamp = stamp;
-        _calendar = null;
-    }
+        new(_calendar ??= await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
 
     // One scope is one command: its decision and its answer (the actions available after it) share one stamp check.
     private WorkingCalendar? _calendar;
-    private string? _stamp;
 
     /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
     internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,

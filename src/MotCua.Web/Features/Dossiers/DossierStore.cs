@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
-using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -36,33 +35,13 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     }
 
     /// <summary>
-    /// <see cref="FindAsync"/> with the calendar's change stamp in the same statement: a command must compute with the
-    /// calendar as stored now (ADR-007), and reading the stamp on its own cost every command a round trip.
-    /// </summary>
-    private async Task<Dossier?> FindWithCalendarStampAsync(ClaimsPrincipal user, string code, CancellationToken ct)
-    {
-        var agencyId = user.AgencyId();
-        var key = (code ?? "").Trim();
-        var years = CalendarProvider.StampYears(db);
-        var found = await db.Set<Dossier>().Where(d => d.AgencyId == agencyId && d.Code == key)
-            .Select(d => new { Dossier = d, Years = years.ToList() })
-            .SingleOrDefaultAsync(ct);
-        if (found is null)
-        {
-            return null;
-        }
-        references.UseCalendarStamp(CalendarProvider.StampOf(found.Years));
-        return found.Dossier;
-    }
-
-    /// <summary>
     /// Loads the dossier a change is about and checks it may be made: found (else 404 with <paramref name="notFoundDetail"/>),
     /// still at <paramref name="expectedVersion"/> when the caller saw one (else the concurrency conflict), in the caller's scope.
     /// </summary>
     public async Task<(Dossier? Dossier, DossierActor? Actor, WorkflowOutcome? Refusal)> LoadAsync(ClaimsPrincipal user, string code, DossierChange what,
         long? expectedVersion, string? notFoundDetail, CancellationToken ct)
     {
-        var dossier = await FindWithCalendarStampAsync(user, code, ct);
+        var dossier = await FindAsync(user, code, ct);
         if (dossier is null)
         {
             return (null, null, new WorkflowOutcome(OutcomeKind.NotFound, Title: "Không tìm thấy hồ sơ.", Detail: notFoundDetail));
