@@ -203,6 +203,7 @@ echo >>"$OUT"
 tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider postgres --connection "$PG" \
   --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/pg-load.md" | tee "$WORK/pg-load.txt"
 LAST=$(tail -n 1 "$WORK/pg-load.txt")
+QUEUE=$(grep '^Queue page p95' "$WORK/pg-load.txt")
 cat "$WORK/pg-load.md" >>"$OUT" 2>/dev/null
 
 if [ "$QUICK" = 0 ]; then
@@ -253,4 +254,5 @@ if [ "$QUICK" = 0 ]; then
   log "wrote $DOC"
 fi
 
+[ -n "$QUEUE" ] && echo "$QUEUE"
 echo "$LAST"

@@ -34,6 +34,7 @@ public sealed class RawTransition(RawBaseline raw)
         foreach (var (table, columns) in tables)
         {
             before[table] = await RowsAsync(c, table, columns, id, code, null, ct);
+            before[table].ForEach(r => r.Remove(Xmin));
         }
         var maxIds = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (table, _) in tables.Where(t => !Linked(t.Columns) && !t.Columns.Contains("DossierCode") && t.Columns.Contains(IntegerId)))
@@ -46,10 +47,45 @@ public sealed class RawTransition(RawBaseline raw)
         var dossierAfter = (await ReadAsync(c, "SELECT * FROM \"Dossiers\" WHERE \"Code\" = @p0", ct, code)).Single();
         dossierSet = dossierAfter.Where(kv => kv.Key != "Id" && !Same(kv.Value, dossierBefore[kv.Key]))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        // On PostgreSQL the transition's rows are exactly those its transaction wrote (the dossier row's xmin): rows the
+        // outbox worker or another request wrote meanwhile, such as an in-app notice of an earlier receipt, are left out
+        // instead of being copied and colliding on their unique keys.
+        var transaction = c is NpgsqlConnection
+            ? (string?)(await ReadAsync(c, "SELECT xmin::text AS x FROM \"Dossiers\" WHERE \"Code\" = @p0", ct, code)).Single()["x"]
+            : null;
         changes.Clear();
+        LeftOut = 0;
         foreach (var (table, columns) in tables)
         {
             var after = await RowsAsync(c, table, columns, id, code, maxIds.TryGetValue(table, out var m) ? m : null, ct);
+            if (transaction is not null)
+            {
+                var kept = new List<Dictionary<string, object?>>(after.Count);
+                for (var i = 0; i < after.Count; i++)
+                {
+                    var r = after[i];
+                    if ((string?)r.GetValueOrDefault(Xmin) == transaction)
+                    {
+                        kept.Add(r);
+                        continue;
+                    }
+                    // Written by another transaction: kept as it was before the transition, or left out if it is new.
+                    var was = r.TryGetValue("Id", out var rid) ? before[table].Find(b => Same(b.GetValueOrDefault("Id"), rid)) : i < before[table].Count ? before[table][i] : null;
+                    if (was is null)
+                    {
+                        LeftOut++;
+                    }
+                    else
+                    {
+                        kept.Add(was);
+                    }
+                }
+                after = kept;
+            }
+            foreach (var r in after)
+            {
+                r.Remove(Xmin);
+            }
             var old = before[table];
             var oldById = old.Where(r => r.ContainsKey("Id")).ToDictionary(r => r["Id"]!, r => r);
             for (var i = 0; i < after.Count; i++)
@@ -72,6 +108,11 @@ public sealed class RawTransition(RawBaseline raw)
     }
 
     public int Statements => 1 + changes.Count;
+
+    /// <summary>New rows the capture saw that another transaction wrote (PostgreSQL only), not copied.</summary>
+    public int LeftOut { get; private set; }
+
+    private const string Xmin = "__xmin";
 
     public string Describe() =>
         $"UPDATE Dossiers ({dossierSet.Count} columns)" + string.Concat(changes.GroupBy(ch => (ch.Table, ch.Insert))
@@ -191,17 +232,18 @@ public sealed class RawTransition(RawBaseline raw)
     private static async Task<List<Dictionary<string, object?>>> RowsAsync(DbConnection c, string table, HashSet<string> columns, object id, string code, long? afterId, CancellationToken ct)
     {
         var order = columns.Contains("Id") ? " ORDER BY \"Id\"" : "";
+        var select = c is NpgsqlConnection ? $"SELECT *, xmin::text AS \"{Xmin}\"" : "SELECT *";
         if (Linked(columns))
         {
-            return await ReadAsync(c, $"SELECT * FROM \"{table}\" WHERE \"DossierId\" = @p0{order}", ct, id);
+            return await ReadAsync(c, $"{select} FROM \"{table}\" WHERE \"DossierId\" = @p0{order}", ct, id);
         }
         if (columns.Contains("DossierCode"))
         {
-            return await ReadAsync(c, $"SELECT * FROM \"{table}\" WHERE \"DossierCode\" = @p0{order}", ct, code);
+            return await ReadAsync(c, $"{select} FROM \"{table}\" WHERE \"DossierCode\" = @p0{order}", ct, code);
         }
         if (afterId is { } after)
         {
-            return await ReadAsync(c, $"SELECT * FROM \"{table}\" WHERE \"Id\" > @p0{order}", ct, after);
+            return await ReadAsync(c, $"{select} FROM \"{table}\" WHERE \"Id\" > @p0{order}", ct, after);
         }
         return [];
     }
