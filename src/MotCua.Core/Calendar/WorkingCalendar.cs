@@ -32,11 +32,16 @@ public sealed class WorkingCalendar
 
     private readonly IReadOnlyList<ScheduleEntry>[] _schedules;
 
+    private readonly bool[] _confirmed;
+
     // Statutory holidays that fall on a Saturday/Sunday, by date. Official notices omit them (the day is off anyway),
     // but explanations should still say "Tết Nguyên Đán (mùng 1)" rather than "Thứ Bảy".
     private readonly Dictionary<DateOnly, string> _restDayHolidayNames = [];
 
-    /// <summary>Builds the calendar. A year present in <paramref name="officialSchedules"/> replaces the computed default entirely.</summary>
+    /// <summary>
+    /// Builds the calendar. A year present in <paramref name="officialSchedules"/> replaces the computed default, except
+    /// that a fixed-date statutory holiday missing from it is added (see <see cref="WithFixedHolidays"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">A year outside 1900–2100, an entry dated in another year, or two entries for one date.</exception>
     public WorkingCalendar(
         IReadOnlyDictionary<int, IReadOnlyList<ScheduleEntry>> officialSchedules,
@@ -54,6 +59,7 @@ public sealed class WorkingCalendar
         _working = new bool[DayCount];
         _entries = new ScheduleEntry?[DayCount];
         _schedules = new IReadOnlyList<ScheduleEntry>[MaxDate.Year - MinDate.Year + 1];
+        _confirmed = new bool[MaxDate.Year - MinDate.Year + 1];
 
         for (int i = 0; i < DayCount; i++)
         {
@@ -64,8 +70,9 @@ public sealed class WorkingCalendar
         {
             IReadOnlyList<ScheduleEntry> computed = StatutoryHolidays.ComputeDefault(year, adjacentDayRule);
             IReadOnlyList<ScheduleEntry> schedule = officialSchedules.TryGetValue(year, out IReadOnlyList<ScheduleEntry>? official)
-                ? [.. official.OrderBy(static e => e.Date)]
+                ? WithFixedHolidays(year, official, adjacentDayRule)
                 : computed;
+            _confirmed[year - MinDate.Year] = official is not null;
             foreach (ScheduleEntry entry in computed)
             {
                 if (entry.Kind == DayKind.Holiday && StatutoryHolidays.IsWeekend(entry.Date))
@@ -118,6 +125,46 @@ public sealed class WorkingCalendar
             }
         }
     }
+
+    /// <summary>
+    /// The official schedule plus each single fixed-date statutory holiday it lacks. A notice is issued before its year
+    /// and lists only the holidays law at the time, so a holiday enacted later (24/11 from 2026, by a resolution in force
+    /// after the 2026 notices) must still count; a rule-holiday on a weekend adds its compensatory day unless the notice
+    /// already gives one within the following week. Tết, Giỗ Tổ and the adjacent National Day are the notice's to fix.
+    /// </summary>
+    internal static IReadOnlyList<ScheduleEntry> WithFixedHolidays(int year, IReadOnlyList<ScheduleEntry> official, NationalDayAdjacentDay adjacentDayRule)
+    {
+        var result = new List<ScheduleEntry>(official);
+        var dates = new HashSet<DateOnly>(official.Select(static e => e.Date));
+        foreach ((DateOnly date, string name, HolidayRule rule) in StatutoryHolidays.Holidays(year, adjacentDayRule))
+        {
+            if (rule.Pattern != HolidayDatePattern.Solar || dates.Contains(date))
+            {
+                continue;
+            }
+
+            if (!StatutoryHolidays.IsWeekend(date))
+            {
+                result.Add(new ScheduleEntry(date, DayKind.Holiday, name));
+                dates.Add(date);
+            }
+            else if (!official.Any(e => e.Kind == DayKind.Compensatory && e.Date > date && e.Date <= date.AddDays(7)))
+            {
+                DateOnly day = StatutoryHolidays.NextFreeWorkingDay(date, d => StatutoryHolidays.IsWeekend(d) || dates.Contains(d));
+                if (day.Year == year)
+                {
+                    result.Add(StatutoryHolidays.Compensatory(day, date, name));
+                    dates.Add(day);
+                }
+            }
+        }
+
+        return [.. result.OrderBy(static e => e.Date)];
+    }
+
+    /// <summary>Whether an official schedule was loaded for <paramref name="year"/>; otherwise its days are computed by law only.</summary>
+    public bool IsConfirmed(int year) =>
+        year >= MinDate.Year && year <= MaxDate.Year && _confirmed[year - MinDate.Year];
 
     /// <summary>A calendar with computed defaults for every year (no official schedules).</summary>
     public static WorkingCalendar ComputedDefault { get; } = new(new Dictionary<int, IReadOnlyList<ScheduleEntry>>());

@@ -41,7 +41,7 @@ public sealed class WorkingCalendarTests
     {
         IReadOnlyDictionary<int, IReadOnlyList<ScheduleEntry>> schedules = WorkingCalendar.ParseSchedules(File.ReadAllText(JsonPath));
         Assert.Equal([2023, 2024, 2025, 2026], schedules.Keys.Order());
-        Assert.Equal(52, schedules.Values.Sum(s => s.Count));
+        Assert.Equal(53, schedules.Values.Sum(s => s.Count));
         Assert.Equal(4, schedules.Values.SelectMany(s => s).Count(e => e.Kind == DayKind.MakeUpWorkingDay));
         Assert.Equal(4, schedules.Values.SelectMany(s => s).Count(e => e.Kind == DayKind.SwappedOff));
     }

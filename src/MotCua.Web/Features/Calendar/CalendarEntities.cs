@@ -12,8 +12,17 @@ public sealed class CalendarYear
 {
     public int Year { get; set; }
 
-    /// <summary>The announcement the schedule follows, e.g. "CV 2450/VPCP-KGVX ngày 12/4/2024".</summary>
+    /// <summary>The announcement the schedule follows, as printed, e.g. "Công văn số 2450/VPCP-KGVX ngày 12/4/2024 của Văn phòng Chính phủ".</summary>
     public string? Source { get; set; }
+
+    /// <summary>Number and symbol of the source document, e.g. "2450/VPCP-KGVX"; null for schedules stored before it was asked.</summary>
+    public string? SourceNumber { get; set; }
+
+    /// <summary>Date the source document was issued.</summary>
+    public DateOnly? SourceDate { get; set; }
+
+    /// <summary>The body that issued it, e.g. "Văn phòng Chính phủ", "Bộ Nội vụ".</summary>
+    public string? SourceIssuer { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -42,6 +51,8 @@ internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<Calen
         b.Property(y => y.Year).ValueGeneratedNever();
         b.Property(y => y.Source).HasMaxLength(300);
         b.Property(y => y.UpdatedBy).HasMaxLength(256);
+        b.Property(y => y.SourceNumber).HasMaxLength(100);
+        b.Property(y => y.SourceIssuer).HasMaxLength(200);
     }
 }
 

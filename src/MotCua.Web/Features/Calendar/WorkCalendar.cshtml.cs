@@ -35,6 +35,15 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
     [BindProperty]
     public HoursInput Hours { get; set; } = new();
 
+    [BindProperty]
+    public LoadInput Load { get; set; } = new();
+
+    /// <summary>Why a schedule could not be loaded; nothing was changed.</summary>
+    public IReadOnlyList<string> LoadErrors { get; private set; } = [];
+
+    /// <summary>Where each computed holiday comes from, by date: the rule and its legal source.</summary>
+    public IReadOnlyDictionary<DateOnly, HolidayRule> Rules { get; private set; } = new Dictionary<DateOnly, HolidayRule>();
+
     [TempData]
     public string? Message { get; set; }
 
@@ -56,6 +65,26 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
         [Display(Name = "Tên")]
         public string Name { get; set; } = "";
     }
+
+    /// <summary>An official schedule to load: the source document (required) and the days, from a file or typed rows.</summary>
+    public sealed class LoadInput
+    {
+        public string SourceKind { get; set; } = "Công văn";
+
+        public string? SourceNumber { get; set; }
+
+        public DateOnly? SourceDate { get; set; }
+
+        public string? SourceIssuer { get; set; }
+
+        public string? Rows { get; set; }
+    }
+
+    /// <summary>The kinds of document a yearly schedule is announced in.</summary>
+    public static readonly IReadOnlyList<string> SourceKinds = ["Công văn", "Thông báo", "Quyết định", "Chỉ thị"];
+
+    /// <summary>A schedule file is a few kilobytes; anything larger is not one.</summary>
+    public const int MaxFileBytes = 256 * 1024;
 
     public sealed class HoursInput
     {
@@ -270,6 +299,115 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
         return RedirectToPage(new { year });
     }
 
+    /// <summary>
+    /// Replaces the year's schedule with an official one read from a file (JSON of the shipped shape, or CSV rows) or from
+    /// typed rows, with its source document; any error leaves the stored schedule as it was.
+    /// </summary>
+    public async Task<IActionResult> OnPostLoadScheduleAsync(int year, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        if (!TryYear(year))
+        {
+            return NotFound();
+        }
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Day.", StringComparison.Ordinal) || k.StartsWith("Hours.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        var errors = new List<string>();
+        var number = Clean(Load.SourceNumber);
+        var issuer = Clean(Load.SourceIssuer);
+        var kind = SourceKinds.Contains(Load.SourceKind, StringComparer.Ordinal) ? Load.SourceKind : SourceKinds[0];
+        if (number is null)
+        {
+            errors.Add("Vui lòng nhập số, ký hiệu của văn bản thông báo lịch nghỉ (ví dụ 2450/VPCP-KGVX).");
+        }
+        else if (number.Length > 100)
+        {
+            errors.Add("Số, ký hiệu văn bản tối đa 100 ký tự.");
+        }
+        if (Load.SourceDate is not { } sourceDate)
+        {
+            errors.Add("Vui lòng nhập ngày ban hành văn bản.");
+        }
+        else if (sourceDate > time.Today())
+        {
+            errors.Add("Ngày ban hành văn bản không được sau ngày hôm nay.");
+        }
+        else if (sourceDate.Year < Year - 2)
+        {
+            errors.Add($"Văn bản ngày {sourceDate.ToVnDate()} quá cũ để là thông báo lịch nghỉ năm {Year}.");
+        }
+        if (issuer is null)
+        {
+            errors.Add("Vui lòng nhập cơ quan ban hành văn bản (ví dụ Văn phòng Chính phủ, Bộ Nội vụ).");
+        }
+        else if (issuer.Length > 200)
+        {
+            errors.Add("Tên cơ quan ban hành tối đa 200 ký tự.");
+        }
+
+        string text;
+        if (file is { Length: > 0 })
+        {
+            if (file.Length > MaxFileBytes)
+            {
+                errors.Add("Tệp lịch quá lớn (tối đa 256 KB): hãy chọn tệp JSON hoặc CSV của lịch nghỉ.");
+                text = "";
+            }
+            else
+            {
+                using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8);
+                text = await reader.ReadToEndAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            text = Load.Rows ?? "";
+        }
+
+        var reading = ScheduleImport.Read(text, Year);
+        errors.AddRange(reading.Errors);
+        if (errors.Count > 0)
+        {
+            LoadErrors = errors;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var source = $"{kind} số {number} ngày {Load.SourceDate!.Value.ToVnDate()} của {issuer}";
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.CalendarYears.SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
+        var old = await db.CalendarDays.Where(d => d.Year == Year).OrderBy(d => d.Date).ToListAsync(cancellationToken);
+        var before = row is null ? null : new { row.Source, days = old.Select(d => new { date = d.Date, kind = d.Kind.ToString(), d.Name }).ToList() };
+        if (row is null)
+        {
+            row = new CalendarYear { Year = Year };
+            db.CalendarYears.Add(row);
+        }
+        db.CalendarDays.RemoveRange(old);
+        // The old days go first (inside the transaction) so the unique date index is free for the new rows.
+        await db.SaveChangesAsync(cancellationToken);
+        (row.Source, row.SourceNumber, row.SourceDate, row.SourceIssuer) = (source, number, Load.SourceDate, issuer);
+        row.UpdatedAt = time.GetUtcNow();
+        row.UpdatedBy = User.Identity?.Name;
+        db.CalendarDays.AddRange(reading.Entries.Select(e => new CalendarDay { Date = e.Date, Year = Year, Kind = e.Kind, Name = e.Name.Trim() }));
+        AuditLog.Append(db, time, User, "calendar.schedule.load", "CalendarYear", Year.ToString(CultureInfo.InvariantCulture),
+            $"Nạp lịch chính thức năm {Year} theo {source}: {reading.Entries.Count} ngày" + (before is null ? "" : $" (thay {old.Count} ngày của lịch trước)"),
+            new { before, after = new { source, number, date = Load.SourceDate, issuer, days = reading.Entries.Select(e => new { date = e.Date, kind = e.Kind.ToString(), e.Name }).ToList() } });
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        calendars.Invalidate();
+        Message = $"Đã nạp lịch chính thức năm {Year} ({reading.Entries.Count} ngày) theo {source}. Hạn của hồ sơ đã tiếp nhận không tự thay đổi: xem trước và tính lại tại mục \"Tính lại hạn hồ sơ\".";
+        return RedirectToPage(new { year = Year });
+    }
+
+    private static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim().Normalize(System.Text.NormalizationForm.FormC);
+
     /// <summary>Checks a day against the rules of its kind; messages in Vietnamese.</summary>
     internal static IEnumerable<string> ValidateDay(DateOnly date, DayKind kind, int year)
     {
@@ -333,6 +471,12 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
         Source = yearRow?.Source;
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.Year == Year).OrderBy(d => d.Date).ToListAsync(cancellationToken);
         Effective = Calendar.EffectiveSchedule(Year);
+        var rules = new Dictionary<DateOnly, HolidayRule>();
+        foreach (var (date, _, rule) in StatutoryHolidays.Holidays(Year))
+        {
+            rules.TryAdd(date, rule);
+        }
+        Rules = rules;
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == User.AgencyId(), cancellationToken);
         if (agency is not null && Request.Method == HttpMethods.Get)
         {

@@ -28,7 +28,7 @@ public static class DossierApi
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
             .AddDossierSubscriber<Forms.SupplementItemsRecorder>()
-            .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>()
+            .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>().AddScoped<DeadlineRecompute>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
