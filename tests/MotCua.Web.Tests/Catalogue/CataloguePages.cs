@@ -21,7 +21,7 @@ internal static class CataloguePages
         string fees = "Lệ phí | 200.000", string papers = "Đơn đề nghị | Bản chính | 1 | Mẫu 01")
     {
         var path = id is null ? "/quan-tri/thu-tuc/sua" : $"/quan-tri/thu-tuc/sua/{id}";
-        var response = await PostAsync(client, path, new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["Input.Code"] = code,
             ["Input.Name"] = name,
@@ -30,13 +30,19 @@ internal static class CataloguePages
             ["Input.TimeValue"] = time,
             ["Input.TimeUnit"] = "WorkingDays",
             ["Input.FeesConfirmed"] = "true",
-            ["Input.FeesText"] = fees,
-            ["Input.PapersText"] = papers,
-            ["Input.LegalText"] = "08/2010/TT-BKHCN | Hướng dẫn khai báo, cấp giấy phép | 22/07/2010 | Bộ Khoa học và Công nghệ",
+            ["Input.LegalBases[0].Number"] = "08/2010/TT-BKHCN",
+            ["Input.LegalBases[0].Title"] = "Hướng dẫn khai báo, cấp giấy phép",
+            ["Input.LegalBases[0].IssuedOn"] = "22/07/2010",
+            ["Input.LegalBases[0].Issuer"] = "Bộ Khoa học và Công nghệ",
             ["Input.OnlineLevel"] = "Partial",
             ["Input.AtOneStop"] = "true",
             ["Input.PostalReceipt"] = "true",
-        });
+        };
+        foreach (var kv in Rows("Fees", fees, "Name", "Amount", "LegalBasis").Concat(Rows("Papers", papers, "Name", "Form", "Quantity", "Template")))
+        {
+            fields[kv.Key] = kv.Value;
+        }
+        var response = await PostAsync(client, path, fields);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException("Saving the draft failed: " + await response.Content.ReadAsStringAsync());
@@ -44,6 +50,12 @@ internal static class CataloguePages
         await using var db = app.CreateDbContext();
         return await db.Procedures.Where(p => p.Code == code).Select(p => p.Id).SingleAsync();
     }
+
+    /// <summary>Row fields from the short "a | b | c" lines tests write: one row per line, one field per part.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Rows(string list, string lines, params string[] names) =>
+        lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany((line, i) => line.Split('|').Select(p => p.Trim()).Zip(names)
+            .Select(x => new KeyValuePair<string, string>($"Input.{list}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}].{x.Second}",
+                x.Second == "Form" ? (CatalogueLines.ParseForm(x.First)?.ToString() ?? x.First) : x.First)));
 
     public static Task<HttpResponseMessage> DecideAsync(HttpClient client, string number, string signedOn, string effectiveFrom, int[]? publish = null, int[]? abolish = null)
     {

@@ -53,6 +53,8 @@ public static partial class AuthorizationMatrix
         ["* /thu-tuc"] = Anyone,
         ["* /thu-tuc/{code}"] = Anyone,
         ["* /thu-tuc/danh-sach/{kind}"] = Anyone,
+        ["GET /thu-tuc/{code}/mau/{paperId:int}"] = Anyone,
+        ["GET /quan-tri/thu-tuc/mau/{paperId:int}"] = Managers,
         ["GET /api/catalogue/export"] = Managers,
         ["GET /api/catalogue/import/{jobId:guid}"] = Managers,
         ["* /quan-tri/thu-tuc"] = Managers,

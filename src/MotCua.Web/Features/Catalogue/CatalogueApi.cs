@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,11 +26,31 @@ public static class CatalogueApi
 
     public sealed record TimeDto(decimal? Value, string? Unit, bool Verified, string Text, string? Note);
 
-    public sealed record FeeDto(string Name, decimal Amount, string? Note);
+    public sealed record FeeDto(
+        string Name,
+        decimal Amount,
+        [property: Description("Căn cứ thu (văn bản quy định mức thu).")] string? Note,
+        [property: Description("Fee (phí) hoặc Charge (lệ phí); null khi nguồn chưa xác định.")] string? Kind = null,
+        [property: Description("Đối tượng nộp hoặc trường hợp áp dụng mức thu; null khi áp dụng cho mọi trường hợp.")] string? AppliesTo = null);
 
     public sealed record FeesDto(bool Confirmed, string Text, IReadOnlyList<FeeDto> Items);
 
-    public sealed record PaperDto(string Name, string Form, int Quantity, string? Template);
+    [Description("Mẫu đơn, tờ khai tải về được của một thành phần hồ sơ.")]
+    public sealed record TemplateFileDto(
+        [property: Description("Tên tệp khi tải về.")] string FileName,
+        [property: Description("Kiểu nội dung xác định từ nội dung tệp: application/pdf, application/msword, Word DOCX, application/vnd.ms-excel hoặc Excel XLSX.")] string ContentType,
+        [property: Description("Dung lượng (byte).")] long Size,
+        [property: Description("Đường dẫn tải công khai, ví dụ /thu-tuc/1.001770/mau/12.")] string Url);
+
+    public sealed record PaperDto(
+        string Name,
+        string Form,
+        int Quantity,
+        [property: Description("Tên mẫu đơn, tờ khai theo văn bản, ví dụ \"Mẫu 01 Phụ lục I Thông tư 03/2014/TT-BKHCN\".")] string? Template,
+        [property: Description("Required (bắt buộc), IfAny (nếu có) hoặc Conditional (bắt buộc trong trường hợp Condition).")] string Requirement = "Required",
+        [property: Description("Trường hợp phải nộp khi Requirement là Conditional.")] string? Condition = null,
+        string? Note = null,
+        [property: Description("Tệp mẫu đơn, tờ khai; null khi thủ tục không có tệp mẫu cho giấy tờ này.")] TemplateFileDto? TemplateFile = null);
 
     public sealed record LegalBasisDto(string Number, string? Title, DateOnly? IssuedOn, string? Issuer);
 
@@ -56,6 +77,7 @@ public static class CatalogueApi
             .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(MotCuaClaims.AgencyId).RequireRole(Roles.Admin, Roles.ControlFocalOfficer));
         officer.MapGet("/import/{jobId:guid}", ImportStatus).WithSummary("Tiến độ một lần nhập danh mục");
         officer.MapGet("/export", ExportAsync).WithSummary("Xuất danh mục (format=json hoặc xlsx)");
+        app.MapProcedureTemplates();
         return app;
     }
 
@@ -145,8 +167,9 @@ public static class CatalogueApi
     public static ProcedureDetail Detail(ProcedureVersion v) => new(
         v.Procedure!.Code, v.Name, v.Field?.Name ?? "", v.Level.ToString(), v.ImplementingAgency, ProcessingDays(v.ProcessingTime),
         new TimeDto(v.ProcessingTimeValue, v.ProcessingTimeUnit is { } u ? CatalogueImport.UnitName(u) : null, v.ProcessingTime is not null, CatalogueText.Time(v.ProcessingTime), v.ProcessingTimeNote),
-        new FeesDto(v.FeesConfirmed, CatalogueText.Fees(v), v.Fees.OrderBy(f => f.Seq).Select(f => new FeeDto(f.Name, f.Amount, f.Note)).ToList()),
-        v.Papers.OrderBy(p => p.Seq).Select(p => new PaperDto(p.Name, p.Form.ToString(), p.Quantity, p.Template)).ToList(),
+        new FeesDto(v.FeesConfirmed, CatalogueText.Fees(v), v.Fees.OrderBy(f => f.Seq).Select(f => new FeeDto(f.Name, f.Amount, f.Note, f.Kind?.ToString(), f.AppliesTo)).ToList()),
+        v.Papers.OrderBy(p => p.Seq).Select(p => new PaperDto(p.Name, p.Form.ToString(), p.Quantity, p.Template, p.Requirement.ToString(), p.Condition, p.Note,
+            p.TemplateFile is { } file ? new TemplateFileDto(ProcedureTemplates.DownloadName(file), file.ContentType, file.Size, ProcedureTemplates.PublicUrl(v.Procedure.Code, p.Id)) : null)).ToList(),
         Enum.GetValues<ApplicantTypes>().Where(a => a != ApplicantTypes.None && v.ApplicantTypes.HasFlag(a)).Select(a => a.ToString()).ToList(),
         v.Result, v.Conditions, v.HowToSubmit,
         v.LegalBases.OrderBy(b => b.Seq).Select(b => new LegalBasisDto(b.Number, b.Title, b.IssuedOn, b.Issuer)).ToList(),

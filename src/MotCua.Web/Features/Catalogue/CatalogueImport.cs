@@ -153,7 +153,7 @@ public static partial class CatalogueImport
                 }
                 if (e.TryGetProperty("fees", out var fees) && fees.ValueKind == JsonValueKind.Array)
                 {
-                    row.Fees = fees.GetArrayLength() == 0 ? "0" : Lines(fees, "name", "amount", "note");
+                    row.Fees = fees.GetArrayLength() == 0 ? "0" : Lines(fees, "name", "amount", "note", "kind", "appliesTo");
                 }
                 else
                 {
@@ -161,7 +161,9 @@ public static partial class CatalogueImport
                 }
                 if (e.TryGetProperty("papers", out var papers) && papers.ValueKind == JsonValueKind.Array)
                 {
-                    row.Papers = Lines(papers, "name", "form", "quantity", "template");
+                    row.Papers = string.Join('\n', papers.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object).Select(x => string.Join(" | ",
+                        Str(x, "name") ?? "", Str(x, "form") ?? "", Str(x, "quantity") ?? "", Str(x, "template") ?? "",
+                        Str(x, "condition") ?? (Str(x, "required") == "false" ? "Nếu có" : ""), Str(x, "note") ?? "").TrimEnd(' ', '|')));
                 }
                 if (e.TryGetProperty("legalBases", out var legal) && legal.ValueKind == JsonValueKind.Array)
                 {
@@ -364,7 +366,8 @@ public static partial class CatalogueImport
                 }
                 else if (CatalogueLines.ParseAmount(r.Fees) is { } amount)
                 {
-                    fees.Add(new CatalogueLines.FeeLine("Lệ phí", amount, null));
+                    // A bare amount does not say whether it is a fee or a charge, so neither is claimed.
+                    fees.Add(new CatalogueLines.FeeLine("Phí, lệ phí", amount, null));
                 }
                 else
                 {
@@ -604,8 +607,17 @@ public static partial class CatalogueImport
                 field = v.Field?.Name,
                 processingTime = v.ProcessingTime is { } t ? new { value = Plain(t.Value), unit = UnitName(t.Unit) } : null,
                 processingTimeNote = v.ProcessingTimeNote,
-                fees = v.FeesConfirmed ? v.Fees.OrderBy(f => f.Seq).Select(f => new { name = f.Name, amount = Plain(f.Amount), note = f.Note }).ToList() : null,
-                papers = v.Papers.OrderBy(p => p.Seq).Select(p => new { name = p.Name, form = p.Form.ToString(), quantity = p.Quantity, template = p.Template }).ToList(),
+                fees = v.FeesConfirmed ? v.Fees.OrderBy(f => f.Seq).Select(f => new { name = f.Name, kind = f.Kind?.ToString(), amount = Plain(f.Amount), appliesTo = f.AppliesTo, note = f.Note }).ToList() : null,
+                papers = v.Papers.OrderBy(p => p.Seq).Select(p => new
+                {
+                    name = p.Name,
+                    form = p.Form.ToString(),
+                    quantity = p.Quantity,
+                    required = p.Required,
+                    condition = p.Condition,
+                    note = p.Note,
+                    template = p.Template,
+                }).ToList(),
                 legalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new { number = b.Number, title = b.Title, issuedOn = b.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), issuer = b.Issuer }).ToList(),
                 level = v.Level.ToString(),
                 implementingAgency = v.ImplementingAgency,

@@ -4,18 +4,20 @@ using MotCua.Web.Shared;
 namespace MotCua.Web.Features.Catalogue;
 
 /// <summary>
-/// The one-line-per-item text form of papers, fees and legal bases ("a | b | c"), shared by the officer edit form, the
-/// Excel import and the Excel export, so what an officer types and what a spreadsheet holds read the same.
+/// The one-line-per-item text form of papers, fees and legal bases ("a | b | c") of the Excel import and export (one
+/// cell per list) and of the JSON import; the officer edits the same items as rows on the page.
 /// </summary>
 public static class CatalogueLines
 {
-    public const string PaperFormat = "Tên giấy tờ | Bản chính / Bản sao chứng thực / Bản sao | số lượng | mẫu đơn, tờ khai";
-    public const string FeeFormat = "Tên khoản phí, lệ phí | số tiền (đồng) | ghi chú";
+    public const string PaperFormat = "Tên giấy tờ | Bản chính / Bản sao chứng thực / Bản sao | số lượng | mẫu đơn, tờ khai | Bắt buộc / Nếu có / trường hợp phải nộp | ghi chú";
+    public const string FeeFormat = "Tên khoản phí, lệ phí | số tiền (đồng) | căn cứ thu | Phí / Lệ phí | đối tượng nộp, trường hợp";
     public const string LegalFormat = "Số, ký hiệu | trích yếu | ngày ban hành dd/MM/yyyy | cơ quan ban hành";
 
-    public sealed record PaperLine(string Name, PaperForm Form, int Quantity, string? Template);
+    /// <summary>A paper as entered; <paramref name="Condition"/> set means required only in that case.</summary>
+    public sealed record PaperLine(string Name, PaperForm Form, int Quantity, string? Template, bool Required = true, string? Condition = null,
+        string? Note = null, int? TemplateFileId = null);
 
-    public sealed record FeeLine(string Name, decimal Amount, string? Note);
+    public sealed record FeeLine(string Name, decimal Amount, string? Note, FeeKind? Kind = null, string? AppliesTo = null);
 
     public sealed record LegalLine(string Number, string? Title, DateOnly? IssuedOn, string? Issuer);
 
@@ -51,10 +53,30 @@ public static class CatalogueLines
                 errors.Add($"Thành phần hồ sơ, dòng {line}: số lượng \"{p[2]}\" phải là số nguyên từ 1 đến 100.");
                 continue;
             }
-            result.Add(new PaperLine(p[0], form, quantity, p.Length > 3 && p[3].Length > 0 ? p[3] : null));
+            var (required, condition) = ParseRequirement(p.Length > 4 ? p[4] : "");
+            result.Add(new PaperLine(p[0], form, quantity, p.Length > 3 && p[3].Length > 0 ? p[3] : null, required, condition,
+                p.Length > 5 && p[5].Length > 0 ? p[5] : null));
         }
         return result;
     }
+
+    /// <summary>"" or "Bắt buộc" → required; "Nếu có" → optional; any other text is the case in which the paper is required.</summary>
+    public static (bool Required, string? Condition) ParseRequirement(string text) => TextSearch.Normalize(text) switch
+    {
+        "" or "bat buoc" or "required" => (true, null),
+        "neu co" or "ifany" or "khong bat buoc" => (false, null),
+        _ => (false, text.Trim()),
+    };
+
+    public static string RequirementText(bool required, string? condition) =>
+        condition ?? (required ? "Bắt buộc" : "Nếu có");
+
+    public static FeeKind? ParseKind(string text) => TextSearch.Normalize(text) switch
+    {
+        "phi" or "fee" => FeeKind.Fee,
+        "le phi" or "charge" => FeeKind.Charge,
+        _ => null,
+    };
 
     public static PaperForm? ParseForm(string text)
     {
@@ -84,7 +106,13 @@ public static class CatalogueLines
                 errors.Add($"Phí, lệ phí, dòng {line}: số tiền phải là số đồng không âm, ví dụ 1.000.000.");
                 continue;
             }
-            result.Add(new FeeLine(p[0], amount, p.Length > 2 && p[2].Length > 0 ? p[2] : null));
+            FeeKind? kind = null;
+            if (p.Length > 3 && p[3].Length > 0 && (kind = ParseKind(p[3])) is null)
+            {
+                errors.Add($"Phí, lệ phí, dòng {line}: loại \"{p[3]}\" phải là Phí hoặc Lệ phí.");
+                continue;
+            }
+            result.Add(new FeeLine(p[0], amount, p.Length > 2 && p[2].Length > 0 ? p[2] : null, kind, p.Length > 4 && p[4].Length > 0 ? p[4] : null));
         }
         return result;
     }
@@ -123,10 +151,11 @@ public static class CatalogueLines
     }
 
     public static string FormatPapers(IEnumerable<ProcedurePaper> papers) => string.Join('\n', papers.OrderBy(p => p.Seq)
-        .Select(p => Join(p.Name, CatalogueText.Name(p.Form), p.Quantity.ToString(CultureInfo.InvariantCulture), p.Template)));
+        .Select(p => Join(p.Name, CatalogueText.Name(p.Form), p.Quantity.ToString(CultureInfo.InvariantCulture), p.Template,
+            p.Required && p.Condition is null ? null : RequirementText(p.Required, p.Condition), p.Note)));
 
     public static string FormatFees(IEnumerable<ProcedureFee> fees) => string.Join('\n', fees.OrderBy(f => f.Seq)
-        .Select(f => Join(f.Name, f.Amount.ToString("N0", VietnamTime.Culture), f.Note)));
+        .Select(f => Join(f.Name, f.Amount.ToString("N0", VietnamTime.Culture), f.Note, f.Kind is { } k ? CatalogueText.Name(k) : null, f.AppliesTo)));
 
     public static string FormatLegal(IEnumerable<LegalBasis> bases) => string.Join('\n', bases.OrderBy(b => b.Seq)
         .Select(b => Join(b.Number, b.Title, b.IssuedOn?.ToVnDate(), b.Issuer)));

@@ -51,7 +51,7 @@ public static class CatalogueQueries
         return InForceOn(db, agencyId, day)
             .Where(v => v.Procedure!.Code == key)
             .Include(v => v.Procedure).Include(v => v.Field)
-            .Include(v => v.Papers).Include(v => v.Fees).Include(v => v.LegalBases)
+            .Include(v => v.Papers).ThenInclude(p => p.TemplateFile).Include(v => v.Fees).Include(v => v.LegalBases)
             .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
     }

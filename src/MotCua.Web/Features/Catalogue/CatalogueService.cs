@@ -40,8 +40,8 @@ public sealed record ProcedureContent
         ProcessingTime = v.ProcessingTime,
         ProcessingTimeNote = v.ProcessingTimeNote,
         FeesConfirmed = v.FeesConfirmed,
-        Fees = v.Fees.OrderBy(f => f.Seq).Select(f => new CatalogueLines.FeeLine(f.Name, f.Amount, f.Note)).ToList(),
-        Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template)).ToList(),
+        Fees = v.Fees.OrderBy(f => f.Seq).Select(f => new CatalogueLines.FeeLine(f.Name, f.Amount, f.Note, f.Kind, f.AppliesTo)).ToList(),
+        Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template, p.Required, p.Condition, p.Note, p.TemplateFileId)).ToList(),
         LegalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new CatalogueLines.LegalLine(b.Number, b.Title, b.IssuedOn, b.Issuer)).ToList(),
         ApplicantTypes = v.ApplicantTypes,
         HowToSubmit = v.HowToSubmit,
@@ -104,9 +104,28 @@ public static class CatalogueService
         version.PostalReturn = content.PostalReturn;
         version.AtOneStop = content.AtOneStop;
         version.Papers.Clear();
-        version.Papers.AddRange(content.Papers.Select((p, i) => new ProcedurePaper { Seq = i + 1, Name = TextSearch.Nfc(p.Name), Form = p.Form, Quantity = p.Quantity, Template = TextSearch.NfcOrNull(p.Template) }));
+        version.Papers.AddRange(content.Papers.Select((p, i) => new ProcedurePaper
+        {
+            Seq = i + 1,
+            Name = TextSearch.Nfc(p.Name),
+            Form = p.Form,
+            Quantity = p.Quantity,
+            Template = TextSearch.NfcOrNull(p.Template),
+            Required = p.Required && p.Condition is null,
+            Condition = TextSearch.NfcOrNull(p.Condition),
+            Note = TextSearch.NfcOrNull(p.Note),
+            TemplateFileId = p.TemplateFileId,
+        }));
         version.Fees.Clear();
-        version.Fees.AddRange(content.Fees.Select((f, i) => new ProcedureFee { Seq = i + 1, Name = TextSearch.Nfc(f.Name), Amount = f.Amount, Note = TextSearch.NfcOrNull(f.Note) }));
+        version.Fees.AddRange(content.Fees.Select((f, i) => new ProcedureFee
+        {
+            Seq = i + 1,
+            Name = TextSearch.Nfc(f.Name),
+            Kind = f.Kind,
+            Amount = f.Amount,
+            AppliesTo = TextSearch.NfcOrNull(f.AppliesTo),
+            Note = TextSearch.NfcOrNull(f.Note),
+        }));
         version.LegalBases.Clear();
         version.LegalBases.AddRange(content.LegalBases.Select((b, i) => new LegalBasis { Seq = i + 1, Number = TextSearch.Nfc(b.Number), Title = TextSearch.NfcOrNull(b.Title), IssuedOn = b.IssuedOn, Issuer = TextSearch.NfcOrNull(b.Issuer) }));
         version.RefreshSearchText(procedure.Code, field.Name);
@@ -153,7 +172,7 @@ public static class CatalogueService
     public static Task<Procedure?> LoadAsync(AppDbContext db, int agencyId, int id, CancellationToken ct) =>
         db.Procedures.Where(p => p.AgencyId == agencyId && p.Id == id)
             .Include(p => p.Versions).ThenInclude(v => v.Field)
-            .Include(p => p.Versions).ThenInclude(v => v.Papers)
+            .Include(p => p.Versions).ThenInclude(v => v.Papers).ThenInclude(p => p.TemplateFile)
             .Include(p => p.Versions).ThenInclude(v => v.Fees)
             .Include(p => p.Versions).ThenInclude(v => v.LegalBases)
             .Include(p => p.Versions).ThenInclude(v => v.PublicationDecision)

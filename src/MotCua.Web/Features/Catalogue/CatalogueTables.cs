@@ -20,6 +20,8 @@ public static class CatalogueTables
         public DbSet<InternalProcess> InternalProcesses => db.Set<InternalProcess>();
 
         public DbSet<CatalogueSettings> CatalogueSettings => db.Set<CatalogueSettings>();
+
+        public DbSet<ProcedureTemplateFile> ProcedureTemplateFiles => db.Set<ProcedureTemplateFile>();
     }
 }
 

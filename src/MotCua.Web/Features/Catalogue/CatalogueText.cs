@@ -55,6 +55,24 @@ public static class CatalogueText
         PaperForm.OriginalOrCertifiedCopy => "Bản chính hoặc bản sao chứng thực",
     };
 
+    public static string Name(FeeKind kind) => kind switch
+    {
+        FeeKind.Fee => "Phí",
+        FeeKind.Charge => "Lệ phí",
+    };
+
+    public static string Name(PaperRequirement requirement) => requirement switch
+    {
+        PaperRequirement.Required => "Bắt buộc",
+        PaperRequirement.IfAny => "Nếu có",
+        PaperRequirement.Conditional => "Trong trường hợp",
+    };
+
+    /// <summary>"1,2 MB", "350 KB": the size a download link states.</summary>
+    public static string FileSize(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024m * 1024m)).ToString("0.#", VietnamTime.Culture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString(VietnamTime.Culture) + " KB";
+
     public static string Name(ProcessState state) => state switch
     {
         ProcessState.Draft => "Dự thảo",
@@ -104,7 +122,21 @@ public static class CatalogueText
     public static string Fees(ProcedureVersion v) =>
         !v.FeesConfirmed ? Updating
         : v.Fees.Count == 0 ? "Không thu phí"
-        : string.Join("; ", v.Fees.OrderBy(f => f.Seq).Select(f => $"{f.Name}: {Money(f.Amount)}"));
+        : string.Join("; ", v.Fees.OrderBy(f => f.Seq).Select(f => $"{f.Name}: {Money(f.Amount)}" + (f.AppliesTo is null ? "" : $" ({f.AppliesTo})")));
+
+    /// <summary>A paper as one readable line, for the officer's version comparison.</summary>
+    public static string Describe(ProcedurePaper p) =>
+        $"{p.Name}: {Name(p.Form).ToLowerInvariant()}, {p.Quantity.ToString(VietnamTime.Culture)} bản, "
+        + (p.Condition is { } c ? "trong trường hợp " + c : Name(p.Requirement).ToLowerInvariant())
+        + (p.Note is null ? "" : "; " + p.Note)
+        + (p.Template is null ? "" : "; mẫu: " + p.Template)
+        + (p.TemplateFile is { } f ? "; tệp mẫu: " + f.FileName : p.TemplateFileId is null ? "" : "; có tệp mẫu");
+
+    /// <summary>A fee as one readable line: kind, name, amount, who pays, basis.</summary>
+    public static string Describe(ProcedureFee f) =>
+        (f.Kind is { } k && !string.Equals(f.Name, Name(k), StringComparison.Ordinal) ? Name(k) + " – " : "") + $"{f.Name}: {Money(f.Amount)}"
+        + (f.AppliesTo is null ? "" : " (" + f.AppliesTo + ")")
+        + (f.Note is null ? "" : "; căn cứ: " + f.Note);
 
     public static string Period(ProcedureVersion v) => v.EffectiveFrom is not { } from
         ? "Chưa công bố"

@@ -177,6 +177,21 @@ public sealed class ProcedureVersion
         SearchText = Shared.TextSearch.Normalize(string.Join(' ', Name, code, fieldName));
 }
 
+/// <summary>Whether a paper must be handed in: always, "nếu có" (when the applicant has it), or in a stated case.</summary>
+public enum PaperRequirement
+{
+    Required,
+    IfAny,
+    Conditional,
+}
+
+/// <summary>Phí hay lệ phí (Luật Phí và lệ phí 2015): a fee pays for a service, a charge for a state act.</summary>
+public enum FeeKind
+{
+    Fee,
+    Charge,
+}
+
 /// <summary>Thành phần hồ sơ.</summary>
 public sealed class ProcedurePaper
 {
@@ -192,10 +207,48 @@ public sealed class ProcedurePaper
 
     public int Quantity { get; set; } = 1;
 
+    /// <summary>Must be handed in whatever the case; false for "nếu có" and for a paper required only in <see cref="Condition"/>.</summary>
     public bool Required { get; set; } = true;
+
+    /// <summary>The case in which the paper is required, e.g. "Trường hợp nộp qua người được ủy quyền"; null when none applies.</summary>
+    public string? Condition { get; set; }
+
+    /// <summary>Ghi chú shown beside the paper, e.g. what must be certified.</summary>
+    public string? Note { get; set; }
 
     /// <summary>Mẫu đơn, tờ khai, e.g. "Mẫu 01 Phụ lục I Thông tư 03/2014/TT-BKHCN".</summary>
     public string? Template { get; set; }
+
+    /// <summary>The downloadable form itself; versions share the row, so an amendment keeps its predecessor's file.</summary>
+    public int? TemplateFileId { get; set; }
+
+    public ProcedureTemplateFile? TemplateFile { get; set; }
+
+    /// <summary>Required, "nếu có", or required in a case: a stated condition wins over the flag.</summary>
+    public PaperRequirement Requirement => Condition is not null ? PaperRequirement.Conditional : Required ? PaperRequirement.Required : PaperRequirement.IfAny;
+}
+
+/// <summary>
+/// A downloadable form (mẫu đơn, tờ khai) of an agency: the bytes live in the file store under their SHA-256, the type
+/// is the one sniffed from the content. Never changed once stored; papers of several versions may point at it.
+/// </summary>
+public sealed class ProcedureTemplateFile
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public string? UploadedBy { get; set; }
 }
 
 /// <summary>Phí, lệ phí.</summary>
@@ -209,10 +262,16 @@ public sealed class ProcedureFee
 
     public required string Name { get; set; }
 
+    /// <summary>Phí or lệ phí; null where the source does not say which.</summary>
+    public FeeKind? Kind { get; set; }
+
     /// <summary>In đồng.</summary>
     public decimal Amount { get; set; }
 
-    /// <summary>The legal basis or condition of the amount, e.g. "Thông tư 298/2016/TT-BTC".</summary>
+    /// <summary>Who pays or in which case the amount applies, e.g. "Cấp lần đầu"; null when it applies to every applicant.</summary>
+    public string? AppliesTo { get; set; }
+
+    /// <summary>The legal basis of the amount, e.g. "Thông tư 298/2016/TT-BTC".</summary>
     public string? Note { get; set; }
 }
 
@@ -300,6 +359,23 @@ internal sealed class ProcedurePaperConfiguration : IEntityTypeConfiguration<Pro
         b.Property(p => p.Name).HasMaxLength(1000);
         b.Property(p => p.Form).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.Template).HasMaxLength(500);
+        b.Property(p => p.Condition).HasMaxLength(500);
+        b.Property(p => p.Note).HasMaxLength(1000);
+        b.Ignore(p => p.Requirement);
+        b.HasOne(p => p.TemplateFile).WithMany().HasForeignKey(p => p.TemplateFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProcedureTemplateFileConfiguration : IEntityTypeConfiguration<ProcedureTemplateFile>
+{
+    public void Configure(EntityTypeBuilder<ProcedureTemplateFile> b)
+    {
+        b.ToTable("ProcedureTemplateFiles");
+        b.Property(f => f.FileName).HasMaxLength(300);
+        b.Property(f => f.ContentType).HasMaxLength(100);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.Property(f => f.UploadedBy).HasMaxLength(100);
+        b.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -310,6 +386,8 @@ internal sealed class ProcedureFeeConfiguration : IEntityTypeConfiguration<Proce
         b.Property(p => p.Name).HasMaxLength(500);
         b.Property(p => p.Amount).HasPrecision(18, 0);
         b.Property(p => p.Note).HasMaxLength(500);
+        b.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.AppliesTo).HasMaxLength(500);
     }
 }
 
