@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Features.Results;
+using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Results;
 
