@@ -1,3 +1,5 @@
+using MotCua.Core.Legal;
+
 namespace MotCua.Core.Dossiers;
 
 /// <summary>The official forms of the one-stop mechanism.</summary>
@@ -12,7 +14,7 @@ public enum OfficialFormKind
     /// <summary>Phiếu từ chối tiếp nhận giải quyết hồ sơ.</summary>
     Refusal,
 
-    /// <summary>Phiếu xin lỗi và hẹn lại ngày trả kết quả.</summary>
+    /// <summary>Phiếu xin lỗi và hẹn lại ngày trả kết quả (TT01/2018); văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (TT03/2025).</summary>
     ApologyAndReschedule,
 
     /// <summary>Phiếu kiểm soát quá trình giải quyết hồ sơ.</summary>
@@ -39,8 +41,8 @@ public enum LegalRegimeId
 /// <param name="Kind">Which form.</param>
 /// <param name="Number">"Mẫu số 01"…; null where the regime has no such form.</param>
 /// <param name="Title">The official Vietnamese title, in sentence case for menus and lists.</param>
-/// <param name="NumberConfirmed">False where the form number is [U] in the research notes.</param>
-public sealed record OfficialForm(OfficialFormKind Kind, string? Number, string Title, bool NumberConfirmed)
+/// <param name="Certainty">How the number and title were checked: [C], [P] or [U] of the research notes.</param>
+public sealed record OfficialForm(OfficialFormKind Kind, string? Number, string Title, SourceCertainty Certainty)
 {
     /// <summary>The title as the form prints it, in capitals ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ").</summary>
     public string PrintedTitle => Title.ToUpperInvariant();
@@ -57,9 +59,11 @@ public sealed class LegalRegime
 
     private readonly Dictionary<OfficialFormKind, OfficialForm> _forms;
 
-    private LegalRegime(LegalRegimeId id, string decree, string circular, IEnumerable<OfficialForm> forms)
+    private LegalRegime(LegalRegimeId id, LegalSource decreeSource, LegalSource formsSource, string decree, string circular, IEnumerable<OfficialForm> forms)
     {
         Id = id;
+        DecreeSource = decreeSource;
+        FormsSource = formsSource;
         Decree = decree;
         Circular = circular;
         _forms = forms.ToDictionary(f => f.Kind);
@@ -68,33 +72,38 @@ public sealed class LegalRegime
     /// <summary>Before 1/7/2025.</summary>
     public static LegalRegime Decree61Of2018 { get; } = new(
         LegalRegimeId.Decree61Of2018,
+        LegalSources.Decree61of2018,
+        LegalSources.Circular01of2018,
         "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ (sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP)",
         "Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ",
         [
-            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", true),
-            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", true),
-            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", true),
-            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", true),
-            new(OfficialFormKind.ProcessControl, "Mẫu số 05", "Phiếu kiểm soát quá trình giải quyết hồ sơ", true),
-            new(OfficialFormKind.TrackingBook, "Mẫu số 06", "Sổ theo dõi hồ sơ", true),
-            // TT01/2018 has no stop-notice form [U]: the agency's own notice is printed under this title.
-            new(OfficialFormKind.StopNotice, null, "Thông báo dừng giải quyết hồ sơ", false),
+            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", SourceCertainty.Confirmed),
+            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", SourceCertainty.Confirmed),
+            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", SourceCertainty.Confirmed),
+            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", SourceCertainty.Confirmed),
+            new(OfficialFormKind.ProcessControl, "Mẫu số 05", "Phiếu kiểm soát quá trình giải quyết hồ sơ", SourceCertainty.Confirmed),
+            new(OfficialFormKind.TrackingBook, "Mẫu số 06", "Sổ theo dõi hồ sơ", SourceCertainty.Confirmed),
+            // TT01/2018 has no stop-notice form: the agency's own notice is printed under this title.
+            new(OfficialFormKind.StopNotice, null, "Thông báo dừng giải quyết hồ sơ", SourceCertainty.Unconfirmed),
         ]);
 
     /// <summary>From 1/7/2025.</summary>
     public static LegalRegime Decree118Of2025 { get; } = new(
         LegalRegimeId.Decree118Of2025,
+        LegalSources.Decree118of2025,
+        LegalSources.Circular03of2025,
         "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ",
         "Thông tư số 03/2025/TT-VPCP của Văn phòng Chính phủ",
         [
-            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", true),
-            // Forms 02 and 03 of TT03/2025 are inferred from the order of TT01/2018 [U].
-            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", false),
-            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", false),
-            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", true),
-            new(OfficialFormKind.StopNotice, "Mẫu số 05", "Thông báo dừng giải quyết hồ sơ", true),
-            new(OfficialFormKind.ProcessControl, "Mẫu số 06", "Phiếu kiểm soát quá trình giải quyết hồ sơ", true),
-            new(OfficialFormKind.TrackingBook, "Mẫu số 07", "Sổ theo dõi hồ sơ", true),
+            new(OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", SourceCertainty.Practice),
+            // Appendix I of TT03/2025 keeps the titles of forms 02 and 03, as three secondary sources quote it.
+            new(OfficialFormKind.SupplementRequest, "Mẫu số 02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", SourceCertainty.Practice),
+            new(OfficialFormKind.Refusal, "Mẫu số 03", "Phiếu từ chối tiếp nhận giải quyết hồ sơ", SourceCertainty.Practice),
+            // TT03/2025 renamed form 04: the agency apologises and asks to extend the processing time.
+            new(OfficialFormKind.ApologyAndReschedule, "Mẫu số 04", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết", SourceCertainty.Practice),
+            new(OfficialFormKind.StopNotice, "Mẫu số 05", "Thông báo dừng giải quyết hồ sơ", SourceCertainty.Practice),
+            new(OfficialFormKind.ProcessControl, "Mẫu số 06", "Phiếu kiểm soát quá trình giải quyết hồ sơ", SourceCertainty.Practice),
+            new(OfficialFormKind.TrackingBook, "Mẫu số 07", "Sổ theo dõi hồ sơ", SourceCertainty.Practice),
         ]);
 
     /// <summary>Both regimes, oldest first.</summary>
@@ -102,6 +111,12 @@ public sealed class LegalRegime
 
     /// <summary>Which regime.</summary>
     public LegalRegimeId Id { get; }
+
+    /// <summary>The decree of the regime, from the registry of legal sources.</summary>
+    public LegalSource DecreeSource { get; }
+
+    /// <summary>The circular whose forms are printed, from the registry: the legal basis each form cites.</summary>
+    public LegalSource FormsSource { get; }
 
     /// <summary>The decree in force, as cited on forms.</summary>
     public string Decree { get; }
@@ -125,6 +140,12 @@ public sealed class LegalRegime
 
     /// <summary>A form of this regime (every kind exists in both regimes; the number may be null).</summary>
     public OfficialForm Form(OfficialFormKind kind) => _forms[kind];
+
+    /// <summary>
+    /// The basis a form prints: "Căn cứ" the circular that issues it, flagged when its number or title is unconfirmed.
+    /// </summary>
+    public string Basis(OfficialFormKind kind) =>
+        Form(kind).Certainty == SourceCertainty.Unconfirmed ? FormsSource.Basis + " (mẫu chưa xác nhận)" : FormsSource.Basis;
 
     /// <summary>"Mẫu số 01 (Thông tư số 01/2018/TT-VPCP …)" style caption, or only the circular when unnumbered.</summary>
     public string Caption(OfficialFormKind kind)

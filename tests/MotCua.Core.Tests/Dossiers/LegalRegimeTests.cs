@@ -24,7 +24,6 @@ public sealed class LegalRegimeTests
     [InlineData(OfficialFormKind.ReceiptAndAppointment, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả")]
     [InlineData(OfficialFormKind.SupplementRequest, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")]
     [InlineData(OfficialFormKind.Refusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ")]
-    [InlineData(OfficialFormKind.ApologyAndReschedule, "Phiếu xin lỗi và hẹn lại ngày trả kết quả")]
     [InlineData(OfficialFormKind.ProcessControl, "Phiếu kiểm soát quá trình giải quyết hồ sơ")]
     [InlineData(OfficialFormKind.TrackingBook, "Sổ theo dõi hồ sơ")]
     [InlineData(OfficialFormKind.StopNotice, "Thông báo dừng giải quyết hồ sơ")]
@@ -40,7 +39,32 @@ public sealed class LegalRegimeTests
 
     [Fact]
     public void Printed_titles_are_in_capitals_with_their_diacritics() =>
-        Assert.Equal("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", LegalRegime.Decree118Of2025.Form(OfficialFormKind.ApologyAndReschedule).PrintedTitle);
+        Assert.Equal("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", LegalRegime.Decree61Of2018.Form(OfficialFormKind.ApologyAndReschedule).PrintedTitle);
+
+    [Theory]
+    [InlineData(LegalRegimeId.Decree61Of2018, "Phiếu xin lỗi và hẹn lại ngày trả kết quả")]
+    // Circular 03/2025 renamed form 04 (law-2026.md §5).
+    [InlineData(LegalRegimeId.Decree118Of2025, "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết")]
+    public void Form_04_keeps_the_title_of_the_regime_the_dossier_was_received_under(LegalRegimeId id, string title) =>
+        Assert.Equal(title, LegalRegime.Of(id).Form(OfficialFormKind.ApologyAndReschedule).Title);
+
+    [Theory]
+    [InlineData(LegalRegimeId.Decree61Of2018, "TT01/2018", "ND61/2018")]
+    [InlineData(LegalRegimeId.Decree118Of2025, "TT03/2025", "ND118/2025")]
+    public void Each_regime_cites_its_texts_from_the_registry(LegalRegimeId id, string forms, string decree)
+    {
+        var regime = LegalRegime.Of(id);
+        Assert.Equal(forms, regime.FormsSource.Key);
+        Assert.Equal(decree, regime.DecreeSource.Key);
+        Assert.StartsWith("Căn cứ " + regime.FormsSource.Citation, regime.Basis(OfficialFormKind.SupplementRequest), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OfficialFormKind.SupplementRequest)]
+    [InlineData(OfficialFormKind.Refusal)]
+    [InlineData(OfficialFormKind.ApologyAndReschedule)]
+    public void Forms_02_to_04_of_circular_03_are_recorded_as_practice(OfficialFormKind kind) =>
+        Assert.Equal(MotCua.Core.Legal.SourceCertainty.Practice, LegalRegime.Decree118Of2025.Form(kind).Certainty);
 
     [Theory]
     [InlineData(LegalRegimeId.Decree61Of2018, OfficialFormKind.ReceiptAndAppointment, "Mẫu số 01")]

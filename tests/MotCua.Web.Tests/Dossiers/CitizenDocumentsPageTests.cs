@@ -121,17 +121,20 @@ public sealed class CitizenDocumentsPageTests(MotCuaApp app) : IClassFixture<Mot
             File.WriteAllBytes(Path.Combine(dump, "narrative.docx"), docx);
         }
 
-        Assert.Contains("UBND TỈNH PHÚ YÊN", text, StringComparison.Ordinal);
+        // The parent body and the place come from the agency's data (the demo department is of Đắk Lắk since 1/7/2025).
+        Assert.Contains("UBND TỈNH ĐẮK LẮK", text, StringComparison.Ordinal);
         Assert.Contains("SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH PHÚ YÊN", text, StringComparison.Ordinal);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text, StringComparison.Ordinal);
         Assert.Contains("Số: …/BC-SKHCN", text, StringComparison.Ordinal);
-        Assert.Matches(@"Tuy Hòa, ngày \d{2} tháng \d{1,2} năm \d{4}", text);
+        Assert.Matches(@"Đắk Lắk, ngày \d{2} tháng \d{1,2} năm \d{4}", text);
         Assert.Contains("\nBÁO CÁO\n", text, StringComparison.Ordinal);
         Assert.Contains("Kết quả công tác kiểm soát thủ tục hành chính quý IV/2024", text, StringComparison.Ordinal);
         Assert.DoesNotContain("quý iv", text, StringComparison.Ordinal);
         Assert.Contains("Nơi nhận:", text, StringComparison.Ordinal);
         Assert.Contains("- Lưu: VT, SKHCN.", text, StringComparison.Ordinal);
-        Assert.Contains("\nGIÁM ĐỐC\n", text, StringComparison.Ordinal);
+        // The demo agency's deputy signs for the director: "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC" and the name.
+        Assert.Contains("\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nLê Quang Vinh", text, StringComparison.Ordinal);
     }
 }

@@ -85,7 +85,7 @@ public sealed class CitizenDocumentsTests
     }
 
     private static ApologyInput Apology(DelayGround ground) => new("SKHCN-261201-0007", Issuer, Applicant, "Cấp giấy phép tiến hành công việc bức xạ",
-        At("2026-12-01T09:15"), At("2026-12-15T09:15"), At("2026-12-22T09:15"), At("2026-12-14T09:00"), "Chờ kết quả kiểm định thiết bị", ground, null, Url);
+        At("2026-12-01T09:15"), At("2026-12-15T09:15"), At("2026-12-22T09:15"), At("2026-12-14T09:00"), "Chờ kết quả kiểm định thiết bị", ground, Url);
 
     [Fact]
     public void A_forecast_apology_does_not_say_the_dossier_is_late_and_an_overdue_one_does()

@@ -78,6 +78,14 @@ public static class DemoData
             Address = "Số 08 Trần Phú, Phường 7, Thành phố Tuy Hòa, tỉnh Phú Yên",
             Phone = "0257 3842 389",
             Email = "skhcn@phuyen.gov.vn",
+            // Phú Yên merged into Đắk Lắk on 1/7/2025: the department now stands under the Đắk Lắk people's committee.
+            ParentBody = "UBND TỈNH ĐẮK LẮK",
+            PlaceName = "Đắk Lắk",
+            HeadTitle = "Giám đốc",
+            HeadName = "Nguyễn Văn Thành",
+            DeputyTitle = "Phó Giám đốc",
+            DeputyName = "Lê Quang Vinh",
+            DeputySignsLetters = true,
         };
         db.Agencies.Add(agency);
         var leadership = new Unit { Agency = agency, Name = "Ban Giám đốc Sở", Kind = UnitKind.Leadership, SortOrder = 0 };

@@ -84,12 +84,15 @@ public static class DossierDocuments
     public static string LookupUrl(HttpRequest request, string code) =>
         request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Lookup(code, request);
 
+    /// <summary>The agency as its documents print it: parent body, place and the signer of its letters, from its own data.</summary>
     public static FormIssuer Issuer(Agency agency, string deskName) =>
-        new("UBND TỈNH PHÚ YÊN", agency.Name, deskName, PlaceOf(agency), agency.Code);
+        new(agency.ParentBody, agency.Name, deskName, agency.PlaceName ?? "……", agency.Code, LetterSigner(agency));
 
-    // The place printed before the date: the town in the agency's address, else the province.
-    private static string PlaceOf(Agency agency) =>
-        agency.Address is { } a && a.Contains("Tuy Hòa", StringComparison.Ordinal) ? "Tuy Hòa" : "Phú Yên";
+    /// <summary>Who signs the agency's letters: the deputy "KT." when the agency says so, else the head.</summary>
+    public static Signatory LetterSigner(Agency agency) =>
+        agency.DeputySignsLetters && !string.IsNullOrWhiteSpace(agency.DeputyTitle)
+            ? new Signatory(agency.HeadTitleOrDefault, SigningAuthority.Deputy, agency.DeputyTitle, agency.DeputyName)
+            : new Signatory(agency.HeadTitleOrDefault, SigningAuthority.Head, null, agency.HeadName);
 
     /// <summary>
     /// The document for a form kind, or null when the dossier never had that form issued (and it is not the control slip).
@@ -131,7 +134,7 @@ public static class DossierDocuments
                 var apology = await db.DossierApologies.AsNoTracking().Where(a => a.DossierId == d.Id).OrderByDescending(a => a.Id).FirstAsync(ct);
                 var ground = apology.IssuedAt > apology.OriginalDueAt ? DelayGround.Overdue : DelayGround.Forecast;
                 return DossierForms.Apology(new ApologyInput(d.Code, issuer, applicant, d.ProcedureName, received, apology.OriginalDueAt,
-                    apology.NewAppointmentAt, apology.IssuedAt, apology.Reason, ground, null, lookupUrl));
+                    apology.NewAppointmentAt, apology.IssuedAt, apology.Reason, ground, lookupUrl));
             case OfficialFormKind.ProcessControl:
                 var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
                 var names = await db.Users.AsNoTracking().Where(x => x.AgencyId == d.AgencyId).ToDictionaryAsync(x => x.UserName!, x => x.FullName, ct);

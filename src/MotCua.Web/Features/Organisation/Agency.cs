@@ -19,6 +19,38 @@ public sealed class Agency
 
     public string? Email { get; set; }
 
+    // The heading and signature of the documents the agency issues (Decree 30/2020): who stands above it, where it
+    // dates its documents, and who signs for it.
+
+    /// <summary>Cơ quan chủ quản printed above the agency's name, e.g. "UBND TỈNH ĐẮK LẮK"; null when none.</summary>
+    public string? ParentBody { get; set; }
+
+    /// <summary>The place name before the date ("Đắk Lắk, ngày … tháng … năm …").</summary>
+    public string? PlaceName { get; set; }
+
+    /// <summary>The head's position, e.g. "Giám đốc"; null falls back to the usual title for the agency's kind.</summary>
+    public string? HeadTitle { get; set; }
+
+    public string? HeadName { get; set; }
+
+    /// <summary>The deputy who signs "KT." for the head, e.g. "Phó Giám đốc".</summary>
+    public string? DeputyTitle { get; set; }
+
+    public string? DeputyName { get; set; }
+
+    /// <summary>Whether the agency's letters to citizens (the apology) are signed by the deputy "KT." rather than the head.</summary>
+    public bool DeputySignsLetters { get; set; }
+
+    /// <summary>The head's position as documents print it: the stored one, else a department's director, a committee's chair.</summary>
+    public string HeadTitleOrDefault => !string.IsNullOrWhiteSpace(HeadTitle) ? HeadTitle.Trim() : Name.Trim() switch
+    {
+        var n when n.StartsWith("Sở ", StringComparison.OrdinalIgnoreCase) => "Giám đốc",
+        var n when n.StartsWith("Ủy ban nhân dân", StringComparison.OrdinalIgnoreCase) || n.StartsWith("UBND", StringComparison.Ordinal) => "Chủ tịch",
+        var n when n.StartsWith("Ban ", StringComparison.OrdinalIgnoreCase) => "Trưởng ban",
+        var n when n.StartsWith("Chi cục ", StringComparison.OrdinalIgnoreCase) => "Chi cục trưởng",
+        _ => "Thủ trưởng cơ quan",
+    };
+
     // Office hours (giờ làm việc): one working day of processing time is the sum of the two periods.
     public TimeOnly MorningStart { get; set; } = new(7, 0);
 
@@ -86,6 +118,12 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Address).HasMaxLength(500);
         b.Property(a => a.Phone).HasMaxLength(50);
         b.Property(a => a.Email).HasMaxLength(200);
+        b.Property(a => a.ParentBody).HasMaxLength(300);
+        b.Property(a => a.PlaceName).HasMaxLength(100);
+        b.Property(a => a.HeadTitle).HasMaxLength(100);
+        b.Property(a => a.HeadName).HasMaxLength(200);
+        b.Property(a => a.DeputyTitle).HasMaxLength(100);
+        b.Property(a => a.DeputyName).HasMaxLength(200);
         // Defaults in the schema too, so rows that predate the columns get sensible office hours.
         b.Property(a => a.MorningStart).HasDefaultValue(new TimeOnly(7, 0));
         b.Property(a => a.MorningEnd).HasDefaultValue(new TimeOnly(11, 30));

@@ -1,6 +1,9 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Decree30Docx = MotCua.Web.Shared.Documents.Decree30Docx;
+using Signatory = MotCua.Web.Shared.Documents.Signatory;
+using SigningAuthority = MotCua.Web.Shared.Documents.SigningAuthority;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -13,6 +16,20 @@ public sealed class OfficeDocx
     private readonly Body _body = new();
 
     public bool Landscape { get; init; }
+
+    /// <summary>The Decree 30/2020 heading: parent and issuing body with the number, the national motto with place and date.</summary>
+    public OfficeDocx Heading(string? parentBody, string issuer, string? number, string placeAndDate)
+    {
+        _body.Append(Decree30Docx.Heading(parentBody, issuer, number, placeAndDate));
+        return this;
+    }
+
+    /// <summary>The Decree 30/2020 closing: "Nơi nhận" on the left, the signature block with its authority prefix on the right.</summary>
+    public OfficeDocx Closing(IReadOnlyList<string> recipients, Signatory signer)
+    {
+        _body.Append(Decree30Docx.Closing(recipients, signer));
+        return this;
+    }
 
     public OfficeDocx Paragraph(string text, bool bold = false, bool center = false, bool italic = false, int size = 26)
     {

@@ -124,7 +124,7 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
         }
         var agency = await reporting.Context.Agencies.AsNoTracking().SingleAsync(a => a.Id == User.AgencyId(), ct);
         var issuer = DossierDocuments.Issuer(agency, "");
-        var bytes = ReportNarrative.Build(Bundle!, new ReportIssuer(issuer.ParentBody, agency.Name, agency.Code, issuer.Place), time.GetUtcNow());
+        var bytes = ReportNarrative.Build(Bundle!, new ReportIssuer(issuer.ParentBody, agency.Name, agency.Code, issuer.Place, issuer.Signer), time.GetUtcNow());
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"));
     }
 

@@ -5,17 +5,23 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using MotCua.Core.Reports;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Shared;
+using Decree30Docx = MotCua.Web.Shared.Documents.Decree30Docx;
+using Signatory = MotCua.Web.Shared.Documents.Signatory;
+using SigningAuthority = MotCua.Web.Shared.Documents.SigningAuthority;
 
 namespace MotCua.Web.Features.Reports;
 
 /// <summary>
 /// Who issues the report, for its Decree 30/2020 heading and signature: the governing body, the agency, its code (the
-/// symbol "Số: …/BC-SKHCN"), the place printed before the date, and the title of its head ("GIÁM ĐỐC").
+/// symbol "Số: …/BC-SKHCN"), the place printed before the date, and who signs it for the agency.
 /// </summary>
-public sealed record ReportIssuer(string? ParentBody, string AgencyName, string AgencyCode, string Place)
+public sealed record ReportIssuer(string? ParentBody, string AgencyName, string AgencyCode, string Place, Signatory? Signer = null)
 {
+    /// <summary>The signer: the given one, else the head of the agency by the usual title of its kind, name left to fill in.</summary>
+    public Signatory SignedBy => Signer ?? new Signatory(HeadTitle, SigningAuthority.Head, null, null);
+
     /// <summary>The position that signs for the agency: a department's director, a people's committee's chair, else the head.</summary>
-    public string HeadTitle => AgencyName.Trim() switch
+    public string HeadTitle => Signer?.HeadTitle.ToUpper(VietnamTime.Culture) ?? AgencyName.Trim() switch
     {
         var n when n.StartsWith("Sở ", StringComparison.OrdinalIgnoreCase) => "GIÁM ĐỐC",
         var n when n.StartsWith("Ủy ban nhân dân", StringComparison.OrdinalIgnoreCase) || n.StartsWith("UBND", StringComparison.Ordinal) => "CHỦ TỊCH",
@@ -35,7 +41,7 @@ public static class ReportNarrative
     public const string Placeholder = "[Nội dung do cán bộ đầu mối bổ sung]";
 
     /// <summary>The name line the signer writes in; highlighted like the other placeholders.</summary>
-    public const string SignerPlaceholder = "[Họ và tên người ký]";
+    public const string SignerPlaceholder = Decree30Docx.SignerPlaceholder;
 
     public static byte[] Build(ReportBundle bundle, ReportIssuer issuer, DateTimeOffset printedAt)
     {
@@ -46,12 +52,12 @@ public static class ReportNarrative
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
-            body.Append(TwoColumns(HeadingLeft(issuer), HeadingRight(issuer, printedAt), 42));
+            body.Append(Decree30Docx.Heading(issuer.ParentBody, issuer.AgencyName, NumberLine(issuer), PlaceAndDate(issuer, printedAt)));
             foreach (var p in Paragraphs(bundle, printedAt))
             {
                 body.Append(p);
             }
-            body.Append(TwoColumns(RecipientsCell(bundle, issuer), SignatureCell(issuer), 50));
+            body.Append(Decree30Docx.Closing(Recipients(issuer), issuer.SignedBy));
             body.Append(new SectionProperties(
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 1134, Header = 720, Footer = 720, Gutter = 0 }));
@@ -68,7 +74,7 @@ public static class ReportNarrative
     /// <summary>"Số: …/BC-SKHCN": the number is given when the report is registered (văn thư).</summary>
     public static string NumberLine(ReportIssuer issuer) => "Số: …/BC-" + issuer.AgencyCode;
 
-    /// <summary>"Tuy Hòa, ngày 06 tháng 12 năm 2026".</summary>
+    /// <summary>"Đắk Lắk, ngày 06 tháng 12 năm 2026".</summary>
     public static string PlaceAndDate(ReportIssuer issuer, DateTimeOffset at) => DossierForms.PlaceAndDate(issuer.Place, at);
 
     /// <summary>The recipients ("Nơi nhận") of the report: the provincial control office, the agency's leaders, the archive.</summary>
@@ -78,93 +84,6 @@ public static class ReportNarrative
         "Lãnh đạo " + issuer.AgencyName + ";",
         "Lưu: VT, " + issuer.AgencyCode + ".",
     ];
-
-    private static IEnumerable<OpenXmlElement> HeadingLeft(ReportIssuer i)
-    {
-        if (!string.IsNullOrWhiteSpace(i.ParentBody))
-        {
-            yield return Line(i.ParentBody.ToUpper(VietnamTime.Culture), center: true, size: 26);
-        }
-        yield return Line(i.AgencyName.ToUpper(VietnamTime.Culture), center: true, bold: true, size: 26);
-        yield return Rule(indent: 1100);
-        yield return Line(NumberLine(i), center: true, size: 26);
-    }
-
-    private static IEnumerable<OpenXmlElement> HeadingRight(ReportIssuer i, DateTimeOffset printedAt)
-    {
-        yield return Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", center: true, bold: true, size: 26);
-        yield return Line("Độc lập - Tự do - Hạnh phúc", center: true, bold: true, size: 28);
-        yield return Rule(indent: 1000);
-        yield return Line(PlaceAndDate(i, printedAt), center: true, italic: true, size: 28);
-    }
-
-    private static IEnumerable<OpenXmlElement> RecipientsCell(ReportBundle b, ReportIssuer i)
-    {
-        yield return Line("Nơi nhận:", bold: true, italic: true, size: 24);
-        foreach (var r in Recipients(i))
-        {
-            yield return Line("- " + r, size: 22);
-        }
-    }
-
-    private static IEnumerable<OpenXmlElement> SignatureCell(ReportIssuer i)
-    {
-        yield return Line(i.HeadTitle, center: true, bold: true, size: 28);
-        yield return Line("(Ký, ghi rõ họ tên và đóng dấu)", center: true, italic: true, size: 24);
-        for (var n = 0; n < 3; n++)
-        {
-            yield return Line("", size: 28);
-        }
-        yield return Line(SignerPlaceholder, center: true, bold: true, size: 28, highlight: true);
-    }
-
-    /// <summary>A borderless two-column table, as Decree 30 sets the heading and the closing side by side.</summary>
-    private static Table TwoColumns(IEnumerable<OpenXmlElement> left, IEnumerable<OpenXmlElement> right, int leftPercent)
-    {
-        static TableBorders None() => new(
-            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-            new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
-        static TableCell Cell(IEnumerable<OpenXmlElement> content, int percent)
-        {
-            var cell = new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = (percent * 50).ToString(CultureInfo.InvariantCulture) }));
-            cell.Append(content);
-            return cell;
-        }
-        return new Table(
-            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, None(), new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = (9071 * leftPercent / 100).ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = (9071 * (100 - leftPercent) / 100).ToString(CultureInfo.InvariantCulture) }),
-            new TableRow(Cell(left, leftPercent), Cell(right, 100 - leftPercent)));
-    }
-
-    private static Paragraph Line(string text, bool center = false, bool bold = false, bool italic = false, int size = 28, bool highlight = false)
-    {
-        var props = new ParagraphProperties(
-            new SpacingBetweenLines { After = "0", Line = "260", LineRule = LineSpacingRuleValues.Auto },
-            new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left });
-        var rp = new RunProperties(new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" });
-        if (bold)
-        {
-            rp.Append(new Bold());
-        }
-        if (italic)
-        {
-            rp.Append(new Italic());
-        }
-        rp.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
-        if (highlight)
-        {
-            rp.Append(new Highlight { Val = HighlightColorValues.Yellow });
-        }
-        return new Paragraph(props, new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-    }
-
-    /// <summary>The short rule under the agency name and under the motto: an empty, tiny paragraph with a bottom border.</summary>
-    private static Paragraph Rule(int indent) => new(
-        new ParagraphProperties(
-            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1 }),
-            new SpacingBetweenLines { After = "120", Line = "40", LineRule = LineSpacingRuleValues.Exact },
-            new Indentation { Left = indent.ToString(CultureInfo.InvariantCulture), Right = indent.ToString(CultureInfo.InvariantCulture) }),
-        new Run(new RunProperties(new FontSize { Val = "4" }), new Text("")));
 
     /// <summary>"Quý IV/2026" → "quý IV/2026": only the first letter is lowered, so Roman numerals stay capitals.</summary>
     public static string LowerFirst(string s) =>

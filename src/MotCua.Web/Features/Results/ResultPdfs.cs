@@ -53,12 +53,25 @@ public static class ResultPdfs
             Title = TypeName(r.Type).ToUpper(VietnamTime.Culture),
             Subtitle = r.Summary,
             Body = body,
-            Signatures = [new Signature(r.SignerPosition.ToUpper(VietnamTime.Culture), r.SignerName, "Đã ký số ngày " + signedAt.ToVnDate())],
+            Signatures = [Decree30.Block(Signer(r, issuer), "Đã ký số ngày " + signedAt.ToVnDate())],
             QrUrl = verifyUrl,
             QrCaption = "Quét mã để kiểm tra tính xác thực của văn bản",
             Notes = [VerificationLine(r.VerificationCode, verifyUrl)],
         };
         return PdfRenderer.Render(doc);
+    }
+
+    /// <summary>
+    /// How the result's signer signs for the agency: the head in its own name, a deputy "KT.", an acting head "Q.", the
+    /// head of a unit "TL." — read from the signer's position against the head's.
+    /// </summary>
+    public static Signatory Signer(ResultDocument r, FormIssuer issuer)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(issuer);
+        var head = issuer.Signer.HeadTitle;
+        var authority = Decree30.AuthorityOf(r.SignerPosition, head);
+        return new Signatory(head, authority, authority == SigningAuthority.Acting ? null : r.SignerPosition, r.SignerName);
     }
 
     /// <summary>The uploaded PDF with the verification line at the foot of its first page; null when it cannot be opened (encrypted, damaged).</summary>

@@ -19,7 +19,7 @@ public static class ResultsModule
                 ? new SigningServiceSigner(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SigningServiceSigner.HttpClientName), options)
                 : new Pkcs12Signer(options);
         });
-        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>();
+        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>().AddScoped<FormSignatures>();
         return services.AddDossierSubscriber<ResultApproval>();
     }
 }

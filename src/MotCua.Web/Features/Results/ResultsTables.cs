@@ -9,5 +9,7 @@ public static class ResultsTables
     extension(AppDbContext db)
     {
         public DbSet<ResultDocument> ResultDocuments => db.Set<ResultDocument>();
+
+        public DbSet<SignedForm> SignedForms => db.Set<SignedForm>();
     }
 }

@@ -7,7 +7,7 @@ namespace MotCua.Web.Shared.Documents;
 /// </summary>
 public sealed record OfficialDocument
 {
-    /// <summary>Governing body above the issuer, e.g. "UBND TỈNH PHÚ YÊN"; may be empty.</summary>
+    /// <summary>Governing body above the issuer, e.g. "UBND TỈNH ĐẮK LẮK"; may be empty.</summary>
     public string? ParentBody { get; init; }
 
     /// <summary>Issuer, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" or "BỘ PHẬN MỘT CỬA".</summary>
@@ -16,7 +16,7 @@ public sealed record OfficialDocument
     /// <summary>"Số: 123/PTN" line under the issuer; optional.</summary>
     public string? Number { get; init; }
 
-    /// <summary>"Tuy Hòa, ngày 10 tháng 3 năm 2025".</summary>
+    /// <summary>"Đắk Lắk, ngày 10 tháng 3 năm 2025".</summary>
     public required string PlaceAndDate { get; init; }
 
     /// <summary>Form number as the circular gives it, e.g. "Mẫu số 01"; shown top right above the motto.</summary>
@@ -56,5 +56,8 @@ public sealed record Paragraph(string Text, string? Label = null, bool Bold = fa
 /// <summary>A table with a header row; widths are relative.</summary>
 public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> Widths) : DocumentBlock;
 
-/// <summary>A signature column: role title, optional note, the signer's name (blank space for the signature above it).</summary>
-public sealed record Signature(string Title, string? Name, string? Note = null);
+/// <summary>
+/// A signature column: the authority prefix when the signer signs for someone ("KT. GIÁM ĐỐC"), the position, an
+/// optional note, the signer's name (blank space for the signature above it). <see cref="Decree30.Block"/> makes one.
+/// </summary>
+public sealed record Signature(string Title, string? Name, string? Note = null, string? Authority = null);

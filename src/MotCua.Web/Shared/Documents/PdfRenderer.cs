@@ -338,6 +338,10 @@ public static class PdfRenderer
                 var s = signatures[i];
                 var y = top;
                 var x = x0 + i * col;
+                if (s.Authority is not null)
+                {
+                    DrawCentered(s.Authority, _bold, x, col, ref y);
+                }
                 DrawCentered(s.Title, _bold, x, col, ref y);
                 DrawCentered(s.Note ?? "(Ký, ghi rõ họ tên)", _smallItalic, x, col, ref y);
                 y += S(52);

@@ -6,10 +6,14 @@ using MotCua.Web.Shared.Documents;
 namespace MotCua.Web.Features.Dossiers.Forms;
 
 /// <summary>
-/// Who issues a form: the governing body, the agency, its one-stop desk, the place name printed before the date, and the
-/// agency's code used in the symbol of the letters it numbers ("Số: …/SKHCN").
+/// Who issues a form: the governing body, the agency, its one-stop desk, the place name printed before the date, the
+/// agency's code used in the symbol of the letters it numbers ("Số: …/SKHCN"), and who signs the agency's letters.
 /// </summary>
-public sealed record FormIssuer(string? ParentBody, string AgencyName, string DeskName, string Place, string? AgencyCode = null);
+public sealed record FormIssuer(string? ParentBody, string AgencyName, string DeskName, string Place, string? AgencyCode = null, Signatory? LetterSigner = null)
+{
+    /// <summary>The signer of the agency's letters: the configured one, else the head by position with the name left blank.</summary>
+    public Signatory Signer => LetterSigner ?? new Signatory("Thủ trưởng cơ quan", SigningAuthority.Head, null, null);
+}
 
 public sealed record FormApplicant(string Name, string? Address, string? Phone, string? Email, string? IdNumber = null);
 
@@ -34,12 +38,12 @@ public sealed record RefusalInput(
 
 /// <summary>
 /// The apology with a new appointment. <paramref name="Ground"/> says whether the delay has happened or is forecast;
-/// the letter is the agency's, signed for its head (<paramref name="SignerName"/> when known).
+/// the letter is the agency's, signed by its head or "KT." by a deputy (<see cref="FormIssuer.Signer"/>).
 /// </summary>
 public sealed record ApologyInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
     DateTimeOffset OriginalAppointment, DateTimeOffset NewAppointment, DateTimeOffset IssuedAt, string Reason,
-    DelayGround Ground, string? SignerName, string LookupUrl);
+    DelayGround Ground, string LookupUrl);
 
 /// <summary>
 /// The hand-over of the result to the citizen: who received it (the applicant or the person authorised), their
@@ -105,7 +109,7 @@ public static class DossierForms
             Signatures = [new Signature("NGƯỜI NỘP HỒ SƠ", i.Applicant.Name), new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],
             QrUrl = i.LookupUrl,
             QrCaption = "Quét mã QR hoặc truy cập địa chỉ dưới đây, nhập mã hồ sơ và số điện thoại để tra cứu tình trạng giải quyết hồ sơ.",
-            Notes = [$"Áp dụng theo {regime.Decree}."],
+            Notes = [regime.Basis(form.Kind) + "."],
             OnePage = true,
         };
     }
@@ -134,7 +138,7 @@ public static class DossierForms
             ],
             Signatures = [new Signature("NGƯỜI HƯỚNG DẪN", i.OfficerName)],
             QrUrl = i.LookupUrl,
-            Notes = [$"Áp dụng theo {regime.Decree}."],
+            Notes = [regime.Basis(form.Kind) + "."],
         };
     }
 
@@ -159,7 +163,7 @@ public static class DossierForms
             ],
             Signatures = [new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],
             QrUrl = i.LookupUrl,
-            Notes = [$"Áp dụng theo {regime.Decree}."],
+            Notes = [regime.Basis(form.Kind) + "."],
         };
     }
 
@@ -192,9 +196,9 @@ public static class DossierForms
                 new Paragraph("Xin trân trọng cảm ơn./.", Italic: true),
             ],
             Recipients = ["Như trên;", $"{i.Issuer.DeskName} (để trả kết quả);", "Lưu: VT, hồ sơ."],
-            Signatures = [new Signature("THỦ TRƯỞNG CƠ QUAN", i.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)")],
+            Signatures = [Decree30.Block(i.Issuer.Signer)],
             QrUrl = i.LookupUrl,
-            Notes = ["Thời hạn trả kết quả ban đầu vẫn được dùng để đánh giá việc giải quyết đúng hạn.", $"Áp dụng theo {regime.Decree}."],
+            Notes = ["Thời hạn trả kết quả ban đầu vẫn được dùng để đánh giá việc giải quyết đúng hạn.", regime.Basis(form.Kind) + "."],
         };
     }
 
@@ -297,7 +301,7 @@ public static class DossierForms
                 new Table(["TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn / đúng hạn / quá hạn)", "GHI CHÚ"], rows, [3.2, 3.6, 2.2, 1.8]),
             ],
             QrUrl = i.LookupUrl,
-            Notes = [$"Áp dụng theo {regime.Decree}."],
+            Notes = [regime.Basis(form.Kind) + "."],
         };
     }
 
@@ -308,7 +312,7 @@ public static class DossierForms
         return string.Create(CultureInfo.InvariantCulture, $"{t.Hour:00} giờ {t.Minute:00} phút, ngày {t.Day:00} tháng {t.Month:00} năm {t.Year}");
     }
 
-    /// <summary>"Tuy Hòa, ngày 10 tháng 3 năm 2025".</summary>
+    /// <summary>"Đắk Lắk, ngày 10 tháng 3 năm 2025".</summary>
     public static string PlaceAndDate(string place, DateTimeOffset at) => place + ", " + DateLine(at);
 
     /// <summary>
