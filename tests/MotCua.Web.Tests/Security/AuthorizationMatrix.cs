@@ -46,6 +46,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/calendar/due"] = Anyone,
         ["* /lich-lam-viec"] = Officers,
         ["* /lich-lam-viec/tinh-han"] = Officers,
+        ["* /phap-ly/can-cu"] = Managers,
         // Catalogue
         ["GET /api/procedures/"] = Anyone,
         ["GET /api/procedures/{code}"] = Anyone,
