@@ -10,10 +10,13 @@ namespace MotCua.Core.Calendar;
 /// day length + working time elapsed on its date). Adding processing time is then an addition, and the inverse is two
 /// array reads, so a computation is O(1) and allocation-free.
 /// <para>
-/// Boundary rule (our choice, documented for users): whole working days keep the start's clock position on the N-th
-/// following working day, so a clock started at 07:00 ends at 07:00 (the calendar.md example: 26/4/2024 07:00 + 5 WD
-/// = 7/5/2024 07:00). Working hours and fractional days that exhaust a period end at that period's end: 07:00 + 8 h
-/// is 17:00 the same day, 07:00 + 4.5 h is 11:30. Both instants are the same working position, so counts agree.
+/// Time limits in whole days are counted as Civil Code Art. 147–148 require for dossiers received from
+/// <see cref="TimeLimitRule.CivilCodeFrom"/>: the day of receipt is not counted, and the limit ends at the close of
+/// office hours of its last day, moved to the next working day when that day is off (receipt Friday 16:30 + 3 WD =
+/// Wednesday 17:00). Before that date a limit kept the start's clock position on the N-th following working day
+/// (26/4/2024 07:00 + 5 WD = 7/5/2024 07:00), and recomputing such a dossier reproduces it. Working hours and
+/// fractional days keep hour precision inside office hours: 16:00 + 4 h is 10:00 the next working day, 07:00 + 8 h is
+/// 17:00 the same day. Internal step plans are not legal limits and always add working time to their start.
 /// </para>
 /// </remarks>
 public sealed class DeadlineCalculator
@@ -32,13 +35,16 @@ public sealed class DeadlineCalculator
     private readonly long _morningLength;
     private readonly long _dayLength;
 
-    /// <summary>Creates a calculator for a calendar and office hours.</summary>
-    public DeadlineCalculator(WorkingCalendar calendar, OfficeHours hours)
+    private readonly TimeLimitRule _rule;
+
+    /// <summary>Creates a calculator for a calendar, office hours and the counting rule (by default <see cref="TimeLimitRule.Default"/>).</summary>
+    public DeadlineCalculator(WorkingCalendar calendar, OfficeHours hours, TimeLimitRule? rule = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(hours);
         _calendar = calendar;
         _hours = hours;
+        _rule = rule ?? TimeLimitRule.Default;
         _morningStart = hours.MorningStart.Ticks;
         _morningEnd = hours.MorningEnd.Ticks;
         _afternoonStart = hours.AfternoonStart.Ticks;
@@ -52,6 +58,13 @@ public sealed class DeadlineCalculator
 
     /// <summary>The office hours in use.</summary>
     public OfficeHours Hours => _hours;
+
+    /// <summary>How limits in whole days are counted.</summary>
+    public TimeLimitRule Rule => _rule;
+
+    /// <summary>Whether a limit of <paramref name="time"/> for a dossier received at <paramref name="receivedAt"/> is counted by the Civil Code.</summary>
+    public bool CountsByCivilCode(DateTimeOffset receivedAt, ProcessingTime time) =>
+        IsCivil(ToLocal(receivedAt), AmountOf(time), legalLimit: true);
 
     // ------------------------------------------------------------------ start
 
@@ -84,12 +97,24 @@ public sealed class DeadlineCalculator
                 "The dossier is paused (open pause): it has no due instant until the pause ends. Use ComputeDueWithPauses.");
         }
 
-        // Hot path: no pauses, no allocation.
-        Local start = StartLocal(ToLocal(receivedAt), options?.ApplyCutoff ?? false, (options?.Cutoff ?? DeadlineOptions.DefaultCutoff).Ticks, out _);
+        return ToOffset(DueLocal(receivedAt, time, options, legalLimit: true));
+    }
+
+    // Hot path: no pauses, no allocation.
+    private Local DueLocal(DateTimeOffset receivedAt, ProcessingTime time, DeadlineOptions? options, bool legalLimit)
+    {
+        Local received = ToLocal(receivedAt);
         Amount amount = AmountOf(time);
+        bool civil = IsCivil(received, amount, legalLimit);
+        Local start = civil ? CivilStart(received, amount) : StartLocal(received, options?.ApplyCutoff ?? false, (options?.Cutoff ?? DeadlineOptions.DefaultCutoff).Ticks, out _);
+        if (civil)
+        {
+            amount = amount with { PreferPeriodEnd = true };
+        }
+
         return amount.Calendar
-            ? ToOffset(CalendarDue(LocalTicks(start) + amount.Ticks))
-            : ToOffset(FromPosition(Position(start) + amount.Ticks, amount.PreferPeriodEnd));
+            ? (civil ? CivilCalendarDue(LocalTicks(start) + amount.Ticks) : CalendarDue(LocalTicks(start) + amount.Ticks))
+            : FromPosition(Position(start) + amount.Ticks, amount.PreferPeriodEnd);
     }
 
     /// <summary>
@@ -153,7 +178,7 @@ public sealed class DeadlineCalculator
         for (int i = 0; i < stepTimes.Count; i++)
         {
             DateTimeOffset stepStart = Start(cursor);
-            DateTimeOffset due = ComputeDue(stepStart, stepTimes[i]);
+            DateTimeOffset due = ToOffset(DueLocal(stepStart, stepTimes[i], null, legalLimit: false));
             steps.Add(new StepDeadline(i, stepStart, due));
             cursor = due;
         }
@@ -208,7 +233,13 @@ public sealed class DeadlineCalculator
             if (day == received.Day)
             {
                 lines.Add(new ExplanationLine(date, ExplanationKind.Received, "Tiếp nhận hồ sơ lúc " + Clock(received.Tod)));
-                if (c.Start != received)
+                if (c.Civil)
+                {
+                    lines.Add(new ExplanationLine(date, ExplanationKind.ReceiptDayNotCounted,
+                        "Ngày tiếp nhận không tính vào thời hạn, bắt đầu tính từ ngày " + Format(c.Amount.Calendar ? received.Day + 1 : c.Start.Day)
+                        + " (Điều 147 Bộ luật Dân sự)"));
+                }
+                else if (c.Start != received)
                 {
                     string from = "bắt đầu tính từ " + Clock(c.Start.Tod) + " ngày " + Format(c.Start.Day);
                     lines.Add(c.MovedByCutoff
@@ -258,7 +289,9 @@ public sealed class DeadlineCalculator
 
             if (c.Result.DueAt is { } dueAt && day == lastDay)
             {
-                lines.Add(new ExplanationLine(date, ExplanationKind.Due, "Hạn trả kết quả lúc " + Clock(ToLocal(dueAt).Tod)));
+                lines.Add(new ExplanationLine(date, ExplanationKind.Due, c.Civil
+                    ? "Hạn trả kết quả lúc " + Clock(ToLocal(dueAt).Tod) + ", hết giờ làm việc của ngày cuối cùng của thời hạn (Điều 148 Bộ luật Dân sự)"
+                    : "Hạn trả kết quả lúc " + Clock(ToLocal(dueAt).Tod)));
             }
         }
 
@@ -280,7 +313,7 @@ public sealed class DeadlineCalculator
 
     private readonly record struct Local(int Day, long Tod);
 
-    private readonly record struct Amount(long Ticks, bool PreferPeriodEnd, bool Calendar);
+    private readonly record struct Amount(long Ticks, bool PreferPeriodEnd, bool Calendar, bool WholeDays = false);
 
     private readonly record struct ClippedPause(long From, long To, Pause Pause);
 
@@ -292,14 +325,22 @@ public sealed class DeadlineCalculator
         Amount Amount,
         long StartCoordinate,
         long? DueCoordinate,
-        List<ClippedPause> Pauses);
+        List<ClippedPause> Pauses,
+        bool Civil);
 
     private Computation Compute(DateTimeOffset receivedAt, ProcessingTime time, DeadlineOptions? options)
     {
         options ??= new DeadlineOptions();
         long cutoff = options.Cutoff.Ticks;
-        Local start = StartLocal(ToLocal(receivedAt), options.ApplyCutoff, cutoff, out bool movedByCutoff);
+        Local received = ToLocal(receivedAt);
         Amount amount = AmountOf(time);
+        bool civil = IsCivil(received, amount, legalLimit: true);
+        bool movedByCutoff = false;
+        Local start = civil ? CivilStart(received, amount) : StartLocal(received, options.ApplyCutoff, cutoff, out movedByCutoff);
+        if (civil)
+        {
+            amount = amount with { PreferPeriodEnd = true };
+        }
 
         // Calendar days run on local ticks (real time); working units on working positions.
         long Coordinate(DateTimeOffset t) => amount.Calendar ? LocalTicks(ToLocal(t)) : Position(ToLocal(t));
@@ -350,7 +391,7 @@ public sealed class DeadlineCalculator
             if (p.To == long.MaxValue)
             {
                 var result = new DueResult(ToOffset(start), null, true, openSince, TimeSpan.FromTicks(paused), TimeSpan.FromTicks(remaining));
-                return new Computation(result, start, movedByCutoff, cutoff, amount, startCoordinate, null, pauses);
+                return new Computation(result, start, movedByCutoff, cutoff, amount, startCoordinate, null, pauses, civil);
             }
 
             paused += p.To - from;
@@ -358,9 +399,11 @@ public sealed class DeadlineCalculator
         }
 
         long dueCoordinate = position + remaining;
-        Local due = amount.Calendar ? CalendarDue(dueCoordinate) : FromPosition(dueCoordinate, amount.PreferPeriodEnd);
+        Local due = amount.Calendar
+            ? (civil ? CivilCalendarDue(dueCoordinate) : CalendarDue(dueCoordinate))
+            : FromPosition(dueCoordinate, amount.PreferPeriodEnd);
         var done = new DueResult(ToOffset(start), ToOffset(due), openSince is not null, openSince, TimeSpan.FromTicks(paused), null);
-        return new Computation(done, start, movedByCutoff, cutoff, amount, startCoordinate, dueCoordinate, pauses);
+        return new Computation(done, start, movedByCutoff, cutoff, amount, startCoordinate, dueCoordinate, pauses, civil);
     }
 
     private Amount AmountOf(ProcessingTime time)
@@ -375,7 +418,7 @@ public sealed class DeadlineCalculator
             case TimeUnit.WorkingDays:
                 // Whole days keep the clock position; fractional days behave like working hours (0.5 WD = 4 h).
                 return decimal.Truncate(time.Value) == time.Value
-                    ? new Amount(checked((long)time.Value * _dayLength), PreferPeriodEnd: false, Calendar: false)
+                    ? new Amount(checked((long)time.Value * _dayLength), PreferPeriodEnd: false, Calendar: false, WholeDays: true)
                     : new Amount((long)decimal.Round(time.Value * _dayLength), PreferPeriodEnd: true, Calendar: false);
             case TimeUnit.WorkingHours:
                 return new Amount((long)decimal.Round(time.Value * TimeSpan.TicksPerHour), PreferPeriodEnd: true, Calendar: false);
@@ -385,10 +428,37 @@ public sealed class DeadlineCalculator
                     throw new ArgumentException("Calendar days must be a whole number.", nameof(time));
                 }
 
-                return new Amount(checked((long)time.Value * TicksPerDay), PreferPeriodEnd: false, Calendar: true);
+                return new Amount(checked((long)time.Value * TicksPerDay), PreferPeriodEnd: false, Calendar: true, WholeDays: true);
             default:
                 throw new ArgumentOutOfRangeException(nameof(time), time, "Unknown time unit.");
         }
+    }
+
+    // A limit of zero days is "within the day of receipt" and keeps the start rules of office hours and the cut-off.
+    private bool IsCivil(Local received, Amount amount, bool legalLimit) =>
+        legalLimit && amount.WholeDays && amount.Ticks > 0
+        && _rule.CivilCodeAppliesTo(DateOnly.FromDayNumber(WorkingCalendar.FirstDay + received.Day));
+
+    // Art. 147: counting begins on the day after receipt; calendar days on that day at 00:00 (written as 24:00 of the
+    // receipt day so the explanation's day arithmetic still sees the receipt day), working days at the next opening.
+    private Local CivilStart(Local received, Amount amount) =>
+        amount.Calendar ? new Local(received.Day, TicksPerDay) : new Local(NextWorkingDay(received.Day), _morningStart);
+
+    // Art. 148: a limit in calendar days ends with its last day, moved to the next working day when that day is off; the
+    // office's day ends when its hours do.
+    private Local CivilCalendarDue(long localTicks)
+    {
+        int day = FromLocalTicks(localTicks - 1).Day;
+        while (!_calendar.IsWorkingIndex(day))
+        {
+            day++;
+            if (day >= WorkingCalendar.Days)
+            {
+                throw new ArgumentOutOfRangeException(nameof(localTicks), "The due instant is after 2100-12-31.");
+            }
+        }
+
+        return new Local(day, _afternoonEnd);
     }
 
     private Local StartLocal(Local received, bool applyCutoff, long cutoff, out bool movedByCutoff)

@@ -31,6 +31,9 @@ public enum ExplanationKind
 
     /// <summary>The due date.</summary>
     Due,
+
+    /// <summary>The day of receipt, not counted (Civil Code Art. 147).</summary>
+    ReceiptDayNotCounted,
 }
 
 /// <summary>One line of "why is the due date this day": <c>10/02/2024 — Tết Nguyên Đán (mùng 1)</c>.</summary>

@@ -63,11 +63,15 @@ public static class DossierQueue
     /// <summary>An online dossier is due soon in the last two working hours of its check time.</summary>
     public static TimeSpan OnlineCheckDueSoon { get; } = TimeSpan.FromHours(2);
 
-    /// <summary>The instant by which a dossier submitted online at <paramref name="submittedAt"/> must be checked.</summary>
+    /// <summary>
+    /// The instant by which a dossier submitted online at <paramref name="submittedAt"/> must be checked: the province's
+    /// check time in force on the submission date (<see cref="TimeLimitRule.OnlineCheck"/>), <see cref="OnlineCheckTime"/> by default.
+    /// </summary>
     public static DateTimeOffset OnlineCheckDue(DateTimeOffset submittedAt, DeadlineCalculator calculator)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        return calculator.ComputeDue(submittedAt, OnlineCheckTime);
+        DateOnly submittedOn = DateOnly.FromDateTime(submittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
+        return calculator.ComputeDue(submittedAt, calculator.Rule.OnlineCheckOn(submittedOn).Value);
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static partial class AuthorizationMatrix
         ["* /lich-lam-viec"] = Officers,
         ["* /lich-lam-viec/tinh-han"] = Officers,
         ["* /lich-lam-viec/tinh-lai-han"] = Admin,
+        ["* /phap-ly/can-cu"] = Managers,
         // Catalogue
         ["GET /api/procedures/"] = Anyone,
         ["GET /api/procedures/{code}"] = Anyone,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Calendar;
 
@@ -13,7 +14,8 @@ public static class CalendarModule
     internal const string SeedResource = "MotCua.Web.Features.Calendar.holidays-public-sector-2023-2026.json";
 
     public static IServiceCollection AddCalendar(this IServiceCollection services) =>
-        services.AddSingleton<CalendarProvider>();
+        services.AddSingleton(sp => LimitSettings.Read(sp.GetRequiredService<IConfiguration>()))
+            .AddSingleton<CalendarProvider>();
 
     /// <summary>
     /// The official schedules are reference data every installation needs (not demo data): on a database with no

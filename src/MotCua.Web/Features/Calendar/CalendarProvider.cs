@@ -10,8 +10,11 @@ namespace MotCua.Web.Features.Calendar;
 /// app instances notice an edit through the schedules' stamp: pages check it at most every <see cref="RecheckAfter"/>,
 /// a deadline that is stored checks it every time (<see cref="CurrentAsync"/>).
 /// </summary>
-public sealed class CalendarProvider(TimeProvider time) : IDisposable
+public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : IDisposable
 {
+    /// <summary>The province's dated time-limit settings every calculator of this app counts by.</summary>
+    public TimeLimitRule Limits => limits;
+
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -70,7 +73,7 @@ public sealed class CalendarProvider(TimeProvider time) : IDisposable
         {
             hours = new OfficeHours(a.MorningStart, a.MorningEnd, a.AfternoonStart, a.AfternoonEnd);
         }
-        return new DeadlineCalculator(calendar, hours);
+        return new DeadlineCalculator(calendar, hours, limits);
     }
 
     internal static async Task<WorkingCalendar> BuildAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
     /// so a holiday saved on another instance counts at once) and the cached agency's office hours.
     /// </summary>
     internal async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(_calendar ??= await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency));
+        new(_calendar ??= await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency), calendars.Limits);
 
     // One scope is one command: its decision and its answer (the actions available after it) share one stamp check.
     private WorkingCalendar? _calendar;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Integrations;
@@ -127,8 +129,10 @@ public static class DossierFacts
     /// one-stop desk unit (TT01/2018 indicator 5: the section itself receives, appraises and approves).</item>
     /// </list>
     /// </summary>
-    public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
+    public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct,
+        TimeLimitRule? rule = null)
     {
+        rule ??= TimeLimitRule.Default;
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var db = reporting.Context;
@@ -177,6 +181,10 @@ public static class DossierFacts
             return approving.Count > 0 && approving.All(s => s.OneStop);
         }
         var periodEnd = period.EndInstant;
+        // The working calendar is built only when a decision is judged in working days.
+        WorkingCalendar? calendar = versions.Any(v => v.Decision is { } d && rule.PublicationCountingOn(d.EffectiveFrom).Value == TimeUnit.WorkingDays)
+            ? await CalendarProvider.BuildAsync(db, ct)
+            : null;
         return versions
             .OrderBy(v => v.ProcedureId)
             .Select(v => new ProcedureFact(
@@ -189,7 +197,7 @@ public static class DossierFacts
                 ExemptFromOneStop = !v.AtOneStop,
                 ReceivedAtOneStop = v.AtOneStop,
                 EligibleForFullOnline = !v.NotEligibleForFullOnline || v.OnlineLevel == OnlineServiceLevel.Full,
-                DisclosedOnTime = v.Decision is { } d && PublicationDeadline.OnTime(d.Issuer, d.SignedOn, d.EffectiveFrom),
+                DisclosedOnTime = v.Decision is { } d && (calendar is null ? PublicationDeadline.OnTime(d.Issuer, d.SignedOn, d.EffectiveFrom) : PublicationDeadline.OnTime(d.Issuer, d.SignedOn, d.EffectiveFrom, calendar, rule)),
                 PublishedElectronically = (v.Decision?.CreatedAt ?? v.CreatedAt) < periodEnd,
                 PostedAtOffice = v.PostedOn is { } posted && posted <= period.End,
                 DecidedAtOneStop = DecidedAtOneStop(v.Id),

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -12,8 +14,14 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 
 /// <summary>Records a publication decision: publishes drafts (new, amended, replacing) and abolishes procedures from its effective date.</summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class DecisionsModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DecisionsModel(AppDbContext db, TimeProvider time, CalendarProvider calendars) : PageModel
 {
+    /// <summary>The province's dated counting of the publication lead time.</summary>
+    public TimeLimitRule Limits => calendars.Limits;
+
+    /// <summary>The last day each listed decision could be signed (ND63 Art. 15 as amended), by decision id.</summary>
+    public Dictionary<int, DateOnly> SignBy { get; } = [];
+
     public sealed class DecisionForm
     {
         [Required(ErrorMessage = "Vui lòng nhập số quyết định.")]
@@ -99,6 +107,11 @@ public sealed class DecisionsModel(AppDbContext db, TimeProvider time) : PageMod
         Decisions = await db.PublicationDecisions.AsNoTracking().Where(d => d.AgencyId == AgencyId)
             .Include(d => d.Items).ThenInclude(i => i.Procedure)
             .OrderByDescending(d => d.Id).Take(50).ToListAsync(ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        foreach (var d in Decisions)
+        {
+            SignBy[d.Id] = PublicationDeadline.Deadline(d.Issuer, d.EffectiveFrom, calendar, Limits);
+        }
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.AgencyId == AgencyId && p.AbolishedFrom == null)
             .Include(p => p.Versions).OrderBy(p => p.Code).ToListAsync(ct);
         Drafts = procedures.Where(p => p.Versions.Any(v => v.State == VersionState.Draft))

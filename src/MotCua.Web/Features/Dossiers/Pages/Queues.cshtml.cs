@@ -138,7 +138,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
     {
         var agencyId = User.AgencyId();
         var calc = agencyId is { } id
-            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierReferences.AgencyAsync(cache, id, ct)))
+            ? new DeadlineCalculator(await calendars.GetAsync(db, ct), AgencyOfficeHours.Of(await DossierReferences.AgencyAsync(cache, id, ct)), calendars.Limits)
             : await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
         return (calc, now, DossierQueues.DueSoonUntil(calc, now));
