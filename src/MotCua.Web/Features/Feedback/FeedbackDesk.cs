@@ -301,5 +301,5 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
 
     /// <summary>Due-soon (one working day left) and overdue flags for open PAKN; null once closed.</summary>
     public static PendingTimeliness? Standing(FeedbackItem item, DateTimeOffset now, DeadlineCalculator calculator) =>
-        FeedbackRules.IsClosed(item.Status) ? null : calculator.ClassifyPending(now, item.DueAt).Status;
+        FeedbackRules.IsClosed(item.Status) ? null : DossierQueue.Classify(now, item.DueAt, calculator).Status;
 }
