@@ -151,6 +151,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             SenderPhone = phone,
             SenderEmail = email,
             Title = title!,
+            SearchText = FeedbackSearch.Fold(title!),
             Content = content!,
             ContentType = type,
             RelatedProcedureCode = procedure,
