@@ -34,23 +34,73 @@ public static class DossierQueue
             return null;
         }
 
-        (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due);
+        (PendingTimeliness pending, WorkingDuration remaining) = Classify(now, due, calculator);
         return new QueueStanding(pending, remaining, due);
     }
 
-    /// <summary>How far ahead the officer's inbox warns ("đến hạn trong 2 ngày"): time to finish, or to apologise in time.</summary>
-    public const int InboxDueSoonWorkingDays = 2;
+    /// <summary>
+    /// How far ahead work counts as "due soon" (sắp đến hạn), in the inbox, the queues, the feedback list and the deadline
+    /// alerts alike: time to finish, or to apologise and reschedule before the due instant.
+    /// </summary>
+    public const int DueSoonWorkingDays = 2;
+
+    /// <summary><see cref="DueSoonWorkingDays"/> as working time on the calculator's working day.</summary>
+    public static TimeSpan DueSoonWindow(DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return calculator.Hours.WorkingDayLength * DueSoonWorkingDays;
+    }
 
     /// <summary>
-    /// The standing an inbox shows for a dossier (or a feedback item) due at <paramref name="dueAt"/>: overdue after it,
-    /// due soon within <see cref="InboxDueSoonWorkingDays"/> working days of it, else within time; null without a due instant.
+    /// The one "due soon" rule: overdue after <paramref name="dueAt"/>, due soon within <see cref="DueSoonWindow"/> of
+    /// working time before it, else within time.
+    /// </summary>
+    public static (PendingTimeliness Status, WorkingDuration Remaining) Classify(DateTimeOffset now, DateTimeOffset dueAt, DeadlineCalculator calculator) =>
+        calculator.ClassifyPending(now, dueAt, DueSoonWindow(calculator));
+
+    /// <summary>
+    /// The standing an inbox shows for a dossier (or a feedback item) due at <paramref name="dueAt"/> (<see cref="Classify"/>);
+    /// null without a due instant.
     /// </summary>
     public static PendingTimeliness? InboxStanding(DateTimeOffset? dueAt, DateTimeOffset now, DeadlineCalculator calculator)
     {
         ArgumentNullException.ThrowIfNull(calculator);
-        return dueAt is { } due
-            ? calculator.ClassifyPending(now, due, calculator.Hours.WorkingDayLength * InboxDueSoonWorkingDays).Status
-            : null;
+        return dueAt is { } due ? Classify(now, due, calculator).Status : null;
+    }
+
+    /// <summary>
+    /// The last due instant that still counts as due soon at <paramref name="now"/> by <see cref="Classify"/>: due soon is a
+    /// prefix of the future (the working time left grows with the due instant), so a list's standings become ranges of
+    /// its due column (overdue <c>DueAt &lt; now</c>, due soon <c>now ≤ DueAt ≤ until</c>, within time after).
+    /// </summary>
+    public static DateTimeOffset DueSoonUntil(DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (Classify(now, now, calculator).Status != PendingTimeliness.DueSoon)
+        {
+            return now.AddTicks(-1); // nothing counts as due soon
+        }
+        var days = DueSoonWorkingDays + 1;
+        var high = calculator.ComputeDue(now, ProcessingTime.WorkingDays(days));
+        while (Classify(now, high, calculator).Status != PendingTimeliness.WithinTime && days < 60)
+        {
+            days++;
+            high = calculator.ComputeDue(now, ProcessingTime.WorkingDays(days));
+        }
+        long lo = now.UtcTicks, hi = high.UtcTicks; // Classify(lo) is due soon, Classify(hi) within time
+        while (hi - lo > 1)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Classify(now, new DateTimeOffset(mid, TimeSpan.Zero), calculator).Status == PendingTimeliness.DueSoon)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return new DateTimeOffset(lo, TimeSpan.Zero);
     }
 
     /// <summary>

@@ -63,6 +63,12 @@ public enum DossierChannel
 
     /// <summary>Public postal service (bưu chính công ích).</summary>
     Postal = 3,
+
+    /// <summary>
+    /// Received from the National Public Service Portal (Cổng Dịch vụ công quốc gia) as a channel of its own, apart from
+    /// the agency's own online submission; only dossiers synchronised from that portal carry it.
+    /// </summary>
+    NationalPortal = 4,
 }
 
 /// <summary>How a result was handed over (hình thức trả kết quả).</summary>

@@ -18,6 +18,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes for searches inside folded text (LIKE '%…%'); SQLite ignores the annotation.
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

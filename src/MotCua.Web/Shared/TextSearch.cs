@@ -49,6 +49,17 @@ public static class TextSearch
     public static IReadOnlyList<string> Tokens(string? query) =>
         Normalize(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The LIKE pattern (escape character <c>\</c>) that finds the folded <paramref name="query"/> as a phrase inside a
+    /// folded column; null when nothing is left to look for.
+    /// </summary>
+    public static string? ContainsPattern(string? query)
+    {
+        var folded = Normalize(query);
+        return folded.Length == 0 ? null
+            : "%" + folded.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    }
+
     /// <summary>Stores text as NFC, trimmed (house rule: Vietnamese text is stored composed).</summary>
     public static string Nfc(string? text) => (text ?? "").Trim().Normalize(NormalizationForm.FormC);
 

@@ -9,8 +9,8 @@ namespace MotCua.Core.Tests.Dossiers;
 public sealed class DossierQueueTests
 {
     [Theory]
-    [InlineData("2025-03-13T09:00", PendingTimeliness.WithinTime)]
-    [InlineData("2025-03-14T09:00", PendingTimeliness.DueSoon)]   // one working day left
+    [InlineData("2025-03-12T09:00", PendingTimeliness.WithinTime)]
+    [InlineData("2025-03-13T09:00", PendingTimeliness.DueSoon)]   // two working days left
     [InlineData("2025-03-17T09:00", PendingTimeliness.DueSoon)]   // at the due instant
     [InlineData("2025-03-17T09:01", PendingTimeliness.Overdue)]
     public void Open_dossiers_are_coloured_against_the_legal_due_instant(string now, PendingTimeliness expected)
@@ -29,6 +29,29 @@ public sealed class DossierQueueTests
     {
         Assert.Equal(expected, DossierQueue.InboxStanding(At("2025-03-17T09:00"), At(now), Calculator));
         Assert.Null(DossierQueue.InboxStanding(null, At(now), Calculator));
+    }
+
+    /// <summary>
+    /// One "due soon" for every list: the queue's colour, the inbox's badge and the SQL range the counts and the
+    /// <c>hantrang=sapden</c> filter read agree at every instant, the edges included.
+    /// </summary>
+    [Theory]
+    [InlineData("2025-03-12T09:00")]
+    [InlineData("2025-03-12T16:59")]
+    [InlineData("2025-03-13T08:59")]
+    [InlineData("2025-03-13T09:00")]
+    [InlineData("2025-03-14T12:00")]
+    [InlineData("2025-03-15T10:00")] // Saturday
+    public void Queue_inbox_and_list_ranges_share_one_due_soon_rule(string now)
+    {
+        var due = At("2025-03-17T09:00");
+        var standing = DossierQueue.Standing(DossierStatus.InProcessing, due, At(now), Calculator)!.Value.Status;
+        Assert.Equal(standing, DossierQueue.InboxStanding(due, At(now), Calculator));
+        var until = DossierQueue.DueSoonUntil(At(now), Calculator);
+        Assert.Equal(standing == PendingTimeliness.DueSoon, due >= At(now) && due <= until);
+        Assert.Equal(PendingTimeliness.DueSoon, DossierQueue.Classify(At(now), until, Calculator).Status);
+        Assert.Equal(PendingTimeliness.WithinTime, DossierQueue.Classify(At(now), until.AddTicks(1), Calculator).Status);
+        Assert.Equal(Calculator.Hours.WorkingDayLength * 2, DossierQueue.DueSoonWindow(Calculator));
     }
 
     [Fact]

@@ -118,6 +118,48 @@ public sealed class CounterTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Fact]
+    public async Task A_scan_uploaded_with_a_paper_at_the_counter_shows_under_that_paper()
+    {
+        await CatalogueAsync();
+        using var desk = await app.LoginAsync("motcua");
+        var token = await MotCuaApp.AntiforgeryTokenAsync(desk, "/mot-cua/tiep-nhan?procedure=" + Procedure);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Procedure"] = Procedure, ["Channel"] = "Direct", ["ApplicantKind"] = "Individual",
+            ["Name"] = Unique("Người Nộp Bản Quét"), ["Phone"] = "0905 123 456", ["Address"] = "Phường 7, Tuy Hòa",
+            ["Papers[0].Name"] = Application, ["Papers[0].Present"] = "true", ["Papers[0].Form"] = "Original", ["Papers[0].Quantity"] = "1",
+            ["Papers[1].Name"] = Certificate, ["Papers[1].Present"] = "true", ["Papers[1].Form"] = "CertifiedCopy", ["Papers[1].Quantity"] = "1",
+            ["FeeAmount"] = "200000", ["Payment"] = "PaidAtDesk", ["ReturnChoice"] = "AtDesk", ["outcome"] = "receive",
+        };
+        using var form = new MultipartFormDataContent();
+        foreach (var (k, v) in fields)
+        {
+            form.Add(new StringContent(v), k);
+        }
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        void Attach(string field, string name)
+        {
+            var file = new ByteArrayContent(pdf);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, field, name);
+        }
+        Attach("Papers[1].File", "bang-cap.pdf");
+        Attach("Files", "khac.pdf");
+        var code = await ReceivedAsync(await desk.PostAsync("/mot-cua/tiep-nhan?procedure=" + Procedure, form));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var files = await db.DossierFiles.Where(f => f.Dossier!.Code == code).Select(f => new { f.FileName, f.PaperSeq }).ToListAsync();
+            Assert.Contains(files, f => f.FileName == "bang-cap.pdf" && f.PaperSeq == 2);
+            Assert.Contains(files, f => f.FileName == "khac.pdf" && f.PaperSeq == null);
+        }
+        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code));
+        var papers = page[page.IndexOf("data-testid=\"papers\"", StringComparison.Ordinal)..];
+        var second = papers[papers.IndexOf("data-seq=\"2\"", StringComparison.Ordinal)..];
+        Assert.Contains("bang-cap.pdf", second[..second.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_fee_comes_from_the_catalogue_and_a_different_one_needs_a_reason()
     {
         await CatalogueAsync();
@@ -259,6 +301,15 @@ public sealed class CounterTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         }
         var receipt = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code + "/bieu-mau/tiep-nhan"));
         Assert.Contains("09 giờ 00 phút, ngày 17 tháng 03 năm 2025", receipt, StringComparison.Ordinal);
+        // The receipt handed out first stays listed, marked replaced, with the appointment it gave.
+        var page = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code));
+        var start = page.IndexOf("data-testid=\"replaced-receipt\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no replaced receipt listed");
+        var replaced = page[start..page.IndexOf("</li>", start, StringComparison.Ordinal)];
+        Assert.Contains("đã thay thế", replaced, StringComparison.Ordinal);
+        Assert.Contains("Giấy đã cấp ghi: thủ tục " + Procedure, replaced, StringComparison.Ordinal);
+        Assert.Contains("hẹn trả kết quả 09:00 ngày", replaced, StringComparison.Ordinal);
+        Assert.DoesNotContain("17/03/2025", replaced, StringComparison.Ordinal);
 
         own.Clock.Advance(TimeSpan.FromDays(1));
         using var nextDay = await own.LoginAsync("motcua"); // yesterday's session has ended

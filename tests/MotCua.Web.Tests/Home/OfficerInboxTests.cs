@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Home;
@@ -106,6 +107,8 @@ public sealed partial class OfficerInboxTests
         await ActAsync(leader, code, "assign", new { assignee = "chuyenvien" });
         await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
         await ActAsync(leader, code, "approve");
+        Assert.Null(Group(await page.GetStringAsync("/can-bo"), "to-return")); // approved, but no result document yet
+        await RecordResultAsync(app, code, ResultStatus.Draft);
 
         var landing = await page.GetStringAsync("/can-bo");
         Assert.Null(Group(landing, "to-transfer"));

@@ -55,10 +55,10 @@ public sealed class DeadlineScanTests
 
         var dueSoon = MotCua.Core.Notifications.EventRouting.EventName(MotCua.Core.Notifications.DossierEventKind.DueSoon);
         var overdue = MotCua.Core.Notifications.EventRouting.EventName(MotCua.Core.Notifications.DossierEventKind.Overdue);
-        // Received Mon 10/3/2025 09:00, 10 working days → due Mon 24/3/2025 09:00.
-        await ScanAsync(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        // Received Mon 10/3/2025 09:00, 10 working days → due Mon 24/3/2025 09:00; due soon within 2 working days, as the inbox and queues say.
+        await ScanAsync(new DateTimeOffset(2025, 3, 19, 16, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(0, await AlertsAsync(dueSoon));
-        await ScanAsync(new DateTimeOffset(2025, 3, 21, 14, 0, 0, TimeSpan.FromHours(7)));
+        await ScanAsync(new DateTimeOffset(2025, 3, 20, 14, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(1, await AlertsAsync(dueSoon));
         await ScanAsync(new DateTimeOffset(2025, 3, 21, 15, 0, 0, TimeSpan.FromHours(7)));
         Assert.Equal(1, await AlertsAsync(dueSoon));

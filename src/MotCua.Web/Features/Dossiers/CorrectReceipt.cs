@@ -20,6 +20,12 @@ public sealed record ReceiptCorrectionInput(string? Reason, string? ProcedureCod
 /// </summary>
 public sealed class CorrectReceipt(AppDbContext db, TimeProvider time, DossierReferences references, DossierStore store)
 {
+    /// <summary>How the row of a receipt that a correction replaced begins; what the earlier receipt said follows it.</summary>
+    public const string ReplacedMark = "Đã được thay thế";
+
+    public static bool IsReplaced(DossierForm form) =>
+        form is { Kind: OfficialFormKind.ReceiptAndAppointment, Content: { } c } && c.StartsWith(ReplacedMark, StringComparison.Ordinal);
+
     public async Task<WorkflowOutcome> CorrectAsync(string code, ReceiptCorrectionInput input, ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -60,6 +66,18 @@ public sealed class CorrectReceipt(AppDbContext db, TimeProvider time, DossierRe
             return Refusals.Of(refusal);
         }
 
+        // The receipt handed out before stays on record with what it said, marked replaced (the PDF is always drawn from
+        // the dossier as it is now, so the earlier one's data is kept on its row).
+        var replaced = await db.DossierForms.Where(f => f.DossierId == dossier.Id && f.Kind == OfficialFormKind.ReceiptAndAppointment)
+            .OrderByDescending(f => f.Id).FirstOrDefaultAsync(ct);
+        var number = dossier.Code + "/TN-" + now.ToOffset(VietnamTime.Offset).ToString("HHmmss", CultureInfo.InvariantCulture);
+        if (replaced is not null && !IsReplaced(replaced))
+        {
+            replaced.Content = $"{ReplacedMark} bởi giấy số {number} lúc {now.ToVnDateTime()}. Giấy đã cấp ghi: thủ tục {dossier.ProcedureCode} – {dossier.ProcedureName}; "
+                + $"hẹn trả kết quả {(dossier.AppointmentAt ?? dossier.DueAt)?.ToVnDateTime() ?? "không có"}."
+                + (string.IsNullOrWhiteSpace(replaced.Content) ? "" : " " + replaced.Content);
+        }
+
         var before = new { dossier.ProcedureCode, dossier.ProcedureName, dossier.ProcessingTimeValue, ProcessingTimeUnit = dossier.ProcessingTimeUnit?.ToString(), dossier.DueAt, dossier.FeeAmount };
         if (basis is { Eligibility.Version: { } version, Effective: { } effective })
         {
@@ -93,7 +111,7 @@ public sealed class CorrectReceipt(AppDbContext db, TimeProvider time, DossierRe
         db.Add(new DossierForm
         {
             Dossier = dossier, Kind = OfficialFormKind.ReceiptAndAppointment, IssuedAt = now, IssuedBy = user.Identity?.Name, Content = note,
-            Number = dossier.Code + "/TN-" + now.ToOffset(VietnamTime.Offset).ToString("HHmmss", CultureInfo.InvariantCulture),
+            Number = number,
         });
         var after = new { dossier.ProcedureCode, dossier.ProcedureName, dossier.ProcessingTimeValue, ProcessingTimeUnit = dossier.ProcessingTimeUnit?.ToString(), dossier.DueAt, dossier.FeeAmount };
         try

@@ -49,6 +49,12 @@ public sealed class Dossier
 
     public required string ApplicantName { get; set; }
 
+    /// <summary>
+    /// The applicant's and procedure's names folded for search (<see cref="DossierSearch.Fold"/>), written in the one
+    /// save; null until filled for a dossier stored before the column existed, empty once the applicant is anonymised.
+    /// </summary>
+    public string? SearchText { get; set; }
+
     public string? ApplicantIdNumber { get; set; }
 
     public string? ApplicantPhone { get; set; }

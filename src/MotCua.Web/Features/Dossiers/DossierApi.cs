@@ -27,7 +27,7 @@ public static class DossierApi
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
-            .AddDossierSubscriber<Forms.SupplementItemsRecorder>()
+            .AddDossierSubscriber<Forms.SupplementItemsRecorder>().AddDossierSubscriber<DossierSearch>().AddHostedService<DossierSearchBackfillService>()
             .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>().AddScoped<DeadlineRecompute>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 

@@ -51,6 +51,11 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);
         b.HasIndex(d => new { d.AgencyId, d.Assignee, d.DueAt, d.Id }).HasDatabaseName("IX_Dossiers_Queue_Assignee")
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);
+        // The queue's search without diacritics: a trigram index answers LIKE '%…%' on PostgreSQL (SQLite keeps a plain
+        // index and scans the queue's own rows), over open dossiers only, as the queue indexes.
+        b.Property(d => d.SearchText).HasMaxLength(1000);
+        b.HasIndex(d => d.SearchText).HasDatabaseName("IX_Dossiers_Search").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasFilter(Pages.DossierQueues.OpenIndexFilter);
         b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantName).HasMaxLength(300);

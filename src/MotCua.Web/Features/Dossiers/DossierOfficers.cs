@@ -15,13 +15,19 @@ public sealed record OfficerChoice(string UserName, string FullName, int? UnitId
 /// </summary>
 public static class DossierOfficers
 {
-    /// <summary>The active specialists of the agency in <paramref name="unitIds"/>, by name.</summary>
-    public static Task<List<OfficerChoice>> SpecialistsAsync(AppDbContext db, int agencyId, IReadOnlyCollection<int> unitIds, CancellationToken ct) =>
-        InRole(db, agencyId, Roles.Specialist)
-            .Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value))
-            .OrderBy(u => u.FullName)
-            .Select(u => new OfficerChoice(u.UserName!, u.FullName, u.UnitId))
-            .ToListAsync(ct);
+    /// <summary>
+    /// The active specialists of the agency in <paramref name="unitIds"/> (in any unit when null), by name: the one list of
+    /// who may be given a dossier, on the dossier page, the queue's bulk form and the API's check.
+    /// </summary>
+    public static Task<List<OfficerChoice>> SpecialistsAsync(AppDbContext db, int agencyId, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var specialists = InRole(db, agencyId, Roles.Specialist);
+        if (unitIds is not null)
+        {
+            specialists = specialists.Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value));
+        }
+        return specialists.OrderBy(u => u.FullName).Select(u => new OfficerChoice(u.UserName!, u.FullName, u.UnitId)).ToListAsync(ct);
+    }
 
     /// <summary>The identity id of the named active specialist of the agency; null when there is none by that name.</summary>
     public static Task<string?> SpecialistIdAsync(AppDbContext db, int agencyId, string userName, CancellationToken ct) =>

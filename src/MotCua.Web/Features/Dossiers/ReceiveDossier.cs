@@ -98,6 +98,10 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         {
             errors["channel"] = ["Hồ sơ trực tuyến được tạo ở trạng thái chờ tiếp nhận; Bộ phận Một cửa kiểm tra rồi mới tiếp nhận."];
         }
+        if (input.Channel == DossierChannel.NationalPortal)
+        {
+            errors["channel"] = ["Hồ sơ từ Cổng Dịch vụ công quốc gia đến qua đồng bộ với Cổng, không tiếp nhận tại đây; chọn trực tiếp, bưu chính hoặc trực tuyến."];
+        }
         if (input.ReturnChoice == ResultDelivery.ByPost && string.IsNullOrWhiteSpace(input.ReturnAddress) && string.IsNullOrWhiteSpace(input.Applicant.Address))
         {
             errors["returnAddress"] = ["Vui lòng nhập địa chỉ nhận kết quả qua dịch vụ bưu chính công ích."];

@@ -25,7 +25,8 @@ public static class FeedbackApi
     public sealed record PublishedDto(string Code, string Title, string Content, string ContentType, string? RelatedProcedureCode, string? RelatedRegulation,
         DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt);
 
-    public static IServiceCollection AddFeedback(this IServiceCollection services) => services.AddScoped<FeedbackDesk>();
+    public static IServiceCollection AddFeedback(this IServiceCollection services) =>
+        services.AddScoped<FeedbackDesk>().AddHostedService<FeedbackSearchBackfillService>();
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {

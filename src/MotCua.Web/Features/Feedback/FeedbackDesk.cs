@@ -151,6 +151,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             SenderPhone = phone,
             SenderEmail = email,
             Title = title!,
+            SearchText = FeedbackSearch.Fold(title!),
             Content = content!,
             ContentType = type,
             RelatedProcedureCode = procedure,
@@ -301,5 +302,5 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
 
     /// <summary>Due-soon (one working day left) and overdue flags for open PAKN; null once closed.</summary>
     public static PendingTimeliness? Standing(FeedbackItem item, DateTimeOffset now, DeadlineCalculator calculator) =>
-        FeedbackRules.IsClosed(item.Status) ? null : calculator.ClassifyPending(now, item.DueAt).Status;
+        FeedbackRules.IsClosed(item.Status) ? null : DossierQueue.Classify(now, item.DueAt, calculator).Status;
 }

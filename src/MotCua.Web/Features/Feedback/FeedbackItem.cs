@@ -36,6 +36,9 @@ public sealed class FeedbackItem
 
     public required string Title { get; set; }
 
+    /// <summary>The title folded for search (<see cref="FeedbackSearch.Fold"/>); null for an item received before the column existed, until filled.</summary>
+    public string? SearchText { get; set; }
+
     public required string Content { get; set; }
 
     public FeedbackContentType ContentType { get; set; }
@@ -113,6 +116,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.SenderPhone).HasMaxLength(32);
         b.Property(f => f.SenderEmail).HasMaxLength(200);
         b.Property(f => f.Title).HasMaxLength(300);
+        b.Property(f => f.SearchText).HasMaxLength(300);
+        b.HasIndex(f => f.SearchText).HasDatabaseName("IX_FeedbackItems_Search").HasMethod("gin").HasOperators("gin_trgm_ops");
         b.Property(f => f.Content).HasMaxLength(8000);
         b.Property(f => f.ContentType).HasConversion<string>().HasMaxLength(32);
         b.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Core.Calendar;
 using MotCua.Core.Feedback;
@@ -203,12 +204,10 @@ public sealed record FeedbackFilter
         if (Query is { } q)
         {
             var code = q.ToUpperInvariant();
-            var lower = q.ToLower(VietnamTime.Culture);
-            // Translated to SQL lower(...) LIKE: the culture-aware overloads the analyzers prefer have no SQL translation.
-#pragma warning disable CA1304, CA1311, CA1862
-            query = query.Where(f => f.Code == code || f.Code.Contains(code) || f.Title.ToLower().Contains(lower) || f.Title.Contains(q)
+            // The title folded like the stored column: "thu tuc" finds "Thủ tục", in any case.
+            var pattern = TextSearch.ContainsPattern(q) ?? "%";
+            query = query.Where(f => f.Code == code || f.Code.Contains(code) || EF.Functions.Like(f.SearchText, pattern, "\\")
                 || f.RelatedProcedureCode == q);
-#pragma warning restore CA1304, CA1311, CA1862
         }
         if (Status is { } s)
         {

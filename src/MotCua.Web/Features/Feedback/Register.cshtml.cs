@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
@@ -70,12 +71,12 @@ public sealed class RegisterModel(AppDbContext db, CalendarProvider calendars, T
         Channels = await all.Select(f => f.Channel).Distinct().OrderBy(c => c).Take(20).ToListAsync(ct);
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
-        return (Filter.Apply(all, now, DueSoon.Until(calculator, now)), calculator, now);
+        return (Filter.Apply(all, now, DossierQueue.DueSoonUntil(now, calculator)), calculator, now);
     }
 
     private static IQueryable<FeedbackLine> Lines(IQueryable<FeedbackItem> query) =>
         query.Select(f => new FeedbackLine(f.Id, f.Code, f.Title, f.ContentType, f.Channel, f.AssignedUnitId, f.Status, f.ReceivedAt, f.DueAt));
 
     private static PendingTimeliness? Standing(FeedbackLine line, DateTimeOffset now, DeadlineCalculator calculator) =>
-        Core.Feedback.FeedbackRules.IsClosed(line.Status) ? null : calculator.ClassifyPending(now, line.DueAt).Status;
+        Core.Feedback.FeedbackRules.IsClosed(line.Status) ? null : DossierQueue.Classify(now, line.DueAt, calculator).Status;
 }

@@ -11,6 +11,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Home;
@@ -72,8 +73,8 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
                     all.Where(d => d.Status == DossierStatus.Submitted && d.Channel == DossierChannel.Postal), "/mot-cua?trangthai=Submitted&kenh=Postal", ct),
                 await DossiersAsync("to-transfer", "Đã tiếp nhận, chờ chuyển xử lý", "Chuyển cho đơn vị xử lý theo quy trình nội bộ.",
                     all.Where(d => d.Status == DossierStatus.Received), "/mot-cua?trangthai=Received", ct),
-                await DossiersAsync("to-return", "Có kết quả, chờ trả", "Kết quả đã được phê duyệt, chờ trả cho tổ chức, cá nhân.",
-                    all.Where(d => d.Status == DossierStatus.ResultIssued), "/mot-cua?trangthai=ResultIssued", ct),
+                await DossiersAsync("to-return", "Có kết quả, chờ trả", "Kết quả đã được phê duyệt và văn bản kết quả đã sẵn sàng, chờ trả cho tổ chức, cá nhân.",
+                    all.Where(d => d.Status == DossierStatus.ResultIssued).Where(ResultReady(db)), "/mot-cua?trangthai=ResultIssued", ct),
             ], "Không có hồ sơ nào chờ Bộ phận Một cửa.", "/mot-cua/tiep-nhan", "Tiếp nhận hồ sơ mới"));
         }
         if (user.IsInRole(Roles.Specialist))
@@ -87,6 +88,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
             sections.Add(Section(Roles.Leader, "Lãnh đạo",
             [
                 await ToApproveAsync(all, agencyId, unitId, me, ct),
+                ResultDocuments.MaySign(user) ? await ToSignAsync(all, agencyId, unitId, me, ct) : null,
                 await Unassigned(),
                 await FeedbackAsync("pakn-approve", "Dự thảo trả lời phản ánh, kiến nghị chờ duyệt", "Đơn vị đã dự thảo trả lời, chờ lãnh đạo duyệt.",
                     await FeedbackToApproveAsync(agencyId, unitId, ct), "/pakn?trangthai=AnswerDrafted", ct),
@@ -155,18 +157,46 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
     /// assigned to me, or to no leader while held by my unit, or by a unit without a leader of its own when I am of the
     /// agency's leadership.
     /// </summary>
-    private async Task<InboxGroup> ToApproveAsync(IQueryable<Dossier> all, int? agencyId, int? unitId, string? me, CancellationToken ct)
+    private async Task<InboxGroup> ToApproveAsync(IQueryable<Dossier> all, int? agencyId, int? unitId, string? me, CancellationToken ct) =>
+        await DossiersAsync("to-approve", "Hồ sơ chờ phê duyệt", "Đã thẩm định và trình: bước phê duyệt, ký duyệt của lãnh đạo.",
+            await LeaderScopeAsync(all.Where(d => d.Status == DossierStatus.AwaitingApproval), agencyId, unitId, me, ct),
+            "/ho-so/hang-doi?trangthai=AwaitingApproval&phancong=toi", ct);
+
+    /// <summary>
+    /// Approved dossiers whose result document is recorded but not yet signed digitally, within the same leader's scope
+    /// as approval (the approving leader stays the dossier's assignee).
+    /// </summary>
+    private async Task<InboxGroup> ToSignAsync(IQueryable<Dossier> all, int? agencyId, int? unitId, string? me, CancellationToken ct)
+    {
+        var results = db.Set<ResultDocument>();
+        var drafted = all.Where(d => d.Status == DossierStatus.ResultIssued
+            && results.Any(r => r.AgencyId == d.AgencyId && r.DossierId == d.Id && r.Status == ResultStatus.Draft));
+        return await DossiersAsync("to-sign", "Văn bản kết quả chờ ký số", "Hồ sơ đã phê duyệt, văn bản kết quả đã lập nhưng chưa ký số.",
+            await LeaderScopeAsync(drafted, agencyId, unitId, me, ct), "/ho-so/hang-doi?trangthai=ResultIssued&phancong=toi", ct);
+    }
+
+    /// <summary>The dossiers of <paramref name="query"/> that are this leader's to decide on: see <see cref="ToApproveAsync"/>.</summary>
+    private async Task<IQueryable<Dossier>> LeaderScopeAsync(IQueryable<Dossier> query, int? agencyId, int? unitId, string? me, CancellationToken ct)
     {
         var leaders = agencyId is { } a ? await Approvers.LeadersAsync(db, a, ct) : [];
         var otherLeaders = leaders.Where(l => !string.Equals(l.UserName, me, StringComparison.Ordinal)).Select(l => l.UserName).ToList();
         var unitsWithLeaders = leaders.Where(l => l.UnitId is not null).Select(l => l.UnitId).Distinct().ToList();
         var inLeadership = leaders.Exists(l => string.Equals(l.UserName, me, StringComparison.Ordinal) && l.InLeadership);
-        var query = all.Where(d => d.Status == DossierStatus.AwaitingApproval
-            && (d.Assignee == me
-                || ((d.Assignee == null || !otherLeaders.Contains(d.Assignee))
-                    && (d.CurrentUnitId == unitId || (inLeadership && !unitsWithLeaders.Contains(d.CurrentUnitId))))));
-        return await DossiersAsync("to-approve", "Hồ sơ chờ phê duyệt", "Đã thẩm định và trình: bước phê duyệt, ký duyệt của lãnh đạo.",
-            query, "/ho-so/hang-doi?trangthai=AwaitingApproval&phancong=toi", ct);
+        return query.Where(d => d.Assignee == me
+            || ((d.Assignee == null || !otherLeaders.Contains(d.Assignee))
+                && (d.CurrentUnitId == unitId || (inLeadership && !unitsWithLeaders.Contains(d.CurrentUnitId)))));
+    }
+
+    /// <summary>
+    /// A result is ready to hand over when its document is recorded, and signed digitally when the applicant chose the
+    /// electronic return (an unsigned file is no electronic result).
+    /// </summary>
+    internal static System.Linq.Expressions.Expression<Func<Dossier, bool>> ResultReady(AppDbContext db)
+    {
+        var results = db.Set<ResultDocument>();
+        return d => d.ReturnChoice == ResultDelivery.Online
+            ? results.Any(r => r.AgencyId == d.AgencyId && r.DossierId == d.Id && r.Status == ResultStatus.InForce)
+            : results.Any(r => r.AgencyId == d.AgencyId && r.DossierId == d.Id && (r.Status == ResultStatus.Draft || r.Status == ResultStatus.InForce));
     }
 
     private async Task<IQueryable<FeedbackItem>> FeedbackToApproveAsync(int? agencyId, int? unitId, CancellationToken ct)

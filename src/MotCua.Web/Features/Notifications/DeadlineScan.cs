@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
@@ -10,11 +9,11 @@ using MotCua.Web.Features.Dossiers;
 namespace MotCua.Web.Features.Notifications;
 
 /// <summary>
-/// Alerts the responsible unit or specialist when a pending dossier is due soon (within
-/// <c>MotCua:Notifications:DueSoonWorkingDays</c> working days) and again when it is overdue; each alert once per
+/// Alerts the responsible unit or specialist when a pending dossier is due soon (by the queues' and the inbox's rule,
+/// <see cref="DossierQueue.Classify"/>) and again when it is overdue; each alert once per
 /// dossier (an earlier message of that kind for the dossier is the record that it was sent).
 /// </summary>
-public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, Notifier notifier, IOptions<NotificationOptions> options)
+public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, Notifier notifier)
 {
     /// <summary>Dossiers handled per save: bounds the memory of a round however many dossiers are overdue.</summary>
     public const int BatchSize = 500;
@@ -55,7 +54,7 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
             .ToListAsync(ct);
         var dueSoonName = EventRouting.EventName(DossierEventKind.DueSoon);
         var overdueName = EventRouting.EventName(DossierEventKind.Overdue);
-        var calculators = new Dictionary<int, (DeadlineCalculator Calculator, TimeSpan Window)>();
+        var calculators = new Dictionary<int, DeadlineCalculator>();
         var raised = 0;
         foreach (var batch in ids.Chunk(batchSize))
         {
@@ -74,12 +73,11 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
                 .Select(m => (m.AgencyId, m.DossierCode!, m.Kind)).ToHashSet();
             foreach (var d in candidates.Where(c => c.DueAt is not null && !DossierStateMachine.IsTerminal(c.Status)))
             {
-                if (!calculators.TryGetValue(d.AgencyId, out var agency))
+                if (!calculators.TryGetValue(d.AgencyId, out var calculator))
                 {
-                    var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
-                    calculators[d.AgencyId] = agency = (calculator, TimeSpan.FromTicks((long)(calculator.Hours.WorkingDayLength.Ticks * options.Value.DueSoonWorkingDays)));
+                    calculators[d.AgencyId] = calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
                 }
-                var (standing, _) = agency.Calculator.ClassifyPending(now, d.DueAt!.Value, agency.Window);
+                var (standing, _) = DossierQueue.Classify(now, d.DueAt!.Value, calculator);
                 var kind = standing switch
                 {
                     PendingTimeliness.Overdue => DossierEventKind.Overdue,

@@ -54,9 +54,6 @@ public sealed class NotificationOptions
     /// <summary>Older name of <c>MotCua:PublicBaseUrl</c>, still read by <see cref="Shared.PublicUrls"/> when that one is unset.</summary>
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>Working days before the deadline at which the "due soon" alert is raised (used by the deadline scan).</summary>
-    public decimal DueSoonWorkingDays { get; set; } = 1;
-
     /// <summary>
     /// When a channel has no endpoint configured: true = write the message to the log and count it delivered (local
     /// runs); false = fail it so it retries and dead-letters where an admin sees it. Defaults to true in Development.

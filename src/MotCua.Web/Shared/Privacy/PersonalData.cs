@@ -87,6 +87,7 @@ public static class PersonalData
     public static readonly IReadOnlyList<PersonalField> Fields =
     [
         new(typeof(Dossier), nameof(Dossier.ApplicantName), "Họ tên người nộp hồ sơ", RetentionCategory.DossierApplicant, MaskKind.None),
+        new(typeof(Dossier), nameof(Dossier.SearchText), "Họ tên người nộp hồ sơ (dạng không dấu để tìm kiếm)", RetentionCategory.DossierApplicant, MaskKind.None),
         new(typeof(Dossier), nameof(Dossier.ApplicantIdNumber), "Số định danh cá nhân / CCCD, mã số doanh nghiệp", RetentionCategory.DossierApplicant, MaskKind.Digits),
         new(typeof(Dossier), nameof(Dossier.ApplicantPhone), "Số điện thoại người nộp", RetentionCategory.DossierApplicant, MaskKind.Digits),
         new(typeof(Dossier), nameof(Dossier.ApplicantEmail), "Thư điện tử người nộp", RetentionCategory.DossierApplicant, MaskKind.Email),

@@ -96,6 +96,7 @@ public static class PersonalDataPurge
         query.Where(d => d.ApplicantName != PersonalData.Anonymised)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.ApplicantName, PersonalData.Anonymised)
+                .SetProperty(d => d.SearchText, "")
                 .SetProperty(d => d.ApplicantIdNumber, (string?)null)
                 .SetProperty(d => d.ApplicantPhone, (string?)null)
                 .SetProperty(d => d.ApplicantEmail, (string?)null)

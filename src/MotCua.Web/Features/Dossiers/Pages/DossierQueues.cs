@@ -254,7 +254,7 @@ public static class DossierQueues
     /// The last due instant that still counts as "due soon" at <paramref name="now"/>: due soon is a prefix of the
     /// future (the working time left grows with the due instant), so the standing's counts become SQL ranges.
     /// </summary>
-    public static DateTimeOffset DueSoonUntil(DeadlineCalculator calculator, DateTimeOffset now) => DueSoon.Until(calculator, now);
+    public static DateTimeOffset DueSoonUntil(DeadlineCalculator calculator, DateTimeOffset now) => DossierQueue.DueSoonUntil(now, calculator);
 
     public static IQueryable<Dossier> OfAgency(AppDbContext db, int? agencyId) => db.Dossiers.Where(d => d.AgencyId == agencyId);
 }

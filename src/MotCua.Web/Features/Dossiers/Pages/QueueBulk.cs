@@ -10,9 +10,6 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 /// <summary>What a bulk action did to one dossier: done, or the refusal in Vietnamese.</summary>
 public sealed record BulkResult(string Code, bool Succeeded, string Message);
 
-/// <summary>An officer who may be chosen in a queue's bulk form.</summary>
-public sealed record QueueOfficer(string UserName, string FullName, int? UnitId);
-
 /// <summary>
 /// Bulk assignment and transfer from a queue: each ticked dossier is one ordinary action (<see cref="ActOnDossier"/>:
 /// scope, decider, one save with its audit) in a scope of its own, so a refused or conflicting dossier leaves nothing
@@ -43,18 +40,6 @@ public static class QueueBulk
             results.Add(outcome.Succeeded ? new BulkResult(code, true, done(outcome.Dossier!)) : new BulkResult(code, false, outcome.Message));
         }
         return results;
-    }
-
-    /// <summary>Active specialists of the unit (of every unit when <paramref name="unitId"/> is null), by name: whom a leader assigns a dossier to.</summary>
-    public static async Task<List<QueueOfficer>> SpecialistsAsync(AppDbContext db, int agencyId, int? unitId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var specialists = db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Specialist), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.AgencyId == agencyId && u.IsActive && (unitId == null || u.UnitId == unitId) && specialists.Contains(u.Id))
-            .OrderBy(u => u.FullName)
-            .Select(u => new QueueOfficer(u.UserName!, u.FullName, u.UnitId))
-            .ToListAsync(ct);
     }
 
     /// <summary>Active units of the agency that process dossiers (not the one-stop desk itself), in the agency's order.</summary>

@@ -54,6 +54,7 @@ public static class QueueExport
         DossierChannel.Direct => "Trực tiếp",
         DossierChannel.Online => "Trực tuyến",
         DossierChannel.Postal => "Bưu chính",
+        DossierChannel.NationalPortal => "Cổng DVCQG",
         _ => channel.ToString(),
     };
 

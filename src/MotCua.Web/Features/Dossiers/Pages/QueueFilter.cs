@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Shared;
@@ -23,7 +24,7 @@ public enum QueueSort
 /// Search, filters and sort of a dossier queue, read from ASCII query-string parameters that other pages link with:
 /// <c>q</c> (code, applicant name, phone, ID number, procedure name or code), <c>trangthai</c> (a <see cref="DossierStatus"/> name),
 /// <c>donvi</c> (unit id), <c>hantrang</c> (<c>quahan</c>, <c>sapden</c>, <c>tronghan</c>), <c>kenh</c> (<c>tructiep</c>,
-/// <c>tructuyen</c>, <c>buuchinh</c>), <c>tu</c>/<c>den</c> (received from/to, <c>yyyy-MM-dd</c>), <c>sapxep</c>
+/// <c>tructuyen</c>, <c>buuchinh</c>, <c>dvcqg</c>), <c>tu</c>/<c>den</c> (received from/to, <c>yyyy-MM-dd</c>), <c>sapxep</c>
 /// (<c>han</c>, <c>tiepnhan</c>, <c>ma</c>). A value that cannot be read is ignored and said in <see cref="Problems"/>.
 /// </summary>
 public sealed record QueueFilter
@@ -50,6 +51,7 @@ public sealed record QueueFilter
         ("tructiep", DossierChannel.Direct, "Trực tiếp"),
         ("buuchinh", DossierChannel.Postal, "Bưu chính"),
         ("tructuyen", DossierChannel.Online, "Trực tuyến"),
+        ("dvcqg", DossierChannel.NationalPortal, "Cổng DVCQG"),
     ];
 
     public static IReadOnlyList<(string Value, QueueSort Sort, string Label)> Sorts { get; } =
@@ -193,7 +195,8 @@ public sealed record QueueFilter
 
     /// <summary>
     /// Narrows a queue of open dossiers. A code-like query is one equality on the code (an index seek); digits look up
-    /// phone and ID number; other text matches the applicant's or the procedure's name, case-insensitively.
+    /// phone and ID number; other text matches the applicant's or the procedure's name as a phrase, ignoring case and
+    /// diacritics (<see cref="Dossier.SearchText"/>).
     /// <paramref name="soon"/>: the last due instant that counts as due soon (<see cref="DossierQueues.DueSoonUntil"/>).
     /// </summary>
     public IQueryable<Dossier> Apply(IQueryable<Dossier> query, DateTimeOffset now, DateTimeOffset soon)
@@ -213,16 +216,10 @@ public sealed record QueueFilter
             {
                 query = query.Where(d => d.Code == code || d.ProcedureCode == code);
             }
-            else
+            else if (TextSearch.ContainsPattern(q) is { } pattern)
             {
-                var lower = q.ToLower(VietnamTime.Culture);
-                var title = VietnamTime.Culture.TextInfo.ToTitleCase(lower);
-                // SQLite lowers ASCII letters only, so the text as typed and in title case are tried too ("ánh dương" against "Ánh Dương").
-                // Translated to SQL lower(...) LIKE: the culture-aware overloads the analyzers prefer have no SQL translation.
-#pragma warning disable CA1304, CA1311, CA1862
-                query = query.Where(d => d.ApplicantName.ToLower().Contains(lower) || d.ApplicantName.Contains(q) || d.ApplicantName.Contains(title)
-                    || d.ProcedureName.ToLower().Contains(lower) || d.ProcedureName.Contains(q) || d.ProcedureCode.Contains(code) || d.Code.Contains(code));
-#pragma warning restore CA1304, CA1311, CA1862
+                // Folded like the stored column, so "nguyen van an" finds "Nguyễn Văn An" and "NGUYỄN" finds both.
+                query = query.Where(d => EF.Functions.Like(d.SearchText, pattern, "\\"));
             }
         }
         if (Status is { } s)

@@ -52,7 +52,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
     public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
 
     /// <summary>Whom the bulk form may assign to; empty when the caller may not assign.</summary>
-    public IReadOnlyList<QueueOfficer> Assignees { get; private set; } = [];
+    public IReadOnlyList<OfficerChoice> Assignees { get; private set; } = [];
 
     public bool MayAssign { get; private set; }
 
@@ -131,7 +131,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         Units = (await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
         MayAssign = actor.Is(DossierRoles.Leader) || actor.Is(DossierRoles.Admin);
-        Assignees = MayAssign ? await QueueBulk.SpecialistsAsync(db, agencyId, AgencyWide && Filter.UnitId is null ? null : ShownUnitId, ct) : [];
+        Assignees = MayAssign ? await DossierOfficers.SpecialistsAsync(db, agencyId, AgencyWide && Filter.UnitId is null ? null : ShownUnitId is { } shown ? [shown] : null, ct) : [];
     }
 
     private async Task<(DeadlineCalculator Calc, DateTimeOffset Now, DateTimeOffset Soon)> ClockAsync(CancellationToken ct)

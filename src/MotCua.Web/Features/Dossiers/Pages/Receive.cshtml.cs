@@ -34,6 +34,9 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         public PaperCopyKind Form { get; set; }
 
         public int Quantity { get; set; } = 1;
+
+        /// <summary>The scan of this paper, stored linked to it (<see cref="DossierFile.PaperSeq"/>) so the dossier page shows it under the paper.</summary>
+        public IFormFile? File { get; set; }
     }
 
     [BindProperty(SupportsGet = true)]
@@ -192,7 +195,17 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             await LoadAsync(ct);
             return Page();
         }
-        var papers = Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PaperInput(p.Name, p.Present, p.Form, p.Quantity)).ToList();
+        var papers = new List<PaperInput>();
+        var files = new List<IncomingFile>();
+        foreach (var p in Papers.Where(p => !string.IsNullOrWhiteSpace(p.Name)))
+        {
+            var scan = p.File is { Length: > 0 } f ? await IncomingAsync(f, ct) : null;
+            if (scan is not null)
+            {
+                files.Add(scan);
+            }
+            papers.Add(new PaperInput(p.Name, p.Present, p.Form, p.Quantity, scan));
+        }
         var note = Note;
         if (which == ReceiptOutcome.RequestSupplement && string.IsNullOrWhiteSpace(note) && !string.IsNullOrWhiteSpace(Procedure)
             && await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct) is { } version)
@@ -200,12 +213,9 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             // The guidance names the required papers not ticked, so Mẫu 02 is never empty.
             note = ReceiptChecklist.SupplementGuidance(ReceiveDossier.CataloguePapers(version), papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList());
         }
-        var files = new List<IncomingFile>();
         foreach (var f in Files.Where(f => f.Length > 0))
         {
-            using var ms = new MemoryStream();
-            await f.CopyToAsync(ms, ct);
-            files.Add(new IncomingFile(f.FileName, ms.ToArray()));
+            files.Add(await IncomingAsync(f, ct));
         }
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
             papers, which, note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null)
@@ -228,5 +238,12 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             _ => $"Đã lập Phiếu từ chối tiếp nhận giải quyết hồ sơ {result.Dossier.Code}.",
         };
         return Redirect("/ho-so/" + Uri.EscapeDataString(result.Dossier.Code));
+    }
+
+    private static async Task<IncomingFile> IncomingAsync(IFormFile f, CancellationToken ct)
+    {
+        using var ms = new MemoryStream();
+        await f.CopyToAsync(ms, ct);
+        return new IncomingFile(f.FileName, ms.ToArray());
     }
 }
