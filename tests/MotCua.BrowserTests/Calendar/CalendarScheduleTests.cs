@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 
-namespace MotCua.BrowserTests;
+namespace MotCua.BrowserTests.Calendar;
 
 /// <summary>The administrator loads next year's official schedule from a file and sees it with its source.</summary>
 public sealed class CalendarScheduleTests(BrowserApp browser) : IClassFixture<BrowserApp>
