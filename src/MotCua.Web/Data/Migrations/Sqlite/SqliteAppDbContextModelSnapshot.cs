@@ -15,7 +15,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder
+                .HasAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,")
+                .HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -391,6 +393,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -554,6 +567,14 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasPrecision(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppliesTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -582,6 +603,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Condition")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -589,6 +614,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
@@ -608,11 +637,57 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TemplateFileId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProcedureVersionId");
 
+                    b.HasIndex("TemplateFileId");
+
                     b.ToTable("ProcedurePaper");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureTemplateFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ProcedureTemplateFiles", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureVersion", b =>
@@ -1208,6 +1283,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ReturnedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1240,6 +1319,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code");
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Dossiers_Search")
+                        .HasFilter("\"Status\" IN ('Submitted', 'AwaitingSupplement', 'Received', 'InProcessing', 'AwaitingApproval', 'AwaitingInterAgency', 'AwaitingFinancialObligation', 'Suspended', 'ResultIssued')")
+                        .HasAnnotation("Npgsql:IndexMethod", "gin")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
                     b.HasIndex("AgencyId", "Code")
                         .IsUnique();
@@ -1811,6 +1896,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderAddress")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1855,6 +1944,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_FeedbackItems_Search")
+                        .HasAnnotation("Npgsql:IndexMethod", "gin")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
@@ -2283,8 +2377,27 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new TimeOnly(15, 0, 0));
 
+                    b.Property<string>("DeputyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeputySignsLetters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeputyTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadTitle")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("MorningEnd")
@@ -2302,8 +2415,16 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3056,6 +3177,67 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("ResultDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Results.SignedForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateSubject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "DossierId", "Form");
+
+                    b.ToTable("SignedForm");
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Review.ComplianceCostItem", b =>
                 {
                     b.Property<int>("Id")
@@ -3456,6 +3638,22 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .WithMany("Papers")
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Web.Features.Catalogue.ProcedureTemplateFile", "TemplateFile")
+                        .WithMany()
+                        .HasForeignKey("TemplateFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("TemplateFile");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Catalogue.ProcedureTemplateFile", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
