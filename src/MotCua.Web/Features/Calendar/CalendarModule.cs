@@ -155,7 +155,7 @@ public static class CalendarModule
         try
         {
             var due = calculator.ComputeDue(received, time, options);
-            var start = calculator.Start(received, options.ApplyCutoff, options.Cutoff);
+            var start = calculator.ComputeDueWithPauses(received, time, options).StartAt;
             var explanation = calculator.Explain(received, time, options).Select(ToDto).ToList();
             return TypedResults.Ok(new DueResponse(due, start, explanation));
         }

@@ -66,7 +66,7 @@ public sealed class DueCalculatorModel(AppDbContext db, CalendarProvider calenda
         var options = new DeadlineOptions { ApplyCutoff = Q.ApplyCutoff, Cutoff = agencyCutoff ?? DeadlineOptions.DefaultCutoff };
         var processing = new ProcessingTime(Q.Value.Value, Q.Unit);
         DueAt = calculator.ComputeDue(received, processing, options);
-        StartAt = calculator.Start(received, options.ApplyCutoff, options.Cutoff);
+        StartAt = calculator.ComputeDueWithPauses(received, processing, options).StartAt;
         Explanation = calculator.Explain(received, processing, options);
     }
 
