@@ -40,6 +40,7 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/don-vi"] = Admin,
         ["* /quan-tri/tai-khoan"] = Admin,
         ["* /quan-tri/nhat-ky"] = Admin,
+        ["* /quan-tri/co-quan"] = Admin,
         // Calendar
         ["GET /api/calendar/{year}"] = Anyone,
         ["GET /api/calendar/lunar/{date}"] = Anyone,
@@ -96,6 +97,7 @@ public static partial class AuthorizationMatrix
         ["* /ho-so/qua-han"] = new("Lãnh đạo, một cửa, quản trị", false, ["admin", "motcua", "lanhdao"]),
         ["* /ho-so/{code}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}"] = Officers,
+        ["* /ho-so/{code}/bieu-mau/{form}/ky-so"] = Officers,
         ["POST /api/dossiers/"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan (PageApiParityTests)
         ["GET /api/dossiers/"] = Officers,
         ["GET /api/dossiers/{code}"] = Officers,

@@ -24,7 +24,8 @@
         b.disabled = (move === 'up' && i === 0) || (move === 'down' && i === rows.length - 1);
         var label = b.getAttribute('aria-label');
         if (label) {
-          b.setAttribute('aria-label', label.replace(/\d+$/, String(i + 1)));
+          // The row number sits after the row's noun, not at the end: "Chuyển giấy tờ 2 lên".
+          b.setAttribute('aria-label', label.replace(/(giấy tờ|khoản thu|văn bản)\s*\d*/, '$1 ' + (i + 1)));
         }
       });
       var number = row.querySelector('[data-row-number]');

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
-namespace MotCua.Web.Features.Organisation;
+namespace MotCua.Web.Features.Dossiers.Forms;
 
 /// <summary>The agency as its documents print it (Decree 30/2020 heading and signature), edited by the administrator.</summary>
 [Authorize(Policy = Policies.Admin)]
