@@ -36,7 +36,7 @@ public sealed class CatalogueRowsTests(BrowserApp browser) : IClassFixture<Brows
         await page.Locator("#Input_Papers_1__Template").FillAsync("Mẫu đơn đề nghị (thử nghiệm)");
         await page.Locator("#Input_Papers_1__Upload").SetInputFilesAsync(new FilePayload { Name = "don-de-nghi.pdf", MimeType = "application/pdf", Buffer = Pdf });
         // The application comes first: moved up in the page, renumbered without a round trip.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Chuyển giấy tờ 2 lên" }).ClickAsync();
+        await page.Locator("button[name=Command][value='paper-up-1']").ClickAsync();
         await Assertions.Expect(page.Locator("#Input_Papers_0__Name")).ToHaveValueAsync("Đơn đề nghị cấp lại Giấy chứng nhận");
         await Assertions.Expect(page.Locator("#Input_Papers_1__Name")).ToHaveValueAsync("Bản sao điều lệ tổ chức");
         await BrowserApp.ScreenshotAsync(page, "catalogue-rows-edit-1280");
