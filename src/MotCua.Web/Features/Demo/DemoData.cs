@@ -78,6 +78,9 @@ public static class DemoData
             Address = "Số 08 Trần Phú, Phường 7, Thành phố Tuy Hòa, tỉnh Phú Yên",
             Phone = "0257 3842 389",
             Email = "skhcn@phuyen.gov.vn",
+            Level = AgencyLevel.Province,
+            Kind = AgencyKind.Department,
+            ProvinceCode = "66",
             // Phú Yên merged into Đắk Lắk on 1/7/2025: the department now stands under the Đắk Lắk people's committee.
             ParentBody = "UBND TỈNH ĐẮK LẮK",
             PlaceName = "Đắk Lắk",

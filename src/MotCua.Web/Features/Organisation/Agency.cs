@@ -19,6 +19,15 @@ public sealed class Agency
 
     public string? Email { get; set; }
 
+    /// <summary>Which level of the two-level local government the agency belongs to (no district level after 1/7/2025).</summary>
+    public AgencyLevel Level { get; set; } = AgencyLevel.Province;
+
+    /// <summary>What kind of body it is; a commune's Public Administration Service Centre receives dossiers for others.</summary>
+    public AgencyKind Kind { get; set; } = AgencyKind.Department;
+
+    /// <summary>The province the agency belongs to, by its administrative-unit code (e.g. "66" Đắk Lắk); null when not set.</summary>
+    public string? ProvinceCode { get; set; }
+
     // The heading and signature of the documents the agency issues (Decree 30/2020): who stands above it, where it
     // dates its documents, and who signs for it.
 
@@ -64,6 +73,31 @@ public sealed class Agency
     public TimeOnly Cutoff { get; set; } = new(15, 0);
 
     public List<Unit> Units { get; } = [];
+}
+
+/// <summary>Cấp chính quyền: local government has two levels since 1/7/2025.</summary>
+public enum AgencyLevel
+{
+    /// <summary>Cấp tỉnh: the provincial people's committee and its departments.</summary>
+    Province,
+
+    /// <summary>Cấp xã: a commune or ward people's committee and its centre.</summary>
+    Commune,
+}
+
+/// <summary>Loại cơ quan.</summary>
+public enum AgencyKind
+{
+    /// <summary>Sở, ban, ngành: a specialised agency of the province.</summary>
+    Department,
+
+    /// <summary>Ủy ban nhân dân (tỉnh or xã).</summary>
+    PeopleCommittee,
+
+    /// <summary>Trung tâm Phục vụ hành chính công: a receiving desk for other agencies' procedures.</summary>
+    ServiceCentre,
+
+    Other,
 }
 
 public enum UnitKind
@@ -118,6 +152,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Address).HasMaxLength(500);
         b.Property(a => a.Phone).HasMaxLength(50);
         b.Property(a => a.Email).HasMaxLength(200);
+        b.Property(a => a.Level).HasConversion<string>().HasMaxLength(16).HasDefaultValue(AgencyLevel.Province).HasSentinel((AgencyLevel)(-1));
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AgencyKind.Department).HasSentinel((AgencyKind)(-1));
+        b.Property(a => a.ProvinceCode).HasMaxLength(8);
         b.Property(a => a.ParentBody).HasMaxLength(300);
         b.Property(a => a.PlaceName).HasMaxLength(100);
         b.Property(a => a.HeadTitle).HasMaxLength(100);

@@ -2400,6 +2400,20 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Department");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Province");
+
                     b.Property<TimeOnly>("MorningEnd")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
@@ -2425,6 +2439,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PlaceName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
