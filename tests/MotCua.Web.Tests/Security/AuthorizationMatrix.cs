@@ -86,6 +86,10 @@ public static partial class AuthorizationMatrix
         ["* /mot-cua"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
         ["* /mot-cua/tiep-nhan"] = new("Một cửa", false, ["motcua"]),
         ["* /mot-cua/tiep-nhan/sua/{code}"] = new("Một cửa", false, ["motcua"]),
+        ["* /mot-cua/tiep-nhan-ho/{code?}"] = new("Một cửa", false, ["motcua"]),
+        ["* /mot-cua/ho-so-giay-tiep-nhan-ho"] = new("Một cửa", false, ["motcua"]),
+        ["* /quan-tri/tiep-nhan-khong-phu-thuoc-dia-gioi"] = Admin,
+        ["* /quan-tri/co-quan/danh-sach"] = Admin,
         ["GET /api/catalogue/procedures/{code}/deadline-preview"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan
         ["* /ho-so/hang-doi"] = Officers,
         ["* /ho-so/nhap"] = Admin,

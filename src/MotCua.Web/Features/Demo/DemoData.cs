@@ -36,6 +36,7 @@ public static class DemoData
         {
             await SeedDemoOrganisationAsync(sp, cancellationToken);
             await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, cancellationToken);
+            await Dossiers.Boundary.BoundaryDemoData.SeedAsync(sp, cancellationToken);
         }
     }
 

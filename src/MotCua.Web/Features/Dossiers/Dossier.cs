@@ -40,6 +40,12 @@ public sealed class Dossier
 
     public int AgencyId { get; set; }
 
+    /// <summary>The service centre that received the dossier for <see cref="AgencyId"/> regardless of boundary; null when the agency received it.</summary>
+    public int? ReceivingAgencyId { get; set; }
+
+    /// <summary>The receiving centre's desk unit (with <see cref="ReceivingAgencyId"/>).</summary>
+    public int? ReceivingUnitId { get; set; }
+
     /// <summary>Mã hồ sơ, unique per agency (<see cref="DossierCode"/>).</summary>
     public required string Code { get; set; }
 

@@ -29,6 +29,7 @@ public static class DossierApi
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
             .AddDossierSubscriber<Forms.SupplementItemsRecorder>().AddDossierSubscriber<DossierSearch>().AddHostedService<DossierSearchBackfillService>()
             .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>().AddScoped<DeadlineRecompute>()
+            .AddScoped<Boundary.BoundaryReceipts>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes

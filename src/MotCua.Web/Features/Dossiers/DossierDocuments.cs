@@ -121,9 +121,16 @@ public static class DossierDocuments
             case OfficialFormKind.ReceiptAndAppointment:
                 var papers = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && p.Present).OrderBy(p => p.Seq).ToListAsync(ct);
                 var book = await TrackingBook.PlaceOfAsync(db, d.AgencyId, d.Id, d.ReceivedAt, ct);
-                return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, issuer, applicant, d.ProcedureName,
+                // Received regardless of boundary: the centre's desk issues the receipt and names the deciding agency.
+                var centre = d.ReceivingAgencyId is { } centreId ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == centreId, ct) : null;
+                var centreDesk = centre is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == d.ReceivingUnitId || (d.ReceivingUnitId == null && u.AgencyId == centre.Id && u.Kind == UnitKind.OneStopDesk))
+                    .Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "Bộ phận Một cửa";
+                return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, centre is null ? issuer : Issuer(centre, centreDesk!), applicant, d.ProcedureName,
                     papers.Select(p => new FormPaper(p.Name, PaperKind(p.Form), p.Quantity)).ToList(), 1, d.ClockStartedAt ?? received,
-                    d.AppointmentAt ?? received, ReturnText(d, agency.Name), officerName, book?.Volume, book?.Seq, lookupUrl, FeeText(d)));
+                    d.AppointmentAt ?? received, ReturnText(d, agency.Name), officerName, book?.Volume, book?.Seq, lookupUrl, FeeText(d))
+                {
+                    DecidingAgency = centre is null ? null : agency.Name,
+                });
             case OfficialFormKind.SupplementRequest:
                 return DossierForms.SupplementRequest(new SupplementRequestInput(d.Code, issuer, applicant, d.ProcedureName, received, at,
                     await SupplementLinesAsync(db, d, issued!, ct), issued!.Content ?? "", officerName, lookupUrl));

@@ -91,6 +91,9 @@ public sealed record ReceiptInput(
     /// while a required paper is not ticked (<see cref="ReceiptChecklist"/>).
     /// </summary>
     public bool CheckedAgainstCatalogue { get; init; }
+
+    /// <summary>The agency deciding the procedure when a service centre receives for it regardless of boundary; null for the caller's own.</summary>
+    public int? ForAgencyId { get; init; }
 }
 
 /// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>

@@ -249,7 +249,8 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     /// </summary>
     private async Task<string?> ScopeRefusalAsync(ClaimsPrincipal user, Dossier dossier, DossierDecision? decision, DossierChange what, bool isNew, CancellationToken ct)
     {
-        if (user.AgencyId() != dossier.AgencyId)
+        // A service centre creates a dossier for the deciding agency (receipt regardless of boundary), then acts on it no more.
+        if (user.AgencyId() != dossier.AgencyId && !(isNew && dossier.ReceivingAgencyId is { } centre && centre == user.AgencyId()))
         {
             return "Hồ sơ không thuộc cơ quan của bạn.";
         }

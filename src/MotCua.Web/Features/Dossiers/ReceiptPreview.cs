@@ -21,9 +21,13 @@ public sealed record DeadlinePreview(string ProcedureCode, string ProcedureName,
 public sealed class ReceiptPreview(TimeProvider time, DossierReferences references)
 {
     /// <summary>The preview for a receipt now, or the reason the procedure cannot be received here.</summary>
-    public async Task<(DeadlinePreview? Preview, string? Problem)> PreviewAsync(ClaimsPrincipal user, string procedureCode, CancellationToken ct)
+    public Task<(DeadlinePreview? Preview, string? Problem)> PreviewAsync(ClaimsPrincipal user, string procedureCode, CancellationToken ct) =>
+        PreviewAsync(user, procedureCode, null, ct);
+
+    /// <summary>As above, for a procedure of <paramref name="forAgencyId"/> when a service centre receives for it.</summary>
+    public async Task<(DeadlinePreview? Preview, string? Problem)> PreviewAsync(ClaimsPrincipal user, string procedureCode, int? forAgencyId, CancellationToken ct)
     {
-        var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
+        var agencyId = forAgencyId ?? user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
         var now = time.GetUtcNow();
         var basis = await references.ReceiptBasisAsync(agencyId, procedureCode, now, ct);
         if (basis.Eligibility.Version is not { } version || basis.Effective is not { } effective)

@@ -12,7 +12,8 @@ namespace MotCua.Web.Features.Dossiers;
 /// procedure's basis, lets <see cref="DossierDecider"/> decide the outcome (and the transfer made with it), takes the
 /// day's number and saves through <see cref="DossierStore"/>. Retries on a lost race for the idempotency key.
 /// </summary>
-public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFileStore files, DossierReferences references, DossierStore store)
+public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFileStore files, DossierReferences references, DossierStore store,
+    Boundary.BoundaryReceipts boundary)
 {
     private const int MaxAttempts = 8;
 
@@ -161,7 +162,18 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         List<DossierFile> written, Action<AppDbContext>? alongside, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var basis = await references.ReceiptBasisAsync(agencyId, input.ProcedureCode!, now, ct);
+        // Receipt regardless of boundary: the dossier is the deciding agency's; the caller's centre is recorded beside it.
+        var decidingId = input.ForAgencyId ?? agencyId;
+        (Core.Legal.DatedValue<Core.Calendar.ProcessingTime> Limit, DateTimeOffset DueAt)? handOver = null;
+        if (decidingId != agencyId)
+        {
+            if (await boundary.RefusalAsync(agencyId, decidingId, input.ProcedureCode!, input.TransferToUnitId is not null, ct) is { } notHere)
+            {
+                return WorkflowOutcome.Invalid("procedureCode", notHere);
+            }
+            handOver = await boundary.PlanAsync(agencyId, now, ct);
+        }
+        var basis = await references.ReceiptBasisAsync(decidingId, input.ProcedureCode!, now, ct);
         if (basis.Eligibility.Version is not { } version)
         {
             return WorkflowOutcome.Invalid("procedureCode", basis.Eligibility.Message ?? "Không tiếp nhận được hồ sơ của thủ tục này.");
@@ -179,8 +191,13 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             return WorkflowOutcome.Invalid(counter.Field, counter.Message);
         }
 
-        var agency = await references.AgencyAsync(agencyId, ct);
+        var agency = await references.AgencyAsync(decidingId, ct);
         var dossier = DossierReferences.NewDossier(agency, version, basis, input.Channel, input.Applicant, now);
+        if (handOver is not null)
+        {
+            dossier.ReceivingAgencyId = agencyId;
+            dossier.ReceivingUnitId = user.UnitId();
+        }
         dossier.PaymentStatus = input.Payment;
         if (input.FeeAmount is { } fee && fee != dossier.FeeAmount)
         {
@@ -254,6 +271,10 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
                 ResponseJson = System.Text.Json.JsonSerializer.Serialize(DossierApi.ReceiptResponse(dossier), DossierApi.Json),
                 CreatedAt = now, Dossier = dossier,
             });
+        }
+        if (handOver is { } plan && dossier.Status is DossierStatus.Received or DossierStatus.InProcessing)
+        {
+            db.Add(Boundary.BoundaryReceipts.Start(dossier, plan.Limit, plan.DueAt, now));
         }
         alongside?.Invoke(db);
         await store.SaveAsync(dossier, decision, user, audit, ct);

@@ -14,6 +14,9 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<(Unit Unit, int Depth)> Tree { get; private set; } = [];
 
+    /// <summary>The agency the units belong to, with its level, kind and province.</summary>
+    public Agency? Agency { get; private set; }
+
     [BindProperty]
     public UnitInput Input { get; set; } = new();
 
@@ -114,6 +117,7 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == AgencyId, cancellationToken);
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToListAsync(cancellationToken);
         Tree = OrganisationModule.AsTree(units);
     }

@@ -25,8 +25,21 @@ public sealed class AgencyProfileModel(AppDbContext db, TimeProvider time) : Pag
     [TempData]
     public string? Message { get; set; }
 
+    public const string AgencyLevelAudit = "agency.level";
+
     public sealed class ProfileInput
     {
+        [Display(Name = "Cấp chính quyền")]
+        public AgencyLevel Level { get; set; }
+
+        [Display(Name = "Loại cơ quan")]
+        public AgencyKind Kind { get; set; }
+
+        [StringLength(8, ErrorMessage = "Mã tỉnh tối đa 8 ký tự.")]
+        [RegularExpression("^[0-9]{2}$", ErrorMessage = "Mã tỉnh là mã đơn vị hành chính cấp tỉnh gồm 2 chữ số, ví dụ 66 (Đắk Lắk).")]
+        [Display(Name = "Mã tỉnh (mã đơn vị hành chính)")]
+        public string? ProvinceCode { get; set; }
+
         [StringLength(300, ErrorMessage = "Tên cơ quan chủ quản tối đa 300 ký tự.")]
         [Display(Name = "Cơ quan chủ quản (in phía trên tên cơ quan)")]
         public string? ParentBody { get; set; }
@@ -63,6 +76,7 @@ public sealed class AgencyProfileModel(AppDbContext db, TimeProvider time) : Pag
         var a = await LoadAsync(cancellationToken);
         Input = new ProfileInput
         {
+            Level = a.Level, Kind = a.Kind, ProvinceCode = a.ProvinceCode,
             ParentBody = a.ParentBody, PlaceName = a.PlaceName, HeadTitle = a.HeadTitle, HeadName = a.HeadName,
             DeputyTitle = a.DeputyTitle, DeputyName = a.DeputyName, DeputySignsLetters = a.DeputySignsLetters,
         };
@@ -76,9 +90,22 @@ public sealed class AgencyProfileModel(AppDbContext db, TimeProvider time) : Pag
         {
             ModelState.AddModelError("Input.DeputyTitle", "Vui lòng nhập chức vụ cấp phó khi cấp phó ký thay văn bản.");
         }
+        if (!Enum.IsDefined(Input.Level) || !Enum.IsDefined(Input.Kind))
+        {
+            ModelState.AddModelError("Input.Kind", "Cấp chính quyền hoặc loại cơ quan không hợp lệ.");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+        var before = new { Level = a.Level.ToString(), Kind = a.Kind.ToString(), a.ProvinceCode };
+        a.Level = Input.Level;
+        a.Kind = Input.Kind;
+        a.ProvinceCode = Clean(Input.ProvinceCode);
+        if (before.Level != a.Level.ToString() || before.Kind != a.Kind.ToString() || before.ProvinceCode != a.ProvinceCode)
+        {
+            AuditLog.Append(db, time, User, AgencyLevelAudit, "Agency", a.Code, "Cập nhật cấp chính quyền, loại cơ quan, mã tỉnh của " + a.Name,
+                new { Before = before, After = new { Level = a.Level.ToString(), Kind = a.Kind.ToString(), a.ProvinceCode } });
         }
         a.ParentBody = Clean(Input.ParentBody);
         a.PlaceName = Clean(Input.PlaceName);

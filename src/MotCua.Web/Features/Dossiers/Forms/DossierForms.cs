@@ -23,7 +23,14 @@ public sealed record FormPaper(string Name, string Kind, int Quantity);
 public sealed record ReceiptSlipInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName,
     IReadOnlyList<FormPaper> Papers, int Sets, DateTimeOffset ReceivedAt, DateTimeOffset AppointmentAt,
-    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl, string? Fee = null);
+    string ResultDelivery, string OfficerName, int? BookVolume, int? BookSeq, string LookupUrl, string? Fee = null)
+{
+    /// <summary>
+    /// The agency that decides the dossier when <see cref="Issuer"/> is a service centre that received it regardless of
+    /// boundary: the centre issues the receipt (Decree 118/2025) and the slip names the deciding agency beside it.
+    /// </summary>
+    public string? DecidingAgency { get; init; }
+}
 
 /// <summary>One item of a supplement request: the paper, what is missing or wrong in it, and the legal basis for asking.</summary>
 public sealed record SupplementLine(string Paper, string Problem, string? LegalBasis);
@@ -92,7 +99,11 @@ public static class DossierForms
             Title = form.PrintedTitle,
             Body =
             [
-                new Paragraph($"{i.Issuer.DeskName} – {i.Issuer.AgencyName}", Label: "Bộ phận tiếp nhận và trả kết quả:"),
+                .. (i.DecidingAgency is { } deciding
+                    ? (DocumentBlock[])[
+                        new Paragraph($"{i.Issuer.DeskName} – {i.Issuer.AgencyName} (tiếp nhận không phụ thuộc địa giới hành chính)", Label: "Nơi tiếp nhận:"),
+                        new Paragraph(deciding, Label: "Cơ quan giải quyết:")]
+                    : [new Paragraph($"{i.Issuer.DeskName} – {i.Issuer.AgencyName}", Label: "Bộ phận tiếp nhận và trả kết quả:")]),
                 new Paragraph(i.Applicant.Name, Label: "Tiếp nhận hồ sơ của:"),
                 new Paragraph(i.Applicant.Address ?? "", Label: "Địa chỉ:"),
                 new Paragraph(Contact(i.Applicant), Label: "Số điện thoại / Thư điện tử:"),

@@ -19,6 +19,8 @@ public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvid
 
     public string Form { get; private set; } = "";
 
+    private const string ReceiptSlug = "tiep-nhan";
+
     public async Task<IActionResult> OnGetAsync(string code, string form, CancellationToken ct) =>
         await LoadAsync(code, form, "form:", ct) ? Page() : NotFound();
 
@@ -29,7 +31,9 @@ public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvid
     private async Task<bool> LoadAsync(string code, string form, string purpose, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
+        // A service centre prints again the receipt it issued for another agency's dossier, and only that form.
+        var d = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code
+            && (x.AgencyId == agencyId || (x.ReceivingAgencyId == agencyId && form == ReceiptSlug)), ct);
         if (d is null || !DossierDocuments.IsDocument(form))
         {
             return false;

@@ -18,7 +18,8 @@ namespace MotCua.Web.Features.Dossiers.Pages;
 /// files, and the outcome.
 /// </summary>
 [Authorize(Roles = Roles.OneStopOfficer)]
-public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDossier receipt, DossierReferences references, ReceiptPreview previews) : PageModel
+public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDossier receipt, DossierReferences references, ReceiptPreview previews,
+    Boundary.BoundaryReceipts boundary) : PageModel
 {
     public sealed class PaperLine
     {
@@ -44,6 +45,15 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
 
     [BindProperty(SupportsGet = true)]
     public string? Procedure { get; set; }
+
+    /// <summary>The deciding agency's code when a service centre receives for it regardless of boundary.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? For { get; set; }
+
+    public Agency? ForAgency { get; private set; }
+
+    /// <summary>Procedures of the province's other agencies this centre may receive (empty for other agencies).</summary>
+    public List<Boundary.BoundaryChoice> OtherAgencies { get; private set; } = [];
 
     public ProcedureVersion? Version { get; private set; }
 
@@ -115,6 +125,13 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
 
     private int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
 
+    // The catalogue the counter reads: the deciding agency's when receiving for it, else the desk's own.
+    private int CatalogueAgencyId => ForAgency?.Id ?? AgencyId;
+
+    private async Task ResolveForAsync(CancellationToken ct) =>
+        ForAgency = string.IsNullOrWhiteSpace(For) ? null
+            : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == For && a.Id != AgencyId, ct);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -138,20 +155,21 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        await ResolveForAsync(ct);
         if (!string.IsNullOrWhiteSpace(Procedure))
         {
-            Version = await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct);
+            Version = await CatalogueQueries.VersionInForceAsync(db, CatalogueAgencyId, Procedure, time.GetUtcNow(), ct);
         }
         if (Version is not null)
         {
             // The agency's active units that may take a dossier on this procedure's plan: not the desk, unless it does all.
-            var plan = (await references.ReceiptBasisAsync(AgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan;
-            Units = (await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive).OrderBy(u => u.SortOrder)
+            var plan = (await references.ReceiptBasisAsync(CatalogueAgencyId, Version.Procedure!.Code, time.GetUtcNow(), ct)).Plan;
+            Units = ForAgency is not null ? [] : (await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId && u.IsActive).OrderBy(u => u.SortOrder)
                     .Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct))
                 .Where(u => PlannedStep.MayTake(plan, u.Kind == UnitKind.OneStopDesk)).ToDictionary(u => u.Id, u => u.Name);
             TransferToUnitId ??= PlannedStep.FirstHandOverUnit(plan, Units.ContainsKey);
             CatalogueFee = (long)Version.Fees.Sum(f => f.Amount);
-            Preview = (await previews.PreviewAsync(User, Version.Procedure.Code, ct)).Preview;
+            Preview = (await previews.PreviewAsync(User, Version.Procedure.Code, ForAgency?.Id, ct)).Preview;
             // The papers posted back keep their catalogue flags from the catalogue, not from the form.
             var required = ReceiveDossier.CataloguePapers(Version);
             foreach (var p in Papers)
@@ -165,6 +183,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         {
             Matches = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, AgencyId, time.Today()), Q, null, null)
                 .AsNoTracking().Include(v => v.Procedure).OrderBy(v => v.Procedure!.Code).Take(50).ToListAsync(ct);
+            OtherAgencies = await boundary.CatalogueAsync(AgencyId, Q, ct);
             var me = User.Identity?.Name;
             var since = new DateTimeOffset(time.Today().ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
             Correctable = await db.Dossiers.AsNoTracking()
@@ -182,6 +201,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             await LoadAsync(ct);
             return Page();
         }
+        await ResolveForAsync(ct);
         var which = outcome switch
         {
             "supplement" => ReceiptOutcome.RequestSupplement,
@@ -208,7 +228,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         }
         var note = Note;
         if (which == ReceiptOutcome.RequestSupplement && string.IsNullOrWhiteSpace(note) && !string.IsNullOrWhiteSpace(Procedure)
-            && await CatalogueQueries.VersionInForceAsync(db, AgencyId, Procedure, time.GetUtcNow(), ct) is { } version)
+            && await CatalogueQueries.VersionInForceAsync(db, CatalogueAgencyId, Procedure, time.GetUtcNow(), ct) is { } version)
         {
             // The guidance names the required papers not ticked, so Mẫu 02 is never empty.
             note = ReceiptChecklist.SupplementGuidance(ReceiveDossier.CataloguePapers(version), papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList());
@@ -221,6 +241,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             papers, which, note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null)
         {
             ReturnChoice = ReturnChoice, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote, CheckedAgainstCatalogue = true,
+            ForAgencyId = ForAgency?.Id,
         };
         var result = await receipt.ReceiveAsync(input, User, null, null, ct);
         if (!result.Succeeded)
@@ -237,7 +258,8 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
             DossierStatus.AwaitingSupplement => $"Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ {result.Dossier.Code}.",
             _ => $"Đã lập Phiếu từ chối tiếp nhận giải quyết hồ sơ {result.Dossier.Code}.",
         };
-        return Redirect("/ho-so/" + Uri.EscapeDataString(result.Dossier.Code));
+        // The centre keeps no access to the deciding agency's dossier page: its own list shows what it received for others.
+        return Redirect((ForAgency is null ? "/ho-so/" : Boundary.ReceivedForOthersModel.Route + "/") + Uri.EscapeDataString(result.Dossier.Code));
     }
 
     private static async Task<IncomingFile> IncomingAsync(IFormFile f, CancellationToken ct)

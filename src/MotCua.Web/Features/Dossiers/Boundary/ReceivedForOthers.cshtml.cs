@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Dossiers.Boundary;
+
+/// <summary>
+/// Hồ sơ tiếp nhận hộ cơ quan khác: the centre's list of dossiers it received for other agencies, with their status as the
+/// deciding agency moves them, the paper hand-over to record, and the receipt to print again. Counted apart from the
+/// centre's own figures: the dossiers are the deciding agencies'.
+/// </summary>
+[Authorize(Roles = Roles.OneStopOfficer)]
+public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, BoundaryReceipts boundary) : PageModel
+{
+    public const string Route = "/mot-cua/tiep-nhan-ho";
+
+    public sealed record Row(string Code, string ProcedureName, string ApplicantName, string AgencyName, DossierStatus Status, DateTimeOffset? ReceivedAt,
+        DateTimeOffset? DueAt, PaperHandOver? HandOver, bool HandOverOverdue);
+
+    public List<Row> Rows { get; private set; } = [];
+
+    /// <summary>Received for others this month (local), shown apart from the centre's own totals.</summary>
+    public int ThisMonth { get; private set; }
+
+    public string? Highlight { get; private set; }
+
+    public int OverdueCount => Rows.Count(r => r.HandOverOverdue && r.HandOver?.SentAt is null);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? code, CancellationToken ct)
+    {
+        Highlight = code;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(string code, HandOverMethod method, string? sentAt, string? note, CancellationToken ct)
+    {
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(sentAt))
+        {
+            if (!DateTime.TryParseExact(sentAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                Error = "Thời điểm bàn giao không hợp lệ.";
+            }
+            else
+            {
+                at = new DateTimeOffset(local, VietnamTime.Offset);
+            }
+        }
+        if (!Enum.IsDefined(method))
+        {
+            Error = "Vui lòng chọn hình thức bàn giao.";
+        }
+        Error ??= await boundary.SendAsync(code, at, method, note, User, ct);
+        if (Error is not null)
+        {
+            Highlight = code;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = $"Đã ghi nhận bàn giao hồ sơ giấy {code} cho cơ quan giải quyết.";
+        return Redirect(Route);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var me = User.AgencyId();
+        var now = time.GetUtcNow();
+        var rows = await db.Dossiers.AsNoTracking().Where(d => d.ReceivingAgencyId == me)
+            .OrderByDescending(d => d.Id).Take(200)
+            .Select(d => new
+            {
+                d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.AgencyId, d.Status, d.ReceivedAt, d.DueAt,
+                HandOver = db.Set<PaperHandOver>().FirstOrDefault(h => h.DossierId == d.Id),
+            })
+            .ToListAsync(ct);
+        var agencyIds = rows.Select(r => r.AgencyId).Distinct().ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        Rows = rows.Select(r => new Row(r.Code, r.ProcedureName, r.ApplicantName, names.GetValueOrDefault(r.AgencyId, ""), r.Status, r.ReceivedAt, r.DueAt,
+            r.HandOver, r.HandOver is { } h && BoundaryReceipt.IsOverdue(h.DueAt, h.SentAt, now))).ToList();
+        var today = time.Today();
+        var monthStart = new DateTimeOffset(new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Unspecified), VietnamTime.Offset);
+        ThisMonth = await db.Dossiers.CountAsync(d => d.ReceivingAgencyId == me && d.ReceivedAt >= monthStart, ct);
+    }
+}
