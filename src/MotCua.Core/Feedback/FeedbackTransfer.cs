@@ -51,3 +51,32 @@ public static class FeedbackTransfer
     /// <summary>The states in which the transfer deadline still runs.</summary>
     public static bool AwaitsTransfer(FeedbackStatus status) => status is FeedbackStatus.Received or FeedbackStatus.AwaitingTransfer;
 }
+
+/// <summary>One PAKN classified outside competence, as the report counts it.</summary>
+public sealed record TransferFact(DateTimeOffset ReceivedAt, DateTimeOffset ClassifiedAt, DateTimeOffset DueAt, DateTimeOffset? TransferredAt);
+
+/// <summary>PAKN outside the agency's competence in a period: how many were received, transferred on time or late, and left untransferred at its end.</summary>
+/// <param name="Received">Received in the period and classified outside competence.</param>
+/// <param name="TransferredOnTime">Transferred in the period no later than 05 working days from receipt.</param>
+/// <param name="TransferredLate">Transferred in the period after that.</param>
+/// <param name="Pending">Classified outside competence by the period's end and not transferred by then.</param>
+/// <param name="PendingOverdue">Of <paramref name="Pending"/>, those whose deadline had passed at the period's end.</param>
+public sealed record PaknTransferCounts(int Received, int TransferredOnTime, int TransferredLate, int Pending, int PendingOverdue)
+{
+    public static PaknTransferCounts None { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>Counts the facts for the period [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static PaknTransferCounts Compute(IEnumerable<TransferFact> facts, DateTimeOffset start, DateTimeOffset end)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        List<TransferFact> list = facts.ToList();
+        List<TransferFact> transferred = list.Where(f => f.TransferredAt is { } t && t >= start && t < end).ToList();
+        List<TransferFact> pending = list.Where(f => f.ClassifiedAt < end && (f.TransferredAt is null || f.TransferredAt >= end)).ToList();
+        return new PaknTransferCounts(
+            list.Count(f => f.ReceivedAt >= start && f.ReceivedAt < end),
+            transferred.Count(f => FeedbackTransfer.Judge(f.TransferredAt!.Value, f.DueAt) == TransferTimeliness.OnTime),
+            transferred.Count(f => FeedbackTransfer.Judge(f.TransferredAt!.Value, f.DueAt) == TransferTimeliness.Late),
+            pending.Count,
+            pending.Count(f => f.DueAt < end));
+    }
+}
