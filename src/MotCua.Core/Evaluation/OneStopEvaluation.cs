@@ -303,8 +303,8 @@ public static class OneStopEvaluation
 
         int onlineProcedures = eligible.Count(p => p.OnlineLevel != OnlineServiceLevel.None);
         decimal procedureShare = eligible.Count == 0 ? 0 : (decimal)onlineProcedures / eligible.Count;
-        decimal dossierShare = received.Count == 0 ? 0 : (decimal)received.Count(x => x.Fact.Channel == DossierChannel.Online) / received.Count;
-        bool onlineLate = standings.Any(x => x.Fact.Channel == DossierChannel.Online
+        decimal dossierShare = received.Count == 0 ? 0 : (decimal)received.Count(x => x.Fact.Channel.CountsAsOnline()) / received.Count;
+        bool onlineLate = standings.Any(x => x.Fact.Channel.CountsAsOnline()
             && x.Standing.Closing is PeriodClosing.ResolvedLate or PeriodClosing.PendingOverdue);
         if (onlineLate || onlineProcedures == 0 || dossierShare < options.OnlineDossierShareForOne)
         {

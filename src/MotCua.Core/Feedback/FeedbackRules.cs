@@ -34,6 +34,9 @@ public enum FeedbackStatus
     /// <summary>Outside the agency's competence: transferred to the competent body (Art. 9 group 4). Closed.</summary>
     OutOfScope,
 
+    /// <summary>Classified outside the agency's competence, not yet transferred; the transfer deadline runs (chờ chuyển).</summary>
+    AwaitingTransfer,
+
     /// <summary>The same matter as an earlier PAKN, linked to it. Closed.</summary>
     Duplicate,
 }
@@ -46,6 +49,9 @@ public enum FeedbackAction
     DraftAnswer,
     Approve,
     Publish,
+
+    /// <summary>Sends a PAKN outside competence to the competent body (classifying it first when not yet classified).</summary>
+    Transfer,
 }
 
 public static class FeedbackRules
@@ -53,14 +59,12 @@ public static class FeedbackRules
     /// <summary>Handling time: ND20 fixes none; 10 working days is the configurable default [U] (pakn.md §7.4).</summary>
     public const int DefaultHandlingWorkingDays = 10;
 
-    /// <summary>Out-of-competence PAKN are transferred within 05 working days of receipt (ND20 Art. 9) [C].</summary>
-    public const int TransferWorkingDays = 5;
-
     /// <summary>The status an action leads to, or null when the action is not allowed in <paramref name="from"/>. Re-drafting is allowed until approval.</summary>
     public static FeedbackStatus? Next(FeedbackStatus from, FeedbackAction action) => (from, action) switch
     {
         (FeedbackStatus.Received, FeedbackAction.ClassifyInScope) => FeedbackStatus.Handling,
-        (FeedbackStatus.Received, FeedbackAction.ClassifyOutOfScope) => FeedbackStatus.OutOfScope,
+        (FeedbackStatus.Received or FeedbackStatus.Handling, FeedbackAction.ClassifyOutOfScope) => FeedbackStatus.AwaitingTransfer,
+        (FeedbackStatus.Received or FeedbackStatus.Handling or FeedbackStatus.AwaitingTransfer, FeedbackAction.Transfer) => FeedbackStatus.OutOfScope,
         (FeedbackStatus.Received, FeedbackAction.ClassifyDuplicate) => FeedbackStatus.Duplicate,
         (FeedbackStatus.Handling or FeedbackStatus.AnswerDrafted, FeedbackAction.DraftAnswer) => FeedbackStatus.AnswerDrafted,
         (FeedbackStatus.AnswerDrafted, FeedbackAction.Approve) => FeedbackStatus.Approved,
@@ -78,13 +82,15 @@ public static class FeedbackRules
         FeedbackStatus.Approved => "Đã duyệt, chờ công khai",
         FeedbackStatus.Published => "Đã trả lời, công khai",
         FeedbackStatus.OutOfScope => "Không thuộc thẩm quyền, đã chuyển",
+        FeedbackStatus.AwaitingTransfer => "Không thuộc thẩm quyền, chờ chuyển",
         FeedbackStatus.Duplicate => "Trùng nội dung",
     };
 
     public static string Name(FeedbackAction action) => action switch
     {
         FeedbackAction.ClassifyInScope => "Thuộc thẩm quyền, giao đơn vị xử lý",
-        FeedbackAction.ClassifyOutOfScope => "Không thuộc thẩm quyền, chuyển cơ quan có thẩm quyền",
+        FeedbackAction.ClassifyOutOfScope => "Không thuộc thẩm quyền, chờ chuyển cơ quan có thẩm quyền",
+        FeedbackAction.Transfer => "Chuyển cơ quan có thẩm quyền",
         FeedbackAction.ClassifyDuplicate => "Trùng với phản ánh, kiến nghị đã có",
         FeedbackAction.DraftAnswer => "Dự thảo trả lời",
         FeedbackAction.Approve => "Duyệt trả lời",

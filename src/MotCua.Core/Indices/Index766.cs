@@ -304,7 +304,7 @@ public static class Index766
                     }
 
                 case Index766Measure.DossiersOnline:
-                    return Dossiers(_received, f => f.Channel == DossierChannel.Online);
+                    return Dossiers(_received, f => f.Channel.CountsAsOnline());
                 case Index766Measure.FeeProceduresPaidOnline:
                     {
                         var paid = _received.Where(f => f.PaidOnline).Select(f => f.ProcedureKey).ToHashSet(StringComparer.Ordinal);

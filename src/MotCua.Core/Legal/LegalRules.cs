@@ -44,7 +44,7 @@ public static class LegalRules
         "pakn-deadlines",
         "Thời hạn xử lý, chuyển phản ánh, kiến nghị",
         "Phản ánh, kiến nghị",
-        [LegalSources.Decree20of2008]);
+        [LegalSources.Decree20of2008, LegalSources.Decree20of2008Transfer]);
 
     /// <summary>The service-quality index and the one-stop evaluation.</summary>
     public static LegalRule Evaluation { get; } = new(

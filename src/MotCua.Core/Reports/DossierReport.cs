@@ -176,7 +176,7 @@ public sealed record DossierReport(
             ? PeriodOpening.CarriedOver
             : fact.Channel switch
             {
-                DossierChannel.Online => PeriodOpening.ReceivedOnline,
+                DossierChannel.Online or DossierChannel.NationalPortal => PeriodOpening.ReceivedOnline,
                 DossierChannel.Postal => PeriodOpening.ReceivedPostal,
                 DossierChannel.Direct => PeriodOpening.ReceivedDirect,
                 _ => PeriodOpening.ReceivedDirect,

@@ -43,7 +43,7 @@ public static class PlanTargetActuals
         {
             PlanIndicators.DigitisedRecords => (received.Count(f => f.ComponentsDigitised && (!HasResultBy(f, period) || f.ResultDigitised)), received.Count),
             PlanIndicators.NationalPortalSync => (resolved.Count(f => f.SyncedToNationalPortal), resolved.Count),
-            PlanIndicators.OnlineDossiers => (received.Count(f => f.Channel == DossierChannel.Online), received.Count),
+            PlanIndicators.OnlineDossiers => (received.Count(f => f.Channel.CountsAsOnline()), received.Count),
             PlanIndicators.OnlinePayments => (received.Count(f => f.FeeCharged && f.PaidOnline), received.Count(f => f.FeeCharged)),
             PlanIndicators.FullOnlineServices => (eligible.Count(p => p.OnlineLevel == OnlineServiceLevel.Full), eligible.Count),
             _ => null,

@@ -99,7 +99,7 @@ public sealed record ProcedureStatistics(
             received.Count(f => f.OnlineLevel == OnlineServiceLevel.Full),
             received.Count(f => f.OnlineLevel == OnlineServiceLevel.Partial),
             received.Count(f => f.OnlineLevel == OnlineServiceLevel.None),
-            received.Count(f => f.Channel == DossierChannel.Online),
+            received.Count(f => f.Channel.CountsAsOnline()),
             received.Count(f => f.Channel == DossierChannel.Postal));
     }
 }

@@ -6,7 +6,10 @@ public sealed class FeedbackRulesTests
 {
     [Theory]
     [InlineData(FeedbackStatus.Received, FeedbackAction.ClassifyInScope, FeedbackStatus.Handling)]
-    [InlineData(FeedbackStatus.Received, FeedbackAction.ClassifyOutOfScope, FeedbackStatus.OutOfScope)]
+    [InlineData(FeedbackStatus.Received, FeedbackAction.ClassifyOutOfScope, FeedbackStatus.AwaitingTransfer)]
+    [InlineData(FeedbackStatus.Handling, FeedbackAction.ClassifyOutOfScope, FeedbackStatus.AwaitingTransfer)]
+    [InlineData(FeedbackStatus.AwaitingTransfer, FeedbackAction.Transfer, FeedbackStatus.OutOfScope)]
+    [InlineData(FeedbackStatus.Received, FeedbackAction.Transfer, FeedbackStatus.OutOfScope)]
     [InlineData(FeedbackStatus.Received, FeedbackAction.ClassifyDuplicate, FeedbackStatus.Duplicate)]
     [InlineData(FeedbackStatus.Handling, FeedbackAction.DraftAnswer, FeedbackStatus.AnswerDrafted)]
     [InlineData(FeedbackStatus.AnswerDrafted, FeedbackAction.DraftAnswer, FeedbackStatus.AnswerDrafted)]
@@ -20,5 +23,8 @@ public sealed class FeedbackRulesTests
     [InlineData(FeedbackStatus.Approved, FeedbackAction.DraftAnswer)]
     [InlineData(FeedbackStatus.Published, FeedbackAction.Publish)]
     [InlineData(FeedbackStatus.Duplicate, FeedbackAction.ClassifyInScope)]
+    [InlineData(FeedbackStatus.AnswerDrafted, FeedbackAction.Transfer)]
+    [InlineData(FeedbackStatus.Published, FeedbackAction.Transfer)]
+    [InlineData(FeedbackStatus.OutOfScope, FeedbackAction.Transfer)]
     public void Refused_transitions(FeedbackStatus from, FeedbackAction action) => Assert.Null(FeedbackRules.Next(from, action));
 }

@@ -231,8 +231,8 @@ public sealed class FeedbackTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var html = await ActAsync(focal, secondId, "ClassifyDuplicate", new() { ["DuplicateOf"] = first.ToLowerInvariant() });
         Assert.Contains(first, html, StringComparison.Ordinal);
         var thirdId = await IdAsync(third);
-        Assert.Contains("cơ quan có thẩm quyền", await ActAsync(focal, thirdId, "ClassifyOutOfScope"), StringComparison.Ordinal);
-        await ActAsync(focal, thirdId, "ClassifyOutOfScope", new() { ["TransferredTo"] = "Sở Y tế tỉnh Phú Yên" });
+        Assert.Contains("cơ quan có thẩm quyền", await ActAsync(focal, thirdId, "Transfer", new() { ["Reason"] = "Nội dung về khám chữa bệnh thuộc ngành y tế." }), StringComparison.Ordinal);
+        await ActAsync(focal, thirdId, "Transfer", new() { ["TransferredTo"] = "Sở Y tế tỉnh Đắk Lắk", ["Reason"] = "Nội dung về khám chữa bệnh thuộc ngành y tế." });
 
         await using var db = app.CreateDbContext();
         var dup = await db.FeedbackItems.Include(f => f.DuplicateOf).SingleAsync(f => f.Code == second);

@@ -120,6 +120,7 @@ public static partial class AuthorizationMatrix
         ["POST /api/public/dossiers/{code}/evaluation"] = Anyone,
         ["* /phan-anh-kien-nghi"] = Anyone,
         ["* /phan-anh-kien-nghi/da-tra-loi"] = Anyone,
+        ["* /phan-anh-kien-nghi/tra-cuu"] = Anyone,
         ["POST /api/public/feedback/"] = Anyone,
         ["GET /api/public/feedback/"] = Anyone,
         ["* /cai-cach-hanh-chinh/{id:long?}"] = Anyone,

@@ -63,6 +63,15 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
     public string? TransferredTo { get; set; }
 
     [BindProperty]
+    public string? TransferredToEmail { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>The transfer deadline while it runs, or how the transfer met it.</summary>
+    public TransferView? Transfer { get; private set; }
+
+    [BindProperty]
     public string? DuplicateOf { get; set; }
 
     [BindProperty]
@@ -125,7 +134,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         else
         {
             Error = (await desk.ApplyAsync(id, action, new FeedbackActionInput(UnitId, TransferredTo, DuplicateOf, Answer, RowVersion,
-                new RedactionReview(Reviewed, restore, redact)), User, ct)).Error;
+                new RedactionReview(Reviewed, restore, redact), TransferredToEmail, Reason), User, ct)).Error;
             Message = Error is null ? $"Đã thực hiện: {FeedbackRules.Name(action)}." : null;
         }
         db.ChangeTracker.Clear();
@@ -168,7 +177,11 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         {
             UnitId = await references.UnitInChargeAsync(Item.AgencyId, Item.RelatedProcedureCode, ct);
         }
-        Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
+        var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
+        Standing = FeedbackDesk.Standing(Item, time.GetUtcNow(), calculator);
+        Transfer = FeedbackDesk.TransferView(Item, time.GetUtcNow(), calculator);
+        TransferredTo ??= Item.TransferredTo;
+        Reason ??= Item.TransferReason;
         Answer ??= Item.AnswerText;
         string?[] officers = [Item.DraftedBy, Item.ApprovedBy, Item.RedactionReviewedBy];
         var named = officers.OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -26,7 +26,7 @@ public static class FeedbackApi
         DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt);
 
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
-        services.AddScoped<FeedbackDesk>().AddHostedService<FeedbackSearchBackfillService>();
+        services.AddScoped<FeedbackDesk>().AddScoped<FeedbackTransferNotice>().AddHostedService<FeedbackSearchBackfillService>();
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder app)
     {

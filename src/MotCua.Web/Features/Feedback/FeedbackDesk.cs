@@ -37,10 +37,13 @@ public enum FeedbackOutcomeKind
 public sealed record FeedbackOutcome(FeedbackOutcomeKind Kind, string? Error, FeedbackItem? Item = null);
 
 public sealed record FeedbackActionInput(int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
-    RedactionReview? Review = null);
+    RedactionReview? Review = null, string? TransferredToEmail = null, string? Reason = null);
+
+/// <summary>The transfer deadline of one PAKN: its standing and time left while it runs, or how the transfer met it.</summary>
+public sealed record TransferView(DateTimeOffset DueAt, PendingTimeliness? Standing, WorkingDuration? Remaining, TransferTimeliness? Timeliness, string Basis);
 
 /// <summary>Receipt and handling of PAKN: every user action is one SaveChanges with its audit entry.</summary>
-public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars, FileStore files)
+public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarProvider calendars, FileStore files, FeedbackTransferNotice transferNotice)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -54,7 +57,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         ArgumentNullException.ThrowIfNull(user);
         string[] roles = action switch
         {
-            FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate => ClassifierRoles,
+            FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate or FeedbackAction.Transfer => ClassifierRoles,
             FeedbackAction.DraftAnswer => [],
             FeedbackAction.Approve or FeedbackAction.Publish => ApproverRoles,
         };
@@ -158,6 +161,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             RelatedRegulation = regulation,
             Status = FeedbackStatus.Received,
             DueAt = calculator.ComputeDue(now, new ProcessingTime(FeedbackRules.DefaultHandlingWorkingDays, TimeUnit.WorkingDays)),
+            TransferDueAt = FeedbackTransfer.Due(now, calculator),
         };
         db.Add(item);
         var written = new List<string>();
@@ -222,12 +226,54 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
                 item.AssignedUnitId = unitId;
                 break;
             case FeedbackAction.ClassifyOutOfScope:
-                if (string.IsNullOrWhiteSpace(input.TransferredTo) || input.TransferredTo.Length > 300)
+                if (Reason(input.Reason) is not { } why)
                 {
-                    return new(FeedbackOutcomeKind.Invalid, "Vui lòng nhập cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).");
+                    return new(FeedbackOutcomeKind.Invalid, ReasonMessage);
                 }
-                item.TransferredTo = input.TransferredTo.Trim().Normalize(NormalizationForm.FormC);
+                if (!string.IsNullOrWhiteSpace(input.TransferredTo) && input.TransferredTo.Trim().Length > 300)
+                {
+                    return new(FeedbackOutcomeKind.Invalid, BodyMessage);
+                }
+                item.TransferReason = why;
+                item.TransferredTo = string.IsNullOrWhiteSpace(input.TransferredTo) ? item.TransferredTo : input.TransferredTo.Trim().Normalize(NormalizationForm.FormC);
+                // From now on the transfer deadline is the one the register, the inbox and the reports judge it by.
+                item.TransferDueAt ??= FeedbackTransfer.Due(item.ReceivedAt, await calendars.CalculatorAsync(db, item.AgencyId, ct));
+                item.DueAt = item.TransferDueAt.Value;
+                break;
+            case FeedbackAction.Transfer:
+                var body = input.TransferredTo?.Trim();
+                if (string.IsNullOrEmpty(body) || body.Length > 300)
+                {
+                    return new(FeedbackOutcomeKind.Invalid, BodyMessage);
+                }
+                var mail = string.IsNullOrWhiteSpace(input.TransferredToEmail) ? null : input.TransferredToEmail.Trim();
+                if (mail is not null && (mail.Length > 200 || !MailAddress.TryCreate(mail, out _)))
+                {
+                    return new(FeedbackOutcomeKind.Invalid, "Địa chỉ thư điện tử của cơ quan có thẩm quyền không hợp lệ.");
+                }
+                // The reason recorded at classification stands unless the officer writes a new one.
+                var reason = Reason(input.Reason);
+                if (reason is null && (item.TransferReason is null || !string.IsNullOrWhiteSpace(input.Reason)))
+                {
+                    return new(FeedbackOutcomeKind.Invalid, ReasonMessage);
+                }
+                item.TransferReason = reason ?? item.TransferReason;
+                item.TransferredTo = body.Normalize(NormalizationForm.FormC);
+                item.TransferredToEmail = mail;
+                item.TransferDueAt ??= FeedbackTransfer.Due(item.ReceivedAt, await calendars.CalculatorAsync(db, item.AgencyId, ct));
+                item.DueAt = item.TransferDueAt.Value;
+                item.TransferredAt = now;
                 item.ClosedAt = now;
+                auditData = new
+                {
+                    item.TransferredTo,
+                    item.TransferredToEmail,
+                    item.TransferReason,
+                    DueAt = item.TransferDueAt,
+                    Timeliness = FeedbackTransfer.Judge(now, item.TransferDueAt.Value).ToString(),
+                    LegalBasis = FeedbackTransfer.LimitOn(DateOnly.FromDateTime(item.ReceivedAt.ToVietnam().DateTime)).Basis,
+                };
+                await transferNotice.EnqueueAsync(item, ct);
                 break;
             case FeedbackAction.ClassifyDuplicate:
                 var code = input.DuplicateOfCode?.Trim().ToUpperInvariant();
@@ -281,14 +327,17 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
                 };
                 break;
         }
-        if (action is FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate)
+        if (action is FeedbackAction.ClassifyInScope or FeedbackAction.ClassifyOutOfScope or FeedbackAction.ClassifyDuplicate
+            || (action == FeedbackAction.Transfer && item.ClassifiedAt is null))
         {
             item.ClassifiedAt = now;
             item.ClassifiedBy = who;
         }
         item.Status = next.Value;
         item.Version++;
-        AuditLog.Append(db, time, user, "feedback." + action.ToString(), "Feedback", item.Code, $"{FeedbackRules.Name(action)}: {item.Code}", auditData);
+        var auditCode = action == FeedbackAction.Transfer ? TransferAuditCode : "feedback." + action.ToString();
+        var summary = action == FeedbackAction.Transfer ? $"Chuyển phản ánh, kiến nghị {item.Code} đến {item.TransferredTo}" : $"{FeedbackRules.Name(action)}: {item.Code}";
+        AuditLog.Append(db, time, user, auditCode, "Feedback", item.Code, summary, auditData);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -298,6 +347,43 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
             return new(FeedbackOutcomeKind.Conflict, "Phản ánh, kiến nghị vừa được người khác cập nhật. Vui lòng tải lại trang.");
         }
         return new(FeedbackOutcomeKind.Ok, null, item);
+    }
+
+    /// <summary>The audit code of a transfer to the competent body.</summary>
+    public const string TransferAuditCode = "feedback.transfer";
+
+    private const string BodyMessage = "Vui lòng nhập tên cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).";
+
+    public const string ReasonMessage = "Vui lòng nêu lý do phản ánh, kiến nghị không thuộc thẩm quyền của cơ quan (từ 10 đến 1.000 ký tự).";
+
+    /// <summary>The trimmed reason, or null when missing or out of bounds.</summary>
+    private static string? Reason(string? value)
+    {
+        var v = value?.Trim();
+        return v is { Length: >= 10 and <= 1000 } ? v.Normalize(NormalizationForm.FormC) : null;
+    }
+
+    /// <summary>The transfer deadline, computed from receipt for an item received before it was stored.</summary>
+    public static DateTimeOffset TransferDue(FeedbackItem item, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.TransferDueAt ?? FeedbackTransfer.Due(item.ReceivedAt, calculator);
+    }
+
+    /// <summary>
+    /// The transfer deadline as pages and the API show it: while the PAKN may still have to go to another body (unclassified
+    /// or classified outside competence), its standing and time left; once transferred, whether on time; null otherwise.
+    /// </summary>
+    public static TransferView? TransferView(FeedbackItem item, DateTimeOffset now, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var due = TransferDue(item, calculator);
+        var basis = FeedbackTransfer.LimitOn(DateOnly.FromDateTime(item.ReceivedAt.ToVietnam().DateTime)).Basis;
+        if (item.TransferredAt is { } at)
+        {
+            return new TransferView(due, null, null, FeedbackTransfer.Judge(at, due), basis);
+        }
+        return FeedbackTransfer.Standing(item.Status, now, due, calculator) is { } s ? new TransferView(due, s.Status, s.Remaining, null, basis) : null;
     }
 
     /// <summary>Due-soon (one working day left) and overdue flags for open PAKN; null once closed.</summary>

@@ -49,7 +49,11 @@ public sealed class FeedbackItem
 
     public FeedbackStatus Status { get; set; }
 
-    /// <summary>Handling deadline (default 10 working days from receipt, <see cref="FeedbackRules.DefaultHandlingWorkingDays"/>).</summary>
+    /// <summary>
+    /// The deadline the item is judged against: handling (default 10 working days from receipt,
+    /// <see cref="FeedbackRules.DefaultHandlingWorkingDays"/>) until it is classified outside competence, then the transfer
+    /// deadline, which is the only duty left to the agency.
+    /// </summary>
     public DateTimeOffset DueAt { get; set; }
 
     public int? AssignedUnitId { get; set; }
@@ -60,6 +64,17 @@ public sealed class FeedbackItem
 
     /// <summary>The competent body an out-of-scope PAKN went to.</summary>
     public string? TransferredTo { get; set; }
+
+    /// <summary>The competent body's e-mail the PAKN was sent to, when the officer gave one.</summary>
+    public string? TransferredToEmail { get; set; }
+
+    /// <summary>Why the PAKN is outside the agency's competence.</summary>
+    public string? TransferReason { get; set; }
+
+    /// <summary>Last instant to transfer it if it is outside competence (<see cref="FeedbackTransfer.Due"/> at receipt); null for items received before it was kept.</summary>
+    public DateTimeOffset? TransferDueAt { get; set; }
+
+    public DateTimeOffset? TransferredAt { get; set; }
 
     public DateTimeOffset? ClassifiedAt { get; set; }
 
@@ -124,6 +139,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.RelatedProcedureCode).HasMaxLength(64);
         b.Property(f => f.RelatedRegulation).HasMaxLength(500);
         b.Property(f => f.TransferredTo).HasMaxLength(300);
+        b.Property(f => f.TransferredToEmail).HasMaxLength(200);
+        b.Property(f => f.TransferReason).HasMaxLength(1000);
         b.Property(f => f.ClassifiedBy).HasMaxLength(256);
         b.Property(f => f.AnswerText).HasMaxLength(8000);
         b.Property(f => f.DraftedBy).HasMaxLength(256);

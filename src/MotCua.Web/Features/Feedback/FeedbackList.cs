@@ -255,7 +255,7 @@ public sealed record FeedbackFilter
 
 /// <summary>One line of the register: no contact data (most officers see it masked; it stays on the PAKN's page).</summary>
 public sealed record FeedbackLine(long Id, string Code, string Title, FeedbackContentType ContentType, string Channel, int? UnitId, FeedbackStatus Status,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, DateTimeOffset? TransferDueAt = null, DateTimeOffset? TransferredAt = null);
 
 /// <summary>The PAKN register as .xlsx: Vietnamese headers, dates dd/MM/yyyy, no contact data.</summary>
 public static class FeedbackExport

@@ -30,7 +30,18 @@ public static class FeedbackOfficeApi
         string SenderName, string SenderAddress, string? SenderPhone, string? SenderEmail, bool Masked, string Title, string Content, string ContentType,
         string? RelatedProcedureCode, string? RelatedRegulation, int? AssignedUnitId, string? TransferredTo, string? DuplicateOfCode,
         string? Answer, string? DraftedBy, string? ApprovedBy, DateTimeOffset? PublishedAt, long RowVersion, int AttachmentCount,
-        IReadOnlyList<AttachmentDto> Attachments, RedactionDto? Redaction, PublicTextsDto? Public);
+        IReadOnlyList<AttachmentDto> Attachments, RedactionDto? Redaction, PublicTextsDto? Public)
+    {
+        /// <summary>The transfer deadline while it runs or once met or missed; null for an item handled within competence.</summary>
+        public TransferDto? Transfer { get; init; }
+    }
+
+    /// <param name="DueAt">Last instant to transfer a PAKN outside competence (05 working days from receipt).</param>
+    /// <param name="Standing">While untransferred: withinTime, dueSoon or overdue; null once transferred.</param>
+    /// <param name="Timeliness">Once transferred: onTime or late.</param>
+    /// <param name="Basis">The legal basis of the deadline ("Căn cứ …").</param>
+    public sealed record TransferDto(DateTimeOffset DueAt, string? Standing, string? Remaining, DateTimeOffset? TransferredAt, string? TransferredTo,
+        string? TransferredToEmail, string? Reason, string? Timeliness, string Basis);
 
     public sealed record FindingDto(string Text, string Kind, string KindName);
 
@@ -41,8 +52,11 @@ public static class FeedbackOfficeApi
     /// <param name="Reviewed">For <c>publish</c>: required true, the caller reviewed <see cref="DetailDto.Redaction"/> first.</param>
     /// <param name="Restore">For <c>publish</c>: findings that are not personal data, published as written.</param>
     /// <param name="Redact">For <c>publish</c>: more texts to hide wherever they occur.</param>
+    /// <param name="TransferredTo">For <c>transfer</c> (required) and <c>classifyOutOfScope</c>: the competent body.</param>
+    /// <param name="TransferredToEmail">For <c>transfer</c>: the competent body's e-mail; the PAKN is sent to it.</param>
+    /// <param name="Reason">For <c>classifyOutOfScope</c> and <c>transfer</c>: why the PAKN is outside the agency's competence.</param>
     public sealed record ActionRequest([property: OneOf("Thao tác")] FeedbackAction? Action, int? UnitId, string? TransferredTo, string? DuplicateOfCode, string? Answer, long? RowVersion,
-        bool? Reviewed = null, string[]? Restore = null, string[]? Redact = null);
+        bool? Reviewed = null, string[]? Restore = null, string[]? Redact = null, string? TransferredToEmail = null, string? Reason = null);
 
     public static RouteGroupBuilder MapFeedbackOfficeApi(this IEndpointRouteBuilder app)
     {
@@ -50,7 +64,7 @@ public static class FeedbackOfficeApi
         api.MapGet("/", ListAsync).WithSummary("Sổ phản ánh, kiến nghị của cơ quan; lọc theo trạng thái (status) và quá hạn (overdue=true)");
         api.MapGet("/{code}", GetAsync).WithSummary("Một phản ánh, kiến nghị: thông tin liên hệ và tệp đính kèm đầy đủ cho cán bộ được giao xử lý, che với cán bộ khác (masked)");
         api.MapPost("/{code}/actions", ActAsync)
-            .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)")
+            .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), chuyển cơ quan có thẩm quyền (transfer), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)")
             .WithDescription("\"publish\" cần \"reviewed\": true sau khi xem \"redaction\" của phản ánh, kiến nghị; \"restore\" giữ nguyên các cụm không phải dữ liệu cá nhân, "
                 + "\"redact\" ẩn thêm các cụm khác. Chỉ văn bản đã ẩn được công khai.")
             .WithValidation();
@@ -121,7 +135,7 @@ public static class FeedbackOfficeApi
             }, title: "Dữ liệu không hợp lệ.");
         }
         var outcome = await desk.ApplyAsync(id.Value, action, new FeedbackActionInput(request.UnitId, request.TransferredTo, request.DuplicateOfCode,
-            request.Answer, request.RowVersion, new RedactionReview(request.Reviewed == true, restore, redact)), http.User, ct);
+            request.Answer, request.RowVersion, new RedactionReview(request.Reviewed == true, restore, redact), request.TransferredToEmail, request.Reason), http.User, ct);
         switch (outcome.Kind)
         {
             case FeedbackOutcomeKind.Ok:
@@ -133,7 +147,7 @@ public static class FeedbackOfficeApi
             case FeedbackOutcomeKind.NotFound:
                 return NotFound(code);
             case FeedbackOutcomeKind.Invalid:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Field(action)] = [outcome.Error!] }, title: "Dữ liệu không hợp lệ.");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [outcome.Error == FeedbackDesk.ReasonMessage ? "reason" : Field(action)] = [outcome.Error!] }, title: "Dữ liệu không hợp lệ.");
             case FeedbackOutcomeKind.Forbidden:
                 return ApiProblems.Forbidden("Không có quyền thực hiện thao tác.", outcome.Error);
             case FeedbackOutcomeKind.Conflict:
@@ -146,7 +160,7 @@ public static class FeedbackOfficeApi
     private static string Field(FeedbackAction action) => action switch
     {
         FeedbackAction.ClassifyInScope => "unitId",
-        FeedbackAction.ClassifyOutOfScope => "transferredTo",
+        FeedbackAction.ClassifyOutOfScope or FeedbackAction.Transfer => "transferredTo",
         FeedbackAction.ClassifyDuplicate => "duplicateOfCode",
         FeedbackAction.DraftAnswer => "answer",
         FeedbackAction.Approve => "action",
@@ -170,7 +184,9 @@ public static class FeedbackOfficeApi
         {
             return null;
         }
-        var standing = FeedbackDesk.Standing(f, time.GetUtcNow(), await calendars.CalculatorAsync(db, agencyId, ct));
+        var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
+        var standing = FeedbackDesk.Standing(f, time.GetUtcNow(), calculator);
+        var transfer = FeedbackDesk.TransferView(f, time.GetUtcNow(), calculator);
         var contact = FeedbackPrivacy.Contact(user, f);
         RedactionDto? redaction = null;
         if (FeedbackRedaction.AwaitsReview(f))
@@ -186,6 +202,10 @@ public static class FeedbackOfficeApi
             f.RelatedProcedureCode, f.RelatedRegulation, f.AssignedUnitId, f.TransferredTo, f.DuplicateOf?.Code, f.AnswerText, f.DraftedBy, f.ApprovedBy,
             f.PublishedAt, f.Version, f.Attachments.Count,
             contact.Masked ? [] : f.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList(),
-            redaction, published);
+            redaction, published)
+        {
+            Transfer = transfer is null ? null : new TransferDto(transfer.DueAt, StandingName(transfer.Standing), transfer.Remaining?.ToString(), f.TransferredAt,
+                f.TransferredTo, f.TransferredToEmail, f.TransferReason, transfer.Timeliness is { } t ? DossierApi.Camel(t.ToString()) : null, transfer.Basis),
+        };
     }
 }

@@ -46,7 +46,17 @@ public sealed class RegisterModel(AppDbContext db, CalendarProvider calendars, T
         CurrentPage = Math.Clamp(page ?? 1, 1, PageCount);
         var lines = await Lines(Filter.Sorted(query).Skip((CurrentPage - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         Rows = lines.Select(l => (l, Standing(l, now, calculator))).ToList();
+        Transfers = lines.Select(l => (l.Id, View: TransferOf(l, now, calculator))).Where(x => x.View is not null).ToDictionary(x => x.Id, x => x.View!);
     }
+
+    /// <summary>Per row id, the transfer deadline while it runs or how the transfer met it.</summary>
+    public IReadOnlyDictionary<long, TransferView> Transfers { get; private set; } = new Dictionary<long, TransferView>();
+
+    private static TransferView? TransferOf(FeedbackLine l, DateTimeOffset now, DeadlineCalculator calculator) => FeedbackDesk.TransferView(new FeedbackItem
+    {
+        Code = l.Code, Channel = l.Channel, SenderName = "", SenderAddress = "", Title = l.Title, Content = "", Status = l.Status,
+        ReceivedAt = l.ReceivedAt, DueAt = l.DueAt, TransferDueAt = l.TransferDueAt, TransferredAt = l.TransferredAt,
+    }, now, calculator);
 
     /// <summary>The filtered register as .xlsx, up to <see cref="ExportCap"/> rows, audited.</summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
@@ -75,7 +85,8 @@ public sealed class RegisterModel(AppDbContext db, CalendarProvider calendars, T
     }
 
     private static IQueryable<FeedbackLine> Lines(IQueryable<FeedbackItem> query) =>
-        query.Select(f => new FeedbackLine(f.Id, f.Code, f.Title, f.ContentType, f.Channel, f.AssignedUnitId, f.Status, f.ReceivedAt, f.DueAt));
+        query.Select(f => new FeedbackLine(f.Id, f.Code, f.Title, f.ContentType, f.Channel, f.AssignedUnitId, f.Status, f.ReceivedAt, f.DueAt,
+            f.TransferDueAt, f.TransferredAt));
 
     private static PendingTimeliness? Standing(FeedbackLine line, DateTimeOffset now, DeadlineCalculator calculator) =>
         Core.Feedback.FeedbackRules.IsClosed(line.Status) ? null : DossierQueue.Classify(now, line.DueAt, calculator).Status;

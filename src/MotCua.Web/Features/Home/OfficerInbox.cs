@@ -101,6 +101,8 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
             [
                 await FeedbackAsync("pakn-classify", "Phản ánh, kiến nghị chờ phân loại", "Mới tiếp nhận: phân loại, giao đơn vị xử lý hoặc chuyển cơ quan có thẩm quyền.",
                     db.FeedbackItems.Where(f => f.AgencyId == agencyId && f.Status == FeedbackStatus.Received), "/pakn?trangthai=Received", ct),
+                await FeedbackAsync("pakn-transfer", "Phản ánh, kiến nghị chờ chuyển cơ quan có thẩm quyền", "Không thuộc thẩm quyền: chuyển trong 05 ngày làm việc kể từ ngày tiếp nhận.",
+                    db.FeedbackItems.Where(f => f.AgencyId == agencyId && f.Status == FeedbackStatus.AwaitingTransfer), "/pakn?trangthai=AwaitingTransfer", ct),
                 await FeedbackToAnswer(),
             ], "Không có phản ánh, kiến nghị nào chờ bạn.", "/pakn", "Mở sổ phản ánh, kiến nghị"));
         }

@@ -87,6 +87,7 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
         {
             return Page();
         }
+        DefaultRecipients = ReportNarrative.Recipients(await IssuerAsync(ct));
         if (!string.IsNullOrEmpty(Cell) || !string.IsNullOrEmpty(Row))
         {
             if (Cell is null || !Cells.ContainsKey(Cell) || string.IsNullOrEmpty(Row))
@@ -116,15 +117,28 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"));
     }
 
+    /// <summary>The narrative's recipients ("Nơi nhận") as the officer edited them for this report, one a line (<c>noinhan</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "noinhan")]
+    public string? RecipientLines { get; set; }
+
+    /// <summary>The recipients the narrative prints unless edited, drawn from the agency.</summary>
+    public IReadOnlyList<string> DefaultRecipients { get; private set; } = [];
+
+    private async Task<ReportIssuer> IssuerAsync(CancellationToken ct)
+    {
+        var agency = await reporting.Context.Agencies.AsNoTracking().SingleAsync(a => a.Id == User.AgencyId(), ct);
+        var issuer = DossierDocuments.Issuer(agency, "");
+        return new ReportIssuer(issuer.ParentBody, agency.Name, agency.Code, issuer.Place, issuer.Signer);
+    }
+
     public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return Page();
         }
-        var agency = await reporting.Context.Agencies.AsNoTracking().SingleAsync(a => a.Id == User.AgencyId(), ct);
-        var issuer = DossierDocuments.Issuer(agency, "");
-        var bytes = ReportNarrative.Build(Bundle!, new ReportIssuer(issuer.ParentBody, agency.Name, agency.Code, issuer.Place, issuer.Signer), time.GetUtcNow());
+        var issuer = await IssuerAsync(ct) with { Recipients = ReportNarrative.ReadRecipients(RecipientLines) };
+        var bytes = ReportNarrative.Build(Bundle!, issuer, time.GetUtcNow());
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"));
     }
 

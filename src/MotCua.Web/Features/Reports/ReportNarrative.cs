@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using MotCua.Core.Feedback;
 using MotCua.Core.Reports;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Shared;
@@ -17,6 +18,9 @@ namespace MotCua.Web.Features.Reports;
 /// </summary>
 public sealed record ReportIssuer(string? ParentBody, string AgencyName, string AgencyCode, string Place, Signatory? Signer = null)
 {
+    /// <summary>The recipients written for this report, one a line, in place of those drawn from the agency; null or empty for those.</summary>
+    public IReadOnlyList<string>? Recipients { get; init; }
+
     /// <summary>The signer: the given one, else the head of the agency by the usual title of its kind, name left to fill in.</summary>
     public Signatory SignedBy => Signer ?? new Signatory(HeadTitle, SigningAuthority.Head, null, null);
 
@@ -77,13 +81,82 @@ public static class ReportNarrative
     /// <summary>"Đắk Lắk, ngày 06 tháng 12 năm 2026".</summary>
     public static string PlaceAndDate(ReportIssuer issuer, DateTimeOffset at) => DossierForms.PlaceAndDate(issuer.Place, at);
 
-    /// <summary>The recipients ("Nơi nhận") of the report: the provincial control office, the agency's leaders, the archive.</summary>
-    public static IReadOnlyList<string> Recipients(ReportIssuer issuer) =>
-    [
-        "Văn phòng UBND tỉnh (Phòng Kiểm soát TTHC);",
-        "Lãnh đạo " + issuer.AgencyName + ";",
-        "Lưu: VT, " + issuer.AgencyCode + ".",
-    ];
+    /// <summary>
+    /// The recipients ("Nơi nhận"): the lines written for this report when given; otherwise drawn from the agency: the body
+    /// above it for its information ("UBND tỉnh Đắk Lắk (b/c)"), that body's office, which checks administrative procedures,
+    /// the agency's leaders and the archive.
+    /// </summary>
+    public static IReadOnlyList<string> Recipients(ReportIssuer issuer)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        if (issuer.Recipients?.Select(r => r.Trim().TrimEnd(';', '.')).Where(r => r.Length > 0).ToList() is { Count: > 0 } written)
+        {
+            return [.. written.Select((r, i) => r + (i == written.Count - 1 ? "." : ";"))];
+        }
+        var parent = string.IsNullOrWhiteSpace(issuer.ParentBody) ? null : AsWritten(issuer.ParentBody);
+        var lines = new List<string>();
+        if (parent is not null)
+        {
+            lines.Add(parent + " (b/c);");
+        }
+        if (parent is null || IsPeoplesCommittee(parent))
+        {
+            lines.Add(parent is null ? "Văn phòng UBND tỉnh (Phòng Kiểm soát TTHC);" : "Văn phòng " + parent + " (bộ phận kiểm soát TTHC);");
+        }
+        lines.Add("Lãnh đạo " + issuer.AgencyName + ";");
+        lines.Add("Lưu: VT, " + issuer.AgencyCode + ".");
+        return lines;
+    }
+
+    /// <summary>Splits the lines an officer typed into the form's list (one a line, empty lines dropped).</summary>
+    public static IReadOnlyList<string>? ReadRecipients(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+            : [.. text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(20).Select(l => l.Length > 300 ? l[..300] : l)];
+
+    private static bool IsPeoplesCommittee(string name) =>
+        name.StartsWith("UBND ", StringComparison.Ordinal) || name.StartsWith("Ủy ban nhân dân", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A heading's capitals as the name is written in running text: "UBND TỈNH ĐẮK LẮK" → "UBND tỉnh Đắk Lắk",
+    /// "ỦY BAN NHÂN DÂN XÃ EA KAR" → "Ủy ban nhân dân xã Ea Kar"; a name not all in capitals is kept.
+    /// </summary>
+    public static string AsWritten(string heading)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        var name = string.Join(' ', heading.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (!string.Equals(name, name.ToUpper(VietnamTime.Culture), StringComparison.Ordinal))
+        {
+            return name;
+        }
+        var culture = VietnamTime.Culture;
+        string Title(string w) => w.Length == 0 ? w : char.ToUpper(w[0], culture) + w[1..].ToLower(culture);
+        var words = name.Split(' ').ToList();
+        var output = new List<string>();
+        var i = 0;
+        if (words.Count > 0 && words[0] == "UBND")
+        {
+            output.Add("UBND");
+            i = 1;
+        }
+        else if (words.Count >= 4 && string.Join(' ', words.Take(4)) == "ỦY BAN NHÂN DÂN")
+        {
+            output.Add("Ủy ban nhân dân");
+            i = 4;
+        }
+        // The kind of administrative unit is a common noun; the proper name after it keeps its capitals.
+        string[][] kinds = [["THÀNH", "PHỐ"], ["TỈNH"], ["XÃ"], ["PHƯỜNG"], ["ĐẶC", "KHU"]];
+        foreach (var kind in kinds)
+        {
+            if (words.Count >= i + kind.Length && words.Skip(i).Take(kind.Length).SequenceEqual(kind, StringComparer.Ordinal))
+            {
+                output.AddRange(kind.Select(k => k.ToLower(culture)));
+                i += kind.Length;
+                break;
+            }
+        }
+        output.AddRange(words.Skip(i).Select(Title));
+        return string.Join(' ', output);
+    }
 
     /// <summary>"Quý IV/2026" → "quý IV/2026": only the first letter is lowered, so Roman numerals stay capitals.</summary>
     public static string LowerFirst(string s) =>
@@ -138,6 +211,13 @@ public static class ReportNarrative
         yield return ("3. Về tiếp nhận và xử lý phản ánh, kiến nghị về TTHC: "
             + (b.Pakn.Received == 0 && b.Pakn.Handled == 0 ? "không có." : "tiếp nhận " + N(b.Pakn.Received) + " phản ánh, kiến nghị; đã xử lý " + N(b.Pakn.Handled)
                 + " phản ánh, kiến nghị (đúng hạn " + N(b.Pakn.HandledOnTime) + ")."), Kind.Text);
+        var t = b.PaknTransfers;
+        if (t != PaknTransferCounts.None)
+        {
+            yield return ("Phản ánh, kiến nghị không thuộc thẩm quyền: tiếp nhận " + N(t.Received) + "; đã chuyển cơ quan có thẩm quyền "
+                + N(t.TransferredOnTime + t.TransferredLate) + " (đúng hạn 05 ngày làm việc " + N(t.TransferredOnTime) + ", quá hạn " + N(t.TransferredLate)
+                + "); chờ chuyển cuối kỳ " + N(t.Pending) + ".", Kind.Text);
+        }
         yield return ("4. Về rà soát, đơn giản hóa TTHC: " + (b.ReviewRounds == 0 ? "trong kỳ không tổ chức đợt rà soát. " : "trong kỳ tổ chức " + N(b.ReviewRounds)
             + " đợt rà soát, đánh giá " + N(b.ReviewedProcedures) + " TTHC. ") + Placeholder, Kind.Text);
         yield return ("5. Về công tác truyền thông hỗ trợ hoạt động kiểm soát TTHC: " + (b.NewsPublished == 0 ? "trong kỳ chưa đăng tin bài. " : "đăng " + N(b.NewsPublished)

@@ -259,7 +259,7 @@ public static class ReportRollup
             return; // counted implies received; a damaged row contributes nothing rather than crash a save
         }
         var rc = At(r);
-        rc.M[s.Channel switch { DossierChannel.Online => ReceivedOnline, DossierChannel.Postal => ReceivedPostal, _ => ReceivedDirect }] += sign;
+        rc.M[s.Channel switch { DossierChannel.Online or DossierChannel.NationalPortal => ReceivedOnline, DossierChannel.Postal => ReceivedPostal, _ => ReceivedDirect }] += sign;
         var paidOnline = s.Payment == PaymentStatus.PaidOnline;
         if (s.FeeAmount > 0)
         {

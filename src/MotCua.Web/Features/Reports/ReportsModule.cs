@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Feedback;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
@@ -217,6 +218,9 @@ public sealed record ReportBundle(
     /// <summary>Procedures in force at the period's end that were posted (niêm yết) at the one-stop section by then.</summary>
     public int ProceduresPosted { get; init; }
 
+    /// <summary>PAKN outside competence: received, transferred on time or late, pending transfer.</summary>
+    public PaknTransferCounts PaknTransfers { get; init; } = PaknTransferCounts.None;
+
     public static async Task<ReportBundle> LoadAsync(ReportingDb reporting, int agencyId, ReportRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
@@ -249,6 +253,7 @@ public sealed record ReportBundle(
             decisions.Count, decisions.Sum(), rounds.Count, rounds.Sum(), news)
         {
             ProceduresPosted = procedures.Count(p => p.PostedAtOffice),
+            PaknTransfers = await FeedbackReports.TransfersAsync(db, agencyId, s, e, ct),
         };
     }
 }

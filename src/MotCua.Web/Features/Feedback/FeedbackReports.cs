@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Feedback;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>The PAKN figures the agency's reports print, read from the register.</summary>
+public static class FeedbackReports
+{
+    /// <summary>Transfers of PAKN outside competence for the period [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static async Task<PaknTransferCounts> TransfersAsync(AppDbContext db, int agencyId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // A reason is recorded exactly when an item is classified outside competence.
+        var rows = await db.FeedbackItems.AsNoTracking()
+            .Where(f => f.AgencyId == agencyId && f.TransferReason != null && f.ReceivedAt < end && (f.TransferredAt == null || f.TransferredAt >= start))
+            .Select(f => new { f.ReceivedAt, f.ClassifiedAt, f.TransferDueAt, f.DueAt, f.TransferredAt })
+            .ToListAsync(ct);
+        return PaknTransferCounts.Compute(
+            rows.Select(r => new TransferFact(r.ReceivedAt, r.ClassifiedAt ?? r.ReceivedAt, r.TransferDueAt ?? r.DueAt, r.TransferredAt)), start, end);
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Feedback;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Feedback;
+
+/// <summary>
+/// Tra cứu phản ánh, kiến nghị: the sender gives the acknowledgement code and the phone or e-mail sent with it (the code
+/// alone opens nothing) and sees where the PAKN stands: received, in handling, answered, or transferred to the competent body.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(Security.LookupPolicy)]
+public sealed class TrackModel(AppDbContext db) : PageModel
+{
+    public const string NotFoundMessage = "Không tìm thấy phản ánh, kiến nghị với mã và số điện thoại hoặc thư điện tử đã nhập.";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Factor { get; set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>What the sender sees: the state in plain words, and the transfer when there was one.</summary>
+    public TrackView? Result { get; private set; }
+
+    public sealed record TrackView(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string? Transferred, bool Answered);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var code = Code?.Trim().ToUpperInvariant();
+        var factor = Factor?.Trim();
+        if (string.IsNullOrEmpty(code) || string.IsNullOrEmpty(factor))
+        {
+            Error = "Vui lòng nhập mã tiếp nhận và số điện thoại hoặc thư điện tử đã gửi kèm phản ánh, kiến nghị.";
+            return Page();
+        }
+        var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
+        if (item is null || !(ApplicantVerification.Matches(factor, item.SenderPhone, null)
+            || (item.SenderEmail is { } mail && string.Equals(mail.Trim(), factor, StringComparison.OrdinalIgnoreCase))))
+        {
+            Error = NotFoundMessage;
+            return Page();
+        }
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        Result = new TrackView(item.Code, item.Title, item.ReceivedAt, PublicStatus(item.Status),
+            item.TransferredAt is null ? null : FeedbackTransferNotice.SenderText(item, agency), item.Status == FeedbackStatus.Published);
+        return Page();
+    }
+
+    /// <summary>The state as the sender reads it; the internal steps of handling are one.</summary>
+    public static string PublicStatus(FeedbackStatus status) => status switch
+    {
+        FeedbackStatus.Received => "Đã tiếp nhận, đang phân loại",
+        FeedbackStatus.Handling or FeedbackStatus.AnswerDrafted or FeedbackStatus.Approved => "Đang xem xét, xử lý",
+        FeedbackStatus.AwaitingTransfer => "Không thuộc thẩm quyền của cơ quan, đang chuyển đến cơ quan có thẩm quyền",
+        FeedbackStatus.OutOfScope => "Đã chuyển đến cơ quan có thẩm quyền",
+        FeedbackStatus.Published => "Đã trả lời",
+        FeedbackStatus.Duplicate => "Trùng nội dung với phản ánh, kiến nghị đã tiếp nhận; được xem xét cùng phản ánh, kiến nghị đó",
+    };
+}
