@@ -56,7 +56,7 @@ public sealed class PaknTransferTests
     private static async Task<HttpResponseMessage> ApiActAsync(HttpClient api, string code, object body) =>
         await api.PostAsJsonAsync($"/api/feedback/{code}/actions", body);
 
-    [Fact(Skip = "Corrected after a first run (due at the receipt clock time before the Civil Code switch; a new login after the clock moves); not yet re-run.")]
+    [Fact]
     public async Task Deadline_is_shown_and_alerted_until_the_transfer_which_the_sender_is_told_and_can_track()
     {
         await using var app = new MotCuaApp();
@@ -120,7 +120,7 @@ public sealed class PaknTransferTests
         Assert.Contains("Ngày 14/03/2025 đã được chuyển đến Sở Y tế tỉnh Đắk Lắk", tracked, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Corrected after a first run (due at the receipt clock time before the Civil Code switch; a new login after the clock moves); not yet re-run.")]
+    [Fact]
     public async Task Reports_count_transfers_on_time_late_and_pending()
     {
         await using var app = new MotCuaApp();
