@@ -19,6 +19,13 @@ public sealed class CalendarAdminPagesTests(BrowserApp browser) : IClassFixture<
         Assert.True(formBox!.Width > hoursBox!.Width * 2, $"load form {formBox.Width} px, hours card {hoursBox.Width} px");
         await form.ScrollIntoViewIfNeededAsync();
         await BrowserApp.ScreenshotBothWidthsAsync(page, "calendar-load-form");
+        await form.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "calendar-load-form-only-1280.png") });
+        // On a phone the form stays inside the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        var narrow = await form.BoundingBoxAsync();
+        Assert.True(narrow!.X >= 0 && narrow.X + narrow.Width <= 390, $"load form from {narrow.X} px, {narrow.Width} px wide at 390 px");
+        await form.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, "calendar-load-form-only-390.png") });
+        await page.SetViewportSizeAsync(1280, 860);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Tính lại hạn hồ sơ", Exact = true }).ClickAsync();
         await BrowserApp.ExpectPathAsync(page, "/lich-lam-viec/tinh-lai-han");

@@ -26,22 +26,31 @@ public sealed class UnconfirmedMarkTests(MotCuaApp app) : IClassFixture<MotCuaAp
     }
 
     [Fact]
-    public async Task A_due_date_in_2027_is_marked_on_the_dossier_page_the_queue_and_the_citizen_look_up_but_one_in_2026_is_not()
+    public async Task A_due_date_in_2027_is_marked_on_the_dossier_page_the_queue_the_receipt_preview_and_the_citizen_look_up_but_one_in_2026_is_not()
     {
+        // Received in March 2026: due in 2026, whose schedule is official (the clock only moves forward, so this comes first).
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
+        var early = await ReceiveAsync();
+        using var admin = await app.LoginAsync("admin");
+        var earlyDetail = WebUtility.HtmlDecode(await admin.GetStringAsync("/ho-so/" + early));
+        Assert.DoesNotContain("chưa được công bố chính thức", earlyDetail, StringComparison.Ordinal);
+
         // Received on Tuesday 29/12/2026: the limit runs into January 2027, a year with no official schedule shipped.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 29, 2, 0, 0, TimeSpan.Zero));
         var late = await ReceiveAsync();
-        using var admin = await app.LoginAsync("admin");
 
         var detail = WebUtility.HtmlDecode(await admin.GetStringAsync("/ho-so/" + late));
         Assert.Contains(Mark, detail, StringComparison.Ordinal);
         Assert.Contains("href=\"/lich-lam-viec?year=2027\"", detail, StringComparison.Ordinal);
 
-        // The desk's queue of received dossiers waiting to be transferred.
+        // The desk's queue of received dossiers waiting to be transferred, and the preview of a receipt made now.
         using var desk = await app.LoginAsync("motcua");
         var queue = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua"));
         Assert.Contains(late, queue, StringComparison.Ordinal);
         Assert.Contains(Mark, queue, StringComparison.Ordinal);
+        var preview = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=1.000173"));
+        Assert.Contains("data-testid=\"deadline-preview\"", preview, StringComparison.Ordinal);
+        Assert.Contains(Mark, preview, StringComparison.Ordinal);
 
         using var anonymous = app.CreateClient();
         var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, "/tra-cuu/" + late);
@@ -53,21 +62,5 @@ public sealed class UnconfirmedMarkTests(MotCuaApp app) : IClassFixture<MotCuaAp
         Assert.Contains(Mark, lookupHtml, StringComparison.Ordinal);
         // Citizens get the explanation, not a link to the officers' calendar.
         Assert.DoesNotContain("/lich-lam-viec?year=2027", lookupHtml, StringComparison.Ordinal);
-
-        // Received in March 2026: due in 2026, whose schedule is official.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero));
-        var early = await ReceiveAsync();
-        var earlyDetail = WebUtility.HtmlDecode(await admin.GetStringAsync("/ho-so/" + early));
-        Assert.DoesNotContain("chưa được công bố chính thức", earlyDetail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_receipt_preview_at_the_counter_marks_a_due_date_in_2027()
-    {
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 29, 2, 0, 0, TimeSpan.Zero));
-        using var desk = await app.LoginAsync("motcua");
-        var html = WebUtility.HtmlDecode(await desk.GetStringAsync("/mot-cua/tiep-nhan?procedure=1.000173"));
-        Assert.Contains("data-testid=\"deadline-preview\"", html, StringComparison.Ordinal);
-        Assert.Contains(Mark, html, StringComparison.Ordinal);
     }
 }
