@@ -71,7 +71,8 @@ public sealed record UnitEvaluation(string Key, ReportPeriod Period, IReadOnlyLi
 }
 
 /// <summary>
-/// Chấm điểm đánh giá việc giải quyết TTHC theo cơ chế một cửa (ND61 Ch. V, TT01/2018 appendix; evaluation.md):
+/// Chấm điểm đánh giá việc giải quyết TTHC theo cơ chế một cửa: the TT01/2018 appendix's criteria (evaluation.md), kept under
+/// Decree 118/2025 until a replacing list is confirmed [U] (<see cref="MotCua.Core.Legal.LegalRules.Evaluation"/>):
 /// nine indicators × 2 points, scored from the system's own data and from citizens' evaluations, per unit and period.
 /// </summary>
 public static class OneStopEvaluation

@@ -11,7 +11,8 @@ public enum EvaluationGrade
 }
 
 /// <summary>
-/// Đánh giá mức độ hài lòng (ND61 Ch. V, TT01/2018): 9 indicators scored 2/1/0, maximum 18. The applicant answers the
+/// Đánh giá mức độ hài lòng: the 9 indicators of TT01/2018's appendix (scored 2/1/0, maximum 18), kept under Decree 118/2025
+/// until a replacing list is confirmed [U] (<see cref="MotCua.Core.Legal.LegalRules.Evaluation"/>). The applicant answers the
 /// indicators for one returned dossier; units are graded on the average total of their ballots.
 /// </summary>
 public static class SatisfactionEvaluation

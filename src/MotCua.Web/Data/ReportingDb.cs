@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
 
 namespace MotCua.Web.Data;
 
@@ -13,11 +14,12 @@ public sealed class ReportingDb : IAsyncDisposable, IDisposable
 {
     private readonly AppDbContext? owned;
 
-    public ReportingDb(AppDbContext primary, DatabaseOptions options, IHostEnvironment environment)
+    public ReportingDb(AppDbContext primary, DatabaseOptions options, IHostEnvironment environment, TimeLimitRule limits)
     {
         ArgumentNullException.ThrowIfNull(primary);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        Limits = limits ?? throw new ArgumentNullException(nameof(limits));
         if (string.IsNullOrWhiteSpace(options.ReadReplicaConnectionString))
         {
             Context = primary;
@@ -27,12 +29,23 @@ public sealed class ReportingDb : IAsyncDisposable, IDisposable
         Context = owned;
     }
 
-    private ReportingDb(AppDbContext primary) => Context = primary;
+    private ReportingDb(AppDbContext primary, TimeLimitRule limits)
+    {
+        Context = primary;
+        Limits = limits;
+    }
 
-    /// <summary>Reads the given context itself (tests and commands that already hold the primary).</summary>
-    public static ReportingDb ForPrimary(AppDbContext primary) => new(primary ?? throw new ArgumentNullException(nameof(primary)));
+    /// <summary>Reads the given context itself (tests and commands that already hold the primary), counting by <paramref name="limits"/> or the default rule.</summary>
+    public static ReportingDb ForPrimary(AppDbContext primary, TimeLimitRule? limits = null) =>
+        new(primary ?? throw new ArgumentNullException(nameof(primary)), limits ?? TimeLimitRule.Default);
 
     public AppDbContext Context { get; }
+
+    /// <summary>
+    /// The installation's configured time-limit rule (<c>MotCua:Limits</c>), carried with the reads so that every report
+    /// and index judges limits as the rest of the system does, whichever page or API asks.
+    /// </summary>
+    public TimeLimitRule Limits { get; }
 
     /// <summary>True when reads go to the configured replica rather than the primary.</summary>
     public bool UsesReplica => owned is not null;

@@ -22,6 +22,7 @@ public static class Navigation
         new("Tin bài CCHC", "/tin-bai", "Kiểm soát TTHC"),
         new("Sổ phản ánh, kiến nghị", "/pakn", "Kiểm soát TTHC"),
         new("Lịch làm việc", "/lich-lam-viec", "Nghiệp vụ"),
+        new("Tính lại hạn hồ sơ", "/lich-lam-viec/tinh-lai-han", "Nghiệp vụ", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Một cửa", "/mot-cua", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tiếp nhận hồ sơ", "/mot-cua/tiep-nhan", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer),
         new("Hồ sơ cần xử lý", "/ho-so/hang-doi", "Hồ sơ"),

@@ -45,6 +45,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/calendar/{year}"] = Anyone,
         ["GET /api/calendar/lunar/{date}"] = Anyone,
         ["GET /api/calendar/due"] = Anyone,
+        ["POST /api/calendar/schedules"] = Admin,
         ["* /lich-lam-viec"] = Officers,
         ["* /lich-lam-viec/tinh-han"] = Officers,
         ["* /lich-lam-viec/tinh-lai-han"] = Admin,

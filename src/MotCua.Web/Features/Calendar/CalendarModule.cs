@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
@@ -46,6 +47,11 @@ public static class CalendarModule
         api.MapGet("/{year}", GetYearAsync).WithSummary("Ngày nghỉ và ngày làm bù của một năm (lịch hiệu lực)");
         api.MapGet("/lunar/{date}", GetLunar).WithSummary("Đổi ngày dương lịch sang âm lịch (múi giờ UTC+7)");
         api.MapGet("/due", GetDueAsync).WithSummary("Tính ngày hẹn trả kết quả theo ngày làm việc, kèm giải thích");
+        // Outside the anonymous group: replacing a year's schedule moves every deadline computed from it.
+        app.MapPost("/api/calendar/schedules", ScheduleLoading.PostAsync).WithTags("Lịch làm việc")
+            .WithSummary("Nạp lịch nghỉ chính thức của một năm kèm văn bản thông báo (quản trị; cùng định dạng tệp với trang Lịch làm việc)")
+            .RequireAuthorization(Policies.Officer).RequireAuthorization(Policies.Admin).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 

@@ -81,7 +81,7 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
     }
 
     /// <summary>The kinds of document a yearly schedule is announced in.</summary>
-    public static readonly IReadOnlyList<string> SourceKinds = ["Công văn", "Thông báo", "Quyết định", "Chỉ thị"];
+    public static IReadOnlyList<string> SourceKinds => ScheduleLoading.SourceKinds;
 
     /// <summary>A schedule file is a few kilobytes; anything larger is not one.</summary>
     public const int MaxFileBytes = 256 * 1024;
@@ -317,38 +317,8 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
         {
             ModelState.Remove(key);
         }
-        var errors = new List<string>();
-        var number = Clean(Load.SourceNumber);
-        var issuer = Clean(Load.SourceIssuer);
-        var kind = SourceKinds.Contains(Load.SourceKind, StringComparer.Ordinal) ? Load.SourceKind : SourceKinds[0];
-        if (number is null)
-        {
-            errors.Add("Vui lòng nhập số, ký hiệu của văn bản thông báo lịch nghỉ (ví dụ 2450/VPCP-KGVX).");
-        }
-        else if (number.Length > 100)
-        {
-            errors.Add("Số, ký hiệu văn bản tối đa 100 ký tự.");
-        }
-        if (Load.SourceDate is not { } sourceDate)
-        {
-            errors.Add("Vui lòng nhập ngày ban hành văn bản.");
-        }
-        else if (sourceDate > time.Today())
-        {
-            errors.Add("Ngày ban hành văn bản không được sau ngày hôm nay.");
-        }
-        else if (sourceDate.Year < Year - 2)
-        {
-            errors.Add($"Văn bản ngày {sourceDate.ToVnDate()} quá cũ để là thông báo lịch nghỉ năm {Year}.");
-        }
-        if (issuer is null)
-        {
-            errors.Add("Vui lòng nhập cơ quan ban hành văn bản (ví dụ Văn phòng Chính phủ, Bộ Nội vụ).");
-        }
-        else if (issuer.Length > 200)
-        {
-            errors.Add("Tên cơ quan ban hành tối đa 200 ký tự.");
-        }
+        var (source, sourceErrors) = ScheduleLoading.CheckSource(Load.SourceKind, Load.SourceNumber, Load.SourceDate, Load.SourceIssuer, Year, time.Today());
+        var errors = sourceErrors.Select(e => e.Message).ToList();
 
         string text;
         if (file is { Length: > 0 })
@@ -378,35 +348,10 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
             return Page();
         }
 
-        var source = $"{kind} số {number} ngày {Load.SourceDate!.Value.ToVnDate()} của {issuer}";
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.CalendarYears.SingleOrDefaultAsync(y => y.Year == Year, cancellationToken);
-        var old = await db.CalendarDays.Where(d => d.Year == Year).OrderBy(d => d.Date).ToListAsync(cancellationToken);
-        var before = row is null ? null : new { row.Source, days = old.Select(d => new { date = d.Date, kind = d.Kind.ToString(), d.Name }).ToList() };
-        if (row is null)
-        {
-            row = new CalendarYear { Year = Year };
-            db.CalendarYears.Add(row);
-        }
-        db.CalendarDays.RemoveRange(old);
-        // The old days go first (inside the transaction) so the unique date index is free for the new rows.
-        await db.SaveChangesAsync(cancellationToken);
-        (row.Source, row.SourceNumber, row.SourceDate, row.SourceIssuer) = (source, number, Load.SourceDate, issuer);
-        row.UpdatedAt = time.GetUtcNow();
-        row.UpdatedBy = User.Identity?.Name;
-        db.CalendarDays.AddRange(reading.Entries.Select(e => new CalendarDay { Date = e.Date, Year = Year, Kind = e.Kind, Name = e.Name.Trim() }));
-        AuditLog.Append(db, time, User, "calendar.schedule.load", "CalendarYear", Year.ToString(CultureInfo.InvariantCulture),
-            $"Nạp lịch chính thức năm {Year} theo {source}: {reading.Entries.Count} ngày" + (before is null ? "" : $" (thay {old.Count} ngày của lịch trước)"),
-            new { before, after = new { source, number, date = Load.SourceDate, issuer, days = reading.Entries.Select(e => new { date = e.Date, kind = e.Kind.ToString(), e.Name }).ToList() } });
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        calendars.Invalidate();
-        Message = $"Đã nạp lịch chính thức năm {Year} ({reading.Entries.Count} ngày) theo {source}. Hạn của hồ sơ đã tiếp nhận không tự thay đổi: xem trước và tính lại tại mục \"Tính lại hạn hồ sơ\".";
+        await ScheduleLoading.StoreAsync(db, calendars, time, User, Year, source!, reading.Entries, cancellationToken);
+        Message = $"Đã nạp lịch chính thức năm {Year} ({reading.Entries.Count} ngày) theo {source!.Text}. Hạn của hồ sơ đã tiếp nhận không tự thay đổi: xem trước và tính lại tại mục \"Tính lại hạn hồ sơ\".";
         return RedirectToPage(new { year = Year });
     }
-
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : text.Trim().Normalize(System.Text.NormalizationForm.FormC);
 
     /// <summary>Checks a day against the rules of its kind; messages in Vietnamese.</summary>
     internal static IEnumerable<string> ValidateDay(DateOnly date, DayKind kind, int year)

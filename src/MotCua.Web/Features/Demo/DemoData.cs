@@ -108,6 +108,7 @@ public static class DemoData
         await CreateAsync(users, "lanhdao", "Lê Quang Vinh", "Phó Giám đốc Sở", agency, leadership, Roles.Leader);
         await CreateAsync(users, "daumoi", "Phạm Thị Lan", "Công chức đầu mối kiểm soát TTHC", agency, inspection, Roles.ControlFocalOfficer);
         await Plans.PlanDemoData.SeedAsync(sp, agency.Id, cancellationToken);
+        await Plans.PlanDemoData2026.SeedAsync(sp, agency.Id, cancellationToken);
     }
 
     private static async Task CreateAsync(UserManager<AppUser> users, string userName, string fullName, string position, Agency agency, Unit unit, string role)

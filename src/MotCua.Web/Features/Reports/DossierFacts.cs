@@ -126,14 +126,14 @@ public static class DossierFacts
     /// <item><c>PostedAtOffice</c>: posted (niêm yết) at the one-stop section on or before the period's last day.</item>
     /// <item><c>EligibleForFullOnline</c>: not listed by the province as unable to go fully online, or already fully online.</item>
     /// <item><c>DecidedAtOneStop</c>: the approved internal process has an approving step and every one is done by a
-    /// one-stop desk unit (TT01/2018 indicator 5: the section itself receives, appraises and approves).</item>
+    /// one-stop desk unit (one-stop scoring indicator 5, OneStopEvaluation: the section itself receives, appraises and approves).</item>
     /// </list>
     /// </summary>
     public static async Task<IReadOnlyList<ProcedureFact>> ProceduresAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct,
         TimeLimitRule? rule = null)
     {
-        rule ??= TimeLimitRule.Default;
         ArgumentNullException.ThrowIfNull(reporting);
+        rule ??= reporting.Limits;
         ArgumentNullException.ThrowIfNull(period);
         var db = reporting.Context;
         var versions = await CatalogueQueries.InForceOn(db, agencyId, period.End).AsNoTracking()
