@@ -152,7 +152,7 @@ public sealed partial class AgencyMergeTests(MotCuaApp app) : IClassFixture<MotC
             Assert.Equal(procedures, await db.Procedures.CountAsync(p => p.AgencyId == into));
             Assert.Equal(0, await db.Dossiers.CountAsync(d => d.AgencyId == from && d.Status == DossierStatus.Received));
             Assert.True(await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.AgencyId).SingleAsync() == into);
-            Assert.Single(await db.AuditEntries.Where(e => e.Action == "agency.merge").ToListAsync());
+            Assert.Single(await db.AuditEntries.Where(e => e.Action == "agency.merge" && e.EntityId == from.ToString(CultureInfo.InvariantCulture)).ToListAsync());
             Assert.Equal(open, await db.AuditEntries.CountAsync(e => e.Action == "dossier.merge.handover"));
         }
 
