@@ -1,4 +1,5 @@
 using MotCua.Web.Data;
+using MotCua.Web.Features.AgencyMerges;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
@@ -36,6 +37,7 @@ builder.Services.AddCitizens();
 builder.Services.AddFeedback();
 builder.Services.AddDemoData();
 builder.Services.AddPlans();
+builder.Services.AddAgencyMerges();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);

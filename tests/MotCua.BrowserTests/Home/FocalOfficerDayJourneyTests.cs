@@ -113,7 +113,7 @@ public sealed class FocalOfficerDayJourneyTests(BrowserApp browser) : IClassFixt
             using var reader = new StreamReader(entry.Open());
             text.Append(await reader.ReadToEndAsync());
         }
-        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Phú Yên", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Đắk Lắk", text.ToString(), StringComparison.Ordinal);
         Assert.Contains("Biểu số 06/VPCP/KSTT", text.ToString(), StringComparison.Ordinal);
     }
 }

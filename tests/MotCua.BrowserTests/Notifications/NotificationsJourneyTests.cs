@@ -21,7 +21,7 @@ public sealed class NotificationsJourneyTests(BrowserApp browser) : IClassFixtur
             var unitId = await db.Users.Where(u => u.UserName == "chuyenvien").Select(u => u.UnitId).SingleAsync();
             await scope.ServiceProvider.GetRequiredService<Notifier>().RaiseAsync(db, new DossierNotice
             {
-                AgencyId = await db.Agencies.Select(a => a.Id).SingleAsync(),
+                AgencyId = await db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync(),
                 DossierCode = code,
                 Kind = DossierEventKind.EnteredQueue,
                 UnitId = unitId,
@@ -57,7 +57,7 @@ public sealed class NotificationsJourneyTests(BrowserApp browser) : IClassFixtur
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var message = Outbox.Enqueue(db, browser.App.Clock, new OutboxMessage
             {
-                AgencyId = await db.Agencies.Select(a => a.Id).SingleAsync(),
+                AgencyId = await db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync(),
                 Kind = "dossier.received",
                 Channel = OutboxChannel.Sms,
                 Recipient = "0905123456",

@@ -17,7 +17,7 @@ public sealed class BackupTests
             await using (var source = new MotCuaApp())
             {
                 await using var db = source.CreateDbContext();
-                var agency = await db.Agencies.SingleAsync();
+                var agency = await db.Agencies.SingleAsync(a => a.Code == "SKHCN");
                 db.Units.Add(new Unit { AgencyId = agency.Id, Name = "Phòng Sao lưu Thử nghiệm", Kind = UnitKind.Division });
                 await db.SaveChangesAsync();
                 var options = source.Services.GetRequiredService<DatabaseOptions>();
@@ -50,7 +50,7 @@ public sealed class BackupTests
         Assert.False(outcome.Restored);
         Assert.Contains("Không tìm thấy tệp sao lưu", outcome.Message, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
-        Assert.Equal(1, await db.Agencies.CountAsync());
+        Assert.Equal(1, await db.Agencies.CountAsync(a => a.SucceededById == null));
     }
 
     /// <summary>An app over a database someone else prepared (here: a restored backup).</summary>

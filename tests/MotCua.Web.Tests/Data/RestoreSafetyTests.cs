@@ -88,7 +88,7 @@ public sealed class RestoreSafetyTests
                 Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
             }
             await using var db = app.CreateDbContext();
-            Assert.Equal(1, await db.Agencies.CountAsync());
+            Assert.Equal(1, await db.Agencies.CountAsync(a => a.SucceededById == null));
             Assert.Equal(5, await db.Users.CountAsync());
             Assert.False(Directory.Exists(Path.Combine(dir, "backups")));
         }
@@ -111,7 +111,7 @@ public sealed class RestoreSafetyTests
             await using (var source = new MotCuaApp())
             {
                 await using var db = source.CreateDbContext();
-                var agency = await db.Agencies.SingleAsync();
+                var agency = await db.Agencies.SingleAsync(a => a.Code == "SKHCN");
                 waiting = Outbox.Enqueue(db, source.Clock, new OutboxMessage
                 {
                     AgencyId = agency.Id, Kind = "dossier.received", Channel = OutboxChannel.Sms, Recipient = "0905123456", Body = "Hồ sơ của ông/bà đã được tiếp nhận.",
@@ -124,7 +124,7 @@ public sealed class RestoreSafetyTests
             await using (var before = new ExistingDatabaseApp(target, seedDemo: true))
             {
                 await using var db = before.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>();
-                var agency = await db.Agencies.SingleAsync();
+                var agency = await db.Agencies.SingleAsync(a => a.Code == "SKHCN");
                 db.Units.Add(new Unit { AgencyId = agency.Id, Name = "Phòng có trước khi khôi phục", Kind = UnitKind.Division });
                 await db.SaveChangesAsync();
             }

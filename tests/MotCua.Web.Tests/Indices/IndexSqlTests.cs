@@ -82,7 +82,7 @@ public sealed class IndexSqlTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         List<(int Id, string Name)> units;
         await using (var db = app.CreateDbContext())
         {
-            agencyId = await db.Agencies.Where(a => a.Name == "Sở Khoa học và Công nghệ tỉnh Phú Yên").Select(a => a.Id).SingleAsync();
+            agencyId = await db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync();
             procedures = await CatalogueQueries.InForceOn(db, agencyId, new DateOnly(2025, 3, 10))
                 .OrderBy(v => v.Procedure!.Code).Select(v => v.Procedure!.Code).Take(30).ToListAsync();
             units = (await db.Units.Where(u => u.AgencyId == agencyId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync())

@@ -82,7 +82,7 @@ public sealed class NotificationsApp(NotificationFakes fakes, TestDatabase? shar
     public async Task<int> AgencyIdAsync()
     {
         await using var db = CreateDbContext();
-        return await db.Agencies.Select(a => a.Id).SingleAsync();
+        return await db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync();
     }
 
     public async Task<OutboxMessage> MessageAsync(Guid id)

@@ -210,7 +210,7 @@ public sealed class OutboxTests(NotificationFakes fakes) : IClassFixture<Notific
         Assert.Equal("motcua@skhcn.phuyen.gov.vn", mail.From);
         using var message = MimeMessage.Load(new MemoryStream(mail.Raw));
         Assert.Equal("Tiếp nhận hồ sơ " + code, message.Subject);
-        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Phú Yên đã tiếp nhận hồ sơ " + code, message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Sở Khoa học và Công nghệ tỉnh Đắk Lắk đã tiếp nhận hồ sơ " + code, message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Ngày hẹn trả kết quả: 24/03/2025.", message.TextBody, StringComparison.Ordinal);
         Assert.Equal("utf-8", message.BodyParts.OfType<TextPart>().Single().ContentType.Charset, ignoreCase: true);
         Assert.Contains("@motcua", message.MessageId, StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class InspectionTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Equal(HttpStatusCode.Redirect, r2.StatusCode);
 
         using var db = app.CreateDbContext();
-        var agency = db.Agencies.Single().Id;
+        var agency = db.Agencies.Single(a => a.Code == "SKHCN").Id;
         var figures = await InspectionFigures.CountAsync(db, agency, new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), CancellationToken.None);
         Assert.Equal(new InspectionFigures(1, 0, 1, 1, 0), figures);
     }

@@ -110,7 +110,7 @@ public sealed class ReportReconciliationTests(MotCuaApp app) : IClassFixture<Mot
         List<string> procedures;
         await using (var db = app.CreateDbContext())
         {
-            agencyId = await db.Agencies.Where(a => a.Name == "Sở Khoa học và Công nghệ tỉnh Phú Yên").Select(a => a.Id).SingleAsync();
+            agencyId = await db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync();
             procedures = await CatalogueQueries.InForceOn(db, agencyId, new DateOnly(2025, 3, 10))
                 .OrderBy(v => v.FieldId).ThenBy(v => v.Procedure!.Code).Select(v => v.Procedure!.Code).Take(40).ToListAsync();
         }

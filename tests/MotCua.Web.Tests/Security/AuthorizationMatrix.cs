@@ -41,6 +41,7 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/tai-khoan"] = Admin,
         ["* /quan-tri/nhat-ky"] = Admin,
         ["* /quan-tri/co-quan"] = Admin,
+        ["* /quan-tri/co-quan/hop-nhat"] = Admin,
         // Calendar
         ["GET /api/calendar/{year}"] = Anyone,
         ["GET /api/calendar/lunar/{date}"] = Anyone,

@@ -121,8 +121,11 @@ public static class CatalogueQueries
         if (!string.IsNullOrWhiteSpace(agencyCode))
         {
             var code = agencyCode.Trim().ToUpperInvariant();
-            return await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, ct);
+            // A merged agency's code keeps resolving: it answers for its successor.
+            return await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == code, ct) is { } named
+                ? await Organisation.Merging.AgencyLineage.CurrentAsync(db, named, ct)
+                : null;
         }
-        return await db.Agencies.AsNoTracking().OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+        return await db.Agencies.AsNoTracking().Where(a => a.SucceededById == null).OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
     }
 }

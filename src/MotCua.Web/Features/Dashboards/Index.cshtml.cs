@@ -58,8 +58,9 @@ public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : P
         Current = Months[^1];
 
         var now = Now;
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, today, today, ct);
         var overdue = await reporting.Context.ReportDossiers.AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.Counted && r.ClosedAt == DossierProjection.Open && r.DueAt != null && r.DueAt < now)
+            .Where(r => agencies.Contains(r.AgencyId) && r.Counted && r.ClosedAt == DossierProjection.Open && r.DueAt != null && r.DueAt < now)
             .GroupBy(r => r.UnitName)
             .Select(g => new { Unit = g.Key, Count = g.Count() })
             .ToListAsync(ct);

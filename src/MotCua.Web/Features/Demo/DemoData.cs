@@ -75,14 +75,14 @@ public static class DemoData
         var agency = new Agency
         {
             Code = "SKHCN",
-            Name = "Sở Khoa học và Công nghệ tỉnh Phú Yên",
-            Address = "Số 08 Trần Phú, Phường 7, Thành phố Tuy Hòa, tỉnh Phú Yên",
-            Phone = "0257 3842 389",
-            Email = "skhcn@phuyen.gov.vn",
+            Name = "Sở Khoa học và Công nghệ tỉnh Đắk Lắk",
+            Address = "Số 15A Lê Duẩn, phường Buôn Ma Thuột, tỉnh Đắk Lắk",
+            Phone = "0262 3852 379",
+            Email = "sokhcn@daklak.gov.vn",
             Level = AgencyLevel.Province,
             Kind = AgencyKind.Department,
             ProvinceCode = "66",
-            // Phú Yên merged into Đắk Lắk on 1/7/2025: the department now stands under the Đắk Lắk people's committee.
+            // Phú Yên merged into Đắk Lắk on 1/7/2025: the department is the merged one, its Phú Yên predecessor seeded by MergeDemoData.
             ParentBody = "UBND TỈNH ĐẮK LẮK",
             PlaceName = "Đắk Lắk",
             HeadTitle = "Giám đốc",
@@ -109,6 +109,7 @@ public static class DemoData
         await CreateAsync(users, "daumoi", "Phạm Thị Lan", "Công chức đầu mối kiểm soát TTHC", agency, inspection, Roles.ControlFocalOfficer);
         await Plans.PlanDemoData.SeedAsync(sp, agency.Id, cancellationToken);
         await Plans.PlanDemoData2026.SeedAsync(sp, agency.Id, cancellationToken);
+        await AgencyMerges.MergeDemoData.SeedAsync(sp, agency.Id, cancellationToken);
     }
 
     private static async Task CreateAsync(UserManager<AppUser> users, string userName, string fullName, string position, Agency agency, Unit unit, string role)

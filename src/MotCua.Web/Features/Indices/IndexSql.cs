@@ -111,11 +111,25 @@ public static class IndexSql
     private const string Late = "((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e))";
     private const string Resolved = "(c < @e AND ck = 0)";
 
-    /// <summary>The counts for the agency (every unit) or one unit, and the procedures that had dossiers.</summary>
+    /// <summary>The counts for the agency (every unit) or one unit, and the procedures that had dossiers, with the agencies merged into it by the period's end.</summary>
     public static async Task<IndexCounts> CountAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        var parts = new List<IndexCounts>();
+        foreach (var id in agencies)
+        {
+            parts.Add(await OneAgencyCountAsync(reporting, id, period, unitId, ct));
+        }
+        return parts.Count == 1 ? parts[0] : new IndexCounts(
+            parts.SelectMany(p => p.ByUnit).GroupBy(u => u.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(u => u.Value).Aggregate(IndexDossierCounts.Zero, (a, b) => a.Plus(b)), StringComparer.Ordinal),
+            [.. parts.SelectMany(p => p.ProcedureUses)]);
+    }
+
+    private static async Task<IndexCounts> OneAgencyCountAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
         // From the roll-up (ReportRollup), grouped by unit and procedure: the unit's counts are the sums of its rows, and a
         // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
         // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period; late:
@@ -177,6 +191,23 @@ public static class IndexSql
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        if (agencies.Count == 1)
+        {
+            return await OneAgencyLostIdsAsync(reporting, agencyId, period, unitId, measure, skip, take, ct);
+        }
+        // With predecessors: every agency's first pages, merged by id, then the page asked for.
+        var ids = new List<long>();
+        foreach (var id in agencies)
+        {
+            ids.AddRange(await OneAgencyLostIdsAsync(reporting, id, period, unitId, measure, 0, Math.Max(0, skip) + take, ct));
+        }
+        return [.. ids.Order().Skip(Math.Max(0, skip)).Take(take)];
+    }
+
+    private static async Task<IReadOnlyList<long>> OneAgencyLostIdsAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId,
+        Index766Measure measure, int skip, int take, CancellationToken ct)
+    {
         var failing = FailingPredicate(measure);
         if (failing is null || take <= 0)
         {

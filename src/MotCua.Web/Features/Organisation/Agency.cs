@@ -72,6 +72,12 @@ public sealed class Agency
     /// <summary>The cut-off after which a receipt counts from the next working day, for procedures that apply it.</summary>
     public TimeOnly Cutoff { get; set; } = new(15, 0);
 
+    /// <summary>The agency this one was merged into (it is then closed); null while it stands on its own.</summary>
+    public int? SucceededById { get; set; }
+
+    /// <summary>The day from which <see cref="SucceededById"/> answers for this agency: its reports of periods ending on or after it.</summary>
+    public DateOnly? SucceededFrom { get; set; }
+
     public List<Unit> Units { get; } = [];
 }
 

@@ -32,11 +32,21 @@ public static class DossierFacts
         ResultDelivery? ReturnMethod, OnlineServiceLevel OnlineLevel, bool ComponentsDigitised, bool ResultDigitised, long FeeAmount,
         PaymentStatus Payment, bool Imported);
 
-    /// <summary>The dossiers a period's report, index or scoring can see, as Core facts.</summary>
+    /// <summary>The dossiers a period's report, index or scoring can see, as Core facts, with those of the agencies merged into it by the period's end.</summary>
     public static async Task<IReadOnlyList<DossierFact>> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
+        var facts = new List<DossierFact>();
+        foreach (var id in await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct))
+        {
+            facts.AddRange(await OneAgencyAsync(reporting, id, period, unitId, ct));
+        }
+        return facts;
+    }
+
+    private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    {
         var db = reporting.Context;
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
         long sTicks = s.UtcTicks;

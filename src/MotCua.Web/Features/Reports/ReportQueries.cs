@@ -19,12 +19,28 @@ public static class ReportQueries
     private const long Offset = 252_000_000_000L; // 7 h in ticks: Vietnam-local date of an instant is (t + off) / day
     private const long Day = 864_000_000_000L;
 
-    /// <summary>The report for one agency (optionally one unit's dossiers) and one period.</summary>
+    /// <summary>The report for one agency (optionally one unit's dossiers) and one period, with the agencies merged into it by the period's end (<see cref="LineageReports"/>).</summary>
     public static async Task<DossierReport> DossierReportAsync(ReportingDb reporting, int agencyId, ReportPeriod period, GroupBy groupBy,
         ReportOptions? options, int? unitId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        if (agencies.Count == 1)
+        {
+            return await OneAgencyReportAsync(reporting, agencyId, period, groupBy, options, unitId, ct);
+        }
+        var parts = new List<DossierReport>();
+        foreach (var id in agencies)
+        {
+            parts.Add(await OneAgencyReportAsync(reporting, id, period, groupBy, options, unitId, ct));
+        }
+        return LineageReports.Combine(parts);
+    }
+
+    private static async Task<DossierReport> OneAgencyReportAsync(ReportingDb reporting, int agencyId, ReportPeriod period, GroupBy groupBy,
+        ReportOptions? options, int? unitId, CancellationToken ct)
+    {
         options ??= ReportOptions.Default;
         var db = reporting.Context;
         var closed = options.CountFinishAt switch
