@@ -77,7 +77,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         {
             return NotFound();
         }
-        // Decree 13/2023: reads of the sender's contact are logged.
+        // Personal-data law: reads of the sender's contact are logged.
         Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page", Contact!.Masked);
         await db.SaveChangesAsync(ct);
         return Page();

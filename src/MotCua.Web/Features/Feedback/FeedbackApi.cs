@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Feedback;
 public static class FeedbackApi
 {
     /// <param name="Consent">
-    /// The sender's consent to the processing of the personal data sent (Decree 13/2023), as on the public form: a client
+    /// The sender's consent to the processing of the personal data sent (the personal-data law), as on the public form: a client
     /// shows <see cref="Shared.Privacy.ConsentNotice.Text"/> and sends <c>true</c> only when the sender agreed.
     /// </param>
     public sealed record FeedbackRequest(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,
@@ -33,7 +33,7 @@ public static class FeedbackApi
         var api = app.MapGroup("/api/public/feedback").WithTags("Phản ánh, kiến nghị").AllowAnonymous();
         api.MapPost("/", SubmitAsync).WithSummary("Gửi phản ánh, kiến nghị về quy định hành chính; trả về mã tiếp nhận")
             .WithDescription("Bắt buộc \"consent\": true — người gửi đã đồng ý cho cơ quan xử lý dữ liệu cá nhân để trả lời phản ánh, kiến nghị "
-                + "(Nghị định 13/2023/NĐ-CP); thiếu đồng ý thì không lưu gì và trả lỗi 400 tại trường \"consent\".")
+                + "(Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15); thiếu đồng ý thì không lưu gì và trả lỗi 400 tại trường \"consent\".")
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery().WithValidation("Phản ánh, kiến nghị chưa hợp lệ.");
         api.MapGet("/", ListAsync).WithSummary("Danh sách phản ánh, kiến nghị đã trả lời công khai (answered=true)")
             .RequireRateLimiting(Security.LookupPolicy);

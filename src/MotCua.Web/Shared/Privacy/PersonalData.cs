@@ -65,7 +65,7 @@ public sealed record ContactDetails(string? IdNumber, string? Phone, string? Ema
         PersonalData.Mask(Email, MaskKind.Email), PersonalData.Mask(Address, MaskKind.Address), Masked: true);
 }
 
-/// <summary>One personal field of an entity (Decree 13/2023/NĐ-CP Art. 2: basic personal data).</summary>
+/// <summary>One personal field of an entity (basic personal data in the sense of the personal-data law).</summary>
 public sealed record PersonalField(Type Entity, string Property, string Label, RetentionCategory Retention, MaskKind Mask);
 
 /// <summary>A property whose name looks personal but is not a person's data, with the reason.</summary>
@@ -75,7 +75,7 @@ public sealed record NotPersonalField(Type Entity, string Property, string Reaso
 public sealed record RetentionRule(RetentionCategory Category, string Name, string Purpose, string LegalBasis, string Period);
 
 /// <summary>
-/// The register of personal data (Decree 13/2023/NĐ-CP): which entity fields hold a person's data, why, how long they
+/// The register of personal data the personal-data law asks for: which entity fields hold a person's data, why, how long they
 /// are kept and how they are masked for roles that do not need them. A test walks the EF model and fails when an entity
 /// gains a property whose name looks personal and is in neither list, so the register cannot silently fall behind.
 /// </summary>
