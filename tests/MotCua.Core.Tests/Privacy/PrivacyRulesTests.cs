@@ -103,4 +103,20 @@ public sealed class PrivacyRulesTests
             }
         }
     }
+
+    [Theory]
+    // A submitted dossier is processed under the law's task basis and kept as an archive record: deletion is refused.
+    [InlineData(SubjectRecordKind.Dossier, false, false, "LLT2024")]
+    // A draft rests on consent and its purpose ended: erased.
+    [InlineData(SubjectRecordKind.Dossier, true, true, "LBVDLCN2025")]
+    // A PAKN still being answered needs the sender's contact (ND20/2008); once closed it may go.
+    [InlineData(SubjectRecordKind.Feedback, false, false, "ND20/2008")]
+    [InlineData(SubjectRecordKind.Feedback, true, true, "LBVDLCN2025")]
+    public void Deletion_is_granted_only_where_no_law_requires_keeping_the_data(SubjectRecordKind kind, bool purposeOver, bool allowed, string sourceKey)
+    {
+        var decision = ErasureRule.Decide(kind, purposeOver);
+        Assert.Equal(allowed, decision.Allowed);
+        Assert.Contains(decision.Sources, s => s.Key == sourceKey);
+        Assert.False(string.IsNullOrWhiteSpace(decision.Reason));
+    }
 }
