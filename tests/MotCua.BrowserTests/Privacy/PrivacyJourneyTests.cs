@@ -35,7 +35,7 @@ public sealed class PrivacyJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await BrowserApp.ScreenshotBothWidthsAsync(citizen, "privacy-request-sent");
 
         var focal = await browser.LoginAsync("daumoi");
-        await focal.GetByRole(AriaRole.Link, new() { Name = "Yêu cầu về dữ liệu cá nhân" }).ClickAsync();
+        await focal.Locator("nav.mainnav").GetByRole(AriaRole.Link, new() { Name = "Yêu cầu về dữ liệu cá nhân" }).ClickAsync();
         await Assertions.Expect(focal.GetByTestId("requests")).ToContainTextAsync(code!);
         await BrowserApp.ScreenshotBothWidthsAsync(focal, "privacy-requests");
         await focal.GetByRole(AriaRole.Link, new() { Name = code! }).ClickAsync();

@@ -123,8 +123,8 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
             Details = details,
             ConsentVersion = ConsentNotice.Version,
             ReceivedAt = now,
-            AcknowledgeDueAt = acknowledge.Value.DueFrom(now, calculator),
-            DueAt = complete.Value.DueFrom(now, calculator),
+            AcknowledgeDueAt = acknowledge.Value.DueFrom(now, calculator).ToUniversalTime(),
+            DueAt = complete.Value.DueFrom(now, calculator).ToUniversalTime(),
             LimitBasis = $"Phản hồi trong {acknowledge.Value.Describe()} ({acknowledge.Basis}); thực hiện trong {complete.Value.Describe()} ({complete.Basis}).",
             Status = DataSubjectRequestStatus.Open,
         };
