@@ -13,6 +13,7 @@ using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
+using MotCua.Web.Features.Privacy;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Scaling;
@@ -85,6 +86,7 @@ app.MapNotificationsApi();
 app.MapDossierApi();
 app.MapCitizensApi();
 app.MapFeedbackApi();
+app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
 

@@ -51,7 +51,7 @@ public sealed record KnownValue(string? Text, PersonalDataKind Kind);
 
 /// <summary>
 /// Finds Vietnamese personal identifiers in free text a PAKN sender or an officer wrote, so they are redacted before the
-/// text is published (Personal Data Protection Law 91/2025/QH15). Heuristics: it errs towards redacting, and the officer reviews every
+/// text is published, as the personal-data law asks. Heuristics: it errs towards redacting, and the officer reviews every
 /// publication, restoring a false positive or redacting more; legal document numbers, dates and money amounts are kept.
 /// </summary>
 public static partial class PersonalDataDetector

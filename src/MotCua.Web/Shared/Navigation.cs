@@ -49,6 +49,8 @@ public static class Navigation
         new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Dữ liệu cá nhân", "/quan-tri/du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Yêu cầu về dữ liệu cá nhân", "/quan-tri/yeu-cau-chu-the-du-lieu", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
+        new("Vi phạm dữ liệu cá nhân", "/quan-tri/vi-pham-du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Đổi mật khẩu", AccountRules.ChangePasswordPath, "Tài khoản"),
         new("Xác thực hai bước", AccountRules.TwoFactorPath, "Tài khoản"),
     ];

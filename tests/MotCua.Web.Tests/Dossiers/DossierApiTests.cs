@@ -101,7 +101,7 @@ public sealed class DossierApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Contains(returned.GetProperty("forms").EnumerateArray(), f => f.GetProperty("kind").GetString() == "receiptAndAppointment");
 
         await using var db = app.CreateDbContext();
-        // Reads of the applicant's data are audited too (Decree 13/2023); only the state changes are counted here.
+        // Reads of the applicant's data are audited too (the personal-data law); only the state changes are counted here.
         var audit = await db.AuditEntries.Where(a => a.EntityType == "Dossier" && a.EntityId == code && a.Action != PersonalDataReads.DossierRead).CountAsync();
         Assert.Equal(6, audit); // receipt + 5 transitions, each with its own entry
     }

@@ -16,7 +16,7 @@ using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Privacy;
 
-/// <summary>Decree 13/2023/NĐ-CP: the register, masking by role, audited reads, consent on public forms.</summary>
+/// <summary>The personal-data law: the register, masking by role, audited reads, consent on public forms.</summary>
 public sealed partial class PersonalDataTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
     private const string Phone = "0912345678";
@@ -225,7 +225,7 @@ public sealed partial class PersonalDataTests(MotCuaApp app) : IClassFixture<Mot
     {
         using var anonymous = app.CreateClient();
         var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, "/phan-anh-kien-nghi");
-        Assert.Contains("Nghị định 13/2023/NĐ-CP", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/phan-anh-kien-nghi")), StringComparison.Ordinal);
+        Assert.Contains("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15", WebUtility.HtmlDecode(await anonymous.GetStringAsync("/phan-anh-kien-nghi")), StringComparison.Ordinal);
         var title = Unique("Không đồng ý");
         var response = await anonymous.PostAsync("/phan-anh-kien-nghi", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -146,6 +146,13 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/mau-thong-bao"] = Admin,
         ["* /quan-tri/webhook"] = Admin,
         ["* /quan-tri/du-lieu-ca-nhan"] = Admin,
+        ["* /quan-tri/yeu-cau-chu-the-du-lieu"] = Managers,
+        ["* /quan-tri/yeu-cau-chu-the-du-lieu/{code}"] = Managers,
+        ["* /quan-tri/vi-pham-du-lieu-ca-nhan"] = Admin,
+        ["* /quyen-du-lieu-ca-nhan"] = Anyone, // rate-limited; shows nothing of anyone without the record's second factor
+        ["* /quyen-du-lieu-ca-nhan/theo-doi"] = Anyone, // rate-limited; a request shows only with the factor it was sent with
+        ["POST /api/public/privacy-requests/"] = Anyone,
+        ["POST /api/public/privacy-requests/follow"] = Anyone,
         ["GET /api/admin/outbox/"] = Admin,
         ["POST /api/admin/outbox/{id:guid}/replay"] = Admin,
     };

@@ -65,7 +65,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
 
     public string? Message { get; private set; }
 
-    /// <summary>The consent box (Personal Data Protection Law 91/2025/QH15); checked on the server.</summary>
+    /// <summary>The consent box the personal-data law asks for; checked on the server.</summary>
     [BindProperty]
     public bool Consent { get; set; }
 

@@ -146,7 +146,7 @@ public static class DossierApi
         {
             return NotFound(code);
         }
-        // Personal-data law (Law 91/2025): the read of the applicant's data is logged, one small insert (sealed later, off this path).
+        // Personal-data law: the read of the applicant's data is logged, one small insert (sealed later, off this path).
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(dto);
     }
@@ -204,7 +204,7 @@ public static class DossierApi
         var input = new ActionInput(request.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, request.Delivery, request.Partner,
             SupplementItems: request.SupplementItems, LeaderUserId: request.LeaderUserId);
         ContactDetails? contact = null;
-        // Personal-data law (Law 91/2025): the answer shows the applicant's contact, so its read is logged in the action's own save.
+        // Personal-data law: the answer shows the applicant's contact, so its read is logged in the action's own save.
         var result = await act.ApplyAsync(code, request.Action!.Value, input, request.RowVersion, user, ct,
             alongside: d => contact = PersonalDataReads.Open(db, time, user, d, "api-action"));
         return result.Kind switch
@@ -292,7 +292,7 @@ public static class DossierApi
         var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
         var doc = d is null || !DossierDocuments.Slugs.TryGetValue(slug, out var kind)
             ? null
-            // Personal-data law (Law 91/2025): the PDF carries the contact as this officer may see it (full for the desk printing it for
+            // Personal-data law: the PDF carries the contact as this officer may see it (full for the desk printing it for
             // the citizen, masked for a leader), and the read is logged.
             : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct);
         if (doc is null)

@@ -86,7 +86,7 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
         {
             return NotFound();
         }
-        // Personal-data law (Law 91/2025): reads of the sender's contact are logged.
+        // Personal-data law: reads of the sender's contact are logged.
         Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, User, Item!.Code, "feedback-page", Contact!.Masked);
         await db.SaveChangesAsync(ct);
         return Page();

@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Feedback;
 public static class FeedbackApi
 {
     /// <param name="Consent">
-    /// The sender's consent to the processing of the personal data sent (Personal Data Protection Law 91/2025/QH15), as on the public form: a client
+    /// The sender's consent to the processing of the personal data sent (the personal-data law), as on the public form: a client
     /// shows <see cref="Shared.Privacy.ConsentNotice.Text"/> and sends <c>true</c> only when the sender agreed.
     /// </param>
     public sealed record FeedbackRequest(string? SenderName, string? SenderAddress, string? SenderPhone, string? SenderEmail, string? Title, string? Content,

@@ -106,7 +106,7 @@ public static class FeedbackOfficeApi
         {
             return NotFound(code);
         }
-        // Personal-data law (Law 91/2025): the sender's contact is in the answer, so the read is logged as on the detail page.
+        // Personal-data law: the sender's contact is in the answer, so the read is logged as on the detail page.
         Shared.Privacy.PersonalDataReads.RecordFeedback(db, time, http.User, dto.Code, "feedback-api", dto.Masked);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(dto);

@@ -9,7 +9,7 @@ namespace MotCua.Web.Features.Feedback;
 public sealed record FeedbackContact(string Name, string Address, string? Phone, string? Email, bool Masked);
 
 /// <summary>
-/// Who sees a PAKN sender's contact and attachments in full (Personal Data Protection Law 91/2025/QH15: only those who need them). The
+/// Who sees a PAKN sender's contact and attachments in full (the personal-data law: only those who need them). The
 /// officers handling the PAKN do: the control focal officer, who registers PAKN and answers the sender; the officers of
 /// the unit it is assigned to; the officer who drafted the answer. Everyone else of the agency (leaders, administrators,
 /// the one-stop desk, other units) sees the contact masked with the register's masks and no attachments.

@@ -33,7 +33,7 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
 
     public FeedbackItem? Acknowledged { get; private set; }
 
-    /// <summary>The consent box (Personal Data Protection Law 91/2025/QH15); checked on the server.</summary>
+    /// <summary>The consent box the personal-data law asks for; checked on the server.</summary>
     [BindProperty]
     public bool Consent { get; set; }
 

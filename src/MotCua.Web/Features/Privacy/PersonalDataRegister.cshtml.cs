@@ -20,7 +20,14 @@ public sealed class PersonalDataRegisterModel(AppDbContext db, TimeProvider time
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet() => Rules = PersonalData.Rules(options.CurrentValue);
+    /// <summary>The day whose bases the page shows as in force.</summary>
+    public DateOnly Today { get; private set; }
+
+    public void OnGet()
+    {
+        Rules = PersonalData.Rules(options.CurrentValue);
+        Today = time.Today();
+    }
 
     public async Task<IActionResult> OnPostPurgeAsync(CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Privacy;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
@@ -65,17 +66,24 @@ public sealed record ContactDetails(string? IdNumber, string? Phone, string? Ema
         PersonalData.Mask(Email, MaskKind.Email), PersonalData.Mask(Address, MaskKind.Address), Masked: true);
 }
 
-/// <summary>One personal field of an entity (Decree 13/2023/NĐ-CP Art. 2: basic personal data).</summary>
+/// <summary>One personal field of an entity (basic personal data in the sense of the personal-data law).</summary>
 public sealed record PersonalField(Type Entity, string Property, string Label, RetentionCategory Retention, MaskKind Mask);
 
 /// <summary>A property whose name looks personal but is not a person's data, with the reason.</summary>
 public sealed record NotPersonalField(Type Entity, string Property, string Reason);
 
-/// <summary>A retention category as the register page shows it.</summary>
-public sealed record RetentionRule(RetentionCategory Category, string Name, string Purpose, string LegalBasis, string Period);
+/// <summary>A retention category as the register page shows it, with its legal bases over time.</summary>
+public sealed record RetentionRule(RetentionCategory Category, string Name, string Purpose, PersonalDataPurpose Basis, string Period)
+{
+    /// <summary>Every basis the category rested on, oldest first.</summary>
+    public IReadOnlyList<PersonalDataBasis> Bases => PersonalDataBases.Of(Basis);
+
+    /// <summary>The basis holding on <paramref name="day"/> (the latest one for a day before the register began).</summary>
+    public PersonalDataBasis BasisOn(DateOnly day) => PersonalDataBases.On(Basis, day) ?? Bases[0];
+}
 
 /// <summary>
-/// The register of personal data (Decree 13/2023/NĐ-CP): which entity fields hold a person's data, why, how long they
+/// The register of personal data the personal-data law asks for: which entity fields hold a person's data, why, how long they
 /// are kept and how they are masked for roles that do not need them. A test walks the EF model and fails when an entity
 /// gains a property whose name looks personal and is in neither list, so the register cannot silently fall behind.
 /// </summary>
@@ -122,28 +130,31 @@ public static class PersonalData
         new(typeof(AppUser), nameof(AppUser.PhoneNumberConfirmed), "Cờ kỹ thuật của tài khoản."),
     ];
 
-    /// <summary>The categories with their purpose and legal basis; periods come from <see cref="RetentionOptions"/>.</summary>
+    /// <summary>
+    /// The categories with their purpose and legal bases over time; periods come from <see cref="RetentionOptions"/>.
+    /// The bases are <see cref="PersonalDataBases"/>, so the register and the Core rules cannot disagree.
+    /// </summary>
     public static IReadOnlyList<RetentionRule> Rules(RetentionOptions o) =>
     [
         new(RetentionCategory.DossierApplicant, "Thông tin người nộp hồ sơ TTHC",
             "Tiếp nhận, giải quyết, trả kết quả, tra cứu và đánh giá hồ sơ thủ tục hành chính.",
-            "Nghị định 61/2018/NĐ-CP, Nghị định 107/2021/NĐ-CP; Điều 17 Nghị định 13/2023/NĐ-CP (xử lý theo quy định của luật).",
+            PersonalDataPurpose.DossierProcessing,
             o.DossierApplicantYears > 0 ? $"{o.DossierApplicantYears} năm sau khi hồ sơ kết thúc" : "Theo thời hạn bảo quản hồ sơ lưu trữ (không tự động xóa)"),
         new(RetentionCategory.DossierDraft, "Hồ sơ nháp chưa nộp",
             "Cho phép công dân lưu và nộp tiếp hồ sơ trực tuyến.",
-            "Sự đồng ý của chủ thể dữ liệu (Điều 11 Nghị định 13/2023/NĐ-CP).",
+            PersonalDataPurpose.OnlineDraft,
             $"{o.DraftDays} ngày kể từ khi tạo"),
         new(RetentionCategory.FeedbackSender, "Thông tin liên hệ người gửi phản ánh, kiến nghị",
             "Trả lời và thông báo kết quả xử lý phản ánh, kiến nghị.",
-            "Nghị định 20/2008/NĐ-CP; sự đồng ý của chủ thể dữ liệu trên mẫu phản ánh.",
+            PersonalDataPurpose.Feedback,
             $"{o.FeedbackSenderYears} năm sau khi kết thúc xử lý"),
         new(RetentionCategory.OutboxRecipient, "Người nhận và nội dung thông báo (SMS, Zalo, thư điện tử)",
             "Gửi thông báo tình trạng hồ sơ và đối soát việc gửi.",
-            "Nghị định 61/2018/NĐ-CP (thông báo cho tổ chức, cá nhân).",
+            PersonalDataPurpose.Notifications,
             $"{o.OutboxRecipientDays} ngày sau khi gửi xong hoặc thất bại"),
         new(RetentionCategory.OfficerAccount, "Tài khoản cán bộ",
             "Đăng nhập, phân quyền, ghi nhật ký thao tác.",
-            "Thực hiện nhiệm vụ công vụ (Điều 17 Nghị định 13/2023/NĐ-CP).",
+            PersonalDataPurpose.OfficerAccounts,
             "Trong thời gian tài khoản tồn tại"),
     ];
 

@@ -59,14 +59,7 @@ public static class PersonalDataPurge
         if (o.FeedbackSenderYears > 0)
         {
             var cutoff = now.AddYears(-o.FeedbackSenderYears);
-            feedback = await db.FeedbackItems
-                .Where(f => f.ClosedAt != null && f.ClosedAt < cutoff && f.SenderName != PersonalData.Anonymised)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(f => f.SenderName, PersonalData.Anonymised)
-                    .SetProperty(f => f.SenderAddress, PersonalData.Anonymised)
-                    .SetProperty(f => f.SenderPhone, (string?)null)
-                    .SetProperty(f => f.SenderEmail, (string?)null)
-                    .SetProperty(f => f.Version, f => f.Version + 1), cancellationToken);
+            feedback = await AnonymiseFeedback(db.FeedbackItems.Where(f => f.ClosedAt != null && f.ClosedAt < cutoff), cancellationToken);
         }
         var outbox = 0;
         if (o.OutboxRecipientDays > 0)
@@ -91,6 +84,22 @@ public static class PersonalDataPurge
         await tx.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>
+    /// Anonymises the sender of one feedback item at the sender's request, in the caller's transaction (the caller
+    /// decides it is allowed, writes the audit entry and saves).
+    /// </summary>
+    public static Task<int> EraseFeedbackSenderAsync(AppDbContext db, long feedbackId, CancellationToken cancellationToken) =>
+        AnonymiseFeedback(db.FeedbackItems.Where(f => f.Id == feedbackId), cancellationToken);
+
+    private static Task<int> AnonymiseFeedback(IQueryable<FeedbackItem> query, CancellationToken cancellationToken) =>
+        query.Where(f => f.SenderName != PersonalData.Anonymised)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.SenderName, PersonalData.Anonymised)
+                .SetProperty(f => f.SenderAddress, PersonalData.Anonymised)
+                .SetProperty(f => f.SenderPhone, (string?)null)
+                .SetProperty(f => f.SenderEmail, (string?)null)
+                .SetProperty(f => f.Version, f => f.Version + 1), cancellationToken);
 
     private static Task<int> AnonymiseDossiers(IQueryable<Dossier> query, CancellationToken cancellationToken) =>
         query.Where(d => d.ApplicantName != PersonalData.Anonymised)
@@ -152,6 +161,8 @@ public static class PrivacyModule
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.AddSingleton(PrivacyLimitSettings.Read(configuration));
+        services.AddScoped<Features.Privacy.PrivacyDesk>();
         services.AddHostedService<PersonalDataPurgeService>();
         return services;
     }

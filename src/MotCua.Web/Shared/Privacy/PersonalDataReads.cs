@@ -7,7 +7,7 @@ using MotCua.Web.Features.Dossiers;
 namespace MotCua.Web.Shared.Privacy;
 
 /// <summary>
-/// The one read-audit of personal data (Decree 13/2023/NĐ-CP): who saw whose data, in which view, masked or not.
+/// The one read-audit of personal data the personal-data law asks for: who saw whose data, in which view, masked or not.
 /// Every view that shows a person's contact details goes through here: <see cref="Open"/> for one dossier (it also
 /// applies <see cref="PersonalData.SeesFull"/>, so a view cannot mask without logging), <see cref="RecordList"/> for a
 /// list or export. The entry is only added; the caller saves it (and a caller that answers 404 simply does not).

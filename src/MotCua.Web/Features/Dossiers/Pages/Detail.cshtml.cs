@@ -148,7 +148,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         CanAddFiles = DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
         CanExplain = DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
         CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
-        // Personal-data law (Law 91/2025): every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
+        // Personal-data law: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
         Applicant = PersonalDataReads.Open(db, time, User, d, view);
         Actions = await act.AvailableActionsAsync(User, d, ct);
         (PrimaryAction, OtherActions) = DossierNextAction.Split(Actions);

@@ -38,7 +38,7 @@ public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvid
         {
             return false;
         }
-        // Personal-data law (Law 91/2025): the form shows the applicant's contact as this officer may see it, and the read is logged.
+        // Personal-data law: the form shows the applicant's contact as this officer may see it, and the read is logged.
         var contact = PersonalDataReads.Open(db, time, User, d, purpose + form);
         if (await DossierDocuments.BuildAsync(db, calendars, d, form, DossierDocuments.LookupUrl(Request, d.Code), contact, time, ct) is not { } doc)
         {

@@ -67,7 +67,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
         return File(PdfRenderer.Render(doc), "application/pdf", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.pdf");
     }
 
-    /// <summary>Personal-data law (Law 91/2025): every view or export of the register is logged with the dossiers it listed and those shown in full.</summary>
+    /// <summary>Personal-data law: every view or export of the register is logged with the dossiers it listed and those shown in full.</summary>
     private async Task RecordReadAsync(string view, CancellationToken ct)
     {
         if (Rows.Count == 0)
