@@ -85,12 +85,6 @@ public sealed record ReceiptInput(
     public long? FeeAmount { get; init; }
 
     public string? FeeNote { get; init; }
-
-    /// <summary>
-    /// The papers were checked one by one against the catalogue (the desk page): a receipt as complete is then refused
-    /// while a required paper is not ticked (<see cref="ReceiptChecklist"/>).
-    /// </summary>
-    public bool CheckedAgainstCatalogue { get; init; }
 }
 
 /// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>
