@@ -119,7 +119,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
     /// <summary>Who the caller is to the queues: scope, the unit shown, the units and officers the forms offer.</summary>
     private async Task LoadScopeAsync(CancellationToken ct)
     {
-        Filter = QueueFilter.Read(Request.Query);
+        Filter = QueueFilter.Read(Request.Query) with { Me = User.Identity?.Name };
         var actor = await dossiers.ActorAsync(User, ct);
         AgencyWide = actor.Is(DossierRoles.OneStopOfficer) || actor.Is(DossierRoles.Admin) || (actor.Is(DossierRoles.Leader) && actor.InLeadership);
         ShownUnitId = AgencyWide && Filter.UnitId is { } chosen ? chosen : User.UnitId();
