@@ -308,13 +308,10 @@ public static class DossierDecider
         public void PlanSteps(int firstUnit)
         {
             var plan = snapshot.Plan;
-            IReadOnlyList<ProcessingTime> times = plan.All(p => p.DurationValue <= 0)
-                ? [State.Terms.ProcessingTime ?? ProcessingTime.WorkingDays(1)]
-                : plan.Select(p => p.DurationValue > 0 ? p.Duration : ProcessingTime.WorkingHours(1)).ToList();
-            var deadlines = context.Calculator.SplitSteps(context.At, times);
+            var deadlines = StepPlanning.Deadlines(plan, State.Terms.ProcessingTime, context.At, context.Calculator);
             for (var i = 0; i < plan.Count; i++)
             {
-                var d = deadlines[Math.Min(i, deadlines.Count - 1)];
+                var d = deadlines[i];
                 _planned.Add(new PlannedAssignment(i, plan[i].Name, i == 0 ? firstUnit : plan[i].UnitId ?? firstUnit, i == 0 ? State.Assignee : null,
                     d.StartAt, d.DueAt, i == 0 ? context.At : null));
             }
