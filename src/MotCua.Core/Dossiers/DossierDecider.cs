@@ -308,13 +308,10 @@ public static class DossierDecider
         public void PlanSteps(int firstUnit)
         {
             var plan = snapshot.Plan;
-            IReadOnlyList<ProcessingTime> times = plan.All(p => p.DurationValue <= 0)
-                ? [State.Terms.ProcessingTime ?? ProcessingTime.WorkingDays(1)]
-                : plan.Select(p => p.DurationValue > 0 ? p.Duration : ProcessingTime.WorkingHours(1)).ToList();
-            var deadlines = context.Calculator.SplitSteps(context.At, times);
+            var deadlines = StepPlanning.Deadlines(plan, State.Terms.ProcessingTime, context.At, context.Calculator);
             for (var i = 0; i < plan.Count; i++)
             {
-                var d = deadlines[Math.Min(i, deadlines.Count - 1)];
+                var d = deadlines[i];
                 _planned.Add(new PlannedAssignment(i, plan[i].Name, i == 0 ? firstUnit : plan[i].UnitId ?? firstUnit, i == 0 ? State.Assignee : null,
                     d.StartAt, d.DueAt, i == 0 ? context.At : null));
             }
@@ -368,7 +365,7 @@ public static class DossierDecider
 
         /// <summary>
         /// The notices: the citizen at each status change (the national portal only at the last one saved), the desk when an
-        /// online supplement is in or a result is ready to return, the leader when a dossier waits for approval, the unit or
+        /// online supplement is in or an approved result's document is ready to return, the leader when a dossier waits for approval, the unit or
         /// officer when the dossier enters their queue.
         /// </summary>
         public void Notify(TransitionResult[] transitions)
@@ -396,8 +393,9 @@ public static class DossierDecider
                     // Nobody else moves a dossier waiting for approval: unless its leader hears of it, it stalls.
                     Notices.Add(new DossierNoticeRecord(DossierEventKind.AwaitingApproval, NoticeRecipient.Approver));
                 }
-                if (from != t.To && t.To == DossierStatus.ResultIssued)
+                if (from != t.To && t.To == DossierStatus.ResultIssued && context.ResultReadyForDesk)
                 {
+                    // An approval without its result document leaves the desk nothing to hand over: the alert waits for the document.
                     Notices.Add(new DossierNoticeRecord(DossierEventKind.ResultAtDesk, NoticeRecipient.Desk));
                 }
                 if (t.From == DossierStatus.AwaitingSupplement && t.To == DossierStatus.Submitted && State.Channel == DossierChannel.Online)

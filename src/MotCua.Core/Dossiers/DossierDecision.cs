@@ -76,6 +76,9 @@ public sealed record DecisionContext(DateTimeOffset At, DeadlineCalculator Calcu
 
     /// <summary>The command's <see cref="DossierCommand.LeaderUserId"/> as an active officer of the agency; null when none is named or found.</summary>
     public LeaderInfo? Leader { get; init; }
+
+    /// <summary>Whether the dossier's result document is ready for the desk to hand over; the desk is alerted only when it is.</summary>
+    public bool ResultReadyForDesk { get; init; }
 }
 
 /// <summary>Why a command is refused; the web maps these to HTTP (409, 403, 400, 422, 400).</summary>

@@ -32,6 +32,33 @@ public static class ReceiptChecklist
               + ". Không tiếp nhận hồ sơ chưa đầy đủ: vui lòng chọn \"Hướng dẫn bổ sung\" hoặc \"Từ chối tiếp nhận\" (nêu rõ lý do).";
     }
 
+    /// <summary>
+    /// The required papers of <paramref name="catalogue"/> the checklist does not answer at all (neither received nor
+    /// marked not received), in catalogue order: a receipt that is silent about a required paper is refused whatever its outcome.
+    /// </summary>
+    public static IReadOnlyList<string> Unanswered(IReadOnlyList<CataloguePaper> catalogue, IReadOnlyList<CheckedPaper> checklist)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(checklist);
+        var answered = checklist.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => Key(p.Name!)).ToHashSet(StringComparer.Ordinal);
+        return catalogue.Where(p => p.Required && !answered.Contains(Key(p.Name))).Select(p => p.Name).ToList();
+    }
+
+    /// <summary>
+    /// Why a receipt's checklist is refused, or null: a required paper left unanswered (any outcome), or, for a receipt as
+    /// complete, a required paper not received. The message names each paper.
+    /// </summary>
+    public static string? Problem(IReadOnlyList<CataloguePaper> catalogue, IReadOnlyList<CheckedPaper> checklist, bool receivedAsComplete)
+    {
+        var unanswered = Unanswered(catalogue, checklist);
+        if (unanswered.Count > 0)
+        {
+            return "Danh sách thành phần hồ sơ chưa có thành phần bắt buộc: " + string.Join("; ", unanswered)
+                + ". Vui lòng ghi từng thành phần bắt buộc theo danh mục thủ tục, kèm đã nhận hay chưa.";
+        }
+        return receivedAsComplete ? IncompleteProblem(catalogue, checklist) : null;
+    }
+
     /// <summary>The supplement guidance listing what is missing, for a desk officer who left the note empty.</summary>
     public static string? SupplementGuidance(IReadOnlyList<CataloguePaper> catalogue, IReadOnlyList<CheckedPaper> checklist)
     {

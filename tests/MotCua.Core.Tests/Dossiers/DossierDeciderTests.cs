@@ -293,22 +293,23 @@ public sealed class DossierDeciderTests
         Assert.Equal(new DossierNoticeRecord(kind, NoticeRecipient.Applicant, TellNationalPortal: true), decision.Notices[0]);
     }
 
-    public static TheoryData<DossierStatus, DossierAction, string, DossierNoticeRecord?> OfficerNotices => new()
+    public static TheoryData<DossierStatus, DossierAction, string, bool, DossierNoticeRecord?> OfficerNotices => new()
     {
-        // status, action, role, the officers' notice it raises besides the applicant's
-        { InProcessing, Appraise, Specialist, new DossierNoticeRecord(DossierEventKind.AwaitingApproval, NoticeRecipient.Approver) },
-        { AwaitingApproval, Approve, Leader, new DossierNoticeRecord(DossierEventKind.ResultAtDesk, NoticeRecipient.Desk) },
-        { AwaitingApproval, Reject, Leader, null },
-        { ResultIssued, Return, Desk, null },
+        // status, action, role, whether the result document is ready for the desk, the officers' notice it raises besides the applicant's
+        { InProcessing, Appraise, Specialist, false, new DossierNoticeRecord(DossierEventKind.AwaitingApproval, NoticeRecipient.Approver) },
+        { AwaitingApproval, Approve, Leader, true, new DossierNoticeRecord(DossierEventKind.ResultAtDesk, NoticeRecipient.Desk) },
+        { AwaitingApproval, Approve, Leader, false, null },
+        { AwaitingApproval, Reject, Leader, true, null },
+        { ResultIssued, Return, Desk, true, null },
     };
 
     [Theory]
     [MemberData(nameof(OfficerNotices))]
-    public void Submitting_for_approval_alerts_the_approver_and_an_approved_result_alerts_the_desk(DossierStatus status, DossierAction action, string role,
-        DossierNoticeRecord? expected)
+    public void Submitting_for_approval_alerts_the_approver_and_a_result_ready_at_approval_alerts_the_desk(DossierStatus status, DossierAction action, string role,
+        bool resultReady, DossierNoticeRecord? expected)
     {
         var decision = Decide(Snapshot(StateIn(status, action), Finance), Command(action) with { LeaderUserId = "lanhdao" },
-            Context("2025-03-14T10:00", role) with { Leader = new("lanhdao", Finance, IsLeader: true, InLeadership: false) });
+            Context("2025-03-14T10:00", role) with { Leader = new("lanhdao", Finance, IsLeader: true, InLeadership: false), ResultReadyForDesk = resultReady });
 
         var officers = decision.Notices.Where(n => n.Recipient != NoticeRecipient.Applicant).ToList();
         Assert.Equal(expected is null ? [] : [expected], officers);

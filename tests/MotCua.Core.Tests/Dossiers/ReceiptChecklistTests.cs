@@ -42,4 +42,29 @@ public sealed class ReceiptChecklistTests
         var ticked = new[] { new CheckedPaper(decomposed, true), new CheckedPaper("Bản sao giấy chứng nhận đăng ký doanh nghiệp", true) };
         Assert.Empty(ReceiptChecklist.MissingRequired(Catalogue, ticked));
     }
+
+    [Fact]
+    public void A_required_paper_not_answered_is_refused_whatever_the_outcome_and_named()
+    {
+        var silent = new[] { new CheckedPaper("Đơn đề nghị cấp giấy phép", false) };
+        Assert.Equal(["Bản sao giấy chứng nhận đăng ký doanh nghiệp"], ReceiptChecklist.Unanswered(Catalogue, silent));
+        Assert.Contains("Bản sao giấy chứng nhận đăng ký doanh nghiệp", ReceiptChecklist.Problem(Catalogue, silent, receivedAsComplete: false), StringComparison.Ordinal);
+        Assert.DoesNotContain("Đơn đề nghị", ReceiptChecklist.Problem(Catalogue, silent, receivedAsComplete: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_required_paper_answered_passes_unless_received_as_complete_without_it()
+    {
+        var answered = new[] { new CheckedPaper("Đơn đề nghị cấp giấy phép", true), new CheckedPaper("Bản sao giấy chứng nhận đăng ký doanh nghiệp", false) };
+        Assert.Empty(ReceiptChecklist.Unanswered(Catalogue, answered));
+        Assert.Null(ReceiptChecklist.Problem(Catalogue, answered, receivedAsComplete: false));
+        Assert.Contains("Bản sao giấy chứng nhận đăng ký doanh nghiệp", ReceiptChecklist.Problem(Catalogue, answered, receivedAsComplete: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_papers_need_no_answer()
+    {
+        var required = new[] { new CheckedPaper("Đơn đề nghị cấp giấy phép", true), new CheckedPaper("Bản sao giấy chứng nhận đăng ký doanh nghiệp", true) };
+        Assert.Null(ReceiptChecklist.Problem(Catalogue, required, receivedAsComplete: true));
+    }
 }

@@ -241,7 +241,7 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
         {
             procedureCode = Procedure, channel = "direct", outcome = "receive",
             applicant = new { name = Unique("Công ty Phân Công"), idNumber = "079085001234", phone = "0905123456", address = "Tuy Hòa" },
-            papers = new[] { new { name = "Đơn", present = true } },
+            papers = new[] { new { name = "Đơn đề nghị cấp giấy phép", present = true } },
         });
         var code = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
 

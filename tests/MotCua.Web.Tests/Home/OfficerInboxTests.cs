@@ -108,7 +108,11 @@ public sealed partial class OfficerInboxTests
         await ActAsync(specialist, code, "appraise", new { note = "Đủ điều kiện cấp giấy phép.", leaderUserId = "lanhdao" });
         await ActAsync(leader, code, "approve");
         Assert.Null(Group(await page.GetStringAsync("/can-bo"), "to-return")); // approved, but no result document yet
-        await RecordResultAsync(app, code, ResultStatus.Draft);
+        using (var specialistPage = await app.LoginAsync("chuyenvien"))
+        {
+            // Recorded through the result panel: the desk's alert goes with the document that makes the result ready.
+            Results.ResultFlow.Redirected(await Results.ResultFlow.RecordAsync(specialistPage, code));
+        }
 
         var landing = await page.GetStringAsync("/can-bo");
         Assert.Null(Group(landing, "to-transfer"));

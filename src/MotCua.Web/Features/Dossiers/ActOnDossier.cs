@@ -13,7 +13,8 @@ namespace MotCua.Web.Features.Dossiers;
 /// decide with <see cref="DossierDecider"/>, apply, save. Only the actions that need them read more: the step assignments
 /// (moves between steps), the units (a transfer), the named officer (an assignee).
 /// </summary>
-public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFileStore files, DossierReferences references, DossierStore store)
+public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFileStore files, DossierReferences references, DossierStore store,
+    IDeskResultReadiness results)
 {
     /// <summary>
     /// Applies one action. <paramref name="expectedVersion"/> is the version the caller saw: if someone acted in between,
@@ -58,6 +59,11 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         {
             context = context with { Leader = leader.Leader };
             assigneeId = leader.UserId;
+        }
+        if (action == DossierAction.Approve)
+        {
+            var id = dossier.Id;
+            context = context with { ResultReadyForDesk = await results.Ready(db.Set<Dossier>().AsNoTracking().Where(d => d.Id == id)).AnyAsync(ct) };
         }
         if (action == DossierAction.Transfer || (action == DossierAction.Receive && input.UnitId is not null))
         {

@@ -100,8 +100,21 @@ public sealed class CorrectReceipt(AppDbContext db, TimeProvider time, DossierRe
         dossier.DueAt = decision.DueAt;
         dossier.AppointmentAt = decision.DueAt;
         dossier.Version++;
+        // The steps already planned (a dossier transferred on receipt) are planned again with the corrected time.
+        var steps = await db.Set<DossierStepAssignment>().Where(s => s.DossierId == dossier.Id).ToListAsync(ct);
+        var replanned = StepPlanning.Replan(dossier.StepPlan, dossier.Terms.ProcessingTime,
+            steps.Select(s => new PlannedWindow(s.StepIndex, s.StepName, s.PlannedStartAt, s.PlannedDueAt)).ToList(), calculator);
+        foreach (var r in replanned)
+        {
+            var step = steps.Single(s => s.StepIndex == r.StepIndex);
+            step.PlannedStartAt = r.StartAt;
+            step.PlannedDueAt = r.DueAt;
+        }
         var reason = TextSearch.Nfc(input.Reason!.Trim());
-        var note = "Sửa thông tin tiếp nhận và cấp lại Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Lý do: " + reason;
+        var note = "Sửa thông tin tiếp nhận và cấp lại Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Lý do: " + reason
+            + (replanned.Count == 0 ? "" : " Tính lại hạn bước xử lý: "
+                + string.Join("; ", replanned.Select(r => $"{r.StepName} hạn {r.OldDueAt.ToVnDateTime()} → {r.DueAt.ToVnDateTime()}")) + ".");
+        note = note.Length > 2000 ? note[..2000] : note;
         dossier.Events.Add(new DossierEvent
         {
             At = now, Action = DossierAction.Receive, FromStatus = dossier.Status, ToStatus = dossier.Status, FromStep = dossier.CurrentStep,
@@ -116,7 +129,11 @@ public sealed class CorrectReceipt(AppDbContext db, TimeProvider time, DossierRe
         var after = new { dossier.ProcedureCode, dossier.ProcedureName, dossier.ProcessingTimeValue, ProcessingTimeUnit = dossier.ProcessingTimeUnit?.ToString(), dossier.DueAt, dossier.FeeAmount };
         try
         {
-            await store.SaveAsync(dossier, null, user, new DossierAuditEntry("dossier.receipt.correct", decision.Summary!, new { Before = before, After = after, Reason = reason }), ct);
+            await store.SaveAsync(dossier, null, user, new DossierAuditEntry("dossier.receipt.correct", decision.Summary!, new
+            {
+                Before = before, After = after, Reason = reason,
+                Steps = replanned.Select(r => new { r.StepIndex, r.StepName, r.OldDueAt, r.DueAt }).ToList(),
+            }), ct);
         }
         catch (DbUpdateConcurrencyException)
         {

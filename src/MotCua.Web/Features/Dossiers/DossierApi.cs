@@ -50,8 +50,15 @@ public static class DossierApi
     /// <c>transferToUnitId</c> (with receive only): transfer to that processing unit in the same action ("tiếp nhận và chuyển xử lý").
     /// </summary>
     public sealed record CreateDossierRequest(string? ProcedureCode, [property: OneOf("Kênh nộp")] DossierChannel? Channel, ApplicantRequest? Applicant,
-        IReadOnlyList<PaperRequest>? Papers, [property: OneOf("Kết quả kiểm tra", Optional = true)] ReceiptOutcome? Outcome = null, string? Note = null,
+        [property: System.ComponentModel.Description(PapersDescription)] IReadOnlyList<PaperRequest>? Papers, [property: OneOf("Kết quả kiểm tra", Optional = true)] ReceiptOutcome? Outcome = null, string? Note = null,
         [property: OneOf("Tình trạng thanh toán", Optional = true)] PaymentStatus? Payment = null, int? TransferToUnitId = null);
+
+    /// <summary>What the receipt's checklist must say, as the desk's checklist page enforces it.</summary>
+    public const string PapersDescription =
+        "Danh sách thành phần hồ sơ theo danh mục của thủ tục: mỗi thành phần bắt buộc phải có một dòng (present: true nếu đã nhận, "
+        + "false nếu chưa); thiếu dòng của một thành phần bắt buộc trả 422 nêu tên thành phần. Với outcome receive mọi thành phần bắt buộc "
+        + "phải present: true (nếu không, chọn requestSupplement hoặc refuse). Thành phần \"nếu có\" và thành phần chỉ bắt buộc trong một "
+        + "trường hợp (condition) không bắt buộc ghi. Tên so khớp không phân biệt hoa thường, khoảng trắng và dạng Unicode.";
 
     /// <summary>The receipt's headers: <c>Idempotency-Key</c> makes a resend safe (the first answer is replayed).</summary>
     public sealed record ReceiptHeaders(
@@ -97,7 +104,7 @@ public static class DossierApi
         var api = app.MapGroup("/api/dossiers").WithTags("Hồ sơ").RequireAuthorization(Policies.Officer)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         // Receipt is the desk's work, as the page /mot-cua/tiep-nhan (docs/authorization.md: an API twin is at least as strict as its page).
-        api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").DisableAntiforgery()
+        api.MapPost("/", CreateAsync).WithSummary("Tiếp nhận hồ sơ (header Idempotency-Key để gửi lại an toàn)").WithDescription("papers: " + PapersDescription).DisableAntiforgery()
             .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer)).WithValidation();
         api.MapGet("/", ListAsync).WithSummary("Danh sách hồ sơ của cơ quan (lọc theo status, unit, dueBefore)");
         api.MapGet("/{code}", GetAsync).WithSummary("Chi tiết một hồ sơ");

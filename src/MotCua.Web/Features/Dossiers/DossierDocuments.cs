@@ -56,14 +56,17 @@ public static class DossierDocuments
         var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber);
         if (slug == OnlineSubmissionSlug)
         {
-            var papers = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id && p.FileId != null).ToDictionaryAsync(p => p.FileId!.Value, p => p.Name, ct);
+            var listed = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id).OrderBy(p => p.Seq).Select(p => new { p.Name, p.FileId }).ToListAsync(ct);
+            var papers = listed.Where(p => p.FileId != null).ToDictionary(p => p.FileId!.Value, p => p.Name);
             // The files of the submission itself: those uploaded by the time it was submitted, not the later supplements.
             var files = await db.DossierFiles.AsNoTracking().Where(f => f.DossierId == d.Id && f.Kind == DossierFileKind.Component && f.UploadedAt <= d.SubmittedAt)
                 .OrderBy(f => f.Id).Select(f => new { f.Id, f.FileName, f.Size }).ToListAsync(ct);
             var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
             return DossierForms.OnlineSubmission(new OnlineSubmissionInput(d.Code, issuer, applicant, d.ProcedureName, d.SubmittedAt,
                 DossierQueue.OnlineCheckDue(d.SubmittedAt, calculator),
-                files.Select(f => new SubmittedFile(papers.GetValueOrDefault(f.Id), f.FileName, f.Size)).ToList(), time.GetUtcNow(), lookupUrl));
+                // A paper named without its file is still part of what was submitted: the citizen's copy says so rather than omit it.
+                [.. files.Select(f => new SubmittedFile(papers.GetValueOrDefault(f.Id), f.FileName, f.Size)),
+                 .. listed.Where(p => p.FileId == null).Select(p => new SubmittedFile(p.Name, "Chưa đính kèm tệp", null))], time.GetUtcNow(), lookupUrl));
         }
         var returned = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id && e.Action == DossierAction.Return)
             .OrderByDescending(e => e.Id).Select(e => new { e.At, e.ActorName }).FirstOrDefaultAsync(ct);
@@ -149,8 +152,10 @@ public static class DossierDocuments
                 var handOvers = events.Where(e => e.Action is DossierAction.Transfer or DossierAction.Assign or DossierAction.Forward or DossierAction.Appraise
                         or DossierAction.ReturnToPreviousStep or DossierAction.Approve or DossierAction.Reject or DossierAction.Return or DossierAction.TransferInterAgency
                         or DossierAction.ReceiveInterAgencyResult)
-                    .Select(e => new HandOver(UnitName(e.FromUnitId), e.ActorName, e.Action == DossierAction.Return ? "Tổ chức, cá nhân" : UnitName(e.ToUnitId),
-                        e.Assignee is { } who && names.TryGetValue(who, out var full) ? full : e.Assignee, e.At,
+                    // The approved result goes to the desk that returns it, whoever stays the dossier's assignee.
+                    .Select(e => new HandOver(UnitName(e.FromUnitId), e.ActorName,
+                        e.Action switch { DossierAction.Return => "Tổ chức, cá nhân", DossierAction.Approve => desk, _ => UnitName(e.ToUnitId) },
+                        e.Action == DossierAction.Approve ? null : e.Assignee is { } who && names.TryGetValue(who, out var full) ? full : e.Assignee, e.At,
                         d.DueAt is { } due ? Judge(e.At, due) : null, e.Note))
                     .ToList();
                 return DossierForms.ControlSlip(new ControlSlipInput(d.Code, issuer, applicant, d.ProcedureName, received, d.AppointmentAt ?? received,

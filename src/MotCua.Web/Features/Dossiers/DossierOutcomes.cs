@@ -86,12 +86,6 @@ public sealed record ReceiptInput(
 
     public string? FeeNote { get; init; }
 
-    /// <summary>
-    /// The papers were checked one by one against the catalogue (the desk page): a receipt as complete is then refused
-    /// while a required paper is not ticked (<see cref="ReceiptChecklist"/>).
-    /// </summary>
-    public bool CheckedAgainstCatalogue { get; init; }
-
     /// <summary>The agency deciding the procedure when a service centre receives for it regardless of boundary; null for the caller's own.</summary>
     public int? ForAgencyId { get; init; }
 }

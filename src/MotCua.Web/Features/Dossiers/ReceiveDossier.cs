@@ -127,16 +127,22 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
     }
 
     /// <summary>
-    /// What the catalogue's version says against the desk's choices: every required paper ticked before a receipt as
-    /// complete, the post only where the procedure returns by post, a reason for a fee other than the catalogue's.
+    /// The checklist against the catalogue's version, the same on every receipt path (counter, API, online): each required
+    /// paper answered, and received before a receipt as complete. The answer names the papers.
+    /// </summary>
+    private static WorkflowOutcome? ChecklistProblem(ReceiptInput input, Catalogue.ProcedureVersion version) =>
+        ReceiptChecklist.Problem(CataloguePapers(version), input.Papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList(),
+            receivedAsComplete: input.Outcome == ReceiptOutcome.Receive) is { } problem
+            ? new WorkflowOutcome(OutcomeKind.Unprocessable, Title: "Hồ sơ chưa đủ thành phần bắt buộc.", Detail: problem,
+                Errors: new(StringComparer.Ordinal) { ["papers"] = [problem] })
+            : null;
+
+    /// <summary>
+    /// What the catalogue's version says against the desk's choices: the post only where the procedure returns by post, a
+    /// reason for a fee other than the catalogue's.
     /// </summary>
     private static (string Field, string Message)? CounterProblem(ReceiptInput input, Catalogue.ProcedureVersion version)
     {
-        if (input.CheckedAgainstCatalogue && input.Outcome == ReceiptOutcome.Receive
-            && ReceiptChecklist.IncompleteProblem(CataloguePapers(version), input.Papers.Select(p => new CheckedPaper(p.Name, p.Present)).ToList()) is { } missing)
-        {
-            return ("papers", missing);
-        }
         if (input.ReturnChoice == ResultDelivery.ByPost && !version.PostalReturn)
         {
             return ("returnChoice", "Thủ tục này không trả kết quả qua dịch vụ bưu chính công ích: vui lòng chọn nhận tại Bộ phận Một cửa hoặc nhận kết quả điện tử.");
@@ -149,9 +155,9 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         return null;
     }
 
-    /// <summary>The version's papers as the checklist rule reads them.</summary>
+    /// <summary>The version's papers as the checklist rule reads them: a paper required only in a stated case is not enforced.</summary>
     internal static IReadOnlyList<CataloguePaper> CataloguePapers(Catalogue.ProcedureVersion version) =>
-        version.Papers.OrderBy(p => p.Seq).Select(p => new CataloguePaper(p.Name, p.Required)).ToList();
+        version.Papers.OrderBy(p => p.Seq).Select(p => new CataloguePaper(p.Name, p.Requirement == Catalogue.PaperRequirement.Required)).ToList();
 
     /// <summary>A receipt's fields as the Core rules read them (shared with the historical import).</summary>
     internal static ReceiptFields Fields(ApplicantInput a, IReadOnlyList<PaperInput> papers, string? note) =>
@@ -186,6 +192,10 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             }
         }
 
+        if (ChecklistProblem(input, version) is { } checklist)
+        {
+            return checklist;
+        }
         if (CounterProblem(input, version) is { } counter)
         {
             return WorkflowOutcome.Invalid(counter.Field, counter.Message);

@@ -74,7 +74,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
                 await DossiersAsync("to-transfer", "Đã tiếp nhận, chờ chuyển xử lý", "Chuyển cho đơn vị xử lý theo quy trình nội bộ.",
                     all.Where(d => d.Status == DossierStatus.Received), "/mot-cua?trangthai=Received", ct),
                 await DossiersAsync("to-return", "Có kết quả, chờ trả", "Kết quả đã được phê duyệt và văn bản kết quả đã sẵn sàng, chờ trả cho tổ chức, cá nhân.",
-                    all.Where(d => d.Status == DossierStatus.ResultIssued).Where(ResultReady(db)), "/mot-cua?trangthai=ResultIssued", ct),
+                    all.Where(d => d.Status == DossierStatus.ResultIssued).Where(DeskResultReadiness.ReadyForDesk(db)), "/mot-cua?trangthai=ResultIssued", ct),
             ], "Không có hồ sơ nào chờ Bộ phận Một cửa.", "/mot-cua/tiep-nhan", "Tiếp nhận hồ sơ mới"));
         }
         if (user.IsInRole(Roles.Specialist))
@@ -187,18 +187,6 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
         return query.Where(d => d.Assignee == me
             || ((d.Assignee == null || !otherLeaders.Contains(d.Assignee))
                 && (d.CurrentUnitId == unitId || (inLeadership && !unitsWithLeaders.Contains(d.CurrentUnitId)))));
-    }
-
-    /// <summary>
-    /// A result is ready to hand over when its document is recorded, and signed digitally when the applicant chose the
-    /// electronic return (an unsigned file is no electronic result).
-    /// </summary>
-    internal static System.Linq.Expressions.Expression<Func<Dossier, bool>> ResultReady(AppDbContext db)
-    {
-        var results = db.Set<ResultDocument>();
-        return d => d.ReturnChoice == ResultDelivery.Online
-            ? results.Any(r => r.AgencyId == d.AgencyId && r.DossierId == d.Id && r.Status == ResultStatus.InForce)
-            : results.Any(r => r.AgencyId == d.AgencyId && r.DossierId == d.Id && (r.Status == ResultStatus.Draft || r.Status == ResultStatus.InForce));
     }
 
     private async Task<IQueryable<FeedbackItem>> FeedbackToApproveAsync(int? agencyId, int? unitId, CancellationToken ct)

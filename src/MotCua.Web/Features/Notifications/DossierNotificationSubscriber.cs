@@ -62,7 +62,7 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
     }
 
     /// <summary>The agency's active one-stop desk unit (the first by the unit list's order), or null when it has none.</summary>
-    private static Task<int?> DeskUnitAsync(AppDbContext db, int agencyId, CancellationToken ct) =>
+    internal static Task<int?> DeskUnitAsync(AppDbContext db, int agencyId, CancellationToken ct) =>
         db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.Kind == UnitKind.OneStopDesk && u.IsActive)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
 

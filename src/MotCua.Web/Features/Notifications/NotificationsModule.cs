@@ -23,7 +23,7 @@ public static class NotificationsModule
         services.AddSingleton(new OutboxRandom(Random.Shared));
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();
-        services.AddScoped<Notifier>();
+        services.AddScoped<Notifier>().AddScoped<DeskResultAlert>();
         services.AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
         // What the notifier caches: templates, agency and unit names, the officers an alert goes to.
         services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser));

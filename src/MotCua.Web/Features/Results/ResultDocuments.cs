@@ -74,7 +74,8 @@ public sealed class PdfSignatures(IResultSigner signer, SigningOptions options, 
 /// Result documents: the specialist records the draft, the leader signs it, a leader or administrator revokes or
 /// corrects it with a reason. Each action writes its audit entry in the same save; a refused signature is audited too.
 /// </summary>
-public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStore files, PdfSignatures signatures, PublicUrls urls, DossierReferences references)
+public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStore files, PdfSignatures signatures, PublicUrls urls, DossierReferences references,
+    Notifications.DeskResultAlert deskAlert)
 {
     public const int MinReasonLength = 5;
 
@@ -135,6 +136,7 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
         {
             return ResultOutcome.Refused("Hồ sơ đã có văn bản kết quả đã ký số; muốn thay đổi, hãy đính chính văn bản đó.");
         }
+        var wasReady = DeskResultReadiness.IsReady(dossier.ReturnChoice, results.Select(r => r.Status));
         var now = time.GetUtcNow();
         var result = results.FirstOrDefault(r => r.Status == ResultStatus.Draft);
         if (result is null)
@@ -159,6 +161,11 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
         AuditLog.Append(db, time, user, "result.record", "ResultDocument", dossier.Code,
             $"Lập dự thảo {ResultPdfs.TypeName(result.Type).ToLower(VietnamTime.Culture)} số {result.NumberAndSymbol} cho hồ sơ {dossier.Code}",
             new { dossier.Code, result.Number, result.Symbol, Type = result.Type.ToString(), File = result.DraftFileName });
+        if (dossier.Status == DossierStatus.ResultIssued && !wasReady)
+        {
+            // Approved before its document existed: the result reaches the desk now, so the desk hears of it now.
+            await deskAlert.RaiseAsync(db, dossier, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -225,7 +232,15 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
         result.SignedBy = user.Identity?.Name;
         result.CertificateSubject = signed.Subject;
         result.CertificateSerial = signed.Serial;
+        var others = await db.ResultDocuments.Where(r => r.AgencyId == result.AgencyId && r.DossierId == result.DossierId && r.Id != result.Id)
+            .Select(r => r.Status).ToListAsync(ct);
+        var wasReady = DeskResultReadiness.IsReady(dossier.ReturnChoice, others.Append(ResultStatus.Draft));
         result.Status = ResultStatus.InForce;
+        if (dossier.Status == DossierStatus.ResultIssued && !wasReady)
+        {
+            // An electronic result is ready only once signed: the desk hears of it at the signature.
+            await deskAlert.RaiseAsync(db, dossier, ct);
+        }
         AuditLog.Append(db, time, user, "result.sign", "ResultDocument", result.DossierCode,
             $"Ký số văn bản kết quả số {result.NumberAndSymbol} của hồ sơ {result.DossierCode}",
             new { result.DossierCode, result.Number, result.Symbol, result.VerificationCode, Certificate = signed.Subject, signed.Serial, stored.Sha256 });

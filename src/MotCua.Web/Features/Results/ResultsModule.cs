@@ -19,7 +19,7 @@ public static class ResultsModule
                 ? new SigningServiceSigner(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SigningServiceSigner.HttpClientName), options)
                 : new Pkcs12Signer(options);
         });
-        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>().AddScoped<FormSignatures>();
+        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>().AddScoped<FormSignatures>().AddScoped<IDeskResultReadiness, DeskResultReadiness>();
         return services.AddDossierSubscriber<ResultApproval>();
     }
 }

@@ -63,7 +63,8 @@ public sealed record ResultHandOverInput(
     string? OfficerName, DateTimeOffset IssuedAt, string LookupUrl);
 
 /// <summary>A file the citizen uploaded, as the confirmation lists it (the paper it is for, when known).</summary>
-public sealed record SubmittedFile(string? Paper, string FileName, long Size);
+/// <summary>One line of what an online submission holds: a file with the paper it is, or a paper named without a file (<paramref name="Size"/> null).</summary>
+public sealed record SubmittedFile(string? Paper, string FileName, long? Size);
 
 /// <summary>The citizen's copy of an online submission: what was submitted, when, and by when the desk checks it.</summary>
 public sealed record OnlineSubmissionInput(
@@ -252,7 +253,7 @@ public static class DossierForms
     public static OfficialDocument OnlineSubmission(OnlineSubmissionInput i)
     {
         var rows = i.Files.Select((f, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), f.Paper ?? "Tệp đính kèm khác", f.FileName,
-            Size(f.Size)]).ToList();
+            f.Size is { } size ? Size(size) : "–"]).ToList();
         return new OfficialDocument
         {
             ParentBody = Upper(i.Issuer.AgencyName),

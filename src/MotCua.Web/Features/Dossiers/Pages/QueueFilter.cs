@@ -20,12 +20,22 @@ public enum QueueSort
     Code,
 }
 
+/// <summary>Whose dossiers a filtered queue holds (<c>?phancong=</c>).</summary>
+public enum QueueAssignment
+{
+    /// <summary>Assigned to the caller (<c>toi</c>), as the inbox's "mine" links ask.</summary>
+    Mine,
+
+    /// <summary>Not assigned to anybody yet (<c>chua</c>).</summary>
+    Unassigned,
+}
+
 /// <summary>
 /// Search, filters and sort of a dossier queue, read from ASCII query-string parameters that other pages link with:
 /// <c>q</c> (code, applicant name, phone, ID number, procedure name or code), <c>trangthai</c> (a <see cref="DossierStatus"/> name),
 /// <c>donvi</c> (unit id), <c>hantrang</c> (<c>quahan</c>, <c>sapden</c>, <c>tronghan</c>), <c>kenh</c> (<c>tructiep</c>,
 /// <c>tructuyen</c>, <c>buuchinh</c>, <c>dvcqg</c>), <c>tu</c>/<c>den</c> (received from/to, <c>yyyy-MM-dd</c>), <c>sapxep</c>
-/// (<c>han</c>, <c>tiepnhan</c>, <c>ma</c>). A value that cannot be read is ignored and said in <see cref="Problems"/>.
+/// (<c>han</c>, <c>tiepnhan</c>, <c>ma</c>), <c>phancong</c> (<c>toi</c>, <c>chua</c>). A value that cannot be read is ignored and said in <see cref="Problems"/>.
 /// </summary>
 public sealed record QueueFilter
 {
@@ -37,6 +47,7 @@ public sealed record QueueFilter
     public const string FromParameter = "tu";
     public const string ToParameter = "den";
     public const string SortParameter = "sapxep";
+    public const string AssignmentParameter = "phancong";
 
     /// <summary>The standing values of <c>hantrang</c>, in the order the page offers them.</summary>
     public static IReadOnlyList<(string Value, PendingTimeliness Standing, string Label)> Standings { get; } =
@@ -52,6 +63,12 @@ public sealed record QueueFilter
         ("buuchinh", DossierChannel.Postal, "Bưu chính"),
         ("tructuyen", DossierChannel.Online, "Trực tuyến"),
         ("dvcqg", DossierChannel.NationalPortal, "Cổng DVCQG"),
+    ];
+
+    public static IReadOnlyList<(string Value, QueueAssignment Assignment, string Label)> Assignments { get; } =
+    [
+        ("toi", QueueAssignment.Mine, "Được giao cho tôi"),
+        ("chua", QueueAssignment.Unassigned, "Chưa phân công"),
     ];
 
     public static IReadOnlyList<(string Value, QueueSort Sort, string Label)> Sorts { get; } =
@@ -77,10 +94,16 @@ public sealed record QueueFilter
 
     public QueueSort Sort { get; init; }
 
+    public QueueAssignment? Assignment { get; init; }
+
+    /// <summary>The caller's user name, which <see cref="QueueAssignment.Mine"/> compares with (set by the page, never read from the query).</summary>
+    public string? Me { get; init; }
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>Whether anything narrows the queue (the sort alone does not).</summary>
-    public bool Narrows => Query is not null || Status is not null || UnitId is not null || Standing is not null || Channel is not null || From is not null || To is not null;
+    public bool Narrows => Query is not null || Status is not null || UnitId is not null || Standing is not null || Channel is not null || From is not null || To is not null
+        || Assignment is not null;
 
     public static QueueFilter Read(IQueryCollection query)
     {
@@ -152,6 +175,7 @@ public sealed record QueueFilter
             From = from,
             To = to,
             Sort = Pick(SortParameter, Sorts.Select(s => (s.Value, s.Sort)), "cách sắp xếp") ?? QueueSort.Due,
+            Assignment = Pick(AssignmentParameter, Assignments.Select(a => (a.Value, a.Assignment)), "cách lọc theo phân công"),
             Problems = problems,
         };
     }
@@ -186,6 +210,10 @@ public sealed record QueueFilter
         if (To is { } t)
         {
             yield return new(ToParameter, t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (Assignment is { } a)
+        {
+            yield return new(AssignmentParameter, Assignments.First(x => x.Assignment == a).Value);
         }
         if (Sort != QueueSort.Due)
         {
@@ -240,6 +268,16 @@ public sealed record QueueFilter
         if (Channel is { } c)
         {
             query = query.Where(d => d.Channel == c);
+        }
+        if (Assignment == QueueAssignment.Mine)
+        {
+            // Without a caller nothing is "mine" (a null name must not match the unassigned dossiers).
+            var me = Me;
+            query = me is null ? query.Where(d => false) : query.Where(d => d.Assignee == me);
+        }
+        else if (Assignment == QueueAssignment.Unassigned)
+        {
+            query = query.Where(d => d.Assignee == null);
         }
         if (From is { } f)
         {

@@ -119,7 +119,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
     /// <summary>Who the caller is to the queues: scope, the unit shown, the units and officers the forms offer.</summary>
     private async Task LoadScopeAsync(CancellationToken ct)
     {
-        Filter = QueueFilter.Read(Request.Query);
+        Filter = QueueFilter.Read(Request.Query) with { Me = User.Identity?.Name };
         var actor = await dossiers.ActorAsync(User, ct);
         AgencyWide = actor.Is(DossierRoles.OneStopOfficer) || actor.Is(DossierRoles.Admin) || (actor.Is(DossierRoles.Leader) && actor.InLeadership);
         ShownUnitId = AgencyWide && Filter.UnitId is { } chosen ? chosen : User.UnitId();
@@ -195,9 +195,22 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
 /// received dossiers can be transferred to a processing unit together (<see cref="QueueBulk"/>).
 /// </summary>
 [Authorize(Roles = Roles.OneStopOfficer + "," + Roles.Admin)]
-public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, IServiceScopeFactory scopes) : PageModel
+public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, IServiceScopeFactory scopes, IDeskResultReadiness results) : PageModel
 {
+    /// <summary>The desk's lists, each with the status it holds (null for "received today", which spans statuses).</summary>
+    private static readonly (string TestId, DossierStatus? Status)[] Lists =
+    [
+        ("desk-submitted", DossierStatus.Submitted), ("desk-received", DossierStatus.Received), ("desk-today", null),
+        ("desk-supplement", DossierStatus.AwaitingSupplement), ("desk-results", DossierStatus.ResultIssued), ("desk-results-pending", DossierStatus.ResultIssued),
+    ];
+
     public List<Queue> Queues { get; } = [];
+
+    /// <summary>
+    /// The status the inbox's links narrow the page to (<c>?trangthai=</c>, as the queue page reads it); null shows every
+    /// list. Other parameters those links carry (<c>kenh</c>, <c>hantrang</c>) are left to the queue page.
+    /// </summary>
+    public DossierStatus? Only { get; private set; }
 
     /// <summary>The units the received dossiers may be transferred to.</summary>
     public IReadOnlyList<(int Id, string Name)> TransferUnits { get; private set; } = [];
@@ -234,6 +247,9 @@ public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvid
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        Only = Enum.TryParse<DossierStatus>(Request.Query[QueueFilter.StatusParameter].FirstOrDefault(), ignoreCase: true, out var only)
+            && Array.Exists(Lists, l => l.Status == only) ? only : null;
+        bool Shows(string testId) => Only is null || Array.Exists(Lists, l => l.TestId == testId && l.Status == Only);
         var agencyId = User.AgencyId();
         var calc = await calendars.CalculatorAsync(db, agencyId, ct);
         var now = time.GetUtcNow();
@@ -245,15 +261,33 @@ public sealed class DeskModel(AppDbContext db, TimeProvider time, CalendarProvid
             TransferUnits = await QueueBulk.ProcessingUnitsAsync(db, agencyId ?? 0, ct);
         }
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(db, all, calc, now, ct)) { UnitNames = units });
-        Queues.Add(new Queue("Đã tiếp nhận, chờ chuyển xử lý", "desk-received", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.Received), calc, now, ct))
+        if (Shows("desk-submitted"))
         {
-            UnitNames = units,
-            Selectable = true,
-        });
-        Queues.Add(new Queue("Tiếp nhận hôm nay", "desk-today", await DossierQueues.RowsAsync(all.Where(d => d.ReceivedAt >= start), calc, now, ct)) { UnitNames = units });
-        Queues.Add(new Queue("Chờ bổ sung", "desk-supplement", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.AwaitingSupplement), calc, now, ct)) { UnitNames = units });
-        Queues.Add(new Queue("Có kết quả, chờ trả", "desk-results", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.ResultIssued), calc, now, ct)) { UnitNames = units });
+            Queues.Add(new Queue("Hồ sơ trực tuyến, bưu chính chờ kiểm tra", "desk-submitted", await DossierQueues.AwaitingCheckAsync(db, all, calc, now, ct)) { UnitNames = units });
+        }
+        if (Shows("desk-received"))
+        {
+            Queues.Add(new Queue("Đã tiếp nhận, chờ chuyển xử lý", "desk-received", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.Received), calc, now, ct))
+            {
+                UnitNames = units,
+                Selectable = true,
+            });
+        }
+        if (Shows("desk-today"))
+        {
+            Queues.Add(new Queue("Tiếp nhận hôm nay", "desk-today", await DossierQueues.RowsAsync(all.Where(d => d.ReceivedAt >= start), calc, now, ct)) { UnitNames = units });
+        }
+        if (Shows("desk-supplement"))
+        {
+            Queues.Add(new Queue("Chờ bổ sung", "desk-supplement", await DossierQueues.RowsAsync(all.Where(d => d.Status == DossierStatus.AwaitingSupplement), calc, now, ct)) { UnitNames = units });
+        }
+        if (Shows("desk-results"))
+        {
+            // Only results the desk can hand over; approved dossiers still waiting for their result document are listed apart.
+            var approved = all.Where(d => d.Status == DossierStatus.ResultIssued);
+            Queues.Add(new Queue("Có kết quả, chờ trả", "desk-results", await DossierQueues.RowsAsync(results.Ready(approved), calc, now, ct)) { UnitNames = units });
+            Queues.Add(new Queue("Đã phê duyệt, chờ văn bản kết quả", "desk-results-pending", await DossierQueues.RowsAsync(results.NotReady(approved), calc, now, ct)) { UnitNames = units });
+        }
     }
 }
 

@@ -240,7 +240,7 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
             papers, which, note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null)
         {
-            ReturnChoice = ReturnChoice, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote, CheckedAgainstCatalogue = true,
+            ReturnChoice = ReturnChoice, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote,
             ForAgencyId = ForAgency?.Id,
         };
         var result = await receipt.ReceiveAsync(input, User, null, null, ct);
