@@ -47,7 +47,7 @@ public sealed partial class SupplementActsTests(MotCuaApp app) : IClassFixture<M
 
     private static readonly object[] Items = [new { paper = "Phiếu khai báo", problem = "Thiếu bản sao chứng chỉ nhân viên bức xạ", legalBasis = "Nghị định 142/2020/NĐ-CP" }];
 
-    private async Task<string> GuidedAtTheDeskAsync(HttpClient desk, string applicant)
+    private static async Task<string> GuidedAtTheDeskAsync(HttpClient desk, string applicant)
     {
         var created = await ReadAsync(await desk.PostAsJsonAsync("/api/dossiers", new
         {
@@ -232,7 +232,7 @@ public sealed partial class SupplementActsTests(MotCuaApp app) : IClassFixture<M
         {
             id = await db.Procedures.Where(p => p.Code == Procedure).Select(p => p.Id).SingleAsync();
         }
-        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/quan-tri/thu-tuc/sua/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/quan-tri/thu-tuc/sua/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var settings = Section(html, "data-testid=\"supplement-settings\"", "</fieldset>");
         Assert.Contains("Theo mặc định của tỉnh: thời hạn giải quyết được tính lại từ đầu", settings, StringComparison.Ordinal);
         Assert.Contains("Căn cứ Nghị định số 297/2025/NĐ-CP", settings, StringComparison.Ordinal);
