@@ -90,7 +90,8 @@ public sealed partial class SupplementActsTests(MotCuaApp app) : IClassFixture<M
         var again = await ActAsync(desk, code, "requestSupplement", new { note = "Thiếu bản sao.", supplementItems = Items });
         var problem = await ReadAsync(again, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("hướng dẫn bổ sung, hoàn thiện tại khâu tiếp nhận", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Căn cứ Nghị định số 118/2025/NĐ-CP", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // The basis is the text in force on the day: Decree 118/2025 from 1/7/2025, Decree 61/2018 before it.
+        Assert.EndsWith(SupplementRules.OnceBasis(app.Clock.GetUtcNow()).Basis + ".", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var receivedAt = app.Clock.GetUtcNow();
         var received = await ReadAsync(await ActAsync(desk, code, "receive", new { note = (string?)null }), HttpStatusCode.OK);

@@ -73,10 +73,12 @@ public sealed class SupplementRequestRecorder : IDossierSubscriber
         ArgumentNullException.ThrowIfNull(change);
         if (change.Decision?.Supplement is { } r)
         {
+            // Instants are stored in UTC (PostgreSQL's timestamptz takes no other offset); the calendar computes them at +07:00.
             db.Add(new DossierSupplementRequest
             {
-                Dossier = change.Dossier, Act = r.Act, RequestedAt = r.RequestedAt, ActBy = r.ActBy, NotifyApplicantBy = r.NotifyApplicantBy,
-                ApplicantDueAt = r.ApplicantDueAt, Policy = r.Policy, DueBefore = r.DueBefore,
+                Dossier = change.Dossier, Act = r.Act, RequestedAt = r.RequestedAt.ToUniversalTime(), ActBy = r.ActBy?.ToUniversalTime(),
+                NotifyApplicantBy = r.NotifyApplicantBy?.ToUniversalTime(), ApplicantDueAt = r.ApplicantDueAt?.ToUniversalTime(), Policy = r.Policy,
+                DueBefore = r.DueBefore?.ToUniversalTime(),
             });
         }
         if (change.Transitions.Any(t => t.Action == DossierAction.ResubmitSupplement) && change.Dossier.Id != 0)
@@ -86,8 +88,8 @@ public sealed class SupplementRequestRecorder : IDossierSubscriber
                 .OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
             if (open is not null)
             {
-                open.ResubmittedAt = change.At;
-                open.DueAfter = change.Decision?.State?.DueAt ?? change.Dossier.DueAt;
+                open.ResubmittedAt = change.At.ToUniversalTime();
+                open.DueAfter = (change.Decision?.State?.DueAt ?? change.Dossier.DueAt)?.ToUniversalTime();
             }
         }
     }
