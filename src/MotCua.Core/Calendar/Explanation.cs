@@ -34,6 +34,9 @@ public enum ExplanationKind
 
     /// <summary>The day of receipt, not counted (Civil Code Art. 147).</summary>
     ReceiptDayNotCounted,
+
+    /// <summary>A supplement act, its limits or its effect on the clock.</summary>
+    Supplement,
 }
 
 /// <summary>One line of "why is the due date this day": <c>10/02/2024 — Tết Nguyên Đán (mùng 1)</c>.</summary>

@@ -11,7 +11,7 @@ namespace MotCua.Core.Calendar;
 /// the close of office hours of its last working day. Dossiers received before it keep the receipt's clock time on the
 /// N-th following working day.
 /// </param>
-public sealed record TimeLimitRule(DateOnly CivilCodeFrom)
+public sealed partial record TimeLimitRule(DateOnly CivilCodeFrom)
 {
     /// <summary>The start of the Q1/2027 report data period (Decree 09/2019 Art. 12), so that no report period mixes the two rules.</summary>
     public static DateOnly DefaultCivilCodeFrom { get; } = new(2026, 12, 15);

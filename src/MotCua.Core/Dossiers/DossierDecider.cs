@@ -70,6 +70,12 @@ public static class DossierDecider
             return DossierDecision.Refused(new(DecisionRefusalKind.InvalidInput, $"\"{command.Assignee.Trim()}\" không phải chuyên viên đang công tác tại cơ quan: hồ sơ chỉ giao cho chuyên viên xử lý.", "assignee"));
         }
 
+        if (command.Action == DossierAction.RequestSupplement && command.SupplementAct is { } asked
+            && SupplementRules.ActFor(b.State.Status) is var allowed && asked != allowed && DossierStateMachine.IsAllowedInStatus(b.State.Status, command.Action))
+        {
+            return DossierDecision.Refused(new(DecisionRefusalKind.RuleViolated, SupplementRules.MismatchRefusal(asked, allowed), "supplementAct"));
+        }
+
         var result = DossierStateMachine.Apply(b.State, command.Action, b.Transition(null, command));
         if (!result.Succeeded)
         {
@@ -128,6 +134,7 @@ public static class DossierDecider
                     return DossierDecision.Refused(new(DecisionRefusalKind.MissingInput, notListed, "supplementItems"));
                 }
                 b.SupplementItems = command.SupplementItems;
+                b.Supplement = SupplementRules.Plan(state.State, context.At, state.SubmittedAt, context.Calculator);
                 break;
             case DossierAction.Submit or DossierAction.Receive or DossierAction.ResubmitSupplement
                 or DossierAction.Refuse or DossierAction.Assign or DossierAction.Approve or DossierAction.Return
@@ -265,6 +272,8 @@ public static class DossierDecider
         public ApologyRecord? Apology { get; set; }
 
         public IReadOnlyList<SupplementItem> SupplementItems { get; set; } = [];
+
+        public SupplementRequest? Supplement { get; set; }
 
         public List<HistoryEvent> Events { get; } = [];
 
@@ -434,6 +443,7 @@ public static class DossierDecider
             Explanations = _explanations,
             Apology = Apology,
             SupplementItems = SupplementItems,
+            Supplement = Supplement,
             Notices = Notices,
             Audit = audit,
         };

@@ -23,6 +23,9 @@ public sealed record DossierSnapshot(DossierState State, int AgencyId, int? Unit
     /// <summary>The tracked step assignments (empty when the action needs none).</summary>
     public IReadOnlyList<StepAssignment> Steps { get; init; } = [];
 
+    /// <summary>When the dossier was submitted: the online check, and so the desk's guidance, runs from here.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+
     /// <summary>Where the dossier stands for the scope rule.</summary>
     public DossierHolding Holding => new(State.Status, UnitId, State.Assignee);
 }
@@ -54,6 +57,10 @@ public sealed record DossierCommand(DossierAction Action)
 
     /// <summary>For <see cref="DossierAction.RequestSupplement"/>: every item asked for (required, Mẫu 02 lists them).</summary>
     public IReadOnlyList<SupplementItem> SupplementItems { get; init; } = [];
+
+    /// <summary>For <see cref="DossierAction.RequestSupplement"/>: the act the caller means; refused when the status allows the other.</summary>
+    public SupplementAct? SupplementAct { get; init; }
+
     /// <summary>For <see cref="DossierAction.Appraise"/>: the user name of the leader who is to approve (required); the dossier is assigned to them.</summary>
     public string? LeaderUserId { get; init; }
 }
@@ -183,6 +190,9 @@ public sealed record DossierDecision
 
     /// <summary>The items of the supplement request this decision issues (empty otherwise).</summary>
     public IReadOnlyList<SupplementItem> SupplementItems { get; init; } = [];
+
+    /// <summary>The supplement request this decision issues: its act, limits and clock policy.</summary>
+    public SupplementRequest? Supplement { get; init; }
 
     public IReadOnlyList<DossierNoticeRecord> Notices { get; init; } = [];
 

@@ -9,11 +9,13 @@ namespace MotCua.Core.Dossiers;
 /// <param name="StepCount">Processing steps between the desk's transfer and the leader's approval (at least 1).</param>
 /// <param name="ApplyCutoff">Whether a receipt after 15:00 starts the clock on the next working day.</param>
 /// <param name="SupplementPolicy">What a supplement after receipt does to the clock.</param>
+/// <param name="ApplicantSupplementLimit">The applicant's time to hand in a supplement; null when the procedure states none.</param>
 public sealed record DossierTerms(
     ProcessingTime? ProcessingTime,
     int StepCount,
     bool ApplyCutoff = false,
-    SupplementClockPolicy SupplementPolicy = SupplementClockPolicy.Restart)
+    SupplementClockPolicy SupplementPolicy = SupplementClockPolicy.Restart,
+    ProcessingTime? ApplicantSupplementLimit = null)
 {
     /// <summary>The options for the deadline calculator, with the given closed pauses.</summary>
     public DeadlineOptions Options(IReadOnlyList<Pause> pauses) => new() { ApplyCutoff = ApplyCutoff, Pauses = pauses };
@@ -78,8 +80,11 @@ public sealed record DossierState
     /// <see cref="DossierStatus.Submitted"/>), and for imported paused dossiers (they resume to processing).</summary>
     public DossierStatus? ResumeStatus { get; init; }
 
-    /// <summary>A supplement was already requested (at most once per dossier).</summary>
+    /// <summary>The processing body already requested a supplement after receipt (at most once per dossier).</summary>
     public bool SupplementRequested { get; init; }
+
+    /// <summary>The desk already guided the applicant to complete the dossier at its check (fully and in one go).</summary>
+    public bool DeskGuidanceGiven { get; init; }
 
     /// <summary>The apology with a new appointment was already issued (at most once per dossier).</summary>
     public bool Rescheduled { get; init; }

@@ -319,10 +319,10 @@ public static class DossierStateMachine
 
     private static TransitionResult OnRequestSupplement(DossierState s, TransitionContext ctx)
     {
-        if (s.SupplementRequested)
+        SupplementAct act = SupplementRules.ActFor(s.Status);
+        if (SupplementRules.AlreadyMade(s, act))
         {
-            return Violation(s, RequestSupplement,
-                "Hồ sơ đã được yêu cầu bổ sung một lần; theo quy định chỉ được yêu cầu bổ sung, hoàn thiện hồ sơ một lần.");
+            return Violation(s, RequestSupplement, SupplementRules.OnceRefusal(act, ctx.At));
         }
 
         if (MissingNote(s, RequestSupplement, ctx, "Vui lòng nêu rõ nội dung, lý do cần bổ sung và hướng dẫn đầy đủ một lần.") is { } missing)
@@ -334,7 +334,7 @@ public static class DossierStateMachine
         {
             // At the desk check the dossier is not received yet: no clock is running.
             return TransitionResult.Ok(s.Status, RequestSupplement,
-                s with { Status = AwaitingSupplement, SupplementRequested = true, ResumeStatus = null },
+                s with { Status = AwaitingSupplement, DeskGuidanceGiven = true, ResumeStatus = null },
                 form: OfficialFormKind.SupplementRequest, explanation: AccountabilityCase.Supplement);
         }
 

@@ -71,9 +71,11 @@ public static class LegalRules
     /// <summary>What a supplement request does to the clock.</summary>
     public static LegalRule SupplementEffects { get; } = new(
         "supplement-effects",
-        "Yêu cầu bổ sung hồ sơ dừng thời hạn giải quyết; thời hạn tính lại hoặc tiếp tục khi nhận đủ hồ sơ",
-        "Trang hồ sơ, diễn giải hạn trả",
-        [LegalSources.Decree118of2025],
+        "Hai việc khác nhau: Bộ phận Một cửa hướng dẫn bổ sung, hoàn thiện hồ sơ đầy đủ, một lần trước khi tiếp nhận (chưa tính thời hạn); "
+            + "cơ quan giải quyết yêu cầu bổ sung một lần trong 02 ngày làm việc kể từ khi nhận hồ sơ, Bộ phận Một cửa thông báo người nộp trong 01 ngày làm việc. "
+            + "Khi nhận đủ hồ sơ bổ sung, thời hạn tính lại từ đầu (mặc định của tỉnh) hoặc không tính thời gian chờ bổ sung, theo từng thủ tục",
+        "Trang hồ sơ, diễn giải hạn trả, danh mục thủ tục",
+        [LegalSources.Decree118of2025SupplementOnce, LegalSources.Decree118of2025SupplementAfterAppraisal, LegalSources.Decree297of2025SupplementRestart],
         Confirmed: false);
 
     /// <summary>The deadline for publishing procedure decisions.</summary>

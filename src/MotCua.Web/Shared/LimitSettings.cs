@@ -15,7 +15,8 @@ public static class LimitSettings
     /// <summary>
     /// Reads <c>CivilCodeCountingFrom</c> (receipt date from which limits are counted by the Civil Code),
     /// <c>OnlineCheckWorkingHours</c> with <c>OnlineCheckFrom</c> (a provincial check time and the submission date it applies
-    /// from), and <c>PublicationWorkingDaysFrom</c> (effective date of legal texts from which publication lead times count
+    /// from), <c>ProcessingSupplementWorkingDays</c> and <c>SupplementNoticeWorkingDays</c> with <c>…From</c> dates
+    /// (the processing body's time to request a supplement and the desk's time to notify the applicant), and <c>PublicationWorkingDaysFrom</c> (effective date of legal texts from which publication lead times count
     /// working days).
     /// </summary>
     /// <exception cref="InvalidOperationException">A value is not a date (yyyy-MM-dd) or a positive number of hours.</exception>
@@ -36,6 +37,24 @@ public static class LimitSettings
                 OnlineCheck = [.. TimeLimitRule.DefaultOnlineCheck.Where(v => v.From < from), new DatedValue<ProcessingTime>(from, ProcessingTime.WorkingHours(hours), LegalSources.Decree297of2025)],
             };
         }
+        if (WorkingDays(section, "ProcessingSupplementWorkingDays") is { } requestDays)
+        {
+            var from = Date(section, "ProcessingSupplementFrom") ?? DateOnly.MinValue;
+            rule = rule with
+            {
+                ProcessingSupplement = [.. TimeLimitRule.DefaultProcessingSupplement.Where(v => v.From < from),
+                    new DatedValue<ProcessingTime>(from, ProcessingTime.WorkingDays(requestDays), LegalSources.Decree118of2025SupplementAfterAppraisal)],
+            };
+        }
+        if (WorkingDays(section, "SupplementNoticeWorkingDays") is { } noticeDays)
+        {
+            var from = Date(section, "SupplementNoticeFrom") ?? DateOnly.MinValue;
+            rule = rule with
+            {
+                SupplementNotice = [.. TimeLimitRule.DefaultSupplementNotice.Where(v => v.From < from),
+                    new DatedValue<ProcessingTime>(from, ProcessingTime.WorkingDays(noticeDays), LegalSources.Decree118of2025SupplementAfterAppraisal)],
+            };
+        }
         if (Date(section, "PublicationWorkingDaysFrom") is { } publicationFrom)
         {
             rule = rule with
@@ -49,6 +68,11 @@ public static class LimitSettings
         }
         return rule;
     }
+
+    private static decimal? WorkingDays(IConfigurationSection section, string key) =>
+        section[key] is not { Length: > 0 } text ? null
+        : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var days) && days > 0 ? days
+        : throw new InvalidOperationException($"{Section}:{key} must be a positive number of working days.");
 
     private static DateOnly? Date(IConfigurationSection section, string key) =>
         section[key] is not { Length: > 0 } text ? null

@@ -105,7 +105,7 @@ public sealed class DossierRulesTests
     // ------------------------------------------------------------------ supplement
 
     [Fact]
-    public void Supplement_at_the_desk_check_goes_back_to_the_desk_and_counts_as_the_one_request()
+    public void Supplement_at_the_desk_check_goes_back_to_the_desk_and_leaves_the_processing_bodys_one_request()
     {
         DossierState waiting = DossierState.Start(DossierChannel.Online, Terms())
             .Do(DossierAction.Submit, Ctx("2025-03-10T08:00", Applicant))
@@ -122,10 +122,15 @@ public sealed class DossierRulesTests
             .Do(DossierAction.Transfer, Ctx("2025-03-11T10:30", Desk));
         Assert.Equal(At("2025-03-18T10:00"), inProcessing.DueAt);
 
+        // The desk's guidance and the processing body's request are different acts, each once (Decree 118/2025).
         TransitionResult second = DossierStateMachine.Apply(inProcessing, DossierAction.RequestSupplement,
             Ctx("2025-03-12T09:00", Specialist) with { Note = "Thiếu bản vẽ" });
-        Assert.Equal(RefusalKind.RuleViolated, second.Refusal);
-        Assert.Contains("một lần", second.Message, StringComparison.Ordinal);
+        Assert.True(second.Succeeded, second.Message);
+        TransitionResult third = DossierStateMachine.Apply(
+            second.State.Do(DossierAction.ResubmitSupplement, Ctx("2025-03-13T09:00", Applicant)), DossierAction.RequestSupplement,
+            Ctx("2025-03-14T09:00", Specialist) with { Note = "Thiếu bản vẽ" });
+        Assert.Equal(RefusalKind.RuleViolated, third.Refusal);
+        Assert.Contains("một lần", third.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
@@ -18,6 +19,8 @@ public sealed record ProcedureContent
     public ProcessingTime? ProcessingTime { get; init; }
     public string? ProcessingTimeNote { get; init; }
     public bool FeesConfirmed { get; init; }
+    public SupplementClockPolicy? SupplementPolicy { get; init; }
+    public ProcessingTime? SupplementLimit { get; init; }
     public IReadOnlyList<CatalogueLines.FeeLine> Fees { get; init; } = [];
     public IReadOnlyList<CatalogueLines.PaperLine> Papers { get; init; } = [];
     public IReadOnlyList<CatalogueLines.LegalLine> LegalBases { get; init; } = [];
@@ -40,6 +43,8 @@ public sealed record ProcedureContent
         ProcessingTime = v.ProcessingTime,
         ProcessingTimeNote = v.ProcessingTimeNote,
         FeesConfirmed = v.FeesConfirmed,
+        SupplementPolicy = v.SupplementPolicy,
+        SupplementLimit = v.SupplementLimit,
         Fees = v.Fees.OrderBy(f => f.Seq).Select(f => new CatalogueLines.FeeLine(f.Name, f.Amount, f.Note, f.Kind, f.AppliesTo)).ToList(),
         Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template, p.Required, p.Condition, p.Note, p.TemplateFileId)).ToList(),
         LegalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new CatalogueLines.LegalLine(b.Number, b.Title, b.IssuedOn, b.Issuer)).ToList(),
@@ -94,6 +99,9 @@ public static class CatalogueService
         version.ProcessingTimeUnit = content.ProcessingTime?.Unit;
         version.ProcessingTimeNote = TextSearch.NfcOrNull(content.ProcessingTimeNote);
         version.FeesConfirmed = content.FeesConfirmed || content.Fees.Count > 0;
+        version.SupplementPolicy = content.SupplementPolicy;
+        version.SupplementLimitValue = content.SupplementLimit?.Value;
+        version.SupplementLimitUnit = content.SupplementLimit?.Unit;
         version.ApplicantTypes = content.ApplicantTypes;
         version.HowToSubmit = TextSearch.NfcOrNull(content.HowToSubmit);
         version.Result = TextSearch.NfcOrNull(content.Result);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Organisation;
 
@@ -119,6 +120,17 @@ public sealed class ProcedureVersion
 
     /// <summary>False = fees not confirmed ("Đang cập nhật"); true with no fee rows = free of charge.</summary>
     public bool FeesConfirmed { get; set; }
+
+    /// <summary>What a supplement after receipt does to the clock; null = the province's default (<see cref="TimeLimitRule.SupplementPolicy"/>).</summary>
+    public SupplementClockPolicy? SupplementPolicy { get; set; }
+
+    /// <summary>The applicant's time to hand in a requested supplement (e.g. 15 working days); null when the procedure states none.</summary>
+    public decimal? SupplementLimitValue { get; set; }
+
+    public TimeUnit? SupplementLimitUnit { get; set; }
+
+    public ProcessingTime? SupplementLimit =>
+        SupplementLimitValue is { } v && SupplementLimitUnit is { } u ? new ProcessingTime(v, u) : null;
 
     public ApplicantTypes ApplicantTypes { get; set; }
 
@@ -336,6 +348,9 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         b.Property(v => v.OnlineLevel).HasConversion<string>().HasMaxLength(16);
         b.Property(v => v.ProcessingTimeUnit).HasConversion<string>().HasMaxLength(16);
         b.Property(v => v.ProcessingTimeValue).HasPrecision(9, 2);
+        b.Property(v => v.SupplementPolicy).HasConversion<string>().HasMaxLength(16);
+        b.Property(v => v.SupplementLimitUnit).HasConversion<string>().HasMaxLength(16);
+        b.Property(v => v.SupplementLimitValue).HasPrecision(9, 2);
         b.Property(v => v.Name).HasMaxLength(1000);
         b.Property(v => v.SearchText).HasMaxLength(1400);
         b.Property(v => v.ImplementingAgency).HasMaxLength(500);

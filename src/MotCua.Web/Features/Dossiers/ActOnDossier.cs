@@ -45,6 +45,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
             UnitId = input.UnitId,
             SupplementItems = SupplementItems.Clean(input.SupplementItems),
             LeaderUserId = input.LeaderUserId?.Trim(),
+            SupplementAct = input.SupplementAct,
         };
         var context = new DecisionContext(now, calculator, actor!);
         string? assigneeId = null;

@@ -88,6 +88,11 @@ public sealed class Dossier
 
     public SupplementClockPolicy SupplementPolicy { get; set; }
 
+    /// <summary>The applicant's time to hand in a supplement, pinned from the procedure version; null when it states none.</summary>
+    public decimal? SupplementLimitValue { get; set; }
+
+    public TimeUnit? SupplementLimitUnit { get; set; }
+
     public string StepPlanJson { get; set; } = "[]";
 
     public LegalRegimeId Regime { get; set; }
@@ -125,7 +130,11 @@ public sealed class Dossier
 
     public DossierStatus? ResumeStatus { get; set; }
 
+    /// <summary>The processing body's request after receipt was made (once per dossier).</summary>
     public bool SupplementRequested { get; set; }
+
+    /// <summary>The desk's guidance at its check was given (once per dossier).</summary>
+    public bool DeskGuidanceGiven { get; set; }
 
     public bool Rescheduled { get; set; }
 
@@ -193,7 +202,8 @@ public sealed class Dossier
     private string? _parsedPlanJson;
     private IReadOnlyList<PlannedStep>? _parsedPlan;
 
-    public DossierTerms Terms => new(ProcessingTime, PlannedStep.ProcessingStepCount(StepPlan), ApplyCutoff, SupplementPolicy);
+    public DossierTerms Terms => new(ProcessingTime, PlannedStep.ProcessingStepCount(StepPlan), ApplyCutoff, SupplementPolicy,
+        SupplementLimitValue is { } limit && SupplementLimitUnit is { } limitUnit ? new ProcessingTime(limit, limitUnit) : null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -216,6 +226,7 @@ public sealed class Dossier
         OpenPause = OpenPauseFrom is { } from && OpenPauseReason is { } reason ? new Pause(from, null, reason) : null,
         ResumeStatus = ResumeStatus,
         SupplementRequested = SupplementRequested,
+        DeskGuidanceGiven = DeskGuidanceGiven,
         Rescheduled = Rescheduled,
         InterAgencyPartner = InterAgencyPartner,
         CompletedAt = CompletedAt,
@@ -242,6 +253,7 @@ public sealed class Dossier
         OpenPauseReason = s.OpenPause?.Reason;
         ResumeStatus = s.ResumeStatus;
         SupplementRequested = s.SupplementRequested;
+        DeskGuidanceGiven = s.DeskGuidanceGiven;
         Rescheduled = s.Rescheduled;
         InterAgencyPartner = s.InterAgencyPartner;
         CompletedAt = s.CompletedAt;

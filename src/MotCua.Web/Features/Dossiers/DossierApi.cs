@@ -27,7 +27,7 @@ public static class DossierApi
     public static IServiceCollection AddDossiers(this IServiceCollection services) =>
         services.AddScoped<DossierReferences>().AddScoped<DossierStore>().AddScoped<ReceiveDossier>().AddScoped<ActOnDossier>()
             .AddScoped<SupplementOnline>().AddScoped<UpdateFees>().AddScoped<AddFiles>().AddScoped<RecordExplanation>().AddScoped<DossierImport>().AddSingleton<DossierFileStore>()
-            .AddDossierSubscriber<Forms.SupplementItemsRecorder>().AddDossierSubscriber<DossierSearch>().AddHostedService<DossierSearchBackfillService>()
+            .AddDossierSubscriber<Forms.SupplementItemsRecorder>().AddDossierSubscriber<Supplement.SupplementRequestRecorder>().AddDossierSubscriber<DossierSearch>().AddHostedService<DossierSearchBackfillService>()
             .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>().AddScoped<DeadlineRecompute>()
             .AddScoped<Boundary.BoundaryReceipts>()
             .WatchReferenceData(DossierReferences.CachedFrom);
@@ -88,7 +88,8 @@ public static class DossierApi
     /// </summary>
     public sealed record ActionRequest([property: OneOf("Thao tác")] DossierAction? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
         int? TargetStep = null, DateTimeOffset? NewAppointment = null, [property: OneOf("Hình thức trả kết quả", Optional = true)] ResultDelivery? Delivery = null, string? Partner = null,
-        IReadOnlyList<SupplementItem>? SupplementItems = null, string? LeaderUserId = null);
+        IReadOnlyList<SupplementItem>? SupplementItems = null, string? LeaderUserId = null,
+        [property: OneOf("Loại yêu cầu bổ sung", Optional = true)] SupplementAct? SupplementAct = null);
 
     public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
@@ -209,7 +210,7 @@ public static class DossierApi
         // WithValidation has answered a missing body or action; the JSON converter, an unknown action or delivery.
         ArgumentNullException.ThrowIfNull(request);
         var input = new ActionInput(request.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, request.Delivery, request.Partner,
-            SupplementItems: request.SupplementItems, LeaderUserId: request.LeaderUserId);
+            SupplementItems: request.SupplementItems, LeaderUserId: request.LeaderUserId, SupplementAct: request.SupplementAct);
         ContactDetails? contact = null;
         // Personal-data law: the answer shows the applicant's contact, so its read is logged in the action's own save.
         var result = await act.ApplyAsync(code, request.Action!.Value, input, request.RowVersion, user, ct,

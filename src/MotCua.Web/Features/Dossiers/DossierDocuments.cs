@@ -172,8 +172,10 @@ public static class DossierDocuments
     /// </summary>
     private static async Task<IReadOnlyList<SupplementLine>> SupplementLinesAsync(AppDbContext db, Dossier d, DossierForm issued, CancellationToken ct)
     {
-        var items = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).OrderBy(i => i.Seq).ThenBy(i => i.Id)
-            .Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis)).ToListAsync(ct);
+        // A dossier may have the desk's guidance and the processing body's request: this form prints the request it was issued with.
+        var all = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).ToListAsync(ct);
+        var items = all.GroupBy(i => i.RequestedAt).OrderBy(g => (g.Key - issued.IssuedAt).Duration()).FirstOrDefault()?
+            .OrderBy(i => i.Seq).ThenBy(i => i.Id).Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis)).ToList() ?? [];
         if (items.Count > 0)
         {
             return items;

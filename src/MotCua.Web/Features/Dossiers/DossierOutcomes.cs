@@ -101,7 +101,8 @@ public sealed record ActionInput(
     string? Partner = null,
     IncomingFile? ResultFile = null,
     IReadOnlyList<SupplementItem>? SupplementItems = null,
-    string? LeaderUserId = null);
+    string? LeaderUserId = null,
+    SupplementAct? SupplementAct = null);
 
 /// <summary>How a refused decision answers: the HTTP-facing outcome with the same titles for every command.</summary>
 internal static class Refusals

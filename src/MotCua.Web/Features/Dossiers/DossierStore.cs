@@ -98,6 +98,7 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
         {
             Code = dossier.Code,
             ProcedureCode = dossier.ProcedureCode,
+            SubmittedAt = dossier.SubmittedAt,
             Steps = steps.Select(s => new StepAssignment(s.StepIndex, s.UnitId, s.Assignee, s.StartedAt, s.FinishedAt)).ToList(),
         };
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
@@ -59,6 +60,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
 
         [Display(Name = "Đã xác minh phí, lệ phí (để trống danh sách nếu không thu phí)")]
         public bool FeesConfirmed { get; set; }
+
+        [Display(Name = "Khi nhận đủ hồ sơ bổ sung (sau khi tiếp nhận)")]
+        public SupplementClockPolicy? SupplementPolicy { get; set; }
+
+        [Display(Name = "Thời hạn người nộp bổ sung hồ sơ (để trống nếu thủ tục không quy định)")]
+        public string? SupplementLimitValue { get; set; }
+
+        [Display(Name = "Đơn vị thời hạn bổ sung")]
+        public TimeUnit SupplementLimitUnit { get; set; } = TimeUnit.WorkingDays;
 
         public List<PaperRow> Papers { get; set; } = [];
 
@@ -305,6 +315,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
         TimeUnit = v.ProcessingTimeUnit ?? TimeUnit.WorkingDays,
         TimeNote = v.ProcessingTimeNote,
         FeesConfirmed = v.FeesConfirmed,
+        SupplementPolicy = v.SupplementPolicy,
+        SupplementLimitValue = v.SupplementLimitValue is { } s ? CatalogueText.Number(s) : null,
+        SupplementLimitUnit = v.SupplementLimitUnit ?? TimeUnit.WorkingDays,
         Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new PaperRow
         {
             Name = p.Name,
@@ -363,6 +376,20 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             else
             {
                 time = new ProcessingTime(value, input.TimeUnit);
+            }
+        }
+        ProcessingTime? supplementLimit = null;
+        if (!string.IsNullOrWhiteSpace(input.SupplementLimitValue))
+        {
+            var text = input.SupplementLimitValue.Trim().Replace(',', '.');
+            if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || value > 1000
+                || value != decimal.Truncate(value) || input.SupplementLimitUnit == TimeUnit.WorkingHours)
+            {
+                state.AddModelError("Input.SupplementLimitValue", "Thời hạn bổ sung phải là số ngày nguyên dương (ngày làm việc hoặc ngày), ví dụ 15 hoặc 30.");
+            }
+            else
+            {
+                supplementLimit = new ProcessingTime(value, input.SupplementLimitUnit);
             }
         }
         var papers = new List<CatalogueLines.PaperLine>();
@@ -471,6 +498,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             ProcessingTime = time,
             ProcessingTimeNote = input.TimeNote,
             FeesConfirmed = input.FeesConfirmed,
+            SupplementPolicy = input.SupplementPolicy,
+            SupplementLimit = supplementLimit,
             Fees = fees,
             Papers = papers,
             LegalBases = legal,

@@ -7,6 +7,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
@@ -70,6 +71,22 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     public QueueStanding? Standing { get; private set; }
 
     public IReadOnlyList<ExplanationLine> DueExplanation { get; private set; } = [];
+
+    /// <summary>The supplement requests of the dossier: the desk's guidance and the processing body's request, each at most once.</summary>
+    public IReadOnlyList<SupplementRequest> SupplementRequests { get; private set; } = [];
+
+    /// <summary>When the processing body may still ask for a supplement: the latest instant its request reaches the desk.</summary>
+    public DateTimeOffset? ProcessingRequestDueAt { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The action's name; a supplement request is named by the act the dossier's status allows.</summary>
+    public string ActionLabel(DossierAction a) =>
+        a == DossierAction.RequestSupplement ? SupplementRules.Name(SupplementRules.ActFor(Dossier.Status)) : DossierText.Name(a);
+
+    /// <summary>A history row's action; a supplement request by the act it was (from its status before).</summary>
+    public static string EventName(DossierAction a, DossierStatus? from) =>
+        a == DossierAction.RequestSupplement && from is { } f ? SupplementRules.Name(SupplementRules.ActFor(f)) : DossierText.Name(a);
 
     public Dictionary<int, string> Units { get; private set; } = [];
 
@@ -168,6 +185,18 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         {
             DueExplanation = calculator.Explain(start, t, d.Terms.Options(state.Pauses));
         }
+        Now = time.GetUtcNow();
+        SupplementRequests = await SupplementRequestQueries.ForDossierAsync(db, d.Id, ct);
+        if (SupplementRequests.Count > 0)
+        {
+            // A stable sort keeps each day's counting lines before that day's supplement lines.
+            DueExplanation = [.. DueExplanation.Concat(SupplementRequests.SelectMany(SupplementRules.Explain)).OrderBy(l => l.Date)];
+        }
+        if (Actions.Contains(DossierAction.RequestSupplement) && SupplementRules.ActFor(d.Status) == MotCua.Core.Dossiers.SupplementAct.ProcessingRequest
+            && (d.StepStartedAt ?? d.ReceivedAt) is { } bodyReceived)
+        {
+            ProcessingRequestDueAt = SupplementRules.ProcessingRequestDue(bodyReceived, calculator);
+        }
         return true;
     }
 
@@ -265,6 +294,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     [BindProperty]
     public List<SupplementItem>? SupplementItems { get; set; }
 
+    [BindProperty]
+    public SupplementAct? SupplementAct { get; set; }
+
     public async Task<IActionResult> OnPostActAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ActionName) || !DossierApi.TryParseAction(ActionName, out var action))
@@ -289,7 +321,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             file = new IncomingFile(ResultFile.FileName, ms.ToArray());
         }
         var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file,
-            SupplementItems: SupplementItems, LeaderUserId: string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId),
+            SupplementItems: SupplementItems, LeaderUserId: string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId, SupplementAct: SupplementAct),
             RowVersion, User, ct);
         if (!result.Succeeded)
         {

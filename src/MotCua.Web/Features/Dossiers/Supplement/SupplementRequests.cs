@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+
+namespace MotCua.Web.Features.Dossiers.Supplement;
+
+/// <summary>
+/// A supplement request as stored: which act it was (the desk's guidance or the processing body's request), its limits and
+/// what the resubmission did to the clock, so the dossier page, the explanation and the reports tell the two apart.
+/// </summary>
+public sealed class DossierSupplementRequest
+{
+    public long Id { get; set; }
+
+    public long DossierId { get; set; }
+
+    public Dossier? Dossier { get; set; }
+
+    public SupplementAct Act { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>The act's own limit: the online check for the desk, 02 working days for the processing body.</summary>
+    public DateTimeOffset? ActBy { get; set; }
+
+    public DateTimeOffset? NotifyApplicantBy { get; set; }
+
+    public DateTimeOffset? ApplicantDueAt { get; set; }
+
+    public SupplementClockPolicy? Policy { get; set; }
+
+    public DateTimeOffset? DueBefore { get; set; }
+
+    public DateTimeOffset? ResubmittedAt { get; set; }
+
+    public DateTimeOffset? DueAfter { get; set; }
+
+    public SupplementRequest ToRequest() => new(Act, RequestedAt)
+    {
+        ActBy = ActBy, NotifyApplicantBy = NotifyApplicantBy, ApplicantDueAt = ApplicantDueAt, Policy = Policy,
+        DueBefore = DueBefore, ResubmittedAt = ResubmittedAt, DueAfter = DueAfter,
+    };
+}
+
+internal sealed class DossierSupplementRequestConfiguration : IEntityTypeConfiguration<DossierSupplementRequest>
+{
+    public void Configure(EntityTypeBuilder<DossierSupplementRequest> builder)
+    {
+        builder.ToTable("DossierSupplementRequests");
+        builder.Property(x => x.Act).HasConversion<string>().HasMaxLength(24);
+        builder.Property(x => x.Policy).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(x => x.Dossier).WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
+        // Each act at most once per dossier: the database backs the rule the decider enforces.
+        builder.HasIndex(x => new { x.DossierId, x.Act }).IsUnique();
+    }
+}
+
+public static class SupplementRequestTables
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<DossierSupplementRequest> DossierSupplementRequests => db.Set<DossierSupplementRequest>();
+    }
+}
+
+/// <summary>Records the request in the dossier's one save, and on resubmission when the supplement came in and the new due instant.</summary>
+public sealed class SupplementRequestRecorder : IDossierSubscriber
+{
+    public async Task OnSavingAsync(AppDbContext db, DossierSaving change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Decision?.Supplement is { } r)
+        {
+            // Instants are stored in UTC (PostgreSQL's timestamptz takes no other offset); the calendar computes them at +07:00.
+            db.Add(new DossierSupplementRequest
+            {
+                Dossier = change.Dossier, Act = r.Act, RequestedAt = r.RequestedAt.ToUniversalTime(), ActBy = r.ActBy?.ToUniversalTime(),
+                NotifyApplicantBy = r.NotifyApplicantBy?.ToUniversalTime(), ApplicantDueAt = r.ApplicantDueAt?.ToUniversalTime(), Policy = r.Policy,
+                DueBefore = r.DueBefore?.ToUniversalTime(),
+            });
+        }
+        if (change.Transitions.Any(t => t.Action == DossierAction.ResubmitSupplement) && change.Dossier.Id != 0)
+        {
+            var open = await db.DossierSupplementRequests
+                .Where(x => x.DossierId == change.Dossier.Id && x.ResubmittedAt == null)
+                .OrderByDescending(x => x.Id).FirstOrDefaultAsync(ct);
+            if (open is not null)
+            {
+                open.ResubmittedAt = change.At.ToUniversalTime();
+                open.DueAfter = (change.Decision?.State?.DueAt ?? change.Dossier.DueAt)?.ToUniversalTime();
+            }
+        }
+    }
+}
+
+/// <summary>Reads the requests of a dossier for its page.</summary>
+public static class SupplementRequestQueries
+{
+    public static async Task<IReadOnlyList<SupplementRequest>> ForDossierAsync(AppDbContext db, long dossierId, CancellationToken ct) =>
+        [.. (await db.DossierSupplementRequests.AsNoTracking().Where(x => x.DossierId == dossierId).OrderBy(x => x.Id).ToListAsync(ct))
+            .Select(x => x.ToRequest())];
+}
+
+/// <summary>What the dossier page's supplement panel shows: the requests, the instant to judge them at and the status.</summary>
+public sealed record SupplementPanel(IReadOnlyList<SupplementRequest> Requests, DateTimeOffset Now, DossierStatus Status)
+{
+    /// <summary>The applicant's limit passed while the dossier still waits: the desk may close it (Stop, with the reason).</summary>
+    public bool Expired => Status == DossierStatus.AwaitingSupplement && Requests.Count > 0 && Requests[^1].ExpiredAt(Now);
+}
