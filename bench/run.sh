@@ -9,6 +9,8 @@
 #                                 the reports' figures only: N generated dossiers (default 1000000, received over the past
 #                                 Y years, default 4) on PostgreSQL, then the
 #                                 last quarter's Biểu 06 and 766 index timed through the web's code (no load, no peers)
+#   bench/run.sh --quick --only lookup|transition|queue|receipt
+#                                 one scenario with its baseline and the server's CPU per operation (pair-wise profiling)
 #   bench/run.sh --peers          only the peers' five-step process (MotCua, Rebus, bpmn-engine) on PostgreSQL
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
@@ -21,11 +23,13 @@ PEERS=0
 COUNT=1000000
 YEARS=4
 SECONDS_PER=10
+ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1; SECONDS_PER=5 ;;
     --reports) REPORTS=1 ;;
     --peers) PEERS=1 ;;
+    --only) ONLY=$2; shift ;;
     --count) COUNT=$2; shift ;;
     --years) YEARS=$2; shift ;;
     --seconds) SECONDS_PER=$2; shift ;;
@@ -83,8 +87,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-APP_DLL=$ROOT/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll
-TOOL_DLL=$ROOT/bench/MotCua.Load/bin/Release/net10.0/MotCua.Load.dll
+# BENCH_APP_DLL / BENCH_TOOL_DLL run builds copied out of the tree (pair-wise comparisons, docs/performance.md "Method").
+APP_DLL=${BENCH_APP_DLL:-$ROOT/src/MotCua.Web/bin/Release/net10.0/MotCua.Web.dll}
+TOOL_DLL=${BENCH_TOOL_DLL:-$ROOT/bench/MotCua.Load/bin/Release/net10.0/MotCua.Load.dll}
 tool() { dotnet "$TOOL_DLL" "$@"; }
 
 # Production requires the audit key; every instance of a run shares one, as on a real deployment.
@@ -201,7 +206,11 @@ else
 fi
 echo >>"$OUT"
 tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider postgres --connection "$PG" \
-  --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/pg-load.md" | tee "$WORK/pg-load.txt"
+  --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/pg-load.md" ${ONLY:+--only "$ONLY"} | tee "$WORK/pg-load.txt"
+if [ -n "$ONLY" ]; then
+  echo "Server peak RSS (VmHWM): $(awk '/VmHWM/{printf "%d MB", $2/1024}' "/proc/$APP_PID/status"); threads: $(awk '/Threads/{print $2}' "/proc/$APP_PID/status")"
+  exit 0
+fi
 LAST=$(tail -n 1 "$WORK/pg-load.txt")
 QUEUE=$(grep '^Queue page p95' "$WORK/pg-load.txt")
 cat "$WORK/pg-load.md" >>"$OUT" 2>/dev/null

@@ -60,7 +60,53 @@ public sealed class DossierRoundTripTests
         });
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Single(log.Commands, c => c.Contains("\"CalendarYears\"", StringComparison.Ordinal));
+        var stamp = Assert.Single(log.Commands, c => c.Contains("\"CalendarYears\"", StringComparison.Ordinal));
+        // Not a statement of its own: the stamp rides in the dossier's load.
+        Assert.Contains("FROM \"Dossiers\"", stamp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_transfer_reads_once_before_its_write_and_once_for_its_answer()
+    {
+        var log = new CommandLog();
+        await using var app = new CountingApp(log);
+        using var desk = await app.ApiClientAsync("motcua");
+        var tdc = await PlanTheUnitAsync(app, desk);
+        var (_, warm) = await ReceiveAsync(desk);
+        var (_, code) = await ReceiveAsync(desk);
+        // The first transfer fills the reference caches (units, officers' sessions) that any later one finds warm.
+        using (var first = await desk.PostAsJsonAsync($"/api/dossiers/{warm}/actions", new { action = "transfer", unitId = tdc }))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var (status, _) = await log.RecordAsync(async () =>
+        {
+            using var response = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = tdc });
+            return (response.StatusCode, "");
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // The dossier with the calendar's stamp before the write; its papers, history and forms for the answer after it.
+        var reads = log.Commands.Where(c => !Writes(c)).ToList();
+        Assert.True(reads.Count == 2, string.Join("\n----\n", reads));
+    }
+
+    private static bool Writes(string command) =>
+        command.Contains("INSERT ", StringComparison.Ordinal) || command.Contains("UPDATE ", StringComparison.Ordinal) || command.Contains("DELETE ", StringComparison.Ordinal);
+
+    /// <summary>An approved process naming the TĐC unit for the bench's procedure, so no transfer needs the report row's unit; returns the unit.</summary>
+    private static async Task<int> PlanTheUnitAsync(MotCuaApp app, HttpClient desk)
+    {
+        var (_, first) = await ReceiveAsync(desk);
+        await using var db = app.CreateDbContext();
+        var tdc = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        var versionId = await db.Set<Dossier>().Where(d => d.Code == first).Select(d => d.ProcedureVersionId).SingleAsync();
+        var process = new InternalProcess { ProcedureVersionId = versionId, State = ProcessState.InForce };
+        process.Steps.Add(new ProcessStep { Seq = 1, Kind = StepKind.Appraise, UnitId = tdc, DurationValue = 5, DurationUnit = TimeUnit.WorkingDays });
+        db.Add(process);
+        await db.SaveChangesAsync();
+        return tdc;
     }
 
     [Fact]

@@ -24,7 +24,23 @@ public sealed class CalendarYear
     /// <summary>The body that issued it, e.g. "Văn phòng Chính phủ", "Bộ Nội vụ".</summary>
     public string? SourceIssuer { get; set; }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt
+    {
+        get => _updatedAt;
+        set
+        {
+            _updatedAt = value;
+            UpdatedAtTicks = value.UtcTicks;
+        }
+    }
+
+    private DateTimeOffset _updatedAt;
+
+    /// <summary>
+    /// <see cref="UpdatedAt"/> as UTC ticks, set with it: SQLite cannot take the maximum of a stored DateTimeOffset, so the
+    /// calendar's freshness stamp (<see cref="CalendarStamp"/>) aggregates this column on both providers.
+    /// </summary>
+    public long UpdatedAtTicks { get; private set; }
 
     public string? UpdatedBy { get; set; }
 }

@@ -21,7 +21,7 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
     private volatile Built? _built;
     private DateTimeOffset _checkedAt;
 
-    private sealed record Built(WorkingCalendar Calendar, string Stamp);
+    private sealed record Built(WorkingCalendar Calendar, CalendarStamp Stamp);
 
     /// <summary>The calendar for display and queues: an edit saved on another instance shows within <see cref="RecheckAfter"/>.</summary>
     public Task<WorkingCalendar> GetAsync(AppDbContext db, CancellationToken cancellationToken = default)
@@ -34,17 +34,23 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
     /// The calendar for a deadline that is stored on a dossier: the stamp is read now (one small query, no lock), so a
     /// holiday saved on another instance a moment ago already counts instead of up to <see cref="RecheckAfter"/> later.
     /// </summary>
-    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        await CurrentAsync(db, await StampAsync(db, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The calendar as of a stamp the caller read in its own statement (a dossier command reads it with the dossier,
+    /// <see cref="CalendarStamp"/>), so the freshness check costs no round trip of its own.
+    /// </summary>
+    public async Task<WorkingCalendar> CurrentAsync(AppDbContext db, CalendarStamp stamp, CancellationToken cancellationToken = default)
     {
-        var stamp = await StampAsync(db, cancellationToken);
         var built = _built;
-        if (built is null || !string.Equals(stamp, built.Stamp, StringComparison.Ordinal))
+        if (built is null || stamp != built.Stamp)
         {
             await _gate.WaitAsync(cancellationToken);
             try
             {
                 built = _built;
-                if (built is null || !string.Equals(stamp, built.Stamp, StringComparison.Ordinal))
+                if (built is null || stamp != built.Stamp)
                 {
                     // Built after the stamp was read, so it is never older than its stamp; a newer build is rebuilt once more.
                     built = new Built(await BuildAsync(db, cancellationToken), stamp);
@@ -87,17 +93,18 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
         return new WorkingCalendar(schedules);
     }
 
-    private static async Task<string> StampAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        // Count and latest update of the official years, and each year's number of days, in one statement.
-        var years = await db.CalendarYears.AsNoTracking()
-            .Select(y => new { y.Year, y.UpdatedAt, Days = db.Set<CalendarDay>().Count(d => d.Year == y.Year) })
-            .ToListAsync(cancellationToken);
-        var count = years.Sum(y => y.Days);
-        var latest = years.Count == 0 ? 0 : years.Max(y => y.UpdatedAt.UtcTicks);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years.Count}:{count}:{latest}");
-    }
+    private static async Task<CalendarStamp> StampAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        // The same three aggregates as a dossier command's load (DossierStore.FindAsync); no row when no year is stored.
+        await db.Set<CalendarYear>()
+            .Select(_ => new CalendarStamp(db.Set<CalendarYear>().Count(), db.Set<CalendarDay>().Count(), db.Set<CalendarYear>().Max(y => (long?)y.UpdatedAtTicks) ?? 0))
+            .FirstOrDefaultAsync(cancellationToken);
 }
+
+/// <summary>
+/// What tells a built calendar from the stored one: the number of official years and of their days, and the latest
+/// update of a year (every edit of a schedule stamps its year). Read in one statement, alone or beside a dossier.
+/// </summary>
+public readonly record struct CalendarStamp(int Years, int Days, long LatestTicks);
 
 /// <summary>The agency's office hours live on the agency (one set per agency, default 07:00–11:30 / 13:30–17:00).</summary>
 public static class AgencyOfficeHours

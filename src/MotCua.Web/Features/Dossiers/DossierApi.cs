@@ -228,15 +228,16 @@ public static class DossierApi
 
     /// <summary>
     /// The dossier after a successful action, from the saved entity itself: only its papers, history and forms are read,
-    /// since the change path does not load them.
+    /// since the change path does not load them, in one statement (a dossier has a handful of each, so their product
+    /// costs less than a second round trip).
     /// </summary>
     private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, ActOnDossier act, ClaimsPrincipal user, Dossier dossier, ContactDetails contact, CancellationToken ct)
     {
         var id = dossier.Id;
         var rows = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == id)
-            .Select(d => new { d.Papers, d.Events }).AsSingleQuery().SingleAsync(ct);
-        var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == id).OrderBy(f => f.Id).ToListAsync(ct);
-        return ToDto(dossier, contact, forms, await act.AvailableActionsAsync(user, dossier, ct), rows.Papers, rows.Events);
+            .Select(d => new { d.Papers, d.Events, Forms = db.Set<DossierForm>().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToList() })
+            .AsSingleQuery().SingleAsync(ct);
+        return ToDto(dossier, contact, rows.Forms, await act.AvailableActionsAsync(user, dossier, ct), rows.Papers, rows.Events);
     }
 
     /// <summary>The DossierAction named by <paramref name="text"/> (its API name, any case); numbers and unknown names are refused.</summary>

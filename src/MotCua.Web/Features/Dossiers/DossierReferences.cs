@@ -77,10 +77,15 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
     /// so a holiday saved on another instance counts at once) and the cached agency's office hours.
     /// </summary>
     internal async Task<DeadlineCalculator> CalculatorAsync(Agency agency, CancellationToken ct) =>
-        new(_calendar ??= await calendars.CurrentAsync(db, ct), AgencyOfficeHours.Of(agency), calendars.Limits);
+        new(_calendar ??= _stamp is { } stamp ? await calendars.CurrentAsync(db, stamp, ct) : await calendars.CurrentAsync(db, ct),
+            AgencyOfficeHours.Of(agency), calendars.Limits);
+
+    /// <summary>The calendar's stamp as read with the command's dossier (<see cref="DossierStore.FindAsync"/>): the check the calculator then needs.</summary>
+    internal void CalendarStampRead(CalendarStamp stamp) => _stamp ??= stamp;
 
     // One scope is one command: its decision and its answer (the actions available after it) share one stamp check.
     private WorkingCalendar? _calendar;
+    private CalendarStamp? _stamp;
 
     /// <summary>A new dossier pinned to <paramref name="version"/> with its snapshot (code, name, time, step plan).</summary>
     internal async Task<Dossier> NewDossierAsync(Agency agency, ProcedureVersion version, DossierChannel channel, ApplicantInput applicant,

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
 
@@ -25,13 +26,29 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
 
     public static DossierHolding HoldingOf(Dossier dossier) => new(dossier.Status, dossier.CurrentUnitId, dossier.Assignee);
 
-    /// <summary>Loads a dossier of the caller's agency by code (tracked), or null.</summary>
-    public Task<Dossier?> FindAsync(ClaimsPrincipal user, string code, CancellationToken ct)
+    /// <summary>
+    /// Loads a dossier of the caller's agency by code (tracked), or null. The calendar's stamp (ADR-007) rides in the
+    /// same statement and is handed to <see cref="DossierReferences"/>, so the command's deadlines cost no read of their own.
+    /// </summary>
+    public async Task<Dossier?> FindAsync(ClaimsPrincipal user, string code, CancellationToken ct)
     {
         var agencyId = user.AgencyId();
         var key = (code ?? "").Trim();
         // Without its papers: no change reads them, and the JOIN made every step read, materialise and track them.
-        return db.Set<Dossier>().SingleOrDefaultAsync(d => d.AgencyId == agencyId && d.Code == key, ct);
+        // No AsNoTracking anywhere in it: that would untrack the dossier too, and its save would insert it again.
+        var found = await db.Set<Dossier>().Where(d => d.AgencyId == agencyId && d.Code == key)
+            .Select(d => new
+            {
+                Dossier = d,
+                Stamp = new CalendarStamp(db.Set<CalendarYear>().Count(), db.Set<CalendarDay>().Count(), db.Set<CalendarYear>().Max(y => (long?)y.UpdatedAtTicks) ?? 0),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        references.CalendarStampRead(found.Stamp);
+        return found.Dossier;
     }
 
     /// <summary>
