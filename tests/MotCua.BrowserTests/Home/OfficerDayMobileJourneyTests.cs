@@ -76,7 +76,7 @@ public sealed class OfficerDayMobileJourneyTests(BrowserApp browser) : IClassFix
         await FitsAsync(specialist, "specialist-queue");
         await specialist.GetByTestId("my-queue").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await BrowserApp.ExpectPathAsync(specialist, "/ho-so/" + code);
-        await Assertions.Expect(specialist.GetByText("Đơn đề nghị cấp giấy phép tiến hành công việc bức xạ").First).ToBeVisibleAsync();
+        await Assertions.Expect(specialist.GetByText("Đơn đề nghị cấp giấy phép tiến hành công việc bức xạ").Filter(new() { Visible = true }).First).ToBeVisibleAsync();
         await FitsAsync(specialist, "specialist-dossier");
         var appraise = specialist.GetByTestId("primary-action").Locator("form[data-action='appraise']");
         await appraise.GetByTestId("appraisal").FillAsync("Hồ sơ đủ thành phần, đủ điều kiện cấp giấy phép.");

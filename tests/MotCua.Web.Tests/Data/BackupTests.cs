@@ -33,7 +33,7 @@ public sealed class BackupTests
             await using var restored = new ExistingDatabaseApp(empty);
             await using var check = restored.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.True(await check.Units.AnyAsync(u => u.Name == "Phòng Sao lưu Thử nghiệm"));
-            Assert.Equal(5, await check.Users.CountAsync());
+            Assert.Equal(6, await check.Users.CountAsync());
         }
         finally
         {
@@ -50,7 +50,7 @@ public sealed class BackupTests
         Assert.False(outcome.Restored);
         Assert.Contains("Không tìm thấy tệp sao lưu", outcome.Message, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
-        Assert.Equal(1, await db.Agencies.CountAsync(a => a.SucceededById == null));
+        Assert.Equal(2, await db.Agencies.CountAsync(a => a.SucceededById == null)); // the department and the commune centre
     }
 
     /// <summary>An app over a database someone else prepared (here: a restored backup).</summary>

@@ -37,8 +37,8 @@ public sealed class MigrationTests
             await using var second = new SharedDbApp(database);
             _ = second.Server;
             await using var db = second.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.Equal(1, await db.Agencies.CountAsync(a => a.SucceededById == null));
-            Assert.Equal(5, await db.Users.CountAsync());
+            Assert.Equal(2, await db.Agencies.CountAsync(a => a.SucceededById == null)); // the department and the commune centre
+            Assert.Equal(6, await db.Users.CountAsync());
         }
         finally
         {

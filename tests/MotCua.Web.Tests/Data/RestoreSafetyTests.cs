@@ -88,8 +88,8 @@ public sealed class RestoreSafetyTests
                 Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
             }
             await using var db = app.CreateDbContext();
-            Assert.Equal(1, await db.Agencies.CountAsync(a => a.SucceededById == null));
-            Assert.Equal(5, await db.Users.CountAsync());
+            Assert.Equal(2, await db.Agencies.CountAsync(a => a.SucceededById == null)); // the department and the commune centre
+            Assert.Equal(6, await db.Users.CountAsync());
             Assert.False(Directory.Exists(Path.Combine(dir, "backups")));
         }
         finally

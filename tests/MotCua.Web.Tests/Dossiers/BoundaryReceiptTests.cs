@@ -97,7 +97,8 @@ public sealed class BoundaryReceiptTests(MotCuaApp app) : IClassFixture<MotCuaAp
         var list = WebUtility.HtmlDecode(await centre.GetStringAsync(ReceivedForOthersModel.Route));
         Assert.Contains(code, list, StringComparison.Ordinal);
         Assert.Contains("Chờ bàn giao hồ sơ giấy", list, StringComparison.Ordinal);
-        Assert.Contains("Tiếp nhận hộ trong tháng này: <strong>1</strong>", list, StringComparison.Ordinal);
+        // The class shares one app, so other tests' receipts may be counted too: at least this one is.
+        Assert.Matches("Tiếp nhận hộ trong tháng này: <strong>[1-9][0-9]*</strong>", list);
 
         // The department's dossier page names where it was received.
         var page = WebUtility.HtmlDecode(await departmentDesk.GetStringAsync("/ho-so/" + code));

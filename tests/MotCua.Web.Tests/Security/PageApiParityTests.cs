@@ -30,6 +30,9 @@ public static class PageApiTwins
         ["POST /api/public/feedback/"] = new("/phan-anh-kien-nghi"),
         ["POST /api/public/dossiers/{code}/evaluation"] = new("/tra-cuu/{code?}"),
         ["POST /api/admin/outbox/{id:guid}/replay"] = new("/quan-tri/hang-doi-thong-bao"),
+        ["POST /api/calendar/schedules"] = new("/lich-lam-viec"),
+        ["POST /api/public/privacy-requests/"] = new("/quyen-du-lieu-ca-nhan"),
+        ["POST /api/public/privacy-requests/follow"] = new("/quyen-du-lieu-ca-nhan/theo-doi"),
     };
 
     /// <summary>Reads with a page twin (not required to be complete: a read shows, it does not change).</summary>

@@ -91,7 +91,7 @@ public sealed class ProductionStartTests
         var refused = await AppProcess.RunAsync([], environment);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("mật khẩu mẫu công khai", refused.Error, StringComparison.Ordinal);
-        Assert.Contains("admin, chuyenvien, daumoi, lanhdao, motcua", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("admin, chuyenvien, daumoi, lanhdao, motcua, motcuaxa", refused.Error, StringComparison.Ordinal);
 
         // The way out the message names: reset-password, the new password on standard input.
         var reset = await AppProcess.RunAsync(["reset-password", "--user", "admin"], environment, standardInput: StrongPassword + "\n");
@@ -104,7 +104,7 @@ public sealed class ProductionStartTests
         using (var scope = seeded.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            foreach (var name in new[] { "motcua", "chuyenvien", "lanhdao", "daumoi" })
+            foreach (var name in new[] { "motcua", "chuyenvien", "lanhdao", "daumoi", "motcuaxa" })
             {
                 var user = (await users.FindByNameAsync(name))!;
                 Assert.True((await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), StrongPassword)).Succeeded);
@@ -143,7 +143,7 @@ public sealed class ProductionStartTests
         {
             // Started in the Testing environment with the demo accounts.
         }
-        Assert.True(capture.Contains(LogLevel.Warning, "SECURITY: accounts admin, chuyenvien, daumoi, lanhdao, motcua have the published demo password"),
+        Assert.True(capture.Contains(LogLevel.Warning, "SECURITY: accounts admin, chuyenvien, daumoi, lanhdao, motcua, motcuaxa have the published demo password"),
             string.Join(Environment.NewLine, capture.Lines.Select(l => l.Text)));
     }
 

@@ -50,7 +50,7 @@ public static class AuditActions
         ["feedback.receive"] = "Tiếp nhận phản ánh, kiến nghị",
         ["feedback.ClassifyInScope"] = "Phân loại phản ánh, kiến nghị: thuộc thẩm quyền",
         ["feedback.ClassifyOutOfScope"] = "Phân loại phản ánh, kiến nghị: không thuộc thẩm quyền, chờ chuyển",
-        ["feedback.transfer"] = "Chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền",
+        ["feedback.Transfer"] = "Chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền",
         ["feedback.ClassifyDuplicate"] = "Phân loại phản ánh, kiến nghị: trùng lặp",
         ["feedback.DraftAnswer"] = "Dự thảo trả lời phản ánh, kiến nghị",
         ["feedback.Approve"] = "Duyệt trả lời phản ánh, kiến nghị",

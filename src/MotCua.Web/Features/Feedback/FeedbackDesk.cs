@@ -335,7 +335,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         }
         item.Status = next.Value;
         item.Version++;
-        var auditCode = action == FeedbackAction.Transfer ? TransferAuditCode : "feedback." + action.ToString();
+        var auditCode = "feedback." + action.ToString();
         var summary = action == FeedbackAction.Transfer ? $"Chuyển phản ánh, kiến nghị {item.Code} đến {item.TransferredTo}" : $"{FeedbackRules.Name(action)}: {item.Code}";
         AuditLog.Append(db, time, user, auditCode, "Feedback", item.Code, summary, auditData);
         try
@@ -350,7 +350,7 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
     }
 
     /// <summary>The audit code of a transfer to the competent body.</summary>
-    public const string TransferAuditCode = "feedback.transfer";
+    public const string TransferAuditCode = "feedback.Transfer";
 
     private const string BodyMessage = "Vui lòng nhập tên cơ quan có thẩm quyền được chuyển đến (tối đa 300 ký tự).";
 

@@ -128,6 +128,9 @@ public static class PersonalData
         new(typeof(OutboxMessage), nameof(OutboxMessage.RecipientUserId), "Mã tài khoản cán bộ nhận thông báo nội bộ."),
         new(typeof(AppUser), nameof(AppUser.EmailConfirmed), "Cờ kỹ thuật của tài khoản."),
         new(typeof(AppUser), nameof(AppUser.PhoneNumberConfirmed), "Cờ kỹ thuật của tài khoản."),
+        new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.ApplicantDueAt), "Thời hạn nộp bổ sung, không định danh ai."),
+        new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.NotifyApplicantBy), "Thời hạn thông báo cho người nộp, không định danh ai."),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.TransferredToEmail), "Thư điện tử của cơ quan có thẩm quyền nhận chuyển phản ánh, kiến nghị."),
     ];
 
     /// <summary>

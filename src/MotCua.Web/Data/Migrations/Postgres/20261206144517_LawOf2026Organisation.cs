@@ -385,6 +385,12 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 column: "Code",
                 unique: true);
 
+            // A desk's guidance used to set the one supplement flag; it now has its own, so the processing body keeps its one request.
+            migrationBuilder.Sql(@"UPDATE ""Dossiers"" SET ""DeskGuidanceGiven"" = TRUE, ""SupplementRequested"" = FALSE
+WHERE ""SupplementRequested"" = TRUE
+  AND EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement')
+  AND NOT EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement' AND e.""FromStatus"" <> 'Submitted');");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Agencies_Agencies_SucceededById",
                 table: "Agencies",
@@ -393,11 +399,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // A desk's guidance used to set the one supplement flag; it now has its own, so the processing body keeps its one request.
-            migrationBuilder.Sql(@"UPDATE ""Dossiers"" SET ""DeskGuidanceGiven"" = TRUE, ""SupplementRequested"" = FALSE
-WHERE ""SupplementRequested"" = TRUE
-  AND EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement')
-  AND NOT EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement' AND e.""FromStatus"" <> 'Submitted');");
         }
 
         /// <inheritdoc />

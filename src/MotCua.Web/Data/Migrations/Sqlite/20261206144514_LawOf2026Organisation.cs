@@ -384,6 +384,12 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 column: "Code",
                 unique: true);
 
+            // A desk's guidance used to set the one supplement flag; it now has its own, so the processing body keeps its one request.
+            migrationBuilder.Sql(@"UPDATE ""Dossiers"" SET ""DeskGuidanceGiven"" = 1, ""SupplementRequested"" = 0
+WHERE ""SupplementRequested"" = 1
+  AND EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement')
+  AND NOT EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement' AND e.""FromStatus"" <> 'Submitted');");
+
             migrationBuilder.AddForeignKey(
                 name: "FK_Agencies_Agencies_SucceededById",
                 table: "Agencies",
@@ -392,11 +398,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // A desk's guidance used to set the one supplement flag; it now has its own, so the processing body keeps its one request.
-            migrationBuilder.Sql(@"UPDATE ""Dossiers"" SET ""DeskGuidanceGiven"" = 1, ""SupplementRequested"" = 0
-WHERE ""SupplementRequested"" = 1
-  AND EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement')
-  AND NOT EXISTS (SELECT 1 FROM ""DossierEvents"" e WHERE e.""DossierId"" = ""Dossiers"".""Id"" AND e.""Action"" = 'RequestSupplement' AND e.""FromStatus"" <> 'Submitted');");
         }
 
         /// <inheritdoc />

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 
 namespace MotCua.Web.Features.Dossiers.Boundary;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
-using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Boundary;
