@@ -27,7 +27,7 @@ public sealed class PaknTransferTests
         {
             senderName = "Trần Thị Chuyển",
             senderAddress = "05 Lê Duẩn, Buôn Ma Thuột",
-            senderPhone = "0912345678",
+            senderPhone = "0905318274",
             senderEmail = "nguoigui@example.vn",
             title,
             content = "Đề nghị cơ quan xem xét quy định về kiểm tra an toàn thực phẩm đối với cơ sở nhỏ lẻ, hiện chồng chéo.",
@@ -57,7 +57,7 @@ public sealed class PaknTransferTests
         await api.PostAsJsonAsync($"/api/feedback/{code}/actions", body);
 
     [Fact]
-    public async Task Deadline_is_shown_and_alerted_until_the_transfer_which_the_sender_is_told()
+    public async Task Deadline_is_shown_and_alerted_until_the_transfer_which_the_sender_is_told_and_can_track()
     {
         await using var app = new MotCuaApp();
         var code = await SubmitAsync(app, "Chồng chéo kiểm tra an toàn thực phẩm");
@@ -105,6 +105,19 @@ public sealed class PaknTransferTests
             Assert.Contains(messages, m => m.Recipient == "nguoigui@example.vn" && m.Body.Contains("Sở Y tế tỉnh Đắk Lắk", StringComparison.Ordinal));
             Assert.Contains(messages, m => m.Recipient == "soyte@daklak.gov.vn" && m.Body.Contains(Reason, StringComparison.Ordinal));
         }
+
+        using var citizen = app.CreateClient();
+        var token = await MotCuaApp.AntiforgeryTokenAsync(citizen, "/phan-anh-kien-nghi/tra-cuu");
+        var wrong = await citizen.PostAsync("/phan-anh-kien-nghi/tra-cuu", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Code"] = code, ["Factor"] = "0999999999",
+        }));
+        Assert.Contains(TrackModel.NotFoundMessage, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var tracked = await (await citizen.PostAsync("/phan-anh-kien-nghi/tra-cuu", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Code"] = code.ToLowerInvariant(), ["Factor"] = "0905 318 274",
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("Ngày 14/03/2025 đã được chuyển đến Sở Y tế tỉnh Đắk Lắk", tracked, StringComparison.Ordinal);
     }
 
     [Fact]
