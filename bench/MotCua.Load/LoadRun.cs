@@ -136,6 +136,13 @@ public static class LoadRun
                 return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
             });
             var cpuAfter = pids.Length == 1 ? CpuSeconds(pids[0]) : null;
+            // The app's own floor: the same middleware, a pooled connection opened and no statement (the health check).
+            var floor = await Measure.RunAsync("app floor GET /health", clients, duration, async (client, ct) =>
+            {
+                using var res = await http.GetAsync($"{urls[client % urls.Length]}/health", ct);
+                await res.Content.ReadAsByteArrayAsync(ct);
+                return res.StatusCode == HttpStatusCode.OK ? null : ((int)res.StatusCode).ToString(CultureInfo.InvariantCulture);
+            });
             var sel = await Measure.RunAsync("raw SELECT by key", clients, duration, async (_, ct) =>
                 await rawOnly.SelectByCodeAsync(all[Random.Shared.Next(all.Length)].Code, ct) ? null : "not found");
             await using var rawPrepared = new RawBaseline(provider, connection, prepared: true);
@@ -147,7 +154,9 @@ public static class LoadRun
             Console.WriteLine(look.Line(sel));
             Console.WriteLine(selPrepared.Line(null));
             Console.WriteLine((look with { Name = "look-up (vs prepared SELECT)" }).Line(selPrepared));
-            PrintErrors([(made, null), (look, sel)]);
+            Console.WriteLine(floor.Line(null));
+            Console.WriteLine((look with { Name = "look-up (vs app floor)" }).Line(floor));
+            PrintErrors([(made, null), (look, sel), (floor, null)]);
             if (cpuBefore is { } b && cpuAfter is { } a)
             {
                 // Server CPU per look-up (warm-up included, at the measured rate): steadier than ops/s on a shared VM.
