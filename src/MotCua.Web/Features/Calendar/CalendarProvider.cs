@@ -93,11 +93,15 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
         return new WorkingCalendar(schedules);
     }
 
-    private static async Task<CalendarStamp> StampAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        // The same three aggregates as a dossier command's load (DossierStore.FindAsync); no row when no year is stored.
-        await db.Set<CalendarYear>()
+    private static Task<CalendarStamp> StampAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        StampQuery(db, cancellationToken);
+
+    // The same three aggregates as a dossier command's load (DossierStore.FindAsync); no row when no year is stored.
+    // Compiled once: a query built per call makes EF walk and evaluate its expression again on every receipt.
+    private static readonly Func<AppDbContext, CancellationToken, Task<CalendarStamp>> StampQuery =
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<CalendarYear>()
             .Select(_ => new CalendarStamp(db.Set<CalendarYear>().Count(), db.Set<CalendarDay>().Count(), db.Set<CalendarYear>().Max(y => (long?)y.UpdatedAtTicks) ?? 0))
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault());
 }
 
 /// <summary>
