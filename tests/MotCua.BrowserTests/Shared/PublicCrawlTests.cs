@@ -27,6 +27,11 @@ public sealed partial class PublicCrawlTests(BrowserApp browser) : IClassFixture
             }
         };
         page.PageError += (_, e) => console.Add(new Uri(page.Url).PathAndQuery + ": script error " + e);
+        // The browser reports every blocked script, handler or eval as an event, even when no console line is written.
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || ''}:${e.lineNumber}`));
+            """);
 
         var origin = new Uri(browser.BaseUrl);
         var status = new Dictionary<string, (int Status, bool Html)>(StringComparer.Ordinal);
@@ -60,6 +65,7 @@ public sealed partial class PublicCrawlTests(BrowserApp browser) : IClassFixture
                 }
                 await page.GotoAsync(path);
                 opened++;
+                console.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => path + ": CSP " + v));
                 var links = await page.Locator("a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
                 foreach (var href in links)
                 {
