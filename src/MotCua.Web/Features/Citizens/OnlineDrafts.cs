@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Notifications;
@@ -20,7 +21,7 @@ public sealed record DraftFields(string? Name, string? IdNumber, string? Phone, 
 /// <c>MotCua:OnlineDrafts:ExpiryDays</c> (30 by default); expired ones are removed, files included, whenever drafts
 /// are saved or looked up, so no background job is needed.
 /// </summary>
-public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore files, IConfiguration config, PublicUrls urls)
+public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore files, IConfiguration config, PublicUrls urls, IOptions<NotificationOptions> notices)
 {
     // No 0/O, 1/I/L: the code may be read from a screen and typed.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -105,7 +106,7 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
     /// expiry, in one SaveChanges. Uploads must have passed <see cref="FileStore.Check"/>.
     /// </summary>
     public async Task<(OnlineDraft Draft, string? Token)> SaveAsync(OnlineDraft? existing, int agencyId, string procedureCode, DraftFields fields,
-        IReadOnlyList<(int PaperIndex, IncomingFile File)> uploads, string? procedureName, CancellationToken ct)
+        IReadOnlyList<(int PaperIndex, IncomingFile File)> uploads, string? procedureName, CancellationToken ct, HttpRequest? request = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(uploads);
@@ -149,9 +150,9 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
                     Sha256 = stored.Sha256, StoragePath = stored.StoragePath,
                 });
             }
+            var link = token is null ? null : ResumeLink(token, request);
             if (token is not null && draft.Email is { } email)
             {
-                var link = urls.Absolute("/nop-truc-tuyen?ban-nhap=" + token);
                 Outbox.Enqueue(db, time, new OutboxMessage
                 {
                     AgencyId = agencyId, Kind = "citizen.draft_saved", Channel = OutboxChannel.Email, Recipient = email,
@@ -161,6 +162,16 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
                         + "\nBản nháp được giữ đến ngày " + draft.ExpiresAt.ToVnDate() + "; sau ngày này bản nháp và các tệp đã tải lên bị xóa."
                         + "\nVui lòng không chia sẻ mã này: người có mã có thể xem và nộp bản nháp."
                         + "\n\nThư này được gửi tự động từ hệ thống một cửa, vui lòng không trả lời.",
+                });
+            }
+            if (token is not null && ApplicantNumbers.NormalizePhone(draft.Phone) is { } phone && notices.Value.CitizenChannelsOrDefault.Contains(OutboxChannel.Sms))
+            {
+                // The code is the only way back to the draft, so it also goes to the phone the citizen gave.
+                Outbox.Enqueue(db, time, new OutboxMessage
+                {
+                    AgencyId = agencyId, Kind = "citizen.draft_saved", Channel = OutboxChannel.Sms, Recipient = phone,
+                    Body = "Mã tiếp tục nộp hồ sơ trực tuyến: " + token + ". Tiếp tục nộp tại: " + link + " (bản nháp giữ đến ngày "
+                        + draft.ExpiresAt.ToVnDate() + "). Không chia sẻ mã này.",
                 });
             }
             await db.SaveChangesAsync(ct);
@@ -173,6 +184,10 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         files.Discard(replaced.Except(written, StringComparer.Ordinal));
         return (draft, token);
     }
+
+    /// <summary>The absolute address that reopens a draft, as shown after saving and sent to the citizen.</summary>
+    public string ResumeLink(string token, HttpRequest? request = null) =>
+        urls.Absolute("/nop-truc-tuyen?ban-nhap=" + Uri.EscapeDataString(token), request);
 
     /// <summary>The content of a draft's stored papers, by paper index (missing files are skipped).</summary>
     public Dictionary<int, IncomingFile> Contents(OnlineDraft draft)

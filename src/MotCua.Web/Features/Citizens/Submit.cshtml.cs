@@ -119,7 +119,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             return Page();
         }
         var (draft, token) = await drafts.SaveAsync(Draft, agencyId.Value, Version.Procedure!.Code, fields,
-            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct);
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, Request);
         Draft = draft;
         NewDraftToken = token;
         DraftToken = token ?? DraftToken;
