@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
