@@ -55,6 +55,16 @@ public static class Navigation
         new("Xác thực hai bước", AccountRules.TwoFactorPath, "Tài khoản"),
     ];
 
+    /// <summary>
+    /// The one entry to mark as the current page: the longest address that is the path itself or a folder above it, so a
+    /// page under another entry's address (the recompute page under the calendar) marks only its own entry.
+    /// </summary>
+    public static NavItem? Active(IEnumerable<NavItem> items, string path) =>
+        items.Where(i => i.Href == "/"
+                ? path == "/"
+                : path == i.Href || path.StartsWith(i.Href + "/", StringComparison.Ordinal))
+            .MaxBy(i => i.Href.Length);
+
     /// <summary>The entries the user may see; an officer's own come first, led by the inbox, the citizens' after them.</summary>
     public static IEnumerable<NavItem> For(ClaimsPrincipal user)
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Plans;
@@ -38,7 +40,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        return File(PlanExport.Docx(Plan, Tasks), PlanExport.DocxType, PlanExport.FileName(Plan, "docx"));
+        var agency = await db.Set<Agency>().AsNoTracking().SingleAsync(a => a.Id == Plan.AgencyId, cancellationToken);
+        return File(PlanExport.Docx(Plan, Tasks, agency), PlanExport.DocxType, PlanExport.FileName(Plan, "docx"));
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken cancellationToken)

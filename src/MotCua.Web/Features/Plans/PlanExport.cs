@@ -1,7 +1,9 @@
 using System.Globalization;
 using MiniExcelLibs;
 using MotCua.Core.Plans;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Documents;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -15,16 +17,14 @@ public static class PlanExport
     public static string FileName(ControlPlan plan, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"ke-hoach-kiem-soat-tthc-{plan.Year}-{plan.Id}.{extension}");
 
-    public static byte[] Docx(ControlPlan plan, IReadOnlyList<TaskView> tasks)
+    public static byte[] Docx(ControlPlan plan, IReadOnlyList<TaskView> tasks, Agency agency)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(agency);
         var doc = new OfficeDocx { Landscape = true };
-        doc.Paragraph("Số: " + (plan.Number ?? "      /KH"), center: false)
+        doc.Heading(agency.ParentBody, agency.Name, "Số: " + (plan.Number ?? "      /KH-" + agency.Code), PlaceAndDate(agency, plan.IssuedOn))
             .Paragraph("KẾ HOẠCH", bold: true, center: true, size: 28)
             .Paragraph(plan.Title, bold: true, center: true);
-        if (plan.IssuedOn is { } issued)
-        {
-            doc.Paragraph("Ngày ban hành: " + issued.ToVnDate(), italic: true, center: true);
-        }
         if (plan.LegalBasis is not null)
         {
             doc.Paragraph(plan.LegalBasis);
@@ -40,10 +40,7 @@ public static class PlanExport
                 doc.Paragraph($"- {t.Description}: {PlansModule.ComparisonName(t.Comparison)} {t.Value.ToVnNumber(t.Value == decimal.Truncate(t.Value) ? 0 : 2)}{t.Unit}.");
             }
         }
-        if (plan.Signer is not null)
-        {
-            doc.Paragraph(plan.Signer, bold: true, center: true);
-        }
+        doc.Closing(Recipients(agency), Signer(agency, plan.Signer));
         doc.Paragraph($"PHỤ LỤC HOẠT ĐỘNG KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM {plan.Year.ToString(CultureInfo.InvariantCulture)}", bold: true, center: true)
             .Paragraph($"(Ban hành kèm theo Kế hoạch số {plan.Number ?? "…"}{(plan.IssuedOn is { } d ? " ngày " + d.ToVnDate() : "")})", italic: true, center: true);
         var rows = new List<IReadOnlyList<string>>();
@@ -55,6 +52,32 @@ public static class PlanExport
         doc.Table(PlanAppendix.Columns, rows, [700, 4300, 3600, 2100, 2300, 1500]);
         return doc.ToBytes();
     }
+
+    /// <summary>"Đắk Lắk, ngày 05 tháng 01 năm 2026" once issued; a draft leaves the date for the day it is signed.</summary>
+    public static string PlaceAndDate(Agency agency, DateOnly? issuedOn) =>
+        (agency.PlaceName ?? "……") + ", " + (issuedOn is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}")
+            : "ngày      tháng      năm      ");
+
+    /// <summary>Who a plan goes to: the body above for its information, the agency's leaders and units, the archive.</summary>
+    public static IReadOnlyList<string> Recipients(Agency agency)
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrWhiteSpace(agency.ParentBody))
+        {
+            lines.Add(Decree30.AsWritten(agency.ParentBody) + " (b/c);");
+        }
+        lines.Add("Lãnh đạo " + agency.Name + ";");
+        lines.Add("Các phòng, đơn vị thuộc " + agency.Name + ";");
+        lines.Add("Lưu: VT, " + agency.Code + ".");
+        return lines;
+    }
+
+    /// <summary>The head signs, or the deputy "KT." when the agency's letters are signed so; the plan's signer names the person.</summary>
+    public static Signatory Signer(Agency agency, string? name) =>
+        agency.DeputySignsLetters && !string.IsNullOrWhiteSpace(agency.DeputyTitle)
+            ? new Signatory(agency.HeadTitleOrDefault, SigningAuthority.Deputy, agency.DeputyTitle, name ?? agency.DeputyName)
+            : new Signatory(agency.HeadTitleOrDefault, SigningAuthority.Head, null, name ?? agency.HeadName);
 
     public static byte[] Xlsx(ControlPlan plan, IReadOnlyList<TaskView> tasks, DateOnly today)
     {

@@ -6,6 +6,7 @@ using MotCua.Core.Feedback;
 using MotCua.Core.Reports;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Shared;
+using Decree30 = MotCua.Web.Shared.Documents.Decree30;
 using Decree30Docx = MotCua.Web.Shared.Documents.Decree30Docx;
 using Signatory = MotCua.Web.Shared.Documents.Signatory;
 using SigningAuthority = MotCua.Web.Shared.Documents.SigningAuthority;
@@ -120,43 +121,7 @@ public static class ReportNarrative
     /// A heading's capitals as the name is written in running text: "UBND TỈNH ĐẮK LẮK" → "UBND tỉnh Đắk Lắk",
     /// "ỦY BAN NHÂN DÂN XÃ EA KAR" → "Ủy ban nhân dân xã Ea Kar"; a name not all in capitals is kept.
     /// </summary>
-    public static string AsWritten(string heading)
-    {
-        ArgumentNullException.ThrowIfNull(heading);
-        var name = string.Join(' ', heading.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        if (!string.Equals(name, name.ToUpper(VietnamTime.Culture), StringComparison.Ordinal))
-        {
-            return name;
-        }
-        var culture = VietnamTime.Culture;
-        string Title(string w) => w.Length == 0 ? w : char.ToUpper(w[0], culture) + w[1..].ToLower(culture);
-        var words = name.Split(' ').ToList();
-        var output = new List<string>();
-        var i = 0;
-        if (words.Count > 0 && words[0] == "UBND")
-        {
-            output.Add("UBND");
-            i = 1;
-        }
-        else if (words.Count >= 4 && string.Join(' ', words.Take(4)) == "ỦY BAN NHÂN DÂN")
-        {
-            output.Add("Ủy ban nhân dân");
-            i = 4;
-        }
-        // The kind of administrative unit is a common noun; the proper name after it keeps its capitals.
-        string[][] kinds = [["THÀNH", "PHỐ"], ["TỈNH"], ["XÃ"], ["PHƯỜNG"], ["ĐẶC", "KHU"]];
-        foreach (var kind in kinds)
-        {
-            if (words.Count >= i + kind.Length && words.Skip(i).Take(kind.Length).SequenceEqual(kind, StringComparer.Ordinal))
-            {
-                output.AddRange(kind.Select(k => k.ToLower(culture)));
-                i += kind.Length;
-                break;
-            }
-        }
-        output.AddRange(words.Skip(i).Select(Title));
-        return string.Join(' ', output);
-    }
+    public static string AsWritten(string heading) => Decree30.AsWritten(heading);
 
     /// <summary>"Quý IV/2026" → "quý IV/2026": only the first letter is lowered, so Roman numerals stay capitals.</summary>
     public static string LowerFirst(string s) =>
@@ -179,7 +144,7 @@ public static class ReportNarrative
         var period = b.Report.Period;
         var ps = b.Procedures;
         string N(int n) => n.ToString("00", CultureInfo.InvariantCulture);
-        string Pct(decimal? v) => v is { } x ? x.ToString("0.##", VietnamTime.Culture) + "%" : "không xác định";
+        string Pct(decimal? v) => v is { } x ? x.ToString("0.##", VietnamTime.Culture) + "%" : "0%";
 
         yield return ("BÁO CÁO", Kind.Title);
         yield return ("Kết quả công tác kiểm soát thủ tục hành chính " + LowerFirst(period.Label), Kind.Title);
@@ -199,14 +164,18 @@ public static class ReportNarrative
         yield return ("– Kết quả giải quyết TTHC: số hồ sơ đã giải quyết là " + N(r.Resolved) + " hồ sơ, trong đó giải quyết trước hạn " + N(r.ResolvedEarly)
             + " hồ sơ, đúng hạn " + N(r.ResolvedOnTime) + " hồ sơ, "
             + (r.ResolvedLate == 0 ? "không có hồ sơ giải quyết quá hạn" : "quá hạn " + N(r.ResolvedLate) + " hồ sơ")
-            + "; tỷ lệ giải quyết trước hạn và đúng hạn đạt " + Pct(r.OnTimeRate) + ". Số hồ sơ đang giải quyết: " + N(r.Pending) + " hồ sơ (trong hạn "
+            + (r.OnTimeRate is null
+                ? "; chưa có hồ sơ đã giải quyết để tính tỷ lệ giải quyết trước hạn và đúng hạn"
+                : "; tỷ lệ giải quyết trước hạn và đúng hạn đạt " + Pct(r.OnTimeRate)) + ". Số hồ sơ đang giải quyết: " + N(r.Pending) + " hồ sơ (trong hạn "
             + N(r.PendingWithinTime) + ", quá hạn " + N(r.PendingOverdue) + ")."
             + (r.ClosedWithoutResult > 0 ? " Hồ sơ rút: " + N(r.Withdrawn) + ", từ chối giải quyết: " + N(r.Refused) + ", dừng xử lý: " + N(r.Stopped) + "." : ""), Kind.Text);
         yield return ("(" + b.Report.FinishRuleText + ")", Kind.Text);
         yield return ("– Tình hình triển khai dịch vụ công trực tuyến: " + ps.Online.ToString(CultureInfo.InvariantCulture) + "/" + ps.Procedures.ToString(CultureInfo.InvariantCulture)
             + " TTHC được cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần), đạt tỷ lệ " + Pct(ps.OnlinePercent) + "; trong đó "
             + ps.FullOnline.ToString(CultureInfo.InvariantCulture) + "/" + ps.Procedures.ToString(CultureInfo.InvariantCulture) + " TTHC cung cấp dịch vụ công trực tuyến toàn trình, đạt tỷ lệ "
-            + Pct(ps.FullOnlinePercent) + ". Hồ sơ nộp trực tuyến chiếm " + Pct(ps.OnlineDossierPercent) + " số hồ sơ tiếp nhận trong kỳ.", Kind.Text);
+            + Pct(ps.FullOnlinePercent) + (ps.OnlineDossierPercent is null
+                ? ". Trong kỳ chưa tiếp nhận hồ sơ nào."
+                : ". Hồ sơ nộp trực tuyến chiếm " + Pct(ps.OnlineDossierPercent) + " số hồ sơ tiếp nhận trong kỳ."), Kind.Text);
         yield return ("– Tình hình thực hiện cơ chế một cửa, một cửa liên thông: " + Placeholder, Kind.Text);
         yield return ("3. Về tiếp nhận và xử lý phản ánh, kiến nghị về TTHC: "
             + (b.Pakn.Received == 0 && b.Pakn.Handled == 0 ? "không có." : "tiếp nhận " + N(b.Pakn.Received) + " phản ánh, kiến nghị; đã xử lý " + N(b.Pakn.Handled)

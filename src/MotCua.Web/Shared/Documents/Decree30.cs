@@ -88,4 +88,46 @@ public static class Decree30
     private static string Fold(string? s) => (s ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC).ToLower(VietnamTime.Culture);
 
     private static string Upper(string s) => s.Trim().ToUpper(VietnamTime.Culture);
+
+    /// <summary>
+    /// A heading's capitals as the name is written in running text: "UBND TỈNH ĐẮK LẮK" → "UBND tỉnh Đắk Lắk",
+    /// "ỦY BAN NHÂN DÂN XÃ EA KAR" → "Ủy ban nhân dân xã Ea Kar"; a name not all in capitals is kept.
+    /// </summary>
+    public static string AsWritten(string heading)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        var name = string.Join(' ', heading.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (!string.Equals(name, name.ToUpper(VietnamTime.Culture), StringComparison.Ordinal))
+        {
+            return name;
+        }
+        var culture = VietnamTime.Culture;
+        string Title(string w) => w.Length == 0 ? w : char.ToUpper(w[0], culture) + w[1..].ToLower(culture);
+        var words = name.Split(' ').ToList();
+        var output = new List<string>();
+        var i = 0;
+        if (words.Count > 0 && words[0] == "UBND")
+        {
+            output.Add("UBND");
+            i = 1;
+        }
+        else if (words.Count >= 4 && string.Join(' ', words.Take(4)) == "ỦY BAN NHÂN DÂN")
+        {
+            output.Add("Ủy ban nhân dân");
+            i = 4;
+        }
+        // The kind of administrative unit is a common noun; the proper name after it keeps its capitals.
+        string[][] kinds = [["THÀNH", "PHỐ"], ["TỈNH"], ["XÃ"], ["PHƯỜNG"], ["ĐẶC", "KHU"]];
+        foreach (var kind in kinds)
+        {
+            if (words.Count >= i + kind.Length && words.Skip(i).Take(kind.Length).SequenceEqual(kind, StringComparer.Ordinal))
+            {
+                output.AddRange(kind.Select(k => k.ToLower(culture)));
+                i += kind.Length;
+                break;
+            }
+        }
+        output.AddRange(words.Skip(i).Select(Title));
+        return string.Join(' ', output);
+    }
 }
