@@ -139,8 +139,13 @@ public static class CalendarModule
         if (!string.IsNullOrWhiteSpace(agency))
         {
             var found = int.TryParse(agency, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Id, a.Cutoff }).SingleOrDefaultAsync(cancellationToken)
-                : await db.Agencies.AsNoTracking().Where(a => a.Code == agency.Trim()).Select(a => new { a.Id, a.Cutoff }).SingleOrDefaultAsync(cancellationToken);
+                ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+                : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agency.Trim(), cancellationToken);
+            // A merged agency's code answers for its successor from the merge date; receipts before it keep the old office hours.
+            if (found is { SucceededById: not null } && errors.Count == 0)
+            {
+                found = await Organisation.Merging.AgencyLineage.AnsweringOnAsync(db, found, DateOnly.FromDateTime(received.ToVietnam().Date), cancellationToken);
+            }
             if (found is null)
             {
                 errors["agency"] = ["Không tìm thấy cơ quan (agency) theo mã hoặc số hiệu đã cho."];

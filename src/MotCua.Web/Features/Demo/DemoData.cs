@@ -37,6 +37,7 @@ public static class DemoData
             await SeedDemoOrganisationAsync(sp, cancellationToken);
             await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, cancellationToken);
             await Dossiers.Boundary.BoundaryDemoData.SeedAsync(sp, cancellationToken);
+            await AgencyMerges.PredecessorDossierDemoData.SeedAsync(sp, cancellationToken);
         }
     }
 

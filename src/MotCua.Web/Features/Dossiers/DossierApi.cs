@@ -11,6 +11,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 using MotCua.Web.Shared.Caching;
@@ -174,6 +175,13 @@ public static class DossierApi
             .AsSingleQuery().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
         if (d is null)
         {
+            // A predecessor's dossier under its old code: readable by the successor, with no action offered.
+            var predecessors = (await AgencyLineage.AgencyIdsInViewAsync(db, agencyId, ct)).Skip(1).ToList();
+            d = predecessors.Count == 0 ? null : await db.Set<Dossier>().AsNoTracking().Include(x => x.Papers).Include(x => x.Events)
+                .AsSingleQuery().Where(x => predecessors.Contains(x.AgencyId) && x.Code == key).OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+        }
+        if (d is null)
+        {
             return null;
         }
         var forms = await db.Set<DossierForm>().AsNoTracking().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToListAsync(ct);
@@ -261,7 +269,8 @@ public static class DossierApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [ApiEnums.Invalid<DossierStatus>("Trạng thái")] }, title: "Tham số không hợp lệ.");
         }
         var agencyId = user.AgencyId();
-        var query = db.Set<Dossier>().AsNoTracking().Where(d => d.AgencyId == agencyId);
+        var agencyIds = await AgencyLineage.AgencyIdsInViewAsync(db, agencyId, ct);
+        var query = db.Set<Dossier>().AsNoTracking().Where(d => agencyIds.Contains(d.AgencyId));
         if (wanted is { } s)
         {
             query = query.Where(d => d.Status == s);

@@ -10,6 +10,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared.Privacy;
@@ -102,6 +103,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
 
     public bool CanAct { get; private set; }
 
+    /// <summary>The name of the merged-away agency whose dossier this is; null for the officer's own agency's dossiers.</summary>
+    public string? PredecessorName { get; private set; }
+
     /// <summary>Which of the page's forms this officer may use now (<see cref="DossierAccess.MayChange"/>): none is shown otherwise.</summary>
     public bool CanEditFees { get; private set; }
 
@@ -142,7 +146,15 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         var d = await db.Dossiers.AsNoTracking().Include(x => x.Papers).SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code, ct);
         if (d is null)
         {
-            return false;
+            // A predecessor's dossier under its old code: shown to the successor's officers, read-only.
+            var predecessors = (await AgencyLineage.AgencyIdsInViewAsync(db, agencyId, ct)).Skip(1).ToList();
+            d = predecessors.Count == 0 ? null : await db.Dossiers.AsNoTracking().Include(x => x.Papers)
+                .Where(x => predecessors.Contains(x.AgencyId) && x.Code == code).OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+            if (d is null)
+            {
+                return false;
+            }
+            PredecessorName = await db.Agencies.AsNoTracking().Where(a => a.Id == d.AgencyId).Select(a => a.Name).SingleAsync(ct);
         }
         Dossier = d;
         plan = d.StepPlan;
@@ -159,12 +171,13 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             .ToDictionaryAsync(u => u.UserName!, u => u.FullName, StringComparer.Ordinal, ct);
         var actor = await dossiers.ActorAsync(User, ct);
         var holding = DossierStore.HoldingOf(d);
-        CanAct = DossierAccess.InScope(actor, holding);
-        FeesReadOnly = DossierAccess.MayChange(actor, holding, DossierChange.Fees)?.Message;
+        var own = PredecessorName is null;
+        CanAct = own && DossierAccess.InScope(actor, holding);
+        FeesReadOnly = own ? DossierAccess.MayChange(actor, holding, DossierChange.Fees)?.Message : "Hồ sơ của " + PredecessorName + " (cơ quan đã hợp nhất) nên chỉ được xem.";
         CanEditFees = FeesReadOnly is null;
-        CanAddFiles = DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
-        CanExplain = DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
-        CanReadFiles = DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
+        CanAddFiles = own && DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
+        CanExplain = own && DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
+        CanReadFiles = own && DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
         // Personal-data law: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
         Applicant = PersonalDataReads.Open(db, time, User, d, view);
         Actions = await act.AvailableActionsAsync(User, d, ct);

@@ -7,6 +7,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
 using MotCua.Web.Shared.Privacy;
@@ -108,7 +109,11 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
         var agencyId = User.AgencyId();
         var start = Start;
         var end = End;
-        var query = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end);
+        // A merged-away predecessor's dossiers stay in the book under their old codes and that agency's name.
+        var agencyIds = await AgencyLineage.AgencyIdsInViewAsync(db, agencyId, ct);
+        var query = agencyIds.Count == 1
+            ? db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end)
+            : db.Dossiers.AsNoTracking().Where(d => agencyIds.Contains(d.AgencyId) && d.ReceivedAt != null && d.ReceivedAt >= start && d.ReceivedAt < end);
         if (Status is { } status)
         {
             query = query.Where(d => d.Status == status);
@@ -119,20 +124,20 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
             query = query.Where(d => d.Code.Contains(q) || d.ApplicantName.Contains(q) || d.ProcedureName.Contains(q));
         }
         var dossiers = await query.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Id).Take(5000)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ReceivedAt, d.AppointmentAt, d.CompletedAt, d.ReturnedAt, d.Status, d.CurrentUnitId, d.Assignee })
+            .Select(d => new { d.Id, d.AgencyId, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ReceivedAt, d.AppointmentAt, d.CompletedAt, d.ReturnedAt, d.Status, d.CurrentUnitId, d.Assignee })
             .ToListAsync(ct);
         var ids = dossiers.Select(d => d.Id).ToList();
         // The first hand-over to a unit is the "transfer" date of the register.
         var transfers = await db.DossierEvents.AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.ToUnitId != null && e.Action == DossierAction.Transfer)
             .GroupBy(e => e.DossierId).Select(g => new { DossierId = g.Key, At = g.Min(e => e.At) }).ToListAsync(ct);
         var transferAt = transfers.ToDictionary(t => t.DossierId, t => t.At);
-        var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
+        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var full = dossiers.Where(d => PersonalData.SeesFull(User, new RecordHolder(d.Assignee, d.CurrentUnitId))).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         fullCodes = [.. full];
         Rows = dossiers.Select((d, i) => new TrackingBookRow(i + 1, d.Code, d.ProcedureName, 1, d.ApplicantName,
             full.Contains(d.Code) ? d.ApplicantAddress : PersonalData.Mask(d.ApplicantAddress, MaskKind.Address),
             full.Contains(d.Code) ? d.ApplicantPhone : PersonalData.Mask(d.ApplicantPhone, MaskKind.Digits),
-            agencyName, d.ReceivedAt!.Value, d.AppointmentAt, transferAt.TryGetValue(d.Id, out var t) ? t : null, d.CompletedAt, d.ReturnedAt,
+            agencyNames[d.AgencyId], d.ReceivedAt!.Value, d.AppointmentAt, transferAt.TryGetValue(d.Id, out var t) ? t : null, d.CompletedAt, d.ReturnedAt,
             DossierText.Name(d.Status))).ToList();
         return true;
     }

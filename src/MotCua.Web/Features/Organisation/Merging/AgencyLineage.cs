@@ -36,6 +36,13 @@ public static class AgencyLineage
         return result;
     }
 
+    /// <summary>
+    /// The agencies whose dossiers the officers of <paramref name="agencyId"/> read: itself first, then every agency merged
+    /// into it, whose closed dossiers it answers for under their old codes from the confirmation (when its open ones moved).
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> AgencyIdsInViewAsync(AppDbContext db, int? agencyId, CancellationToken ct) =>
+        agencyId is { } id ? await AgencyIdsForReportAsync(db, id, DateOnly.MinValue, DateOnly.MaxValue, ct) : [];
+
     /// <summary>The agency standing today for <paramref name="agency"/>: itself, or the end of its chain of successors.</summary>
     public static async Task<Agency> CurrentAsync(AppDbContext db, Agency agency, CancellationToken ct)
     {
@@ -43,6 +50,19 @@ public static class AgencyLineage
         ArgumentNullException.ThrowIfNull(agency);
         var current = agency;
         for (var hops = 0; current.SucceededById is { } next && hops < 16; hops++)
+        {
+            current = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == next, ct);
+        }
+        return current;
+    }
+
+    /// <summary>The agency answering for <paramref name="agency"/> on <paramref name="day"/>: it, or the successors it had been merged into by then.</summary>
+    public static async Task<Agency> AnsweringOnAsync(AppDbContext db, Agency agency, DateOnly day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(agency);
+        var current = agency;
+        for (var hops = 0; current is { SucceededById: { } next, SucceededFrom: { } from } && from <= day && hops < 16; hops++)
         {
             current = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == next, ct);
         }
