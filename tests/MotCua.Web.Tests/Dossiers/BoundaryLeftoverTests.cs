@@ -19,8 +19,7 @@ namespace MotCua.Web.Tests.Dossiers;
 
 /// <summary>
 /// Receipt regardless of boundary, seen from outside the two desks: the citizen's look-up names both agencies, the
-/// centre's report counts what it received for others apart, the province's hand-over limit is set on a page, and the
-/// administrator makes desk accounts for another agency.
+/// centre's report counts what it received for others apart, and the administrator makes desk accounts for another agency.
 /// </summary>
 public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 {
@@ -28,18 +27,18 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
     private const string Phone = "0905318274";
 
     // Monday 21/12/2026 09:00 in Vietnam: a working day, after the demo list's date.
-    private static readonly DateTimeOffset Monday = new(2026, 12, 21, 2, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Monday = new(2026, 12, 21, 2, 0, 0, TimeSpan.Zero);
 
-    private static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
+    internal static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
 
-    private async Task<string> ReceiveAtCentreAsync(HttpClient centre, string name)
+    internal static async Task<string> ReceiveAtCentreAsync(MotCuaApp host, HttpClient centre, string name)
     {
         var token = await MotCuaApp.AntiforgeryTokenAsync(centre, "/mot-cua/tiep-nhan");
         List<string> papers;
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             var department = await db.Agencies.SingleAsync(a => a.Code == "SKHCN");
-            var version = await CatalogueQueries.VersionInForceAsync(db, department.Id, Procedure, app.Clock.GetUtcNow(), default);
+            var version = await CatalogueQueries.VersionInForceAsync(db, department.Id, Procedure, host.Clock.GetUtcNow(), default);
             papers = version!.Papers.OrderBy(p => p.Seq).Select(p => p.Name).ToList();
         }
         var form = new Dictionary<string, string>
@@ -57,19 +56,19 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
         }
         var response = await centre.PostAsync("/mot-cua/tiep-nhan", new FormUrlEncodedContent(form));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        await using var check = app.CreateDbContext();
+        await using var check = host.CreateDbContext();
         return await check.Dossiers.Where(d => d.ApplicantName == name).Select(d => d.Code).SingleAsync();
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> form)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> form)
     {
         form["__RequestVerificationToken"] = await MotCuaApp.AntiforgeryTokenAsync(client, path.Split('?')[0]);
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
-    private async Task<(Agency Department, Agency Centre)> AgenciesAsync()
+    internal static async Task<(Agency Department, Agency Centre)> AgenciesAsync(MotCuaApp host)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         return (await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "SKHCN"),
             await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == BoundaryDemoData.CentreCode));
     }
@@ -78,9 +77,9 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
     public async Task The_look_up_names_the_receiving_centre_beside_the_deciding_agency()
     {
         app.Clock.SetUtcNow(Monday);
-        var (department, centre) = await AgenciesAsync();
+        var (department, centre) = await AgenciesAsync(app);
         using var centreDesk = await app.LoginAsync("motcuaxa");
-        var code = await ReceiveAtCentreAsync(centreDesk, Unique("Người Tra Cứu Xã"));
+        var code = await ReceiveAtCentreAsync(app, centreDesk, Unique("Người Tra Cứu Xã"));
 
         using var anonymous = app.CreateNoRedirectClient();
         var response = await LookupAndEvaluationTests.LookupAsync(anonymous, code, Phone);
@@ -108,7 +107,7 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
     public async Task The_centre_counts_what_it_received_for_others_apart_and_the_department_counts_it_once()
     {
         app.Clock.SetUtcNow(Monday);
-        var (department, centre) = await AgenciesAsync();
+        var (department, centre) = await AgenciesAsync(app);
         var request = ReportRequest.Parse(null, "2026-12-01", "2026-12-21", null, null, null).Request!;
 
         async Task<(int Department, int Centre, int ForOthers)> CountsAsync()
@@ -123,7 +122,7 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
 
         var before = await CountsAsync();
         using var centreDesk = await app.LoginAsync("motcuaxa");
-        await ReceiveAtCentreAsync(centreDesk, Unique("Người Đếm Một Lần"));
+        await ReceiveAtCentreAsync(app, centreDesk, Unique("Người Đếm Một Lần"));
         var after = await CountsAsync();
 
         Assert.Equal(before.Department + 1, after.Department);
@@ -143,99 +142,10 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
     }
 
     [Fact]
-    public async Task The_administrator_sets_the_provinces_hand_over_limit_from_a_day_on_refusing_bad_input()
-    {
-        app.Clock.SetUtcNow(Monday);
-        var (_, centre) = await AgenciesAsync();
-        using (var admin = await app.LoginAsync("admin"))
-        {
-            Assert.Contains(HandOverLimitsModel.Route, await admin.GetStringAsync("/can-bo"), StringComparison.Ordinal);
-
-            var bad = WebUtility.HtmlDecode(await (await PostAsync(admin, HandOverLimitsModel.Route,
-                new() { ["From"] = "2026-12-18", ["Value"] = "0", ["Unit"] = "WorkingDays", ["Source"] = " " })).Content.ReadAsStringAsync());
-            Assert.Contains("Ngày bắt đầu áp dụng không được trước hôm nay", bad, StringComparison.Ordinal);
-            Assert.Contains("Thời hạn phải lớn hơn 0", bad, StringComparison.Ordinal);
-            Assert.Contains("Vui lòng nhập văn bản quy định thời hạn", bad, StringComparison.Ordinal);
-            var calendarDays = WebUtility.HtmlDecode(await (await PostAsync(admin, HandOverLimitsModel.Route,
-                new() { ["From"] = "2026-12-22", ["Value"] = "abc", ["Unit"] = "CalendarDays", ["Source"] = "Quyết định số 1/QĐ-UBND" })).Content.ReadAsStringAsync());
-            Assert.Contains("Vui lòng nhập thời hạn bằng số", calendarDays, StringComparison.Ordinal);
-            Assert.Contains("chỉ là ngày làm việc hoặc giờ làm việc", calendarDays, StringComparison.Ordinal);
-            await using (var db = app.CreateDbContext())
-            {
-                Assert.False(await db.BoundaryHandOverLimits.AnyAsync());
-            }
-
-            var saved = await PostAsync(admin, HandOverLimitsModel.Route,
-                new() { ["From"] = "2026-12-23", ["Value"] = "2", ["Unit"] = "WorkingDays", ["Source"] = "Quyết định số 99/QĐ-UBND ngày 15/12/2026 của UBND tỉnh" });
-            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-            var page = WebUtility.HtmlDecode(await admin.GetStringAsync(HandOverLimitsModel.Route));
-            Assert.Contains("Quyết định số 99/QĐ-UBND", page, StringComparison.Ordinal);
-            // Today's limit is still the default: the province's row applies from its own day.
-            Assert.Matches("đang áp dụng hôm nay: <strong>1 ngày làm việc</strong>", page);
-            var twice = WebUtility.HtmlDecode(await (await PostAsync(admin, HandOverLimitsModel.Route,
-                new() { ["From"] = "2026-12-23", ["Value"] = "3", ["Unit"] = "WorkingDays", ["Source"] = "Quyết định khác" })).Content.ReadAsStringAsync());
-            Assert.Contains("Đã có thời hạn áp dụng từ ngày 23/12/2026", twice, StringComparison.Ordinal);
-        }
-
-        await using (var db = app.CreateDbContext())
-        {
-            var row = await db.BoundaryHandOverLimits.SingleAsync();
-            Assert.Equal(centre.ProvinceCode, row.ProvinceCode);
-            Assert.Equal(2m, row.Value);
-            Assert.Contains(HandOverLimitsModel.AddAudit, await db.Set<AuditEntry>().Select(a => a.Action).ToListAsync());
-        }
-
-        // Received on Monday: the default 01 working day still applies.
-        using (var centreDesk = await app.LoginAsync("motcuaxa"))
-        {
-            var before = await ReceiveAtCentreAsync(centreDesk, Unique("Người Trước Hạn Mới"));
-            await using var db = app.CreateDbContext();
-            var h = await db.PaperHandOvers.SingleAsync(x => x.Dossier!.Code == before);
-            Assert.Equal(new DateTimeOffset(2026, 12, 22, 17, 0, 0, TimeSpan.FromHours(7)), h.DueAt);
-        }
-
-        // Received on Wednesday 23/12: the province's 02 working days, with its text as the basis.
-        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 23, 9, 0, 0, TimeSpan.FromHours(7)));
-        using (var centreDesk = await app.LoginAsync("motcuaxa"))
-        {
-            var after = await ReceiveAtCentreAsync(centreDesk, Unique("Người Sau Hạn Mới"));
-            await using var db = app.CreateDbContext();
-            var h = await db.PaperHandOvers.SingleAsync(x => x.Dossier!.Code == after);
-            Assert.Equal(new DateTimeOffset(2026, 12, 25, 17, 0, 0, TimeSpan.FromHours(7)), h.DueAt);
-            Assert.Contains("Quyết định số 99/QĐ-UBND", h.Basis, StringComparison.Ordinal);
-        }
-
-        // A row in force is kept; a row not yet in force may be removed, audited.
-        using var later = await app.LoginAsync("admin");
-        int inForce;
-        await using (var db = app.CreateDbContext())
-        {
-            inForce = (await db.BoundaryHandOverLimits.SingleAsync()).Id;
-        }
-        var kept = WebUtility.HtmlDecode(await (await PostAsync(later, HandOverLimitsModel.Route + "?handler=Remove",
-            new() { ["id"] = inForce.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Content.ReadAsStringAsync());
-        Assert.Contains("Thời hạn đã có hiệu lực nên không xóa được", kept, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(later, HandOverLimitsModel.Route,
-            new() { ["From"] = "2027-01-04", ["Value"] = "4", ["Unit"] = "WorkingHours", ["Source"] = "Quyết định số 5/QĐ-UBND" })).StatusCode);
-        int future;
-        await using (var db = app.CreateDbContext())
-        {
-            future = (await db.BoundaryHandOverLimits.SingleAsync(r => r.From == new DateOnly(2027, 1, 4))).Id;
-        }
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(later, HandOverLimitsModel.Route + "?handler=Remove",
-            new() { ["id"] = future.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
-        await using (var db = app.CreateDbContext())
-        {
-            Assert.Equal(1, await db.BoundaryHandOverLimits.CountAsync());
-            Assert.Contains(HandOverLimitsModel.RemoveAudit, await db.Set<AuditEntry>().Select(a => a.Action).ToListAsync());
-        }
-    }
-
-    [Fact]
     public async Task The_administrator_makes_a_desk_account_for_the_commune_centre_which_sees_only_its_own_and_boundary_dossiers()
     {
         app.Clock.SetUtcNow(Monday);
-        var (department, centre) = await AgenciesAsync();
+        var (department, centre) = await AgenciesAsync(app);
         int centreUnit, ownUnit;
         await using (var db = app.CreateDbContext())
         {
@@ -291,7 +201,7 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
         // The new officer works at the centre: receives for the department and follows it on the centre's list, never
         // opens the department's dossiers.
         using var officer = await app.LoginAsync(userName, Password);
-        var code = await ReceiveAtCentreAsync(officer, Unique("Người Nộp Cán Bộ Mới"));
+        var code = await ReceiveAtCentreAsync(app, officer, Unique("Người Nộp Cán Bộ Mới"));
         Assert.Contains(code, await officer.GetStringAsync(ReceivedForOthersModel.Route), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync("/ho-so/" + code)).StatusCode);
         string departmentOwn;
