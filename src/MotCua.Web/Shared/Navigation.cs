@@ -42,6 +42,7 @@ public static class Navigation
         new("Căn cứ pháp lý", "/phap-ly/can-cu", "Kiểm soát TTHC", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Đơn vị", "/quan-tri/don-vi", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Hợp nhất cơ quan", "/quan-tri/co-quan/hop-nhat", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Thời hạn bàn giao hồ sơ giấy", "/quan-tri/thoi-han-ban-giao-ho-so-giay", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Tài khoản", "/quan-tri/tai-khoan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Nhật ký", "/quan-tri/nhat-ky", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Thông báo", "/thong-bao", "Nghiệp vụ"),

@@ -83,5 +83,43 @@ public sealed class BoundaryReceiptJourneyTests(BrowserApp browser) : IClassFixt
         await Assertions.Expect(panel.GetByTestId("handover-stage")).ToHaveTextAsync("Cơ quan giải quyết đã nhận hồ sơ giấy");
         await Assertions.Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Bàn giao hồ sơ giấy");
         await BrowserApp.ScreenshotBothWidthsAsync(desk, "boundary-dossier");
+
+        // The citizen's look-up names the centre where they submitted beside the department that decides.
+        var citizen = await browser.NewPageAsync();
+        await citizen.GotoAsync("/tra-cuu/" + code);
+        await citizen.GetByLabel("Số điện thoại hoặc số giấy tờ").FillAsync("0905 246 811");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("lookup-receiving")).ToHaveTextAsync("Trung tâm Phục vụ hành chính công xã Hòa Phú");
+        await Assertions.Expect(citizen.GetByTestId("lookup-agency")).Not.ToBeEmptyAsync();
+        await BrowserApp.ScreenshotBothWidthsAsync(citizen, "boundary-citizen-lookup");
+    }
+
+    [Fact]
+    public async Task The_administrator_sets_the_hand_over_limit_and_makes_a_desk_account_for_the_centre()
+    {
+        browser.App.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 21, 2, 0, 0, TimeSpan.Zero));
+        var admin = await browser.LoginAsync("admin");
+        await admin.SetViewportSizeAsync(1280, 860);
+        await admin.GotoAsync("/quan-tri/thoi-han-ban-giao-ho-so-giay");
+        var form = admin.GetByTestId("handover-limit-form");
+        await form.GetByLabel("Áp dụng từ ngày").FillAsync("2027-01-04");
+        await form.GetByLabel("Thời hạn", new() { Exact = false }).First.FillAsync("0,5");
+        await form.GetByLabel("Văn bản quy định").FillAsync("Quyết định số 99/QĐ-UBND ngày 15/12/2026 của UBND tỉnh Đắk Lắk");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu thời hạn" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".alert.success")).ToContainTextAsync("0,5 ngày làm việc");
+        await Assertions.Expect(admin.GetByTestId("handover-limits")).ToContainTextAsync("04/01/2027");
+        await BrowserApp.ScreenshotBothWidthsAsync(admin, "boundary-handover-limits");
+
+        await admin.GotoAsync("/quan-tri/tai-khoan");
+        await admin.GetByTestId("other-agency-link").ClickAsync();
+        var account = admin.GetByTestId("other-agency-account-form");
+        await account.GetByLabel("Cơ quan, đơn vị").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await account.GetByLabel("Tên đăng nhập").FillAsync("motcuaxa2");
+        await account.GetByLabel("Họ và tên").FillAsync("Y Bhăm Êban");
+        await account.GetByLabel("Mật khẩu ban đầu").FillAsync("Xa#HoaPhu9!2026k");
+        await account.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".alert.success")).ToContainTextAsync("Đã tạo tài khoản một cửa motcuaxa2");
+        await Assertions.Expect(admin.GetByTestId("other-agency-accounts")).ToContainTextAsync("motcuaxa2");
+        await BrowserApp.ScreenshotBothWidthsAsync(admin, "boundary-other-agency-accounts");
     }
 }

@@ -39,6 +39,7 @@ public static partial class AuthorizationMatrix
         ["GET /api/units/"] = Officers,
         ["* /quan-tri/don-vi"] = Admin,
         ["* /quan-tri/tai-khoan"] = Admin,
+        ["* /quan-tri/tai-khoan/co-quan-khac"] = Admin,
         ["* /quan-tri/nhat-ky"] = Admin,
         ["* /quan-tri/co-quan"] = Admin,
         ["* /quan-tri/co-quan/hop-nhat"] = Admin,
@@ -91,6 +92,7 @@ public static partial class AuthorizationMatrix
         ["* /mot-cua/tiep-nhan-ho/{code?}"] = new("Một cửa", false, ["motcua"]),
         ["* /mot-cua/ho-so-giay-tiep-nhan-ho"] = new("Một cửa", false, ["motcua"]),
         ["* /quan-tri/tiep-nhan-khong-phu-thuoc-dia-gioi"] = Admin,
+        ["* /quan-tri/thoi-han-ban-giao-ho-so-giay"] = Admin,
         ["* /quan-tri/co-quan/danh-sach"] = Admin,
         ["GET /api/catalogue/procedures/{code}/deadline-preview"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan
         ["* /ho-so/hang-doi"] = Officers,

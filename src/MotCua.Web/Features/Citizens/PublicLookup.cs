@@ -5,6 +5,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 
@@ -24,7 +25,11 @@ public static class PublicLookup
     /// <summary>What the applicant sees: their own name as given, the procedure, status, appointment and steps; never officers' names.</summary>
     public sealed record LookupDto(string Code, string ApplicantName, string ProcedureCode, string ProcedureName, string Status, string StatusName,
         int? NationalStatusCode, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? ReturnedAt,
-        IReadOnlyList<StepDto> Steps, bool CanEvaluate, bool Evaluated);
+        IReadOnlyList<StepDto> Steps, bool CanEvaluate, bool Evaluated, string? ReceivingAgencyName)
+    {
+        /// <summary>The deciding agency (cơ quan giải quyết), named beside the receiving centre (nơi tiếp nhận) when another agency's desk received it.</summary>
+        public string? AgencyName { get; init; }
+    }
 
     public sealed record EvaluationRequest([property: System.ComponentModel.DataAnnotations.Required(ErrorMessage = NeedFactor)] string? Phone,
         IReadOnlyList<int>? Answers, string? Comment);
@@ -109,7 +114,7 @@ public static class PublicLookup
     /// <summary>The columns the look-up's answer and its second factor need (12 of the dossier's 70, 3 per step).</summary>
     private sealed record Candidate(string Code, string ApplicantName, string? Phone, string? IdNumber, string ProcedureCode, string ProcedureName,
         DossierStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? RescheduledDueAt, DateTimeOffset? AppointmentAt,
-        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated, long? LockedUntil);
+        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated, long? LockedUntil, string? AgencyName, string? ReceivingAgencyName);
 
     private sealed record CandidateStep(DateTimeOffset At, DossierAction? Action, DossierStatus ToStatus);
 
@@ -127,15 +132,20 @@ public static class PublicLookup
                 d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
                 d.Events.OrderBy(e => e.Id).Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(),
                 db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id),
-                db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil))));
+                db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil),
+                db.Set<Agency>().Where(a => a.Id == d.AgencyId).Select(a => a.Name).FirstOrDefault(),
+                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId && a.Id != d.AgencyId).Select(a => a.Name).FirstOrDefault())));
 
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
+        var names = await db.Agencies.AsNoTracking().Where(a => a.Id == d.AgencyId || a.Id == d.ReceivingAgencyId)
+            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
             d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
-            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated, null));
+            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated, null,
+            names.GetValueOrDefault(d.AgencyId), d.ReceivingAgencyId is { } r && r != d.AgencyId ? names.GetValueOrDefault(r) : null));
     }
 
     /// <summary>The one place the applicant's answer is built (API look-up and the look-up page).</summary>
@@ -143,7 +153,8 @@ public static class PublicLookup
         new(c.Code, c.ApplicantName, c.ProcedureCode, c.ProcedureName, DossierApi.Camel(c.Status.ToString()), DossierText.Name(c.Status),
             NationalStatus.From(c.Status)?.Code, c.SubmittedAt, c.ReceivedAt, c.RescheduledDueAt ?? c.AppointmentAt, c.ReturnedAt,
             c.Steps.Select(e => new StepDto(e.At, e.Action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(e.ToStatus))).ToList(),
-            c.Status == DossierStatus.Returned && !c.Evaluated, c.Evaluated);
+            c.Status == DossierStatus.Returned && !c.Evaluated, c.Evaluated, c.ReceivingAgencyName)
+        { AgencyName = c.AgencyName };
 
     public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddScoped<OnlineDrafts>();
 

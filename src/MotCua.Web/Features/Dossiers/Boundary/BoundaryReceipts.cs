@@ -78,12 +78,20 @@ public sealed class BoundaryReceipts(AppDbContext db, TimeProvider time, Calenda
     {
         var province = await db.Agencies.AsNoTracking().Where(a => a.Id == receivingAgencyId).Select(a => a.ProvinceCode).SingleAsync(ct);
         var own = province is null ? [] : await db.BoundaryHandOverLimits.AsNoTracking().Where(l => l.ProvinceCode == province).ToListAsync(ct);
-        var limit = BoundaryReceipt.HandOverLimit(CatalogueQueries.LocalDay(receivedAt),
-            own.Select(l => new DatedValue<ProcessingTime>(l.From, new ProcessingTime(l.Value, l.Unit),
-                new LegalSource("PDG-" + l.ProvinceCode, l.Source, "Thời hạn bàn giao hồ sơ giấy", l.From, null, SourceCertainty.Confirmed))).ToList());
+        var limit = BoundaryReceipt.HandOverLimit(CatalogueQueries.LocalDay(receivedAt), Limits(own));
         var calculator = await calendars.CalculatorAsync(db, receivingAgencyId, ct);
         return (limit, BoundaryReceipt.HandOverDue(receivedAt, limit.Value, calculator));
     }
+
+    /// <summary>
+    /// The default limits followed by the province's own rows, by date: a province row applies from its day only, so one
+    /// set for next year leaves today's receipts on the default.
+    /// </summary>
+    public static List<DatedValue<ProcessingTime>> Limits(IEnumerable<BoundaryHandOverLimit> province) =>
+        BoundaryReceipt.DefaultHandOverLimits
+            .Concat(province.Select(l => new DatedValue<ProcessingTime>(l.From, new ProcessingTime(l.Value, l.Unit),
+                new LegalSource("PDG-" + l.ProvinceCode, l.Source, "Thời hạn bàn giao hồ sơ giấy", l.From, null, SourceCertainty.Confirmed))))
+            .OrderBy(l => l.From).ToList();
 
     /// <summary>The tracked hand-over of a dossier just received at the centre (added to the receipt's own save).</summary>
     public static PaperHandOver Start(Dossier dossier, DatedValue<ProcessingTime> limit, DateTimeOffset dueAt, DateTimeOffset receivedAt) => new()
