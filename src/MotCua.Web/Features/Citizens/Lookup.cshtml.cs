@@ -10,8 +10,8 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
-using MotCua.Web.Shared.Documents;
 using MotCua.Web.Shared.Caching;
+using MotCua.Web.Shared.Documents;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared.Privacy;
 

@@ -45,12 +45,11 @@ public static class LookupReaders
             .OrderByDescending(a => a.Id).Take(MaxReads)
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
-        // A list names its dossiers in its data: only the agencies that hold or received the dossier list it, after it was submitted.
+        // A list names its dossiers in its data: only the agencies that hold or received the dossier list it.
         var quoted = "\"" + code + "\"";
-        var submitted = d.SubmittedAt;
         var lists = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == PersonalDataReads.ExportRead && (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage")
-                && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.At >= submitted && a.Data!.Contains(quoted))
+                && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.Data!.Contains(quoted))
             .OrderByDescending(a => a.Id).Take(MaxReads)
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
