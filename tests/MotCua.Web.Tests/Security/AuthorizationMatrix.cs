@@ -122,6 +122,8 @@ public static partial class AuthorizationMatrix
         ["GET /ket-qua-ho-so/{id:int}/tep"] = Officers with { SkipProbe = true }, // the dossier's scope decides; covered by ResultSigningTests
         ["GET /api/public/dossiers/{code}"] = Anyone,
         ["POST /api/public/dossiers/{code}/evaluation"] = Anyone,
+        ["GET /api/public/dossiers/{code}/forecast"] = Anyone, // after the second factor, rate-limited like the look-up
+        ["GET /api/public/dossiers/{code}/readers"] = Anyone, // after the second factor, rate-limited like the look-up
         ["* /phan-anh-kien-nghi"] = Anyone,
         ["* /phan-anh-kien-nghi/da-tra-loi"] = Anyone,
         ["* /phan-anh-kien-nghi/tra-cuu"] = Anyone,

@@ -10,6 +10,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Shared.Documents;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Shared.Privacy;
@@ -23,7 +24,8 @@ namespace MotCua.Web.Features.Citizens;
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOnline supplement, FileStore files, CalendarProvider calendars) : PageModel
+public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOnline supplement, FileStore files, CalendarProvider calendars,
+    ReferenceCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -38,6 +40,15 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     public string? Comment { get; set; }
 
     public PublicLookup.LookupDto? Result { get; private set; }
+
+    /// <summary>What happens next: expected completions and what the applicant will be asked (after the factor only).</summary>
+    public LookupForecasts.ForecastDto? Forecast { get; private set; }
+
+    /// <summary>Who read the dossier's personal data, one page of it (after the factor only).</summary>
+    public LookupReaders.ReadersDto? Readers { get; private set; }
+
+    [BindProperty]
+    public int ReadersPage { get; set; } = 1;
 
     public List<string> Errors { get; } = [];
 
@@ -81,6 +92,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
             Errors.AddRange(errors);
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
+        await LoadInsightsAsync(dossier, ct);
         return Page();
     }
 
@@ -180,6 +192,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
             return;
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
+        await LoadInsightsAsync(dossier, ct);
         SubmittedOnline = dossier.Channel == DossierChannel.Online;
         CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
         if (CanSupplement)
@@ -188,5 +201,12 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
                 .Where(e => e.DossierId == dossier.Id && e.Action == DossierAction.RequestSupplement)
                 .OrderByDescending(e => e.Id).Select(e => e.Note).FirstOrDefaultAsync(ct);
         }
+    }
+
+    /// <summary>The forecast and the readers, read only once the factor matched.</summary>
+    private async Task LoadInsightsAsync(Dossier dossier, CancellationToken ct)
+    {
+        Forecast = await LookupForecasts.ForAsync(db, calendars, cache, time, dossier, ct);
+        Readers = await LookupReaders.PageAsync(db, dossier, ReadersPage, ct);
     }
 }

@@ -165,6 +165,12 @@ public static class PublicLookup
             .RequireRateLimiting(Security.LookupPolicy);
         api.MapPost("/{code}/evaluation", EvaluateAsync).WithSummary("Đánh giá mức độ hài lòng đối với hồ sơ đã trả kết quả (một lần)")
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery().WithValidation("Thiếu thông tin xác thực.");
+        api.MapGet("/{code}/forecast", LookupInsightsApi.ForecastAsync)
+            .WithSummary("Dự kiến thời điểm hoàn thành từng bước, có kết quả và việc người nộp cần làm; thông tin xác thực trong tiêu đề X-Lookup-Factor")
+            .RequireRateLimiting(Security.LookupPolicy);
+        api.MapGet("/{code}/readers", LookupInsightsApi.ReadersAsync)
+            .WithSummary("Ai đã xem hồ sơ và thông tin cá nhân của người nộp (vai trò, đơn vị, thời điểm, mục đích); thông tin xác thực trong tiêu đề X-Lookup-Factor")
+            .RequireRateLimiting(Security.LookupPolicy);
         return app;
     }
 
@@ -198,7 +204,7 @@ public static class PublicLookup
     public const string FactorInAddress = "Số điện thoại hoặc số giấy tờ không được gửi trong địa chỉ (URL) vì địa chỉ được ghi lại ở máy chủ và máy trung gian; hãy gửi trong tiêu đề " + FactorHeader + ".";
 
     /// <summary>429 with the instant to come back: the same answer whatever factor was given.</summary>
-    private static TooManyRequestsProblem Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
+    internal static TooManyRequestsProblem Locked(HttpContext http, DateTimeOffset until, TimeProvider time)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

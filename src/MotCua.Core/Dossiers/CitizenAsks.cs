@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace MotCua.Core.Dossiers;
+
+/// <summary>What the citizen will be asked to do.</summary>
+public enum CitizenAskKind
+{
+    /// <summary>Bring or send the missing papers the agency asked for.</summary>
+    Supplement,
+
+    /// <summary>Pay taxes, fees or charges the agency notified (the clock stops meanwhile).</summary>
+    FinancialObligation,
+
+    /// <summary>Pay the dossier's fee, still unpaid, before the result is handed over.</summary>
+    Fee,
+
+    /// <summary>Collect the result at the desk.</summary>
+    CollectResult,
+
+    /// <summary>Receive the result by post at the address given.</summary>
+    ReceiveByPost,
+
+    /// <summary>Receive the electronic result.</summary>
+    ReceiveOnline,
+
+    /// <summary>Rate the service, once the result is returned.</summary>
+    Evaluate,
+}
+
+/// <summary>One thing asked of the citizen: what, from when and by when (either may be unknown).</summary>
+public sealed record CitizenAsk(CitizenAskKind Kind, string What, DateTimeOffset? From, DateTimeOffset? By);
+
+/// <summary>
+/// What will be asked of the citizen and when, from the dossier's status, its fee and how the result is returned, so the
+/// look-up answers "what happens next for me" and not only "where is my dossier".
+/// </summary>
+public static class CitizenAsks
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <param name="status">The dossier's status.</param>
+    /// <param name="feeAmount">The fee set on the dossier (0 when none).</param>
+    /// <param name="feePaid">Whether it was paid.</param>
+    /// <param name="delivery">How the citizen chose to receive the result (null: at the desk).</param>
+    /// <param name="expectedResultAt">The forecast result instant, if any.</param>
+    /// <param name="supplementDueAt">The applicant's deadline for a pending supplement, if one was set.</param>
+    /// <param name="evaluated">Whether the citizen already rated the service.</param>
+    public static IReadOnlyList<CitizenAsk> For(DossierStatus status, long feeAmount, bool feePaid, ResultDelivery? delivery,
+        DateTimeOffset? expectedResultAt, DateTimeOffset? supplementDueAt, bool evaluated)
+    {
+        var asks = new List<CitizenAsk>(3);
+        var open = status is not (DossierStatus.Draft or DossierStatus.Returned or DossierStatus.Refused or DossierStatus.RefusedAfterReceipt
+            or DossierStatus.Withdrawn or DossierStatus.Stopped);
+        if (status == DossierStatus.AwaitingSupplement)
+        {
+            asks.Add(new(CitizenAskKind.Supplement,
+                "Bổ sung, hoàn thiện hồ sơ theo nội dung cơ quan đã yêu cầu; thời gian chờ bổ sung không tính vào thời hạn giải quyết.",
+                null, supplementDueAt));
+        }
+        if (status == DossierStatus.AwaitingFinancialObligation)
+        {
+            asks.Add(new(CitizenAskKind.FinancialObligation,
+                "Thực hiện nghĩa vụ tài chính (nộp thuế, phí, lệ phí) theo thông báo của cơ quan; thời gian chờ không tính vào thời hạn giải quyết.",
+                null, null));
+        }
+        if (open && feeAmount > 0 && !feePaid)
+        {
+            asks.Add(new(CitizenAskKind.Fee,
+                "Nộp phí, lệ phí " + feeAmount.ToString("#,0", Vi) + " đồng trước khi nhận kết quả.", null, expectedResultAt));
+        }
+        if (open && status != DossierStatus.Submitted)
+        {
+            var from = status == DossierStatus.ResultIssued ? null : expectedResultAt;
+            var issued = status == DossierStatus.ResultIssued;
+            asks.Add(delivery switch
+            {
+                ResultDelivery.ByPost => new(CitizenAskKind.ReceiveByPost, issued
+                    ? "Kết quả đã có và được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."
+                    : "Nhận kết quả qua dịch vụ bưu chính công ích tại địa chỉ đã đăng ký.", from, null),
+                ResultDelivery.Online => new(CitizenAskKind.ReceiveOnline, issued
+                    ? "Kết quả đã có: Ông/Bà nhận bản điện tử của kết quả theo thông báo của cơ quan."
+                    : "Nhận bản điện tử của kết quả theo thông báo của cơ quan.", from, null),
+                _ => new(CitizenAskKind.CollectResult, issued
+                    ? "Kết quả đã có: mời Ông/Bà đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+                    : "Đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả.", from, null),
+            });
+        }
+        if (status == DossierStatus.Returned && !evaluated)
+        {
+            asks.Add(new(CitizenAskKind.Evaluate, "Đánh giá mức độ hài lòng về việc giải quyết hồ sơ (ở cuối trang).", null, null));
+        }
+        return asks;
+    }
+}

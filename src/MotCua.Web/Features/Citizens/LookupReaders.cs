@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared.Privacy;
+
+namespace MotCua.Web.Features.Citizens;
+
+/// <summary>
+/// "Ai đã xem hồ sơ của tôi": every read of a dossier's personal data the read audit holds (<see cref="PersonalDataReads"/>),
+/// for its applicant after the second factor (the look-up page and GET /api/public/dossiers/{code}/readers). Each row
+/// names the reader's role, unit and agency, when, where and why; never the officer's name (docs/decisions/ADR-014-who-read-my-data.md).
+/// Lists and exports count for the dossiers they showed in full; a masked list showed no contact detail and is left out.
+/// Reads by the system (no officer) are shown as such; the applicant's own online actions are not reads and are left out.
+/// </summary>
+public static class LookupReaders
+{
+    public const int PageSize = 20;
+
+    /// <summary>The most recent reads looked at: a page beyond them would be history nobody pages to.</summary>
+    private const int MaxReads = 2000;
+
+    public const string SystemReader = "Hệ thống (xử lý tự động)";
+
+    public sealed record ReaderDto(DateTimeOffset At, string Role, string? Unit, string? Agency, string Where, string Why);
+
+    public sealed record ReadersDto(string Code, int Page, int PageSize, int Total, IReadOnlyList<ReaderDto> Items);
+
+    private sealed record Read(long Id, DateTimeOffset At, string? UserId, string? UserName, int? AgencyId, string Action, string? Data);
+
+    private sealed record ReadData(string? View, bool Masked, List<string>? Full);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<ReadersDto> PageAsync(AppDbContext db, Dossier d, int page, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        var code = d.Code;
+        var direct = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Dossier) && a.EntityId == code && a.Action == PersonalDataReads.DossierRead)
+            .OrderByDescending(a => a.Id).Take(MaxReads)
+            .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
+            .ToListAsync(ct);
+        // A list names its dossiers in its data: only the agencies that hold or received the dossier list it.
+        var quoted = "\"" + code + "\"";
+        var lists = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == PersonalDataReads.ExportRead && (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage")
+                && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.Data!.Contains(quoted))
+            .OrderByDescending(a => a.Id).Take(MaxReads)
+            .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
+            .ToListAsync(ct);
+        var reads = direct.Concat(lists.Where(l => Parse(l.Data)?.Full?.Contains(code, StringComparer.Ordinal) == true))
+            .Where(r => r.UserName != SubmitModel.PortalActor)
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .ToList();
+        var shown = reads.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var userIds = shown.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UnitId, u.AgencyId }).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, ct);
+        var roles = (await (from ur in db.UserRoles.AsNoTracking()
+                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                            where userIds.Contains(ur.UserId)
+                            select new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(x => x.UserId, x => Roles.DisplayName(x.Name!), StringComparer.Ordinal);
+        var unitIds = users.Values.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var agencyIds = shown.Select(r => r.AgencyId).Concat(users.Values.Select(u => (int?)u.AgencyId)).OfType<int>().Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id && e.Action != null)
+            .Select(e => new { e.At, e.Action, e.ActorUserName }).ToListAsync(ct);
+        var items = shown.Select(r =>
+        {
+            var data = Parse(r.Data);
+            if (r.UserId is null)
+            {
+                return new ReaderDto(r.At, SystemReader, null, null, Where(r.Action, data?.View), "Xử lý tự động của hệ thống");
+            }
+            var user = users.GetValueOrDefault(r.UserId);
+            var role = roles[r.UserId].Order(StringComparer.Ordinal).ToList();
+            var agencyId = r.AgencyId ?? user?.AgencyId;
+            // Why: the action this officer took on the dossier around the read, else what the view itself is for.
+            var acted = events.Where(e => string.Equals(e.ActorUserName, r.UserName, StringComparison.Ordinal)
+                    && e.At >= r.At.AddMinutes(-5) && e.At <= r.At.AddHours(1))
+                .OrderBy(e => (e.At - r.At).Duration()).FirstOrDefault();
+            return new ReaderDto(r.At, role.Count > 0 ? string.Join(", ", role) : "Cán bộ", user?.UnitId is { } u ? units.GetValueOrDefault(u) : null,
+                agencyId is { } a ? agencies.GetValueOrDefault(a) : null, Where(r.Action, data?.View),
+                acted?.Action is { } act ? "Để " + Lower(DossierText.Name(act)) : Purpose(r.Action, data?.View));
+        }).ToList();
+        return new ReadersDto(code, page, PageSize, reads.Count, items);
+    }
+
+    private static ReadData? Parse(string? data)
+    {
+        if (string.IsNullOrEmpty(data))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<ReadData>(data, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Lower(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+
+    /// <summary>Where the data was shown, in the citizen's words.</summary>
+    private static string Where(string action, string? view) => view switch
+    {
+        "outbox-page" or "outbox-api" => "Danh sách tin nhắn gửi người nộp hồ sơ",
+        "register-excel" or "register-pdf" => "Sổ theo dõi hồ sơ (bản xuất)",
+        _ when action == PersonalDataReads.ExportRead => "Sổ theo dõi hồ sơ",
+        "page" or "page-action" => "Trang hồ sơ trên hệ thống",
+        "api" or "api-action" => "Phần mềm kết nối (API)",
+        { } v when v.StartsWith("form-sign:", StringComparison.Ordinal) => "Ký số giấy tờ của hồ sơ",
+        { } v when v.StartsWith("form-pdf:", StringComparison.Ordinal) || v.StartsWith("form:", StringComparison.Ordinal) => "Giấy tờ, biểu mẫu của hồ sơ",
+        _ => "Hệ thống",
+    };
+
+    /// <summary>What a read in that view is for when the officer took no action on the dossier around it.</summary>
+    private static string Purpose(string action, string? view) => view switch
+    {
+        "outbox-page" or "outbox-api" => "Kiểm tra việc gửi thông báo cho Ông/Bà",
+        _ when action == PersonalDataReads.ExportRead => "Theo dõi, báo cáo tình hình giải quyết hồ sơ",
+        "page" or "api" => "Xem, kiểm tra hồ sơ",
+        "page-action" or "api-action" => "Xử lý hồ sơ",
+        { } v when v.StartsWith("form-sign:", StringComparison.Ordinal) => "Ký số giấy tờ trả cho Ông/Bà",
+        { } v when v.StartsWith("form", StringComparison.Ordinal) => "In giấy tờ, biểu mẫu của hồ sơ",
+        _ => "Xem hồ sơ",
+    };
+}
