@@ -8,6 +8,8 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 

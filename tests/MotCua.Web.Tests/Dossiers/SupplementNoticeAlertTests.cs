@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Audit;
+using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Dossiers;
