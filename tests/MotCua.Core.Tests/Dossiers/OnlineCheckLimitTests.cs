@@ -75,20 +75,20 @@ public sealed class OnlineCheckLimitTests
     [Theory]
     // Empty: the province's setting, always allowed.
     [InlineData(null, null, null)]
-    [InlineData(4, Sector, null)]
+    [InlineData(4.0, Sector, null)]
     [InlineData(4.5, Sector, null)]
-    [InlineData(40, Sector, null)]
+    [InlineData(40.0, Sector, null)]
     // Zero or less is no check at all: the desk must still receive or guide, so it is refused.
-    [InlineData(0, Sector, "lớn hơn 0")]
-    [InlineData(-8, Sector, "lớn hơn 0")]
+    [InlineData(0.0, Sector, "lớn hơn 0")]
+    [InlineData(-8.0, Sector, "lớn hơn 0")]
     // Beyond five working days the "check" would be processing without a clock.
     [InlineData(40.5, Sector, "không quá 40 giờ")]
-    [InlineData(1000, Sector, "không quá 40 giờ")]
+    [InlineData(1000.0, Sector, "không quá 40 giờ")]
     // Office hours are planned in half hours; 4.3 hours is a typing slip.
     [InlineData(4.3, Sector, "nửa giờ")]
     // A procedure's own limit must name the text that sets it: it is printed as the basis.
-    [InlineData(4, null, "căn cứ")]
-    [InlineData(4, "  ", "căn cứ")]
+    [InlineData(4.0, null, "căn cứ")]
+    [InlineData(4.0, "  ", "căn cứ")]
     public void Bad_procedure_limits_are_refused_in_Vietnamese(double? hours, string? source, string? problem)
     {
         var found = OnlineCheckLimit.Problem(hours is { } h ? (decimal)h : null, source);
