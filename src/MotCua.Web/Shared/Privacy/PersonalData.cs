@@ -136,6 +136,7 @@ public static class PersonalData
         new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.ApplicantDueAt), "Thời hạn nộp bổ sung, không định danh ai."),
         new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.NotifyApplicantBy), "Thời hạn thông báo cho người nộp, không định danh ai."),
         new(typeof(FeedbackItem), nameof(FeedbackItem.TransferredToEmail), "Thư điện tử của cơ quan có thẩm quyền nhận chuyển phản ánh, kiến nghị."),
+        new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.ApplicantNotifiedAt), "Thời điểm đã thông báo người nộp, không định danh ai."),
     ];
 
     /// <summary>

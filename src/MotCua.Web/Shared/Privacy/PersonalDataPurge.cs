@@ -81,8 +81,11 @@ public static class PersonalDataPurge
         if (o.SubjectRequestYears > 0)
         {
             var cutoff = now.AddYears(-o.SubjectRequestYears);
-            requests = await db.DataSubjectRequests
-                .Where(r => r.AnsweredAt != null && r.AnsweredAt < cutoff && r.Details != PersonalData.Anonymised)
+            // The instants are compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
+            var answered = await db.DataSubjectRequests.Where(r => r.AnsweredAt != null && r.Details != PersonalData.Anonymised)
+                .Select(r => new { r.Id, r.AnsweredAt }).ToListAsync(cancellationToken);
+            var expired = answered.Where(r => r.AnsweredAt < cutoff).Select(r => r.Id).ToList();
+            requests = expired.Count == 0 ? 0 : await db.DataSubjectRequests.Where(r => expired.Contains(r.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Details, PersonalData.Anonymised), cancellationToken);
         }
         var result = new PurgeResult(dossiers, drafts, feedback, outbox, requests);
