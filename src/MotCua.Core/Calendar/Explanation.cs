@@ -37,6 +37,9 @@ public enum ExplanationKind
 
     /// <summary>A supplement act, its limits or its effect on the clock.</summary>
     Supplement,
+
+    /// <summary>The desk's check of an online dossier before receipt, its limit and the limit's basis.</summary>
+    OnlineCheck,
 }
 
 /// <summary>One line of "why is the due date this day": <c>10/02/2024 — Tết Nguyên Đán (mùng 1)</c>.</summary>

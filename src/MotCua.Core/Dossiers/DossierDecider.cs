@@ -60,7 +60,7 @@ public static class DossierDecider
             {
                 b.Notices.Add(new DossierNoticeRecord(DossierEventKind.OnlineSubmitted, NoticeRecipient.Applicant));
                 b.Notices.Add(new DossierNoticeRecord(DossierEventKind.AwaitingCheck, NoticeRecipient.Desk,
-                    CheckDueAt: DossierQueue.OnlineCheckDue(context.At, context.Calculator)));
+                    CheckDueAt: DossierQueue.OnlineCheckDue(context.At, context.Calculator, b.State.Terms.OnlineCheckLimit)));
             }
             return b.Build([], Receipt(state, b.State, transferred: false));
         }
@@ -411,7 +411,7 @@ public static class DossierDecider
                 {
                     // The supplement asked for at the check is in: the desk checks the dossier again, on a new check time.
                     Notices.Add(new DossierNoticeRecord(DossierEventKind.AwaitingCheck, NoticeRecipient.Desk,
-                        CheckDueAt: DossierQueue.OnlineCheckDue(context.At, context.Calculator)));
+                        CheckDueAt: DossierQueue.OnlineCheckDue(context.At, context.Calculator, State.Terms.OnlineCheckLimit)));
                 }
                 from = t.To;
             }

@@ -115,22 +115,23 @@ public static class DossierQueue
 
     /// <summary>
     /// The instant by which a dossier submitted online at <paramref name="submittedAt"/> must be checked: the province's
-    /// check time in force on the submission date (<see cref="TimeLimitRule.OnlineCheck"/>), <see cref="OnlineCheckTime"/> by default.
+    /// check time in force on the submission date (<see cref="TimeLimitRule.OnlineCheck"/>), <see cref="OnlineCheckTime"/> by default,
+    /// unless the procedure sets its own (<paramref name="procedureLimit"/>, see <see cref="OnlineCheckLimit"/>).
     /// </summary>
-    public static DateTimeOffset OnlineCheckDue(DateTimeOffset submittedAt, DeadlineCalculator calculator)
+    public static DateTimeOffset OnlineCheckDue(DateTimeOffset submittedAt, DeadlineCalculator calculator, ProcessingTime? procedureLimit = null)
     {
         ArgumentNullException.ThrowIfNull(calculator);
         DateOnly submittedOn = DateOnly.FromDateTime(submittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
-        return calculator.ComputeDue(submittedAt, calculator.Rule.OnlineCheckOn(submittedOn).Value);
+        return calculator.ComputeDue(submittedAt, procedureLimit ?? calculator.Rule.OnlineCheckOn(submittedOn).Value);
     }
 
     /// <summary>
     /// How a dossier submitted online at <paramref name="submittedAt"/> and not yet checked stands against
     /// <see cref="OnlineCheckTime"/> (counted from the next working period when submitted at night or on a day off).
     /// </summary>
-    public static QueueStanding OnlineCheckStanding(DateTimeOffset submittedAt, DateTimeOffset now, DeadlineCalculator calculator)
+    public static QueueStanding OnlineCheckStanding(DateTimeOffset submittedAt, DateTimeOffset now, DeadlineCalculator calculator, ProcessingTime? procedureLimit = null)
     {
-        DateTimeOffset due = OnlineCheckDue(submittedAt, calculator);
+        DateTimeOffset due = OnlineCheckDue(submittedAt, calculator, procedureLimit);
         (PendingTimeliness pending, WorkingDuration remaining) = calculator.ClassifyPending(now, due, OnlineCheckDueSoon);
         return new QueueStanding(pending, remaining, due);
     }

@@ -10,12 +10,14 @@ namespace MotCua.Core.Dossiers;
 /// <param name="ApplyCutoff">Whether a receipt after 15:00 starts the clock on the next working day.</param>
 /// <param name="SupplementPolicy">What a supplement after receipt does to the clock.</param>
 /// <param name="ApplicantSupplementLimit">The applicant's time to hand in a supplement; null when the procedure states none.</param>
+/// <param name="OnlineCheckLimit">The procedure's own time for the desk's online check; null for the province's setting.</param>
 public sealed record DossierTerms(
     ProcessingTime? ProcessingTime,
     int StepCount,
     bool ApplyCutoff = false,
     SupplementClockPolicy SupplementPolicy = SupplementClockPolicy.Restart,
-    ProcessingTime? ApplicantSupplementLimit = null)
+    ProcessingTime? ApplicantSupplementLimit = null,
+    ProcessingTime? OnlineCheckLimit = null)
 {
     /// <summary>The options for the deadline calculator, with the given closed pauses.</summary>
     public DeadlineOptions Options(IReadOnlyList<Pause> pauses) => new() { ApplyCutoff = ApplyCutoff, Pauses = pauses };

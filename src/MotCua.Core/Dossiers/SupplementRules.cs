@@ -38,6 +38,9 @@ public sealed record SupplementRequest(SupplementAct Act, DateTimeOffset Request
     /// <summary>For a processing request: the desk's latest instant to notify the applicant.</summary>
     public DateTimeOffset? NotifyApplicantBy { get; init; }
 
+    /// <summary>For a processing request: when the desk notified the applicant; null while not yet.</summary>
+    public DateTimeOffset? ApplicantNotifiedAt { get; init; }
+
     /// <summary>The applicant's latest instant to hand in the supplement, when the procedure sets a limit.</summary>
     public DateTimeOffset? ApplicantDueAt { get; init; }
 
@@ -155,7 +158,7 @@ public static class SupplementRules
         {
             SupplementAct.DeskGuidance => new SupplementRequest(act, at)
             {
-                ActBy = before.Channel == DossierChannel.Online && submittedAt is { } submitted ? DossierQueue.OnlineCheckDue(submitted, calculator) : null,
+                ActBy = before.Channel == DossierChannel.Online && submittedAt is { } submitted ? DossierQueue.OnlineCheckDue(submitted, calculator, before.Terms.OnlineCheckLimit) : null,
                 ApplicantDueAt = applicantDue,
             },
             SupplementAct.ProcessingRequest => new SupplementRequest(act, at)
@@ -193,6 +196,10 @@ public static class SupplementRules
         if (request.NotifyApplicantBy is { } notify)
         {
             lines.Add(Line(asked, $"Hạn Bộ phận Một cửa thông báo người nộp hồ sơ: {When(notify)}"));
+            if (request.ApplicantNotifiedAt is { } notified)
+            {
+                lines.Add(Line(notified, $"Bộ phận Một cửa đã thông báo người nộp hồ sơ lúc {Clock(notified)}" + (notified > notify ? " — quá hạn" : " — trong hạn")));
+            }
         }
         if (request.ApplicantDueAt is { } applicantDue)
         {

@@ -44,6 +44,12 @@ public enum DossierEventKind
 
     /// <summary>The result is approved and back at the desk (có kết quả chờ trả): the desk returns it to the applicant.</summary>
     ResultAtDesk,
+
+    /// <summary>
+    /// The processing body asked for a supplement and the applicant has not been told of it as the desk's notice limit
+    /// nears or passes (hạn thông báo yêu cầu bổ sung): the desk must notify the applicant.
+    /// </summary>
+    SupplementNoticeDue,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -74,6 +80,7 @@ public static class EventRouting
         DossierEventKind.AwaitingCheck => EventAudience.Officer,
         DossierEventKind.AwaitingApproval => EventAudience.Officer,
         DossierEventKind.ResultAtDesk => EventAudience.Officer,
+        DossierEventKind.SupplementNoticeDue => EventAudience.Officer,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -92,6 +99,7 @@ public static class EventRouting
         DossierEventKind.AwaitingCheck => "dossier.awaiting_check",
         DossierEventKind.AwaitingApproval => "dossier.awaiting_approval",
         DossierEventKind.ResultAtDesk => "dossier.result_at_desk",
+        DossierEventKind.SupplementNoticeDue => "dossier.supplement_notice_due",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -110,5 +118,6 @@ public static class EventRouting
         DossierEventKind.AwaitingCheck => "Hồ sơ trực tuyến chờ kiểm tra",
         DossierEventKind.AwaitingApproval => "Hồ sơ chờ phê duyệt",
         DossierEventKind.ResultAtDesk => "Hồ sơ có kết quả chờ trả",
+        DossierEventKind.SupplementNoticeDue => "Hạn thông báo người nộp yêu cầu bổ sung",
     };
 }

@@ -19,6 +19,9 @@ public enum PersonalDataPurpose
 
     /// <summary>Officers' accounts.</summary>
     OfficerAccounts,
+
+    /// <summary>Data subjects' requests: carrying out the person's rights and keeping the proof that they were.</summary>
+    SubjectRequests,
 }
 
 /// <summary>One legal basis of a purpose for the days it held: what it says and the texts it rests on.</summary>
@@ -85,6 +88,13 @@ public static class PersonalDataBases
                 [LegalSources.Decree13of2023], Decree13From, DayBefore(LawFrom)),
             new("Thực hiện nhiệm vụ công vụ, không cần sự đồng ý (Điều 19 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).",
                 [LegalSources.PersonalDataLaw2025], LawFrom, null),
+        ],
+        PersonalDataPurpose.SubjectRequests =>
+        [
+            new("Thực hiện quyền của chủ thể dữ liệu (Điều 9 Nghị định 13/2023/NĐ-CP).",
+                [LegalSources.Decree13of2023], Decree13From, DayBefore(LawFrom)),
+            new("Thực hiện quyền của chủ thể dữ liệu và lưu bằng chứng đã thực hiện (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định số 356/2025/NĐ-CP).",
+                [LegalSources.PersonalDataLaw2025, LegalSources.Decree356of2025], LawFrom, null),
         ],
     };
 

@@ -106,6 +106,7 @@ public static partial class AuthorizationMatrix
         ["* /ho-so/{code}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}/ky-so"] = Officers,
+        ["* /ho-so/{code}/da-thong-bao-bo-sung"] = new("Một cửa", false, ["motcua"]),
         ["POST /api/dossiers/"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan (PageApiParityTests)
         ["GET /api/dossiers/"] = Officers,
         ["GET /api/dossiers/{code}"] = Officers,

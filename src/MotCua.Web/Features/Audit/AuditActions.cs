@@ -47,6 +47,7 @@ public static class AuditActions
         ["dossier.queue.export"] = "Xuất danh sách hồ sơ ra Excel",
         ["dossier.receive"] = "Tiếp nhận hồ sơ",
         ["dossier.receipt.correct"] = "Sửa thông tin tiếp nhận hồ sơ",
+        ["dossier.supplement.notified"] = "Ghi nhận đã thông báo người nộp yêu cầu bổ sung hồ sơ",
         ["dossier.transition"] = "Xử lý hồ sơ",
         ["feedback.export"] = "Xuất danh sách phản ánh, kiến nghị ra Excel",
         ["feedback.receive"] = "Tiếp nhận phản ánh, kiến nghị",

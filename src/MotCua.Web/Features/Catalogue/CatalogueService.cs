@@ -21,6 +21,9 @@ public sealed record ProcedureContent
     public bool FeesConfirmed { get; init; }
     public SupplementClockPolicy? SupplementPolicy { get; init; }
     public ProcessingTime? SupplementLimit { get; init; }
+    /// <summary>The procedure's own online check time in working hours; null for the province's setting.</summary>
+    public decimal? OnlineCheckWorkingHours { get; init; }
+    public string? OnlineCheckSource { get; init; }
     public IReadOnlyList<CatalogueLines.FeeLine> Fees { get; init; } = [];
     public IReadOnlyList<CatalogueLines.PaperLine> Papers { get; init; } = [];
     public IReadOnlyList<CatalogueLines.LegalLine> LegalBases { get; init; } = [];
@@ -45,6 +48,8 @@ public sealed record ProcedureContent
         FeesConfirmed = v.FeesConfirmed,
         SupplementPolicy = v.SupplementPolicy,
         SupplementLimit = v.SupplementLimit,
+        OnlineCheckWorkingHours = v.OnlineCheckWorkingHours,
+        OnlineCheckSource = v.OnlineCheckSource,
         Fees = v.Fees.OrderBy(f => f.Seq).Select(f => new CatalogueLines.FeeLine(f.Name, f.Amount, f.Note, f.Kind, f.AppliesTo)).ToList(),
         Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template, p.Required, p.Condition, p.Note, p.TemplateFileId)).ToList(),
         LegalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new CatalogueLines.LegalLine(b.Number, b.Title, b.IssuedOn, b.Issuer)).ToList(),
@@ -102,6 +107,8 @@ public static class CatalogueService
         version.SupplementPolicy = content.SupplementPolicy;
         version.SupplementLimitValue = content.SupplementLimit?.Value;
         version.SupplementLimitUnit = content.SupplementLimit?.Unit;
+        version.OnlineCheckWorkingHours = content.OnlineCheckWorkingHours;
+        version.OnlineCheckSource = content.OnlineCheckWorkingHours is null ? null : TextSearch.NfcOrNull(content.OnlineCheckSource);
         version.ApplicantTypes = content.ApplicantTypes;
         version.HowToSubmit = TextSearch.NfcOrNull(content.HowToSubmit);
         version.Result = TextSearch.NfcOrNull(content.Result);

@@ -187,6 +187,11 @@ public sealed class ProcedureVersion
 
     public void RefreshSearchText(string code, string fieldName) =>
         SearchText = Shared.TextSearch.Normalize(string.Join(' ', Name, code, fieldName));
+    /// <summary>The desk's time to check an online dossier of this procedure, in working hours; null = the province's setting (<see cref="TimeLimitRule.OnlineCheck"/>).</summary>
+    public decimal? OnlineCheckWorkingHours { get; set; }
+
+    /// <summary>The text that sets <see cref="OnlineCheckWorkingHours"/>, printed as its basis ("Căn cứ …").</summary>
+    public string? OnlineCheckSource { get; set; }
 }
 
 /// <summary>Whether a paper must be handed in: always, "nếu có" (when the applicant has it), or in a stated case.</summary>
@@ -351,6 +356,8 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         b.Property(v => v.SupplementPolicy).HasConversion<string>().HasMaxLength(16);
         b.Property(v => v.SupplementLimitUnit).HasConversion<string>().HasMaxLength(16);
         b.Property(v => v.SupplementLimitValue).HasPrecision(9, 2);
+        b.Property(v => v.OnlineCheckWorkingHours).HasPrecision(9, 2);
+        b.Property(v => v.OnlineCheckSource).HasMaxLength(500);
         b.Property(v => v.Name).HasMaxLength(1000);
         b.Property(v => v.SearchText).HasMaxLength(1400);
         b.Property(v => v.ImplementingAgency).HasMaxLength(500);

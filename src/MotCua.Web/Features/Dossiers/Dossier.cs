@@ -93,6 +93,9 @@ public sealed class Dossier
 
     public TimeUnit? SupplementLimitUnit { get; set; }
 
+    /// <summary>The desk's online check time pinned from the procedure version, in working hours; null = the province's setting.</summary>
+    public decimal? OnlineCheckWorkingHours { get; set; }
+
     public string StepPlanJson { get; set; } = "[]";
 
     public LegalRegimeId Regime { get; set; }
@@ -203,7 +206,8 @@ public sealed class Dossier
     private IReadOnlyList<PlannedStep>? _parsedPlan;
 
     public DossierTerms Terms => new(ProcessingTime, PlannedStep.ProcessingStepCount(StepPlan), ApplyCutoff, SupplementPolicy,
-        SupplementLimitValue is { } limit && SupplementLimitUnit is { } limitUnit ? new ProcessingTime(limit, limitUnit) : null);
+        SupplementLimitValue is { } limit && SupplementLimitUnit is { } limitUnit ? new ProcessingTime(limit, limitUnit) : null,
+        OnlineCheckWorkingHours is { } check ? new ProcessingTime(check, TimeUnit.WorkingHours) : null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

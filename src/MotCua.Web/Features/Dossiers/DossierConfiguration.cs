@@ -69,6 +69,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.ProcessingTimeUnit).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.SupplementPolicy).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.SupplementLimitValue).HasPrecision(9, 2);
+        b.Property(d => d.OnlineCheckWorkingHours).HasPrecision(9, 2);
         b.Property(d => d.SupplementLimitUnit).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.Regime).HasConversion<string>().HasMaxLength(32);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);

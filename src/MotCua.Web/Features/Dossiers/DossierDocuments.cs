@@ -63,7 +63,7 @@ public static class DossierDocuments
                 .OrderBy(f => f.Id).Select(f => new { f.Id, f.FileName, f.Size }).ToListAsync(ct);
             var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
             return DossierForms.OnlineSubmission(new OnlineSubmissionInput(d.Code, issuer, applicant, d.ProcedureName, d.SubmittedAt,
-                DossierQueue.OnlineCheckDue(d.SubmittedAt, calculator),
+                DossierQueue.OnlineCheckDue(d.SubmittedAt, calculator, d.Terms.OnlineCheckLimit),
                 // A paper named without its file is still part of what was submitted: the citizen's copy says so rather than omit it.
                 [.. files.Select(f => new SubmittedFile(papers.GetValueOrDefault(f.Id), f.FileName, f.Size)),
                  .. listed.Where(p => p.FileId == null).Select(p => new SubmittedFile(p.Name, "Chưa đính kèm tệp", null))], time.GetUtcNow(), lookupUrl));

@@ -124,6 +124,7 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
             SupplementPolicy = version.SupplementPolicy ?? TimeLimitRule.Default.SupplementPolicyOn(DateOnly.FromDateTime(submittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DateTime)).Value,
             SupplementLimitValue = version.SupplementLimitValue,
             SupplementLimitUnit = version.SupplementLimitValue is null ? null : version.SupplementLimitUnit,
+            OnlineCheckWorkingHours = version.OnlineCheckWorkingHours,
             Regime = LegalRegime.At(submittedAt).Id,
             SubmittedAt = submittedAt,
             CreatedAt = submittedAt,

@@ -73,6 +73,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
                     all.Where(d => d.Status == DossierStatus.Submitted && d.Channel == DossierChannel.Postal), "/mot-cua?trangthai=Submitted&kenh=Postal", ct),
                 await DossiersAsync("to-transfer", "Đã tiếp nhận, chờ chuyển xử lý", "Chuyển cho đơn vị xử lý theo quy trình nội bộ.",
                     all.Where(d => d.Status == DossierStatus.Received), "/mot-cua?trangthai=Received", ct),
+                await SupplementNoticeAsync(agencyId, ct),
                 await DossiersAsync("to-return", "Có kết quả, chờ trả", "Kết quả đã được phê duyệt và văn bản kết quả đã sẵn sàng, chờ trả cho tổ chức, cá nhân.",
                     all.Where(d => d.Status == DossierStatus.ResultIssued).Where(DeskResultReadiness.ReadyForDesk(db)), "/mot-cua?trangthai=ResultIssued", ct),
             ], "Không có hồ sơ nào chờ Bộ phận Một cửa.", "/mot-cua/tiep-nhan", "Tiếp nhận hồ sơ mới"));
@@ -132,10 +133,21 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
     private async Task<InboxGroup> CheckAsync(IQueryable<Dossier> all, CancellationToken ct)
     {
         var rows = await all.Where(d => d.Status == DossierStatus.Submitted && d.Channel == DossierChannel.Online)
-            .OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(Cap + 1).Select(d => new { d.Code, d.SubmittedAt }).ToListAsync(ct);
-        return Group("to-check", "Hồ sơ trực tuyến chờ kiểm tra", "Tiếp nhận hoặc yêu cầu bổ sung một lần trong 08 giờ làm việc.",
-            rows.Select(r => new Row(DossierHref(r.Code), r.SubmittedAt)).ToList(), "/mot-cua?trangthai=Submitted&kenh=Online",
-            submitted => DossierQueue.OnlineCheckStanding(submitted!.Value, now, calculator).Status);
+            .OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(Cap + 1).Select(d => new { d.Code, d.SubmittedAt, d.OnlineCheckWorkingHours }).ToListAsync(ct);
+        // The row carries its own check due instant, so a procedure with its own check time is judged by it.
+        return Group("to-check", "Hồ sơ trực tuyến chờ kiểm tra", "Tiếp nhận hoặc yêu cầu bổ sung một lần trong thời hạn kiểm tra (08 giờ làm việc, hoặc theo thủ tục).",
+            rows.Select(r => new Row(DossierHref(r.Code), DossierQueue.OnlineCheckDue(r.SubmittedAt, calculator,
+                r.OnlineCheckWorkingHours is { } hours ? ProcessingTime.WorkingHours(hours) : null))).ToList(), "/mot-cua?trangthai=Submitted&kenh=Online",
+            due => calculator.ClassifyPending(now, due!.Value, DossierQueue.OnlineCheckDueSoon).Status);
+    }
+
+    /// <summary>Processing bodies' supplement requests the applicant has not yet been told of, against the desk's notice limit.</summary>
+    private async Task<InboxGroup> SupplementNoticeAsync(int? agencyId, CancellationToken ct)
+    {
+        var rows = agencyId is null ? [] : await SupplementNoticeAlerts.PendingAsync(db, agencyId, ct);
+        return Group("supplement-notice", "Yêu cầu bổ sung chờ thông báo người nộp", SupplementNoticeAlerts.Hint,
+            [.. rows.Take(Cap + 1).Select(r => new Row(DossierHref(r.Code), r.NotifyBy))], "/mot-cua?trangthai=AwaitingSupplement",
+            due => calculator.ClassifyPending(now, due!.Value, SupplementNoticeAlerts.DueSoon).Status);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace MotCua.Web.Features.Notifications;
 /// <see cref="DossierQueue.Classify"/>) and again when it is overdue; each alert once per
 /// dossier (an earlier message of that kind for the dossier is the record that it was sent).
 /// </summary>
-public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, Notifier notifier)
+public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, Notifier notifier, SupplementNoticeAlerts supplementNotices)
 {
     /// <summary>Dossiers handled per save: bounds the memory of a round however many dossiers are overdue.</summary>
     public const int BatchSize = 500;
@@ -105,6 +105,9 @@ public sealed class DeadlineScan(AppDbContext db, CalendarProvider calendars, No
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        // The desk's notice of a processing body's supplement request runs on its own limit, not the dossier's due instant.
+        raised += await supplementNotices.ScanAsync(db, calendars, now, ct);
+        await db.SaveChangesAsync(ct);
         await lease.CommitAsync(ct);
         return raised;
     }

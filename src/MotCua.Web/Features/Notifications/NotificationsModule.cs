@@ -25,6 +25,7 @@ public static class NotificationsModule
         services.AddHostedService<OutboxWorker>();
         services.AddScoped<Notifier>().AddScoped<DeskResultAlert>();
         services.AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
+        services.AddScoped<SupplementNoticeAlerts>().AddScoped<Dossiers.Supplement.ISupplementNoticeListener>(sp => sp.GetRequiredService<SupplementNoticeAlerts>());
         // What the notifier caches: templates, agency and unit names, the officers an alert goes to.
         services.WatchReferenceData(typeof(NotificationTemplate), typeof(Organisation.Agency), typeof(Organisation.Unit), typeof(AppUser));
         services.AddDossierSubscriber<DossierNotificationSubscriber>();

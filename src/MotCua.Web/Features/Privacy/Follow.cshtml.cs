@@ -11,7 +11,7 @@ namespace MotCua.Web.Features.Privacy;
 
 /// <summary>
 /// The citizen follows a request by its code and the factor sent with it (posted, never in the address); an answered
-/// access request offers the person's data as JSON.
+/// access request offers the person's data as a PDF to read and keep, or as JSON.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
@@ -55,5 +55,21 @@ public sealed class FollowModel(PrivacyDesk desk, AppDbContext db, TimeProvider 
             $"Chủ thể dữ liệu tải bản sao dữ liệu cá nhân theo yêu cầu {request.Code}.");
         await db.SaveChangesAsync(ct);
         return File(json, "application/json", $"du-lieu-ca-nhan-{request.Code}.json");
+    }
+
+    public async Task<IActionResult> OnPostExportPdfAsync(CancellationToken ct)
+    {
+        var request = await desk.FollowAsync(Code, Factor, ct);
+        if (request is not { Kind: DataSubjectRequestKind.Access, Status: DataSubjectRequestStatus.Done })
+        {
+            Error = PrivacyDesk.NoRequest;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var pdf = await desk.ExportPdfAsync(request, ct);
+        AuditLog.Append(db, time, null, "privacy.request.export", nameof(DataSubjectRequest), request.Code,
+            $"Chủ thể dữ liệu tải bản sao dữ liệu cá nhân (PDF) theo yêu cầu {request.Code}.");
+        await db.SaveChangesAsync(ct);
+        return File(pdf, "application/pdf", $"du-lieu-ca-nhan-{request.Code}.pdf");
     }
 }

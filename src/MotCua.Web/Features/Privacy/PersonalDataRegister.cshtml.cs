@@ -45,6 +45,7 @@ public sealed class PersonalDataRegisterModel(AppDbContext db, TimeProvider time
         RetentionCategory.FeedbackSender => "Người gửi PAKN",
         RetentionCategory.OutboxRecipient => "Người nhận thông báo",
         RetentionCategory.OfficerAccount => "Tài khoản cán bộ",
+        RetentionCategory.SubjectRequest => "Yêu cầu của chủ thể dữ liệu",
     };
 
     public static string MaskName(MaskKind m) => m switch

@@ -270,12 +270,12 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
 
     /// <summary>
     /// The person's data the register finds for a request: every registered personal field of the dossiers and PAKN
-    /// of the agency that carry the same phone or ID number as the record named, with the request itself, as JSON.
+    /// of the agency that carry the same phone or ID number as the record named, with the register's purposes and bases.
     /// </summary>
-    public async Task<byte[]> ExportAsync(DataSubjectRequest r, CancellationToken ct)
+    public async Task<SubjectData> SubjectDataAsync(DataSubjectRequest r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var records = new List<object>();
+        var records = new List<SubjectRecord>();
         string? phone = null, id = null;
         if (r.RecordKind == SubjectRecordKind.Dossier)
         {
@@ -296,28 +296,41 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
             .Where(f => f.AgencyId == r.AgencyId && (f.Code == r.RecordCode || (phone != null && f.SenderPhone == phone)))
             .OrderBy(f => f.Id).Take(200).ToListAsync(ct);
         records.AddRange(feedback.Select(f => Record("Phản ánh, kiến nghị", f.Code, f)));
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == r.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == r.AgencyId).FirstOrDefaultAsync(ct);
         var today = time.Today();
+        return new SubjectData(r.Code, PrivacyDesk.KindName(r.Kind), r.ReceivedAt, time.GetUtcNow(), agency?.Name ?? "", agency?.ParentBody, agency?.PlaceName,
+            LegalSources.PersonalDataLaw2025.Basis, records,
+            [.. PersonalData.Rules(new RetentionOptions()).Select(p => new SubjectPurpose(p.Name, p.Purpose, p.BasisOn(today).Text))]);
+    }
+
+    /// <summary>The person's data as JSON (<see cref="SubjectDataAsync"/>), for machines and other controllers.</summary>
+    public async Task<byte[]> ExportAsync(DataSubjectRequest r, CancellationToken ct)
+    {
+        var data = await SubjectDataAsync(r, ct);
         var export = new
         {
-            request = r.Code,
-            generatedAt = time.GetUtcNow(),
-            controller = agency,
-            basis = LegalSources.PersonalDataLaw2025.Basis,
-            records,
-            purposes = PersonalData.Rules(new RetentionOptions()).Select(p => new { p.Name, p.Purpose, basis = p.BasisOn(today).Text }),
+            request = data.RequestCode,
+            generatedAt = data.GeneratedAt,
+            controller = data.Controller,
+            basis = data.Basis,
+            records = data.Records.Select(x => new { kind = x.Kind, code = x.Code, fields = x.Fields }),
+            purposes = data.Purposes.Select(p => new { p.Name, p.Purpose, basis = p.Basis }),
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, ExportJson);
     }
 
-    private static object Record(string kind, string code, object entity)
+    /// <summary>The person's data as a PDF a person can read and keep (<see cref="SubjectDataPdf"/>).</summary>
+    public async Task<byte[]> ExportPdfAsync(DataSubjectRequest r, CancellationToken ct) =>
+        Shared.Documents.PdfRenderer.Render(SubjectDataPdf.Document(await SubjectDataAsync(r, ct)));
+
+    private static SubjectRecord Record(string kind, string code, object entity)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var f in PersonalData.Fields.Where(f => f.Entity == entity.GetType() && f.Property != "SearchText"))
         {
             fields[f.Label] = entity.GetType().GetProperty(f.Property, BindingFlags.Public | BindingFlags.Instance)?.GetValue(entity) as string;
         }
-        return new { kind, code, fields };
+        return new SubjectRecord(kind, code, fields);
     }
 
     // ------------------------------------------------------------------ breaches

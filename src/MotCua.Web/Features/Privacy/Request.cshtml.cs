@@ -79,6 +79,20 @@ public sealed class RequestModel(PrivacyDesk desk, AppDbContext db, TimeProvider
         return File(json, "application/json", $"du-lieu-ca-nhan-{item.Code}.json");
     }
 
+    public async Task<IActionResult> OnPostExportPdfAsync(CancellationToken ct)
+    {
+        var item = await desk.FindAsync(User.AgencyId(), Code, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        var pdf = await desk.ExportPdfAsync(item, ct);
+        AuditLog.Append(db, time, User, "privacy.request.export", nameof(DataSubjectRequest), item.Code,
+            $"Xuất bản sao dữ liệu cá nhân (PDF) của người yêu cầu {item.Code} để trả lời.");
+        await db.SaveChangesAsync(ct);
+        return File(pdf, "application/pdf", $"du-lieu-ca-nhan-{item.Code}.pdf");
+    }
+
     private async Task<IActionResult> ShowErrorsAsync(IReadOnlyDictionary<string, string[]> errors, CancellationToken ct)
     {
         Errors = errors;

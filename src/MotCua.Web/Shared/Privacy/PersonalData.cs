@@ -27,6 +27,9 @@ public enum RetentionCategory
 
     /// <summary>Officer accounts: kept while the account exists (an administrator deactivates and removes them).</summary>
     OfficerAccount,
+
+    /// <summary>What a data subject wrote in a request about their data, after the request was answered.</summary>
+    SubjectRequest,
 }
 
 /// <summary>How a value is shown to a role that does not need it.</summary>
@@ -110,8 +113,10 @@ public static class PersonalData
         new(typeof(FeedbackItem), nameof(FeedbackItem.SenderAddress), "Địa chỉ người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Address),
         new(typeof(FeedbackItem), nameof(FeedbackItem.SenderPhone), "Số điện thoại người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Digits),
         new(typeof(FeedbackItem), nameof(FeedbackItem.SenderEmail), "Thư điện tử người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Email),
+        new(typeof(FeedbackItem), nameof(FeedbackItem.SearchText), "Tiêu đề phản ánh, kiến nghị (dạng không dấu để tìm kiếm, có thể có họ tên)", RetentionCategory.FeedbackSender, MaskKind.None),
+        new(typeof(Features.Privacy.DataSubjectRequest), nameof(Features.Privacy.DataSubjectRequest.Details), "Nội dung yêu cầu của chủ thể dữ liệu (có thể có dữ liệu cá nhân)", RetentionCategory.SubjectRequest, MaskKind.None),
         new(typeof(OutboxMessage), nameof(OutboxMessage.Recipient), "Số điện thoại, thư điện tử nhận thông báo (kênh SMS, Zalo, thư điện tử)", RetentionCategory.OutboxRecipient, MaskKind.Digits),
-        new(typeof(OutboxMessage), nameof(OutboxMessage.Body), "Nội dung thông báo gửi công dân (có họ tên, mã hồ sơ)", RetentionCategory.OutboxRecipient, MaskKind.None),
+        new(typeof(OutboxMessage), nameof(OutboxMessage.Body), "Nội dung thông báo gửi công dân (có họ tên, mã hồ sơ); thư chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền (có họ tên, địa chỉ, số điện thoại, thư điện tử của người gửi)", RetentionCategory.OutboxRecipient, MaskKind.None),
         new(typeof(AppUser), nameof(AppUser.FullName), "Họ tên cán bộ", RetentionCategory.OfficerAccount, MaskKind.None),
         new(typeof(AppUser), nameof(AppUser.Email), "Thư điện tử cán bộ", RetentionCategory.OfficerAccount, MaskKind.Email),
         new(typeof(AppUser), nameof(AppUser.NormalizedEmail), "Thư điện tử cán bộ (dạng chuẩn hóa để tìm kiếm)", RetentionCategory.OfficerAccount, MaskKind.Email),
@@ -131,6 +136,7 @@ public static class PersonalData
         new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.ApplicantDueAt), "Thời hạn nộp bổ sung, không định danh ai."),
         new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.NotifyApplicantBy), "Thời hạn thông báo cho người nộp, không định danh ai."),
         new(typeof(FeedbackItem), nameof(FeedbackItem.TransferredToEmail), "Thư điện tử của cơ quan có thẩm quyền nhận chuyển phản ánh, kiến nghị."),
+        new(typeof(Features.Dossiers.Supplement.DossierSupplementRequest), nameof(Features.Dossiers.Supplement.DossierSupplementRequest.ApplicantNotifiedAt), "Thời điểm đã thông báo người nộp, không định danh ai."),
     ];
 
     /// <summary>
@@ -152,13 +158,18 @@ public static class PersonalData
             PersonalDataPurpose.Feedback,
             $"{o.FeedbackSenderYears} năm sau khi kết thúc xử lý"),
         new(RetentionCategory.OutboxRecipient, "Người nhận và nội dung thông báo (SMS, Zalo, thư điện tử)",
-            "Gửi thông báo tình trạng hồ sơ và đối soát việc gửi.",
+            "Gửi thông báo tình trạng hồ sơ và đối soát việc gửi; chuyển phản ánh, kiến nghị không thuộc thẩm quyền kèm thông tin liên hệ của người gửi "
+                + "đến cơ quan có thẩm quyền để cơ quan đó trả lời người gửi (Điều 9 Nghị định số 20/2008/NĐ-CP).",
             PersonalDataPurpose.Notifications,
             $"{o.OutboxRecipientDays} ngày sau khi gửi xong hoặc thất bại"),
         new(RetentionCategory.OfficerAccount, "Tài khoản cán bộ",
             "Đăng nhập, phân quyền, ghi nhật ký thao tác.",
             PersonalDataPurpose.OfficerAccounts,
             "Trong thời gian tài khoản tồn tại"),
+        new(RetentionCategory.SubjectRequest, "Yêu cầu của chủ thể dữ liệu",
+            "Tiếp nhận, thực hiện yêu cầu về dữ liệu cá nhân và lưu bằng chứng đã thực hiện.",
+            PersonalDataPurpose.SubjectRequests,
+            o.SubjectRequestYears > 0 ? $"Nội dung yêu cầu: {o.SubjectRequestYears} năm sau khi trả lời (chưa xác nhận nguồn)" : "Không tự động xóa"),
     ];
 
     public static PersonalField? Find(Type entity, string property) =>

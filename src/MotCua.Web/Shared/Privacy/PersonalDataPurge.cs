@@ -6,6 +6,7 @@ using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Privacy;
 
 namespace MotCua.Web.Shared.Privacy;
 
@@ -22,12 +23,15 @@ public sealed class RetentionOptions
     public int FeedbackSenderYears { get; set; } = 5;
 
     public int OutboxRecipientDays { get; set; } = 90;
+
+    /// <summary>What a data subject wrote in an answered request; no text sets the period, so it is a setting.</summary>
+    public int SubjectRequestYears { get; set; } = 5;
 }
 
 /// <summary>What one purge run anonymised.</summary>
-public sealed record PurgeResult(int Dossiers, int Drafts, int Feedback, int OutboxMessages)
+public sealed record PurgeResult(int Dossiers, int Drafts, int Feedback, int OutboxMessages, int SubjectRequests = 0)
 {
-    public int Total => Dossiers + Drafts + Feedback + OutboxMessages;
+    public int Total => Dossiers + Drafts + Feedback + OutboxMessages + SubjectRequests;
 }
 
 /// <summary>
@@ -73,12 +77,23 @@ public static class PersonalDataPurge
                     .SetProperty(m => m.Body, PersonalData.Anonymised)
                     .SetProperty(m => m.Subject, (string?)null), cancellationToken);
         }
-        var result = new PurgeResult(dossiers, drafts, feedback, outbox);
+        var requests = 0;
+        if (o.SubjectRequestYears > 0)
+        {
+            var cutoff = now.AddYears(-o.SubjectRequestYears);
+            // The instants are compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
+            var answered = await db.DataSubjectRequests.Where(r => r.AnsweredAt != null && r.Details != PersonalData.Anonymised)
+                .Select(r => new { r.Id, r.AnsweredAt }).ToListAsync(cancellationToken);
+            var expired = answered.Where(r => r.AnsweredAt < cutoff).Select(r => r.Id).ToList();
+            requests = expired.Count == 0 ? 0 : await db.DataSubjectRequests.Where(r => expired.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Details, PersonalData.Anonymised), cancellationToken);
+        }
+        var result = new PurgeResult(dossiers, drafts, feedback, outbox, requests);
         if (result.Total > 0)
         {
             AuditLog.Append(db, time, null, "personal-data.purge", "PersonalData", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                $"Ẩn danh dữ liệu cá nhân hết thời hạn lưu trữ: {dossiers} hồ sơ, {drafts} hồ sơ nháp, {feedback} phản ánh kiến nghị, {outbox} thông báo.",
-                new { result.Dossiers, result.Drafts, result.Feedback, result.OutboxMessages, o.DossierApplicantYears, o.DraftDays, o.FeedbackSenderYears, o.OutboxRecipientDays });
+                $"Ẩn danh dữ liệu cá nhân hết thời hạn lưu trữ: {dossiers} hồ sơ, {drafts} hồ sơ nháp, {feedback} phản ánh kiến nghị, {outbox} thông báo, {requests} yêu cầu của chủ thể dữ liệu.",
+                new { result.Dossiers, result.Drafts, result.Feedback, result.OutboxMessages, result.SubjectRequests, o.DossierApplicantYears, o.DraftDays, o.FeedbackSenderYears, o.OutboxRecipientDays, o.SubjectRequestYears });
             await db.SaveChangesAsync(cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
@@ -99,6 +114,8 @@ public static class PersonalDataPurge
                 .SetProperty(f => f.SenderAddress, PersonalData.Anonymised)
                 .SetProperty(f => f.SenderPhone, (string?)null)
                 .SetProperty(f => f.SenderEmail, (string?)null)
+                // The folded title may carry the sender's name; an empty text (not null) keeps the back-fill from restoring it.
+                .SetProperty(f => f.SearchText, "")
                 .SetProperty(f => f.Version, f => f.Version + 1), cancellationToken);
 
     private static Task<int> AnonymiseDossiers(IQueryable<Dossier> query, CancellationToken cancellationToken) =>

@@ -22,8 +22,11 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 /// prepares a draft amendment, which a publication decision puts in force.
 /// </summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore files) : PageModel
+public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore files, TimeLimitRule limits) : PageModel
 {
+    /// <summary>The province's online check time today, shown beside the procedure's own.</summary>
+    public OnlineCheckLimit ProvinceOnlineCheck => OnlineCheckLimit.For(limits, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset).DateTime), null, null);
+
     public sealed class ProcedureInput
     {
         [StringLength(64, ErrorMessage = "Mã thủ tục tối đa 64 ký tự.")]
@@ -69,6 +72,13 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
 
         [Display(Name = "Đơn vị thời hạn bổ sung")]
         public TimeUnit SupplementLimitUnit { get; set; } = TimeUnit.WorkingDays;
+
+        [Display(Name = "Thời hạn kiểm tra hồ sơ trực tuyến (giờ làm việc; để trống nếu áp dụng mức chung của tỉnh)")]
+        public string? OnlineCheckHours { get; set; }
+
+        [StringLength(500, ErrorMessage = "Tối đa 500 ký tự.")]
+        [Display(Name = "Căn cứ của thời hạn kiểm tra riêng (văn bản, điều khoản)")]
+        public string? OnlineCheckSource { get; set; }
 
         public List<PaperRow> Papers { get; set; } = [];
 
@@ -318,6 +328,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
         SupplementPolicy = v.SupplementPolicy,
         SupplementLimitValue = v.SupplementLimitValue is { } s ? CatalogueText.Number(s) : null,
         SupplementLimitUnit = v.SupplementLimitUnit ?? TimeUnit.WorkingDays,
+        OnlineCheckHours = v.OnlineCheckWorkingHours is { } check ? CatalogueText.Number(check) : null,
+        OnlineCheckSource = v.OnlineCheckSource,
         Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new PaperRow
         {
             Name = p.Name,
@@ -390,6 +402,22 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             else
             {
                 supplementLimit = new ProcessingTime(value, input.SupplementLimitUnit);
+            }
+        }
+        decimal? onlineCheckHours = null;
+        if (!string.IsNullOrWhiteSpace(input.OnlineCheckHours))
+        {
+            if (!decimal.TryParse(input.OnlineCheckHours.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hours))
+            {
+                state.AddModelError("Input.OnlineCheckHours", "Thời hạn kiểm tra hồ sơ trực tuyến phải là số giờ làm việc, ví dụ 8 hoặc 4,5.");
+            }
+            else if (OnlineCheckLimit.Problem(hours, input.OnlineCheckSource) is { } problem)
+            {
+                state.AddModelError(hours > 0 && hours <= OnlineCheckLimit.MaxWorkingHours && hours * 2 == decimal.Truncate(hours * 2) ? "Input.OnlineCheckSource" : "Input.OnlineCheckHours", problem);
+            }
+            else
+            {
+                onlineCheckHours = hours;
             }
         }
         var papers = new List<CatalogueLines.PaperLine>();
@@ -500,6 +528,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             FeesConfirmed = input.FeesConfirmed,
             SupplementPolicy = input.SupplementPolicy,
             SupplementLimit = supplementLimit,
+            OnlineCheckWorkingHours = onlineCheckHours,
+            OnlineCheckSource = onlineCheckHours is null ? null : input.OnlineCheckSource?.Trim(),
             Fees = fees,
             Papers = papers,
             LegalBases = legal,

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 
 namespace MotCua.Web.Features.Catalogue.Public;
 
 /// <summary>The public page of one procedure as in force today: papers, fees, time, legal basis, how to submit.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider time, TimeLimitRule limits) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "co-quan")]
     public string? AgencyCode { get; set; }
@@ -15,6 +17,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
     public ProcedureVersion Version { get; private set; } = null!;
 
     public string AgencyName { get; private set; } = "";
+
+    /// <summary>The desk's time to check an online dossier of this procedure today, with its basis.</summary>
+    public OnlineCheckLimit OnlineCheck { get; private set; } = null!;
 
     /// <summary>The agency parameter to carry into links (empty when the page was opened without one).</summary>
     public string AgencyQuery(string separator) => CatalogueText.AgencyQuery(AgencyCode, separator);
@@ -29,6 +34,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
         }
         AgencyName = agency!.Name;
         Version = version;
+        OnlineCheck = OnlineCheckLimit.For(limits, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset).DateTime),
+            version.OnlineCheckWorkingHours, version.OnlineCheckSource);
         return Page();
     }
 }

@@ -7,6 +7,7 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
@@ -197,6 +198,14 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         if (d.ProcessingTime is { } t && d.ClockStartedAt is { } start)
         {
             DueExplanation = calculator.Explain(start, t, d.Terms.Options(state.Pauses));
+        }
+        if (d.Channel == DossierChannel.Online)
+        {
+            // The desk's check comes before the clock: the explanation starts with it and the basis of its limit.
+            var source = d.OnlineCheckWorkingHours is null ? null
+                : await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == d.ProcedureVersionId).Select(v => v.OnlineCheckSource).FirstOrDefaultAsync(ct);
+            var check = OnlineCheckLimit.For(calculator.Rule, DateOnly.FromDateTime(d.SubmittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DateTime), d.OnlineCheckWorkingHours, source);
+            DueExplanation = [check.Explain(d.SubmittedAt, DossierQueue.OnlineCheckDue(d.SubmittedAt, calculator, d.Terms.OnlineCheckLimit)), .. DueExplanation];
         }
         Now = time.GetUtcNow();
         SupplementRequests = await SupplementRequestQueries.ForDossierAsync(db, d.Id, ct);

@@ -123,7 +123,7 @@ public static class DossierQueues
     public static async Task<List<QueueRow>> AwaitingCheckAsync(AppDbContext db, IQueryable<Dossier> query, DeadlineCalculator calculator, DateTimeOffset now, CancellationToken ct)
     {
         var list = await query.AsNoTracking().Where(d => d.Status == DossierStatus.Submitted).OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(500)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.SubmittedAt }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.SubmittedAt, d.OnlineCheckWorkingHours }).ToListAsync(ct);
         // One sent back for a supplement at the check comes back to it when the applicant hands the supplement in; its
         // check time starts again then, not at the first submission.
         var online = list.Where(d => d.Channel == DossierChannel.Online).Select(d => d.Id).ToList();
@@ -137,7 +137,8 @@ public static class DossierQueues
             {
                 return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null, Channel: d.Channel), null);
             }
-            var standing = DossierQueue.OnlineCheckStanding(resubmitted.GetValueOrDefault(d.Id, d.SubmittedAt), now, calculator);
+            var standing = DossierQueue.OnlineCheckStanding(resubmitted.GetValueOrDefault(d.Id, d.SubmittedAt), now, calculator,
+                d.OnlineCheckWorkingHours is { } hours ? ProcessingTime.WorkingHours(hours) : null);
             return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, standing.DueAt, CheckDue: true, Channel: d.Channel), standing);
         }).ToList();
     }

@@ -36,9 +36,12 @@ public sealed class DossierSupplementRequest
 
     public DateTimeOffset? DueAfter { get; set; }
 
+    /// <summary>When the desk notified the applicant of a processing request (recorded by the desk); null while not yet.</summary>
+    public DateTimeOffset? ApplicantNotifiedAt { get; set; }
+
     public SupplementRequest ToRequest() => new(Act, RequestedAt)
     {
-        ActBy = ActBy, NotifyApplicantBy = NotifyApplicantBy, ApplicantDueAt = ApplicantDueAt, Policy = Policy,
+        ActBy = ActBy, NotifyApplicantBy = NotifyApplicantBy, ApplicantNotifiedAt = ApplicantNotifiedAt, ApplicantDueAt = ApplicantDueAt, Policy = Policy,
         DueBefore = DueBefore, ResubmittedAt = ResubmittedAt, DueAfter = DueAfter,
     };
 }
@@ -104,8 +107,16 @@ public static class SupplementRequestQueries
 }
 
 /// <summary>What the dossier page's supplement panel shows: the requests, the instant to judge them at and the status.</summary>
-public sealed record SupplementPanel(IReadOnlyList<SupplementRequest> Requests, DateTimeOffset Now, DossierStatus Status)
+/// <param name="NoticeCode">The dossier's code when the viewer is the desk and may record the notice to the applicant.</param>
+public sealed record SupplementPanel(IReadOnlyList<SupplementRequest> Requests, DateTimeOffset Now, DossierStatus Status, string? NoticeCode = null)
 {
     /// <summary>The applicant's limit passed while the dossier still waits: the desk may close it (Stop, with the reason).</summary>
     public bool Expired => Status == DossierStatus.AwaitingSupplement && Requests.Count > 0 && Requests[^1].ExpiredAt(Now);
+}
+
+/// <summary>Told when the desk records that it notified the applicant, so alerts about the notice can be cleared.</summary>
+public interface ISupplementNoticeListener
+{
+    /// <summary>Called in the desk's save, before SaveChanges.</summary>
+    Task OnApplicantNotifiedAsync(AppDbContext db, Dossier dossier, DateTimeOffset at, CancellationToken ct);
 }
