@@ -125,6 +125,7 @@ public static class PersonalData
         new(typeof(Agency), nameof(Agency.Phone), "Số điện thoại cơ quan, công khai."),
         new(typeof(Agency), nameof(Agency.Email), "Thư điện tử cơ quan, công khai."),
         new(typeof(Dossier), nameof(Dossier.ApplicantKind), "Loại người nộp (cá nhân/tổ chức), không định danh ai."),
+        new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.ApplicantKind), "Loại người nộp trên hồ sơ nháp (cá nhân/tổ chức), không định danh ai."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.OrganisationName), "Tên tổ chức nộp hồ sơ nháp, không phải dữ liệu cá nhân."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.TaxCode), "Mã số thuế của tổ chức, không phải dữ liệu cá nhân."),
         new(typeof(Features.Catalogue.ProcedureVersion), nameof(Features.Catalogue.ProcedureVersion.ApplicantTypes), "Đối tượng thực hiện thủ tục (loại), không định danh ai."),
