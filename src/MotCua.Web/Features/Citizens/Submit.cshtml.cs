@@ -134,9 +134,9 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             // A draft keeps personal data too, so it needs the same consent as a submission.
             Errors.Add(Shared.Privacy.ConsentNotice.Missing);
         }
-        // A refused file is marked beside its input; the valid ones are still saved with the draft.
+        // A refused file is marked beside its input and nothing is saved until it is fixed or left out.
         var uploads = await UploadsAsync(ct);
-        if (Errors.Count > 0)
+        if (Errors.Count > 0 || FieldErrors.Count > 0)
         {
             return Page();
         }
