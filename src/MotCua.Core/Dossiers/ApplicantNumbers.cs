@@ -100,6 +100,37 @@ public static class ApplicantNumbers
     }
 
     /// <summary>
+    /// An organisation's tax code in its stored form ("0101234567", a branch "0101234567-001"), or null when the text is
+    /// not 10 digits or 13 digits (spaces, dots and one dash ignored), as <see cref="Legal.LegalSources.TaxAdministrationLaw2019TaxCode"/> defines.
+    /// </summary>
+    public static string? NormalizeTaxCode(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 20)
+        {
+            return null;
+        }
+        var digits = new System.Text.StringBuilder(13);
+        foreach (var c in text.Trim())
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '.' or '-'))
+            {
+                return null;
+            }
+        }
+        var d = digits.ToString();
+        return d.Length switch
+        {
+            10 => d,
+            13 => d[..10] + "-" + d[10..],
+            _ => null,
+        };
+    }
+
+    /// <summary>
     /// Whether a valid, normalised phone or ID number is too easy to guess to prove who asks: its significant digits
     /// (a phone's last 7, every digit of an ID) are one digit repeated ("0900000000"), two digits alternating
     /// ("0909090909"), or a straight run up or down ("0901234567", "C7654321"). Such numbers are valid contact details;

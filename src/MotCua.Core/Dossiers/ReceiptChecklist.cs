@@ -1,7 +1,10 @@
 namespace MotCua.Core.Dossiers;
 
-/// <summary>One paper of the catalogue as the desk checklist sees it: its name and whether the procedure requires it.</summary>
-public sealed record CataloguePaper(string Name, bool Required);
+/// <summary>
+/// One paper of the catalogue as the desk checklist sees it: its name, whether the procedure requires it, and the group of
+/// alternatives it belongs to ("một trong các giấy tờ sau"), whose members each satisfy the group.
+/// </summary>
+public sealed record CataloguePaper(string Name, bool Required, string? Group = null);
 
 /// <summary>One checked line of the desk checklist: the paper's name and whether the officer ticked it as received.</summary>
 public sealed record CheckedPaper(string? Name, bool Received);
@@ -12,14 +15,63 @@ public sealed record CheckedPaper(string? Name, bool Received);
 /// </summary>
 public static class ReceiptChecklist
 {
-    /// <summary>The names of the required papers of <paramref name="catalogue"/> not ticked in <paramref name="checklist"/>, in catalogue order.</summary>
+    /// <summary>
+    /// The required papers of <paramref name="catalogue"/> not ticked in <paramref name="checklist"/>, in catalogue order:
+    /// a paper's name, or for a group of alternatives none of which is ticked, "Một trong các giấy tờ: A hoặc B".
+    /// </summary>
     public static IReadOnlyList<string> MissingRequired(IReadOnlyList<CataloguePaper> catalogue, IReadOnlyList<CheckedPaper> checklist)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(checklist);
         var received = checklist.Where(p => p.Received && !string.IsNullOrWhiteSpace(p.Name))
             .Select(p => Key(p.Name!)).ToHashSet(StringComparer.Ordinal);
-        return catalogue.Where(p => p.Required && !received.Contains(Key(p.Name))).Select(p => p.Name).ToList();
+        return Lacking(catalogue, received);
+    }
+
+    /// <summary>
+    /// Whether a paper's own name makes it optional ("…nếu có", "…nếu còn"): such a paper is never required, whatever flag
+    /// the catalogue entry carries, since the applicant may truly have none.
+    /// </summary>
+    public static bool NamedOptional(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+        var key = Key(name);
+        return key.Contains("NẾU CÓ", StringComparison.Ordinal) || key.Contains("NẾU CÒN", StringComparison.Ordinal);
+    }
+
+    /// <summary>The alternatives of a group as one line, the way the missing list and the online form name them.</summary>
+    public static string AlternativesName(IEnumerable<string> names) => "Một trong các giấy tờ: " + string.Join(" hoặc ", names);
+
+    // Required lines (single papers and groups of alternatives) none of whose papers is in `present`, in catalogue order.
+    private static List<string> Lacking(IReadOnlyList<CataloguePaper> catalogue, HashSet<string> present)
+    {
+        var result = new List<string>();
+        var groupsSeen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in catalogue)
+        {
+            if (string.IsNullOrWhiteSpace(paper.Group))
+            {
+                if (paper.Required && !present.Contains(Key(paper.Name)))
+                {
+                    result.Add(paper.Name);
+                }
+                continue;
+            }
+            if (!groupsSeen.Add(paper.Group))
+            {
+                continue;
+            }
+            // A group is required when any of its members is; any one member present satisfies it.
+            var members = catalogue.Where(p => string.Equals(p.Group, paper.Group, StringComparison.Ordinal)).ToList();
+            if (members.Any(p => p.Required) && !members.Any(p => present.Contains(Key(p.Name))))
+            {
+                result.Add(AlternativesName(members.Select(p => p.Name)));
+            }
+        }
+        return result;
     }
 
     /// <summary>Why a receipt as complete is refused, or null: the missing required papers named, and the two ways on.</summary>
@@ -41,7 +93,7 @@ public static class ReceiptChecklist
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(checklist);
         var answered = checklist.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => Key(p.Name!)).ToHashSet(StringComparer.Ordinal);
-        return catalogue.Where(p => p.Required && !answered.Contains(Key(p.Name))).Select(p => p.Name).ToList();
+        return Lacking(catalogue, answered);
     }
 
     /// <summary>

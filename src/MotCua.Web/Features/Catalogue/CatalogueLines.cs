@@ -15,7 +15,7 @@ public static class CatalogueLines
 
     /// <summary>A paper as entered; <paramref name="Condition"/> set means required only in that case.</summary>
     public sealed record PaperLine(string Name, PaperForm Form, int Quantity, string? Template, bool Required = true, string? Condition = null,
-        string? Note = null, int? TemplateFileId = null);
+        string? Note = null, int? TemplateFileId = null, string? AlternativeGroup = null);
 
     public sealed record FeeLine(string Name, decimal Amount, string? Note, FeeKind? Kind = null, string? AppliesTo = null);
 

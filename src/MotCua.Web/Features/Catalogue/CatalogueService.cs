@@ -51,7 +51,7 @@ public sealed record ProcedureContent
         OnlineCheckWorkingHours = v.OnlineCheckWorkingHours,
         OnlineCheckSource = v.OnlineCheckSource,
         Fees = v.Fees.OrderBy(f => f.Seq).Select(f => new CatalogueLines.FeeLine(f.Name, f.Amount, f.Note, f.Kind, f.AppliesTo)).ToList(),
-        Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template, p.Required, p.Condition, p.Note, p.TemplateFileId)).ToList(),
+        Papers = v.Papers.OrderBy(p => p.Seq).Select(p => new CatalogueLines.PaperLine(p.Name, p.Form, p.Quantity, p.Template, p.Required, p.Condition, p.Note, p.TemplateFileId, p.AlternativeGroup)).ToList(),
         LegalBases = v.LegalBases.OrderBy(b => b.Seq).Select(b => new CatalogueLines.LegalLine(b.Number, b.Title, b.IssuedOn, b.Issuer)).ToList(),
         ApplicantTypes = v.ApplicantTypes,
         HowToSubmit = v.HowToSubmit,
@@ -130,6 +130,7 @@ public static class CatalogueService
             Condition = TextSearch.NfcOrNull(p.Condition),
             Note = TextSearch.NfcOrNull(p.Note),
             TemplateFileId = p.TemplateFileId,
+            AlternativeGroup = TextSearch.NfcOrNull(p.AlternativeGroup?.Trim()),
         }));
         version.Fees.Clear();
         version.Fees.AddRange(content.Fees.Select((f, i) => new ProcedureFee

@@ -241,8 +241,15 @@ public sealed class ProcedurePaper
 
     public ProcedureTemplateFile? TemplateFile { get; set; }
 
-    /// <summary>Required, "nếu có", or required in a case: a stated condition wins over the flag.</summary>
-    public PaperRequirement Requirement => Condition is not null ? PaperRequirement.Conditional : Required ? PaperRequirement.Required : PaperRequirement.IfAny;
+    /// <summary>Required, "nếu có", or required in a case: a stated condition wins over the flag, and a name saying "nếu có/nếu còn" over both.</summary>
+    public PaperRequirement Requirement => Condition is not null ? PaperRequirement.Conditional
+        : Required && !Core.Dossiers.ReceiptChecklist.NamedOptional(Name) ? PaperRequirement.Required : PaperRequirement.IfAny;
+
+    /// <summary>
+    /// The group of alternatives the paper belongs to ("một trong các giấy tờ sau"): papers of one procedure version with the
+    /// same group each satisfy it; null for a paper that stands alone.
+    /// </summary>
+    public string? AlternativeGroup { get; set; }
 }
 
 /// <summary>
@@ -382,6 +389,7 @@ internal sealed class ProcedurePaperConfiguration : IEntityTypeConfiguration<Pro
         b.Property(p => p.Form).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.Template).HasMaxLength(500);
         b.Property(p => p.Condition).HasMaxLength(500);
+        b.Property(p => p.AlternativeGroup).HasMaxLength(32);
         b.Property(p => p.Note).HasMaxLength(1000);
         b.Ignore(p => p.Requirement);
         b.HasOne(p => p.TemplateFile).WithMany().HasForeignKey(p => p.TemplateFileId).OnDelete(DeleteBehavior.Restrict);

@@ -31,6 +31,13 @@ public sealed class OnlineDraft
 
     public string? Address { get; set; }
 
+    /// <summary>Whether the form was filled in for an organisation (then <see cref="Name"/> is its representative).</summary>
+    public ApplicantKind ApplicantKind { get; set; }
+
+    public string? OrganisationName { get; set; }
+
+    public string? TaxCode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -76,6 +83,9 @@ internal sealed class OnlineDraftConfiguration : IEntityTypeConfiguration<Online
         b.Property(d => d.Phone).HasMaxLength(32);
         b.Property(d => d.Email).HasMaxLength(200);
         b.Property(d => d.Address).HasMaxLength(500);
+        b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.OrganisationName).HasMaxLength(300);
+        b.Property(d => d.TaxCode).HasMaxLength(20);
         b.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Files).WithOne(f => f.Draft).HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
         DossierModel.UtcTicks(b);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Files;
@@ -13,7 +14,8 @@ using MotCua.Web.Shared.Files;
 namespace MotCua.Web.Features.Citizens;
 
 /// <summary>The fields of an online submission as typed, saved with a draft or submitted.</summary>
-public sealed record DraftFields(string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+public sealed record DraftFields(string? Name, string? IdNumber, string? Phone, string? Email, string? Address,
+    ApplicantKind Kind = ApplicantKind.Individual, string? OrganisationName = null, string? TaxCode = null);
 
 /// <summary>
 /// Saving and resuming online submissions (lưu nháp, tiếp tục nộp). The resume token is random (100 bits), shown once
@@ -25,6 +27,8 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
 {
     // No 0/O, 1/I/L: the code may be read from a screen and typed.
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    public const string TaxCodeInvalid = "Mã số thuế không hợp lệ: mã số thuế của tổ chức gồm 10 chữ số; của chi nhánh, đơn vị phụ thuộc gồm 13 chữ số (10 chữ số, dấu gạch ngang và 3 chữ số).";
 
     public const string NotFound = "Mã tiếp tục nộp hồ sơ không đúng hoặc bản nháp đã hết hạn. Vui lòng kiểm tra lại mã hoặc nộp hồ sơ mới.";
 
@@ -85,6 +89,11 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         Max(f.Phone, 32, "Số điện thoại");
         Max(f.Email, 200, "Thư điện tử");
         Max(f.Address, 500, "Địa chỉ");
+        Max(f.OrganisationName, 300, "Tên tổ chức");
+        if (f.Kind == ApplicantKind.Organisation && !string.IsNullOrWhiteSpace(f.TaxCode) && ApplicantNumbers.NormalizeTaxCode(f.TaxCode) is null)
+        {
+            errors.Add(TaxCodeInvalid);
+        }
         if (!string.IsNullOrWhiteSpace(f.Phone) && ApplicantNumbers.NormalizePhone(f.Phone) is null)
         {
             errors.Add(ReceiptRules.PhoneInvalid);
@@ -125,6 +134,9 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         draft.Phone = TextSearch.NfcOrNull(fields.Phone?.Trim());
         draft.Email = TextSearch.NfcOrNull(fields.Email?.Trim());
         draft.Address = TextSearch.NfcOrNull(fields.Address?.Trim());
+        draft.ApplicantKind = fields.Kind;
+        draft.OrganisationName = fields.Kind == ApplicantKind.Organisation ? TextSearch.NfcOrNull(fields.OrganisationName?.Trim()) : null;
+        draft.TaxCode = fields.Kind == ApplicantKind.Organisation ? TextSearch.NfcOrNull(fields.TaxCode?.Trim()) : null;
         draft.UpdatedAt = now;
         draft.ExpiresAt = now.AddDays(ExpiryDays);
 

@@ -51,6 +51,26 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
     [BindProperty]
     public string? Address { get; set; }
 
+    /// <summary>Who submits: a person, or an organisation (then <see cref="Name"/> is the person acting for it).</summary>
+    [BindProperty]
+    public ApplicantKind Kind { get; set; }
+
+    [BindProperty]
+    public string? OrganisationName { get; set; }
+
+    /// <summary>Mã số thuế of the organisation: 10 digits, or 13 for a branch.</summary>
+    [BindProperty]
+    public string? TaxCode { get; set; }
+
+    /// <summary>Problems by the id of the input they belong to, shown beside it and linked from the summary.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The files kept in the draft after a refused submission, so the citizen need not upload them again.</summary>
+    public List<string> KeptFiles { get; } = [];
+
+    /// <summary>The stated upload limit, in MB, shown on the form before any upload.</summary>
+    public long MaxMegabytes => files.MaxBytes / (1024 * 1024);
+
     /// <summary>The resume token of a saved draft (from the e-mailed link, typed in, or carried by the form).</summary>
     [BindProperty(SupportsGet = true, Name = "ban-nhap")]
     public string? DraftToken { get; set; }
@@ -88,6 +108,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             }
             ProcedureCode = Draft.ProcedureCode;
             (Name, IdNumber, Phone, Email, Address) = (Draft.Name, Draft.IdNumber, Draft.Phone, Draft.Email, Draft.Address);
+            (Kind, OrganisationName, TaxCode) = (Draft.ApplicantKind, Draft.OrganisationName, Draft.TaxCode);
             Message = "Đã mở bản nháp. Ông/Bà bổ sung thông tin, tệp còn thiếu rồi nộp hồ sơ; bản nháp được giữ đến ngày " + Draft.ExpiresAt.ToVnDate() + ".";
         }
         await LoadAsync(ct);
@@ -106,15 +127,16 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         {
             return Page();
         }
-        var fields = new DraftFields(Name, IdNumber, Phone, Email, Address);
+        var fields = Fields();
         Errors.AddRange(OnlineDrafts.Validate(fields));
         if (!Consent)
         {
             // A draft keeps personal data too, so it needs the same consent as a submission.
             Errors.Add(Shared.Privacy.ConsentNotice.Missing);
         }
+        // A refused file is marked beside its input and nothing is saved until it is fixed or left out.
         var uploads = await UploadsAsync(ct);
-        if (Errors.Count > 0)
+        if (Errors.Count > 0 || FieldErrors.Count > 0)
         {
             return Page();
         }
@@ -140,13 +162,10 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         {
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(Phone))
-        {
-            Errors.Add("Vui lòng nhập số điện thoại: số này dùng để tra cứu hồ sơ và nhận thông báo.");
-        }
+        CheckApplicant();
         if (!Consent)
         {
-            Errors.Add(Shared.Privacy.ConsentNotice.Missing);
+            FieldErrors["Consent"] = Shared.Privacy.ConsentNotice.Missing;
         }
         var papers = Version.Papers.OrderBy(p => p.Seq).ToList();
         var uploads = await UploadsAsync(ct);
@@ -161,27 +180,41 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             {
                 incoming.Add(file);
             }
-            else if (papers[i].Required && Version.OnlineLevel == OnlineServiceLevel.Full)
-            {
-                Errors.Add($"Vui lòng tải lên: {papers[i].Name}.");
-            }
             paperInputs.Add(new PaperInput(papers[i].Name, file is not null, PaperCopyKind.Copy, File: file));
         }
-        if (Errors.Count > 0)
+        CheckCompleteness(papers, paperInputs);
+        if (FieldErrors.Count > 0 || Errors.Count > 0)
         {
-            return Page();
+            return await RefuseKeepingFilesAsync(agencyId.Value, uploads, ct);
         }
         var citizen = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, PortalActor), new Claim(MotCuaClaims.AgencyId, agencyId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
              new Claim(MotCuaClaims.FullName, "Công dân (nộp trực tuyến)")], "portal"));
         var draft = Draft;
+        var applicant = Kind == ApplicantKind.Organisation
+            ? new ApplicantInput(ApplicantKind.Organisation, OrganisationName, ApplicantNumbers.NormalizeTaxCode(TaxCode), Phone, Email, Address, Representative: Name)
+            : new ApplicantInput(ApplicantKind.Individual, Name, IdNumber, Phone, Email, Address);
         var result = await receipt.ReceiveAsync(new ReceiptInput(Version.Procedure!.Code, DossierChannel.Online,
-            new ApplicantInput(ApplicantKind.Individual, Name, IdNumber, Phone, Email, Address), paperInputs, ReceiptOutcome.Submit, Files: incoming),
+            applicant, paperInputs, ReceiptOutcome.Submit, Files: incoming),
             citizen, null, null, draft is null ? null : ctx => OnlineDrafts.RemoveWith(ctx, draft), ct);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors?.SelectMany(e => e.Value) ?? [result.Detail ?? result.Title ?? "Không nộp được hồ sơ."]);
-            return Page();
+            foreach (var (key, messages) in result.Errors ?? [])
+            {
+                if (FieldOf(key) is { } field)
+                {
+                    FieldErrors[field] = messages[0];
+                }
+                else
+                {
+                    Errors.AddRange(messages);
+                }
+            }
+            if (result.Errors is not { Count: > 0 })
+            {
+                Errors.Add(result.Detail ?? result.Title ?? "Không nộp được hồ sơ.");
+            }
+            return await RefuseKeepingFilesAsync(agencyId.Value, uploads, ct);
         }
         if (draft is not null)
         {
@@ -193,6 +226,130 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         Submitted = result.Dossier;
         return Page();
     }
+
+    private DraftFields Fields() => new(Name, Kind == ApplicantKind.Organisation ? null : IdNumber, Phone, Email, Address, Kind, OrganisationName, TaxCode);
+
+    /// <summary>The applicant's fields as a submission needs them, each problem beside its own input.</summary>
+    private void CheckApplicant()
+    {
+        var organisation = Kind == ApplicantKind.Organisation;
+        if (!Enum.IsDefined(Kind))
+        {
+            FieldErrors["Kind"] = "Vui lòng chọn người nộp là cá nhân hay tổ chức.";
+            return;
+        }
+        if (organisation)
+        {
+            if (string.IsNullOrWhiteSpace(OrganisationName))
+            {
+                FieldErrors["OrganisationName"] = "Vui lòng nhập tên tổ chức.";
+            }
+            else if (OrganisationName.Length > ReceiptRules.NameMax)
+            {
+                FieldErrors["OrganisationName"] = $"Tên tổ chức dài tối đa {ReceiptRules.NameMax} ký tự.";
+            }
+            if (string.IsNullOrWhiteSpace(TaxCode))
+            {
+                FieldErrors["TaxCode"] = "Vui lòng nhập mã số thuế của tổ chức.";
+            }
+            else if (ApplicantNumbers.NormalizeTaxCode(TaxCode) is null)
+            {
+                FieldErrors["TaxCode"] = OnlineDrafts.TaxCodeInvalid;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            FieldErrors["Name"] = organisation ? "Vui lòng nhập họ tên người đại diện nộp hồ sơ." : "Vui lòng nhập họ tên người nộp hồ sơ.";
+        }
+        else if (Name.Length > ReceiptRules.NameMax)
+        {
+            FieldErrors["Name"] = $"Họ tên dài tối đa {ReceiptRules.NameMax} ký tự.";
+        }
+        if (!organisation && !string.IsNullOrWhiteSpace(IdNumber) && ApplicantNumbers.NormalizeIdNumber(IdNumber, organisation: false) is null)
+        {
+            FieldErrors["IdNumber"] = ReceiptRules.IdInvalid;
+        }
+        if (string.IsNullOrWhiteSpace(Phone))
+        {
+            FieldErrors["Phone"] = "Vui lòng nhập số điện thoại: số này dùng để tra cứu hồ sơ và nhận thông báo.";
+        }
+        else if (ApplicantNumbers.NormalizePhone(Phone) is null)
+        {
+            FieldErrors["Phone"] = ReceiptRules.PhoneInvalid;
+        }
+        if (!string.IsNullOrWhiteSpace(Email) && (Email.Length > ReceiptRules.EmailMax || !System.Net.Mail.MailAddress.TryCreate(Email.Trim(), out _)))
+        {
+            FieldErrors["Email"] = "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@vidu.vn).";
+        }
+        if (Address is { Length: > ReceiptRules.AddressMax })
+        {
+            FieldErrors["Address"] = $"Địa chỉ dài tối đa {ReceiptRules.AddressMax} ký tự.";
+        }
+    }
+
+    /// <summary>
+    /// What is missing, by the desk's own checklist rule: each required paper (or group of alternatives) without a file is
+    /// marked on its first input and named in the summary.
+    /// </summary>
+    private void CheckCompleteness(List<ProcedurePaper> papers, List<PaperInput> inputs)
+    {
+        var missing = ReceiptChecklist.MissingRequired(ReceiveDossier.CataloguePapers(Version!),
+            inputs.Select(p => new CheckedPaper(p.Name, p.Present)).ToList()).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var line = papers[i].AlternativeGroup is { } g
+                ? ReceiptChecklist.AlternativesName(papers.Where(p => string.Equals(p.AlternativeGroup, g, StringComparison.Ordinal)).Select(p => p.Name))
+                : papers[i].Name;
+            var key = PaperField(i);
+            if (missing.Remove(line) && !FieldErrors.ContainsKey(key))
+            {
+                FieldErrors[key] = papers[i].AlternativeGroup is null
+                    ? $"Chưa tải lên thành phần bắt buộc: {line}."
+                    : $"Chưa tải lên thành phần bắt buộc: {line[0..1].ToLower(VietnamTime.Culture)}{line[1..]} (chỉ cần một).";
+            }
+        }
+    }
+
+    /// <summary>
+    /// A refused submission keeps every file that passed its check in the draft (made now if there was none), so only the
+    /// refused ones are uploaded again; nothing is kept without the consent to keep personal data.
+    /// </summary>
+    private async Task<IActionResult> RefuseKeepingFilesAsync(int agencyId, Dictionary<int, IncomingFile> uploads, CancellationToken ct)
+    {
+        if (uploads.Count == 0)
+        {
+            return Page();
+        }
+        if (!Consent)
+        {
+            Errors.Add("Các tệp hợp lệ chưa được giữ lại vì Ông/Bà chưa đồng ý cho xử lý dữ liệu cá nhân; sau khi đánh dấu đồng ý, vui lòng chọn lại tệp.");
+            return Page();
+        }
+        var fields = Fields();
+        // Fields that would not pass even a draft's lighter check are left out of it; the form still shows them as typed.
+        var keep = OnlineDrafts.Validate(fields).Count == 0 ? fields : new DraftFields(null, null, null, null, null, Kind);
+        var (draft, token) = await drafts.SaveAsync(Draft, agencyId, Version!.Procedure!.Code, keep,
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct);
+        Draft = draft;
+        NewDraftToken = token;
+        DraftToken = token ?? DraftToken;
+        KeptFiles.AddRange(uploads.OrderBy(u => u.Key).Select(u => u.Value.FileName));
+        return Page();
+    }
+
+    /// <summary>The input a receipt error key names, or null for a problem of the whole submission.</summary>
+    private string? FieldOf(string key) => key switch
+    {
+        "applicant.name" => Kind == ApplicantKind.Organisation ? "OrganisationName" : "Name",
+        "applicant.idNumber" => Kind == ApplicantKind.Organisation ? "TaxCode" : "IdNumber",
+        "applicant.phone" => "Phone",
+        "applicant.email" => "Email",
+        "applicant.address" => "Address",
+        _ => null,
+    };
+
+    /// <summary>The id and form name of paper <paramref name="index"/>'s file input.</summary>
+    public static string PaperField(int index) => "paper-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Loads the draft named by the posted token; false (with the message) when it is wrong or expired.</summary>
     private async Task<bool> LoadDraftAsync(CancellationToken ct)
@@ -213,29 +370,42 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         return true;
     }
 
-    /// <summary>The files posted now, by paper index, each checked by content; problems go to <see cref="Errors"/>.</summary>
+    /// <summary>
+    /// The files posted now, by paper index, each checked on its own (empty, too large, unreadable, wrong type by content);
+    /// each refusal is marked on its paper's input and names the file.
+    /// </summary>
     private async Task<Dictionary<int, IncomingFile>> UploadsAsync(CancellationToken ct)
     {
         var result = new Dictionary<int, IncomingFile>();
         var count = Version?.Papers.Count ?? 0;
         for (var i = 0; i < count; i++)
         {
-            var upload = Request.Form.Files.GetFile("paper-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (upload is not { Length: > 0 })
+            var upload = Request.Form.Files.GetFile(PaperField(i));
+            var name = upload is null ? "" : Path.GetFileName(upload.FileName);
+            if (upload is null || (upload.Length == 0 && string.IsNullOrWhiteSpace(name)))
             {
-                continue;
+                continue; // no file chosen for this paper
             }
             if (upload.Length > files.MaxBytes)
             {
-                Errors.Add(files.Check(new IncomingFile(Path.GetFileName(upload.FileName), new byte[files.MaxBytes + 1]))!);
+                FieldErrors[PaperField(i)] = files.Check(new IncomingFile(name, new byte[files.MaxBytes + 1]))!;
                 continue;
             }
-            using var ms = new MemoryStream();
-            await upload.CopyToAsync(ms, ct);
-            var file = new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray());
+            IncomingFile file;
+            try
+            {
+                using var ms = new MemoryStream();
+                await upload.CopyToAsync(ms, ct);
+                file = new IncomingFile(name, ms.ToArray());
+            }
+            catch (IOException)
+            {
+                FieldErrors[PaperField(i)] = $"Không đọc được tệp \"{name}\" (tệp bị lỗi hoặc việc tải lên bị gián đoạn); vui lòng chọn lại tệp.";
+                continue;
+            }
             if (files.Check(file) is { } problem)
             {
-                Errors.Add(problem);
+                FieldErrors[PaperField(i)] = problem;
                 continue;
             }
             result[i] = file;

@@ -69,6 +69,9 @@ public sealed class Dossier
 
     public string? ApplicantAddress { get; set; }
 
+    /// <summary>For an organisation, the person who submits on its behalf (its name is <see cref="ApplicantName"/>, its tax code <see cref="ApplicantIdNumber"/>).</summary>
+    public string? RepresentativeName { get; set; }
+
     // ---- pinned procedure version and its snapshot
     public int ProcedureVersionId { get; set; }
 

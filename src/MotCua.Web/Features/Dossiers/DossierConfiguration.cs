@@ -59,6 +59,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantName).HasMaxLength(300);
+        b.Property(d => d.RepresentativeName).HasMaxLength(300);
         b.Property(d => d.ApplicantIdNumber).HasMaxLength(32);
         b.Property(d => d.ApplicantPhone).HasMaxLength(32);
         b.Property(d => d.ApplicantEmail).HasMaxLength(200);

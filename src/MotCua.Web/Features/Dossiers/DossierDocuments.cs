@@ -53,7 +53,8 @@ public static class DossierDocuments
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == d.AgencyId, ct);
         var desk = await db.Units.AsNoTracking().Where(u => u.AgencyId == d.AgencyId && u.Kind == UnitKind.OneStopDesk).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "Bộ phận Một cửa";
         var issuer = Issuer(agency, desk);
-        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber);
+        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber,
+            d.ApplicantKind == ApplicantKind.Organisation ? contact.IdNumber : null, d.RepresentativeName);
         if (slug == OnlineSubmissionSlug)
         {
             var listed = await db.DossierPapers.AsNoTracking().Where(p => p.DossierId == d.Id).OrderBy(p => p.Seq).Select(p => new { p.Name, p.FileId }).ToListAsync(ct);
@@ -116,7 +117,8 @@ public static class DossierDocuments
             ? await db.Users.AsNoTracking().Where(u => u.UserName == by).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? by
             : "";
         var issuer = Issuer(agency, desk);
-        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber);
+        var applicant = new FormApplicant(d.ApplicantName, contact.Address, contact.Phone, contact.Email, contact.IdNumber,
+            d.ApplicantKind == ApplicantKind.Organisation ? contact.IdNumber : null, d.RepresentativeName);
         var received = d.ReceivedAt ?? d.SubmittedAt;
         var at = issued?.IssuedAt ?? time.GetUtcNow();
         switch (kind)

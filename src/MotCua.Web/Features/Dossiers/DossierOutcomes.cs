@@ -44,7 +44,9 @@ public enum ReceiptOutcome
     Submit,
 }
 
-public sealed record ApplicantInput(ApplicantKind Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address);
+/// <param name="Representative">For an organisation, the person submitting on its behalf; null otherwise.</param>
+public sealed record ApplicantInput(ApplicantKind Kind, string? Name, string? IdNumber, string? Phone, string? Email, string? Address,
+    string? Representative = null);
 
 /// <param name="File">The paper's file when it is also among the receipt's files (the online form uploads one per paper).</param>
 public sealed record PaperInput(string? Name, bool Present, PaperCopyKind Form = PaperCopyKind.Original, int Quantity = 1, IncomingFile? File = null)

@@ -115,6 +115,7 @@ public sealed class DossierReferences(AppDbContext db, TimeProvider time, Calend
             ApplicantPhone = ApplicantNumbers.NormalizePhone(applicant.Phone) ?? TextSearch.NfcOrNull(applicant.Phone),
             ApplicantEmail = TextSearch.NfcOrNull(applicant.Email),
             ApplicantAddress = TextSearch.NfcOrNull(applicant.Address),
+            RepresentativeName = applicant.Kind == ApplicantKind.Organisation ? TextSearch.NfcOrNull(applicant.Representative?.Trim()) : null,
             ProcedureVersionId = version.Id,
             ProcedureCode = version.Procedure!.Code,
             ProcedureName = version.Name,

@@ -157,7 +157,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
 
     /// <summary>The version's papers as the checklist rule reads them: a paper required only in a stated case is not enforced.</summary>
     internal static IReadOnlyList<CataloguePaper> CataloguePapers(Catalogue.ProcedureVersion version) =>
-        version.Papers.OrderBy(p => p.Seq).Select(p => new CataloguePaper(p.Name, p.Requirement == Catalogue.PaperRequirement.Required)).ToList();
+        version.Papers.OrderBy(p => p.Seq).Select(p => new CataloguePaper(p.Name, p.Requirement == Catalogue.PaperRequirement.Required, p.AlternativeGroup)).ToList();
 
     /// <summary>A receipt's fields as the Core rules read them (shared with the historical import).</summary>
     internal static ReceiptFields Fields(ApplicantInput a, IReadOnlyList<PaperInput> papers, string? note) =>

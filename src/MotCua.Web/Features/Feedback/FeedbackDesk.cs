@@ -70,9 +70,17 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
     public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode, CancellationToken ct) =>
         await SubmitAsync(input, agencyCode, [], ct);
 
-    /// <summary>As above, with attachments (each checked by content; nothing is stored unless the whole PAKN is valid).</summary>
+    /// <summary>As below, for a sender who consented (the API checks the consent at its edge).</summary>
+    public Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode,
+        IReadOnlyList<IncomingFile> attachments, CancellationToken ct) =>
+        SubmitAsync(input, agencyCode, attachments, consent: true, ct);
+
+    /// <summary>
+    /// With attachments (each checked by content; nothing is stored unless the whole PAKN is valid).
+    /// <paramref name="consent"/> false (the form's box unticked) stores nothing and reports it with every other problem at once.
+    /// </summary>
     public async Task<(FeedbackItem? Item, Dictionary<string, string[]> Errors)> SubmitAsync(FeedbackInput input, string? agencyCode,
-        IReadOnlyList<IncomingFile> attachments, CancellationToken ct)
+        IReadOnlyList<IncomingFile> attachments, bool consent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(attachments);
@@ -106,13 +114,17 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         {
             errors["senderPhone"] = ["Vui lòng nhập số điện thoại hoặc thư điện tử để cơ quan liên hệ (Điều 7 Nghị định 20/2008/NĐ-CP)."];
         }
-        if (phone is not null && ApplicantVerification.Phone(phone).Length is < 9 or > 11)
+        if (phone is not null && ApplicantNumbers.NormalizePhone(phone) is null)
         {
-            errors["senderPhone"] = ["Số điện thoại không hợp lệ."];
+            errors["senderPhone"] = [ReceiptRules.PhoneInvalid];
         }
         if (email is not null && !MailAddress.TryCreate(email, out _))
         {
-            errors["senderEmail"] = ["Địa chỉ thư điện tử không hợp lệ."];
+            errors["senderEmail"] = ["Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@vidu.vn)."];
+        }
+        if (!consent)
+        {
+            errors[Shared.Privacy.ConsentNotice.Field] = [Shared.Privacy.ConsentNotice.Missing];
         }
         FeedbackContentType type = FeedbackContentType.OtherRegulationIssue;
         if (!string.IsNullOrWhiteSpace(input.ContentType)
@@ -133,9 +145,10 @@ public sealed class FeedbackDesk(AppDbContext db, TimeProvider time, CalendarPro
         {
             errors["attachments"] = [$"Gửi kèm tối đa {MaxAttachments.ToString(CultureInfo.InvariantCulture)} tệp."];
         }
-        else if (attachments.Select(files.Check).FirstOrDefault(p => p is not null) is { } problem)
+        else if (attachments.Select(files.Check).OfType<string>().ToArray() is { Length: > 0 } problems)
         {
-            errors["attachments"] = [problem];
+            // Each refused file with its own reason, not only the first.
+            errors["attachments"] = problems;
         }
         if (errors.Count > 0)
         {

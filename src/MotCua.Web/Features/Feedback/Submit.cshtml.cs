@@ -33,6 +33,9 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
 
     public FeedbackItem? Acknowledged { get; private set; }
 
+    /// <summary>The per-file upload limit, stated on the form before any upload.</summary>
+    public long MaxMegabytes => files.MaxBytes / (1024 * 1024);
+
     /// <summary>The consent box the personal-data law asks for; checked on the server.</summary>
     [BindProperty]
     public bool Consent { get; set; }
@@ -59,12 +62,6 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
         {
             return NotFound();
         }
-        if (!Consent)
-        {
-            // Nothing is stored without consent.
-            Errors[Shared.Privacy.ConsentNotice.Field] = [Shared.Privacy.ConsentNotice.Missing];
-            return Page();
-        }
         var attachments = new List<IncomingFile>();
         foreach (var upload in Request.Form.Files.Where(f => f.Name == "Attachments" && f.Length > 0).Take(FeedbackDesk.MaxAttachments + 1))
         {
@@ -72,11 +69,29 @@ public sealed class SubmitModel(AppDbContext db, FeedbackDesk desk, FileStore fi
             var content = upload.Length > files.MaxBytes ? new byte[files.MaxBytes + 1] : await ReadAsync(upload, ct);
             attachments.Add(new IncomingFile(Path.GetFileName(upload.FileName), content));
         }
-        var (item, errors) = await desk.SubmitAsync(Input, AgencyCode, attachments, ct);
+        // Nothing is stored without consent; a missing consent is reported with every other problem at once.
+        var (item, errors) = await desk.SubmitAsync(Input, AgencyCode, attachments, Consent, ct);
         Errors = errors;
         Acknowledged = item;
         return Page();
     }
+
+    /// <summary>The id of the input an error key belongs to, for the summary's links; null for a problem of the whole form.</summary>
+    public static string? InputId(string key) => key switch
+    {
+        "senderName" => "name",
+        "senderAddress" => "address",
+        "senderPhone" => "phone",
+        "senderEmail" => "email",
+        "contentType" => "type",
+        "relatedProcedureCode" => "proc",
+        "relatedRegulation" => "reg",
+        "title" => "title",
+        "content" => "content",
+        "attachments" => "attachments",
+        Shared.Privacy.ConsentNotice.Field => "Consent",
+        _ => null,
+    };
 
     private static async Task<byte[]> ReadAsync(IFormFile upload, CancellationToken ct)
     {

@@ -127,6 +127,7 @@ public static class PersonalDataPurge
                 .SetProperty(d => d.ApplicantPhone, (string?)null)
                 .SetProperty(d => d.ApplicantEmail, (string?)null)
                 .SetProperty(d => d.ApplicantAddress, (string?)null)
+                .SetProperty(d => d.RepresentativeName, (string?)null)
                 .SetProperty(d => d.ReturnAddress, (string?)null)
                 .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken);
 }

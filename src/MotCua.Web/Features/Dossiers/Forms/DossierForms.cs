@@ -15,7 +15,10 @@ public sealed record FormIssuer(string? ParentBody, string AgencyName, string De
     public Signatory Signer => LetterSigner ?? new Signatory("Thủ trưởng cơ quan", SigningAuthority.Head, null, null);
 }
 
-public sealed record FormApplicant(string Name, string? Address, string? Phone, string? Email, string? IdNumber = null);
+/// <param name="TaxCode">An organisation's tax code, printed under its name; null for a person.</param>
+/// <param name="Representative">The person who submitted for an organisation; null for a person.</param>
+public sealed record FormApplicant(string Name, string? Address, string? Phone, string? Email, string? IdNumber = null, string? TaxCode = null,
+    string? Representative = null);
 
 /// <summary>A paper of the dossier as the slip lists it: "Bản chính" / "Bản sao" / "Bản sao chứng thực" and how many.</summary>
 public sealed record FormPaper(string Name, string Kind, int Quantity);
@@ -106,6 +109,8 @@ public static class DossierForms
                         new Paragraph(deciding, Label: "Cơ quan giải quyết:")]
                     : [new Paragraph($"{i.Issuer.DeskName} – {i.Issuer.AgencyName}", Label: "Bộ phận tiếp nhận và trả kết quả:")]),
                 new Paragraph(i.Applicant.Name, Label: "Tiếp nhận hồ sơ của:"),
+                .. (i.Applicant.TaxCode is { } taxCode ? (DocumentBlock[])[new Paragraph(taxCode, Label: "Mã số thuế:")] : []),
+                .. (i.Applicant.Representative is { } representative ? (DocumentBlock[])[new Paragraph(representative, Label: "Người đại diện nộp hồ sơ:")] : []),
                 new Paragraph(i.Applicant.Address ?? "", Label: "Địa chỉ:"),
                 new Paragraph(Contact(i.Applicant), Label: "Số điện thoại / Thư điện tử:"),
                 new Paragraph(i.ProcedureName, Label: "Nội dung yêu cầu giải quyết:"),
@@ -118,7 +123,7 @@ public static class DossierForms
                 .. (i.Fee is null ? (DocumentBlock[])[] : [new Paragraph(i.Fee, Label: "Phí, lệ phí:")]),
                 new Paragraph($"Vào Sổ theo dõi hồ sơ, Quyển số: {i.BookVolume?.ToString(CultureInfo.InvariantCulture) ?? "…"}, Số thứ tự: {i.BookSeq?.ToString(CultureInfo.InvariantCulture) ?? "…"}", Italic: true),
             ],
-            Signatures = [new Signature("NGƯỜI NỘP HỒ SƠ", i.Applicant.Name), new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],
+            Signatures = [new Signature("NGƯỜI NỘP HỒ SƠ", i.Applicant.Representative ?? i.Applicant.Name), new Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", i.OfficerName)],
             QrUrl = i.LookupUrl,
             QrCaption = "Quét mã QR hoặc truy cập địa chỉ dưới đây, nhập mã hồ sơ và số điện thoại để tra cứu tình trạng giải quyết hồ sơ.",
             Notes = [regime.Basis(form.Kind) + "."],
