@@ -14,7 +14,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_and_leave_nothing_pending()
     {
-        await using var app = new MotCuaApp();
+        await using var app = new MotCuaApp { MigratesEmptyDatabase = true };
         _ = app.Server; // starting the app migrates
         await using var db = app.CreateDbContext();
         var pending = await db.Database.GetPendingMigrationsAsync();

@@ -23,7 +23,22 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
     /// <summary>Monday 10 March 2025, 09:00 in Vietnam.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2025, 3, 10, 2, 0, 0, TimeSpan.Zero);
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; } = new(deferCreation: true);
+
+    /// <summary>
+    /// Migrate and seed this app's own empty database at start-up instead of copying the run's seeded template (for tests
+    /// of the migrations and the first seed themselves).
+    /// </summary>
+    public bool MigratesEmptyDatabase { get; init; }
+
+    /// <summary>Off for the seeded template's own app, so the template is the database exactly as the seed leaves it.</summary>
+    internal bool RunsBackgroundServices { get; init; } = true;
+
+    /// <summary>
+    /// Whether this app may start on a copy of the seeded template: only the plain app, whose start-up is the template's
+    /// own; a subclass that changes services or settings says so itself by overriding this.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => GetType() == typeof(MotCuaApp);
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
@@ -33,6 +48,9 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The template was seeded at the default clock with no extra settings; anything else seeds its own database.
+        var copiesTemplate = StartsFromSeededTemplate && !MigratesEmptyDatabase && Settings.Count == 0 && Clock.GetUtcNow() == DefaultNow;
+        Database.EnsureCreated(copiesTemplate ? SeededTemplate.Default : null);
         builder.UseSetting("MotCua:Database:Provider", Database.Provider);
         builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("MotCua:SeedDemoData", "true");
@@ -54,6 +72,14 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (!RunsBackgroundServices)
+            {
+                foreach (var hosted in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationType?.Name != "GenericWebHostService").ToList())
+                {
+                    services.Remove(hosted);
+                }
+            }
             // A row limit without an ORDER BY fails the test instead of logging a warning nobody reads (the bell's unread
             // count logged one on every officer page): which rows it keeps would be up to the query plan.
             services.ConfigureDbContext<SqliteAppDbContext>(o => o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)));

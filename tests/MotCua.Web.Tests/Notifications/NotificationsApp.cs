@@ -18,6 +18,11 @@ namespace MotCua.Web.Tests.Notifications;
 /// </summary>
 public sealed class NotificationsApp(NotificationFakes fakes, TestDatabase? sharedDatabase = null, IReadOnlyDictionary<string, string>? settings = null) : MotCuaApp
 {
+    /// <summary>Its settings only configure the outbox, the channels and webhooks, which the seed never reads.</summary>
+    protected override bool StartsFromSeededTemplate => sharedDatabase is null
+        && (settings ?? new Dictionary<string, string>()).Keys.All(k => k.StartsWith("MotCua:Outbox:", StringComparison.Ordinal)
+            || k.StartsWith("MotCua:Notifications:", StringComparison.Ordinal) || k.StartsWith("MotCua:Webhooks:", StringComparison.Ordinal));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
