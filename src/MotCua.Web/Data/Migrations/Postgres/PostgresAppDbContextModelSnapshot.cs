@@ -634,6 +634,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AlternativeGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Condition")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -780,6 +784,14 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OnlineCheckSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("OnlineCheckWorkingHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
 
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
@@ -1081,6 +1093,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ApplicantKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -1099,6 +1116,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1107,6 +1128,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1426,6 +1451,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<decimal?>("OnlineCheckWorkingHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
                     b.Property<long?>("OpenPauseFrom")
                         .HasColumnType("bigint");
 
@@ -1479,6 +1508,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<bool>("Rescheduled")
                         .HasColumnType("boolean");
@@ -2017,6 +2050,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ApplicantDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ApplicantNotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("DossierId")

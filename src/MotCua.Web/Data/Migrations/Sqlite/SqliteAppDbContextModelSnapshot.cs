@@ -606,6 +606,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AlternativeGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Condition")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -748,6 +752,14 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineCheckSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OnlineCheckWorkingHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
@@ -1039,6 +1051,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApplicantKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1057,6 +1074,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1064,6 +1085,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxCode")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1374,6 +1399,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("OnlineCheckWorkingHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OpenPauseFrom")
                         .HasColumnType("INTEGER");
 
@@ -1426,6 +1455,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<string>("Regime")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Rescheduled")
@@ -1944,6 +1977,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("ApplicantDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ApplicantNotifiedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DossierId")
