@@ -15,6 +15,10 @@ ROOT=$PWD
 RESULTS=$(mktemp -d /tmp/motcua-results.XXXXXX)
 PGDIR=""
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Each test app watches its settings and static files; the hundreds a run starts, some still shutting down while the
+# next start, would exhaust the machine's inotify instances (128 per user by default). File providers poll instead,
+# and settings are not reloaded on change in the tests.
+export DOTNET_USE_POLLING_FILE_WATCHER=1 DOTNET_hostBuilder__reloadConfigOnChange=false
 
 log() { echo "[test.sh] $*"; }
 

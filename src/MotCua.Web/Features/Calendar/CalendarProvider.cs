@@ -94,14 +94,14 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
     }
 
     private static Task<CalendarStamp> StampAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        StampQuery(db, cancellationToken);
+        StampQuery.For(db)(db, cancellationToken);
 
     // The same three aggregates as a dossier command's load (DossierStore.FindAsync); no row when no year is stored.
     // Compiled once: a query built per call makes EF walk and evaluate its expression again on every receipt.
-    private static readonly Func<AppDbContext, CancellationToken, Task<CalendarStamp>> StampQuery =
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<CalendarStamp>>> StampQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<CalendarYear>()
             .Select(_ => new CalendarStamp(db.Set<CalendarYear>().Count(), db.Set<CalendarDay>().Count(), db.Set<CalendarYear>().Max(y => (long?)y.UpdatedAtTicks) ?? 0))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 }
 
 /// <summary>

@@ -63,7 +63,7 @@ public static class PublicLookup
         var found = await GuardedAsync(db, time, code, factor, async (key, upper) =>
         {
             var candidates = new List<Candidate>(1);
-            await foreach (var c in LookupQuery(db, key, upper).WithCancellation(ct))
+            await foreach (var c in LookupQuery.For(db)(db, key, upper).WithCancellation(ct))
             {
                 candidates.Add(c);
             }
@@ -123,7 +123,7 @@ public static class PublicLookup
     /// parameters and cached plan (docs/performance.md). It reads only what the answer shows, not whole dossiers and
     /// events. Sets are named by db.Set&lt;T&gt;(): an expression tree cannot hold the features' extension properties.
     /// </summary>
-    private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>> LookupQuery =
+    private static readonly CompiledPerModel<Func<AppDbContext, string, string, IAsyncEnumerable<Candidate>>> LookupQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, string key, string upper) => db.Set<Dossier>().AsNoTracking()
             .Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
             .OrderBy(d => d.Id)
@@ -134,7 +134,7 @@ public static class PublicLookup
                 db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id),
                 db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil),
                 db.Set<Agency>().Where(a => a.Id == d.AgencyId).Select(a => a.Name).FirstOrDefault(),
-                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId && a.Id != d.AgencyId).Select(a => a.Name).FirstOrDefault())));
+                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId && a.Id != d.AgencyId).Select(a => a.Name).FirstOrDefault()))));
 
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {

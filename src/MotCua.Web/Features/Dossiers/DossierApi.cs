@@ -241,17 +241,17 @@ public static class DossierApi
     /// </summary>
     private static async Task<DossierDto> ActionAnswerAsync(AppDbContext db, ActOnDossier act, ClaimsPrincipal user, Dossier dossier, ContactDetails contact, CancellationToken ct)
     {
-        var rows = await AnswerQuery(db, dossier.Id, ct);
+        var rows = await AnswerQuery.For(db)(db, dossier.Id, ct);
         return ToDto(dossier, contact, rows.Forms, await act.AvailableActionsAsync(user, dossier, ct), rows.Papers, rows.Events);
     }
 
     private sealed record AnswerRows(List<DossierPaper> Papers, List<DossierEvent> Events, List<DossierForm> Forms);
 
     // Compiled once: a query built per call makes EF walk and evaluate its expression again on every action.
-    private static readonly Func<AppDbContext, long, CancellationToken, Task<AnswerRows>> AnswerQuery =
+    private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<AnswerRows>>> AnswerQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<Dossier>().AsNoTracking().Where(d => d.Id == id)
             .Select(d => new AnswerRows(d.Papers, d.Events, db.Set<DossierForm>().Where(f => f.DossierId == d.Id).OrderBy(f => f.Id).ToList()))
-            .AsSingleQuery().Single());
+            .AsSingleQuery().Single()));
 
     /// <summary>The DossierAction named by <paramref name="text"/> (its API name, any case); numbers and unknown names are refused.</summary>
     public static bool TryParseAction(string text, out DossierAction action)

@@ -36,7 +36,7 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
         var key = (code ?? "").Trim();
         // Without its papers: no change reads them, and the JOIN made every step read, materialise and track them.
         // No AsNoTracking anywhere in it: that would untrack the dossier too, and its save would insert it again.
-        var found = await FindQuery(db, agencyId, key, ct);
+        var found = await FindQuery.For(db)(db, agencyId, key, ct);
         if (found is null)
         {
             return null;
@@ -51,12 +51,12 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     /// Compiled once, because a query built per call makes EF walk and evaluate its expression again on every command
     /// (docs/performance.md). The dossier is tracked: its save updates it.
     /// </summary>
-    private static readonly Func<AppDbContext, int?, string, CancellationToken, Task<Found?>> FindQuery =
+    private static readonly CompiledPerModel<Func<AppDbContext, int?, string, CancellationToken, Task<Found?>>> FindQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int? agencyId, string key, CancellationToken ct) => db.Set<Dossier>()
             .Where(d => d.AgencyId == agencyId && d.Code == key)
             .Select(d => new Found(d, new CalendarStamp(db.Set<CalendarYear>().Count(), db.Set<CalendarDay>().Count(),
                 db.Set<CalendarYear>().Max(y => (long?)y.UpdatedAtTicks) ?? 0)))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     /// <summary>
     /// Loads the dossier a change is about and checks it may be made: found (else 404 with <paramref name="notFoundDetail"/>),
