@@ -14,7 +14,8 @@ namespace MotCua.Core.Calendar;
 /// <see cref="TimeLimitRule.CivilCodeFrom"/>: the day of receipt is not counted, and the limit ends at the close of
 /// office hours of its last day, moved to the next working day when that day is off (receipt Friday 16:30 + 3 WD =
 /// Wednesday 17:00). Before that date a limit kept the start's clock position on the N-th following working day
-/// (26/4/2024 07:00 + 5 WD = 7/5/2024 07:00), and recomputing such a dossier reproduces it. Working hours and
+/// (26/4/2024 07:00 + 5 WD = 7/5/2024 07:00), never later than the Civil Code's instant (a Saturday receipt + 3 WD ends
+/// Wednesday 17:00, not Thursday 07:00), and recomputing such a dossier reproduces it. Working hours and
 /// fractional days keep hour precision inside office hours: 16:00 + 4 h is 10:00 the next working day, 07:00 + 8 h is
 /// 17:00 the same day. Internal step plans are not legal limits and always add working time to their start.
 /// </para>
@@ -106,16 +107,34 @@ public sealed class DeadlineCalculator
         Local received = ToLocal(receivedAt);
         Amount amount = AmountOf(time);
         bool civil = IsCivil(received, amount, legalLimit);
-        Local start = civil ? CivilStart(received, amount) : StartLocal(received, options?.ApplyCutoff ?? false, (options?.Cutoff ?? DeadlineOptions.DefaultCutoff).Ticks, out _);
         if (civil)
         {
-            amount = amount with { PreferPeriodEnd = true };
+            return CivilDue(received, amount);
         }
 
-        return amount.Calendar
-            ? (civil ? CivilCalendarDue(LocalTicks(start) + amount.Ticks) : CalendarDue(LocalTicks(start) + amount.Ticks))
-            : FromPosition(Position(start) + amount.Ticks, amount.PreferPeriodEnd);
+        Local start = StartLocal(received, options?.ApplyCutoff ?? false, (options?.Cutoff ?? DeadlineOptions.DefaultCutoff).Ticks, out _);
+        Local due = amount.Calendar ? CalendarDue(LocalTicks(start) + amount.Ticks) : FromPosition(Position(start) + amount.Ticks, amount.PreferPeriodEnd);
+        if (CappedByLaw(amount, legalLimit))
+        {
+            Local lawDue = CivilDue(received, amount);
+            return LocalTicks(lawDue) < LocalTicks(due) ? lawDue : due;
+        }
+
+        return due;
     }
+
+    private Local CivilDue(Local received, Amount amount)
+    {
+        Local start = CivilStart(received, amount);
+        return amount.Calendar
+            ? CivilCalendarDue(LocalTicks(start) + amount.Ticks)
+            : FromPosition(Position(start) + amount.Ticks, preferPeriodEnd: true);
+    }
+
+    // The clock-position rule of receipts before the switch date is stricter than the law except when the start moved to
+    // a later day (received after closing or on a day off): then it could end after the legal last day, which no
+    // appointment may do, so the Civil Code's instant caps it.
+    private static bool CappedByLaw(Amount amount, bool legalLimit) => legalLimit && amount.WholeDays && amount.Ticks > 0;
 
     /// <summary>
     /// The due instant taking pauses into account: the clock stops during each pause after the start (overlaps counted
@@ -237,7 +256,8 @@ public sealed class DeadlineCalculator
                 {
                     lines.Add(new ExplanationLine(date, ExplanationKind.ReceiptDayNotCounted,
                         "Ngày tiếp nhận không tính vào thời hạn, bắt đầu tính từ ngày " + Format(c.Amount.Calendar ? received.Day + 1 : c.Start.Day)
-                        + " (Điều 147 Bộ luật Dân sự)"));
+                        + " (Điều 147 Bộ luật Dân sự)"
+                        + (c.Capped ? "; tính giữ giờ bắt đầu sẽ kết thúc sau ngày cuối cùng của thời hạn nên không áp dụng" : "")));
                 }
                 else if (c.Start != received)
                 {
@@ -326,15 +346,31 @@ public sealed class DeadlineCalculator
         long StartCoordinate,
         long? DueCoordinate,
         List<ClippedPause> Pauses,
-        bool Civil);
+        bool Civil,
+        bool Capped = false);
 
     private Computation Compute(DateTimeOffset receivedAt, ProcessingTime time, DeadlineOptions? options)
+    {
+        Computation c = Compute(receivedAt, time, options, forceCivil: false);
+        if (!c.Civil && c.Result.DueAt is { } due && CappedByLaw(c.Amount, legalLimit: true))
+        {
+            Computation law = Compute(receivedAt, time, options, forceCivil: true);
+            if (law.Result.DueAt is { } lawDue && lawDue < due)
+            {
+                return law with { Capped = true };
+            }
+        }
+
+        return c;
+    }
+
+    private Computation Compute(DateTimeOffset receivedAt, ProcessingTime time, DeadlineOptions? options, bool forceCivil)
     {
         options ??= new DeadlineOptions();
         long cutoff = options.Cutoff.Ticks;
         Local received = ToLocal(receivedAt);
         Amount amount = AmountOf(time);
-        bool civil = IsCivil(received, amount, legalLimit: true);
+        bool civil = forceCivil || IsCivil(received, amount, legalLimit: true);
         bool movedByCutoff = false;
         Local start = civil ? CivilStart(received, amount) : StartLocal(received, options.ApplyCutoff, cutoff, out movedByCutoff);
         if (civil)

@@ -9,12 +9,15 @@ namespace MotCua.Core.Calendar;
 /// <param name="CivilCodeFrom">
 /// First receipt date counted as Civil Code Art. 147–148 require: the day of receipt is not counted and the limit ends at
 /// the close of office hours of its last working day. Dossiers received before it keep the receipt's clock time on the
-/// N-th following working day.
+/// N-th following working day, capped at the Civil Code's instant so that no appointment is later than the legal last day.
 /// </param>
 public sealed partial record TimeLimitRule(DateOnly CivilCodeFrom)
 {
-    /// <summary>The start of the Q1/2027 report data period (Decree 09/2019 Art. 12), so that no report period mixes the two rules.</summary>
-    public static DateOnly DefaultCivilCodeFrom { get; } = new(2026, 12, 15);
+    /// <summary>
+    /// The start of the Q4/2026 report data period (Decree 09/2019 Art. 12): the period under way is counted by the law
+    /// throughout, and no report period mixes the two rules.
+    /// </summary>
+    public static DateOnly DefaultCivilCodeFrom { get; } = new(2026, 9, 15);
 
     /// <summary>The text the counting rests on.</summary>
     public static LegalSource Source => LegalSources.CivilCode2015;

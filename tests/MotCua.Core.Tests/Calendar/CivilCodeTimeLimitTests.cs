@@ -66,6 +66,60 @@ public sealed class CivilCodeTimeLimitTests
         Assert.Equal(T(expected), Calc.ComputeDueWithPauses(T(received), new ProcessingTime(value, unit)).DueAt);
     }
 
+    // A switch date after every row: each receipt is counted by the clock-position rule, capped by the law.
+    private static readonly DeadlineCalculator Before = new(Official, OfficeHours.Default, new TimeLimitRule(new DateOnly(2027, 1, 1)));
+
+    public static TheoryData<string, decimal, TimeUnit, string, string> RowsBeforeTheSwitch => new()
+    {
+        {
+            "2026-12-06T20:00:00+07:00", 10m, TimeUnit.WorkingDays, "2026-12-18T17:00:00+07:00",
+            "received on Sunday evening: the start moves to Monday 07:00 and keeping it would end Monday 21/12 07:00, but Sunday is the day of the event, Mon 7 to Fri 18 are the ten days, so the law ends the limit at Friday's close"
+        },
+        {
+            "2026-12-07T01:50:00+07:00", 10m, TimeUnit.WorkingDays, "2026-12-21T07:00:00+07:00",
+            "received on Monday before opening: the law's last day is Monday 21/12 (Monday 7 not counted); the clock position, 07:00 that day, is stricter and stays"
+        },
+        {
+            "2026-12-05T10:00:00+07:00", 3m, TimeUnit.WorkingDays, "2026-12-09T17:00:00+07:00",
+            "received on Saturday: the old rule gave Thursday 07:00; the law counts Mon 7, Tue 8, Wed 9 and ends at Wednesday's close"
+        },
+        {
+            "2026-12-04T16:30:00+07:00", 3m, TimeUnit.WorkingDays, "2026-12-09T16:30:00+07:00",
+            "received Friday in office hours: the receipt's clock time on the third working day is before the law's Wednesday close and stays"
+        },
+        {
+            "2026-12-05T10:00:00+07:00", 3m, TimeUnit.CalendarDays, "2026-12-08T17:00:00+07:00",
+            "three calendar days from a Saturday: the old rule started on Monday and ended Thursday 07:00; the law counts Sun 6, Mon 7, Tue 8"
+        },
+        {
+            "2026-12-09T09:00:00+07:00", 3m, TimeUnit.CalendarDays, "2026-12-14T09:00:00+07:00",
+            "three calendar days from Wednesday end on Saturday, moved to Monday at the receipt's clock time, before the law's Monday close"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(RowsBeforeTheSwitch))]
+    public void Before_the_switch_date_no_limit_ends_after_the_legal_last_day(string received, decimal value, TimeUnit unit, string expected, string reasoning)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(reasoning));
+        Assert.False(Before.CountsByCivilCode(T(received), new ProcessingTime(value, unit)));
+        Assert.Equal(T(expected), Before.ComputeDue(T(received), new ProcessingTime(value, unit)));
+        Assert.Equal(T(expected), Before.ComputeDueWithPauses(T(received), new ProcessingTime(value, unit)).DueAt);
+        Assert.True(Before.ComputeDue(T(received), new ProcessingTime(value, unit)) <= Calc.ComputeDue(T(received), new ProcessingTime(value, unit)));
+    }
+
+    [Fact]
+    public void Before_the_switch_date_a_pause_still_moves_a_capped_limit()
+    {
+        // Sunday evening + 10 WD ends Friday 18/12 17:00 by the law; one working day paused moves it to Monday's close.
+        var options = new DeadlineOptions
+        {
+            Pauses = [new Pause(T("2026-12-08T09:00:00+07:00"), T("2026-12-09T09:00:00+07:00"), PauseReason.AwaitingSupplement)],
+        };
+
+        Assert.Equal(T("2026-12-21T17:00:00+07:00"), Before.ComputeDue(T("2026-12-06T20:00:00+07:00"), ProcessingTime.WorkingDays(10), options));
+    }
+
     [Fact]
     public void Receipt_the_day_before_Culture_Day_skips_it_when_the_calendar_has_it_off()
     {

@@ -78,10 +78,13 @@ public sealed class DeadlineCalculatorTests
     }
 
     [Fact]
-    public void Worked_example_with_cutoff_moves_the_due_instant_to_Tuesday_07_00()
+    public void Worked_example_with_cutoff_ends_at_the_close_of_the_legal_last_day()
     {
+        // The cut-off moves the start to Friday 26/4 07:00; keeping that clock position would end on Tuesday 7/5 07:00,
+        // after the legal last day (Thursday not counted; Fri 26/4, Thu 2/5, Fri 3/5, Sat 4/5, Mon 6/5), so the limit
+        // ends when Monday's office hours end.
         var options = new DeadlineOptions { ApplyCutoff = true };
-        Assert.Equal(T("2024-05-07T07:00:00+07:00"), Calc.ComputeDue(T("2024-04-25T15:30:00+07:00"), ProcessingTime.WorkingDays(5), options));
+        Assert.Equal(T("2024-05-06T17:00:00+07:00"), Calc.ComputeDue(T("2024-04-25T15:30:00+07:00"), ProcessingTime.WorkingDays(5), options));
         Assert.Equal(T("2024-05-06T15:00:00+07:00"), Calc.ComputeDue(T("2024-04-25T15:00:00+07:00"), ProcessingTime.WorkingDays(5), options));
     }
 
@@ -299,12 +302,20 @@ public sealed class DeadlineCalculatorTests
         var options = new DeadlineOptions { ApplyCutoff = true };
         IReadOnlyList<ExplanationLine> lines = Calc.Explain(T("2024-02-07T16:00:00+07:00"), ProcessingTime.WorkingDays(2), options);
         string[] text = [.. lines.Select(l => l.ToString())];
-        Assert.Contains("07/02/2024 — Tiếp nhận sau 15:00, bắt đầu tính từ 07:00 ngày 15/02/2024", text);
+        // After the cut-off the count starts on 15/02 07:00; keeping that clock position would end on Monday 19/02 07:00,
+        // after the legal last day, so the explanation is the Civil Code's and says why.
+        Assert.Contains(
+            "07/02/2024 — Ngày tiếp nhận không tính vào thời hạn, bắt đầu tính từ ngày 15/02/2024 (Điều 147 Bộ luật Dân sự); "
+            + "tính giữ giờ bắt đầu sẽ kết thúc sau ngày cuối cùng của thời hạn nên không áp dụng", text);
         Assert.Contains("08/02/2024 — Tết Nguyên Đán (29 tháng Chạp)", text);
         Assert.Contains("10/02/2024 — Tết Nguyên Đán (mùng 1)", text); // a Saturday, absent from the official notice
         Assert.Contains("15/02/2024 — Ngày làm việc thứ 1", text);
         Assert.Contains("16/02/2024 — Ngày làm việc thứ 2", text);
-        Assert.Equal("19/02/2024 — Hạn trả kết quả lúc 07:00", text[^1]);
+        Assert.StartsWith("16/02/2024 — Hạn trả kết quả lúc 17:00", text[^1], StringComparison.Ordinal);
+
+        // Before the cut-off the clock position is kept and the cut-off line does not appear.
+        string[] early = [.. Calc.Explain(T("2024-02-07T14:00:00+07:00"), ProcessingTime.WorkingDays(2), options).Select(l => l.ToString())];
+        Assert.Equal("16/02/2024 — Hạn trả kết quả lúc 14:00", early[^1]);
     }
 
     [Fact]
@@ -329,7 +340,7 @@ public sealed class DeadlineCalculatorTests
         // The clock-position rule of receipts before the Civil Code switch date; CivilCodeTimeLimitTests covers the rest.
         var random = new Random(3);
         long first = T("2023-01-01T00:00:00+07:00").UtcTicks;
-        long last = T("2026-12-14T23:59:59+07:00").UtcTicks;
+        long last = T("2026-09-14T23:59:59+07:00").UtcTicks;
         for (int i = 0; i < 20_000; i++)
         {
             var received = new DateTimeOffset(first + random.NextInt64(last - first), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(random.Next(-11, 13)));
@@ -340,10 +351,28 @@ public sealed class DeadlineCalculatorTests
             DateTimeOffset due = Calc.ComputeDue(received, ProcessingTime.WorkingDays(n), options);
 
             Assert.True(start >= received);
-            Assert.Equal(n, Official.WorkingDaysBetween(DateOnly.FromDateTime(start.DateTime), DateOnly.FromDateTime(due.DateTime)));
             Assert.Equal(TimeSpan.FromHours(8 * n), Calc.WorkingTimeBetween(start, due));
-            Assert.Equal(start.TimeOfDay, due.TimeOfDay);
-            Assert.True(Official.IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
+            DateTimeOffset local = due.ToOffset(DeadlineCalculator.VietnamOffset);
+            Assert.True(Official.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)));
+
+            // Never after the legal last day: the close of the N-th working day after the receipt's local date.
+            DateOnly receivedOn = DateOnly.FromDateTime(received.ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
+            DateTimeOffset legal = new(Official.AddWorkingDays(receivedOn, n).ToDateTime(new TimeOnly(17, 0)), DeadlineCalculator.VietnamOffset);
+            Assert.True(due <= legal);
+
+            // Otherwise the clock position of the start on the N-th following working day, or, when that would be after
+            // the legal last day (the start moved to a later day), that day's close, the same working position.
+            DateTimeOffset localStart = start.ToOffset(DeadlineCalculator.VietnamOffset);
+            if (local.TimeOfDay == localStart.TimeOfDay)
+            {
+                Assert.Equal(n, Official.WorkingDaysBetween(DateOnly.FromDateTime(localStart.DateTime), DateOnly.FromDateTime(local.DateTime)));
+            }
+            else
+            {
+                Assert.Equal(legal, due);
+                Assert.Equal(new TimeSpan(7, 0, 0), localStart.TimeOfDay);
+                Assert.True(DateOnly.FromDateTime(localStart.DateTime) > receivedOn);
+            }
 
             // The same amount in hours is the same working position (possibly at the end of the previous period).
             DateTimeOffset dueHours = Calc.ComputeDue(received, ProcessingTime.WorkingHours(8 * n), options);

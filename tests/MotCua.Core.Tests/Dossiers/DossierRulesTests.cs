@@ -31,7 +31,9 @@ public sealed class DossierRulesTests
     {
         DossierState state = DossierState.Start(DossierChannel.Postal, Terms() with { ApplyCutoff = true })
             .Do(DossierAction.Receive, Ctx("2025-03-14T15:30", Desk));
-        Assert.Equal(At("2025-03-24T07:00"), state.DueAt); // Friday 15:30 → Monday 17/3 07:00 + 5 WD
+        // Friday 15:30 → the count starts Monday 17/3; 5 WD keep that clock position (Monday 24/3 07:00), which is after
+        // the legal last day, so the limit ends when Friday 21/3's office hours end.
+        Assert.Equal(At("2025-03-21T17:00"), state.DueAt);
     }
 
     [Fact]

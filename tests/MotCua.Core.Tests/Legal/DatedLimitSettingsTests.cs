@@ -18,8 +18,8 @@ public sealed class DatedLimitSettingsTests
     // A ministry: 20 working days before Monday 1/2/2027 is Monday 4/1/2027 (1/1 off).
     [InlineData(DecisionIssuer.Minister, "2027-01-04", "2027-02-01", true)]
     [InlineData(DecisionIssuer.Minister, "2027-01-05", "2027-02-01", false)]
-    // A text taking effect before the switch date is judged as it was, in calendar days: 5 days before 14/12/2026.
-    [InlineData(DecisionIssuer.ProvincialChairman, "2026-12-09", "2026-12-14", true)]
+    // A text taking effect before the switch date is judged as it was, in calendar days: 5 days before 14/9/2026.
+    [InlineData(DecisionIssuer.ProvincialChairman, "2026-09-09", "2026-09-14", true)]
     public void Publication_lead_time_counts_working_days_for_texts_effective_from_the_switch(DecisionIssuer issuer, string signedOn, string effective, bool onTime) =>
         Assert.Equal(onTime, PublicationDeadline.OnTime(issuer, D(signedOn), D(effective), Official, TimeLimitRule.Default));
 
@@ -27,7 +27,7 @@ public sealed class DatedLimitSettingsTests
     public void Publication_counting_names_its_basis_and_the_earlier_count_says_it_has_none()
     {
         Assert.Same(LegalSources.Decree48of2013, TimeLimitRule.Default.PublicationCountingOn(D("2027-01-04")).Source);
-        Assert.Equal("Chưa có căn cứ pháp lý được xác nhận", TimeLimitRule.Default.PublicationCountingOn(D("2026-12-14")).Basis);
+        Assert.Equal("Chưa có căn cứ pháp lý được xác nhận", TimeLimitRule.Default.PublicationCountingOn(D("2026-09-14")).Basis);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class CalendarApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         var json = await GetJsonAsync("/api/calendar/due?receivedAt=2024-04-25T09:00:00%2B07:00&workingDays=5");
         Assert.Equal("2024-05-06T09:00:00+07:00", json.GetProperty("dueAt").GetString());
         var withCutoff = await GetJsonAsync("/api/calendar/due?receivedAt=2024-04-25T15:30:00%2B07:00&workingDays=5&applyCutoff=true");
-        Assert.Equal("2024-05-07T07:00:00+07:00", withCutoff.GetProperty("dueAt").GetString());
+        // The cut-off moves the start to Friday; keeping 07:00 would end on Tuesday 7/5, after the legal last day.
+        Assert.Equal("2024-05-06T17:00:00+07:00", withCutoff.GetProperty("dueAt").GetString());
     }
 
     [Theory]

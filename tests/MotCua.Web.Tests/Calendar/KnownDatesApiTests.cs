@@ -101,10 +101,11 @@ public sealed class KnownDatesApiTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     }
 
     [Theory]
-    // Received before the Civil Code switch: the receipt's clock time on the N-th following working day.
-    [InlineData("2026-11-20T09:00:00+07:00", "2026-11-25T09:00:00+07:00", "24/11/2026 is a holiday: the 2nd working day after Friday 20/11 is Wednesday 25/11")]
-    [InlineData("2025-11-21T09:00:00+07:00", "2025-11-25T09:00:00+07:00", "24/11/2025 is an ordinary Monday: the 2nd working day after Friday 21/11 is Tuesday 25/11")]
-    [InlineData("2027-11-22T09:00:00+07:00", "2027-11-25T17:00:00+07:00", "From 15/12/2026 the Civil Code counts from the next day and ends at the close of office hours: Tue 23/11, then Thu 25/11 (24/11 off)")]
+    // From 15/9/2026 the Civil Code counts from the next day and ends at the close of office hours; before it, the
+    // receipt's clock time on the N-th following working day.
+    [InlineData("2026-11-20T09:00:00+07:00", "2026-11-25T17:00:00+07:00", "24/11/2026 is a holiday: Friday 20/11 is not counted, Mon 23/11 is the first day, Wed 25/11 the second")]
+    [InlineData("2025-11-21T09:00:00+07:00", "2025-11-25T09:00:00+07:00", "before the switch, 24/11/2025 is an ordinary Monday: the 2nd working day after Friday 21/11 is Tuesday 25/11")]
+    [InlineData("2027-11-22T09:00:00+07:00", "2027-11-25T17:00:00+07:00", "Tue 23/11, then Thu 25/11 (24/11 off), ending at the close of office hours")]
     public async Task Due_dates_step_over_24_November_from_2026_only(string receivedAt, string expectedDue, string reason)
     {
         var json = await GetAsync("/api/calendar/due?workingDays=2&receivedAt=" + Uri.EscapeDataString(receivedAt));
