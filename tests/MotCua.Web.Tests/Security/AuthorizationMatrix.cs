@@ -43,6 +43,7 @@ public static partial class AuthorizationMatrix
         ["* /quan-tri/nhat-ky"] = Admin,
         ["* /quan-tri/co-quan"] = Admin,
         ["* /quan-tri/co-quan/hop-nhat"] = Admin,
+        ["* /quan-tri/don-vi/sap-nhap"] = Admin,
         // Calendar
         ["GET /api/calendar/{year}"] = Anyone,
         ["GET /api/calendar/lunar/{date}"] = Anyone,

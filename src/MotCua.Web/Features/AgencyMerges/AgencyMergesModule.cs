@@ -6,7 +6,7 @@ namespace MotCua.Web.Features.AgencyMerges;
 /// </summary>
 public static class AgencyMergesModule
 {
-    public static IServiceCollection AddAgencyMerges(this IServiceCollection services) => services.AddScoped<AgencyMergeService>();
+    public static IServiceCollection AddAgencyMerges(this IServiceCollection services) => services.AddScoped<AgencyMergeService>().AddScoped<UnitMergeService>();
 
     public static string AccountHandlingName(Organisation.Merging.MergeAccountHandling handling) => handling switch
     {

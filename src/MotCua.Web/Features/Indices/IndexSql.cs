@@ -117,15 +117,28 @@ public static class IndexSql
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        // A unit's scope covers the units merged into it by the period's end; their rows count under their successor.
+        var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
+        IReadOnlyList<int?> units = unitId is { } scope
+            ? [.. (await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(reporting.Context, scope, period.End, ct)).Select(u => (int?)u)]
+            : [null];
         var parts = new List<IndexCounts>();
         foreach (var id in agencies)
         {
-            parts.Add(await OneAgencyCountAsync(reporting, id, period, unitId, ct));
+            foreach (var unit in units)
+            {
+                parts.Add(await OneAgencyCountAsync(reporting, id, period, unit, ct));
+            }
         }
-        return parts.Count == 1 ? parts[0] : new IndexCounts(
-            parts.SelectMany(p => p.ByUnit).GroupBy(u => u.Key, StringComparer.Ordinal)
+        if (parts.Count == 1 && successors.Count == 0)
+        {
+            return parts[0];
+        }
+        string Answering(string key) => successors.TryGetValue(key, out var s) ? s.Key : key;
+        return new IndexCounts(
+            parts.SelectMany(p => p.ByUnit).GroupBy(u => Answering(u.Key), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(u => u.Value).Aggregate(IndexDossierCounts.Zero, (a, b) => a.Plus(b)), StringComparer.Ordinal),
-            [.. parts.SelectMany(p => p.ProcedureUses)]);
+            [.. parts.SelectMany(p => p.ProcedureUses).Select(u => u with { UnitKey = Answering(u.UnitKey) })]);
     }
 
     private static async Task<IndexCounts> OneAgencyCountAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
@@ -192,15 +205,21 @@ public static class IndexSql
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
-        if (agencies.Count == 1)
+        IReadOnlyList<int?> units = unitId is { } scope
+            ? [.. (await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(reporting.Context, scope, period.End, ct)).Select(u => (int?)u)]
+            : [null];
+        if (agencies.Count == 1 && units.Count == 1)
         {
             return await OneAgencyLostIdsAsync(reporting, agencyId, period, unitId, measure, skip, take, ct);
         }
-        // With predecessors: every agency's first pages, merged by id, then the page asked for.
+        // With predecessors (agencies or units): every part's first pages, merged by id, then the page asked for.
         var ids = new List<long>();
         foreach (var id in agencies)
         {
-            ids.AddRange(await OneAgencyLostIdsAsync(reporting, id, period, unitId, measure, 0, Math.Max(0, skip) + take, ct));
+            foreach (var unit in units)
+            {
+                ids.AddRange(await OneAgencyLostIdsAsync(reporting, id, period, unit, measure, 0, Math.Max(0, skip) + take, ct));
+            }
         }
         return [.. ids.Order().Skip(Math.Max(0, skip)).Take(take)];
     }

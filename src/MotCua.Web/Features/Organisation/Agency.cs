@@ -146,6 +146,12 @@ public sealed class Unit
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The unit of the same agency this one was merged into (it is then closed); null while it stands on its own.</summary>
+    public int? SucceededById { get; set; }
+
+    /// <summary>The day from which <see cref="SucceededById"/> answers for this unit in reports of periods ending on or after it.</summary>
+    public DateOnly? SucceededFrom { get; set; }
 }
 
 internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>

@@ -72,6 +72,11 @@ public sealed class UnitsModel(AppDbContext db) : PageModel
                 ModelState.AddModelError("Input.ParentId", "Không thể đặt đơn vị làm cấp dưới của chính nó.");
             }
         }
+        // A merged unit stays as history: it is neither edited nor given sub-units.
+        if (Tree.Any(t => t.Unit.SucceededById is not null && (t.Unit.Id == Input.Id || t.Unit.Id == Input.ParentId)))
+        {
+            ModelState.AddModelError("Input.ParentId", "Đơn vị đã được sáp nhập vào đơn vị khác: không sửa hay thêm đơn vị trực thuộc được.");
+        }
         if (Tree.Any(t => t.Unit.Id != Input.Id && string.Equals(t.Unit.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             ModelState.AddModelError("Input.Name", "Đã có đơn vị cùng tên trong cơ quan.");

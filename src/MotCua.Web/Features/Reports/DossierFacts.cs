@@ -38,14 +38,17 @@ public static class DossierFacts
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var facts = new List<DossierFact>();
+        // A unit's scope covers the units merged into it by the period's end, whose facts count under it.
+        var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
+        IReadOnlyList<int>? units = unitId is { } scope ? await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(reporting.Context, scope, period.End, ct) : null;
         foreach (var id in await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct))
         {
-            facts.AddRange(await OneAgencyAsync(reporting, id, period, unitId, ct));
+            facts.AddRange((await OneAgencyAsync(reporting, id, period, units, ct)).Select(f => UnitLineageReports.Fold(f, successors)));
         }
         return facts;
     }
 
-    private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, IReadOnlyList<int>? unitIds, CancellationToken ct)
     {
         var db = reporting.Context;
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
@@ -54,9 +57,14 @@ public static class DossierFacts
             && ((r.Counted && r.ReceivedAt >= s && r.ReceivedAt < e)
                 || (r.Counted && r.ReceivedAt < s && (r.ClosedAt >= sTicks || r.ClosedAtReturn >= sTicks))
                 || (r.DeskRefusedAt >= s && r.DeskRefusedAt < e)));
-        if (unitId is { } u)
+        if (unitIds is { Count: 1 } one)
         {
+            var u = one[0];
             projected = projected.Where(r => r.UnitId == u);
+        }
+        else if (unitIds is not null)
+        {
+            projected = projected.Where(r => r.UnitId != null && unitIds.Contains(r.UnitId.Value));
         }
         var candidates = projected.Join(db.Dossiers.AsNoTracking(), r => r.DossierId, d => d.Id, (r, d) => new { r, d });
 

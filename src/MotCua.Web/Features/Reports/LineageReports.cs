@@ -26,7 +26,7 @@ public static class LineageReports
         return first with { Rows = ordered, Total = total };
     }
 
-    private static DossierReportRow Plus(DossierReportRow a, DossierReportRow b) => a with
+    internal static DossierReportRow Plus(DossierReportRow a, DossierReportRow b) => a with
     {
         CarriedOver = a.CarriedOver + b.CarriedOver,
         ReceivedOnline = a.ReceivedOnline + b.ReceivedOnline,

@@ -26,16 +26,15 @@ public static class ReportQueries
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
-        if (agencies.Count == 1)
-        {
-            return await OneAgencyReportAsync(reporting, agencyId, period, groupBy, options, unitId, ct);
-        }
         var parts = new List<DossierReport>();
         foreach (var id in agencies)
         {
             parts.Add(await OneAgencyReportAsync(reporting, id, period, groupBy, options, unitId, ct));
         }
-        return LineageReports.Combine(parts);
+        var report = parts.Count == 1 ? parts[0] : LineageReports.Combine(parts);
+        return groupBy == GroupBy.Unit
+            ? UnitLineageReports.Fold(report, await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct))
+            : report;
     }
 
     private static async Task<DossierReport> OneAgencyReportAsync(ReportingDb reporting, int agencyId, ReportPeriod period, GroupBy groupBy,

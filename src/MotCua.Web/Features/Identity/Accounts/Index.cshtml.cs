@@ -225,7 +225,8 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Time
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == AgencyId).ToListAsync(cancellationToken);
-        Units = OrganisationModule.AsTree(units);
+        // A unit merged into another is history, no longer offered for an account.
+        Units = OrganisationModule.AsTree([.. units.Where(u => u.SucceededById is null)]);
         var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
         var list = await db.Users.AsNoTracking().Where(u => u.AgencyId == AgencyId).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var roleRows = await (from ur in db.UserRoles
