@@ -63,6 +63,7 @@ catch (DatabaseUpgradeRefusedException refused)
     return;
 }
 await app.SeedAsync();
+await app.IndexCatalogueAsync();
 if (!await app.AllowsStartAsync())
 {
     Environment.ExitCode = 1;

@@ -111,14 +111,16 @@ public static class CatalogueApi
                 errors["field"] = [$"Không có lĩnh vực \"{field}\"."];
             }
         }
+        var terms = CatalogueSearchTerms.Parse(q);
+        if (terms.IsEmpty && !string.IsNullOrWhiteSpace(q))
+        {
+            errors["q"] = ["Từ khóa tìm kiếm phải có ít nhất một chữ hoặc chữ số."];
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Tham số tra cứu không hợp lệ.");
         }
-        var versions = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, agencyId.Value, time.Today()), q, fieldId, level)
-            .AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
-            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code)
-            .ToListAsync(ct);
+        var versions = await CatalogueQueries.SearchAsync(db, CatalogueQueries.InForceOn(db, agencyId.Value, time.Today()), terms, fieldId, level, CatalogueSearchIndex.MaxResults, allWithoutWords: true, ct);
         return TypedResults.Ok(versions.Select(Summary).ToList());
     }
 

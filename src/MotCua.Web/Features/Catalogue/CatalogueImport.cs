@@ -513,6 +513,7 @@ public static partial class CatalogueImport
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             int local = 0;
+            var imported = new List<int>(rows.Count);
             foreach (var row in rows)
             {
                 var code = row.Code;
@@ -533,8 +534,10 @@ public static partial class CatalogueImport
                 version.EffectiveFrom = effectiveFrom;
                 version.SourceNote = source;
                 await db.SaveChangesAsync(ct);
+                imported.Add(version.Id);
                 progress?.Advance();
             }
+            await CatalogueSearchIndex.WriteAsync(db, imported, ct);
             AuditLog.Append(db, time, user, "catalogue.import", "Catalogue", agencyCode,
                 $"Nhập {rows.Count.ToVnNumber()} thủ tục hành chính ({source}), hiệu lực từ {effectiveFrom.ToVnDate()}.",
                 new { Count = rows.Count, Source = source });

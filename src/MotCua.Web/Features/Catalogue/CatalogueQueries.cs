@@ -91,13 +91,14 @@ public static class CatalogueQueries
         await db.CatalogueSettings.AsNoTracking().SingleOrDefaultAsync(s => s.AgencyId == agencyId, ct)
         ?? new CatalogueSettings { AgencyId = agencyId };
 
-    /// <summary>Diacritics-insensitive search: every folded word must occur in the stored search column.</summary>
-    public static IQueryable<ProcedureVersion> Search(IQueryable<ProcedureVersion> versions, string? q, int? fieldId, OnlineServiceLevel? onlineLevel)
+    /// <summary>
+    /// The catalogue search of the public pages and the API, diacritics-insensitive on the databases' full-text engines
+    /// (<see cref="CatalogueSearchIndex"/>): with words, the best <see cref="CatalogueSearchIndex.MaxResults"/> first (name
+    /// before field, phrase before scattered words); without, every version (or the first <paramref name="limit"/>) by field and code.
+    /// </summary>
+    public static async Task<List<ProcedureVersion>> SearchAsync(AppDbContext db, IQueryable<ProcedureVersion> versions, CatalogueSearchTerms terms,
+        int? fieldId, OnlineServiceLevel? onlineLevel, int limit, bool allWithoutWords, CancellationToken ct)
     {
-        foreach (var token in TextSearch.Tokens(q))
-        {
-            versions = versions.Where(v => v.SearchText.Contains(token));
-        }
         if (fieldId is { } f)
         {
             versions = versions.Where(v => v.FieldId == f);
@@ -106,7 +107,13 @@ public static class CatalogueQueries
         {
             versions = versions.Where(v => v.OnlineLevel == level);
         }
-        return versions;
+        if (!terms.IsEmpty)
+        {
+            return await CatalogueSearchIndex.RankAsync(db, versions, terms, limit, ct);
+        }
+        var listed = versions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
+            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code);
+        return await (allWithoutWords ? listed : listed.Take(limit)).ToListAsync(ct);
     }
 
     /// <summary>Codes are compared upper-case and trimmed (PostgreSQL compares case-sensitively).</summary>

@@ -307,7 +307,12 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             summary += " Đính kèm mẫu đơn, tờ khai: " + string.Join(", ", attached) + ".";
         }
         AuditLog.Append(db, time, User, "catalogue.draft", "Procedure", Procedure.Code, summary);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await CatalogueSearchIndex.WriteAsync(db, [saved.Id], ct);
+            await tx.CommitAsync(ct);
+        }
         TempData["Message"] = "Đã lưu dự thảo. Dự thảo có hiệu lực khi được công bố bằng quyết định.";
         return RedirectToPage("Detail", new { id = Procedure.Id });
     }

@@ -33,6 +33,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public List<ProcedureVersion> Results { get; private set; } = [];
 
+    /// <summary>Results are ordered by how well they match the words, not by field and code.</summary>
+    public bool Ranked { get; private set; }
+
+    /// <summary>The query had no letter or digit to look for (only punctuation).</summary>
+    public bool NoWords { get; private set; }
+
+    public bool Truncated => Ranked && Results.Count >= CatalogueSearchIndex.MaxResults;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
@@ -42,10 +50,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         }
         AgencyName = agency.Name;
         Fields = await db.CatalogueFields.AsNoTracking().Where(f => f.AgencyId == agency.Id).OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(ct);
-        Results = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, agency.Id, time.Today()), Q, FieldId, Online)
-            .AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
-            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code)
-            .ToListAsync(ct);
+        var terms = CatalogueSearchTerms.Parse(Q);
+        Ranked = !terms.IsEmpty;
+        if (terms.IsEmpty && !string.IsNullOrWhiteSpace(Q))
+        {
+            NoWords = true;
+            return Page();
+        }
+        Results = await CatalogueQueries.SearchAsync(db, CatalogueQueries.InForceOn(db, agency.Id, time.Today()), terms, FieldId, Online, CatalogueSearchIndex.MaxResults, allWithoutWords: true, ct);
         return Page();
     }
 }

@@ -50,9 +50,8 @@ public sealed class BoundaryReceipts(AppDbContext db, TimeProvider time, Calenda
         foreach (var other in others)
         {
             var listed = db.BoundaryProcedures.Where(p => p.AgencyId == other.Id && p.ListedFrom <= today).Select(p => p.ProcedureId);
-            var versions = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, other.Id, today), q, null, null)
-                .Where(v => listed.Contains(v.ProcedureId)).AsNoTracking().Include(v => v.Procedure)
-                .OrderBy(v => v.Procedure!.Code).Take(50).ToListAsync(ct);
+            var versions = await CatalogueQueries.SearchAsync(db, CatalogueQueries.InForceOn(db, other.Id, today).Where(v => listed.Contains(v.ProcedureId)),
+                CatalogueSearchTerms.Parse(q), null, null, limit: 50, allWithoutWords: false, ct);
             result.AddRange(versions.Select(v => new BoundaryChoice(other.Id, other.Code, other.Name, v.Procedure!.Code, v.Name, v.ProcessingTime)));
         }
         return result;

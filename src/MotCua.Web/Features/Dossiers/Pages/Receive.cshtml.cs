@@ -181,8 +181,8 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         }
         if (Version is null)
         {
-            Matches = await CatalogueQueries.Search(CatalogueQueries.InForceOn(db, AgencyId, time.Today()), Q, null, null)
-                .AsNoTracking().Include(v => v.Procedure).OrderBy(v => v.Procedure!.Code).Take(50).ToListAsync(ct);
+            Matches = await CatalogueQueries.SearchAsync(db, CatalogueQueries.InForceOn(db, AgencyId, time.Today()), CatalogueSearchTerms.Parse(Q), null, null,
+                limit: 50, allWithoutWords: false, ct);
             OtherAgencies = await boundary.CatalogueAsync(AgencyId, Q, ct);
             var me = User.Identity?.Name;
             var since = new DateTimeOffset(time.Today().ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
