@@ -97,7 +97,7 @@ public sealed class CitizenQuestionnaireTests
         var overall = experience.Questions.Single(q => q.Question.Key == "chung");
         Assert.Equal(3, overall.Answers);
         Assert.Equal([1, 1, 0, 1, 0], overall.Levels.Select(l => l.Count));
-        Assert.Equal([33.3m, 33.3m, 0m, 33.4m, 0m], overall.Levels.Select(l => l.Percent));
+        Assert.Equal([33.4m, 33.3m, 0m, 33.3m, 0m], overall.Levels.Select(l => l.Percent));
         Assert.Equal(66.7m, overall.FavourablePercent);
         var fees = experience.Questions.Single(q => q.Question.Key == "chi-phi");
         Assert.Equal(["Không", "Có"], fees.Levels.Select(l => l.Choice.Label));
