@@ -6,16 +6,26 @@ using MotCua.Core.Reports;
 namespace MotCua.Core.Evaluation;
 
 /// <summary>
-/// A citizen's evaluation of one dossier (phiếu đánh giá): indicator number 1–9 → 2, 1 or 0 points. Unanswered
-/// indicators are simply absent.
+/// A citizen's evaluation of one dossier (phiếu đánh giá): question number (from 1) → 2, 1 or 0 points. Under
+/// questionnaire version 0 the questions are the nine indicators; later versions' ballots never count as indicators.
+/// Unanswered questions are simply absent.
 /// </summary>
 public sealed record CitizenEvaluation(string DossierId, string UnitKey, DateTimeOffset EvaluatedAt, IReadOnlyDictionary<int, int> Answers)
 {
-    /// <summary>Points over the answered indicators.</summary>
+    /// <summary>The questionnaire the ballot was answered under (<see cref="CitizenQuestionnaires"/>).</summary>
+    public int Version { get; init; }
+
+    /// <summary>Points over the answered questions.</summary>
     public int Total => Answers.Values.Sum();
 
-    /// <summary>All nine indicators answered with a valid score.</summary>
-    public bool IsComplete => OneStopEvaluation.Indicators.All(i => Answers.TryGetValue(i.Number, out int s) && s is >= 0 and <= 2);
+    /// <summary>The most points a ballot of this version gives.</summary>
+    public int MaxTotal => CitizenQuestionnaires.Version(Version)?.MaxPoints ?? 2 * OneStopEvaluation.Indicators.Count;
+
+    /// <summary>Every question of its questionnaire answered with a valid score.</summary>
+    public bool IsComplete => Version == 0
+        ? OneStopEvaluation.Indicators.All(i => Answers.TryGetValue(i.Number, out int s) && s is >= 0 and <= 2)
+        : CitizenQuestionnaires.Version(Version) is { } q
+            && q.Questions.Select((question, i) => Answers.TryGetValue(i + 1, out int s) && s >= 0 && s <= question.MaxPoints).All(ok => ok);
 }
 
 /// <summary>One of the nine indicators of TT01/2018's appendix, with its point rules as printed on the form.</summary>
@@ -216,7 +226,7 @@ public static class OneStopEvaluation
         {
             List<int> own = system[indicator.Number - 1];
             List<int> answers = ballots
-                .Where(b => b.Answers.TryGetValue(indicator.Number, out int a) && a is >= 0 and <= 2)
+                .Where(b => b.Version == 0 && b.Answers.TryGetValue(indicator.Number, out int a) && a is >= 0 and <= 2)
                 .Select(b => b.Answers[indicator.Number])
                 .ToList();
             scores.Add(new IndicatorScore(indicator, Average(own), own.Count, Average(answers), answers.Count));

@@ -315,10 +315,9 @@ public static class Index766
                     return Dossiers(_received.Where(f => f.FeeCharged), f => f.PaidOnline);
                 case Index766Measure.CitizenSatisfaction:
                     {
-                        int max = 2 * OneStopEvaluation.Indicators.Count;
                         var valid = _ballots.Where(b => b.IsComplete).ToList();
-                        var below = valid.Where(b => b.Total < max).Select(b => b.DossierId).ToList();
-                        return new MeasureCount(valid.Sum(b => b.Total), max * valid.Count, LostItemKind.Ballot, below.Count, below);
+                        var below = valid.Where(b => b.Total < b.MaxTotal).Select(b => b.DossierId).ToList();
+                        return new MeasureCount(valid.Sum(b => b.Total), valid.Sum(b => b.MaxTotal), LostItemKind.Ballot, below.Count, below);
                     }
 
                 case Index766Measure.ResolvedWithElectronicResult:

@@ -38,7 +38,7 @@ public enum Index766Measure
     /// <summary>Fee-bearing dossiers received in the period paid online / fee-bearing dossiers received.</summary>
     FeeDossiersPaidOnline,
 
-    /// <summary>Citizens' ballot points / (18 × ballots) in the period.</summary>
+    /// <summary>Citizens' ballot points / (each ballot's maximum, summed) in the period.</summary>
     CitizenSatisfaction,
 
     /// <summary>Dossiers resolved in the period with an electronic result / resolved.</summary>

@@ -126,6 +126,8 @@ public static partial class AuthorizationMatrix
         ["POST /api/public/dossiers/{code}/evaluation"] = Anyone,
         ["GET /api/public/dossiers/{code}/forecast"] = Anyone, // after the second factor, rate-limited like the look-up
         ["GET /api/public/dossiers/{code}/readers"] = Anyone, // after the second factor, rate-limited like the look-up
+        ["GET /api/public/statistics"] = Anyone, // the public results per period, as /thong-ke shows them
+        ["GET /api/public/evaluation/questions"] = Anyone, // the questionnaire in force, for API clients that submit ballots
         ["* /phan-anh-kien-nghi"] = Anyone,
         ["* /phan-anh-kien-nghi/da-tra-loi"] = Anyone,
         ["* /phan-anh-kien-nghi/tra-cuu"] = Anyone,

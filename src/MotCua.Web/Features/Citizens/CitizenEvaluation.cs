@@ -6,6 +6,7 @@ using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Citizens;
 
@@ -31,14 +32,18 @@ public sealed class DossierEvaluation
 
     public DateTimeOffset EvaluatedAt { get; set; }
 
-    /// <summary>Points per indicator in order, comma-separated ("2,2,1,..."), as <see cref="SatisfactionEvaluation.Indicators"/>.</summary>
+    /// <summary>The stored answer values in question order, comma-separated ("5,4,0,..."): under version 0 the points per indicator.</summary>
     public required string Answers { get; set; }
 
+    /// <summary>Points of the ballot (each answer 2, 1 or 0), out of its questionnaire's maximum.</summary>
     public int Total { get; set; }
 
     public string? Comment { get; set; }
 
     public IReadOnlyList<int> Scores => Answers.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>The questionnaire answered (<see cref="CitizenQuestionnaires"/>); 0, the nine indicators, for ballots stored before versions.</summary>
+    public int QuestionnaireVersion { get; set; }
 }
 
 internal sealed class DossierEvaluationConfiguration : IEntityTypeConfiguration<DossierEvaluation>
@@ -67,11 +72,18 @@ public enum EvaluationOutcome
 
 public static class CitizenEvaluations
 {
-    /// <summary>Stores the ballot in one SaveChanges with its audit entry; a second ballot for the dossier is refused.</summary>
+    /// <summary>The questionnaire offered today (Vietnam date).</summary>
+    public static CitizenQuestionnaire Current(TimeProvider time) => CitizenQuestionnaires.For(time.Today());
+
+    /// <summary>
+    /// Stores the ballot, answered under <paramref name="questionnaire"/> (values in its question order; the caller reads
+    /// <see cref="Current"/> once), in one SaveChanges with its audit entry; a second ballot for the dossier is refused.
+    /// </summary>
     public static async Task<(EvaluationOutcome Outcome, IReadOnlyList<string> Errors)> SaveAsync(
-        AppDbContext db, TimeProvider time, Dossier dossier, IReadOnlyList<int>? answers, string? comment, CancellationToken ct)
+        AppDbContext db, TimeProvider time, CitizenQuestionnaire questionnaire, Dossier dossier, IReadOnlyList<int?>? answers, string? comment, CancellationToken ct)
     {
-        var errors = SatisfactionEvaluation.Validate(answers).ToList();
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        var errors = questionnaire.Validate(answers).ToList();
         if (comment is { Length: > 2000 })
         {
             errors.Add("Ý kiến khác dài tối đa 2.000 ký tự.");
@@ -90,6 +102,7 @@ public static class CitizenEvaluations
         }
         var unitId = await db.DossierEvents.Where(e => e.DossierId == dossier.Id && e.ToUnitId != null)
             .OrderByDescending(e => e.Id).Select(e => e.ToUnitId).FirstOrDefaultAsync(ct);
+        var values = answers!.Select(a => a!.Value).ToList();
         var evaluation = new DossierEvaluation
         {
             AgencyId = dossier.AgencyId,
@@ -98,14 +111,15 @@ public static class CitizenEvaluations
             ProcedureCode = dossier.ProcedureCode,
             UnitId = unitId,
             EvaluatedAt = time.GetUtcNow(),
-            Answers = string.Join(',', answers!.Select(a => a.ToString(CultureInfo.InvariantCulture))),
-            Total = SatisfactionEvaluation.Total(answers!),
+            Answers = string.Join(',', values.Select(a => a.ToString(CultureInfo.InvariantCulture))),
+            Total = questionnaire.Points(values),
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim().Normalize(System.Text.NormalizationForm.FormC),
+            QuestionnaireVersion = questionnaire.Version,
         };
         db.Add(evaluation);
         AuditLog.Append(db, time, null, "dossier.evaluate", "Dossier", dossier.Code,
-            $"Người nộp đánh giá mức độ hài lòng hồ sơ {dossier.Code}: {evaluation.Total}/{SatisfactionEvaluation.MaxTotal} điểm.",
-            new { evaluation.Answers, evaluation.Total });
+            $"Người nộp đánh giá mức độ hài lòng hồ sơ {dossier.Code}: {evaluation.Total}/{questionnaire.MaxPoints} điểm.",
+            new { evaluation.Answers, evaluation.Total, evaluation.QuestionnaireVersion });
         try
         {
             await db.SaveChangesAsync(ct);

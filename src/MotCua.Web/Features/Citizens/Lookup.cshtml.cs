@@ -34,7 +34,15 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     public string? Factor { get; set; }
 
     [BindProperty]
-    public List<int>? Answers { get; set; }
+    public List<int?>? Answers { get; set; }
+
+    /// <summary>The questions offered today; a ballot is checked against the same set the form showed.</summary>
+    public MotCua.Core.Evaluation.CitizenQuestionnaire Questionnaire => questionnaire ??= CitizenEvaluations.Current(time);
+
+    private MotCua.Core.Evaluation.CitizenQuestionnaire? questionnaire;
+
+    /// <summary>A ballot was posted and refused: the form marks the unanswered questions.</summary>
+    public bool EvaluationRefused { get; private set; }
 
     [BindProperty]
     public string? Comment { get; set; }
@@ -82,7 +90,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         {
             return Page();
         }
-        var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, dossier, Answers, Comment, ct);
+        var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, Questionnaire, dossier, Answers, Comment, ct);
         if (outcome == EvaluationOutcome.Saved)
         {
             Message = "Cảm ơn Ông/Bà đã đánh giá mức độ hài lòng. Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn.";
@@ -90,6 +98,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         else
         {
             Errors.AddRange(errors);
+            EvaluationRefused = outcome == EvaluationOutcome.Invalid;
         }
         Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
         await LoadInsightsAsync(dossier, ct);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
-using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
@@ -31,10 +30,12 @@ public static class PublicLookup
         public string? AgencyName { get; init; }
     }
 
+    /// <summary>A ballot: <see cref="Answers"/> holds one value per question of the questionnaire in force, in its order (GET /api/public/evaluation/questions).</summary>
     public sealed record EvaluationRequest([property: System.ComponentModel.DataAnnotations.Required(ErrorMessage = NeedFactor)] string? Phone,
-        IReadOnlyList<int>? Answers, string? Comment);
+        IReadOnlyList<int?>? Answers, string? Comment);
 
-    public sealed record EvaluationDto(string Code, int Total, int MaxTotal);
+    /// <summary>The stored ballot's points out of its questionnaire's maximum, and the questionnaire's version.</summary>
+    public sealed record EvaluationDto(string Code, int Total, int MaxTotal, int QuestionnaireVersion);
 
     /// <summary>
     /// A look-up's outcome: the value when the factor matched; <see cref="LockedUntil"/> when the code is locked after too
@@ -171,6 +172,7 @@ public static class PublicLookup
         api.MapGet("/{code}/readers", LookupInsightsApi.ReadersAsync)
             .WithSummary("Ai đã xem hồ sơ và thông tin cá nhân của người nộp (vai trò, đơn vị, thời điểm, mục đích); thông tin xác thực trong tiêu đề X-Lookup-Factor")
             .RequireRateLimiting(Security.LookupPolicy);
+        app.MapPublicResultsApi();
         return app;
     }
 
@@ -225,11 +227,12 @@ public static class PublicLookup
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy hồ sơ.", Detail = NoMatch });
         }
-        var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, d, request.Answers, request.Comment, ct);
+        var questionnaire = CitizenEvaluations.Current(time);
+        var (outcome, errors) = await CitizenEvaluations.SaveAsync(db, time, questionnaire, d, request.Answers, request.Comment, ct);
         return outcome switch
         {
             EvaluationOutcome.Saved => TypedResults.Created("/api/public/dossiers/" + Uri.EscapeDataString(d.Code),
-                new EvaluationDto(d.Code, SatisfactionEvaluation.Total(request.Answers!), SatisfactionEvaluation.MaxTotal)),
+                new EvaluationDto(d.Code, questionnaire.Points(request.Answers!.Select(a => a!.Value).ToList()), questionnaire.MaxPoints, questionnaire.Version)),
             EvaluationOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = errors.ToArray() }, title: "Phiếu đánh giá không hợp lệ."),
             EvaluationOutcome.NotReturned => ApiProblems.Unprocessable("Chưa thể đánh giá.", errors[0]),
             EvaluationOutcome.AlreadyEvaluated => ApiProblems.Conflict("Hồ sơ đã được đánh giá.", errors[0]),

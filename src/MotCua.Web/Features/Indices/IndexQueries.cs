@@ -72,15 +72,20 @@ public static class IndexQueries
         {
             query = query.Where(b => b.UnitId == u);
         }
-        var rows = await query.Select(b => new { b.DossierId, b.UnitId, b.EvaluatedAt, b.Answers }).ToListAsync(ct);
+        var rows = await query.Select(b => new { b.DossierId, b.UnitId, b.EvaluatedAt, b.Answers, b.QuestionnaireVersion }).ToListAsync(ct);
         return rows.Select(b => new CitizenEvaluation(
                 b.DossierId.ToString(CultureInfo.InvariantCulture),
                 b.UnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey,
                 b.EvaluatedAt,
-                b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: int.Parse(text, CultureInfo.InvariantCulture)))
-                    .ToDictionary(x => x.Number, x => x.Score)))
+                b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: Points(b.QuestionnaireVersion, i, int.Parse(text, CultureInfo.InvariantCulture))))
+                    .ToDictionary(x => x.Number, x => x.Score))
+            { Version = b.QuestionnaireVersion })
             .ToList();
     }
+
+    // A stored answer is a value of its question's choices; the rules read the points it gives (a version-0 value is its points).
+    private static int Points(int version, int question, int value) =>
+        CitizenQuestionnaires.Version(version) is { } q && question < q.Questions.Count && q.Questions[question].Choice(value) is { } c ? c.Points : -1;
 
     /// <summary>Points entered by hand for the scope and period, by indicator code.</summary>
     public static async Task<IReadOnlyDictionary<string, decimal>> ManualPointsAsync(AppDbContext db, int agencyId, int? unitId, string periodKey, CancellationToken ct)

@@ -1,5 +1,6 @@
 using MotCua.Core.Evaluation;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
@@ -15,6 +16,12 @@ public sealed class ScoringModel(ReportingDb reporting, TimeProvider time) : Per
 {
     public IReadOnlyList<(string Key, string Name, UnitEvaluation Evaluation)> Evaluations { get; private set; } = [];
 
+    /// <summary>The agency's indicators computed from its dossiers in the period.</summary>
+    public DataIndicatorResult? Data { get; private set; }
+
+    /// <summary>The citizens' answers in the period, per questionnaire version.</summary>
+    public IReadOnlyList<PublicResults.SatisfactionDto> Satisfaction { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!await ResolveAsync(ct))
@@ -27,6 +34,8 @@ public sealed class ScoringModel(ReportingDb reporting, TimeProvider time) : Per
         var pakn = await IndexQueries.PaknByUnitAsync(Reporting, AgencyId, period, ct);
         var agencyName = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             Reporting.Context.Agencies.Where(a => a.Id == AgencyId).Select(a => a.Name), ct);
+        Data = DataIndicators.Compute(inputs.Facts, period);
+        Satisfaction = PublicResults.ToDto(SatisfactionResults.Compute(await PublicResults.BallotsAsync(Reporting.Context, AgencyId, period, ct), period));
         var results = OneStopEvaluation.Compute(inputs.Facts, inputs.Procedures, inputs.Ballots, pakn, period);
         Evaluations = results
             .Select(e => (e.Key, e.Key == OneStopEvaluation.AgencyKey ? agencyName : Units.GetValueOrDefault(e.Key, e.Key), e))
