@@ -65,9 +65,9 @@ public sealed record CitizenQuestionnaire(int Version, DateOnly? ValidFrom, IRea
 }
 
 /// <summary>
-/// The questionnaires by date. From 15/12/2026, the first day of the first report period of 2027 (Decree 09/2019), the
+/// The questionnaires by date. From 15/9/2026, the first day of the report period under way (Q4/2026, Decree 09/2019), the
 /// applicant answers plain questions about what they experienced; the agency-level indicators they could not know
-/// (each unit's time, the share of procedures online …) are computed from the dossiers instead (ADR-015).
+/// (each unit's time, the share of procedures online …) are computed from the dossiers instead (ADR-016).
 /// </summary>
 public static class CitizenQuestionnaires
 {
@@ -94,7 +94,7 @@ public static class CitizenQuestionnaires
     /// <summary>What the applicant experienced, in plain words; questions a citizen answers yes or no keep yes/no.</summary>
     public static CitizenQuestionnaire Experience { get; } = new(
         1,
-        new DateOnly(2026, 12, 15),
+        new DateOnly(2026, 9, 15),
         [
             new("huong-dan", "Cán bộ tiếp nhận hướng dẫn có rõ ràng, đầy đủ không?", SatisfactionLevels),
             new("thai-do", "Cán bộ tiếp nhận, trả kết quả có lịch sự, tận tình không?", SatisfactionLevels),

@@ -13,8 +13,8 @@ public sealed class CitizenQuestionnaireTests
 
     [Theory]
     [InlineData(2025, 3, 10, 0)]
-    [InlineData(2026, 12, 14, 0)]
-    [InlineData(2026, 12, 15, 1)]
+    [InlineData(2026, 9, 14, 0)]
+    [InlineData(2026, 9, 15, 1)]
     [InlineData(2027, 6, 1, 1)]
     public void The_questionnaire_in_force_depends_on_the_day(int year, int month, int day, int version) =>
         Assert.Equal(version, CitizenQuestionnaires.For(new DateOnly(year, month, day)).Version);
