@@ -116,6 +116,7 @@ public static class DossierApi
         api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery()
             .RequireAuthorization(Policies.Admin);
         app.MapReceiptApi();
+        app.MapDossierFilesApi();
         return app;
     }
 
