@@ -118,7 +118,7 @@ public sealed class PersonalDataPurgeTests
     {
         await using var app = new MotCuaApp();
         var now = app.Clock.GetUtcNow();
-        DataSubjectRequest Request(string code, DateTimeOffset answeredAt) => new()
+        static DataSubjectRequest Request(string code, DateTimeOffset answeredAt) => new()
         {
             Code = code, RecordCode = "SKHCN-250101-0001", FactorHash = new string('0', 64), Details = "Sửa số điện thoại của tôi thành 0905318274",
             ConsentVersion = "1", LimitBasis = "Căn cứ thử", ReceivedAt = answeredAt.AddDays(-3), AcknowledgeDueAt = answeredAt, DueAt = answeredAt,
