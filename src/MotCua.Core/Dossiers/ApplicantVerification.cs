@@ -24,6 +24,15 @@ public static class ApplicantVerification
             || Same(ApplicantNumbers.NormalizeIdNumber(provided, organisation: true), ApplicantNumbers.NormalizeIdNumber(idNumber, organisation: true));
     }
 
+    /// <summary>
+    /// <see cref="Matches(string?, string?, string?)"/>, or <paramref name="provided"/> is the e-mail address given with the
+    /// record, compared trimmed and without case: the second factor of a record whose sender may have left only an e-mail.
+    /// </summary>
+    public static bool Matches(string? provided, string? phone, string? idNumber, string? email) =>
+        Matches(provided, phone, idNumber)
+        || (!string.IsNullOrWhiteSpace(provided) && !string.IsNullOrWhiteSpace(email)
+            && string.Equals(email.Trim(), provided.Trim(), StringComparison.OrdinalIgnoreCase));
+
     private static bool Same(string? provided, string? stored) =>
         provided is not null && stored is not null && !ApplicantNumbers.IsGuessable(stored) && string.Equals(provided, stored, StringComparison.Ordinal);
 

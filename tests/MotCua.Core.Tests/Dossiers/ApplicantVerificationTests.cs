@@ -47,4 +47,18 @@ public sealed class ApplicantVerificationTests
     [InlineData("abc", "ABC")]
     public void Legacy_stored_values_that_are_invalid_or_guessable_never_serve_as_a_factor(string provided, string? storedId) =>
         Assert.False(ApplicantVerification.Matches(provided, provided, storedId));
+
+    [Theory]
+    [InlineData("lan.nguyen@example.vn", true)]
+    [InlineData("  LAN.Nguyen@Example.VN ", true)]
+    [InlineData("0905318274", true)]
+    [InlineData("khac@example.vn", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_record_with_an_email_also_opens_with_that_email(string? provided, bool expected) =>
+        Assert.Equal(expected, ApplicantVerification.Matches(provided, "0905318274", null, "lan.nguyen@example.vn"));
+
+    [Fact]
+    public void A_blank_stored_email_never_matches() =>
+        Assert.False(ApplicantVerification.Matches(" ", null, null, " "));
 }

@@ -71,6 +71,23 @@ public sealed partial class AuditActionLabelTests(MotCuaApp app) : IClassFixture
     }
 
     [Fact]
+    public void A_read_of_a_document_is_summarised_by_the_document_s_name_not_its_address_slug()
+    {
+        var slugs = MotCua.Web.Features.Dossiers.DossierDocuments.Slugs.Keys
+            .Append(MotCua.Web.Features.Dossiers.DossierDocuments.HandOverSlug).Append(MotCua.Web.Features.Dossiers.DossierDocuments.OnlineSubmissionSlug);
+        foreach (var slug in slugs)
+        {
+            foreach (var prefix in new[] { "form:", "form-pdf:", "form-sign:" })
+            {
+                var name = PersonalDataReads.ViewName(prefix + slug);
+                Assert.DoesNotContain(slug, name, StringComparison.Ordinal);
+                Assert.DoesNotMatch("[a-z]+-[a-z]+", name);
+            }
+        }
+        Assert.Equal("phiếu kiểm soát quá trình giải quyết hồ sơ, bản in", PersonalDataReads.ViewName("form:kiem-soat"));
+    }
+
+    [Fact]
     public async Task The_log_page_names_the_action_in_vietnamese()
     {
         using var desk = await app.ApiClientAsync("motcua");

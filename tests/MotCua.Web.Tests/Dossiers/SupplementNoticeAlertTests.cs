@@ -150,6 +150,20 @@ public sealed class SupplementNoticeAlertTests
     }
 
     [Fact]
+    public async Task The_inbox_badge_names_the_groups_own_window_in_working_hours()
+    {
+        await using var app = new MotCuaApp();
+        var code = await RequestedAsync(app, OutboxStatus.Dead);
+        // Two hours before the notice limit: within the desk's half-day window, not a two-day one.
+        app.Clock.Advance(await NotifyByAsync(app, code) - app.Clock.GetUtcNow() - TimeSpan.FromHours(2));
+        using var desk = await app.LoginAsync("motcua");
+        var group = Group(WebUtility.HtmlDecode(await desk.GetStringAsync("/can-bo")), "supplement-notice");
+        Assert.NotNull(group);
+        Assert.Contains("1 đến hạn trong 4 giờ làm việc", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("ngày", group[group.IndexOf("inbox-duesoon", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_message_delivered_to_the_applicant_is_the_notice_and_no_alert_comes()
     {
         await using var app = new MotCuaApp();

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Privacy;
 using MotCua.Web.Shared.Privacy;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -110,5 +111,41 @@ public sealed class PersonalDataPurgeTests
             await db.Dossiers.Where(d => d.Code == draftCode).ExecuteUpdateAsync(s => s.SetProperty(d => d.ClosedAt, closedAt));
             Assert.Equal(0, (await PersonalDataPurge.RunAsync(db, app.Clock, new RetentionOptions { DossierApplicantYears = 10 })).Dossiers); // already anonymised as a draft
         }
+    }
+
+    [Fact]
+    public async Task An_expired_subject_request_loses_the_officers_answer_with_its_details()
+    {
+        await using var app = new MotCuaApp();
+        var now = app.Clock.GetUtcNow();
+        static DataSubjectRequest Request(string code, DateTimeOffset answeredAt) => new()
+        {
+            Code = code, RecordCode = "SKHCN-250101-0001", FactorHash = new string('0', 64), Details = "Sửa số điện thoại của tôi thành 0905318274",
+            ConsentVersion = "1", LimitBasis = "Căn cứ thử", ReceivedAt = answeredAt.AddDays(-3), AcknowledgeDueAt = answeredAt, DueAt = answeredAt,
+            Status = DataSubjectRequestStatus.Done, AnsweredAt = answeredAt, AnsweredBy = "admin", Answer = "Đã sửa số điện thoại của Bà Trần Thị Hỏi thành 0905318274.",
+        };
+        await using (var db = app.CreateDbContext())
+        {
+            var agencyId = await db.Agencies.Select(a => a.Id).FirstAsync();
+            var old = Request("DLCN-190101-OLD001", now.AddYears(-6));
+            var recent = Request("DLCN-260101-NEW001", now.AddYears(-1));
+            old.AgencyId = recent.AgencyId = agencyId;
+            db.DataSubjectRequests.AddRange(old, recent);
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
+            Assert.Equal(1, (await PersonalDataPurge.RunAsync(db, app.Clock, new RetentionOptions())).SubjectRequests);
+        }
+        await using (var db = app.CreateDbContext())
+        {
+            var old = await db.DataSubjectRequests.SingleAsync(r => r.Code == "DLCN-190101-OLD001");
+            Assert.Equal(PersonalData.Anonymised, old.Details);
+            Assert.Equal(PersonalData.Anonymised, old.Answer);
+            var recent = await db.DataSubjectRequests.SingleAsync(r => r.Code == "DLCN-260101-NEW001");
+            Assert.Contains("0905318274", recent.Answer, StringComparison.Ordinal);
+        }
+        Assert.NotNull(PersonalData.Find(typeof(DataSubjectRequest), nameof(DataSubjectRequest.Answer)));
     }
 }

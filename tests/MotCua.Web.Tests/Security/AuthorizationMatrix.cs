@@ -113,6 +113,9 @@ public static partial class AuthorizationMatrix
         ["GET /api/dossiers/{code}"] = Officers,
         ["POST /api/dossiers/{code}/actions"] = Officers,
         ["GET /api/dossiers/{code}/forms/{form}"] = Officers,
+        ["GET /api/dossiers/{code}/files"] = Officers,
+        ["GET /api/dossiers/{code}/files/{id:long}"] = Officers,
+        ["* /mot-cua/tiep-nhan-ho/{code}/tep"] = new("Một cửa", false, ["motcua"]),
         ["POST /api/dossiers/import"] = Admin, // as /ho-so/nhap: imported dossiers count in Biểu 06
         // Citizens, feedback and news
         ["* /nop-truc-tuyen"] = Anyone,

@@ -116,6 +116,7 @@ public static class DossierApi
         api.MapPost("/import", ImportAsync).WithSummary("Nhập hồ sơ lịch sử từ hệ thống cũ (toàn bộ hoặc không gì cả)").DisableAntiforgery()
             .RequireAuthorization(Policies.Admin);
         app.MapReceiptApi();
+        app.MapDossierFilesApi();
         return app;
     }
 
@@ -312,12 +313,17 @@ public static class DossierApi
     {
         var agencyId = user.AgencyId();
         var slug = form.EndsWith(".pdf", StringComparison.Ordinal) ? form[..^4] : form;
-        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code.Trim(), ct);
+        // A receiving centre gets, as on its pages, the receipt it issued and the control slip of its own part.
+        var centreForm = slug is "tiep-nhan" or "kiem-soat";
+        var d = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code.Trim()
+            && (x.AgencyId == agencyId || (x.ReceivingAgencyId == agencyId && centreForm)), ct);
         var doc = d is null || !DossierDocuments.Slugs.TryGetValue(slug, out var kind)
             ? null
             // Personal-data law: the PDF carries the contact as this officer may see it (full for the desk printing it for
             // the citizen, masked for a leader), and the read is logged.
-            : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct);
+            : d.AgencyId != agencyId && kind == OfficialFormKind.ProcessControl
+                ? await Boundary.CentreControlSlip.BuildAsync(db, d, agencyId, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct)
+                : await DossierDocuments.BuildAsync(db, d, kind, DossierDocuments.LookupUrl(request, d.Code), PersonalDataReads.Open(db, time, user, d, "form-pdf:" + slug), time, ct);
         if (doc is null)
         {
             return ApiProblems.NotFound("Không tìm thấy biểu mẫu.", "Hồ sơ không có biểu mẫu này.");

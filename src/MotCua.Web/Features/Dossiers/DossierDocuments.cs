@@ -32,6 +32,19 @@ public static class DossierDocuments
     /// <summary>The confirmation of an online submission (the citizen's copy), for dossiers submitted online.</summary>
     public const string OnlineSubmissionSlug = "xac-nhan-nop";
 
+    /// <summary>
+    /// The document a slug names, in lower case for a sentence ("phiếu kiểm soát quá trình giải quyết hồ sơ"), with the
+    /// current regime's titles; an unknown slug is named as a document, never shown as the slug.
+    /// </summary>
+    public static string DocumentName(string slug)
+    {
+        var title = Slugs.TryGetValue(slug, out var kind) ? LegalRegime.Decree118Of2025.Form(kind).Title
+            : slug == HandOverSlug ? "Phiếu bàn giao kết quả giải quyết"
+            : slug == OnlineSubmissionSlug ? "Giấy xác nhận nộp hồ sơ trực tuyến"
+            : "Giấy tờ của hồ sơ";
+        return char.ToLower(title[0], VietnamTime.Culture) + title[1..];
+    }
+
     /// <summary>Whether the slug names a document of the dossier (an official form or one of the two above).</summary>
     public static bool IsDocument(string slug) => Slugs.ContainsKey(slug) || slug is HandOverSlug or OnlineSubmissionSlug;
 

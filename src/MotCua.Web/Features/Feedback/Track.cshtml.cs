@@ -48,8 +48,7 @@ public sealed class TrackModel(AppDbContext db) : PageModel
             return Page();
         }
         var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
-        if (item is null || !(ApplicantVerification.Matches(factor, item.SenderPhone, null)
-            || (item.SenderEmail is { } mail && string.Equals(mail.Trim(), factor, StringComparison.OrdinalIgnoreCase))))
+        if (item is null || !ApplicantVerification.Matches(factor, item.SenderPhone, null, item.SenderEmail))
         {
             Error = NotFoundMessage;
             return Page();

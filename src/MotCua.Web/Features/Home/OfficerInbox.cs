@@ -27,6 +27,9 @@ public sealed record InboxGroup(string Key, string Title, string Hint, CappedCou
 
     /// <summary>The filtered list, even when <see cref="Href"/> leads to the one dossier.</summary>
     public string ListHref { get; init; } = Href;
+
+    /// <summary>The group's own "due soon" window in working time ("2 ngày làm việc", "4 giờ làm việc"), as its badge says it.</summary>
+    public string DueSoonWithin { get; init; } = "";
 }
 
 /// <summary>The groups of one of the officer's roles, with what to do when none has anything waiting.</summary>
@@ -113,14 +116,15 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
     private static InboxSection Section(string role, string title, IEnumerable<InboxGroup?> groups, string empty, string next, string nextText) =>
         new(role, title, groups.OfType<InboxGroup>().Where(g => g.Count.Value > 0).ToList(), empty, next, nextText);
 
-    private InboxGroup Group(string key, string title, string hint, List<Row> rows, string list, Func<DateTimeOffset?, PendingTimeliness?>? standing = null)
+    private InboxGroup Group(string key, string title, string hint, List<Row> rows, string list, TimeSpan? dueSoonWindow = null)
     {
-        standing ??= due => DossierQueue.InboxStanding(due, now, calculator);
-        var counted = rows.Take(Cap).Select(r => standing(r.DueAt)).ToList();
+        var window = dueSoonWindow ?? DossierQueue.DueSoonWindow(calculator);
+        PendingTimeliness? Standing(DateTimeOffset? due) => due is { } d ? calculator.ClassifyPending(now, d, window).Status : null;
+        var counted = rows.Take(Cap).Select(r => Standing(r.DueAt)).ToList();
         return new InboxGroup(key, title, hint, CappedCount.Of(rows.Count, Cap),
             counted.Count(s => s == PendingTimeliness.Overdue), counted.Count(s => s == PendingTimeliness.DueSoon), counted.Count(s => s == PendingTimeliness.WithinTime),
             rows.Count == 1 ? rows[0].Href : list)
-        { ListHref = list };
+        { ListHref = list, DueSoonWithin = WorkingDuration.From(window, calculator.Hours.WorkingDayLength) + " làm việc" };
     }
 
     private async Task<InboxGroup> DossiersAsync(string key, string title, string hint, IQueryable<Dossier> query, string list, CancellationToken ct)
@@ -138,7 +142,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
         return Group("to-check", "Hồ sơ trực tuyến chờ kiểm tra", "Tiếp nhận hoặc yêu cầu bổ sung một lần trong thời hạn kiểm tra (08 giờ làm việc, hoặc theo thủ tục).",
             rows.Select(r => new Row(DossierHref(r.Code), DossierQueue.OnlineCheckDue(r.SubmittedAt, calculator,
                 r.OnlineCheckWorkingHours is { } hours ? ProcessingTime.WorkingHours(hours) : null))).ToList(), "/mot-cua?trangthai=Submitted&kenh=Online",
-            due => calculator.ClassifyPending(now, due!.Value, DossierQueue.OnlineCheckDueSoon).Status);
+            DossierQueue.OnlineCheckDueSoon);
     }
 
     /// <summary>Processing bodies' supplement requests the applicant has not yet been told of, against the desk's notice limit.</summary>
@@ -147,7 +151,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
         var rows = agencyId is null ? [] : await SupplementNoticeAlerts.PendingAsync(db, agencyId, ct);
         return Group("supplement-notice", "Yêu cầu bổ sung chờ thông báo người nộp", SupplementNoticeAlerts.Hint,
             [.. rows.Take(Cap + 1).Select(r => new Row(DossierHref(r.Code), r.NotifyBy))], "/mot-cua?trangthai=AwaitingSupplement",
-            due => calculator.ClassifyPending(now, due!.Value, SupplementNoticeAlerts.DueSoon).Status);
+            SupplementNoticeAlerts.DueSoon);
     }
 
     /// <summary>

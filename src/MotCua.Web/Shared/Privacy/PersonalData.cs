@@ -116,6 +116,7 @@ public static class PersonalData
         new(typeof(FeedbackItem), nameof(FeedbackItem.SenderEmail), "Thư điện tử người gửi phản ánh, kiến nghị", RetentionCategory.FeedbackSender, MaskKind.Email),
         new(typeof(FeedbackItem), nameof(FeedbackItem.SearchText), "Tiêu đề phản ánh, kiến nghị (dạng không dấu để tìm kiếm, có thể có họ tên)", RetentionCategory.FeedbackSender, MaskKind.None),
         new(typeof(Features.Privacy.DataSubjectRequest), nameof(Features.Privacy.DataSubjectRequest.Details), "Nội dung yêu cầu của chủ thể dữ liệu (có thể có dữ liệu cá nhân)", RetentionCategory.SubjectRequest, MaskKind.None),
+        new(typeof(Features.Privacy.DataSubjectRequest), nameof(Features.Privacy.DataSubjectRequest.Answer), "Nội dung trả lời yêu cầu của chủ thể dữ liệu (có thể nhắc lại dữ liệu cá nhân)", RetentionCategory.SubjectRequest, MaskKind.None),
         new(typeof(OutboxMessage), nameof(OutboxMessage.Recipient), "Số điện thoại, thư điện tử nhận thông báo (kênh SMS, Zalo, thư điện tử)", RetentionCategory.OutboxRecipient, MaskKind.Digits),
         new(typeof(OutboxMessage), nameof(OutboxMessage.Body), "Nội dung thông báo gửi công dân (có họ tên, mã hồ sơ); thư chuyển phản ánh, kiến nghị đến cơ quan có thẩm quyền (có họ tên, địa chỉ, số điện thoại, thư điện tử của người gửi)", RetentionCategory.OutboxRecipient, MaskKind.None),
         new(typeof(AppUser), nameof(AppUser.FullName), "Họ tên cán bộ", RetentionCategory.OfficerAccount, MaskKind.None),

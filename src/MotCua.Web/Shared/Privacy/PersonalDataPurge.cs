@@ -82,11 +82,15 @@ public static class PersonalDataPurge
         {
             var cutoff = now.AddYears(-o.SubjectRequestYears);
             // The instants are compared in memory: SQLite cannot compare DateTimeOffset columns in SQL.
-            var answered = await db.DataSubjectRequests.Where(r => r.AnsweredAt != null && r.Details != PersonalData.Anonymised)
+            var answered = await db.DataSubjectRequests
+                .Where(r => r.AnsweredAt != null && (r.Details != PersonalData.Anonymised || (r.Answer != null && r.Answer != PersonalData.Anonymised)))
                 .Select(r => new { r.Id, r.AnsweredAt }).ToListAsync(cancellationToken);
             var expired = answered.Where(r => r.AnsweredAt < cutoff).Select(r => r.Id).ToList();
+            // The officer's answer may repeat the subject's data (what was corrected, what was found), so it goes with the request.
             requests = expired.Count == 0 ? 0 : await db.DataSubjectRequests.Where(r => expired.Contains(r.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Details, PersonalData.Anonymised), cancellationToken);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Details, PersonalData.Anonymised)
+                    .SetProperty(r => r.Answer, r => r.Answer == null ? null : PersonalData.Anonymised), cancellationToken);
         }
         var result = new PurgeResult(dossiers, drafts, feedback, outbox, requests);
         if (result.Total > 0)

@@ -51,7 +51,8 @@ public static class PersonalDataReads
             new { view, masked = full.Count == 0, count = codes.Count, codes = codes.Take(5000), full = full.Take(5000) });
     }
 
-    private static string ViewName(string view) => view switch
+    /// <summary>The view in the officer's words, as the audit summary prints it: never a slug of the code.</summary>
+    public static string ViewName(string view) => view switch
     {
         "page" => "trang hồ sơ",
         "page-action" => "trang hồ sơ sau thao tác",
@@ -65,8 +66,9 @@ public static class PersonalDataReads
         "feedback-page" => "trang phản ánh, kiến nghị",
         "feedback-api" => "API phản ánh, kiến nghị",
         "feedback-attachment" => "tệp đính kèm phản ánh, kiến nghị",
-        _ when view.StartsWith("form-pdf:", StringComparison.Ordinal) => "biểu mẫu " + view["form-pdf:".Length..] + ", PDF",
-        _ when view.StartsWith("form:", StringComparison.Ordinal) => "biểu mẫu " + view["form:".Length..] + ", bản in",
+        _ when view.StartsWith("form-pdf:", StringComparison.Ordinal) => DossierDocuments.DocumentName(view["form-pdf:".Length..]) + ", PDF",
+        _ when view.StartsWith("form:", StringComparison.Ordinal) => DossierDocuments.DocumentName(view["form:".Length..]) + ", bản in",
+        _ when view.StartsWith("form-sign:", StringComparison.Ordinal) => DossierDocuments.DocumentName(view["form-sign:".Length..]) + ", ký số",
         _ => view,
     };
 }

@@ -115,7 +115,10 @@ public static class DossierForms
                 new Paragraph(Contact(i.Applicant), Label: "Số điện thoại / Thư điện tử:"),
                 new Paragraph(i.ProcedureName, Label: "Nội dung yêu cầu giải quyết:"),
                 new Paragraph("1. Thành phần hồ sơ nộp gồm:", Bold: true),
-                new Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], rows, [0.6, 6, 2, 1.2]),
+                // A table of headers alone reads as a printing fault: say that no paper was recorded.
+                rows.Count == 0
+                    ? new Paragraph("Không có giấy tờ nào được ghi nhận khi tiếp nhận.", Italic: true)
+                    : new Table(["STT", "Tên giấy tờ", "Hình thức", "Số lượng"], rows, [0.6, 6, 2, 1.2]),
                 new Paragraph(i.Sets.ToString(CultureInfo.InvariantCulture) + " bộ", Label: "2. Số lượng hồ sơ:"),
                 new Paragraph(Moment(i.ReceivedAt), Label: "3. Thời gian nhận hồ sơ:"),
                 new Paragraph(Moment(i.AppointmentAt), Label: "4. Thời gian trả kết quả giải quyết hồ sơ:"),

@@ -21,6 +21,8 @@ public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvid
 
     private const string ReceiptSlug = "tiep-nhan";
 
+    private const string ControlSlug = "kiem-soat";
+
     public async Task<IActionResult> OnGetAsync(string code, string form, CancellationToken ct) =>
         await LoadAsync(code, form, "form:", ct) ? Page() : NotFound();
 
@@ -31,16 +33,21 @@ public sealed class FormModel(AppDbContext db, TimeProvider time, CalendarProvid
     private async Task<bool> LoadAsync(string code, string form, string purpose, CancellationToken ct)
     {
         var agencyId = User.AgencyId();
-        // A service centre prints again the receipt it issued for another agency's dossier, and only that form.
+        // A service centre prints again the receipt it issued for another agency's dossier, and the control slip of its part.
+        var centreForm = form is ReceiptSlug or ControlSlug;
         var d = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code
-            && (x.AgencyId == agencyId || (x.ReceivingAgencyId == agencyId && form == ReceiptSlug)), ct);
+            && (x.AgencyId == agencyId || (x.ReceivingAgencyId == agencyId && centreForm)), ct);
         if (d is null || !DossierDocuments.IsDocument(form))
         {
             return false;
         }
         // Personal-data law: the form shows the applicant's contact as this officer may see it, and the read is logged.
         var contact = PersonalDataReads.Open(db, time, User, d, purpose + form);
-        if (await DossierDocuments.BuildAsync(db, calendars, d, form, DossierDocuments.LookupUrl(Request, d.Code), contact, time, ct) is not { } doc)
+        var lookupUrl = DossierDocuments.LookupUrl(Request, d.Code);
+        var built = d.AgencyId != agencyId && form == ControlSlug
+            ? await Boundary.CentreControlSlip.BuildAsync(db, d, agencyId, lookupUrl, contact, time, ct)
+            : await DossierDocuments.BuildAsync(db, calendars, d, form, lookupUrl, contact, time, ct);
+        if (built is not { } doc)
         {
             return false;
         }
