@@ -39,7 +39,6 @@ internal static class DemoFeedback
     public static async Task SeedAsync(AppDbContext db, Agency agency, DeadlineCalculator calculator, People people, Random random, DateTimeOffset now, CancellationToken ct)
     {
         var units = db.Units.Where(u => u.AgencyId == agency.Id && u.Kind != UnitKind.OneStopDesk && u.Kind != UnitKind.Leadership).OrderBy(u => u.SortOrder).Select(u => u.Id).ToList();
-        var handling = TimeSpan.FromDays(14);
         for (var i = 0; i < 30; i++)
         {
             var received = now.AddDays(-365 + (i * 12) + random.Next(0, 10)).AddHours(random.Next(0, 8));
@@ -82,7 +81,7 @@ internal static class DemoFeedback
                 item.ClassifiedBy = "daumoi";
                 item.TransferReason = "Nội dung liên quan đến quy định của nhiều bộ, ngành.";
             }
-            else if (answer is not null && age > handling)
+            else if (answer is not null && age > TimeSpan.FromDays(60))
             {
                 item.Status = FeedbackStatus.Published;
                 item.AssignedUnitId = units[random.Next(units.Count)];
@@ -101,7 +100,7 @@ internal static class DemoFeedback
                 item.RedactionReviewedAt = item.PublishedAt;
                 item.ClosedAt = item.PublishedAt;
             }
-            else if (age > TimeSpan.FromDays(3))
+            else if (age > TimeSpan.FromDays(20) && i != 27)
             {
                 item.Status = FeedbackStatus.Handling;
                 item.AssignedUnitId = units[random.Next(units.Count)];

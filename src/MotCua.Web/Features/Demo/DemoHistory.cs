@@ -66,7 +66,7 @@ public static class DemoHistory
             return;
         }
         await DemoProcesses.SeedAsync(db, agency.Id, ct);
-        var versions = await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Fees).Include(v => v.Field).Include(v => v.Papers)
+        var versions = await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Fees).Include(v => v.Field).Include(v => v.Papers).AsSplitQuery()
             .Where(v => v.Procedure!.AgencyId == agency.Id && v.State == VersionState.Published)
             .OrderBy(v => v.Procedure!.Code).ThenBy(v => v.Id).ToListAsync(ct);
         if (versions.Count == 0)
@@ -106,7 +106,7 @@ public static class DemoHistory
             }
         }
         await SaveAsync(db, store, seeder, batch, ct);
-        await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, ct);
+        await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
         await AcknowledgeAsync(db, agency.Id, random, ct);
@@ -158,7 +158,7 @@ public static class DemoHistory
     private static Outcome OutcomeOf(Random random, TimeSpan age)
     {
         var draw = random.NextDouble();
-        if (age < TimeSpan.FromDays(2))
+        if (age < TimeSpan.FromDays(4))
         {
             return draw < 0.5 ? Outcome.Received : Outcome.InUnit;
         }
@@ -353,7 +353,7 @@ public static class DemoHistory
     /// The open dossiers go on through the officers' own commands: the desk transfers, the leader assigns the
     /// sub-department's specialist, who submits some for approval, so each queue holds work the way the product put it there.
     /// </summary>
-    private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open, CancellationToken ct)
+    private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open, ILogger log, CancellationToken ct)
     {
         string? leaderId;
         await using (var scope = scopes.CreateAsyncScope())
@@ -385,6 +385,11 @@ public static class DemoHistory
                 var result = await sp.GetRequiredService<ActOnDossier>().ApplyAsync(code, action, input, null, principal, ct);
                 if (result.Kind != OutcomeKind.Ok)
                 {
+                    // The dossier stays where the refused command found it: a demo still starts, with one fewer dossier moved on.
+                    if (log.IsEnabled(LogLevel.Warning))
+                    {
+                        log.LogWarning("Demo history: {Action} of {Code} refused: {Title} {Detail}", action, code, result.Title, result.Detail);
+                    }
                     break;
                 }
             }
