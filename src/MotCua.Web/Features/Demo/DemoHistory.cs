@@ -188,7 +188,7 @@ public static class DemoHistory
     private static async Task<Dossier> NewDossierAsync(DossierReferences references, DeadlineCalculator calculator, Agency agency, Plan plan, People people,
         Random random, DateTimeOffset now, CancellationToken ct)
     {
-        var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare 
+        var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare
             || (plan.Version.ApplicantTypes != ApplicantTypes.None && !plan.Version.ApplicantTypes.HasFlag(ApplicantTypes.Citizen));
         var applicant = people.Applicant(organisation);
         var received = plan.Received;
