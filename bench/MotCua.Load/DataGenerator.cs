@@ -9,6 +9,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
@@ -274,8 +275,8 @@ public static class DataGenerator
         /// <summary>Realistic values, one line per column that needs one (add new report columns here).</summary>
         private void Fill(Dossier d, Proc proc, DateTimeOffset received)
         {
-            var organisation = random.NextDouble() < 0.25;
-            d.Channel = random.NextDouble() switch { < 0.45 => DossierChannel.Direct, < 0.90 => DossierChannel.Online, _ => DossierChannel.Postal };
+            var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare;
+            d.Channel = DossierHistoryRules.Channel(random.NextDouble());
             d.ApplicantKind = organisation ? ApplicantKind.Organisation : ApplicantKind.Individual;
             d.ApplicantName = organisation ? faker.Company.CompanyName() : faker.Name.FullName();
             d.ApplicantIdNumber = "0" + random.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture);
@@ -294,13 +295,13 @@ public static class DataGenerator
             var due = AddWorkingDays(received, proc.Unit == TimeUnit.CalendarDays ? (int)Math.Ceiling(proc.Days * 5 / 7) : (int)Math.Ceiling(proc.Days));
             d.AppointmentAt = due;
             d.DueAt = due;
-            d.FeeAmount = random.NextDouble() < 0.6 ? random.Next(1, 40) * 50_000 : 0;
+            d.FeeAmount = random.NextDouble() < DossierHistoryRules.FeeShare ? random.Next(1, 40) * 50_000 : 0;
             d.PaymentStatus = d.FeeAmount > 0 ? PaymentStatus.PaidAtDesk : PaymentStatus.Unpaid;
             d.ComponentsDigitised = random.NextDouble() < 0.7;
             d.Version = 1;
-            // Pauses: 8 % had a supplement request of 1–10 days, which moves the legal due instant.
+            // Pauses: some had a supplement request of 1–10 days, which moves the legal due instant.
             var pauses = new List<object>();
-            if (random.NextDouble() < 0.08)
+            if (random.NextDouble() < DossierHistoryRules.SupplementShare)
             {
                 var from = received.AddDays(random.Next(1, 5));
                 var to = from.AddDays(random.Next(1, 11));
@@ -310,7 +311,7 @@ public static class DataGenerator
             }
             d.PausesJson = JsonSerializer.Serialize(pauses, Json);
             var age = now - received;
-            if (age < TimeSpan.FromDays(25) || random.NextDouble() < 0.02)
+            if (age < DossierHistoryRules.StillOpen || random.NextDouble() < 0.02)
             {
                 // Still with the units: some unassigned, most in processing, a few waiting for the leader or a supplement.
                 var r = random.NextDouble();
@@ -327,16 +328,16 @@ public static class DataGenerator
                 return;
             }
             var outcome = random.NextDouble();
-            if (outcome < 0.03)
+            if (outcome < DossierHistoryRules.RefusedShare)
             {
                 d.Status = DossierStatus.RefusedAfterReceipt;
                 d.ClosedAt = received.AddDays(random.Next(1, 10));
                 return;
             }
-            // Resolved: 88 % early or on time, 12 % late by 1–10 days.
+            // Resolved: early or on time, or late by 1–10 days.
             var spent = d.DueAt!.Value - received;
-            var completed = random.NextDouble() < 0.88
-                ? received + TimeSpan.FromTicks((long)(spent.Ticks * (0.4 + (0.6 * random.NextDouble()))))
+            var completed = random.NextDouble() < DossierHistoryRules.OnTimeShare
+                ? received + TimeSpan.FromTicks((long)(spent.Ticks * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble())))
                 : d.DueAt.Value.AddDays(random.Next(1, 11));
             d.Status = DossierStatus.Returned;
             d.CompletedAt = completed;
@@ -351,15 +352,15 @@ public static class DataGenerator
         /// <summary>The dossier's report row as the app's subscriber writes it, and what the 766 index reads.</summary>
         private ReportDossier Project(Dossier d, Proc proc, DateTimeOffset received)
         {
-            if (d.FeeAmount > 0 && d.Channel == DossierChannel.Online && random.NextDouble() < 0.6)
+            if (d.FeeAmount > 0 && d.Channel == DossierChannel.Online && random.NextDouble() < DossierHistoryRules.PaidOnlineShare)
             {
                 d.PaymentStatus = PaymentStatus.PaidOnline;
             }
             var unit = units.FirstOrDefault(u => u.Id == d.CurrentUnitId);
             var row = DossierProjection.RowOf(d, new DossierProjection.Pins(proc.ProcedureId, proc.FieldId, proc.FieldName, proc.OnlineLevel),
                 d.CurrentUnitId is null ? null : unit.Id, d.CurrentUnitId is null ? null : unit.Name);
-            // 92 % acknowledged by the national portal within minutes of receipt.
-            row.SyncedAt = random.NextDouble() < 0.92 ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
+            // Most acknowledged by the national portal within minutes of receipt.
+            row.SyncedAt = random.NextDouble() < DossierHistoryRules.AcknowledgedShare ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
             return row;
         }
 

@@ -55,6 +55,8 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("MotCua:SeedDemoData", "true");
         builder.UseSetting("MotCua:SeedDemoDataOnPostgres", "true");
+        // Tests count dossiers, PAKN and papers: the demo's generated year and catalogue details stay out.
+        builder.UseSetting("MotCua:SeedDemoHistory", "false");
         // The route matrix and the API tests read the OpenAPI document (off by default outside Development).
         builder.UseSetting("MotCua:OpenApi:Access", "Public");
         // Tests seal the audit chain themselves and log in far more often than a person.

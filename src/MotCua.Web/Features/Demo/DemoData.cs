@@ -11,7 +11,8 @@ namespace MotCua.Web.Features.Demo;
 /// is created only on an explicit opt-in (<c>MotCua:SeedDemoData=true</c>, set by the development launch profile and
 /// the tests) on a new database: no environment name implies it, PostgreSQL needs its own second opt-in, and the
 /// Production environment never gets it. <see cref="DemoPasswordGuard"/> refuses a Production start while any account
-/// still has the published demo password.
+/// still has the published demo password. The demo's catalogue details and generated year (<see cref="DemoHistory"/>)
+/// come with a second setting, on by default in Development only.
 /// </summary>
 public static class DemoData
 {
@@ -32,12 +33,24 @@ public static class DemoData
         await Roles.EnsureAsync(sp.GetRequiredService<RoleManager<AppRole>>());
         await Calendar.CalendarModule.SeedCalendarAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Notifications.NotificationsModule.SeedNotificationsAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), cancellationToken);
-        if (ShouldSeedDemo(app.Configuration, app.Environment, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData))))
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData));
+        if (ShouldSeedDemo(app.Configuration, app.Environment, sp.GetRequiredService<DatabaseOptions>(), log))
         {
+            var history = DemoHistory.Enabled(app.Configuration, app.Environment);
             await SeedDemoOrganisationAsync(sp, cancellationToken);
-            await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, cancellationToken);
+            await Catalogue.CatalogueSeed.SeedDemoCatalogueAsync(sp, history, cancellationToken);
             await Dossiers.Boundary.BoundaryDemoData.SeedAsync(sp, cancellationToken);
             await AgencyMerges.PredecessorDossierDemoData.SeedAsync(sp, cancellationToken);
+            if (history)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await DemoHistory.SeedAsync(sp, cancellationToken);
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    log.LogInformation("Demo history ({Setting}) ready in {Seconds:F1} s.", DemoHistory.Setting,
+                        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                }
+            }
         }
     }
 

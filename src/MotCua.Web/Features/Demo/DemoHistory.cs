@@ -1,0 +1,444 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Calendar;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Evaluation;
+using MotCua.Core.Procedures;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Reports;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Demo;
+
+/// <summary>
+/// A year of the demo department's dossiers, PAKN and evaluations, so the dashboards, reports, public statistics and
+/// the 766 index have something true to show. Finished dossiers are saved the way the historical import saves them
+/// (report rows, search text through the dossier save); the open ones are received the same way and then moved by the
+/// demo officers through the real commands, so the queues, alerts and step assignments are the product's own.
+/// Deterministic: one seeded random and the clock's today.
+/// </summary>
+public static class DemoHistory
+{
+    /// <summary>The opt-in for the generated year; defaults to on in Development, off elsewhere (the test apps set it off).</summary>
+    public const string Setting = "MotCua:SeedDemoHistory";
+
+    private const int Seed = 20_261_206;
+
+    /// <summary>Working-day receipts per day on average: a provincial department's volume.</summary>
+    private const double PerDay = 3.6;
+
+    private static readonly TimeSpan Vn = DeadlineCalculator.VietnamOffset;
+
+    public static bool Enabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>(Setting) ?? environment.IsDevelopment();
+
+    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome);
+
+    private enum Outcome
+    {
+        Returned,
+        Late,
+        Supplemented,
+        RefusedAtDesk,
+        RefusedAfterReceipt,
+        Withdrawn,
+        AwaitingSupplement,
+        ResultIssued,
+        Received,
+        InUnit,
+        Assigned,
+        AwaitingApproval,
+    }
+
+    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == "SKHCN", ct);
+        if (agency is null || await db.Dossiers.AnyAsync(d => d.AgencyId == agency.Id, ct))
+        {
+            return;
+        }
+        await DemoProcesses.SeedAsync(db, agency.Id, ct);
+        var versions = await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Fees).Include(v => v.Field).Include(v => v.Papers).AsSplitQuery()
+            .Where(v => v.Procedure!.AgencyId == agency.Id && v.State == VersionState.Published)
+            .OrderBy(v => v.Procedure!.Code).ThenBy(v => v.Id).ToListAsync(ct);
+        if (versions.Count == 0)
+        {
+            return;
+        }
+        var centre = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == Dossiers.Boundary.BoundaryDemoData.CentreCode, ct);
+        var centreDesk = centre is null ? null
+            : await db.Units.AsNoTracking().Where(u => u.AgencyId == centre.Id && u.Kind == UnitKind.OneStopDesk).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var random = new Random(Seed);
+        var plans = PlanYear(random, versions, centre is not null, now);
+
+        var references = sp.GetRequiredService<DossierReferences>();
+        var calculator = await references.CalculatorAsync(agency, ct);
+        var people = new People(random);
+        var store = sp.GetRequiredService<DossierStore>();
+        var seeder = Seeder(agency.Id);
+        var open = new List<(string Code, Outcome Outcome, bool Quality)>();
+        var batch = new List<Dossier>();
+        foreach (var plan in plans)
+        {
+            var dossier = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct);
+            if (plan.AtCentre && centre is not null)
+            {
+                dossier.ReceivingAgencyId = centre.Id;
+                dossier.ReceivingUnitId = centreDesk;
+            }
+            if (plan.Outcome is Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+            {
+                open.Add((dossier.Code, plan.Outcome, (dossier.StepPlan.Count > 0 ? dossier.StepPlan[0] : null)?.UnitName?.StartsWith("Chi cục", StringComparison.Ordinal) == true));
+            }
+            batch.Add(dossier);
+            if (batch.Count == 200)
+            {
+                await SaveAsync(db, store, seeder, batch, ct);
+            }
+        }
+        await SaveAsync(db, store, seeder, batch, ct);
+        await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await EvaluateAsync(db, agency.Id, random, now, ct);
+        await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
+        await AcknowledgeAsync(db, agency.Id, random, ct);
+    }
+
+    /// <summary>Which procedure, channel, receipt instant and ending each dossier of the past year gets.</summary>
+    private static List<Plan> PlanYear(Random random, List<ProcedureVersion> versions, bool hasCentre, DateTimeOffset now)
+    {
+        // X-ray licensing and measurement or quality checks of imports are most of a department's volume.
+        var weights = versions.Select(v => v.Field!.Name switch
+        {
+            var f when f.StartsWith("Năng lượng", StringComparison.Ordinal) => v.Name.Contains("X-quang", StringComparison.Ordinal) ? 8.0 : 2.0,
+            var f when f.StartsWith("Tiêu chuẩn", StringComparison.Ordinal) => 7.0,
+            var f when f.StartsWith("Chuyển giao", StringComparison.Ordinal) => 1.5,
+            _ => 1.0,
+        }).ToArray();
+        var sum = weights.Sum();
+        var today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
+        var plans = new List<Plan>();
+        for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+            var count = (int)Math.Round(PerDay * (0.5 + random.NextDouble()));
+            for (var i = 0; i < count; i++)
+            {
+                var pick = random.NextDouble() * sum;
+                var index = 0;
+                while (index < versions.Count - 1 && (pick -= weights[index]) > 0)
+                {
+                    index++;
+                }
+                var version = versions[index];
+                var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 30)), Vn).AddMinutes(random.Next(0, 9 * 60)).ToUniversalTime();
+                var channel = DossierHistoryRules.Channel(random.NextDouble());
+                if (channel == DossierChannel.Online && random.NextDouble() < 0.15)
+                {
+                    channel = DossierChannel.NationalPortal;
+                }
+                var atCentre = hasCentre && channel == DossierChannel.Direct && day >= new DateOnly(2025, 7, 1) && random.NextDouble() < 0.08;
+                plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received)));
+            }
+        }
+        return plans;
+    }
+
+    private static Outcome OutcomeOf(Random random, TimeSpan age)
+    {
+        var draw = random.NextDouble();
+        if (age < TimeSpan.FromDays(4))
+        {
+            return draw < 0.5 ? Outcome.Received : Outcome.InUnit;
+        }
+        if (age < TimeSpan.FromDays(14) || (age < TimeSpan.FromDays(45) && draw < 0.02))
+        {
+            draw = random.NextDouble();
+            return draw switch
+            {
+                < 0.10 => Outcome.AwaitingSupplement,
+                < 0.20 => Outcome.ResultIssued,
+                < 0.45 => Outcome.InUnit,
+                < 0.70 => Outcome.Assigned,
+                _ => Outcome.AwaitingApproval,
+            };
+        }
+        draw = random.NextDouble();
+        return draw switch
+        {
+            < 0.02 => Outcome.RefusedAtDesk,
+            < 0.02 + DossierHistoryRules.RefusedShare => Outcome.RefusedAfterReceipt,
+            < 0.06 => Outcome.Withdrawn,
+            < 0.06 + DossierHistoryRules.SupplementShare => Outcome.Supplemented,
+            _ => random.NextDouble() < DossierHistoryRules.OnTimeShare ? Outcome.Returned : Outcome.Late,
+        };
+    }
+
+    private static async Task<Dossier> NewDossierAsync(DossierReferences references, DeadlineCalculator calculator, Agency agency, Plan plan, People people,
+        Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare
+            || (plan.Version.ApplicantTypes != ApplicantTypes.None && !plan.Version.ApplicantTypes.HasFlag(ApplicantTypes.Citizen));
+        var applicant = people.Applicant(organisation);
+        var received = plan.Received;
+        var submitted = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal ? received.AddMinutes(-random.Next(10, 3000)) : received;
+        var dossier = await references.NewDossierAsync(agency, plan.Version, plan.Channel, applicant, submitted, ct);
+        dossier.Code = await references.NextCodeAsync(agency, received, ct);
+        var time = dossier.ProcessingTime ?? ProcessingTime.WorkingDays(10);
+        var due = calculator.ComputeDue(received, time);
+        var allowed = due - received;
+        HistoricalDossier history;
+        switch (plan.Outcome)
+        {
+            case Outcome.RefusedAtDesk:
+                history = new HistoricalDossier(received, null, RefusedAt: received.AddMinutes(random.Next(10, 60)));
+                break;
+            case Outcome.RefusedAfterReceipt:
+                history = new HistoricalDossier(received, due, RefusedAt: received + (allowed * (0.3 + (0.5 * random.NextDouble()))));
+                break;
+            case Outcome.Withdrawn:
+                history = new HistoricalDossier(received, due, WithdrawnAt: received.AddDays(random.Next(1, 5)));
+                break;
+            case Outcome.AwaitingSupplement:
+                history = new HistoricalDossier(received, due, Pauses: [new ImportedPause(Earlier(received.AddDays(random.Next(1, 4)), now), null, PauseReason.AwaitingSupplement)]);
+                break;
+            case Outcome.ResultIssued:
+                history = new HistoricalDossier(received, due, ResolvedAt: Earlier(received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble())), now));
+                break;
+            case Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval:
+                history = new HistoricalDossier(received, due);
+                break;
+            default:
+                var pauses = new List<ImportedPause>();
+                if (plan.Outcome == Outcome.Supplemented)
+                {
+                    var from = received.AddDays(random.Next(1, 5));
+                    var to = from.AddDays(random.Next(2, 11));
+                    pauses.Add(new ImportedPause(from, to, PauseReason.AwaitingSupplement));
+                    due += to - from;
+                    allowed = due - received;
+                }
+                var resolved = plan.Outcome == Outcome.Late
+                    ? due.AddDays(random.Next(1, 11))
+                    : received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble()));
+                if (pauses.Count > 0 && resolved <= pauses[0].To)
+                {
+                    resolved = pauses[0].To!.Value.AddDays(1);
+                }
+                resolved = Earlier(resolved, now);
+                var returned = resolved.AddHours(random.Next(1, 72));
+                history = new HistoricalDossier(received, due, resolved, returned < now ? returned : null, Pauses: pauses);
+                break;
+        }
+        var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
+            ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
+        if (plan.Outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+        {
+            // Received at the desk, not yet handed to a unit: the officers' commands take it from here.
+            state = state with { Status = DossierStatus.Received, StepStartedAt = null };
+        }
+        dossier.Apply(state);
+        dossier.Imported = false;
+        dossier.CreatedAt = submitted;
+        dossier.Version = 1;
+        dossier.ApplyCutoff = false;
+        if (dossier.FeeAmount > 0 && state.Status is not (DossierStatus.Refused or DossierStatus.Withdrawn))
+        {
+            dossier.PaymentStatus = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal && random.NextDouble() < DossierHistoryRules.PaidOnlineShare
+                ? PaymentStatus.PaidOnline : PaymentStatus.PaidAtDesk;
+        }
+        dossier.ComponentsDigitised = random.NextDouble() < 0.8;
+        if (state.ReturnedAt is not null)
+        {
+            dossier.ReturnMethod = plan.Channel switch
+            {
+                DossierChannel.Online or DossierChannel.NationalPortal => random.NextDouble() < 0.7 ? ResultDelivery.Online : ResultDelivery.ByPost,
+                DossierChannel.Postal => ResultDelivery.ByPost,
+                _ => ResultDelivery.AtDesk,
+            };
+            dossier.ResultDigitised = random.NextDouble() < 0.75;
+        }
+        var seq = 0;
+        foreach (var paper in plan.Version.Papers.OrderBy(p => p.Seq).Where(p => p.Required || random.NextDouble() < 0.4))
+        {
+            dossier.Papers.Add(new DossierPaper
+            {
+                Seq = ++seq, Name = paper.Name, Present = true, Quantity = paper.Quantity,
+                Form = paper.Form switch { PaperForm.Copy => PaperCopyKind.Copy, PaperForm.CertifiedCopy => PaperCopyKind.CertifiedCopy, _ => PaperCopyKind.Original },
+            });
+        }
+        AddTimeline(dossier, history, state.Status);
+        return dossier;
+    }
+
+    private static DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset now) => at < now.AddHours(-2) ? at : now.AddHours(-2);
+
+    /// <summary>The hand-overs a finished dossier went through, as the timeline and the control slip show them.</summary>
+    private static void AddTimeline(Dossier dossier, HistoricalDossier h, DossierStatus status)
+    {
+        var unit = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null && !s.ByLeader);
+        void Add(DateTimeOffset at, DossierAction action, DossierStatus? from, DossierStatus to, string actor, string name, int? toUnit = null) =>
+            dossier.Events.Add(new DossierEvent
+            {
+                At = at, Action = action, FromStatus = from, ToStatus = to, ActorUserName = actor, ActorName = name, ToUnitId = toUnit,
+                Note = "Dữ liệu mẫu.",
+            });
+        if (status == DossierStatus.Refused)
+        {
+            Add(h.RefusedAt!.Value, DossierAction.Refuse, DossierStatus.Submitted, DossierStatus.Refused, "motcua", "Nguyễn Thị Thu Hà");
+            return;
+        }
+        Add(h.ReceivedAt, DossierAction.Receive, null, DossierStatus.Received, "motcua", "Nguyễn Thị Thu Hà");
+        if (status == DossierStatus.Received)
+        {
+            return;
+        }
+        var end = h.ResolvedAt ?? h.RefusedAt ?? h.WithdrawnAt;
+        var transferred = h.ReceivedAt.AddHours(2);
+        if (end is not null && transferred >= end)
+        {
+            transferred = h.ReceivedAt + ((end.Value - h.ReceivedAt) / 2);
+        }
+        Add(transferred, DossierAction.Transfer, DossierStatus.Received, DossierStatus.InProcessing, "motcua", "Nguyễn Thị Thu Hà", unit?.UnitId);
+        if (h.ResolvedAt is { } resolved)
+        {
+            Add(resolved.AddHours(-4) > transferred ? resolved.AddHours(-4) : transferred, DossierAction.Appraise, DossierStatus.InProcessing,
+                DossierStatus.AwaitingApproval, "chuyenvien", "Trần Văn Minh");
+            Add(resolved, DossierAction.Approve, DossierStatus.AwaitingApproval, DossierStatus.ResultIssued, "lanhdao", "Lê Quang Vinh");
+        }
+        if (h.ReturnedAt is { } returned)
+        {
+            Add(returned, DossierAction.Return, DossierStatus.ResultIssued, DossierStatus.Returned, "motcua", "Nguyễn Thị Thu Hà");
+        }
+        if (h.RefusedAt is { } refused)
+        {
+            Add(refused, DossierAction.Refuse, DossierStatus.AwaitingApproval, DossierStatus.RefusedAfterReceipt, "lanhdao", "Lê Quang Vinh");
+        }
+        if (h.WithdrawnAt is { } withdrawn)
+        {
+            Add(withdrawn, DossierAction.Withdraw, DossierStatus.InProcessing, DossierStatus.Withdrawn, "motcua", "Nguyễn Thị Thu Hà");
+        }
+    }
+
+    private static async Task SaveAsync(AppDbContext db, DossierStore store, ClaimsPrincipal seeder, List<Dossier> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        await store.SaveNewAsync(batch, seeder, new DossierAuditEntry("dossier.import", "Dữ liệu mẫu: hồ sơ của năm vừa qua.", new { Count = batch.Count }), ct);
+        batch.Clear();
+        db.ChangeTracker.Clear();
+    }
+
+    private static ClaimsPrincipal Seeder(int agencyId) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, "admin"),
+            new Claim(ClaimTypes.Role, Roles.Admin),
+            new Claim(MotCuaClaims.AgencyId, agencyId.ToString(CultureInfo.InvariantCulture)),
+        ], "Seed"));
+
+    /// <summary>
+    /// The open dossiers go on through the officers' own commands: the desk transfers, the leader assigns the
+    /// sub-department's specialist, who submits some for approval, so each queue holds work the way the product put it there.
+    /// </summary>
+    private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open, ILogger log, CancellationToken ct)
+    {
+        string? leaderId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            leaderId = (await users.FindByNameAsync("lanhdao"))?.Id;
+        }
+        foreach (var (code, outcome, quality) in open)
+        {
+            var steps = new List<(string User, DossierAction Action, ActionInput Input)> { ("motcua", DossierAction.Transfer, new ActionInput()) };
+            if (quality && outcome is Outcome.Assigned or Outcome.AwaitingApproval)
+            {
+                steps.Add(("lanhdao", DossierAction.Assign, new ActionInput(Assignee: "chuyenvien")));
+            }
+            if (quality && outcome == Outcome.AwaitingApproval && leaderId is not null)
+            {
+                steps.Add(("chuyenvien", DossierAction.Appraise, new ActionInput(Note: "Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Sở phê duyệt.", LeaderUserId: leaderId)));
+            }
+            foreach (var (user, action, input) in steps)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var sp = scope.ServiceProvider;
+                var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(user);
+                if (account is null || account.AgencyId != agencyId)
+                {
+                    break;
+                }
+                var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+                var result = await sp.GetRequiredService<ActOnDossier>().ApplyAsync(code, action, input, null, principal, ct);
+                if (result.Kind != OutcomeKind.Ok)
+                {
+                    // The dossier stays where the refused command found it: a demo still starts, with one fewer dossier moved on.
+                    if (log.IsEnabled(LogLevel.Warning))
+                    {
+                        log.LogWarning("Demo history: {Action} of {Code} refused: {Title} {Detail}", action, code, result.Title, result.Detail);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>About a third of the applicants who got their result rate the service, most of them satisfied.</summary>
+    private static async Task EvaluateAsync(AppDbContext db, int agencyId, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var returned = await db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.Status == DossierStatus.Returned)
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.Code, d.ProcedureCode, d.ReturnedAt }).ToListAsync(ct);
+        var units = await db.DossierEvents.AsNoTracking().Where(e => e.ToUnitId != null && db.Set<Dossier>().Any(d => d.Id == e.DossierId && d.AgencyId == agencyId))
+            .Select(e => new { e.DossierId, e.ToUnitId }).ToListAsync(ct);
+        var unitOf = units.GroupBy(u => u.DossierId).ToDictionary(g => g.Key, g => g.Last().ToUnitId);
+        var count = SatisfactionEvaluation.Indicators.Count;
+        string[] comments = ["Cán bộ hướng dẫn tận tình.", "Thủ tục nhanh, đúng hẹn.", "Nên gửi tin nhắn khi có kết quả.", "Chờ hơi lâu ở bước thẩm định."];
+        foreach (var d in returned)
+        {
+            var at = d.ReturnedAt!.Value.AddHours(random.Next(1, 72));
+            if (random.NextDouble() >= 0.35 || at >= now)
+            {
+                continue;
+            }
+            var mood = random.NextDouble();
+            var answers = Enumerable.Range(0, count)
+                .Select(_ => mood < 0.05 ? random.Next(0, 2) : random.NextDouble() < 0.85 ? SatisfactionEvaluation.MaxPointsPerIndicator : 1).ToList();
+            db.Add(new DossierEvaluation
+            {
+                AgencyId = agencyId, DossierId = d.Id, DossierCode = d.Code, ProcedureCode = d.ProcedureCode, UnitId = unitOf.GetValueOrDefault(d.Id),
+                EvaluatedAt = at, Answers = string.Join(',', answers.Select(a => a.ToString(CultureInfo.InvariantCulture))),
+                Total = SatisfactionEvaluation.Total(answers), Comment = random.NextDouble() < 0.1 ? comments[random.Next(comments.Length)] : null,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The national portal acknowledged most receipts within minutes; the roll-up then counts them as synchronised.</summary>
+    private static async Task AcknowledgeAsync(AppDbContext db, int agencyId, Random random, CancellationToken ct)
+    {
+        var rows = await db.ReportDossiers.Where(r => r.AgencyId == agencyId && r.ReceivedAt != null).OrderBy(r => r.DossierId).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (random.NextDouble() < DossierHistoryRules.AcknowledgedShare)
+            {
+                row.SyncedAt = row.ReceivedAt!.Value.AddMinutes(random.Next(1, 120)).UtcTicks;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await ReportRollup.RebuildAsync(db, ct);
+    }
+}
