@@ -404,7 +404,6 @@ public static class DemoHistory
         var units = await db.DossierEvents.AsNoTracking().Where(e => e.ToUnitId != null && db.Set<Dossier>().Any(d => d.Id == e.DossierId && d.AgencyId == agencyId))
             .Select(e => new { e.DossierId, e.ToUnitId }).ToListAsync(ct);
         var unitOf = units.GroupBy(u => u.DossierId).ToDictionary(g => g.Key, g => g.Last().ToUnitId);
-        var count = SatisfactionEvaluation.Indicators.Count;
         string[] comments = ["Cán bộ hướng dẫn tận tình.", "Thủ tục nhanh, đúng hẹn.", "Nên gửi tin nhắn khi có kết quả.", "Chờ hơi lâu ở bước thẩm định."];
         foreach (var d in returned)
         {
@@ -414,13 +413,18 @@ public static class DemoHistory
                 continue;
             }
             var mood = random.NextDouble();
-            var answers = Enumerable.Range(0, count)
-                .Select(_ => mood < 0.05 ? random.Next(0, 2) : random.NextDouble() < 0.85 ? SatisfactionEvaluation.MaxPointsPerIndicator : 1).ToList();
+            // The ballot is answered under the questionnaire offered on its day: most choose the best answer, a few the second.
+            var questionnaire = CitizenQuestionnaires.For(DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime));
+            var answers = questionnaire.Questions
+                .Select(q => q.Choices.OrderByDescending(c => c.Points).ToList())
+                .Select(choices => (mood < 0.05 ? choices[Math.Min(choices.Count - 1, 1 + random.Next(0, 2))] : random.NextDouble() < 0.85 ? choices[0] : choices[Math.Min(1, choices.Count - 1)]).Value)
+                .ToList();
             db.Add(new DossierEvaluation
             {
                 AgencyId = agencyId, DossierId = d.Id, DossierCode = d.Code, ProcedureCode = d.ProcedureCode, UnitId = unitOf.GetValueOrDefault(d.Id),
                 EvaluatedAt = at, Answers = string.Join(',', answers.Select(a => a.ToString(CultureInfo.InvariantCulture))),
-                Total = SatisfactionEvaluation.Total(answers), Comment = random.NextDouble() < 0.1 ? comments[random.Next(comments.Length)] : null,
+                Total = questionnaire.Points(answers), QuestionnaireVersion = questionnaire.Version,
+                Comment = random.NextDouble() < 0.1 ? comments[random.Next(comments.Length)] : null,
             });
         }
         await db.SaveChangesAsync(ct);
