@@ -1042,6 +1042,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
@@ -2932,9 +2935,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SucceededById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SucceededFrom")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SucceededById");
 
                     b.HasIndex("AgencyId", "Name")
                         .IsUnique();
@@ -4650,6 +4661,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasOne("MotCua.Web.Features.Organisation.Unit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Agency");

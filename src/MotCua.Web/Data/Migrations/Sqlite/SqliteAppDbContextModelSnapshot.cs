@@ -1002,6 +1002,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QuestionnaireVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
@@ -2834,9 +2837,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SucceededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SucceededFrom")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SucceededById");
 
                     b.HasIndex("AgencyId", "Name")
                         .IsUnique();
@@ -4516,6 +4527,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasOne("MotCua.Web.Features.Organisation.Unit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SucceededById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Agency");
