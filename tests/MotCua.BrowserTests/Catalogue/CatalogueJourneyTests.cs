@@ -54,7 +54,7 @@ public sealed class CatalogueJourneyTests(BrowserApp browser) : IClassFixture<Br
 
         // The four radiation-work licences and the test licence (its field names radiation safety).
         await page.GotoAsync("/thu-tuc?q=giay+phep+buc+xa");
-        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("Tìm thấy 5 thủ tục.");
+        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("Tìm thấy 5 thủ tục, xếp theo mức độ phù hợp.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cấp giấy phép tiến hành công việc bức xạ - sử dụng thiết bị X-quang chẩn đoán trong y tế" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("time")).ToContainTextAsync("11 ngày làm việc");
         await Assertions.Expect(page.GetByTestId("fees")).ToContainTextAsync("Đang cập nhật");

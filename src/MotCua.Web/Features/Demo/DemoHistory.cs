@@ -355,11 +355,11 @@ public static class DemoHistory
     /// </summary>
     private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open, ILogger log, CancellationToken ct)
     {
-        string? leaderId;
+        string? leaderName;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            leaderId = (await users.FindByNameAsync("lanhdao"))?.Id;
+            leaderName = (await users.FindByNameAsync("lanhdao"))?.UserName;
         }
         foreach (var (code, outcome, quality) in open)
         {
@@ -368,9 +368,9 @@ public static class DemoHistory
             {
                 steps.Add(("lanhdao", DossierAction.Assign, new ActionInput(Assignee: "chuyenvien")));
             }
-            if (quality && outcome == Outcome.AwaitingApproval && leaderId is not null)
+            if (quality && outcome == Outcome.AwaitingApproval && leaderName is not null)
             {
-                steps.Add(("chuyenvien", DossierAction.Appraise, new ActionInput(Note: "Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Sở phê duyệt.", LeaderUserId: leaderId)));
+                steps.Add(("chuyenvien", DossierAction.Appraise, new ActionInput(Note: "Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Sở phê duyệt.", LeaderUserId: leaderName)));
             }
             foreach (var (user, action, input) in steps)
             {

@@ -79,7 +79,7 @@ public static class IndexQueries
                 b.EvaluatedAt,
                 b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: Points(b.QuestionnaireVersion, i, int.Parse(text, CultureInfo.InvariantCulture))))
                     .ToDictionary(x => x.Number, x => x.Score))
-            { Version = b.QuestionnaireVersion })
+        { Version = b.QuestionnaireVersion })
             .ToList();
     }
 
