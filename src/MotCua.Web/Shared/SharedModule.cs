@@ -108,7 +108,11 @@ public static class SharedModule
             o.RootDirectory = "/Features";
             // Secure by default: a page is for officers unless its model says [AllowAnonymous].
             o.Conventions.AuthorizeFolder("/", Features.Identity.Policies.Officer);
-        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new SafeBooleanBinder.Provider()));
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new SafeBooleanBinder.Provider());
+            o.ModelBinderProviders.Insert(0, new Dates.DateModelBinder.Provider());
+        });
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.PageViewLocationFormats.Add("/Shared/{0}.cshtml");

@@ -318,7 +318,7 @@ public sealed class WorkCalendarModel(AppDbContext db, CalendarProvider calendar
             ModelState.Remove(key);
         }
         var (source, sourceErrors) = ScheduleLoading.CheckSource(Load.SourceKind, Load.SourceNumber, Load.SourceDate, Load.SourceIssuer, Year, time.Today());
-        var errors = sourceErrors.Select(e => e.Message).ToList();
+        var errors = Shared.Dates.RefusedDates.Messages(HttpContext).Concat(sourceErrors.Select(e => e.Message)).ToList();
 
         string text;
         if (file is { Length: > 0 })

@@ -102,8 +102,7 @@ public sealed record FeedbackFilter
             {
                 return null;
             }
-            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                || DateOnly.TryParseExact(v, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
+            if (Shared.Dates.DateText.TryParseDate(v, out var d))
             {
                 return d;
             }

@@ -89,6 +89,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return Forbid();
         }
         ModelState.Clear();
+        Shared.Dates.RefusedDates.Restore(HttpContext, ModelState);
         if (!TryValidateModel(NewInspection, nameof(NewInspection)))
         {
             await LoadAsync(cancellationToken);
@@ -115,6 +116,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return Forbid();
         }
         ModelState.Clear();
+        Shared.Dates.RefusedDates.Restore(HttpContext, ModelState);
         if (!TryValidateModel(NewRecord, nameof(NewRecord)))
         {
             await LoadAsync(cancellationToken);

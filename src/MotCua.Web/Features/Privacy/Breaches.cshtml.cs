@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -92,7 +91,7 @@ public sealed class BreachesModel(PrivacyDesk desk, PrivacyLimits limits, TimePr
         {
             return null;
         }
-        if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (Shared.Dates.DateText.TryParseDateTime(text, out var local))
         {
             return new DateTimeOffset(local, VietnamTime.Offset);
         }

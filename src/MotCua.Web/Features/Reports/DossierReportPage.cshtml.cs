@@ -182,7 +182,20 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
                 ?? PeriodChoices[0].Key;
         }
         var custom = string.Equals(Ky, "custom", StringComparison.Ordinal);
-        var (request, errors) = ReportRequest.Parse(custom ? null : Ky, custom ? From : null, custom ? To : null, GroupBy, FinishAt, Regime);
+        var typed = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (key, label, text) in custom ? new[] { ("from", "Từ ngày", From), ("to", "Đến ngày", To) } : [])
+        {
+            if (!string.IsNullOrWhiteSpace(text) && !Shared.Dates.DateText.TryParseDate(text, out _))
+            {
+                typed[key] = [Shared.Dates.DateText.Invalid(label, text.Trim(), withTime: false)];
+            }
+        }
+        if (typed.Count > 0)
+        {
+            Errors = typed;
+            return false;
+        }
+        var (request, errors) = ReportRequest.Parse(custom ? null : Ky, custom ? IsoFromTyped(From) : null, custom ? IsoFromTyped(To) : null, GroupBy, FinishAt, Regime);
         if (request is null)
         {
             Errors = errors;
@@ -294,4 +307,8 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
     public static string Pct(decimal? value) => value is { } v ? v.ToString("0.##", VietnamTime.Culture) + "%" : "—";
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // The fields are typed day first; the report request (shared with the API) reads ISO.
+    private static string? IsoFromTyped(string? text) =>
+        Shared.Dates.DateText.TryParseDate(text, out var date) ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : text;
 }

@@ -61,6 +61,13 @@ public sealed class ActModel(ResultDocuments results) : PageModel
 
     public async Task<IActionResult> OnPostRecordAsync(CancellationToken ct)
     {
+        if (Shared.Dates.RefusedDates.Messages(HttpContext) is { Count: > 0 } refused)
+        {
+            BackCode = DossierCode;
+            Errors = refused;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         IncomingFile? file = null;
         if (Upload is { Length: > 0 } upload)
         {

@@ -70,7 +70,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
         DateOnly? posted = null;
         if (!string.IsNullOrWhiteSpace(PostedOn))
         {
-            if (!DateOnly.TryParseExact(PostedOn.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            if (!Shared.Dates.DateText.TryParseDate(PostedOn, out var d)
                 || d.Year < 2000)
             {
                 Errors.Add("Ngày niêm yết không hợp lệ.");

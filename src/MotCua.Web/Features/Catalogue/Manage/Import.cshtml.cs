@@ -70,6 +70,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider time, ImportProgre
     private async Task<IActionResult> RunAsync(List<RawRow> rows, List<ImportError> readErrors, string source, CancellationToken ct)
     {
         var job = progress.Start(JobId ?? Guid.NewGuid(), AgencyId);
+        readErrors.AddRange(Shared.Dates.RefusedDates.Messages(HttpContext).Select(m => new ImportError(0, "Hiệu lực từ ngày", m)));
         if (readErrors.Count > 0)
         {
             job.Fail(readErrors.Count);

@@ -135,7 +135,11 @@ public sealed class ProcessModel(AppDbContext db, TimeProvider time) : PageModel
                 {
                     Errors.Add("Vui lòng nhập số quyết định phê duyệt quy trình nội bộ.");
                 }
-                if (ApprovedOn is null)
+                if (Shared.Dates.RefusedDates.Messages(HttpContext) is { Count: > 0 } refused)
+                {
+                    Errors.AddRange(refused);
+                }
+                else if (ApprovedOn is null)
                 {
                     Errors.Add("Vui lòng nhập ngày phê duyệt.");
                 }

@@ -62,7 +62,11 @@ public sealed class HandOverLimitsModel(AppDbContext db, TimeProvider time) : Pa
         }
         var value = Parse(Value);
         var source = string.IsNullOrWhiteSpace(Source) ? null : TextSearch.Nfc(Source.Trim());
-        Errors.AddRange(Problems(From, value, Unit, source, Today));
+        Errors.AddRange(Shared.Dates.RefusedDates.Messages(HttpContext));
+        if (Errors.Count == 0)
+        {
+            Errors.AddRange(Problems(From, value, Unit, source, Today));
+        }
         if (Errors.Count == 0 && Rows.Exists(r => r.From == From))
         {
             Errors.Add($"Đã có thời hạn áp dụng từ ngày {From!.Value.ToVnDate()}: xóa dòng đó (nếu chưa có hiệu lực) trước khi nhập lại.");

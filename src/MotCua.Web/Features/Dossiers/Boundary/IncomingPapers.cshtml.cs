@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,13 +37,13 @@ public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, Boun
         DateTimeOffset? at = null;
         if (!string.IsNullOrWhiteSpace(receivedAt))
         {
-            if (DateTime.TryParseExact(receivedAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (Shared.Dates.DateText.TryParseDateTime(receivedAt, out var local))
             {
                 at = new DateTimeOffset(local, VietnamTime.Offset);
             }
             else
             {
-                Error = "Thời điểm nhận không hợp lệ.";
+                Error = Shared.Dates.DateText.Invalid("Thời điểm nhận", receivedAt.Trim(), withTime: true);
             }
         }
         Error ??= await boundary.ConfirmAsync(code, at, note, User, ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,9 +48,9 @@ public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, B
         DateTimeOffset? at = null;
         if (!string.IsNullOrWhiteSpace(sentAt))
         {
-            if (!DateTime.TryParseExact(sentAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (!Shared.Dates.DateText.TryParseDateTime(sentAt, out var local))
             {
-                Error = "Thời điểm bàn giao không hợp lệ.";
+                Error = Shared.Dates.DateText.Invalid("Thời điểm bàn giao", sentAt.Trim(), withTime: true);
             }
             else
             {

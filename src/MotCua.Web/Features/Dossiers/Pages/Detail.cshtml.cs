@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -329,9 +328,9 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         if (!string.IsNullOrWhiteSpace(NewAppointment))
         {
             // datetime-local is Vietnam wall time.
-            if (!DateTime.TryParseExact(NewAppointment, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (!Shared.Dates.DateText.TryParseDateTime(NewAppointment, out var local))
             {
-                return await FailAsync(code, "Thời điểm hẹn mới không hợp lệ.", ct);
+                return await FailAsync(code, Shared.Dates.DateText.Invalid("Thời điểm hẹn trả mới", NewAppointment.Trim(), withTime: true), ct);
             }
             appointment = new DateTimeOffset(local, VietnamTime.Offset);
         }

@@ -98,6 +98,11 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time) : PageMode
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        if (new[] { nameof(From), nameof(To) }.Select(k => ModelState[k]?.Errors.FirstOrDefault()).FirstOrDefault(e => e is not null) is { } typed)
+        {
+            Error = typed.ErrorMessage;
+            return false;
+        }
         var today = time.Today();
         From ??= new DateOnly(today.Year, today.Month, 1);
         To ??= today;
