@@ -30,7 +30,7 @@ public static class Navigation
         new("Sổ theo dõi hồ sơ", "/ho-so/so-theo-doi", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.OneStopOfficer, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.Leader, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Nhập hồ sơ cũ", "/ho-so/nhap", "Hồ sơ", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
-        new("Báo cáo", "/bao-cao", "Kiểm soát TTHC"),
+        new("Danh mục báo cáo", "/bao-cao", "Kiểm soát TTHC"),
         new("Báo cáo kết quả giải quyết TTHC", "/bao-cao/ho-so", "Kiểm soát TTHC"),
         new("Bảng điều khiển", "/bang-dieu-khien", "Chỉ số"),
         new("Chỉ số 766", "/chi-so-766", "Chỉ số"),

@@ -222,6 +222,8 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
             + $"{merge.AccountsMoved} tài khoản chuyển, {merge.AccountsClosed} tài khoản ngừng sử dụng",
             new { merge.FromAgencyId, merge.IntoAgencyId, merge.EffectiveFrom, merge.AccountHandling, merge.TargetUnitId, merge.DecisionReference });
         await db.SaveChangesAsync(ct);
+        // The moved procedures are found under the successor's name and fields from now on, within the merge's transaction.
+        await CatalogueSearchIndex.WriteAsync(db, await db.ProcedureVersions.Where(v => moving.Contains(v.ProcedureId)).Select(v => v.Id).ToListAsync(ct), ct);
 
         // Open dossiers, one save each: the code, clock and history stay; the agency, and with a target unit the holding unit, change.
         var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);

@@ -61,17 +61,18 @@ public static class LookupReaders
         var userIds = shown.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.UnitId, u.AgencyId }).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, ct);
-        var roles = (await (from ur in db.UserRoles.AsNoTracking()
-                            join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                            where userIds.Contains(ur.UserId)
-                            select new { ur.UserId, r.Name }).ToListAsync(ct))
-            .ToLookup(x => x.UserId, x => Roles.DisplayName(x.Name!), StringComparer.Ordinal);
+        var roles = await (from ur in db.UserRoles.AsNoTracking()
+                           join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var roleNames = roles.ToLookup(x => x.UserId, x => x.Name!, StringComparer.Ordinal);
         var unitIds = users.Values.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var agencyIds = shown.Select(r => r.AgencyId).Concat(users.Values.Select(u => (int?)u.AgencyId)).OfType<int>().Distinct().ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id && e.Action != null)
-            .Select(e => new { e.At, e.Action, e.ActorUserName }).ToListAsync(ct);
+        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new { e.At, e.Action, e.ActorUserName, e.FromStatus, e.ToStatus }).ToListAsync(ct);
         var items = shown.Select(r =>
         {
             var data = Parse(r.Data);
@@ -80,15 +81,20 @@ public static class LookupReaders
                 return new ReaderDto(r.At, SystemReader, null, null, Where(r.Action, data?.View), "Xử lý tự động của hệ thống");
             }
             var user = users.GetValueOrDefault(r.UserId);
-            var role = roles[r.UserId].Order(StringComparer.Ordinal).ToList();
+            var role = roleNames[r.UserId].Select(Roles.DisplayName).Order(StringComparer.Ordinal).ToList();
             var agencyId = r.AgencyId ?? user?.AgencyId;
-            // Why: the action this officer took on the dossier around the read, else what the view itself is for.
-            var acted = events.Where(e => string.Equals(e.ActorUserName, r.UserName, StringComparison.Ordinal)
-                    && e.At >= r.At.AddMinutes(-5) && e.At <= r.At.AddHours(1))
+            // The stage the dossier stood at when it was read.
+            var stage = events.LastOrDefault(e => e.At <= r.At)?.ToStatus ?? d.Status;
+            // Why: the action this officer took from that stage after the read (or in the same breath), else what the
+            // stage asks of the reader's role, else what the view itself is for.
+            var acted = events.Where(e => e.Action is not null && string.Equals(e.ActorUserName, r.UserName, StringComparison.Ordinal)
+                    && e.At >= r.At - ActionBreath && e.At <= r.At.AddHours(1)
+                    && (e.At <= r.At + ActionBreath || e.FromStatus == stage))
                 .OrderBy(e => (e.At - r.At).Duration()).FirstOrDefault();
             return new ReaderDto(r.At, role.Count > 0 ? string.Join(", ", role) : "Cán bộ", user?.UnitId is { } u ? units.GetValueOrDefault(u) : null,
                 agencyId is { } a ? agencies.GetValueOrDefault(a) : null, Where(r.Action, data?.View),
-                acted?.Action is { } act ? "Để " + Lower(DossierText.Name(act)) : Purpose(r.Action, data?.View));
+                acted?.Action is { } act ? "Để " + Lower(DossierText.Name(act))
+                    : (data?.View is "page" or "api" ? StagePurpose(stage, roleNames[r.UserId].ToList()) : null) ?? Purpose(r.Action, data?.View));
         }).ToList();
         return new ReadersDto(code, page, PageSize, reads.Count, items);
     }
@@ -123,6 +129,26 @@ public static class LookupReaders
         { } v when v.StartsWith("form-pdf:", StringComparison.Ordinal) || v.StartsWith("form:", StringComparison.Ordinal) => "Giấy tờ, biểu mẫu của hồ sơ",
         _ => "Hệ thống",
     };
+
+    /// <summary>How close to a read an action counts as the one it was read for: the same save, or the page shown right after.</summary>
+    private static readonly TimeSpan ActionBreath = TimeSpan.FromMinutes(1);
+
+    /// <summary>What the dossier's stage at the read asks of a reader in one of <paramref name="roles"/>, or null when it asks nothing of them.</summary>
+    internal static string? StagePurpose(DossierStatus stage, IReadOnlyCollection<string> roles)
+    {
+        bool Has(string role) => roles.Contains(role, StringComparer.Ordinal);
+        return stage switch
+        {
+            DossierStatus.Submitted when Has(Roles.OneStopOfficer) => "Để kiểm tra, tiếp nhận hồ sơ",
+            DossierStatus.Received when Has(Roles.OneStopOfficer) => "Để chuyển hồ sơ đến đơn vị giải quyết",
+            DossierStatus.InProcessing when Has(Roles.Specialist) => "Để thẩm định, xử lý hồ sơ",
+            DossierStatus.AwaitingApproval when Has(Roles.Leader) => "Để xem xét, phê duyệt kết quả giải quyết",
+            DossierStatus.AwaitingSupplement => "Để theo dõi việc bổ sung hồ sơ",
+            DossierStatus.AwaitingInterAgency => "Để phối hợp giải quyết với cơ quan liên quan",
+            DossierStatus.ResultIssued when Has(Roles.OneStopOfficer) => "Để trả kết quả cho Ông/Bà",
+            _ => null,
+        };
+    }
 
     /// <summary>What a read in that view is for when the officer took no action on the dossier around it.</summary>
     private static string Purpose(string action, string? view) => view switch

@@ -12,7 +12,7 @@ namespace MotCua.Web.Features.Dossiers;
 
 /// <summary>
 /// The stored files of a dossier through the API, under the page's rule: the deciding agency's officers who handle the
-/// dossier (<see cref="DossierChange.ReadFiles"/>) get every file; a centre that received it for that agency gets only
+/// dossier (<see cref="DossierFileAccess"/>, a merged-away predecessor's dossiers included) get every file; a centre that received it for that agency gets only
 /// the files its desk attached at receipt (<see cref="CentreFiles"/>).
 /// </summary>
 public static class DossierFilesApi
@@ -66,14 +66,14 @@ public static class DossierFilesApi
     {
         var agencyId = user.AgencyId();
         var key = code.Trim();
-        var d = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == key, ct);
+        var d = await DossierFileAccess.FindAsync(db, agencyId, key, ct);
         if (d is null)
         {
             return await CentreFiles.ReceivedAsync(db, agencyId, key, ct) is { } received
                 ? (await CentreFiles.AttachedAtReceiptAsync(db, received, ct), null)
                 : (null, ApiProblems.NotFound("Không tìm thấy hồ sơ.", $"Không có hồ sơ mã \"{key}\" của cơ quan."));
         }
-        if (await dossiers.RefusalAsync(user, d, DossierChange.ReadFiles, ct) is { } refused)
+        if (await DossierFileAccess.RefusalAsync(db, dossiers, user, d, ct) is { } refused)
         {
             return (null, ApiProblems.Forbidden(refused.Title ?? "Không có quyền tải tệp của hồ sơ.", refused.Detail));
         }

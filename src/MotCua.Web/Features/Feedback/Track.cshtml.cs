@@ -14,10 +14,11 @@ namespace MotCua.Web.Features.Feedback;
 /// <summary>
 /// Tra cứu phản ánh, kiến nghị: the sender gives the acknowledgement code and the phone or e-mail sent with it (the code
 /// alone opens nothing) and sees where the PAKN stands: received, in handling, answered, or transferred to the competent body.
+/// Wrong factors count against the code as on the dossier look-up (<see cref="SecondFactorThrottle"/>), whatever the address.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Security.LookupPolicy)]
-public sealed class TrackModel(AppDbContext db) : PageModel
+public sealed class TrackModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public const string NotFoundMessage = "Không tìm thấy phản ánh, kiến nghị với mã và số điện thoại hoặc thư điện tử đã nhập.";
 
@@ -47,17 +48,37 @@ public sealed class TrackModel(AppDbContext db) : PageModel
             Error = "Vui lòng nhập mã tiếp nhận và số điện thoại hoặc thư điện tử đã gửi kèm phản ánh, kiến nghị.";
             return Page();
         }
-        var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
-        if (item is null || !ApplicantVerification.Matches(factor, item.SenderPhone, null, item.SenderEmail))
+        if (code.Length > 40)
         {
+            // Longer than any code issued: nothing to find and nothing to count.
             Error = NotFoundMessage;
             return Page();
         }
+        var key = ThrottleKey(code);
+        if (await SecondFactorThrottle.LockedUntilAsync(db, time, key, ct) is { } locked)
+        {
+            Error = LockedMessage(locked);
+            return Page();
+        }
+        var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
+        if (item is null || !ApplicantVerification.Matches(factor, item.SenderPhone, null, item.SenderEmail))
+        {
+            Error = await SecondFactorThrottle.FailedAsync(db, time, key, ct) is { } until ? LockedMessage(until) : NotFoundMessage;
+            return Page();
+        }
+        await SecondFactorThrottle.ClearAsync(db, key, ct);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => a.Name).SingleAsync(ct);
         Result = new TrackView(item.Code, item.Title, item.ReceivedAt, PublicStatus(item.Status),
             item.TransferredAt is null ? null : FeedbackTransferNotice.SenderText(item, agency), item.Status == FeedbackStatus.Published);
         return Page();
     }
+
+    /// <summary>The throttle's key of a feedback code, apart from the dossier codes'.</summary>
+    public static string ThrottleKey(string code) => "PAKN:" + code;
+
+    public static string LockedMessage(DateTimeOffset until) =>
+        "Mã phản ánh, kiến nghị này đã bị nhập sai số điện thoại hoặc thư điện tử quá nhiều lần nên tạm khóa tra cứu. Vui lòng thử lại sau "
+        + until.ToVnDateTime() + ".";
 
     /// <summary>The state as the sender reads it; the internal steps of handling are one.</summary>
     public static string PublicStatus(FeedbackStatus status) => status switch

@@ -39,6 +39,15 @@ public static class IndexQueries
         return names;
     }
 
+    /// <summary>The keys of the agency's units merged into another by <paramref name="day"/>: closed for any period from that day on.</summary>
+    public static async Task<IReadOnlySet<string>> ClosedUnitKeysAsync(ReportingDb reporting, int agencyId, DateOnly day, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reporting);
+        var ids = await reporting.Context.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.SucceededById != null && u.SucceededFrom <= day)
+            .Select(u => u.Id).ToListAsync(ct);
+        return ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The inputs for the agency (<paramref name="unitId"/> null) or one unit, for <paramref name="period"/>.</summary>
     public static async Task<IndexInputs> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
     {

@@ -33,6 +33,9 @@ public abstract class PeriodPageModel(ReportingDb reporting, TimeProvider time) 
 
     public IReadOnlyDictionary<string, string> Units { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The units the picker offers: those merged into another before the period began are left out, the chosen one kept.</summary>
+    public IReadOnlyDictionary<string, string> PickerUnits { get; private set; } = new Dictionary<string, string>();
+
     public string? Error { get; protected set; }
 
     protected int AgencyId => User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
@@ -44,6 +47,7 @@ public abstract class PeriodPageModel(ReportingDb reporting, TimeProvider time) 
     protected async Task<bool> ResolveAsync(CancellationToken ct)
     {
         Units = await IndexQueries.UnitNamesAsync(Reporting, AgencyId, ct);
+        PickerUnits = Units;
         // A bad number in the query leaves the property null and a model error: say so rather than silently use today.
         if (!ModelState.IsValid)
         {
@@ -58,6 +62,9 @@ public abstract class PeriodPageModel(ReportingDb reporting, TimeProvider time) 
             Error = error;
             return false;
         }
+        var closed = await IndexQueries.ClosedUnitKeysAsync(Reporting, AgencyId, Choice.Period.Start, ct);
+        var chosen = UnitId?.ToString(CultureInfo.InvariantCulture);
+        PickerUnits = Units.Where(x => !closed.Contains(x.Key) || x.Key == chosen).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
         if (UnitId is { } u && (u == 0 || !Units.ContainsKey(u.ToString(CultureInfo.InvariantCulture))))
         {
             Error = "Không có đơn vị này trong cơ quan.";

@@ -177,7 +177,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         CanEditFees = FeesReadOnly is null;
         CanAddFiles = own && DossierAccess.MayChange(actor, holding, DossierChange.ComponentFiles) is null;
         CanExplain = own && DossierAccess.MayChange(actor, holding, DossierChange.Explanation) is null;
-        CanReadFiles = own && DossierAccess.MayChange(actor, holding, DossierChange.ReadFiles) is null;
+        CanReadFiles = await DossierFileAccess.RefusalAsync(db, dossiers, User, d, ct) is null;
         // Personal-data law: every read of a dossier's personal data is logged (who, which dossier, which view, masked or not).
         Applicant = PersonalDataReads.Open(db, time, User, d, view);
         Actions = await act.AvailableActionsAsync(User, d, ct);
@@ -422,19 +422,23 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     /// <summary>A stored file of the dossier, for the officers handling it (<see cref="DossierChange.ReadFiles"/>), not the whole agency.</summary>
     public async Task<IActionResult> OnGetFileAsync(string code, long id, CancellationToken ct)
     {
-        var agencyId = User.AgencyId();
-        var file = await db.DossierFiles.AsNoTracking().Include(f => f.Dossier)
-            .SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
+        var file = await ReadableFileAsync(code, id, ct);
         if (file is null)
         {
             return NotFound();
         }
-        if (await dossiers.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
+        if (await DossierFileAccess.RefusalAsync(db, dossiers, User, file.Dossier!, ct) is not null)
         {
             return Forbid();
         }
         return PhysicalFile(store.FullPath(file), file.ContentType, file.FileName);
     }
+
+    /// <summary>The file <paramref name="id"/> of the dossier the caller's agency answers for under <paramref name="code"/>, with its dossier.</summary>
+    private async Task<DossierFile?> ReadableFileAsync(string code, long id, CancellationToken ct) =>
+        await DossierFileAccess.FindAsync(db, User.AgencyId(), code, ct) is { } d
+            ? await db.DossierFiles.AsNoTracking().Include(f => f.Dossier).SingleOrDefaultAsync(f => f.Id == id && f.DossierId == d.Id, ct)
+            : null;
 
     /// <summary>
     /// A PDF or image of the dossier shown inside the page, under the same rule as the download; anything else is offered
@@ -442,14 +446,12 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     /// </summary>
     public async Task<IActionResult> OnGetPreviewAsync(string code, long id, CancellationToken ct)
     {
-        var agencyId = User.AgencyId();
-        var file = await db.DossierFiles.AsNoTracking().Include(f => f.Dossier)
-            .SingleOrDefaultAsync(f => f.Id == id && f.AgencyId == agencyId && f.Dossier!.Code == code, ct);
+        var file = await ReadableFileAsync(code, id, ct);
         if (file is null)
         {
             return NotFound();
         }
-        if (await dossiers.RefusalAsync(User, file.Dossier!, DossierChange.ReadFiles, ct) is not null)
+        if (await DossierFileAccess.RefusalAsync(db, dossiers, User, file.Dossier!, ct) is not null)
         {
             return Forbid();
         }
