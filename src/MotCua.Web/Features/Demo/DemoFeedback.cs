@@ -8,7 +8,7 @@ using MotCua.Web.Features.Organisation;
 namespace MotCua.Web.Features.Demo;
 
 /// <summary>
-/// A year of the demo department's PAKN: most answered and published, some being handled, a few new, one waiting to
+/// A year of the demo department's PAKN: almost all answered on time and published, one answered late, one being handled past its due date, one new, one waiting to
 /// be transferred and one transferred to the competent body. Texts hold no personal data, so the published texts are
 /// the originals.
 /// </summary>
@@ -36,12 +36,20 @@ internal static class DemoFeedback
         ("Phản ánh về việc cấp phép khai thác khoáng sản", "Đề nghị xem xét việc cấp phép khai thác cát tại xã Hòa Phú gây sạt lở bờ sông.", FeedbackContentType.OtherRegulationIssue, null),
     ];
 
+    private const int Answered = 26;
+
+    private const int AnsweredLate = 7;
+
+    private const int OverdueOpen = 26;
+
     public static async Task SeedAsync(AppDbContext db, Agency agency, DeadlineCalculator calculator, People people, Random random, DateTimeOffset now, CancellationToken ct)
     {
         var units = db.Units.Where(u => u.AgencyId == agency.Id && u.Kind != UnitKind.OneStopDesk && u.Kind != UnitKind.Leadership).OrderBy(u => u.SortOrder).Select(u => u.Id).ToList();
         for (var i = 0; i < 30; i++)
         {
-            var received = now.AddDays(-365 + (i * 12) + random.Next(0, 10)).AddHours(random.Next(0, 8));
+            // Spread over the year; the open ones are recent: one being handled past its due date, one new, one to transfer.
+            var daysAgo = i switch { < Answered => 365 - (i * 13) - random.Next(0, 10), OverdueOpen => 18, 27 => 2, 28 => 3, _ => 100 };
+            var received = now.AddDays(-daysAgo).AddHours(random.Next(0, 8));
             var last = i == 29;
             var (title, content, type, answer) = last ? Topics[^1] : i == 28 ? Topics[^2] : Topics[random.Next(Topics.Length - 2)];
             var item = new FeedbackItem
@@ -62,7 +70,6 @@ internal static class DemoFeedback
                 TransferDueAt = FeedbackTransfer.Due(received, calculator),
                 Status = FeedbackStatus.Received,
             };
-            var age = now - received;
             if (last)
             {
                 // Outside the department's competence: transferred to the body that licenses mining.
@@ -81,7 +88,7 @@ internal static class DemoFeedback
                 item.ClassifiedBy = "daumoi";
                 item.TransferReason = "Nội dung liên quan đến quy định của nhiều bộ, ngành.";
             }
-            else if (answer is not null && age > TimeSpan.FromDays(60))
+            else if (i < Answered && answer is not null)
             {
                 item.Status = FeedbackStatus.Published;
                 item.AssignedUnitId = units[random.Next(units.Count)];
@@ -89,7 +96,8 @@ internal static class DemoFeedback
                 item.ClassifiedBy = "daumoi";
                 item.AnswerText = answer;
                 item.DraftedBy = "chuyenvien";
-                item.DraftedAt = received.AddDays(random.Next(3, 7));
+                // One answer of the year came after its due date.
+                item.DraftedAt = received.AddDays(i == AnsweredLate ? random.Next(16, 20) : random.Next(3, 7));
                 item.ApprovedBy = "lanhdao";
                 item.ApprovedAt = item.DraftedAt.Value.AddDays(1);
                 item.PublishedAt = item.ApprovedAt.Value.AddHours(3);
@@ -100,7 +108,7 @@ internal static class DemoFeedback
                 item.RedactionReviewedAt = item.PublishedAt;
                 item.ClosedAt = item.PublishedAt;
             }
-            else if (age > TimeSpan.FromDays(20) && i != 27)
+            else if (i == OverdueOpen)
             {
                 item.Status = FeedbackStatus.Handling;
                 item.AssignedUnitId = units[random.Next(units.Count)];

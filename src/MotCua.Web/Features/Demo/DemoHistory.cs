@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
@@ -66,6 +67,7 @@ public static class DemoHistory
             return;
         }
         await DemoProcesses.SeedAsync(db, agency.Id, ct);
+        await DemoPublication.SeedAsync(db, agency.Id, ct);
         var versions = await db.ProcedureVersions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Fees).Include(v => v.Field).Include(v => v.Papers).AsSplitQuery()
             .Where(v => v.Procedure!.AgencyId == agency.Id && v.State == VersionState.Published)
             .OrderBy(v => v.Procedure!.Code).ThenBy(v => v.Id).ToListAsync(ct);
@@ -87,17 +89,22 @@ public static class DemoHistory
         var seeder = Seeder(agency.Id);
         var open = new List<(string Code, Outcome Outcome, bool Quality)>();
         var batch = new List<Dossier>();
+        var issued = new List<string>();
         foreach (var plan in plans)
         {
-            var dossier = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct);
+            var (dossier, outcome) = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct);
             if (plan.AtCentre && centre is not null)
             {
                 dossier.ReceivingAgencyId = centre.Id;
                 dossier.ReceivingUnitId = centreDesk;
             }
-            if (plan.Outcome is Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+            if (outcome == Outcome.ResultIssued && dossier.ReturnChoice != ResultDelivery.Online)
             {
-                open.Add((dossier.Code, plan.Outcome, (dossier.StepPlan.Count > 0 ? dossier.StepPlan[0] : null)?.UnitName?.StartsWith("Chi cục", StringComparison.Ordinal) == true));
+                issued.Add(dossier.Code);
+            }
+            if (outcome is Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+            {
+                open.Add((dossier.Code, outcome, (dossier.StepPlan.Count > 0 ? dossier.StepPlan[0] : null)?.UnitName?.StartsWith("Chi cục", StringComparison.Ordinal) == true));
             }
             batch.Add(dossier);
             if (batch.Count == 200)
@@ -107,6 +114,7 @@ public static class DemoHistory
         }
         await SaveAsync(db, store, seeder, batch, ct);
         await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
         await AcknowledgeAsync(db, agency.Id, random, ct);
@@ -126,11 +134,20 @@ public static class DemoHistory
         var sum = weights.Sum();
         var today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
         var plans = new List<Plan>();
+        // The sub-department's longer procedures, whose recent dossiers the demo specialist and leader have on their desks.
+        var quality = versions.Where(v => v.Field!.Name.StartsWith("Tiêu chuẩn", StringComparison.Ordinal)
+            && v.ProcessingTimeUnit == TimeUnit.WorkingDays && v.ProcessingTimeValue >= 5).ToList();
         for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
         {
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
             {
                 continue;
+            }
+            if (quality.Count > 0 && day >= today.AddDays(-8))
+            {
+                plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false,
+                    new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime(),
+                    day.DayNumber % 2 == 0 ? Outcome.AwaitingApproval : Outcome.Assigned));
             }
             var count = (int)Math.Round(PerDay * (0.5 + random.NextDouble()));
             for (var i = 0; i < count; i++)
@@ -149,13 +166,13 @@ public static class DemoHistory
                     channel = DossierChannel.NationalPortal;
                 }
                 var atCentre = hasCentre && channel == DossierChannel.Direct && day >= new DateOnly(2025, 7, 1) && random.NextDouble() < 0.08;
-                plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received)));
+                plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received, LateShare(version))));
             }
         }
         return plans;
     }
 
-    private static Outcome OutcomeOf(Random random, TimeSpan age)
+    private static Outcome OutcomeOf(Random random, TimeSpan age, double lateShare)
     {
         var draw = random.NextDouble();
         if (age < TimeSpan.FromDays(4))
@@ -181,11 +198,19 @@ public static class DemoHistory
             < 0.02 + DossierHistoryRules.RefusedShare => Outcome.RefusedAfterReceipt,
             < 0.06 => Outcome.Withdrawn,
             < 0.06 + DossierHistoryRules.SupplementShare => Outcome.Supplemented,
-            _ => random.NextDouble() < DossierHistoryRules.OnTimeShare ? Outcome.Returned : Outcome.Late,
+            _ => random.NextDouble() < lateShare ? Outcome.Late : Outcome.Returned,
         };
     }
 
-    private static async Task<Dossier> NewDossierAsync(DossierReferences references, DeadlineCalculator calculator, Agency agency, Plan plan, People people,
+    /// <summary>
+    /// A well-run department is late on a few dossiers, most of them in the two procedures whose appraisal needs an
+    /// outside inspection (imported goods' quality, a new X-ray licence); the overall share stays near <see cref="DossierHistoryRules.OnTimeShare"/>.
+    /// </summary>
+    private static double LateShare(ProcedureVersion version) =>
+        version.Name.StartsWith("Kiểm tra nhà nước về chất lượng", StringComparison.Ordinal)
+        || version.Name.StartsWith("Cấp giấy phép tiến hành công việc bức xạ", StringComparison.Ordinal) ? 0.14 : 0.005;
+
+    private static async Task<(Dossier Dossier, Outcome Outcome)> NewDossierAsync(DossierReferences references, DeadlineCalculator calculator, Agency agency, Plan plan, People people,
         Random random, DateTimeOffset now, CancellationToken ct)
     {
         var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare
@@ -198,8 +223,15 @@ public static class DemoHistory
         var time = dossier.ProcessingTime ?? ProcessingTime.WorkingDays(10);
         var due = calculator.ComputeDue(received, time);
         var allowed = due - received;
+        var outcome = plan.Outcome;
+        if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval or Outcome.ResultIssued
+            && due < now.AddHours(8) && random.NextDouble() >= DossierHistoryRules.OpenOverdueShare)
+        {
+            // A short procedure received days ago is finished by now in a well-run department; only a few stay overdue.
+            outcome = Outcome.Returned;
+        }
         HistoricalDossier history;
-        switch (plan.Outcome)
+        switch (outcome)
         {
             case Outcome.RefusedAtDesk:
                 history = new HistoricalDossier(received, null, RefusedAt: received.AddMinutes(random.Next(10, 60)));
@@ -221,29 +253,42 @@ public static class DemoHistory
                 break;
             default:
                 var pauses = new List<ImportedPause>();
-                if (plan.Outcome == Outcome.Supplemented)
+                if (outcome == Outcome.Supplemented)
                 {
                     var from = received.AddDays(random.Next(1, 5));
                     var to = from.AddDays(random.Next(2, 11));
-                    pauses.Add(new ImportedPause(from, to, PauseReason.AwaitingSupplement));
-                    due += to - from;
+                    var second = random.NextDouble() < DossierHistoryRules.SecondRoundShare;
+                    // A supplement answered only recently would leave no time to resolve the dossier before today.
+                    if (to < now.AddDays(-2))
+                    {
+                        pauses.Add(new ImportedPause(from, to, PauseReason.AwaitingSupplement));
+                        due += to - from;
+                        var again = to.AddDays(random.Next(1, 4));
+                        var back = again.AddDays(random.Next(2, 8));
+                        if (second && back < now.AddDays(-2))
+                        {
+                            // The answer to the first request left one paper wrong: a second, rarer round.
+                            pauses.Add(new ImportedPause(again, back, PauseReason.AwaitingSupplement));
+                            due += back - again;
+                        }
+                    }
                     allowed = due - received;
                 }
-                var resolved = plan.Outcome == Outcome.Late
+                var resolved = outcome == Outcome.Late
                     ? due.AddDays(random.Next(1, 11))
                     : received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble()));
-                if (pauses.Count > 0 && resolved <= pauses[0].To)
+                if (pauses.Count > 0 && resolved <= pauses[^1].To)
                 {
-                    resolved = pauses[0].To!.Value.AddDays(1);
+                    resolved = pauses[^1].To!.Value.AddDays(1);
                 }
                 resolved = Earlier(resolved, now);
-                var returned = resolved.AddHours(random.Next(1, 72));
+                var returned = ReturnedAt(random, plan.Channel, resolved, due, outcome == Outcome.Late);
                 history = new HistoricalDossier(received, due, resolved, returned < now ? returned : null, Pauses: pauses);
                 break;
         }
         var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
             ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
-        if (plan.Outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+        if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
         {
             // Received at the desk, not yet handed to a unit: the officers' commands take it from here.
             state = state with { Status = DossierStatus.Received, StepStartedAt = null };
@@ -279,7 +324,44 @@ public static class DemoHistory
             });
         }
         AddTimeline(dossier, history, state.Status);
-        return dossier;
+        return (dossier, outcome);
+    }
+
+    /// <summary>
+    /// When the result reached the applicant: an online or posted result within hours, a desk result when the applicant
+    /// came back, within office hours and almost always by the appointment; only a late dossier's result is returned after it.
+    /// </summary>
+    private static DateTimeOffset ReturnedAt(Random random, DossierChannel channel, DateTimeOffset resolved, DateTimeOffset due, bool late)
+    {
+        var delay = channel is DossierChannel.Direct && random.NextDouble() < 0.6
+            ? TimeSpan.FromHours(random.Next(2, 72))
+            : TimeSpan.FromMinutes(random.Next(20, 240));
+        var returned = OfficeHours(resolved + delay);
+        if (!late && returned > due && random.NextDouble() < DossierHistoryRules.ReturnedByDueShare)
+        {
+            returned = due > resolved ? resolved + ((due - resolved) * random.NextDouble()) : resolved;
+        }
+        return returned < resolved ? resolved : returned;
+    }
+
+    /// <summary>The instant moved forward into the office's day (7:30–17:00 local, Monday to Friday).</summary>
+    private static DateTimeOffset OfficeHours(DateTimeOffset at)
+    {
+        var local = at.ToOffset(Vn);
+        var opens = new TimeSpan(7, 30, 0);
+        if (local.TimeOfDay >= new TimeSpan(17, 0, 0))
+        {
+            local = new DateTimeOffset(local.Date.AddDays(1) + opens, Vn);
+        }
+        else if (local.TimeOfDay < opens)
+        {
+            local = new DateTimeOffset(local.Date + opens, Vn);
+        }
+        while (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            local = local.AddDays(1);
+        }
+        return local.ToUniversalTime();
     }
 
     private static DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset now) => at < now.AddHours(-2) ? at : now.AddHours(-2);
@@ -396,11 +478,42 @@ public static class DemoHistory
         }
     }
 
-    /// <summary>About a third of the applicants who got their result rate the service, most of them satisfied.</summary>
+    /// <summary>
+    /// The specialist records the result document of each approved paper or postal result through the product's own
+    /// service, so the desk's "results to return" queue holds them as it would on a working day.
+    /// </summary>
+    private static async Task RecordResultsAsync(IServiceScopeFactory scopes, int agencyId, List<string> codes, DateTimeOffset now, ILogger log, CancellationToken ct)
+    {
+        var number = 100;
+        foreach (var code in codes)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("chuyenvien");
+            if (account is null || account.AgencyId != agencyId)
+            {
+                return;
+            }
+            var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+            var day = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
+            var draft = new Results.ResultDraft(Results.ResultDocumentType.Licence, (++number).ToString(CultureInfo.InvariantCulture), "GP-SKHCN",
+                "Kết quả giải quyết hồ sơ " + code, day, "Lê Quang Vinh", "Phó Giám đốc", day, null, null);
+            var result = await sp.GetRequiredService<Results.ResultDocuments>().RecordAsync(principal, code, draft, ct);
+            if (!result.Succeeded && log.IsEnabled(LogLevel.Warning))
+            {
+                log.LogWarning("Demo history: the result of {Code} was not recorded: {Errors}", code, string.Join(" ", result.Errors));
+            }
+        }
+    }
+
+    /// <summary>
+    /// About a third of the applicants who got their result rate the service, most of them satisfied. Answers about
+    /// facts follow the dossier: "supplemented more than once" only after two or more rounds, "on time" only when it was.
+    /// </summary>
     private static async Task EvaluateAsync(AppDbContext db, int agencyId, Random random, DateTimeOffset now, CancellationToken ct)
     {
         var returned = await db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.Status == DossierStatus.Returned)
-            .OrderBy(d => d.Id).Select(d => new { d.Id, d.Code, d.ProcedureCode, d.ReturnedAt }).ToListAsync(ct);
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.Code, d.ProcedureCode, d.ReturnedAt, d.DueAt, d.PausesJson }).ToListAsync(ct);
         var units = await db.DossierEvents.AsNoTracking().Where(e => e.ToUnitId != null && db.Set<Dossier>().Any(d => d.Id == e.DossierId && d.AgencyId == agencyId))
             .Select(e => new { e.DossierId, e.ToUnitId }).ToListAsync(ct);
         var unitOf = units.GroupBy(u => u.DossierId).ToDictionary(g => g.Key, g => g.Last().ToUnitId);
@@ -412,13 +525,13 @@ public static class DemoHistory
             {
                 continue;
             }
-            var mood = random.NextDouble();
-            // The ballot is answered under the questionnaire offered on its day: most choose the best answer, a few the second.
+            var rounds = (JsonSerializer.Deserialize<List<PauseRow>>(d.PausesJson, PauseJson) ?? []).Count(p => p.Reason == PauseReason.AwaitingSupplement);
+            var onTime = d.DueAt is not { } due || d.ReturnedAt <= due;
+            // A late or twice-supplemented applicant is the one who is sometimes dissatisfied.
+            var mood = random.NextDouble() * (onTime && rounds < 2 ? 1 : 0.3);
+            // The ballot is answered under the questionnaire offered on its day.
             var questionnaire = CitizenQuestionnaires.For(DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime));
-            var answers = questionnaire.Questions
-                .Select(q => q.Choices.OrderByDescending(c => c.Points).ToList())
-                .Select(choices => (mood < 0.05 ? choices[Math.Min(choices.Count - 1, 1 + random.Next(0, 2))] : random.NextDouble() < 0.85 ? choices[0] : choices[Math.Min(1, choices.Count - 1)]).Value)
-                .ToList();
+            var answers = questionnaire.Questions.Select(q => Answer(q, rounds, onTime, mood, random)).ToList();
             db.Add(new DossierEvaluation
             {
                 AgencyId = agencyId, DossierId = d.Id, DossierCode = d.Code, ProcedureCode = d.ProcedureCode, UnitId = unitOf.GetValueOrDefault(d.Id),
@@ -428,6 +541,37 @@ public static class DemoHistory
             });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly JsonSerializerOptions PauseJson = new(JsonSerializerDefaults.Web);
+
+    private sealed record PauseRow(PauseReason Reason);
+
+    /// <summary>One answer: the facts of the dossier for the questions about them, the applicant's mood for the others.</summary>
+    private static int Answer(CitizenQuestion question, int rounds, bool onTime, double mood, Random random)
+    {
+        var best = question.Choices.OrderByDescending(c => c.Points).ToList();
+        AnswerChoice YesNo(bool yes) => question.Choices.Single(c => c.Value == (yes ? 1 : 0));
+        AnswerChoice Graded(int points) => best.First(c => c.Points <= points);
+        var choice = question.Key switch
+        {
+            "bo-sung" => YesNo(rounds >= 2),
+            "dung-hen" => YesNo(onTime),
+            "chi-phi" => YesNo(false),
+            // The nine indicators: 1 total time, 3 contacts to complete the dossier, 7 conduct (late counts against it).
+            "1" or "7" => Graded(onTime ? 2 : 0),
+            "3" => Graded(rounds switch { 0 => 2, 1 => 1, _ => 0 }),
+            _ when best.Count == 2 => best[0],
+            _ when best.Count == 3 => mood switch { < 0.03 => best[2], < 0.12 => best[1], _ => best[0] },
+            _ => mood switch
+            {
+                < 0.03 => best[Math.Min(best.Count - 1, 3 + random.Next(0, 2))],
+                < 0.10 => best[Math.Min(best.Count - 1, 2)],
+                < 0.45 => best[1],
+                _ => best[0],
+            },
+        };
+        return choice.Value;
     }
 
     /// <summary>The national portal acknowledged most receipts within minutes; the roll-up then counts them as synchronised.</summary>

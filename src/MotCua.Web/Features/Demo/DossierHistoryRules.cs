@@ -15,14 +15,23 @@ public static class DossierHistoryRules
     /// <summary>Dossiers with a fee to pay.</summary>
     public const double FeeShare = 0.6;
 
-    /// <summary>Dossiers whose appraisal asked for a supplement once.</summary>
+    /// <summary>Dossiers whose appraisal asked for a supplement.</summary>
     public const double SupplementShare = 0.08;
+
+    /// <summary>Supplemented dossiers that needed a second request: a repeated request is the exception.</summary>
+    public const double SecondRoundShare = 0.1;
+
+    /// <summary>Open dossiers already past their due date: a department that keeps its appointments has few.</summary>
+    public const double OpenOverdueShare = 0.1;
+
+    /// <summary>Results of dossiers resolved in time that also reached the applicant by the appointment.</summary>
+    public const double ReturnedByDueShare = 0.97;
 
     /// <summary>Dossiers refused after receipt (the appraisal found them ineligible).</summary>
     public const double RefusedShare = 0.03;
 
     /// <summary>Resolved dossiers resolved early or on time; the rest are late by one to ten days.</summary>
-    public const double OnTimeShare = 0.88;
+    public const double OnTimeShare = 0.97;
 
     /// <summary>Online payments among the fees of online dossiers.</summary>
     public const double PaidOnlineShare = 0.6;
@@ -35,8 +44,8 @@ public static class DossierHistoryRules
 
     public static DossierChannel Channel(double draw) => draw switch
     {
-        < 0.45 => DossierChannel.Direct,
-        < 0.90 => DossierChannel.Online,
+        < 0.35 => DossierChannel.Direct,
+        < 0.92 => DossierChannel.Online,
         _ => DossierChannel.Postal,
     };
 

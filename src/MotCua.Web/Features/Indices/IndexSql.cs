@@ -58,9 +58,9 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
             return new MeasureCount(list.Count - failing.Count, list.Count, LostItemKind.Procedure, failing.Count, failing);
         }
 
-        int max = 2 * OneStopEvaluation.Indicators.Count;
         var valid = ballots.Where(b => (unitKey is null || string.Equals(b.UnitKey, unitKey, StringComparison.Ordinal)) && period.Contains(b.EvaluatedAt) && b.IsComplete).ToList();
-        var below = valid.Where(b => b.Total < max).Select(b => b.DossierId).ToList();
+        // Each ballot against its own questionnaire's maximum, as the core reference counts it.
+        var below = valid.Where(b => b.Total < b.MaxTotal).Select(b => b.DossierId).ToList();
         var online = scoped.Where(p => p.OnlineLevel != OnlineServiceLevel.None).ToList();
         return new Dictionary<Index766Measure, MeasureCount>
         {
@@ -72,7 +72,7 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
             [Index766Measure.DossiersOnline] = Dossiers(c.Online, c.Received),
             [Index766Measure.FeeProceduresPaidOnline] = Procedures(scoped.Where(p => p.ChargesFee), p => paidOnline.Contains(p.Key)),
             [Index766Measure.FeeDossiersPaidOnline] = Dossiers(c.FeePaidOnline, c.FeeCharged),
-            [Index766Measure.CitizenSatisfaction] = new(valid.Sum(b => b.Total), max * valid.Count, LostItemKind.Ballot, below.Count, below),
+            [Index766Measure.CitizenSatisfaction] = new(valid.Sum(b => b.Total), valid.Sum(b => b.MaxTotal), LostItemKind.Ballot, below.Count, below),
             [Index766Measure.ResolvedWithElectronicResult] = Dossiers(c.ResolvedElectronic, c.Resolved),
             [Index766Measure.DossiersDigitised] = Dossiers(c.Digitised, c.Received),
             // The system records no reuse of digitised data yet (DossierFact.ReusedDigitisedData is never set).

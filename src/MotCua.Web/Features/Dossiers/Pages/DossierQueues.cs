@@ -58,7 +58,7 @@ public sealed record Queue(string Title, string TestId, IReadOnlyList<QueueRow> 
 
     /// <summary>
     /// "Còn lại": the working time left to the due instant in working days ("3 ngày"), hours on the last day ("5 giờ"),
-    /// and past it "Quá 2 ngày"; empty without a running clock.
+    /// and past it "Quá 2 ngày" ("Quá hạn" before any working time has run past it); empty without a running clock.
     /// </summary>
     public static string Remaining(QueueStanding? standing)
     {
@@ -67,6 +67,11 @@ public sealed record Queue(string Title, string TestId, IReadOnlyList<QueueRow> 
             return "–";
         }
         var r = s.Remaining;
+        if (s.Status == PendingTimeliness.Overdue && r is { Days: 0, Hours: 0, Minutes: 0 })
+        {
+            // Past the due instant with no working time since (a night or a weekend): "Quá 0 phút" reads as a fault.
+            return "Quá hạn";
+        }
         var amount = r.Days > 0 ? r.Days.ToVnNumber() + " ngày" : r.Hours > 0 ? r.Hours.ToVnNumber() + " giờ" : r.Minutes.ToVnNumber() + " phút";
         return s.Status == PendingTimeliness.Overdue ? "Quá " + amount : amount;
     }
