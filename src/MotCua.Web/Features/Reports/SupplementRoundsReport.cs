@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Core.Dossiers;
+using MotCua.Core.Reports;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Supplement;
+using MotCua.Web.Features.Organisation.Merging;
+using MotCua.Web.Shared;
+
+namespace MotCua.Web.Features.Reports;
+
+/// <summary>A dossier asked to supplement in the period: its rounds so far and whether a request was flagged as repeated.</summary>
+public sealed record SupplementRoundsLine(string Code, int Rounds, bool Repeated);
+
+/// <summary>The period's supplement rounds: dossiers with 1, 2 and 3 or more rounds, flagged repeated requests, and the dossiers asked more than once.</summary>
+public sealed record SupplementRoundsFigures(ReportPeriod Period, int OneRound, int TwoRounds, int ThreeOrMore, int Repeated, IReadOnlyList<SupplementRoundsLine> SeveralRounds)
+{
+    public int MoreThanOne => TwoRounds + ThreeOrMore;
+}
+
+/// <summary>
+/// Số lần yêu cầu bổ sung: the dossiers the agency (with its predecessors) asked to supplement in a period, by how many
+/// rounds each has had up to the period's end. Read from the requests as stored, so a dossier counts once whatever its rounds.
+/// </summary>
+public static class SupplementRoundsReport
+{
+    public static async Task<SupplementRoundsFigures> LoadAsync(AppDbContext db, int agencyId, ReportPeriod period, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
+        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        var agencies = await AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
+        var rows = await db.DossierSupplementRequests.AsNoTracking()
+            .Where(r => agencies.Contains(r.Dossier!.AgencyId) && r.RequestedAt < e
+                && db.Set<DossierSupplementRequest>().Any(x => x.DossierId == r.DossierId && x.RequestedAt >= s && x.RequestedAt < e))
+            .GroupBy(r => new { r.DossierId, r.Dossier!.Code })
+            .Select(g => new { g.Key.Code, Rounds = g.Count(), Repeated = g.Count(x => x.RepeatedPapers != null) })
+            .ToListAsync(ct);
+        var lines = rows.Select(r => new SupplementRoundsLine(r.Code, r.Rounds, r.Repeated > 0)).ToList();
+        return new SupplementRoundsFigures(period,
+            lines.Count(l => SupplementRounds.Band(l.Rounds) == 1),
+            lines.Count(l => SupplementRounds.Band(l.Rounds) == 2),
+            lines.Count(l => SupplementRounds.Band(l.Rounds) == 3),
+            lines.Count(l => l.Repeated),
+            [.. lines.Where(l => l.Rounds > 1 || l.Repeated).OrderByDescending(l => l.Rounds).ThenBy(l => l.Code, StringComparer.Ordinal)]);
+    }
+}
+
+/// <summary>The report page's section for <see cref="SupplementRoundsReport"/>.</summary>
+public sealed class SupplementRoundsReportViewComponent(ReportingDb reporting) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(ReportPeriod period)
+    {
+        var figures = UserClaimsPrincipal.AgencyId() is { } agencyId
+            ? await SupplementRoundsReport.LoadAsync(reporting.Context, agencyId, period, HttpContext.RequestAborted)
+            : new SupplementRoundsFigures(period, 0, 0, 0, 0, []);
+        return View("/Features/Reports/_SupplementRoundsReport.cshtml", figures);
+    }
+}
+
+/// <summary>The dashboard's card: dossiers asked to supplement more than once this month, linking to the report's list.</summary>
+public sealed class SupplementRoundsCardViewComponent(ReportingDb reporting) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(ReportPeriod period)
+    {
+        var figures = UserClaimsPrincipal.AgencyId() is { } agencyId
+            ? await SupplementRoundsReport.LoadAsync(reporting.Context, agencyId, period, HttpContext.RequestAborted)
+            : new SupplementRoundsFigures(period, 0, 0, 0, 0, []);
+        return View("/Features/Reports/_SupplementRoundsCard.cshtml", figures);
+    }
+}
