@@ -5,10 +5,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Forms;
 using MotCua.Web.Features.Dossiers.Supplement;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Dossiers;
@@ -229,7 +231,7 @@ public sealed class SupplementRoundsWebTests
         var refused = await ReadAsync(await ActAsync(specialist, code, "requestSupplement", new { note = "Sai mẫu đơn.", supplementItems = items }),
             HttpStatusCode.UnprocessableEntity);
         Assert.StartsWith(SupplementRounds.RepeatWarning, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Empty((await RequestsAsync(app, code)).Where(r => r.Round == 2));
+        Assert.DoesNotContain(await RequestsAsync(app, code), r => r.Round == 2);
 
         await ReadAsync(await ActAsync(specialist, code, "requestSupplement", new
         {
