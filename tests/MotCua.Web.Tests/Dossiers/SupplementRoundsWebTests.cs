@@ -17,7 +17,8 @@ namespace MotCua.Web.Tests.Dossiers;
 
 /// <summary>
 /// Supplement rounds end to end: coded items, the applicant answers each one on the look-up page (refused while any is
-/// unanswered), the officer reviews each answer, and a repeated request is flagged with its reason.
+/// unanswered), the officer reviews each answer, a repeated request is flagged with its reason, and the rounds are a
+/// figure in the report and on the dashboard.
 /// </summary>
 public sealed class SupplementRoundsWebTests
 {
@@ -201,7 +202,7 @@ public sealed class SupplementRoundsWebTests
     }
 
     [Fact]
-    public async Task A_later_request_for_a_paper_held_at_the_first_needs_a_reason_and_is_flagged_on_the_dossier_page()
+    public async Task A_later_request_for_a_paper_held_at_the_first_needs_a_reason_and_is_flagged_in_the_page_the_report_and_the_dashboard()
     {
         await using var app = new MotCuaApp();
         using var desk = await app.ApiClientAsync("motcua");
@@ -248,14 +249,30 @@ public sealed class SupplementRoundsWebTests
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "dossier.supplement.repeat" && a.EntityId == code));
         }
 
-        // The leader and the control officer see the flag on the dossier page.
+        // The leader and the control officer see the flag on the dossier page, in the report and on the dashboard.
         foreach (var who in new[] { "lanhdao", "daumoi" })
         {
             using var officer = await app.LoginAsync(who);
             var page = WebUtility.HtmlDecode(await officer.GetStringAsync("/ho-so/" + code));
             Assert.Contains("data-testid=\"supplement-repeat\"", page, StringComparison.Ordinal);
             Assert.Contains("Mẫu đơn được thay thế sau khi hồ sơ được hướng dẫn", page, StringComparison.Ordinal);
+            var dashboard = await officer.GetStringAsync("/bang-dieu-khien");
+            Assert.Contains("data-testid=\"kf-supplement-rounds-count\">1<", dashboard, StringComparison.Ordinal);
         }
+        using var leader = await app.LoginAsync("lanhdao");
+        var today = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
+        var month = await ReadMonthAsync(leader, today);
+        Assert.Contains("data-testid=\"rounds-two\">1<", month, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"rounds-one\">0<", month, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"rounds-repeated\">1<", month, StringComparison.Ordinal);
+        Assert.Contains("/ho-so/" + code, month, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadMonthAsync(HttpClient client, DateTimeOffset localNow)
+    {
+        // Reporting months run from the 15th of the previous month to the 14th.
+        var monthOf = localNow.Day >= 15 ? localNow.AddMonths(1) : localNow;
+        return await client.GetStringAsync("/bao-cao/ho-so?Ky=" + monthOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task<List<DossierSupplementRequest>> RequestsAsync(MotCuaApp app, string code)

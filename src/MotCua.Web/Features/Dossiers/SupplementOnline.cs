@@ -84,8 +84,11 @@ public sealed class SupplementOnline(Data.AppDbContext db, TimeProvider time, Do
         db.AddRange(written);
         Supplement.SupplementAnswerQueries.Record(items, answers, now);
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
-            new { dossier.Code, Action = nameof(DossierAction.ResubmitSupplement), Files = written.Select(w => new { w.FileName, w.Sha256, w.Size, Item = w.SupplementItemCode }),
-                Answers = items.Select(i => new { i.Code, i.AnswerNone }) });
+            new
+            {
+                dossier.Code, Action = nameof(DossierAction.ResubmitSupplement), Files = written.Select(w => new { w.FileName, w.Sha256, w.Size, Item = w.SupplementItemCode }),
+                Answers = items.Select(i => new { i.Code, i.AnswerNone })
+            });
         try
         {
             await store.SaveAsync(dossier, decision, applicant, audit, ct);

@@ -31,13 +31,16 @@ public static class SupplementRoundsReport
         ArgumentNullException.ThrowIfNull(period);
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
         var agencies = await AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
-        var rows = await db.DossierSupplementRequests.AsNoTracking()
-            .Where(r => agencies.Contains(r.Dossier!.AgencyId) && r.RequestedAt < e
-                && db.Set<DossierSupplementRequest>().Any(x => x.DossierId == r.DossierId && x.RequestedAt >= s && x.RequestedAt < e))
-            .GroupBy(r => new { r.DossierId, r.Dossier!.Code })
-            .Select(g => new { g.Key.Code, Rounds = g.Count(), Repeated = g.Count(x => x.RepeatedPapers != null) })
+        // Instants are compared in memory: the SQLite provider cannot compare DateTimeOffset columns in SQL.
+        var requests = await db.DossierSupplementRequests.AsNoTracking()
+            .Where(r => agencies.Contains(r.Dossier!.AgencyId))
+            .Select(r => new { r.DossierId, r.Dossier!.Code, r.RequestedAt, Repeated = r.RepeatedPapers != null })
             .ToListAsync(ct);
-        var lines = rows.Select(r => new SupplementRoundsLine(r.Code, r.Rounds, r.Repeated > 0)).ToList();
+        var lines = requests.Where(r => r.RequestedAt < e)
+            .GroupBy(r => (r.DossierId, r.Code))
+            .Where(g => g.Any(x => x.RequestedAt >= s))
+            .Select(g => new SupplementRoundsLine(g.Key.Code, g.Count(), g.Any(x => x.Repeated)))
+            .ToList();
         return new SupplementRoundsFigures(period,
             lines.Count(l => SupplementRounds.Band(l.Rounds) == 1),
             lines.Count(l => SupplementRounds.Band(l.Rounds) == 2),
