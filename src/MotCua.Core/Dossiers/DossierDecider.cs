@@ -139,7 +139,8 @@ public static class DossierDecider
                 }
                 b.SupplementItems = command.SupplementItems;
                 b.Supplement = SupplementRules.Plan(state.State, context.At, state.SubmittedAt, context.Calculator)
-                    with { Round = SupplementRounds.NextRound(state.EarlierSupplements) };
+                    with
+                { Round = SupplementRounds.NextRound(state.EarlierSupplements) };
                 b.SupplementRepeat = SupplementRounds.Repeats(state.EarlierSupplements, command.SupplementItems) is { Count: > 0 } repeats
                     ? new SupplementRepeat(repeats, command.RepeatReason!.Trim())
                     : null;
@@ -469,8 +470,11 @@ public static class DossierDecider
             Supplement = Supplement,
             Notices = Notices,
             Audit = SupplementRepeat is { } repeat
-                ? audit with { Summary = audit.Summary + " Yêu cầu lại giấy tờ đã có khi yêu cầu bổ sung lần trước: "
-                    + string.Join("; ", repeat.Papers.Select(p => p.Paper)) + "; lý do: " + repeat.Reason }
+                ? audit with
+                {
+                    Summary = audit.Summary + " Yêu cầu lại giấy tờ đã có khi yêu cầu bổ sung lần trước: "
+                    + string.Join("; ", repeat.Papers.Select(p => p.Paper)) + "; lý do: " + repeat.Reason
+                }
                 : audit,
             SupplementRepeat = SupplementRepeat,
         };
