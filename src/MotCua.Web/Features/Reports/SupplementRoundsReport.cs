@@ -21,7 +21,7 @@ public sealed record SupplementRoundsFigures(ReportPeriod Period, int OneRound, 
 
 /// <summary>
 /// Số lần yêu cầu bổ sung: the dossiers the agency (with its predecessors) asked to supplement in a period, by how many
-/// rounds each has had up to the period's end. Read from the requests as stored, so a dossier counts once whatever its rounds.
+/// rounds each has had up to the period's end. A dossier counts once whatever its rounds.
 /// </summary>
 public static class SupplementRoundsReport
 {
@@ -31,15 +31,20 @@ public static class SupplementRoundsReport
         ArgumentNullException.ThrowIfNull(period);
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
         var agencies = await AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
-        // Instants are compared in memory: the SQLite provider cannot compare DateTimeOffset columns in SQL.
-        var requests = await db.DossierSupplementRequests.AsNoTracking()
-            .Where(r => agencies.Contains(r.Dossier!.AgencyId))
-            .Select(r => new { r.DossierId, r.Dossier!.Code, r.RequestedAt, Repeated = r.RepeatedPapers != null })
+        // A round is a supplement request in the dossier's history, as the evaluation's data indicators count it; the repeat
+        // flag is on the stored request. Instants are compared in memory: the SQLite provider cannot compare DateTimeOffset columns in SQL.
+        var requests = await db.DossierEvents.AsNoTracking()
+            .Where(x => x.Action == DossierAction.RequestSupplement)
+            .Join(db.Dossiers.Where(d => agencies.Contains(d.AgencyId)), x => x.DossierId, d => d.Id, (x, d) => new { x.DossierId, d.Code, x.At })
             .ToListAsync(ct);
-        var lines = requests.Where(r => r.RequestedAt < e)
+        var repeated = (await db.DossierSupplementRequests.AsNoTracking()
+                .Where(r => r.RepeatedPapers != null && agencies.Contains(r.Dossier!.AgencyId))
+                .Select(r => new { r.DossierId, r.RequestedAt }).ToListAsync(ct))
+            .Where(r => r.RequestedAt < e).Select(r => r.DossierId).ToHashSet();
+        var lines = requests.Where(r => r.At < e)
             .GroupBy(r => (r.DossierId, r.Code))
-            .Where(g => g.Any(x => x.RequestedAt >= s))
-            .Select(g => new SupplementRoundsLine(g.Key.Code, g.Count(), g.Any(x => x.Repeated)))
+            .Where(g => g.Any(x => x.At >= s))
+            .Select(g => new SupplementRoundsLine(g.Key.Code, g.Count(), repeated.Contains(g.Key.DossierId)))
             .ToList();
         return new SupplementRoundsFigures(period,
             lines.Count(l => SupplementRounds.Band(l.Rounds) == 1),
