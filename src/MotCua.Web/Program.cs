@@ -6,6 +6,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Indices;
@@ -64,6 +65,7 @@ catch (DatabaseUpgradeRefusedException refused)
 }
 await app.SeedAsync();
 await app.IndexCatalogueAsync();
+await app.NumberSupplementRoundsAsync();
 if (!await app.AllowsStartAsync())
 {
     Environment.ExitCode = 1;

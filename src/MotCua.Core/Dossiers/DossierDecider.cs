@@ -133,8 +133,17 @@ public static class DossierDecider
                 {
                     return DossierDecision.Refused(new(DecisionRefusalKind.MissingInput, notListed, "supplementItems"));
                 }
+                if (RepeatOf(state, command, context.At) is { } repeatProblem)
+                {
+                    return DossierDecision.Refused(repeatProblem);
+                }
                 b.SupplementItems = command.SupplementItems;
-                b.Supplement = SupplementRules.Plan(state.State, context.At, state.SubmittedAt, context.Calculator);
+                b.Supplement = SupplementRules.Plan(state.State, context.At, state.SubmittedAt, context.Calculator)
+                    with
+                { Round = SupplementRounds.NextRound(state.EarlierSupplements) };
+                b.SupplementRepeat = SupplementRounds.Repeats(state.EarlierSupplements, command.SupplementItems) is { Count: > 0 } repeats
+                    ? new SupplementRepeat(repeats, command.RepeatReason!.Trim())
+                    : null;
                 break;
             case DossierAction.Submit or DossierAction.Receive or DossierAction.ResubmitSupplement
                 or DossierAction.Refuse or DossierAction.Assign or DossierAction.Approve or DossierAction.Return
@@ -262,6 +271,19 @@ public static class DossierDecider
             or DossierAction.Resume or DossierAction.Stop or DossierAction.ReceiveInterAgencyResult or DossierAction.DigitiseResult => "note",
     };
 
+    /// <summary>Why a supplement request that asks again for papers an earlier one could have asked for is refused: no reason, or one too long.</summary>
+    private static DecisionRefusal? RepeatOf(DossierSnapshot state, DossierCommand command, DateTimeOffset at)
+    {
+        var repeats = SupplementRounds.Repeats(state.EarlierSupplements, command.SupplementItems);
+        if (repeats.Count == 0)
+        {
+            return null;
+        }
+        return string.IsNullOrWhiteSpace(command.RepeatReason)
+            ? new(DecisionRefusalKind.RuleViolated, SupplementRounds.RepeatRefusal(repeats, at), "repeatReason")
+            : SupplementRounds.ReasonProblem(command.RepeatReason) is { } problem ? new(DecisionRefusalKind.InvalidInput, problem, "repeatReason") : null;
+    }
+
     /// <summary>The decision as it is built, step by step, from the snapshot.</summary>
     private sealed class Builder(DossierSnapshot snapshot, DecisionContext context)
     {
@@ -274,6 +296,8 @@ public static class DossierDecider
         public IReadOnlyList<SupplementItem> SupplementItems { get; set; } = [];
 
         public SupplementRequest? Supplement { get; set; }
+
+        public SupplementRepeat? SupplementRepeat { get; set; }
 
         public List<HistoryEvent> Events { get; } = [];
 
@@ -445,7 +469,14 @@ public static class DossierDecider
             SupplementItems = SupplementItems,
             Supplement = Supplement,
             Notices = Notices,
-            Audit = audit,
+            Audit = SupplementRepeat is { } repeat
+                ? audit with
+                {
+                    Summary = audit.Summary + " Yêu cầu lại giấy tờ đã có khi yêu cầu bổ sung lần trước: "
+                    + string.Join("; ", repeat.Papers.Select(p => p.Paper)) + "; lý do: " + repeat.Reason
+                }
+                : audit,
+            SupplementRepeat = SupplementRepeat,
         };
     }
 }

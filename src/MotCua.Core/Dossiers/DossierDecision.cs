@@ -28,6 +28,9 @@ public sealed record DossierSnapshot(DossierState State, int AgencyId, int? Unit
 
     /// <summary>Where the dossier stands for the scope rule.</summary>
     public DossierHolding Holding => new(State.Status, UnitId, State.Assignee);
+
+    /// <summary>The dossier's earlier supplement requests, read for a new request (its round and the repeat rule).</summary>
+    public IReadOnlyList<EarlierSupplement> EarlierSupplements { get; init; } = [];
 }
 
 /// <summary>One command on a dossier: the action and the inputs it may need.</summary>
@@ -63,6 +66,9 @@ public sealed record DossierCommand(DossierAction Action)
 
     /// <summary>For <see cref="DossierAction.Appraise"/>: the user name of the leader who is to approve (required); the dossier is assigned to them.</summary>
     public string? LeaderUserId { get; init; }
+
+    /// <summary>For <see cref="DossierAction.RequestSupplement"/>: why papers an earlier request could have asked for are asked now.</summary>
+    public string? RepeatReason { get; init; }
 }
 
 /// <summary>A leader named by a command, as the edge found them: an active officer of the agency, their unit and roles.</summary>
@@ -197,6 +203,9 @@ public sealed record DossierDecision
     public IReadOnlyList<DossierNoticeRecord> Notices { get; init; } = [];
 
     public DossierAudit? Audit { get; init; }
+
+    /// <summary>For a supplement request that asks again for papers an earlier one could have asked for: the papers and the reason.</summary>
+    public SupplementRepeat? SupplementRepeat { get; init; }
 
     /// <summary>The command's own transition (the one its caller reports), or null for a submission without one.</summary>
     public TransitionResult? Transition => Transitions.Count > 0 ? Transitions[0] : null;

@@ -56,6 +56,9 @@ public sealed record SupplementRequest(SupplementAct Act, DateTimeOffset Request
     /// <summary>The legal due instant after the resubmission (recounted or moved by the wait).</summary>
     public DateTimeOffset? DueAfter { get; init; }
 
+    /// <summary>The request's round in the dossier: 1 for its first supplement request.</summary>
+    public int Round { get; init; } = 1;
+
     /// <summary>The act came after its limit (recorded, not refused: the applicant still needs the guidance).</summary>
     public bool Late => ActBy is { } by && RequestedAt > by;
 

@@ -134,17 +134,46 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await BrowserApp.ExpectPathAsync(citizen, "/tra-cuu/" + code);
         await FollowAsync(citizen, phone);
         await Assertions.Expect(citizen.GetByTestId("lookup-forecast")).ToBeVisibleAsync();
-        // The look-up shows the officer's note; the request's items are on Mẫu 02 and not yet on this page.
+        // The look-up shows the officer's note and the request's two coded items, each answered on its own.
         var supplement = citizen.GetByTestId("supplement-form");
         await Assertions.Expect(supplement.GetByTestId("supplement-note")).ToContainTextAsync("Bổ sung phụ lục hợp đồng");
+        var items = supplement.GetByTestId("supplement-answer");
+        await Assertions.Expect(items).ToHaveCountAsync(2);
+        var contract = supplement.Locator("fieldset[data-code='BS1-01']");
+        var proposal = supplement.Locator("fieldset[data-code='BS1-02']");
+        await Assertions.Expect(contract).ToContainTextAsync("Hợp đồng chuyển giao công nghệ");
+        await Assertions.Expect(proposal).ToContainTextAsync("Văn bản đề nghị đăng ký chuyển giao công nghệ");
         await look.CheckAsync("06-follow-supplement-asked");
 
-        // The citizen answers with the two papers and resubmits.
-        await supplement.Locator("input[type=file]").First.SetInputFilesAsync([Pdf("phu-luc-hop-dong.pdf"), Pdf("van-ban-de-nghi-da-ky.pdf")]);
-        await supplement.Locator("textarea").First.FillAsync("Đã bổ sung phụ lục hợp đồng và văn bản đề nghị có chữ ký, đóng dấu.");
+        // Answering one item only is refused, and the message names the item left unanswered.
+        await contract.Locator("input[type=file]").SetInputFilesAsync(Pdf("phu-luc-hop-dong.pdf"));
+        await supplement.GetByRole(AriaRole.Button, new() { Name = "Nộp bổ sung" }).ClickAsync();
+        var refusal = citizen.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Chưa trả lời" });
+        await Assertions.Expect(refusal).ToContainTextAsync("BS1-02");
+        await Assertions.Expect(refusal).Not.ToContainTextAsync("BS1-01");
+        await Assertions.Expect(citizen.GetByTestId("supplement-thanks")).ToHaveCountAsync(0);
+        await look.CheckAsync("07-supplement-item-unanswered");
+
+        // Then a file for the contract's annex and a written answer for the proposal.
+        supplement = citizen.GetByTestId("supplement-form");
+        await supplement.Locator("fieldset[data-code='BS1-01'] input[type=file]").SetInputFilesAsync(Pdf("phu-luc-hop-dong.pdf"));
+        await supplement.Locator("fieldset[data-code='BS1-02'] textarea").FillAsync("Văn bản đề nghị đã được bên nhận chuyển giao ký và đóng dấu; bản chính nộp tại Bộ phận Một cửa khi nhận kết quả.");
         await supplement.GetByRole(AriaRole.Button, new() { Name = "Nộp bổ sung" }).ClickAsync();
         await Assertions.Expect(citizen.GetByTestId("supplement-thanks")).ToBeVisibleAsync();
         await look.CheckAsync("07-supplement-sent");
+
+        // The specialist reviews each answer on the dossier page and accepts both.
+        await specialist.GotoAsync("/ho-so/" + code);
+        var review = specialist.GetByTestId("supplement-rounds");
+        await Assertions.Expect(review.Locator("tr[data-code='BS1-01'] [data-testid='supplement-item-answer']")).ToContainTextAsync("phu-luc-hop-dong.pdf");
+        await Assertions.Expect(review.Locator("tr[data-code='BS1-02'] [data-testid='supplement-item-answer']")).ToContainTextAsync("ký và đóng dấu");
+        await review.GetByLabel("Đánh giá BS1-01", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Chấp nhận" });
+        await review.GetByLabel("Đánh giá BS1-02", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Chấp nhận" });
+        await review.GetByTestId("supplement-review-save").ClickAsync();
+        await BrowserApp.ExpectPathAsync(specialist, "/ho-so/" + code);
+        review = specialist.GetByTestId("supplement-rounds");
+        await Assertions.Expect(review.Locator("tr[data-code='BS1-01'] [data-testid='supplement-item-review']")).ToContainTextAsync("Chấp nhận");
+        await Assertions.Expect(review.Locator("tr[data-code='BS1-02'] [data-testid='supplement-item-review']")).ToContainTextAsync("Chấp nhận");
 
         // The officers process it to a result and the desk returns it.
         await specialist.GotoAsync("/ho-so/" + code);

@@ -198,7 +198,8 @@ public sealed partial class OnlineDraftTests
             { new StringContent(csrf), "__RequestVerificationToken" },
             { new StringContent(code), "Code" },
             { new StringContent("0905 444 555"), "Factor" },
-            { new ByteArrayContent(Pdf), "SupplementFiles", "bo-sung.pdf" },
+            { new StringContent("BS1-01"), "ItemAnswers[0].Code" },
+            { new ByteArrayContent(Pdf), "ItemFiles_BS1-01", "bo-sung.pdf" },
         })
         {
             var done = await (await citizen.PostAsync("/tra-cuu/" + code + "?handler=Supplement", form)).Content.ReadAsStringAsync();

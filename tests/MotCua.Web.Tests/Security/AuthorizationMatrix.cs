@@ -108,6 +108,7 @@ public static partial class AuthorizationMatrix
         ["* /ho-so/{code}/bieu-mau/{form}"] = Officers,
         ["* /ho-so/{code}/bieu-mau/{form}/ky-so"] = Officers,
         ["* /ho-so/{code}/da-thong-bao-bo-sung"] = new("Một cửa", false, ["motcua"]),
+        ["* /ho-so/{code}/bo-sung/danh-gia"] = new("Một cửa, chuyên viên", false, ["motcua", "chuyenvien"]),
         ["POST /api/dossiers/"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan (PageApiParityTests)
         ["GET /api/dossiers/"] = Officers,
         ["GET /api/dossiers/{code}"] = Officers,

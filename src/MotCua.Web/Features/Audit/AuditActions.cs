@@ -51,6 +51,8 @@ public static class AuditActions
         ["dossier.receive"] = "Tiếp nhận hồ sơ",
         ["dossier.receipt.correct"] = "Sửa thông tin tiếp nhận hồ sơ",
         ["dossier.supplement.notified"] = "Ghi nhận đã thông báo người nộp yêu cầu bổ sung hồ sơ",
+        ["dossier.supplement.repeat"] = "Yêu cầu bổ sung lại giấy tờ đã có khi yêu cầu bổ sung lần trước",
+        ["dossier.supplement.reviewed"] = "Đánh giá nội dung bổ sung của người nộp",
         ["dossier.transition"] = "Xử lý hồ sơ",
         ["feedback.export"] = "Xuất danh sách phản ánh, kiến nghị ra Excel",
         ["feedback.receive"] = "Tiếp nhận phản ánh, kiến nghị",

@@ -68,6 +68,16 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     /// <summary>A dossier submitted online: its confirmation (the citizen's copy) can be downloaded.</summary>
     public bool SubmittedOnline { get; private set; }
 
+    /// <summary>The coded items of the open supplement request, which the applicant answers one by one.</summary>
+    public IReadOnlyList<Dossiers.Forms.DossierSupplementItem> SupplementItems { get; private set; } = [];
+
+    /// <summary>The applicant's answers, item by item (kept when the submission is refused).</summary>
+    [BindProperty]
+    public List<Dossiers.Supplement.ItemAnswerInput> ItemAnswers { get; set; } = [];
+
+    /// <summary>The form field of an item's files.</summary>
+    public static string ItemFilesField(string code) => "ItemFiles_" + code;
+
     /// <summary>What the desk asked for (the note of the supplement request).</summary>
     public string? SupplementNote { get; private set; }
 
@@ -141,7 +151,8 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         else
         {
             var incoming = new List<IncomingFile>();
-            foreach (var upload in Request.Form.Files.Where(f => f.Name == "SupplementFiles" && f.Length > 0).Take(20))
+            var itemFiles = new List<(string Code, IncomingFile File)>();
+            foreach (var upload in Request.Form.Files.Where(f => f.Length > 0 && (f.Name == "SupplementFiles" || f.Name.StartsWith("ItemFiles_", StringComparison.Ordinal))).Take(40))
             {
                 if (upload.Length > files.MaxBytes)
                 {
@@ -150,14 +161,22 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
                 }
                 using var ms = new MemoryStream();
                 await upload.CopyToAsync(ms, ct);
-                incoming.Add(new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray()));
+                var file = new IncomingFile(Path.GetFileName(upload.FileName), ms.ToArray());
+                if (upload.Name == "SupplementFiles")
+                {
+                    incoming.Add(file);
+                }
+                else
+                {
+                    itemFiles.Add((upload.Name["ItemFiles_".Length..], file));
+                }
             }
             if (Errors.Count == 0)
             {
                 var applicant = new ClaimsPrincipal(new ClaimsIdentity(
                     [new Claim(ClaimTypes.Name, SubmitModel.PortalActor),
                      new Claim(MotCuaClaims.AgencyId, dossier.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(MotCuaClaims.FullName, "Công dân (nộp bổ sung trực tuyến)")], "portal"));
-                var outcome = await supplement.SupplementAsync(dossier, incoming, SupplementComment, applicant, ct);
+                var outcome = await supplement.SupplementAsync(dossier, incoming, SupplementComment, applicant, ct, ItemAnswers, itemFiles);
                 if (outcome.Succeeded)
                 {
                     Message = "Đã nộp bổ sung hồ sơ. Bộ phận Một cửa sẽ kiểm tra lại và thông báo cho Ông/Bà.";
@@ -206,6 +225,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
         if (CanSupplement)
         {
+            SupplementItems = await Dossiers.Supplement.SupplementAnswerQueries.OpenItemsAsync(db, dossier.Id, ct);
             SupplementNote = await db.DossierEvents.AsNoTracking()
                 .Where(e => e.DossierId == dossier.Id && e.Action == DossierAction.RequestSupplement)
                 .OrderByDescending(e => e.Id).Select(e => e.Note).FirstOrDefaultAsync(ct);

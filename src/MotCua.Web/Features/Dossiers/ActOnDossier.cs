@@ -46,6 +46,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
             SupplementItems = SupplementItems.Clean(input.SupplementItems),
             LeaderUserId = input.LeaderUserId?.Trim(),
             SupplementAct = input.SupplementAct,
+            RepeatReason = TextSearch.NfcOrNull(input.RepeatReason),
         };
         var context = new DecisionContext(now, calculator, actor!);
         string? assigneeId = null;
@@ -73,7 +74,12 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         }
         var steps = await store.StepsAsync(dossier, action, ct);
 
-        var decision = DossierDecider.Decide(DossierStore.SnapshotOf(dossier, steps), command, context);
+        var snapshot = DossierStore.SnapshotOf(dossier, steps);
+        if (action == DossierAction.RequestSupplement)
+        {
+            snapshot = snapshot with { EarlierSupplements = await Supplement.SupplementRequestQueries.EarlierAsync(db, dossier.Id, ct) };
+        }
+        var decision = DossierDecider.Decide(snapshot, command, context);
         if (decision.Refusal is { } refusal)
         {
             return Refusals.Of(refusal);
@@ -93,6 +99,14 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         var transferred = decision.Then is not null;
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
             new { dossier.Code, Action = action.ToString(), From = from.ToString(), To = dossier.Status.ToString(), command.Note, TransferredToUnitId = transferred ? dossier.CurrentUnitId : null });
+        if (decision.SupplementRepeat is { } repeat)
+        {
+            // The leader and the control officer review repeated requests; the audit keeps who asked again and why.
+            Audit.AuditLog.Append(db, time, user, "dossier.supplement.repeat", nameof(Dossier), dossier.Code,
+                $"Hồ sơ {dossier.Code}: yêu cầu bổ sung lần {decision.Supplement!.Round} yêu cầu lại giấy tờ đã có trong hồ sơ khi yêu cầu bổ sung lần trước: "
+                + string.Join("; ", repeat.Papers.Select(p => p.Paper)) + ". Lý do: " + repeat.Reason,
+                new { dossier.Code, decision.Supplement.Round, Papers = repeat.Papers.Select(p => new { p.Paper, p.EarlierRound }), repeat.Reason });
+        }
         alongside?.Invoke(dossier);
         try
         {

@@ -90,7 +90,7 @@ public static class DossierApi
     public sealed record ActionRequest([property: OneOf("Thao tác")] DossierAction? Action, string? Note, long? RowVersion, string? Assignee = null, int? UnitId = null,
         int? TargetStep = null, DateTimeOffset? NewAppointment = null, [property: OneOf("Hình thức trả kết quả", Optional = true)] ResultDelivery? Delivery = null, string? Partner = null,
         IReadOnlyList<SupplementItem>? SupplementItems = null, string? LeaderUserId = null,
-        [property: OneOf("Loại yêu cầu bổ sung", Optional = true)] SupplementAct? SupplementAct = null);
+        [property: OneOf("Loại yêu cầu bổ sung", Optional = true)] SupplementAct? SupplementAct = null, string? RepeatReason = null);
 
     public sealed record DossierSummaryDto(string Code, string Status, string StatusName, string ProcedureCode, string ApplicantName,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, int? CurrentUnitId, string? Assignee, string? Standing);
@@ -219,7 +219,7 @@ public static class DossierApi
         // WithValidation has answered a missing body or action; the JSON converter, an unknown action or delivery.
         ArgumentNullException.ThrowIfNull(request);
         var input = new ActionInput(request.Note, request.Assignee, request.UnitId, request.TargetStep, request.NewAppointment, request.Delivery, request.Partner,
-            SupplementItems: request.SupplementItems, LeaderUserId: request.LeaderUserId, SupplementAct: request.SupplementAct);
+            SupplementItems: request.SupplementItems, LeaderUserId: request.LeaderUserId, SupplementAct: request.SupplementAct, RepeatReason: request.RepeatReason);
         ContactDetails? contact = null;
         // Personal-data law: the answer shows the applicant's contact, so its read is logged in the action's own save.
         var result = await act.ApplyAsync(code, request.Action!.Value, input, request.RowVersion, user, ct,

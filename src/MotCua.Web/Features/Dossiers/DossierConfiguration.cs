@@ -114,6 +114,7 @@ internal sealed class DossierFileConfiguration : IEntityTypeConfiguration<Dossie
         b.Property(f => f.Sha256).HasMaxLength(64);
         b.Property(f => f.StoragePath).HasMaxLength(500);
         b.Property(f => f.UploadedBy).HasMaxLength(256);
+        b.Property(f => f.SupplementItemCode).HasMaxLength(16);
         b.HasOne(f => f.Dossier).WithMany().HasForeignKey(f => f.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(f => f.DossierId);
         DossierModel.UtcTicks(b);

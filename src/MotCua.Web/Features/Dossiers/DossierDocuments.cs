@@ -190,7 +190,7 @@ public static class DossierDocuments
         // A dossier may have the desk's guidance and the processing body's request: this form prints the request it was issued with.
         var all = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == d.Id).ToListAsync(ct);
         var items = all.GroupBy(i => i.RequestedAt).OrderBy(g => (g.Key - issued.IssuedAt).Duration()).FirstOrDefault()?
-            .OrderBy(i => i.Seq).ThenBy(i => i.Id).Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis)).ToList() ?? [];
+            .OrderBy(i => i.Seq).ThenBy(i => i.Id).Select(i => new SupplementLine(i.Paper, i.Problem, i.LegalBasis, i.Code)).ToList() ?? [];
         if (items.Count > 0)
         {
             return items;

@@ -104,7 +104,8 @@ public sealed record ActionInput(
     IncomingFile? ResultFile = null,
     IReadOnlyList<SupplementItem>? SupplementItems = null,
     string? LeaderUserId = null,
-    SupplementAct? SupplementAct = null);
+    SupplementAct? SupplementAct = null,
+    string? RepeatReason = null);
 
 /// <summary>How a refused decision answers: the HTTP-facing outcome with the same titles for every command.</summary>
 internal static class Refusals

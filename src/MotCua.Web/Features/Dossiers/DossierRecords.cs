@@ -80,6 +80,9 @@ public sealed class DossierFile
     public DateTimeOffset UploadedAt { get; set; }
 
     public string? UploadedBy { get; set; }
+
+    /// <summary>For a supplement file: the code of the request item it answers (e.g. BS1-01); null when it answers the request as a whole.</summary>
+    public string? SupplementItemCode { get; set; }
 }
 
 /// <summary>One hand-over or transition: who, when, from, to, note. Fills the control slip and the timeline.</summary>

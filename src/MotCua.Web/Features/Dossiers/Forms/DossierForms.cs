@@ -36,7 +36,8 @@ public sealed record ReceiptSlipInput(
 }
 
 /// <summary>One item of a supplement request: the paper, what is missing or wrong in it, and the legal basis for asking.</summary>
-public sealed record SupplementLine(string Paper, string Problem, string? LegalBasis);
+/// <param name="Code">The item's code in the dossier (e.g. BS1-01), which the applicant's answer names; null for lines not recorded as items.</param>
+public sealed record SupplementLine(string Paper, string Problem, string? LegalBasis, string? Code = null);
 
 public sealed record SupplementRequestInput(
     string DossierCode, FormIssuer Issuer, FormApplicant Applicant, string ProcedureName, DateTimeOffset ReceivedAt,
@@ -137,7 +138,9 @@ public static class DossierForms
     public static OfficialDocument SupplementRequest(SupplementRequestInput i)
     {
         var (form, regime) = FormOf(OfficialFormKind.SupplementRequest, i.ReceivedAt);
-        var items = i.Items.Select((x, n) => (IReadOnlyList<string>)[(n + 1).ToString(CultureInfo.InvariantCulture), x.Paper, x.Problem, x.LegalBasis ?? ""]).ToList();
+        // The item code, when recorded, is what the applicant's answer and the officer's review refer to.
+        var coded = i.Items.Any(x => x.Code is not null);
+        var items = i.Items.Select((x, n) => (IReadOnlyList<string>)[coded ? x.Code ?? "" : (n + 1).ToString(CultureInfo.InvariantCulture), x.Paper, x.Problem, x.LegalBasis ?? ""]).ToList();
         return new OfficialDocument
         {
             ParentBody = Upper(i.Issuer.AgencyName),
@@ -151,7 +154,7 @@ public static class DossierForms
                 new Paragraph($"Hồ sơ đề nghị giải quyết thủ tục: {i.ProcedureName}."),
                 new Paragraph($"{i.Issuer.DeskName} đã tiếp nhận hồ sơ của Ông (Bà)/Tổ chức: {i.Applicant.Name}, địa chỉ: {i.Applicant.Address ?? "…"}, số điện thoại / thư điện tử: {Contact(i.Applicant)}, vào lúc {Moment(i.ReceivedAt)}."),
                 new Paragraph("Sau khi kiểm tra, hồ sơ chưa đầy đủ, chưa hợp lệ. Đề nghị Ông (Bà)/Tổ chức bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:"),
-                new Table(["STT", "Thành phần hồ sơ", "Nội dung cần bổ sung, hoàn thiện", "Căn cứ pháp lý"], items, [0.6, 3.2, 3.6, 2.6]),
+                new Table([coded ? "Mã" : "STT", "Thành phần hồ sơ", "Nội dung cần bổ sung, hoàn thiện", "Căn cứ pháp lý"], items, coded ? [1.0, 3.0, 3.4, 2.6] : [0.6, 3.2, 3.6, 2.6]),
                 new Paragraph(i.Reason, Label: "Lý do:"),
                 new Paragraph("Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông (Bà)/Tổ chức liên hệ với " + i.Issuer.DeskName + " để được hướng dẫn."),
                 new Paragraph("Xin trân trọng cảm ơn./.", Italic: true),

@@ -15,7 +15,7 @@ public sealed class DossierSupplementItem
 
     public Dossier? Dossier { get; set; }
 
-    /// <summary>When the request was made; a dossier is asked to supplement once, so its items are ordered by <see cref="Seq"/> alone.</summary>
+    /// <summary>When the request was made; items are ordered by <see cref="Round"/>, then <see cref="Seq"/>.</summary>
     public DateTimeOffset RequestedAt { get; set; }
 
     public int Seq { get; set; }
@@ -25,6 +25,29 @@ public sealed class DossierSupplementItem
     public required string Problem { get; set; }
 
     public string? LegalBasis { get; set; }
+
+    /// <summary>The request's round in the dossier; with <see cref="Seq"/> it makes the item's code.</summary>
+    public int Round { get; set; } = 1;
+
+    /// <summary>The applicant's written answer, or their reason when <see cref="AnswerNone"/>.</summary>
+    public string? AnswerText { get; set; }
+
+    /// <summary>The applicant states they do not have the paper ("Không có").</summary>
+    public bool AnswerNone { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>The officer's review of the answer: accepted, not accepted, or null while not reviewed.</summary>
+    public bool? Accepted { get; set; }
+
+    public string? ReviewNote { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>The item's stable code within the dossier, e.g. BS1-01.</summary>
+    public string Code => SupplementRounds.Code(Round, Seq);
 }
 
 internal sealed class DossierSupplementItemConfiguration : IEntityTypeConfiguration<DossierSupplementItem>
@@ -35,6 +58,10 @@ internal sealed class DossierSupplementItemConfiguration : IEntityTypeConfigurat
         builder.Property(x => x.Paper).HasMaxLength(500);
         builder.Property(x => x.Problem).HasMaxLength(2000);
         builder.Property(x => x.LegalBasis).HasMaxLength(500);
+        builder.Property(x => x.AnswerText).HasMaxLength(2000);
+        builder.Property(x => x.ReviewNote).HasMaxLength(1000);
+        builder.Property(x => x.ReviewedBy).HasMaxLength(256);
+        builder.Ignore(x => x.Code);
         builder.HasOne(x => x.Dossier).WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.DossierId, x.Seq });
     }
@@ -56,11 +83,12 @@ public sealed class SupplementItemsRecorder : IDossierSubscriber
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
         var seq = 1;
+        var round = change.Decision?.Supplement?.Round ?? 1;
         foreach (var item in change.Decision?.SupplementItems ?? [])
         {
             db.Add(new DossierSupplementItem
             {
-                Dossier = change.Dossier, RequestedAt = change.At, Seq = seq++,
+                Dossier = change.Dossier, RequestedAt = change.At, Seq = seq++, Round = round,
                 Paper = item.Paper, Problem = item.Problem, LegalBasis = item.LegalBasis,
             });
         }

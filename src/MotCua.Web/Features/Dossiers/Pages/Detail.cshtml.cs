@@ -188,7 +188,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         var seqs = Papers.Select(p => p.Seq).ToHashSet();
         FilesByPaper = components.Where(f => f.PaperSeq is { } s && seqs.Contains(s)).ToLookup(f => f.PaperSeq!.Value);
         UnlinkedFiles = [.. components.Where(f => f.PaperSeq is not { } s || !seqs.Contains(s))];
-        SupplementRounds = [.. Files.Where(f => f.Kind == DossierFileKind.Supplement).GroupBy(f => f.UploadedAt).OrderBy(g => g.Key)
+        SupplementRounds = [.. Files.Where(f => f.Kind == DossierFileKind.Supplement && f.SupplementItemCode == null).GroupBy(f => f.UploadedAt).OrderBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<DossierFile>)[.. g]))];
         ResultFiles = [.. Files.Where(f => f.Kind == DossierFileKind.Result)];
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
@@ -208,6 +208,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         }
         Now = time.GetUtcNow();
         SupplementRequests = await SupplementRequestQueries.ForDossierAsync(db, d.Id, ct);
+        RoundsPanel = SupplementRequests.Count > 0 ? await SupplementRoundsPanel.LoadAsync(db, d, Files, User, own, ct) : RoundsPanel;
         if (SupplementRequests.Count > 0)
         {
             // A stable sort keeps each day's counting lines before that day's supplement lines.
@@ -318,6 +319,12 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
     [BindProperty]
     public SupplementAct? SupplementAct { get; set; }
 
+    [BindProperty]
+    public string? RepeatReason { get; set; }
+
+    /// <summary>The supplement items with the applicant's answers and the review, the flagged requests and the repeat warning.</summary>
+    public SupplementRoundsPanel RoundsPanel { get; private set; } = new([], [], null, []);
+
     public async Task<IActionResult> OnPostActAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(ActionName) || !DossierApi.TryParseAction(ActionName, out var action))
@@ -342,7 +349,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
             file = new IncomingFile(ResultFile.FileName, ms.ToArray());
         }
         var result = await act.ApplyAsync(code, action, new ActionInput(Note, string.IsNullOrWhiteSpace(Assignee) ? null : Assignee, UnitId, TargetStep, appointment, Delivery, Partner, file,
-            SupplementItems: SupplementItems, LeaderUserId: string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId, SupplementAct: SupplementAct),
+            SupplementItems: SupplementItems, LeaderUserId: string.IsNullOrWhiteSpace(LeaderUserId) ? null : LeaderUserId, SupplementAct: SupplementAct, RepeatReason: RepeatReason),
             RowVersion, User, ct);
         if (!result.Succeeded)
         {

@@ -39,8 +39,21 @@ public sealed class DossierSupplementRequest
     /// <summary>When the desk notified the applicant of a processing request (recorded by the desk); null while not yet.</summary>
     public DateTimeOffset? ApplicantNotifiedAt { get; set; }
 
+    /// <summary>The request's round in the dossier: 1 for its first supplement request.</summary>
+    public int Round { get; set; } = 1;
+
+    /// <summary>The papers present in the dossier when the request was made, one a line: what a later request may not ask again without a reason.</summary>
+    public string? PapersHeld { get; set; }
+
+    /// <summary>The papers this request asked for that an earlier request could have asked for, one a line; null when none.</summary>
+    public string? RepeatedPapers { get; set; }
+
+    /// <summary>The officer's reason for asking for <see cref="RepeatedPapers"/> again.</summary>
+    public string? RepeatReason { get; set; }
+
     public SupplementRequest ToRequest() => new(Act, RequestedAt)
     {
+        Round = Round,
         ActBy = ActBy, NotifyApplicantBy = NotifyApplicantBy, ApplicantNotifiedAt = ApplicantNotifiedAt, ApplicantDueAt = ApplicantDueAt, Policy = Policy,
         DueBefore = DueBefore, ResubmittedAt = ResubmittedAt, DueAfter = DueAfter,
     };
@@ -53,6 +66,9 @@ internal sealed class DossierSupplementRequestConfiguration : IEntityTypeConfigu
         builder.ToTable("DossierSupplementRequests");
         builder.Property(x => x.Act).HasConversion<string>().HasMaxLength(24);
         builder.Property(x => x.Policy).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.PapersHeld).HasMaxLength(8000);
+        builder.Property(x => x.RepeatedPapers).HasMaxLength(4000);
+        builder.Property(x => x.RepeatReason).HasMaxLength(SupplementRounds.MaxReasonLength);
         builder.HasOne(x => x.Dossier).WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         // Each act at most once per dossier: the database backs the rule the decider enforces.
         builder.HasIndex(x => new { x.DossierId, x.Act }).IsUnique();
@@ -77,11 +93,16 @@ public sealed class SupplementRequestRecorder : IDossierSubscriber
         if (change.Decision?.Supplement is { } r)
         {
             // Instants are stored in UTC (PostgreSQL's timestamptz takes no other offset); the calendar computes them at +07:00.
+            var held = change.Dossier.Id == 0
+                ? change.Dossier.Papers.Where(p => p.Present).OrderBy(p => p.Seq).Select(p => p.Name).ToList()
+                : await db.Set<DossierPaper>().Where(p => p.DossierId == change.Dossier.Id && p.Present).OrderBy(p => p.Seq).Select(p => p.Name).ToListAsync(ct);
+            var repeat = change.Decision.SupplementRepeat;
             db.Add(new DossierSupplementRequest
             {
                 Dossier = change.Dossier, Act = r.Act, RequestedAt = r.RequestedAt.ToUniversalTime(), ActBy = r.ActBy?.ToUniversalTime(),
                 NotifyApplicantBy = r.NotifyApplicantBy?.ToUniversalTime(), ApplicantDueAt = r.ApplicantDueAt?.ToUniversalTime(), Policy = r.Policy,
-                DueBefore = r.DueBefore?.ToUniversalTime(),
+                DueBefore = r.DueBefore?.ToUniversalTime(), Round = r.Round, PapersHeld = Lines(held),
+                RepeatedPapers = repeat is null ? null : Lines(repeat.Papers.Select(p => p.Paper)), RepeatReason = repeat?.Reason,
             });
         }
         if (change.Transitions.Any(t => t.Action == DossierAction.ResubmitSupplement) && change.Dossier.Id != 0)
@@ -96,11 +117,38 @@ public sealed class SupplementRequestRecorder : IDossierSubscriber
             }
         }
     }
+
+    private static string? Lines(IEnumerable<string> papers)
+    {
+        var text = string.Join("\n", papers.Select(p => p.Replace('\n', ' ')));
+        return text.Length == 0 ? null : text.Length > 8000 ? text[..8000] : text;
+    }
 }
 
 /// <summary>Reads the requests of a dossier for its page.</summary>
 public static class SupplementRequestQueries
 {
+    /// <summary>The dossier's earlier requests as the repeat rule reads them: the papers held then and the papers asked.</summary>
+    public static async Task<IReadOnlyList<EarlierSupplement>> EarlierAsync(AppDbContext db, long dossierId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var requests = await db.DossierSupplementRequests.AsNoTracking().Where(x => x.DossierId == dossierId)
+            .OrderBy(x => x.Round).Select(x => new { x.Round, x.PapersHeld }).ToListAsync(ct);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+        var asked = await db.Set<Forms.DossierSupplementItem>().AsNoTracking().Where(x => x.DossierId == dossierId)
+            .Select(x => new { x.Round, x.Paper }).ToListAsync(ct);
+        return [.. requests.Select(r => new EarlierSupplement(r.Round, (r.PapersHeld ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            [.. asked.Where(a => a.Round == r.Round).Select(a => a.Paper)]))];
+    }
+
+    /// <summary>Flagged requests: the round, the papers asked again and the reason, for the dossier page.</summary>
+    public static async Task<IReadOnlyList<RepeatFlag>> RepeatsAsync(AppDbContext db, long dossierId, CancellationToken ct) =>
+        await db.DossierSupplementRequests.AsNoTracking().Where(x => x.DossierId == dossierId && x.RepeatedPapers != null).OrderBy(x => x.Round)
+            .Select(x => new RepeatFlag(x.Round, x.RepeatedPapers!, x.RepeatReason ?? "")).ToListAsync(ct);
+
     public static async Task<IReadOnlyList<SupplementRequest>> ForDossierAsync(AppDbContext db, long dossierId, CancellationToken ct) =>
         [.. (await db.DossierSupplementRequests.AsNoTracking().Where(x => x.DossierId == dossierId).OrderBy(x => x.Id).ToListAsync(ct))
             .Select(x => x.ToRequest())];
@@ -113,6 +161,10 @@ public sealed record SupplementPanel(IReadOnlyList<SupplementRequest> Requests, 
     /// <summary>The applicant's limit passed while the dossier still waits: the desk may close it (Stop, with the reason).</summary>
     public bool Expired => Status == DossierStatus.AwaitingSupplement && Requests.Count > 0 && Requests[^1].ExpiredAt(Now);
 }
+
+/// <summary>A request that asked again for papers an earlier one could have asked for.</summary>
+/// <param name="Papers">The papers, one a line.</param>
+public sealed record RepeatFlag(int Round, string Papers, string Reason);
 
 /// <summary>Told when the desk records that it notified the applicant, so alerts about the notice can be cleared.</summary>
 public interface ISupplementNoticeListener
