@@ -148,4 +148,52 @@ public sealed class PersonalDataPurgeTests
         }
         Assert.NotNull(PersonalData.Find(typeof(DataSubjectRequest), nameof(DataSubjectRequest.Answer)));
     }
+
+    [Fact]
+    public async Task An_expired_dossier_loses_the_applicants_written_supplement_answers()
+    {
+        await using var app = new MotCuaApp();
+        var now = app.Clock.GetUtcNow();
+        using var desk = await app.ApiClientAsync("motcua");
+        async Task<string> ReceiveAsync()
+        {
+            var receipt = await desk.PostAsJsonAsync("/api/dossiers/", new
+            {
+                procedureCode = "1.000173", channel = "direct",
+                applicant = new { name = "Đinh Thị Bổ Sung", idNumber = "079085007531", phone = "0905318274", address = "Tuy Hòa, Đắk Lắk" },
+                papers = new[] { new { name = "Đơn", present = true } },
+            });
+            Assert.Equal(HttpStatusCode.Created, receipt.StatusCode);
+            return (await receipt.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString()!;
+        }
+        var oldCode = await ReceiveAsync();
+        var recentCode = await ReceiveAsync();
+        await using (var db = app.CreateDbContext())
+        {
+            foreach (var (code, closedAt) in new[] { (oldCode, now.AddYears(-11)), (recentCode, now.AddYears(-1)) })
+            {
+                var id = await db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+                await db.Dossiers.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.ClosedAt, closedAt));
+                db.Set<MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem>().Add(new()
+                {
+                    DossierId = id, RequestedAt = closedAt.AddDays(-5), Seq = 1, Round = 1, Paper = "Bản sao CCCD", Problem = "Bản chụp mờ",
+                    AnswerText = "Tôi là Đinh Thị Bổ Sung, CCCD 079085007531, xin nộp lại bản rõ.", AnsweredAt = closedAt.AddDays(-4),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
+            Assert.Equal(1, (await PersonalDataPurge.RunAsync(db, app.Clock, new RetentionOptions { DossierApplicantYears = 10 })).Dossiers);
+        }
+        await using (var db = app.CreateDbContext())
+        {
+            string? Answer(string code) => db.Set<MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem>()
+                .Where(i => i.Dossier!.Code == code).Select(i => i.AnswerText).Single();
+            Assert.Equal(PersonalData.Anonymised, Answer(oldCode));
+            Assert.Contains("079085007531", Answer(recentCode), StringComparison.Ordinal);
+        }
+        Assert.NotNull(PersonalData.Find(typeof(MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem), nameof(MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem.AnswerText)));
+    }
 }

@@ -105,6 +105,7 @@ public static class PersonalData
         new(typeof(Dossier), nameof(Dossier.ApplicantAddress), "Địa chỉ người nộp", RetentionCategory.DossierApplicant, MaskKind.Address),
         new(typeof(Dossier), nameof(Dossier.RepresentativeName), "Họ tên người đại diện tổ chức nộp hồ sơ", RetentionCategory.DossierApplicant, MaskKind.None),
         new(typeof(Dossier), nameof(Dossier.ReturnAddress), "Địa chỉ nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.Address),
+        new(typeof(Features.Dossiers.Forms.DossierSupplementItem), nameof(Features.Dossiers.Forms.DossierSupplementItem.AnswerText), "Câu trả lời của người nộp cho từng nội dung yêu cầu bổ sung (có thể nhắc lại dữ liệu cá nhân)", RetentionCategory.DossierApplicant, MaskKind.None),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Name), "Họ tên trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.None),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.IdNumber), "Số định danh trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Phone), "Số điện thoại trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),

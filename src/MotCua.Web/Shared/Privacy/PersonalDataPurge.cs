@@ -51,13 +51,13 @@ public static class PersonalDataPurge
         if (o.DossierApplicantYears > 0)
         {
             var cutoff = now.AddYears(-o.DossierApplicantYears);
-            dossiers = await AnonymiseDossiers(db.Dossiers.Where(d => d.ClosedAt != null && d.ClosedAt < cutoff), cancellationToken);
+            dossiers = await AnonymiseDossiers(db, db.Dossiers.Where(d => d.ClosedAt != null && d.ClosedAt < cutoff), cancellationToken);
         }
         var drafts = 0;
         if (o.DraftDays > 0)
         {
             var cutoff = now.AddDays(-o.DraftDays);
-            drafts = await AnonymiseDossiers(db.Dossiers.Where(d => d.Status == DossierStatus.Draft && d.CreatedAt < cutoff), cancellationToken);
+            drafts = await AnonymiseDossiers(db, db.Dossiers.Where(d => d.Status == DossierStatus.Draft && d.CreatedAt < cutoff), cancellationToken);
         }
         var feedback = 0;
         if (o.FeedbackSenderYears > 0)
@@ -122,8 +122,13 @@ public static class PersonalDataPurge
                 .SetProperty(f => f.SearchText, "")
                 .SetProperty(f => f.Version, f => f.Version + 1), cancellationToken);
 
-    private static Task<int> AnonymiseDossiers(IQueryable<Dossier> query, CancellationToken cancellationToken) =>
-        query.Where(d => d.ApplicantName != PersonalData.Anonymised)
+    private static async Task<int> AnonymiseDossiers(AppDbContext db, IQueryable<Dossier> query, CancellationToken cancellationToken)
+    {
+        // The applicant's written answers to supplement items may repeat their data, so they go with the dossier's.
+        await db.Set<Features.Dossiers.Forms.DossierSupplementItem>()
+            .Where(i => i.AnswerText != null && i.AnswerText != PersonalData.Anonymised && query.Any(d => d.Id == i.DossierId))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnswerText, PersonalData.Anonymised), cancellationToken);
+        return await query.Where(d => d.ApplicantName != PersonalData.Anonymised)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.ApplicantName, PersonalData.Anonymised)
                 .SetProperty(d => d.SearchText, "")
@@ -134,6 +139,7 @@ public static class PersonalDataPurge
                 .SetProperty(d => d.RepresentativeName, (string?)null)
                 .SetProperty(d => d.ReturnAddress, (string?)null)
                 .SetProperty(d => d.Version, d => d.Version + 1), cancellationToken);
+    }
 }
 
 /// <summary>Runs the purge once a day (<c>MotCua:Privacy:PurgeIntervalHours</c>, 0 = off; the command runs it by hand).</summary>
