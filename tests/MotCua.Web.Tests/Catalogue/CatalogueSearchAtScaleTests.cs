@@ -1,8 +1,13 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Catalogue.Public;
+using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -60,4 +65,37 @@ public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App 
         Assert.All(ranks, r => Assert.True(r >= 0, string.Join(", ", codes)));
         Assert.True(ranks[0] < ranks[1] && ranks[1] < ranks[2], string.Join(", ", ranks));
     }
+
+    [Fact]
+    public async Task The_unsearched_catalogue_comes_a_page_at_a_time_small_enough_for_a_phone()
+    {
+        using var client = app.CreateClient();
+        var total = (await CatalogueSearchOracle.EntriesAsync(app)).Count;
+        var first = await client.GetStringAsync("/thu-tuc");
+        Assert.True(Encoding.UTF8.GetByteCount(first) < 100 * 1024, $"{Encoding.UTF8.GetByteCount(first)} bytes");
+        Assert.Contains($"Tìm thấy {total.ToVnNumber()} thủ tục; trang 1/", WebUtility.HtmlDecode(first), StringComparison.Ordinal);
+        Assert.Contains("href=\"/thu-tuc?trang=2\"", first, StringComparison.Ordinal);
+        var second = await client.GetStringAsync("/thu-tuc?trang=2");
+        var firstCodes = Codes(first);
+        Assert.Equal(IndexModel.PageSize, firstCodes.Count);
+        Assert.Empty(firstCodes.Intersect(Codes(second)));
+        // Past the last page shows the last page, which ends the list.
+        var lastCodes = Codes(await client.GetStringAsync("/thu-tuc?trang=100000"));
+        Assert.Equal(total - ((total - 1) / IndexModel.PageSize * IndexModel.PageSize), lastCodes.Count);
+        // A field filter is kept from page to page.
+        var fields = Regex.Matches(first, "<option value=\"(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        var links = new List<string>();
+        foreach (var field in fields)
+        {
+            var page = await client.GetStringAsync("/thu-tuc?linh-vuc=" + field);
+            if (page.Contains($"href=\"/thu-tuc?linh-vuc={field}&amp;trang=2\"", StringComparison.Ordinal))
+            {
+                links.Add(field);
+            }
+        }
+        Assert.NotEmpty(links);
+    }
+
+    private static List<string> Codes(string html) =>
+        [.. Regex.Matches(html, "<td data-label=\"Mã\">([^<]+)</td>").Select(m => m.Groups[1].Value)];
 }
