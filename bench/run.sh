@@ -11,6 +11,9 @@
 #                                 last quarter's Biểu 06 and 766 index timed through the web's code (no load, no peers)
 #   bench/run.sh --quick --only lookup|transition|queue|receipt
 #                                 one scenario with its baseline and the server's CPU per operation (pair-wise profiling)
+#   bench/run.sh --quick --only public
+#                                 the public pages and the catalogue search over a province-sized catalogue (2,003
+#                                 procedures) beside the app's floor, and the bytes each page costs, on PostgreSQL then SQLite
 #   bench/run.sh --peers          only the peers' five-step process (MotCua, Rebus, bpmn-engine) on PostgreSQL
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
@@ -174,6 +177,12 @@ if [ "$PEERS" = 1 ]; then
   exit $?
 fi
 
+# run_public PROVIDER CONNECTION: the public pages over a province-sized catalogue against the app at APP_URL.
+run_public() {
+  tool public --url "$APP_URL" --provider "$1" --connection "$2" --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/public-$1.md" \
+    | tee "$WORK/public-$1.txt"
+}
+
 # ---------------------------------------------------------------- PostgreSQL
 psql_ -c "CREATE DATABASE motcua_bench" || exit 1
 PG=$(pg_cs motcua_bench)
@@ -205,6 +214,18 @@ else
   section "### PostgreSQL $PGVERSION (quick)"
 fi
 echo >>"$OUT"
+if [ "$ONLY" = public ]; then
+  echo "### Public pages, PostgreSQL $PGVERSION (bench/run.sh --only public, $SECONDS_PER s per scenario; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  run_public postgres "$PG" || exit 1
+  stop_app "$APP_PID"
+  start_app app-sqlite-public Sqlite "Data Source=$WORK/public.db" || exit 1
+  echo
+  echo "### Public pages, SQLite (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  run_public sqlite "Data Source=$WORK/public.db" || exit 1
+  exit 0
+fi
 tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider postgres --connection "$PG" \
   --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/pg-load.md" ${ONLY:+--only "$ONLY"} | tee "$WORK/pg-load.txt"
 if [ -n "$ONLY" ]; then
@@ -214,6 +235,10 @@ fi
 LAST=$(tail -n 1 "$WORK/pg-load.txt")
 QUEUE=$(grep '^Queue page p95' "$WORK/pg-load.txt")
 cat "$WORK/pg-load.md" >>"$OUT" 2>/dev/null
+section "### Public pages over a province-sized catalogue, PostgreSQL"
+run_public postgres "$PG"
+cat "$WORK/public-postgres.md" >>"$OUT" 2>/dev/null
+PUBLIC=$(grep '^Public p95' "$WORK/public-postgres.txt")
 
 if [ "$QUICK" = 0 ]; then
   # ---------------------------------------------------------------- two instances on one PostgreSQL
@@ -243,6 +268,9 @@ if [ "$QUICK" = 0 ]; then
   tool load --url "$APP_URL" --bare-url "http://127.0.0.1:$BARE_PORT" --provider sqlite --connection "$SQLITE" \
     --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/sqlite-load.md" | tee "$WORK/sqlite-load.txt"
   cat "$WORK/sqlite-load.md" >>"$OUT" 2>/dev/null
+  section "### Public pages over a province-sized catalogue, SQLite"
+  run_public sqlite "$SQLITE"
+  cat "$WORK/public-sqlite.md" >>"$OUT" 2>/dev/null
   stop_app "$APP_PID"
 
   # ---------------------------------------------------------------- docs/performance.md
@@ -264,4 +292,5 @@ if [ "$QUICK" = 0 ]; then
 fi
 
 [ -n "$QUEUE" ] && echo "$QUEUE"
+[ -n "${PUBLIC:-}" ] && echo "$PUBLIC"
 echo "$LAST"

@@ -8,6 +8,7 @@ namespace MotCua.Load;
 /// <item><c>bare --port P</c>: a bare ASP.NET Core endpoint, the HTTP baseline;</item>
 /// <item><c>seed --provider postgres|sqlite --connection CS --count N</c>: provincial-scale dossiers (<see cref="DataGenerator"/>);</item>
 /// <item><c>load --url U --provider P --connection CS [--paced-rate R] [--only receipt|paced|lookup|queue|transition] ...</c>: the load generator and its baselines (<see cref="LoadRun"/>); the receipt is also measured open-loop at R per second (default 100);</item>
+/// <item><c>public --url U --provider P --connection CS [--clients N] [--seconds S] [--pid PID]</c>: the public pages and the catalogue search over a province-sized catalogue, and the bytes each page costs (<see cref="PublicRun"/>);</item>
 /// <item><c>peers --connection CS [--seconds S] [--peers-warmup S] [--engines motcua,rebus,bpmn] [--trace]</c>: the five-step process in MotCua, Rebus and bpmn-engine (<see cref="Peers"/>);</item>
 /// <item><c>reports --provider P --connection CS</c>: report and index timings over the stored dossiers (<see cref="ReportTimings"/>).</item>
 /// </list>
@@ -18,7 +19,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("usage: MotCua.Load bare|seed|load|peers|reports [--option value ...]");
+            await Console.Error.WriteLineAsync("usage: MotCua.Load bare|seed|load|public|peers|reports [--option value ...]");
             return 2;
         }
         var options = Options.Parse(args.Skip(1).ToArray());
@@ -28,6 +29,7 @@ public static class Program
             "bare" => await Bare.RunAsync(options),
             "seed" => await DataGenerator.RunAsync(options),
             "load" => await LoadRun.RunAsync(options),
+            "public" => await PublicRun.RunAsync(options),
             "peers" => await Peers.RunAsync(options),
             "reports" => await ReportTimings.RunAsync(options),
             _ => Usage(args[0]),

@@ -1,11 +1,13 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Catalogue.Public;
+using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -14,16 +16,6 @@ namespace MotCua.Web.Tests.Catalogue;
 /// <summary>A province-sized catalogue (the demo's 40 and 2,000 generated procedures) searched on the database's engine.</summary>
 public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App app) : IClassFixture<CatalogueSearchAtScaleTests.App>
 {
-    public const int Generated = 2000;
-
-    /// <summary>Name above field and phrase above scattered words, in one catalogue: the order the three must come in.</summary>
-    private static readonly (string Code, string Name, string Field)[] Placed =
-    [
-        ("9.900001", "Thẩm định phương án đo lường khí thải của cơ sở sản xuất", "Môi trường"),
-        ("9.900002", "Xác nhận kết quả đo nhiệt độ và lường trước sự cố của kho chứa", "Phòng cháy, chữa cháy"),
-        ("9.900003", "Chỉ định tổ chức thử nghiệm sản phẩm, hàng hóa", "Tiêu chuẩn, đo lường, chất lượng"),
-    ];
-
     /// <summary>The shared app with the generated catalogue imported once.</summary>
     public sealed class App : MotCuaApp, IAsyncLifetime
     {
@@ -33,7 +25,7 @@ public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App 
         {
             var agencyId = await CataloguePages.AgencyIdAsync(this);
             await using var scope = Services.CreateAsyncScope();
-            var json = JsonSerializer.SerializeToUtf8Bytes(new { procedures = GeneratedRows().ToList() });
+            var json = JsonSerializer.SerializeToUtf8Bytes(new { procedures = ProvinceCatalogue.Rows().ToList() });
             var (rows, readErrors) = CatalogueImport.ReadJson(new MemoryStream(json));
             Assert.Empty(readErrors);
             var (_, errors) = await CatalogueImport.ImportAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock, null, agencyId, rows,
@@ -42,40 +34,6 @@ public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App 
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-    }
-
-    /// <summary>Deterministic, realistic-looking procedures: a verb, a paper and a subject from the fields of a province's catalogue.</summary>
-    internal static IEnumerable<object> GeneratedRows()
-    {
-        string[] verbs = ["Cấp", "Cấp lại", "Gia hạn", "Sửa đổi, bổ sung", "Thu hồi", "Đăng ký", "Thẩm định", "Công nhận", "Xác nhận", "Phê duyệt", "Điều chỉnh", "Chấm dứt"];
-        string[] papers = ["giấy phép", "giấy chứng nhận", "chứng chỉ hành nghề", "quyết định", "hồ sơ", "văn bản chấp thuận", "bản công bố"];
-        (string Field, string[] Subjects)[] fields =
-        [
-            ("Xây dựng", ["hoạt động xây dựng công trình", "năng lực hoạt động xây dựng", "quy hoạch chi tiết xây dựng"]),
-            ("Giao thông vận tải", ["kinh doanh vận tải bằng xe ô tô", "đào tạo lái xe", "khai thác bến thủy nội địa"]),
-            ("Y tế", ["hành nghề khám bệnh, chữa bệnh", "kinh doanh dược", "cơ sở đủ điều kiện an toàn thực phẩm"]),
-            ("Tiêu chuẩn, đo lường, chất lượng", ["phương tiện đo nhóm 2", "hợp chuẩn, hợp quy sản phẩm", "chuẩn đo lường dùng để kiểm định", "tổ chức đánh giá sự phù hợp"]),
-            ("Năng lượng nguyên tử, an toàn bức xạ và hạt nhân", ["công việc bức xạ", "thiết bị X-quang chẩn đoán trong y tế", "nhân viên bức xạ"]),
-            ("Chuyển giao công nghệ", ["chuyển giao công nghệ", "thẩm định công nghệ dự án đầu tư", "đánh giá trình độ công nghệ"]),
-            ("Tài nguyên và môi trường", ["khai thác khoáng sản", "xả nước thải vào nguồn nước", "đánh giá tác động môi trường", "đo đạc và bản đồ"]),
-            ("Lao động, thương binh và xã hội", ["người lao động nước ngoài", "cơ sở trợ giúp xã hội", "giáo dục nghề nghiệp"]),
-            ("Văn hóa, thể thao và du lịch", ["biểu diễn nghệ thuật", "kinh doanh lữ hành nội địa", "quảng cáo ngoài trời", "karaoke, vũ trường"]),
-            ("Tư pháp", ["hành nghề công chứng", "đấu giá tài sản", "lý lịch tư pháp"]),
-            ("Công thương", ["kinh doanh xăng dầu", "bán lẻ rượu", "hoạt động điện lực", "sử dụng vật liệu nổ công nghiệp"]),
-            ("Nông nghiệp và phát triển nông thôn", ["giống cây trồng", "cơ sở chăn nuôi", "kiểm dịch động vật", "thuốc bảo vệ thực vật"]),
-        ];
-        string[] tails = ["", " cho tổ chức", " cho cá nhân", " cấp tỉnh", " trên địa bàn tỉnh", " đối với doanh nghiệp", " (trường hợp bị mất, hỏng)"];
-        var random = new Random(2026);
-        for (var i = 0; i < Generated; i++)
-        {
-            var (field, subjects) = fields[random.Next(fields.Length)];
-            var name = $"{verbs[random.Next(verbs.Length)]} {papers[random.Next(papers.Length)]} {subjects[random.Next(subjects.Length)]}{tails[random.Next(tails.Length)]}";
-            yield return new { code = "8." + (100000 + i).ToString(CultureInfo.InvariantCulture), name, field, processingTime = new { value = 1 + random.Next(30), unit = "WorkingDays" }, fee = 0 };
-        }
-        foreach (var (code, name, field) in Placed)
-        {
-            yield return new { code, name, field, processingTime = new { value = 10, unit = "WorkingDays" }, fee = 0 };
-        }
     }
 
     [Theory]
@@ -94,7 +52,7 @@ public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App 
     {
         using var client = app.CreateClient();
         var entries = await CatalogueSearchOracle.EntriesAsync(app);
-        Assert.True(entries.Count >= Generated);
+        Assert.True(entries.Count >= ProvinceCatalogue.Generated);
         Assert.NotEmpty(await CatalogueSearchOracle.AssertAgreesAsync(client, entries, q));
     }
 
@@ -103,8 +61,41 @@ public sealed class CatalogueSearchAtScaleTests(CatalogueSearchAtScaleTests.App 
     {
         using var client = app.CreateClient();
         var codes = (await client.GetFromJsonAsync<JsonElement[]>("/api/procedures?q=do+luong"))!.Select(p => p.GetProperty("code").GetString()!).ToList();
-        var ranks = Placed.Select(p => codes.IndexOf(p.Code)).ToList();
+        var ranks = ProvinceCatalogue.Placed.Select(p => codes.IndexOf(p.Code)).ToList();
         Assert.All(ranks, r => Assert.True(r >= 0, string.Join(", ", codes)));
         Assert.True(ranks[0] < ranks[1] && ranks[1] < ranks[2], string.Join(", ", ranks));
     }
+
+    [Fact]
+    public async Task The_unsearched_catalogue_comes_a_page_at_a_time_small_enough_for_a_phone()
+    {
+        using var client = app.CreateClient();
+        var total = (await CatalogueSearchOracle.EntriesAsync(app)).Count;
+        var first = await client.GetStringAsync("/thu-tuc");
+        Assert.True(Encoding.UTF8.GetByteCount(first) < 100 * 1024, $"{Encoding.UTF8.GetByteCount(first)} bytes");
+        Assert.Contains($"Tìm thấy {total.ToVnNumber()} thủ tục; trang 1/", WebUtility.HtmlDecode(first), StringComparison.Ordinal);
+        Assert.Contains("href=\"/thu-tuc?trang=2\"", first, StringComparison.Ordinal);
+        var second = await client.GetStringAsync("/thu-tuc?trang=2");
+        var firstCodes = Codes(first);
+        Assert.Equal(IndexModel.PageSize, firstCodes.Count);
+        Assert.Empty(firstCodes.Intersect(Codes(second)));
+        // Past the last page shows the last page, which ends the list.
+        var lastCodes = Codes(await client.GetStringAsync("/thu-tuc?trang=100000"));
+        Assert.Equal(total - ((total - 1) / IndexModel.PageSize * IndexModel.PageSize), lastCodes.Count);
+        // A field filter is kept from page to page.
+        var fields = Regex.Matches(first, "<option value=\"(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        var links = new List<string>();
+        foreach (var field in fields)
+        {
+            var page = await client.GetStringAsync("/thu-tuc?linh-vuc=" + field);
+            if (page.Contains($"href=\"/thu-tuc?linh-vuc={field}&amp;trang=2\"", StringComparison.Ordinal))
+            {
+                links.Add(field);
+            }
+        }
+        Assert.NotEmpty(links);
+    }
+
+    private static List<string> Codes(string html) =>
+        [.. Regex.Matches(html, "<td data-label=\"Mã\">([^<]+)</td>").Select(m => m.Groups[1].Value)];
 }

@@ -99,6 +99,18 @@ public static class CatalogueQueries
     public static async Task<List<ProcedureVersion>> SearchAsync(AppDbContext db, IQueryable<ProcedureVersion> versions, CatalogueSearchTerms terms,
         int? fieldId, OnlineServiceLevel? onlineLevel, int limit, bool allWithoutWords, CancellationToken ct)
     {
+        versions = Filtered(versions, fieldId, onlineLevel);
+        if (!terms.IsEmpty)
+        {
+            return await CatalogueSearchIndex.RankAsync(db, versions, terms, limit, ct);
+        }
+        var listed = Listed(versions);
+        return await (allWithoutWords ? listed : listed.Take(limit)).ToListAsync(ct);
+    }
+
+    /// <summary>The versions of one field and one online level (either may be absent).</summary>
+    public static IQueryable<ProcedureVersion> Filtered(IQueryable<ProcedureVersion> versions, int? fieldId, OnlineServiceLevel? onlineLevel)
+    {
         if (fieldId is { } f)
         {
             versions = versions.Where(v => v.FieldId == f);
@@ -107,14 +119,13 @@ public static class CatalogueQueries
         {
             versions = versions.Where(v => v.OnlineLevel == level);
         }
-        if (!terms.IsEmpty)
-        {
-            return await CatalogueSearchIndex.RankAsync(db, versions, terms, limit, ct);
-        }
-        var listed = versions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
-            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code);
-        return await (allWithoutWords ? listed : listed.Take(limit)).ToListAsync(ct);
+        return versions;
     }
+
+    /// <summary>The catalogue's order without a query: by field, then code, with what a list row shows.</summary>
+    public static IOrderedQueryable<ProcedureVersion> Listed(IQueryable<ProcedureVersion> versions) =>
+        versions.AsNoTracking().Include(v => v.Procedure).Include(v => v.Field)
+            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code);
 
     /// <summary>Codes are compared upper-case and trimmed (PostgreSQL compares case-sensitively).</summary>
     public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();

@@ -41,6 +41,37 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public bool Truncated => Ranked && Results.Count >= CatalogueSearchIndex.MaxResults;
 
+    /// <summary>Rows per page of the unsearched catalogue: a province's two thousand procedures on one page would cost a phone a megabyte.</summary>
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "trang")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>How many procedures the unsearched catalogue (with its filters) holds over all its pages.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The address of another page of the list, keeping the filters.</summary>
+    public string PageLink(int page)
+    {
+        var query = new List<string>();
+        if (FieldId is { } f)
+        {
+            query.Add("linh-vuc=" + f.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (Online is { } level)
+        {
+            query.Add("truc-tuyen=" + level);
+        }
+        if (!string.IsNullOrEmpty(AgencyCode))
+        {
+            query.Add("co-quan=" + Uri.EscapeDataString(AgencyCode));
+        }
+        query.Add("trang=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return "/thu-tuc?" + string.Join('&', query);
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
@@ -57,7 +88,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             NoWords = true;
             return Page();
         }
-        Results = await CatalogueQueries.SearchAsync(db, CatalogueQueries.InForceOn(db, agency.Id, time.Today()), terms, FieldId, Online, CatalogueSearchIndex.MaxResults, allWithoutWords: true, ct);
+        var inForce = CatalogueQueries.InForceOn(db, agency.Id, time.Today());
+        if (Ranked)
+        {
+            Results = await CatalogueQueries.SearchAsync(db, inForce, terms, FieldId, Online, CatalogueSearchIndex.MaxResults, allWithoutWords: false, ct);
+            Total = Results.Count;
+            return Page();
+        }
+        var listed = CatalogueQueries.Listed(CatalogueQueries.Filtered(inForce, FieldId, Online));
+        Total = await listed.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Results = await listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return Page();
     }
 }
