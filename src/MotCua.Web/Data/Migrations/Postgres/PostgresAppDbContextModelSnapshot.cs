@@ -1356,67 +1356,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("PaperHandOvers", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CentreAgencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DecidingAgencyId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("DossierId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("ReceivedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ReceivedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ReceivedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ReceivedNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("SentBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("SentByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SentNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DossierId")
-                        .IsUnique();
-
-                    b.HasIndex("CentreAgencyId", "ReceivedAt");
-
-                    b.ToTable("ResultHandBacks", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1593,9 +1532,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<string>("ReturnAddress")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<int?>("ReturnAtCentreId")
-                        .HasColumnType("integer");
 
                     b.Property<string>("ReturnChoice")
                         .HasMaxLength(16)
@@ -4501,17 +4437,6 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.PaperHandOver", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
-                        .WithMany()
-                        .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Dossier");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
                         .WithMany()

@@ -1306,65 +1306,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperHandOvers", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CentreAgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("DecidingAgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DossierId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReceivedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceivedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReceivedNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SentBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DossierId")
-                        .IsUnique();
-
-                    b.HasIndex("CentreAgencyId", "ReceivedAt");
-
-                    b.ToTable("ResultHandBacks", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1539,9 +1480,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<string>("ReturnAddress")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("ReturnAtCentreId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnChoice")
                         .HasMaxLength(16)
@@ -4365,17 +4303,6 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.PaperHandOver", b =>
-                {
-                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
-                        .WithMany()
-                        .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Dossier");
-                });
-
-            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
                         .WithMany()
