@@ -23,6 +23,22 @@ public static class ResultHandBackQueries
 {
     private const int Max = 100;
 
+    /// <summary>The centre where the applicant collects the paper result and whether it is there yet, or null when the deciding agency returns it.</summary>
+    public static async Task<CollectPlace?> CollectPlaceAsync(AppDbContext db, Dossier d, CancellationToken ct)
+    {
+        if (!ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice))
+        {
+            return null;
+        }
+        var centre = await db.Agencies.AsNoTracking().Where(a => a.Id == d.ReturnAtCentreId).Select(a => new { a.Name, a.Address }).FirstOrDefaultAsync(ct);
+        if (centre is null)
+        {
+            return null;
+        }
+        var arrived = await db.ResultHandBacks.AsNoTracking().AnyAsync(h => h.DossierId == d.Id && h.ReceivedAt != null, ct);
+        return new CollectPlace(centre.Name, centre.Address, arrived);
+    }
+
     public static async Task<ResultHandBackListsModel> ListsAsync(AppDbContext db, int? agencyId, CancellationToken ct)
     {
         var toSend = await db.Dossiers.AsNoTracking()
