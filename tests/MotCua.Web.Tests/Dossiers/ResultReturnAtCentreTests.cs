@@ -4,7 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
+using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Dossiers.Boundary;
+using MotCua.Web.Features.Notifications;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Dossiers;
@@ -62,7 +65,7 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
     [Fact]
     public async Task The_result_goes_back_to_the_centre_which_returns_it_to_the_applicant()
     {
-        app.Clock.SetUtcNow(BoundaryLeftoverTests.Monday);
+        StartOnMonday();
         var (_, hoaPhu) = await BoundaryLeftoverTests.AgenciesAsync(app);
         using var centre = await app.LoginAsync("motcuaxa");
         var name = BoundaryLeftoverTests.Unique("Người Nhận Tại Xã");
@@ -74,7 +77,7 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
             Assert.Equal(hoaPhu.Id, (await db.Dossiers.SingleAsync(d => d.Code == code)).ReturnAtCentreId);
         }
         var slip = WebUtility.HtmlDecode(await centre.GetStringAsync($"/ho-so/{code}/bieu-mau/tiep-nhan"));
-        Assert.Matches("Đăng ký nhận kết quả tại:.*" + System.Text.RegularExpressions.Regex.Escape(hoaPhu.Name) + r" \(nơi tiếp nhận hồ sơ\)", slip.ReplaceLineEndings(" "));
+        Assert.Matches("Đăng ký nhận kết quả tại:.*" + System.Text.RegularExpressions.Regex.Escape(hoaPhu.Name) + @" \(nơi tiếp nhận hồ sơ\)", slip.ReplaceLineEndings(" "));
         using var citizen = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/public/dossiers/" + Uri.EscapeDataString(code));
         request.Headers.Add("X-Lookup-Factor", "0905318274");
@@ -96,6 +99,11 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
 
         // Another agency's desk cannot record the department's sending.
         Assert.Contains("Không tìm thấy hồ sơ của cơ quan bạn", await PostPageAsync(centre, Send, new() { ["code"] = code }, HttpStatusCode.OK), StringComparison.Ordinal);
+
+        // The applicant is told the result is on its way to the centre, not to come yet.
+        var onTheWay = await CollectAskAsync(code);
+        Assert.Contains("đang được chuyển về " + hoaPhu.Name, onTheWay, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bộ phận Một cửa", onTheWay, StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromMinutes(30));
         await PostPageAsync(desk, Send, new() { ["code"] = code, ["note"] = "Giao liên mang về" }, HttpStatusCode.Redirect);
@@ -124,6 +132,8 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
             Assert.Equal("motcuaxa", h.ReceivedBy);
         }
 
+        Assert.Contains("Kết quả đã về " + hoaPhu.Name, await CollectAskAsync(code), StringComparison.Ordinal);
+
         app.Clock.Advance(TimeSpan.FromHours(1));
         await PostPageAsync(centre, Return, new() { ["code"] = code, ["note"] = "Người nộp nhận trực tiếp" }, HttpStatusCode.Redirect);
         await using (var db = app.CreateDbContext())
@@ -145,7 +155,7 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
     [Fact]
     public async Task The_centre_desk_cannot_approve_route_or_refuse_the_departments_dossier()
     {
-        app.Clock.SetUtcNow(BoundaryLeftoverTests.Monday);
+        StartOnMonday();
         using var centre = await app.LoginAsync("motcuaxa");
         var code = await BoundaryLeftoverTests.ReceiveAtCentreAsync(app, centre, BoundaryLeftoverTests.Unique("Người Thử Quyền"));
         using var api = await app.ApiClientAsync("motcuaxa");
@@ -173,7 +183,7 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
     [Fact]
     public async Task An_applicant_who_collects_at_the_department_is_returned_there_and_nothing_goes_to_the_centre()
     {
-        app.Clock.SetUtcNow(BoundaryLeftoverTests.Monday);
+        StartOnMonday();
         using var centre = await app.LoginAsync("motcuaxa");
         var name = BoundaryLeftoverTests.Unique("Người Nhận Tại Sở");
         var code = await BoundaryLeftoverTests.ReceiveAtCentreAsync(app, centre, name, new() { ["ReturnPlace"] = "DecidingAgency" });
@@ -193,6 +203,54 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
         using var api = await app.ApiClientAsync("motcua");
         await ActAsync(api, code, "return", new { delivery = "atDesk" });
         Assert.Equal(DossierStatus.Returned, await StatusAsync(code));
+    }
+
+    [Fact]
+    public async Task The_api_twins_record_the_same_steps_and_refuse_as_the_pages_do()
+    {
+        StartOnMonday();
+        using var centre = await app.LoginAsync("motcuaxa");
+        var code = await BoundaryLeftoverTests.ReceiveAtCentreAsync(app, centre, BoundaryLeftoverTests.Unique("Người Dùng API"));
+        await ProcessAsync(code);
+        using var deskApi = await app.ApiClientAsync("motcua");
+        using var centreApi = await app.ApiClientAsync("motcuaxa");
+        var step = "/api/dossiers/" + Uri.EscapeDataString(code) + "/result-handback/";
+
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "returned", new { }), HttpStatusCode.UnprocessableEntity);
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "sent", new { }), HttpStatusCode.NotFound);
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "received", new { note = new string('x', 501) }), HttpStatusCode.BadRequest);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await ReadAsync(await deskApi.PostAsJsonAsync(step + "sent", new { note = "Bưu điện, vận đơn EB123" }), HttpStatusCode.OK);
+        await ReadAsync(await deskApi.PostAsJsonAsync(step + "sent", new { }), HttpStatusCode.UnprocessableEntity);
+        await ReadAsync(await deskApi.PostAsJsonAsync(step + "received", new { }), HttpStatusCode.NotFound);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "received", new { }), HttpStatusCode.OK);
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "received", new { }), HttpStatusCode.UnprocessableEntity);
+        await ReadAsync(await deskApi.PostAsJsonAsync(step + "returned", new { }), HttpStatusCode.NotFound);
+        Assert.Equal(DossierStatus.ResultIssued, await StatusAsync(code));
+        await ReadAsync(await centreApi.PostAsJsonAsync(step + "returned", new { note = "Trả trực tiếp" }), HttpStatusCode.OK);
+        Assert.Equal(DossierStatus.Returned, await StatusAsync(code));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.ResultHandBacks.CountAsync(h => h.Dossier!.Code == code));
+    }
+
+    /// <summary>What the look-up's "Việc Ông/Bà cần làm" says about collecting the result.</summary>
+    private async Task<string> CollectAskAsync(string code)
+    {
+        using var citizen = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/public/dossiers/" + Uri.EscapeDataString(code) + "/forecast");
+        request.Headers.Add("X-Lookup-Factor", "0905318274");
+        var forecast = await ReadAsync(await citizen.SendAsync(request), HttpStatusCode.OK);
+        return forecast.GetProperty("asks").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "collectResult").GetProperty("what").GetString()!;
+    }
+
+    /// <summary>The tests share one app and its clock, which cannot go back: each starts on the week's Monday or later.</summary>
+    private void StartOnMonday()
+    {
+        if (app.Clock.GetUtcNow() < BoundaryLeftoverTests.Monday)
+        {
+            app.Clock.SetUtcNow(BoundaryLeftoverTests.Monday);
+        }
     }
 
     private async Task ProcessAsync(string code)

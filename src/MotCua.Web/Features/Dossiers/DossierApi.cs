@@ -118,6 +118,7 @@ public static class DossierApi
             .RequireAuthorization(Policies.Admin);
         app.MapReceiptApi();
         app.MapDossierFilesApi();
+        Boundary.ResultHandBackApi.MapResultHandBackApi(app);
         return app;
     }
 

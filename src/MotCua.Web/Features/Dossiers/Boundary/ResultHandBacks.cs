@@ -19,6 +19,15 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
     /// <summary>The history line of the hand-back steps starts with this, so the dossier page names the step.</summary>
     public const string HistoryLabel = "Chuyển kết quả về nơi tiếp nhận";
 
+    /// <summary>The refusal when the deciding agency's desk names a dossier that is not its agency's or not returned at a centre (404 on the API).</summary>
+    public const string NotTheDecider = "Không tìm thấy hồ sơ của cơ quan bạn có kết quả trả tại nơi tiếp nhận.";
+
+    /// <summary>The refusal when a desk names a dossier whose result is not returned at its centre (404 on the API).</summary>
+    public const string NotTheCentre = "Không tìm thấy hồ sơ có kết quả trả tại đơn vị bạn.";
+
+    /// <summary>The refusal when another desk recorded the step first (409 on the API).</summary>
+    public const string Raced = "Bước chuyển kết quả vừa được người khác ghi nhận; vui lòng tải lại trang.";
+
     /// <summary>The deciding agency's desk records that the result left for the centre; refused unless the dossier is its agency's.</summary>
     public async Task<string?> SendAsync(string code, DateTimeOffset? sentAt, string? note, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -26,7 +35,7 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         var d = await db.Dossiers.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code && x.ReturnAtCentreId != null, ct);
         if (d is null)
         {
-            return "Không tìm thấy hồ sơ của cơ quan bạn có kết quả trả tại nơi tiếp nhận.";
+            return NotTheDecider;
         }
         var existing = await db.ResultHandBacks.AsNoTracking().FirstOrDefaultAsync(h => h.DossierId == d.Id, ct);
         var now = time.GetUtcNow();
@@ -60,7 +69,7 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         var d = await db.Dossiers.FirstOrDefaultAsync(x => x.ReturnAtCentreId == agencyId && x.Code == code, ct);
         if (d is null)
         {
-            return "Không tìm thấy hồ sơ có kết quả trả tại đơn vị bạn.";
+            return NotTheCentre;
         }
         var h = await db.ResultHandBacks.FirstOrDefaultAsync(x => x.DossierId == d.Id, ct);
         var now = time.GetUtcNow();
@@ -92,7 +101,7 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         var d = await db.Dossiers.FirstOrDefaultAsync(x => x.ReturnAtCentreId == agencyId && x.Code == code, ct);
         if (d is null)
         {
-            return "Không tìm thấy hồ sơ có kết quả trả tại đơn vị bạn.";
+            return NotTheCentre;
         }
         if (!ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice))
         {
@@ -138,7 +147,7 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         catch (DbUpdateException)
         {
             // The unique hand-back per dossier or a concurrency token: someone recorded the step first.
-            return "Bước chuyển kết quả vừa được người khác ghi nhận; vui lòng tải lại trang.";
+            return Raced;
         }
     }
 }
