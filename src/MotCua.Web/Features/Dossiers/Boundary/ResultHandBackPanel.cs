@@ -7,7 +7,7 @@ using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Boundary;
 
-public sealed record ResultHandBackPanelModel(string Code, string Place, ResultHandBackStage Stage, ResultHandBackRecord? HandBack, bool MaySend);
+public sealed record ResultHandBackPanelModel(string Code, string Place, ResultHandBackStage Stage, ResultHandBackRecord? HandBack, bool MaySend, bool Returned = false);
 
 /// <summary>On the deciding agency's dossier page: the applicant collects the result at the receiving centre, and where the result stands on its way there.</summary>
 public sealed class ResultHandBackPanelViewComponent(AppDbContext db) : ViewComponent
@@ -25,6 +25,6 @@ public sealed class ResultHandBackPanelViewComponent(AppDbContext db) : ViewComp
         var place = await DossierDocuments.ReturnCentreAsync(db, d, ct) ?? "";
         var user = HttpContext.User;
         var maySend = user.IsInRole(Roles.OneStopOfficer) && user.AgencyId() == d.AgencyId && h is null && d.Status == DossierStatus.ResultIssued;
-        return View("/Features/Dossiers/Boundary/_ResultHandBackPanel.cshtml", new ResultHandBackPanelModel(d.Code, place, stage, h, maySend));
+        return View("/Features/Dossiers/Boundary/_ResultHandBackPanel.cshtml", new ResultHandBackPanelModel(d.Code, place, stage, h, maySend, d.Status == DossierStatus.Returned));
     }
 }
