@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Core.Procedures;
 
 namespace MotCua.Core.Dossiers;
 
@@ -30,6 +31,12 @@ public enum CitizenAskKind
 /// <summary>One thing asked of the citizen: what, from when and by when (either may be unknown).</summary>
 public sealed record CitizenAsk(CitizenAskKind Kind, string What, DateTimeOffset? From, DateTimeOffset? By);
 
+/// <summary>The receiving centre where the applicant collects a paper result instead of the deciding agency's desk: its name, address if known, and whether the result has arrived there.</summary>
+public sealed record CollectPlace(string Name, string? Address, bool Arrived)
+{
+    public string Text => Name + (string.IsNullOrWhiteSpace(Address) ? "" : " (địa chỉ: " + Address + ")");
+}
+
 /// <summary>
 /// What will be asked of the citizen and when, from the dossier's status, its fee and how the result is returned, so the
 /// look-up answers "what happens next for me" and not only "where is my dossier".
@@ -45,8 +52,9 @@ public static class CitizenAsks
     /// <param name="expectedResultAt">The forecast result instant, if any.</param>
     /// <param name="supplementDueAt">The applicant's deadline for a pending supplement, if one was set.</param>
     /// <param name="evaluated">Whether the citizen already rated the service.</param>
+    /// <param name="centre">The receiving centre that returns a paper result, when the applicant chose to collect it there.</param>
     public static IReadOnlyList<CitizenAsk> For(DossierStatus status, long feeAmount, bool feePaid, ResultDelivery? delivery,
-        DateTimeOffset? expectedResultAt, DateTimeOffset? supplementDueAt, bool evaluated)
+        DateTimeOffset? expectedResultAt, DateTimeOffset? supplementDueAt, bool evaluated, CollectPlace? centre = null)
     {
         var asks = new List<CitizenAsk>(3);
         var open = status is not (DossierStatus.Draft or DossierStatus.Returned or DossierStatus.Refused or DossierStatus.RefusedAfterReceipt
@@ -80,6 +88,12 @@ public static class CitizenAsks
                 ResultDelivery.Online => new(CitizenAskKind.ReceiveOnline, issued
                     ? "Kết quả đã có: Ông/Bà nhận bản điện tử của kết quả theo thông báo của cơ quan."
                     : "Nhận bản điện tử của kết quả theo thông báo của cơ quan.", from, null),
+                _ when centre is not null => new(CitizenAskKind.CollectResult, (issued, centre.Arrived) switch
+                {
+                    (true, true) => "Kết quả đã về " + centre.Text + ": mời Ông/Bà đến nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+                    (true, false) => "Kết quả đã có và đang được chuyển về " + centre.Text + "; Ông/Bà sẽ được thông báo khi kết quả về để đến nhận.",
+                    _ => "Nhận kết quả tại " + centre.Text + ", nơi Ông/Bà nộp hồ sơ, khi được thông báo kết quả đã về; mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+                }, from, null),
                 _ => new(CitizenAskKind.CollectResult, issued
                     ? "Kết quả đã có: mời Ông/Bà đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả."
                     : "Đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả.", from, null),
@@ -91,4 +105,11 @@ public static class CitizenAsks
         }
         return asks;
     }
+
+    /// <summary>
+    /// How the result reaches the applicant: as chosen, else electronically for a dossier submitted online under a
+    /// full-process (toàn trình) online service, which is received, decided and returned online; else at a desk (null).
+    /// </summary>
+    public static ResultDelivery? DeliveryOf(ResultDelivery? choice, bool submittedOnline, OnlineServiceLevel level) =>
+        choice ?? (submittedOnline && level == OnlineServiceLevel.Full ? ResultDelivery.Online : null);
 }

@@ -50,6 +50,9 @@ public enum DossierEventKind
     /// nears or passes (hạn thông báo yêu cầu bổ sung): the desk must notify the applicant.
     /// </summary>
     SupplementNoticeDue,
+
+    /// <summary>The result of a dossier received at a centre for another agency is back at that centre, ready to collect.</summary>
+    ResultAtCentre,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -81,6 +84,7 @@ public static class EventRouting
         DossierEventKind.AwaitingApproval => EventAudience.Officer,
         DossierEventKind.ResultAtDesk => EventAudience.Officer,
         DossierEventKind.SupplementNoticeDue => EventAudience.Officer,
+        DossierEventKind.ResultAtCentre => EventAudience.Citizen | EventAudience.Webhook,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -100,6 +104,7 @@ public static class EventRouting
         DossierEventKind.AwaitingApproval => "dossier.awaiting_approval",
         DossierEventKind.ResultAtDesk => "dossier.result_at_desk",
         DossierEventKind.SupplementNoticeDue => "dossier.supplement_notice_due",
+        DossierEventKind.ResultAtCentre => "dossier.result_at_centre",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -119,5 +124,6 @@ public static class EventRouting
         DossierEventKind.AwaitingApproval => "Hồ sơ chờ phê duyệt",
         DossierEventKind.ResultAtDesk => "Hồ sơ có kết quả chờ trả",
         DossierEventKind.SupplementNoticeDue => "Hạn thông báo người nộp yêu cầu bổ sung",
+        DossierEventKind.ResultAtCentre => "Kết quả đã về nơi tiếp nhận",
     };
 }

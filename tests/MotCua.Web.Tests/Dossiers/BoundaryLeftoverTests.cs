@@ -31,7 +31,7 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
 
     internal static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
 
-    internal static async Task<string> ReceiveAtCentreAsync(MotCuaApp host, HttpClient centre, string name)
+    internal static async Task<string> ReceiveAtCentreAsync(MotCuaApp host, HttpClient centre, string name, Dictionary<string, string>? extra = null)
     {
         var token = await MotCuaApp.AntiforgeryTokenAsync(centre, "/mot-cua/tiep-nhan");
         List<string> papers;
@@ -47,6 +47,10 @@ public sealed class BoundaryLeftoverTests(MotCuaApp app) : IClassFixture<MotCuaA
             ["Name"] = name, ["Phone"] = Phone, ["Address"] = "Thôn 2, xã Hòa Phú", ["Payment"] = "Unpaid", ["ReturnChoice"] = "AtDesk",
             ["outcome"] = "receive",
         };
+        foreach (var (key, value) in extra ?? [])
+        {
+            form[key] = value;
+        }
         for (var i = 0; i < papers.Count; i++)
         {
             form[$"Papers[{i}].Name"] = papers[i];

@@ -116,6 +116,9 @@ public static partial class AuthorizationMatrix
         ["GET /api/dossiers/{code}/forms/{form}"] = Officers,
         ["GET /api/dossiers/{code}/files"] = Officers,
         ["GET /api/dossiers/{code}/files/{id:long}"] = Officers,
+        ["POST /api/dossiers/{code}/result-handback/sent"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/ho-so-giay-tiep-nhan-ho
+        ["POST /api/dossiers/{code}/result-handback/received"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan-ho/{code?}
+        ["POST /api/dossiers/{code}/result-handback/returned"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan-ho/{code?}
         ["* /mot-cua/tiep-nhan-ho/{code}/tep"] = new("Một cửa", false, ["motcua"]),
         ["POST /api/dossiers/import"] = Admin, // as /ho-so/nhap: imported dossiers count in Biểu 06
         // Citizens, feedback and news

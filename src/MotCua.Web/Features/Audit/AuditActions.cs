@@ -20,6 +20,8 @@ public static class AuditActions
         ["boundary.procedures"] = "Cập nhật danh mục thủ tục tiếp nhận không phụ thuộc địa giới hành chính",
         ["boundary.handover.send"] = "Nơi tiếp nhận bàn giao hồ sơ giấy cho cơ quan giải quyết",
         ["boundary.handover.confirm"] = "Cơ quan giải quyết xác nhận nhận hồ sơ giấy",
+        ["boundary.result.send"] = "Cơ quan giải quyết chuyển kết quả về nơi tiếp nhận",
+        ["boundary.result.receive"] = "Nơi tiếp nhận nhận kết quả từ cơ quan giải quyết",
         ["boundary.handoverlimit.add"] = "Đặt thời hạn bàn giao hồ sơ giấy của tỉnh",
         ["boundary.handoverlimit.remove"] = "Xóa thời hạn bàn giao hồ sơ giấy chưa có hiệu lực",
         ["agency.merge"] = "Hợp nhất cơ quan vào cơ quan khác",

@@ -4,7 +4,9 @@ using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Boundary;
 using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Caching;
@@ -66,8 +68,10 @@ public static class LookupForecasts
         {
             outlook = new ProgressOutlook([], completed, due, false, false);
         }
-        var asks = CitizenAsks.For(d.Status, d.FeeAmount, d.PaymentStatus != PaymentStatus.Unpaid, d.ReturnChoice,
-            outlook?.ExpectedAt, supplementDue, evaluated);
+        var level = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == d.ProcedureVersionId).Select(v => v.OnlineLevel).FirstOrDefaultAsync(ct);
+        var delivery = CitizenAsks.DeliveryOf(d.ReturnChoice, d.Channel == DossierChannel.Online, level);
+        var asks = CitizenAsks.For(d.Status, d.FeeAmount, d.PaymentStatus != PaymentStatus.Unpaid, delivery,
+            outlook?.ExpectedAt, supplementDue, evaluated, await ResultHandBackQueries.CollectPlaceAsync(db, d, ct));
         return new ForecastDto(d.Code, DossierApi.Camel(d.Status.ToString()), Summary(d.Status, outlook, due),
             outlook?.ExpectedAt, outlook?.LatestAt ?? due, outlook?.Capped ?? false, outlook?.Overdue ?? false,
             outlook?.Steps.Select(s => new StepDto(s.Index, s.Name, DossierApi.Camel(s.Basis.ToString()), s.Samples, s.ExpectedAt, s.LatestAt, s.Capped,

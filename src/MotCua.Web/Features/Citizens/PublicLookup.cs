@@ -28,6 +28,9 @@ public static class PublicLookup
     {
         /// <summary>The deciding agency (cơ quan giải quyết), named beside the receiving centre (nơi tiếp nhận) when another agency's desk received it.</summary>
         public string? AgencyName { get; init; }
+
+        /// <summary>The receiving centre where the applicant collects the result, when they chose it over the deciding agency.</summary>
+        public string? ResultCentreName { get; init; }
     }
 
     /// <summary>A ballot: <see cref="Answers"/> holds one value per question of the questionnaire in force, in its order (GET /api/public/evaluation/questions).</summary>
@@ -115,7 +118,8 @@ public static class PublicLookup
     /// <summary>The columns the look-up's answer and its second factor need (12 of the dossier's 70, 3 per step).</summary>
     private sealed record Candidate(string Code, string ApplicantName, string? Phone, string? IdNumber, string ProcedureCode, string ProcedureName,
         DossierStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? RescheduledDueAt, DateTimeOffset? AppointmentAt,
-        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated, long? LockedUntil, string? AgencyName, string? ReceivingAgencyName);
+        DateTimeOffset? ReturnedAt, List<CandidateStep> Steps, bool Evaluated, long? LockedUntil, string? AgencyName, string? ReceivingAgencyName,
+        string? ResultCentreName = null);
 
     private sealed record CandidateStep(DateTimeOffset At, DossierAction? Action, DossierStatus ToStatus);
 
@@ -135,18 +139,21 @@ public static class PublicLookup
                 db.Set<DossierEvaluation>().Any(e => e.DossierId == d.Id),
                 db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil),
                 db.Set<Agency>().Where(a => a.Id == d.AgencyId).Select(a => a.Name).FirstOrDefault(),
-                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId && a.Id != d.AgencyId).Select(a => a.Name).FirstOrDefault()))));
+                db.Set<Agency>().Where(a => a.Id == d.ReceivingAgencyId && a.Id != d.AgencyId).Select(a => a.Name).FirstOrDefault(),
+                db.Set<Agency>().Where(a => a.Id == d.ReturnAtCentreId && (d.ReturnChoice == null || d.ReturnChoice == ResultDelivery.AtDesk))
+                    .Select(a => a.Name).FirstOrDefault()))));
 
     public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
     {
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
         var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
-        var names = await db.Agencies.AsNoTracking().Where(a => a.Id == d.AgencyId || a.Id == d.ReceivingAgencyId)
+        var names = await db.Agencies.AsNoTracking().Where(a => a.Id == d.AgencyId || a.Id == d.ReceivingAgencyId || a.Id == d.ReturnAtCentreId)
             .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
             d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
             events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated, null,
-            names.GetValueOrDefault(d.AgencyId), d.ReceivingAgencyId is { } r && r != d.AgencyId ? names.GetValueOrDefault(r) : null));
+            names.GetValueOrDefault(d.AgencyId), d.ReceivingAgencyId is { } r && r != d.AgencyId ? names.GetValueOrDefault(r) : null,
+            ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice) ? names.GetValueOrDefault(d.ReturnAtCentreId!.Value) : null));
     }
 
     /// <summary>The one place the applicant's answer is built (API look-up and the look-up page).</summary>
@@ -155,7 +162,7 @@ public static class PublicLookup
             NationalStatus.From(c.Status)?.Code, c.SubmittedAt, c.ReceivedAt, c.RescheduledDueAt ?? c.AppointmentAt, c.ReturnedAt,
             c.Steps.Select(e => new StepDto(e.At, e.Action is { } a ? DossierText.Name(a) : "Ghi nhận hồ sơ", DossierText.Name(e.ToStatus))).ToList(),
             c.Status == DossierStatus.Returned && !c.Evaluated, c.Evaluated, c.ReceivingAgencyName)
-        { AgencyName = c.AgencyName };
+        { AgencyName = c.AgencyName, ResultCentreName = c.ResultCentreName };
 
     public static IServiceCollection AddCitizens(this IServiceCollection services) => services.AddScoped<OnlineDrafts>();
 

@@ -270,4 +270,10 @@ public sealed class Dossier
         ResultDigitised = s.ResultDigitised;
         Version++;
     }
+
+    /// <summary>
+    /// The receiving centre whose desk returns the result, when the applicant chose to collect it where they submitted;
+    /// null: the deciding agency returns it (at its desk, by post or online as <see cref="ReturnChoice"/> says).
+    /// </summary>
+    public int? ReturnAtCentreId { get; set; }
 }

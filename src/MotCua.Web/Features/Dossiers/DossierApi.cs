@@ -31,6 +31,7 @@ public static class DossierApi
             .AddDossierSubscriber<Forms.SupplementItemsRecorder>().AddDossierSubscriber<Supplement.SupplementRequestRecorder>().AddDossierSubscriber<DossierSearch>().AddHostedService<DossierSearchBackfillService>()
             .AddScoped<ReceiptPreview>().AddScoped<CorrectReceipt>().AddScoped<DeadlineRecompute>()
             .AddScoped<Boundary.BoundaryReceipts>()
+            .AddScoped<Boundary.ResultHandBacks>()
             .WatchReferenceData(DossierReferences.CachedFrom);
 
     // ---------------------------------------------------------------- shapes
@@ -117,6 +118,7 @@ public static class DossierApi
             .RequireAuthorization(Policies.Admin);
         app.MapReceiptApi();
         app.MapDossierFilesApi();
+        Boundary.ResultHandBackApi.MapResultHandBackApi(app);
         return app;
     }
 

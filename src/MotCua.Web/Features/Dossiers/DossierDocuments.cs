@@ -145,7 +145,7 @@ public static class DossierDocuments
                     .Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "Bộ phận Một cửa";
                 return DossierForms.ReceiptSlip(new ReceiptSlipInput(d.Code, centre is null ? issuer : Issuer(centre, centreDesk!), applicant, d.ProcedureName,
                     papers.Select(p => new FormPaper(p.Name, PaperKind(p.Form), p.Quantity)).ToList(), 1, d.ClockStartedAt ?? received,
-                    d.AppointmentAt ?? received, ReturnText(d, agency.Name), officerName, book?.Volume, book?.Seq, lookupUrl, FeeText(d))
+                    d.AppointmentAt ?? received, ReturnText(d, agency.Name, d.ReturnAtCentreId is null ? null : centreDesk + ", " + centre?.Name), officerName, book?.Volume, book?.Seq, lookupUrl, FeeText(d))
                 {
                     DecidingAgency = centre is null ? null : agency.Name,
                 });
@@ -208,13 +208,29 @@ public static class DossierDocuments
         ResolutionTimeliness.Late => "Quá hạn",
     };
 
-    /// <summary>Where the applicant asked to get the result, as the receipt and the dossier page print it.</summary>
-    public static string ReturnText(Dossier d, string agencyName) => d.ReturnChoice switch
+    /// <summary>
+    /// Where the applicant asked to get the result, as the receipt and the dossier page print it; <paramref name="centre"/>
+    /// names the receiving centre's desk when the result goes back there.
+    /// </summary>
+    public static string ReturnText(Dossier d, string agencyName, string? centre = null) => d.ReturnChoice switch
     {
         ResultDelivery.ByPost => "Qua dịch vụ bưu chính công ích" + (d.ReturnAddress is { } a ? ", địa chỉ: " + a : ""),
         ResultDelivery.Online => "Nhận kết quả điện tử (trực tuyến) trên Cổng Dịch vụ công",
+        ResultDelivery.AtDesk or null when centre is not null && ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice) => centre + " (nơi tiếp nhận hồ sơ)",
         ResultDelivery.AtDesk or null => "Bộ phận Một cửa, " + agencyName,
     };
+
+    /// <summary>The receiving centre's desk and name where the result goes back, or null when the deciding agency returns it.</summary>
+    public static async Task<string?> ReturnCentreAsync(AppDbContext db, Dossier d, CancellationToken ct)
+    {
+        if (d.ReturnAtCentreId is not { } centreId)
+        {
+            return null;
+        }
+        var centre = await db.Agencies.AsNoTracking().Where(a => a.Id == centreId).Select(a => a.Name).SingleAsync(ct);
+        var desk = await db.Units.AsNoTracking().Where(u => u.Id == d.ReceivingUnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        return desk is null ? centre : desk + ", " + centre;
+    }
 
     /// <summary>The fee as the receipt prints it, with the reason when it differs from the catalogue's.</summary>
     public static string FeeText(Dossier d) =>

@@ -90,6 +90,9 @@ public sealed record ReceiptInput(
 
     /// <summary>The agency deciding the procedure when a service centre receives for it regardless of boundary; null for the caller's own.</summary>
     public int? ForAgencyId { get; init; }
+
+    /// <summary>With <see cref="ForAgencyId"/> and a return at a desk: the applicant collects the result at the receiving centre, not at the deciding agency.</summary>
+    public bool ReturnAtCentre { get; init; } = true;
 }
 
 /// <summary>The inputs some actions need (see <see cref="TransitionContext"/>), plus the unit for a transfer.</summary>

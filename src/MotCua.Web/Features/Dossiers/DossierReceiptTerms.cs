@@ -28,6 +28,6 @@ public sealed class DossierReceiptTermsViewComponent(AppDbContext db, TimeProvid
             && !await db.DossierEvents.AnyAsync(e => e.DossierId == d.Id && e.Action != null && e.Action != DossierAction.Receive && e.Action != DossierAction.Transfer
                 && e.Action != DossierAction.Submit && e.Action != DossierAction.RequestSupplement && e.Action != DossierAction.ResubmitSupplement, ct);
         return View("/Features/Dossiers/_DossierReceiptTerms.cshtml",
-            new DossierReceiptTermsModel(d.Code, DossierDocuments.ReturnText(d, agency), DossierDocuments.FeeText(d), mayCorrect));
+            new DossierReceiptTermsModel(d.Code, DossierDocuments.ReturnText(d, agency, await DossierDocuments.ReturnCentreAsync(db, d, ct)), DossierDocuments.FeeText(d), mayCorrect));
     }
 }

@@ -275,7 +275,10 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     private async Task<string?> ScopeRefusalAsync(ClaimsPrincipal user, Dossier dossier, DossierDecision? decision, DossierChange what, bool isNew, CancellationToken ct)
     {
         // A service centre creates a dossier for the deciding agency (receipt regardless of boundary), then acts on it no more.
-        if (user.AgencyId() != dossier.AgencyId && !(isNew && dossier.ReceivingAgencyId is { } centre && centre == user.AgencyId()))
+        // ...except to return the result the applicant chose to collect there, once it is back (Boundary/ResultHandBacks checks that).
+        if (user.AgencyId() != dossier.AgencyId && !(isNew && dossier.ReceivingAgencyId is { } centre && centre == user.AgencyId())
+            && !(dossier.ReturnAtCentreId is { } returning && returning == user.AgencyId()
+                && decision is not null && decision.Transitions.All(t => ResultHandBack.CentreMay(t.Action))))
         {
             return "Hồ sơ không thuộc cơ quan của bạn.";
         }

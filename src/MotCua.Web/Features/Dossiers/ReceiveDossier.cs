@@ -207,6 +207,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         {
             dossier.ReceivingAgencyId = agencyId;
             dossier.ReceivingUnitId = user.UnitId();
+            dossier.ReturnAtCentreId = input.ReturnAtCentre && input.ReturnChoice is null or ResultDelivery.AtDesk ? agencyId : null;
         }
         dossier.PaymentStatus = input.Payment;
         if (input.FeeAmount is { } fee && fee != dossier.FeeAmount)

@@ -49,6 +49,7 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
             {
                 DossierEventKind.OnlineSubmitted => await OnlineConfirmationAsync(db, dossier, ct),
                 DossierEventKind.AwaitingCheck => await AwaitingCheckAsync(db, dossier, record.CheckDueAt!.Value, ct),
+                DossierEventKind.ResultAtCentre => Notice(dossier, record, null, await DossierDocuments.ReturnCentreAsync(db, dossier, ct)),
                 _ when record.Recipient == NoticeRecipient.Desk => await DeskUnitAsync(db, dossier.AgencyId, ct) is { } desk
                     ? Notice(dossier, record, null, null) with { UnitId = desk }
                     : null,

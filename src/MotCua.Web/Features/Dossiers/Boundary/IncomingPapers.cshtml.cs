@@ -15,7 +15,7 @@ namespace MotCua.Web.Features.Dossiers.Boundary;
 /// are late, and confirms each one it gets (giver and receiver with hour and minute, as on the control sheet).
 /// </summary>
 [Authorize(Roles = Roles.OneStopOfficer)]
-public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, BoundaryReceipts boundary) : PageModel
+public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, BoundaryReceipts boundary, ResultHandBacks results) : PageModel
 {
     public const string Route = "/mot-cua/ho-so-giay-tiep-nhan-ho";
 
@@ -54,6 +54,31 @@ public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, Boun
         }
         Message = $"Đã xác nhận nhận hồ sơ giấy {code}.";
         return Redirect(Route);
+    }
+
+    /// <summary>The deciding agency's desk records that the result left for the centre where the applicant collects it (from the dossier page).</summary>
+    public async Task<IActionResult> OnPostSendResultAsync(string code, string? sentAt, string? note, CancellationToken ct)
+    {
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(sentAt))
+        {
+            if (DateTime.TryParseExact(sentAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                at = new DateTimeOffset(local, VietnamTime.Offset);
+            }
+            else
+            {
+                Error = "Thời điểm chuyển kết quả không hợp lệ.";
+            }
+        }
+        Error ??= await results.SendAsync(code, at, note, User, ct);
+        if (Error is not null)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = $"Đã ghi nhận chuyển kết quả hồ sơ {code} về nơi tiếp nhận.";
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
     }
 
     private async Task LoadAsync(CancellationToken ct)

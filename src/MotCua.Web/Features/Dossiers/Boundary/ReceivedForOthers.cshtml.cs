@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Dossiers.Boundary;
 /// centre's own figures: the dossiers are the deciding agencies'.
 /// </summary>
 [Authorize(Roles = Roles.OneStopOfficer)]
-public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, BoundaryReceipts boundary) : PageModel
+public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, BoundaryReceipts boundary, ResultHandBacks results) : PageModel
 {
     public const string Route = "/mot-cua/tiep-nhan-ho";
 
@@ -29,6 +29,9 @@ public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, B
     public int ThisMonth { get; private set; }
 
     public string? Highlight { get; private set; }
+
+    /// <summary>The results coming back for the applicants who chose to collect them here.</summary>
+    public ResultHandBackListsModel Results { get; private set; } = new([], [], []);
 
     public int OverdueCount => Rows.Count(r => r.HandOverOverdue && r.HandOver?.SentAt is null);
 
@@ -72,8 +75,45 @@ public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, B
         return Redirect(Route);
     }
 
+    public async Task<IActionResult> OnPostReceiveResultAsync(string code, string? receivedAt, string? note, CancellationToken ct)
+    {
+        DateTimeOffset? at = null;
+        if (!string.IsNullOrWhiteSpace(receivedAt))
+        {
+            if (DateTime.TryParseExact(receivedAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                at = new DateTimeOffset(local, VietnamTime.Offset);
+            }
+            else
+            {
+                Error = "Thời điểm nhận kết quả không hợp lệ.";
+            }
+        }
+        Error ??= await results.ReceiveAsync(code, at, note, User, ct);
+        return await AfterAsync(code, $"Đã ghi nhận nhận kết quả hồ sơ {code}; người nộp đã được thông báo đến nhận.", ct);
+    }
+
+    public async Task<IActionResult> OnPostReturnResultAsync(string code, string? note, CancellationToken ct)
+    {
+        Error = await results.ReturnAsync(code, note, User, ct);
+        return await AfterAsync(code, $"Đã trả kết quả hồ sơ {code} cho người nộp.", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(string code, string done, CancellationToken ct)
+    {
+        if (Error is not null)
+        {
+            Highlight = code;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = done;
+        return Redirect(Route);
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        Results = await ResultHandBackQueries.ListsAsync(db, User.AgencyId(), ct);
         var me = User.AgencyId();
         var now = time.GetUtcNow();
         var rows = await db.Dossiers.AsNoTracking().Where(d => d.ReceivingAgencyId == me)

@@ -102,6 +102,10 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
     [BindProperty]
     public string? ReturnAddress { get; set; }
 
+    /// <summary>Where the applicant collects the result when the centre receives for another agency (the centre by default).</summary>
+    [BindProperty]
+    public ResultReturnPlace ReturnPlace { get; set; } = ResultReturnPlace.ReceivingCentre;
+
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
@@ -240,8 +244,8 @@ public sealed class ReceiveModel(AppDbContext db, TimeProvider time, ReceiveDoss
         var input = new ReceiptInput(Procedure, Channel, new ApplicantInput(ApplicantKind, Name, IdNumber, Phone, Email, Address),
             papers, which, note, Payment, files, outcome == "receive-transfer" ? TransferToUnitId : null)
         {
-            ReturnChoice = ReturnChoice, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote,
-            ForAgencyId = ForAgency?.Id,
+            ReturnChoice = ForAgency is null ? ReturnChoice : ResultHandBack.Of(ReturnPlace).Delivery, ReturnAddress = ReturnAddress, FeeAmount = FeeAmount, FeeNote = FeeNote,
+            ForAgencyId = ForAgency?.Id, ReturnAtCentre = ForAgency is not null && ResultHandBack.Of(ReturnPlace).AtCentre,
         };
         var result = await receipt.ReceiveAsync(input, User, null, null, ct);
         if (!result.Succeeded)
