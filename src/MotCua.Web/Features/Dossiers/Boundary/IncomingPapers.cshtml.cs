@@ -62,13 +62,13 @@ public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, Boun
         DateTimeOffset? at = null;
         if (!string.IsNullOrWhiteSpace(sentAt))
         {
-            if (DateTime.TryParseExact(sentAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (Shared.Dates.DateText.TryParseDateTime(sentAt, out var local))
             {
                 at = new DateTimeOffset(local, VietnamTime.Offset);
             }
             else
             {
-                Error = "Thời điểm chuyển kết quả không hợp lệ.";
+                Error = Shared.Dates.DateText.Invalid("Thời điểm chuyển kết quả", sentAt.Trim(), withTime: true);
             }
         }
         Error ??= await results.SendAsync(code, at, note, User, ct);

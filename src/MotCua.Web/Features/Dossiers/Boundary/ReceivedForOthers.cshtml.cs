@@ -80,13 +80,13 @@ public sealed class ReceivedForOthersModel(AppDbContext db, TimeProvider time, B
         DateTimeOffset? at = null;
         if (!string.IsNullOrWhiteSpace(receivedAt))
         {
-            if (DateTime.TryParseExact(receivedAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (Shared.Dates.DateText.TryParseDateTime(receivedAt, out var local))
             {
                 at = new DateTimeOffset(local, VietnamTime.Offset);
             }
             else
             {
-                Error = "Thời điểm nhận kết quả không hợp lệ.";
+                Error = Shared.Dates.DateText.Invalid("Thời điểm nhận kết quả", receivedAt.Trim(), withTime: true);
             }
         }
         Error ??= await results.ReceiveAsync(code, at, note, User, ct);
