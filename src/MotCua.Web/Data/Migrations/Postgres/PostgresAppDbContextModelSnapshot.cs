@@ -1356,6 +1356,67 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("PaperHandOvers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CentreAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecidingAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReceivedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("CentreAgencyId", "ReceivedAt");
+
+                    b.ToTable("ResultHandBacks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1532,6 +1593,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<string>("ReturnAddress")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ReturnAtCentreId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ReturnChoice")
                         .HasMaxLength(16)
@@ -1818,6 +1882,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SupplementItemCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long>("UploadedAt")
                         .HasColumnType("bigint");
 
@@ -2006,6 +2074,19 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AnswerNone")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("DossierId")
                         .HasColumnType("bigint");
 
@@ -2025,6 +2106,20 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer");
@@ -2070,15 +2165,30 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NotifyApplicantBy")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PapersHeld")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Policy")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RepeatedPapers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -4437,6 +4547,17 @@ namespace MotCua.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.PaperHandOver", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
                         .WithMany()

@@ -1306,6 +1306,65 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("PaperHandOvers", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("CentreAgencyId", "ReceivedAt");
+
+                    b.ToTable("ResultHandBacks", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1480,6 +1539,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<string>("ReturnAddress")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnAtCentreId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ReturnChoice")
                         .HasMaxLength(16)
@@ -1757,6 +1819,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupplementItemCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
 
@@ -1935,6 +2001,19 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswerNone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DossierId")
                         .HasColumnType("INTEGER");
 
@@ -1954,6 +2033,20 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
@@ -1997,8 +2090,20 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("NotifyApplicantBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PapersHeld")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Policy")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatedPapers")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("RequestedAt")
@@ -2006,6 +2111,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset?>("ResubmittedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -4303,6 +4411,17 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.PaperHandOver", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Dossier");
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.Dossiers.Boundary.ResultHandBackRecord", b =>
                 {
                     b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
                         .WithMany()
