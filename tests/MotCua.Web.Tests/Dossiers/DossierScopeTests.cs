@@ -40,6 +40,15 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
     /// <summary>Every API endpoint that changes an existing dossier.</summary>
     private static readonly string[] ApiMutations = ["POST /api/dossiers/{code}/actions"];
 
+    /// <summary>
+    /// The result hand-back's steps: desk officers only, of the deciding agency or of the receiving centre, each step in
+    /// its order; their scope and refusals are tried in <see cref="ResultReturnAtCentreTests"/>.
+    /// </summary>
+    private static readonly string[] HandBackMutations =
+    [
+        "POST /api/dossiers/{code}/result-handback/received", "POST /api/dossiers/{code}/result-handback/returned", "POST /api/dossiers/{code}/result-handback/sent",
+    ];
+
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
 
     private static string Unique(string name) => name + " " + Guid.NewGuid().ToString("N")[..8];
@@ -187,7 +196,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => m + " /" + (e.RoutePattern.RawText ?? "").TrimStart('/')))
             .Where(r => r.Contains("/api/dossiers/{code}", StringComparison.Ordinal) && !r.StartsWith("GET ", StringComparison.Ordinal))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(ApiMutations.Order(StringComparer.Ordinal), endpoints);
+        Assert.Equal(ApiMutations.Concat(HandBackMutations).Order(StringComparer.Ordinal), endpoints);
     }
 
     [Fact]

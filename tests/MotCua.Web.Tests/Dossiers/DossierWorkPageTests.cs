@@ -175,7 +175,7 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
             var applicant = new ClaimsPrincipal(new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, "portal"), new Claim(MotCuaClaims.AgencyId, dossier.AgencyId.ToString(CultureInfo.InvariantCulture))], "portal"));
             var outcome = await scope.ServiceProvider.GetRequiredService<SupplementOnline>()
-                .SupplementAsync(dossier, [new IncomingFile("giay-phep.pdf", Pdf)], null, applicant, CancellationToken.None);
+                .SupplementAsync(dossier, [], null, applicant, CancellationToken.None, itemFiles: [("BS1-01", new IncomingFile("giay-phep.pdf", Pdf))]);
             Assert.True(outcome.Succeeded, outcome.Detail);
         }
 
@@ -185,6 +185,9 @@ public sealed partial class DossierWorkPageTests(MotCuaApp app) : IClassFixture<
         Assert.Contains("Bổ sung lần 1", round, StringComparison.Ordinal);
         Assert.Contains(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), round, StringComparison.Ordinal);
         Assert.Contains("giay-phep.pdf", round, StringComparison.Ordinal);
+        // The file answering item BS1-01 is named with the item and opens for the officer reviewing the answer.
+        Assert.Contains("data-testid=\"supplement-file-item\">BS1-01<", round, StringComparison.Ordinal);
+        Assert.Contains("?handler=File&", round, StringComparison.Ordinal);
         Assert.DoesNotContain("giay-phep.pdf", Section(page, "data-testid=\"papers\"", "</table>"), StringComparison.Ordinal);
     }
 

@@ -56,6 +56,11 @@ public sealed class PaknFollowLockTests
         Assert.Contains(TrackModel.NotFoundMessage, await FollowAsync(citizen, code, "0983651427"), StringComparison.Ordinal);
         Assert.Contains("Đã tiếp nhận, đang phân loại", await FollowAsync(citizen, code, Phone), StringComparison.Ordinal);
 
+        // What is neither a phone number nor an e-mail address can match no sender, so it is no guess and is not counted.
+        for (var i = 0; i < SecondFactorThrottle.MaxWrongFactors; i++)
+        {
+            Assert.Contains(TrackModel.NotFoundMessage, await FollowAsync(citizen, code, "<script>" + i), StringComparison.Ordinal);
+        }
         for (var i = 1; i < SecondFactorThrottle.MaxWrongFactors; i++)
         {
             Assert.Contains(TrackModel.NotFoundMessage, await FollowAsync(citizen, code, "098365142" + i), StringComparison.Ordinal);

@@ -60,6 +60,12 @@ public sealed class TrackModel(AppDbContext db, TimeProvider time) : PageModel
             Error = LockedMessage(locked);
             return Page();
         }
+        if (ApplicantNumbers.NormalizePhone(factor) is null && (factor.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(factor, out _)))
+        {
+            // Neither a phone number nor an e-mail address: it can match no sender, so it is no guess and is not counted.
+            Error = NotFoundMessage;
+            return Page();
+        }
         var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
         if (item is null || !ApplicantVerification.Matches(factor, item.SenderPhone, null, item.SenderEmail))
         {

@@ -188,7 +188,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time, CalendarProv
         var seqs = Papers.Select(p => p.Seq).ToHashSet();
         FilesByPaper = components.Where(f => f.PaperSeq is { } s && seqs.Contains(s)).ToLookup(f => f.PaperSeq!.Value);
         UnlinkedFiles = [.. components.Where(f => f.PaperSeq is not { } s || !seqs.Contains(s))];
-        SupplementRounds = [.. Files.Where(f => f.Kind == DossierFileKind.Supplement && f.SupplementItemCode == null).GroupBy(f => f.UploadedAt).OrderBy(g => g.Key)
+        // A file answering a supplement item is listed here too, with its item's code, so the officer can open it to review the answer.
+        SupplementRounds = [.. Files.Where(f => f.Kind == DossierFileKind.Supplement).GroupBy(f => f.UploadedAt).OrderBy(g => g.Key)
             .Select(g => (g.Key, (IReadOnlyList<DossierFile>)[.. g]))];
         ResultFiles = [.. Files.Where(f => f.Kind == DossierFileKind.Result)];
         var calculator = await calendars.CalculatorAsync(db, agencyId, ct);
