@@ -75,16 +75,23 @@ public static class IndexQueries
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        // Ballots follow the dossiers they rate: those of agencies and units merged into the scope count under it, as the facts do.
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
         var query = reporting.Context.DossierEvaluations.AsNoTracking()
-            .Where(b => b.AgencyId == agencyId && b.EvaluatedAt >= s && b.EvaluatedAt < e);
+            .Where(b => agencies.Contains(b.AgencyId) && b.EvaluatedAt >= s && b.EvaluatedAt < e);
         if (unitId is { } u)
         {
-            query = query.Where(b => b.UnitId == u);
+            var units = await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(reporting.Context, u, period.End, ct);
+            query = query.Where(b => b.UnitId != null && units.Contains(b.UnitId.Value));
         }
         var rows = await query.Select(b => new { b.DossierId, b.UnitId, b.EvaluatedAt, b.Answers, b.QuestionnaireVersion }).ToListAsync(ct);
+        string UnitKey(int? unit) => unit?.ToString(CultureInfo.InvariantCulture) is { } key
+            ? successors.TryGetValue(key, out var successor) ? successor.Key : key
+            : DossierProjection.NoUnitKey;
         return rows.Select(b => new CitizenEvaluation(
                 b.DossierId.ToString(CultureInfo.InvariantCulture),
-                b.UnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey,
+                UnitKey(b.UnitId),
                 b.EvaluatedAt,
                 b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: Points(b.QuestionnaireVersion, i, int.Parse(text, CultureInfo.InvariantCulture))))
                     .ToDictionary(x => x.Number, x => x.Score))
