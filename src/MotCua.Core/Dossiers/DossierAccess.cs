@@ -6,6 +6,9 @@ namespace MotCua.Core.Dossiers;
 /// </summary>
 public sealed record DossierActor(string? UserName, IReadOnlyCollection<string> Roles, int? UnitId, bool InLeadership)
 {
+    /// <summary>The actor's agency: a centre's desk returns the results it collects for other agencies.</summary>
+    public int? AgencyId { get; init; }
+
     /// <summary>Whether the actor has the role (ordinal).</summary>
     public bool Is(string role) => Roles.Contains(role, StringComparer.Ordinal);
 }

@@ -81,6 +81,11 @@ public static class DossierDecider
         {
             return Refused(result);
         }
+        if (command.Action == DossierAction.Return
+            && ResultHandBack.DeskReturnProblem(state.ReturnAtCentre, state.ReturnChoice, context.Actor.AgencyId) is { } elsewhere)
+        {
+            return DossierDecision.Refused(new(DecisionRefusalKind.RuleViolated, elsewhere, InputField(command.Action)));
+        }
         int? unitBefore = b.UnitId;
         var stepBefore = b.State.CurrentStep;
         b.State = result.State;
@@ -198,9 +203,11 @@ public static class DossierDecider
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(context);
         var actions = DossierAccess.AvailableActions(actor, state.Holding, state.State, new TransitionContext(context.At, actor.Roles, context.Calculator));
-        // The apology is offered only when a delay has happened or is forecast, as Decide allows it.
-        return actions.Contains(DossierAction.ApologyReschedule) && DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null
-            ? [.. actions.Where(a => a != DossierAction.ApologyReschedule)]
+        // The apology is offered only when a delay has happened or is forecast, and the return only where the applicant collects, as Decide allows them.
+        var noApology = DelayForecast.Ground(state.State, state.Plan, context.At, context.Calculator) is null;
+        var noReturn = ResultHandBack.DeskReturnProblem(state.ReturnAtCentre, state.ReturnChoice, actor.AgencyId) is not null;
+        return noApology || noReturn
+            ? [.. actions.Where(a => !(a == DossierAction.ApologyReschedule && noApology) && !(a == DossierAction.Return && noReturn))]
             : actions;
     }
 

@@ -29,6 +29,12 @@ public sealed record DossierSnapshot(DossierState State, int AgencyId, int? Unit
     /// <summary>Where the dossier stands for the scope rule.</summary>
     public DossierHolding Holding => new(State.Status, UnitId, State.Assignee);
 
+    /// <summary>How the applicant receives the result, as chosen at receipt or corrected since.</summary>
+    public ResultDelivery? ReturnChoice { get; init; }
+
+    /// <summary>The centre where the applicant registered to collect the result, for a dossier received at one for this agency.</summary>
+    public CollectCentre? ReturnAtCentre { get; init; }
+
     /// <summary>The dossier's earlier supplement requests, read for a new request (its round and the repeat rule).</summary>
     public IReadOnlyList<EarlierSupplement> EarlierSupplements { get; init; } = [];
 }

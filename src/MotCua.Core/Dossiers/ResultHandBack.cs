@@ -31,6 +31,9 @@ public enum ResultHandBackStage
     Received,
 }
 
+/// <summary>The centre where the applicant registered to collect the result, as the decider reads it.</summary>
+public sealed record CollectCentre(int AgencyId, string Name);
+
 /// <summary>
 /// Result return at the receiving centre (receipt and return regardless of administrative boundary,
 /// <see cref="Legal.LegalSources.BoundaryFreeReceipt2025"/>): when the applicant chose to collect the result where they
@@ -54,6 +57,33 @@ public static class ResultHandBack
 
     /// <summary>The only action a centre's desk may perform on a dossier it received for another agency.</summary>
     public static bool CentreMay(DossierAction action) => action == DossierAction.Return;
+
+    /// <summary>
+    /// Why the actor may not return the result itself, or null: while the result goes back to the centre the applicant
+    /// chose, only that centre's desk returns it, so the deciding agency's desk cannot skip the centre.
+    /// </summary>
+    public static string? DeskReturnProblem(CollectCentre? centre, ResultDelivery? choice, int? actorAgencyId) =>
+        centre is not null && ReturnsAtCentre(centre.AgencyId, choice) && actorAgencyId != centre.AgencyId
+            ? $"Người nộp đã đăng ký nhận kết quả tại {centre.Name}; kết quả phải được chuyển về đó để trả cho người nộp. "
+                + $"Nếu người nộp đến nhận tại cơ quan giải quyết, ghi nhận \"{MoveName}\" trước khi trả kết quả."
+            : null;
+
+    /// <summary>
+    /// Why the deciding agency's desk may not record that the applicant now collects the result at its own desk, or null:
+    /// the dossier is still open, the result is not yet at the centre (then the centre returns it), and a reason is given.
+    /// </summary>
+    public static string? MoveProblem(DossierStatus status, bool returnsAtCentre, ResultHandBackStage stage, string? reason) =>
+        !returnsAtCentre ? "Người nộp không đăng ký nhận kết quả tại nơi tiếp nhận hồ sơ; không có nơi nhận kết quả để đổi."
+        : DossierStateMachine.IsTerminal(status) ? "Hồ sơ " + DossierText.StatePhrase(status) + "; không đổi nơi nhận kết quả."
+        : stage == ResultHandBackStage.Received ? "Nơi tiếp nhận đã nhận kết quả; người nộp nhận kết quả tại nơi tiếp nhận, không đổi nơi nhận kết quả."
+        : string.IsNullOrWhiteSpace(reason) ? "Vui lòng nhập lý do người nộp đổi nơi nhận kết quả."
+        : reason.Trim().Length > MaxReason ? $"Lý do dài tối đa {MaxReason} ký tự."
+        : null;
+
+    public const int MaxReason = 500;
+
+    /// <summary>The name of the desk's action that moves the collection to the deciding agency.</summary>
+    public const string MoveName = "Người nộp đổi nơi nhận kết quả";
 
     /// <summary>Where the hand-back stands from its two recorded moments.</summary>
     public static ResultHandBackStage Stage(DateTimeOffset? sentAt, DateTimeOffset? receivedAt) =>
@@ -96,6 +126,7 @@ public static class ResultHandBack
 
     public const string SendAudit = "boundary.result.send";
     public const string ReceiveAudit = "boundary.result.receive";
+    public const string MoveAudit = "boundary.result.collect-at-agency";
 
     public static string StageName(ResultHandBackStage stage) => stage switch
     {

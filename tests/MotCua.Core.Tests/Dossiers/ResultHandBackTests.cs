@@ -1,5 +1,7 @@
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
+using MotCua.Core.Tests.Calendar;
 
 namespace MotCua.Core.Tests.Dossiers;
 
@@ -83,5 +85,98 @@ public sealed class ResultHandBackTests
         Assert.Empty(decision.Transitions);
         Assert.Equal(new DossierNoticeRecord(DossierEventKind.ResultAtCentre, NoticeRecipient.Applicant), Assert.Single(decision.Notices));
         Assert.True(EventRouting.AudienceOf(DossierEventKind.ResultAtCentre).HasFlag(EventAudience.Citizen));
+    }
+
+    private const int Department = 1;
+    private const int Centre = 7;
+    private const int OtherCentre = 8;
+    private static readonly CollectCentre CommuneCentre = new(Centre, "Trung tâm Phục vụ hành chính công xã Hòa Vang");
+
+    public static TheoryData<int?, ResultDelivery?, int?, bool, string> DeskReturns => new()
+    {
+        // centre chosen (null: none), delivery on the dossier, the returning desk's agency, refused, why
+        { Centre, ResultDelivery.AtDesk, Department, true, "the department's desk would skip the centre the applicant chose" },
+        { Centre, null, Department, true, "no delivery recorded still means at a desk" },
+        { Centre, ResultDelivery.AtDesk, OtherCentre, true, "another centre is not where the applicant collects" },
+        { Centre, ResultDelivery.AtDesk, null, true, "an actor of no agency is not the centre" },
+        { Centre, ResultDelivery.AtDesk, Centre, false, "the centre's own desk returns it" },
+        { Centre, ResultDelivery.ByPost, Department, false, "a receipt corrected to the post leaves the centre out" },
+        { Centre, ResultDelivery.Online, Department, false, "an electronic result needs no desk" },
+        { null, ResultDelivery.AtDesk, Department, false, "collected at the department (or moved there)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeskReturns))]
+    public void Only_the_chosen_centre_returns_a_result_collected_there(int? centre, ResultDelivery? delivery, int? actorAgency, bool refused, string reasoning)
+    {
+        var collect = centre is null ? null : CommuneCentre with { AgencyId = centre.Value };
+        var problem = ResultHandBack.DeskReturnProblem(collect, delivery, actorAgency);
+        Assert.True(refused == problem is not null, reasoning + ": " + problem);
+
+        // The decision refuses exactly then, and the actions offered agree with it.
+        var snapshot = new DossierSnapshot(DossierFixtures.DossierWithResult(), Department, null, [new("Xử lý", null, null, 0, TimeUnit.WorkingDays)])
+        {
+            Code = "000.00.01.H01-250310-0001", ReturnAtCentre = collect, ReturnChoice = delivery,
+        };
+        var actor = new DossierActor("motcua", [DossierRoles.OneStopOfficer], null, InLeadership: false) { AgencyId = actorAgency };
+        var context = new DecisionContext(DossierFixtures.At("2025-03-13T10:00"), CalendarTestData.Calculator, actor);
+        var decision = DossierDecider.Decide(snapshot, new DossierCommand(DossierAction.Return) { Delivery = delivery ?? ResultDelivery.AtDesk }, context);
+        Assert.Equal(refused, !decision.Succeeded);
+        Assert.Equal(!refused, DossierDecider.AvailableActions(snapshot, actor, context).Contains(DossierAction.Return));
+        if (refused)
+        {
+            Assert.Equal(DecisionRefusalKind.RuleViolated, decision.Refusal!.Kind);
+            Assert.Equal(problem, decision.Refusal.Message);
+        }
+    }
+
+    [Fact]
+    public void The_refusal_names_the_centre_and_the_way_out()
+    {
+        var problem = ResultHandBack.DeskReturnProblem(CommuneCentre, ResultDelivery.AtDesk, Department);
+        Assert.Contains("đã đăng ký nhận kết quả tại Trung tâm Phục vụ hành chính công xã Hòa Vang", problem, StringComparison.Ordinal);
+        Assert.Contains("phải được chuyển về đó", problem, StringComparison.Ordinal);
+        Assert.Contains(ResultHandBack.MoveName, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_desk_that_may_not_return_at_all_is_told_so_first()
+    {
+        // A specialist is refused by the role table, not sent to the centre.
+        var snapshot = new DossierSnapshot(DossierFixtures.DossierWithResult(), Department, null, []) { ReturnAtCentre = CommuneCentre };
+        var actor = new DossierActor("chuyenvien", [DossierRoles.Specialist], null, InLeadership: false) { AgencyId = Department };
+        var decision = DossierDecider.Decide(snapshot, new DossierCommand(DossierAction.Return) { Delivery = ResultDelivery.AtDesk },
+            new DecisionContext(DossierFixtures.At("2025-03-13T10:00"), CalendarTestData.Calculator, actor));
+        Assert.Equal(DecisionRefusalKind.RoleNotPermitted, decision.Refusal?.Kind);
+    }
+
+    public static TheoryData<DossierStatus, bool, ResultHandBackStage, string?, string?, string> Moves => new()
+    {
+        // status, returns at a centre, hand-back stage, reason, expected problem (part), why
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.AwaitingDispatch, "Người nộp đến Sở nhận", null, "the result is still at the department" },
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.Dispatched, "Người nộp đến Sở nhận", null, "on its way: the centre has not recorded it" },
+        { DossierStatus.InProcessing, true, ResultHandBackStage.AwaitingDispatch, "Người nộp báo trước", null, "before the result, the applicant may say so" },
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.Received, "Người nộp đến Sở nhận", "nơi tiếp nhận đã nhận kết quả", "the centre holds it now" },
+        { DossierStatus.ResultIssued, false, ResultHandBackStage.AwaitingDispatch, "Lý do", "không đăng ký nhận kết quả tại nơi tiếp nhận", "nothing to move" },
+        { DossierStatus.Returned, true, ResultHandBackStage.AwaitingDispatch, "Lý do", "không đổi nơi nhận kết quả", "a closed dossier" },
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.AwaitingDispatch, "  ", "nhập lý do", "the reason is required" },
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.AwaitingDispatch, null, "nhập lý do", "the reason is required" },
+        { DossierStatus.ResultIssued, true, ResultHandBackStage.AwaitingDispatch, new string('x', 501), "tối đa 500", "a reason too long" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Moves))]
+    public void When_the_deciding_agency_may_move_the_collection_to_its_own_desk(DossierStatus status, bool atCentre, ResultHandBackStage stage, string? reason, string? problem,
+        string reasoning)
+    {
+        var actual = ResultHandBack.MoveProblem(status, atCentre, stage, reason);
+        if (problem is null)
+        {
+            Assert.True(actual is null, reasoning + ": " + actual);
+        }
+        else
+        {
+            Assert.True(actual?.Contains(problem, StringComparison.OrdinalIgnoreCase) == true, reasoning + ": " + actual);
+        }
     }
 }
