@@ -42,11 +42,11 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
 
     /// <summary>
     /// The result hand-back's steps: desk officers only, of the deciding agency or of the receiving centre, each step in
-    /// its order; their scope and refusals are tried in <see cref="ResultReturnAtCentreTests"/>.
+    /// its order; their scope and refusals are tried in <see cref="ResultReturnAtCentreTests"/> and <see cref="ResultCollectPlaceTests"/>.
     /// </summary>
     private static readonly string[] HandBackMutations =
     [
-        "POST /api/dossiers/{code}/result-handback/received", "POST /api/dossiers/{code}/result-handback/returned", "POST /api/dossiers/{code}/result-handback/sent",
+        "POST /api/dossiers/{code}/result-handback/collect-at-agency", "POST /api/dossiers/{code}/result-handback/received", "POST /api/dossiers/{code}/result-handback/returned", "POST /api/dossiers/{code}/result-handback/sent",
     ];
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];

@@ -74,7 +74,7 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         }
         var steps = await store.StepsAsync(dossier, action, ct);
 
-        var snapshot = DossierStore.SnapshotOf(dossier, steps);
+        var snapshot = await store.SnapshotAsync(dossier, steps, ct);
         if (action == DossierAction.RequestSupplement)
         {
             snapshot = snapshot with { EarlierSupplements = await Supplement.SupplementRequestQueries.EarlierAsync(db, dossier.Id, ct) };
@@ -131,6 +131,6 @@ public sealed class ActOnDossier(AppDbContext db, TimeProvider time, DossierFile
         }
         var calculator = await references.CalculatorAsync(await references.AgencyAsync(dossier.AgencyId, ct), ct);
         var actor = await store.ActorAsync(user, ct);
-        return DossierDecider.AvailableActions(DossierStore.SnapshotOf(dossier, []), actor, new DecisionContext(time.GetUtcNow(), calculator, actor));
+        return DossierDecider.AvailableActions(await store.SnapshotAsync(dossier, [], ct), actor, new DecisionContext(time.GetUtcNow(), calculator, actor));
     }
 }

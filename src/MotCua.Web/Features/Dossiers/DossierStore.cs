@@ -107,7 +107,7 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
     {
         var unitId = user.UnitId();
         var leadership = user.IsInRole(Roles.Leader) && unitId is { } u && (await references.UnitAsync(u, ct))?.Kind == Organisation.UnitKind.Leadership;
-        return new DossierActor(user.Identity?.Name, RolesOf(user), unitId, leadership);
+        return new DossierActor(user.Identity?.Name, RolesOf(user), unitId, leadership) { AgencyId = user.AgencyId() };
     }
 
     /// <summary>The step assignments of a dossier (tracked), read only for the actions that move between steps.</summary>
@@ -124,7 +124,20 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
             ProcedureCode = dossier.ProcedureCode,
             SubmittedAt = dossier.SubmittedAt,
             Steps = steps.Select(s => new StepAssignment(s.StepIndex, s.UnitId, s.Assignee, s.StartedAt, s.FinishedAt)).ToList(),
+            ReturnChoice = dossier.ReturnChoice,
         };
+
+    /// <summary>The snapshot with the centre where the applicant collects the result, so the decider can keep the result's return there.</summary>
+    public async Task<DossierSnapshot> SnapshotAsync(Dossier dossier, IReadOnlyList<DossierStepAssignment> steps, CancellationToken ct)
+    {
+        var snapshot = SnapshotOf(dossier, steps);
+        if (dossier.ReturnAtCentreId is not { } centreId)
+        {
+            return snapshot;
+        }
+        var name = await db.Set<Organisation.Agency>().AsNoTracking().Where(a => a.Id == centreId).Select(a => a.Name).SingleAsync(ct);
+        return snapshot with { ReturnAtCentre = new CollectCentre(centreId, name) };
+    }
 
     /// <summary>
     /// Applies a decision to the dossier and its rows: state and unit, the concurrency version (one step per transition),

@@ -81,6 +81,19 @@ public sealed class IncomingPapersModel(AppDbContext db, TimeProvider time, Boun
         return Redirect("/ho-so/" + Uri.EscapeDataString(code));
     }
 
+    /// <summary>The deciding agency's desk records that the applicant collects the result at its own desk instead (from the dossier page).</summary>
+    public async Task<IActionResult> OnPostCollectAtAgencyAsync(string code, string? reason, CancellationToken ct)
+    {
+        Error = await results.CollectAtAgencyAsync(code, reason, User, ct);
+        if (Error is not null)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = $"Đã ghi nhận người nộp nhận kết quả hồ sơ {code} tại Bộ phận Một cửa; trả kết quả như thông thường.";
+        return Redirect("/ho-so/" + Uri.EscapeDataString(code));
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = User.AgencyId();

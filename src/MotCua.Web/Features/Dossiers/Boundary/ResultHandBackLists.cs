@@ -48,7 +48,7 @@ public static class ResultHandBackQueries
             .Select(d => new { d.Code, d.ProcedureName, d.ApplicantName, d.AppointmentAt, Other = d.ReturnAtCentreId!.Value })
             .ToListAsync(ct);
         var atCentre = await db.ResultHandBacks.AsNoTracking()
-            .Where(h => h.CentreAgencyId == agencyId && h.Dossier!.Status == DossierStatus.ResultIssued)
+            .Where(h => h.CentreAgencyId == agencyId && h.Dossier!.Status == DossierStatus.ResultIssued && h.Dossier.ReturnAtCentreId == agencyId)
             .OrderBy(h => h.SentAt).Take(2 * Max)
             .Select(h => new { HandBack = h, h.Dossier!.Code, h.Dossier.ProcedureName, h.Dossier.ApplicantName, h.Dossier.AppointmentAt })
             .ToListAsync(ct);

@@ -7,7 +7,8 @@ using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers.Boundary;
 
-public sealed record ResultHandBackPanelModel(string Code, string Place, ResultHandBackStage Stage, ResultHandBackRecord? HandBack, bool MaySend, bool Returned = false);
+public sealed record ResultHandBackPanelModel(string Code, string Place, ResultHandBackStage Stage, ResultHandBackRecord? HandBack, bool MaySend, bool Returned = false,
+    bool MayMove = false);
 
 /// <summary>On the deciding agency's dossier page: the applicant collects the result at the receiving centre, and where the result stands on its way there.</summary>
 public sealed class ResultHandBackPanelViewComponent(AppDbContext db) : ViewComponent
@@ -24,7 +25,11 @@ public sealed class ResultHandBackPanelViewComponent(AppDbContext db) : ViewComp
         var stage = h?.Stage ?? ResultHandBackStage.AwaitingDispatch;
         var place = await DossierDocuments.ReturnCentreAsync(db, d, ct) ?? "";
         var user = HttpContext.User;
-        var maySend = user.IsInRole(Roles.OneStopOfficer) && user.AgencyId() == d.AgencyId && h is null && d.Status == DossierStatus.ResultIssued;
-        return View("/Features/Dossiers/Boundary/_ResultHandBackPanel.cshtml", new ResultHandBackPanelModel(d.Code, place, stage, h, maySend, d.Status == DossierStatus.Returned));
+        var desk = user.IsInRole(Roles.OneStopOfficer) && user.AgencyId() == d.AgencyId;
+        var maySend = desk && h is null && d.Status == DossierStatus.ResultIssued;
+        // Offered exactly when the rule would accept it with a reason, so the form never leads to a refusal.
+        var mayMove = desk && ResultHandBack.MoveProblem(d.Status, returnsAtCentre: true, stage, "-") is null;
+        return View("/Features/Dossiers/Boundary/_ResultHandBackPanel.cshtml",
+            new ResultHandBackPanelModel(d.Code, place, stage, h, maySend, d.Status == DossierStatus.Returned, mayMove));
     }
 }

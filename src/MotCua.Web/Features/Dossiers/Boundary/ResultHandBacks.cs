@@ -94,6 +94,37 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         return await SaveAsync(() => store.SaveAsync(d, decision, user, new DossierAuditEntry(decision.Audit!.Action, text, new { h.SentAt, h.ReceivedAt }), ct));
     }
 
+    /// <summary>
+    /// The deciding agency's desk records that the applicant now collects the result at its own desk (they came there
+    /// instead), before the centre has the result: the dossier leaves the hand-back lists and the ordinary return applies.
+    /// </summary>
+    public async Task<string?> CollectAtAgencyAsync(string code, string? reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agencyId = user.AgencyId();
+        var d = await db.Dossiers.FirstOrDefaultAsync(x => x.AgencyId == agencyId && x.Code == code && x.ReturnAtCentreId != null, ct);
+        if (d is null)
+        {
+            return NotTheDecider;
+        }
+        var h = await db.ResultHandBacks.AsNoTracking().FirstOrDefaultAsync(x => x.DossierId == d.Id, ct);
+        if (ResultHandBack.MoveProblem(d.Status, ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice),
+                h?.Stage ?? ResultHandBackStage.AwaitingDispatch, reason) is { } problem)
+        {
+            return problem;
+        }
+        var centreId = d.ReturnAtCentreId!.Value;
+        var names = await db.Agencies.AsNoTracking().Where(a => a.Id == centreId || a.Id == d.AgencyId).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var why = TextSearch.NfcOrNull(reason)!.Trim();
+        var now = time.GetUtcNow();
+        d.ReturnAtCentreId = null;
+        d.Version++;
+        var text = $"{ResultHandBack.MoveName}: nhận kết quả tại Bộ phận Một cửa của {names.GetValueOrDefault(d.AgencyId, "")} thay cho {names.GetValueOrDefault(centreId, "")}"
+            + (h is not null ? " (kết quả đã chuyển về nơi tiếp nhận lúc " + h.SentAt.ToVnDateTime() + ", Bộ phận Một cửa lấy lại để trả)" : "") + ". Lý do: " + why;
+        AddEvent(d, now, user, text);
+        AuditLog.Append(db, time, user, ResultHandBack.MoveAudit, "Dossier", d.Code, text, new { CentreAgencyId = centreId, Reason = why, SentAt = h?.SentAt });
+        return await SaveAsync(() => db.SaveChangesAsync(ct));
+    }
+
     /// <summary>The centre's desk returns the result to the applicant: the decider's Return, once the result is at the centre.</summary>
     public async Task<string?> ReturnAsync(string code, string? note, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -117,7 +148,7 @@ public sealed class ResultHandBacks(AppDbContext db, TimeProvider time, DossierS
         var actor = await store.ActorAsync(user, ct);
         var command = new DossierCommand(DossierAction.Return) { Note = TextSearch.NfcOrNull(note), Delivery = ResultDelivery.AtDesk };
         var steps = await store.StepsAsync(d, DossierAction.Return, ct);
-        var decision = DossierDecider.Decide(DossierStore.SnapshotOf(d, steps), command, new DecisionContext(now, calculator, actor));
+        var decision = DossierDecider.Decide(await store.SnapshotAsync(d, steps, ct), command, new DecisionContext(now, calculator, actor));
         if (decision.Refusal is { } refusal)
         {
             return refusal.Message;
