@@ -10,6 +10,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Boundary;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Tests.Infrastructure;
@@ -89,5 +90,28 @@ public sealed class DemoYearTests(DemoYearTests.App app) : IClassFixture<DemoYea
         var overdue = items.Count(f => (f.ClosedAt ?? now) > f.DueAt && f.Status != FeedbackStatus.OutOfScope);
         Assert.InRange(overdue, 1, 2);
         Assert.True(items.Count(f => f.Status == FeedbackStatus.Published) * 10 >= items.Count * 8);
+    }
+
+    [Fact]
+    public async Task Results_collected_at_the_commune_centre_stand_at_each_hand_back_stage()
+    {
+        var rows = await ReadAsync(db => db.Dossiers.AsNoTracking().Where(d => d.ReturnAtCentreId != null)
+            .Select(d => new
+            {
+                d.Status, d.ReturnAtCentreId, d.ReceivingAgencyId, d.CompletedAt, d.ReturnedAt,
+                HandBack = db.Set<ResultHandBackRecord>().Where(h => h.DossierId == d.Id).Select(h => new { h.SentAt, h.ReceivedAt, h.SentBy, h.ReceivedBy }).FirstOrDefault(),
+            }).ToListAsync());
+        Assert.All(rows, r => Assert.Equal(r.ReceivingAgencyId, r.ReturnAtCentreId));
+        Assert.Contains(rows, r => r.Status == DossierStatus.ResultIssued && r.HandBack is null);
+        Assert.Contains(rows, r => r.Status == DossierStatus.ResultIssued && r.HandBack is { ReceivedAt: null, SentBy: "motcua" });
+        Assert.Contains(rows, r => r.Status == DossierStatus.ResultIssued && r.HandBack is { ReceivedAt: not null, ReceivedBy: "motcuaxa" });
+        Assert.Contains(rows, r => r.Status == DossierStatus.Returned && r.HandBack is { ReceivedAt: not null });
+        // Each step after the one before it, and the result returned after it arrived.
+        var now = app.Clock.GetUtcNow();
+        Assert.All(rows.Where(r => r.HandBack is not null), r =>
+        {
+            Assert.True(r.CompletedAt <= r.HandBack!.SentAt && r.HandBack.SentAt <= (r.HandBack.ReceivedAt ?? now) && (r.HandBack.ReceivedAt ?? now) <= now, r.ToString());
+            Assert.True(r.ReturnedAt is null || r.ReturnedAt >= r.HandBack.ReceivedAt, r.ToString());
+        });
     }
 }

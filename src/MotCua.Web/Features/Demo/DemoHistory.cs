@@ -40,7 +40,8 @@ public static class DemoHistory
     public static bool Enabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>(Setting) ?? environment.IsDevelopment();
 
-    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome);
+    /// <param name="HandBackSteps">For a dossier whose applicant collects the result at the centre: how many hand-back steps are done (sent, received, returned).</param>
+    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome, int? HandBackSteps = null);
 
     private enum Outcome
     {
@@ -90,6 +91,7 @@ public static class DemoHistory
         var open = new List<(string Code, Outcome Outcome, bool Quality)>();
         var batch = new List<Dossier>();
         var issued = new List<string>();
+        var handBacks = new List<(string Code, int Steps)>();
         foreach (var plan in plans)
         {
             var (dossier, outcome) = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct);
@@ -97,6 +99,12 @@ public static class DemoHistory
             {
                 dossier.ReceivingAgencyId = centre.Id;
                 dossier.ReceivingUnitId = centreDesk;
+                if (plan.HandBackSteps is { } handBack && dossier.Status == DossierStatus.ResultIssued)
+                {
+                    dossier.ReturnAtCentreId = centre.Id;
+                    dossier.ReturnChoice = ResultDelivery.AtDesk;
+                    handBacks.Add((dossier.Code, handBack));
+                }
             }
             if (outcome == Outcome.ResultIssued && dossier.ReturnChoice != ResultDelivery.Online)
             {
@@ -115,6 +123,7 @@ public static class DemoHistory
         await SaveAsync(db, store, seeder, batch, ct);
         await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
         await AcknowledgeAsync(db, agency.Id, random, ct);
@@ -167,6 +176,23 @@ public static class DemoHistory
                 }
                 var atCentre = hasCentre && channel == DossierChannel.Direct && day >= new DateOnly(2025, 7, 1) && random.NextDouble() < 0.08;
                 plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received, LateShare(version))));
+            }
+        }
+        if (hasCentre)
+        {
+            // Results of the last working days that applicants collect at the commune centre, one at each hand-back stage;
+            // planned last and without a draw so the rest of the year stays as it was.
+            var lastDay = today.AddDays(-1);
+            while (lastDay.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                lastDay = lastDay.AddDays(-1);
+            }
+            var longest = versions.OrderByDescending(v => v.ProcessingTimeUnit == TimeUnit.WorkingDays ? v.ProcessingTimeValue : 0).First();
+            var version = quality.Count > 0 ? quality[0] : longest;
+            for (var steps = 0; steps <= 3; steps++)
+            {
+                plans.Add(new Plan(version, DossierChannel.Direct, true, new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(30 * steps).ToUniversalTime(),
+                    Outcome.ResultIssued, steps));
             }
         }
         return plans;
@@ -502,6 +528,51 @@ public static class DemoHistory
             if (!result.Succeeded && log.IsEnabled(LogLevel.Warning))
             {
                 log.LogWarning("Demo history: the result of {Code} was not recorded: {Errors}", code, string.Join(" ", result.Errors));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The results collected at the commune centre go through the desks' own hand-back steps: the department's desk
+    /// sends the result, the centre's desk confirms it and returns it, each a part of the time since the approval.
+    /// </summary>
+    private static async Task HandBackAsync(IServiceScopeFactory scopes, List<(string Code, int Steps)> handBacks, DateTimeOffset now, ILogger log, CancellationToken ct)
+    {
+        foreach (var (code, steps) in handBacks.Where(h => h.Steps > 0))
+        {
+            DateTimeOffset? completed;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                completed = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.AsNoTracking().Where(d => d.Code == code)
+                    .Select(d => d.CompletedAt).SingleAsync(ct);
+            }
+            var issuedAt = completed ?? now.AddHours(-2);
+            var gap = (now - issuedAt) / 3;
+            for (var step = 1; step <= steps; step++)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var sp = scope.ServiceProvider;
+                var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(step == 1 ? "motcua" : "motcuaxa");
+                if (account is null)
+                {
+                    break;
+                }
+                var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+                var handBack = sp.GetRequiredService<Dossiers.Boundary.ResultHandBacks>();
+                var problem = step switch
+                {
+                    1 => await handBack.SendAsync(code, issuedAt + gap, "Chuyển qua bưu điện (dữ liệu mẫu).", principal, ct),
+                    2 => await handBack.ReceiveAsync(code, issuedAt + (2 * gap), null, principal, ct),
+                    _ => await handBack.ReturnAsync(code, "Người nộp nhận kết quả tại Trung tâm (dữ liệu mẫu).", principal, ct),
+                };
+                if (problem is not null)
+                {
+                    if (log.IsEnabled(LogLevel.Warning))
+                    {
+                        log.LogWarning("Demo history: hand-back step {Step} of {Code} refused: {Problem}", step, code, problem);
+                    }
+                    break;
+                }
             }
         }
     }
