@@ -47,6 +47,23 @@ install_missing() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+PORT_CLAIM=""
+# Claims a port for this run: a file named after it holds this script's PID; a claim whose run has ended is taken over.
+claim_port() {
+  local file="/tmp/motcua-pg-port.$1"
+  if ! (set -o noclobber; echo "$$" > "$file") 2>/dev/null; then
+    local holder; holder=$(cat "$file" 2>/dev/null)
+    if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null; then return 1; fi
+    rm -f "$file"
+    (set -o noclobber; echo "$$" > "$file") 2>/dev/null || return 1
+  fi
+  PORT_CLAIM=$file
+}
+release_port() {
+  [ -n "$PORT_CLAIM" ] && rm -f "$PORT_CLAIM"
+  PORT_CLAIM=""
+}
+
 as_pg() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -56,15 +73,23 @@ start_postgres() {
   PGDIR=$(mktemp -d /tmp/motcua-pg.XXXXXX)
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
   as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null || return 1
+  # Two runs started together could pick the same free port: each claims its port with a file created atomically
+  # (noclobber) under /tmp, skips ports claimed by a live run, and tries another port if the server still fails to start
+  # (a port taken by something else between the check and the bind).
   local tries=0
   while :; do
+    tries=$((tries + 1)); [ $tries -gt 20 ] && { cat "$PGDIR/server.log" 2>/dev/null; return 1; }
     PGPORT=$(( 20000 + RANDOM % 30000 ))
-    port_in_use "$PGPORT" || break
-    tries=$((tries + 1)); [ $tries -gt 50 ] && return 1
+    port_in_use "$PGPORT" && continue
+    claim_port "$PGPORT" || continue
+    # A throwaway cluster: durability settings off for speed; nothing here outlives the run.
+    if as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+      -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
+      break
+    fi
+    log "PostgreSQL could not start on port $PGPORT; trying another"
+    release_port
   done
-  # A throwaway cluster: durability settings off for speed; nothing here outlives the run.
-  as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
-    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null || { cat "$PGDIR/server.log"; return 1; }
   export MOTCUA_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=20"
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 }
@@ -74,6 +99,7 @@ cleanup() {
     as_pg "$(pg_bindir)/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
     rm -rf "$PGDIR"
   fi
+  release_port
   rm -rf "$RESULTS"
 }
 trap cleanup EXIT

@@ -31,6 +31,9 @@ public enum CitizenAskKind
 /// <summary>One thing asked of the citizen: what, from when and by when (either may be unknown).</summary>
 public sealed record CitizenAsk(CitizenAskKind Kind, string What, DateTimeOffset? From, DateTimeOffset? By);
 
+/// <summary>The time line printed after an ask: its label and instant, e.g. "Hạn" and the deadline.</summary>
+public sealed record CitizenAskDue(string Label, DateTimeOffset At, bool Passed);
+
 /// <summary>The receiving centre where the applicant collects a paper result instead of the deciding agency's desk: its name, address if known, and whether the result has arrived there.</summary>
 public sealed record CollectPlace(string Name, string? Address, bool Arrived)
 {
@@ -73,8 +76,11 @@ public static class CitizenAsks
         }
         if (open && feeAmount > 0 && !feePaid)
         {
-            asks.Add(new(CitizenAskKind.Fee,
-                "Nộp phí, lệ phí " + feeAmount.ToString("#,0", Vi) + " đồng trước khi nhận kết quả.", null, expectedResultAt));
+            var fee = feeAmount.ToString("#,0", Vi) + " đồng";
+            // Once the result is issued the fee is paid when collecting it; the instant the result was issued is no deadline.
+            asks.Add(status == DossierStatus.ResultIssued
+                ? new(CitizenAskKind.Fee, "Kết quả đã có: nộp phí, lệ phí " + fee + " trước khi nhận kết quả.", null, null)
+                : new(CitizenAskKind.Fee, "Nộp phí, lệ phí " + fee + " trước khi nhận kết quả.", null, expectedResultAt));
         }
         if (open && status != DossierStatus.Submitted)
         {
@@ -104,6 +110,30 @@ public static class CitizenAsks
             asks.Add(new(CitizenAskKind.Evaluate, "Đánh giá mức độ hài lòng về việc giải quyết hồ sơ (ở cuối trang).", null, null));
         }
         return asks;
+    }
+
+    /// <summary>
+    /// What to print after <paramref name="ask"/> about its "by" instant as of <paramref name="now"/>: "Hạn" while ahead; once
+    /// past, a supplement deadline reads as missed, and a fee's instant (only the expected result) is no longer printed.
+    /// </summary>
+    public static CitizenAskDue? Due(CitizenAsk ask, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        if (ask.By is not { } by)
+        {
+            return null;
+        }
+        if (by > now)
+        {
+            return new("Hạn:", by, Passed: false);
+        }
+        return ask.Kind switch
+        {
+            CitizenAskKind.Supplement => new("Đã quá hạn bổ sung lúc", by, Passed: true),
+            CitizenAskKind.Fee => null,
+            CitizenAskKind.FinancialObligation or CitizenAskKind.CollectResult or CitizenAskKind.ReceiveByPost or CitizenAskKind.ReceiveOnline
+                or CitizenAskKind.Evaluate => new("Đã quá hạn lúc", by, Passed: true),
+        };
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public sealed record SupplementAnswer(string Code, string? Text, bool None, int 
 /// <summary>An item of a request as the answer rule reads it: its code and paper.</summary>
 public sealed record CodedItem(string Code, string Paper);
 
+/// <summary>An item of an earlier round with its review: whether its answer was accepted and how many files the answer sent.</summary>
+public sealed record ReviewedItem(string Code, int Round, string Paper, bool? Accepted, int Files);
+
 /// <summary>
 /// Supplement rounds: each request is a round of the dossier and its items are coded by round and number; a later round
 /// may not ask again for a paper the dossier already held at an earlier round unless the officer says why; the applicant
@@ -133,6 +136,20 @@ public static class SupplementRounds
             message.Append(message.Length > 0 ? " " : "").Append("Chọn \"Không có\" cần nêu lý do: ").Append(string.Join("; ", noReason)).Append('.');
         }
         return message.ToString();
+    }
+
+    /// <summary>
+    /// The earlier item whose files are offered again for <paramref name="item"/>: the latest item of an earlier round that
+    /// asked for the same paper, whose answer was not accepted and sent files. Those files stay in the dossier's record, so
+    /// the applicant may keep them for the new answer instead of uploading them again; null when there is none.
+    /// </summary>
+    public static ReviewedItem? FilesSentBefore(CodedItem item, int round, IReadOnlyList<ReviewedItem> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(earlier);
+        var key = Key(item.Paper);
+        return earlier.Where(e => e.Round < round && e.Accepted == false && e.Files > 0 && Key(e.Paper) == key)
+            .OrderByDescending(e => e.Round).ThenByDescending(e => e.Code, StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>The report band of a dossier's round count: 1, 2, or 3 for three and more.</summary>

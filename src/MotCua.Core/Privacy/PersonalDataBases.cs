@@ -34,6 +34,12 @@ public sealed record PersonalDataBasis(string Text, IReadOnlyList<LegalSource> S
     public bool HoldsOn(DateOnly day) => day >= From && (Until is not { } until || day <= until);
 }
 
+/// <summary>A purpose's bases as seen on one day: the one in force, those that have ceased, and those not yet in force.</summary>
+/// <param name="Current">The basis in force on the day, or null before the register began.</param>
+/// <param name="Ceased">Bases whose last day is before the day, newest first.</param>
+/// <param name="Upcoming">Bases that take effect after the day, soonest first.</param>
+public sealed record PersonalDataBasesOn(PersonalDataBasis? Current, IReadOnlyList<PersonalDataBasis> Ceased, IReadOnlyList<PersonalDataBasis> Upcoming);
+
 /// <summary>
 /// The legal bases of each purpose with their dates: dossier data rested on Decrees 61/2018 and 107/2021 with Decree
 /// 13/2023 Art. 17 until 30/6/2025, on Decree 118/2025 from 1/7/2025, and from 1/1/2026 on Law 91/2025 in place of
@@ -101,4 +107,14 @@ public static class PersonalDataBases
     /// <summary>The basis of <paramref name="purpose"/> on <paramref name="day"/>, or null before the register began.</summary>
     public static PersonalDataBasis? On(PersonalDataPurpose purpose, DateOnly day) =>
         Of(purpose).LastOrDefault(b => b.HoldsOn(day));
+
+    /// <summary>The bases of <paramref name="purpose"/> split by <paramref name="day"/>: a text not yet in force is never a past one.</summary>
+    public static PersonalDataBasesOn Split(PersonalDataPurpose purpose, DateOnly day)
+    {
+        var all = Of(purpose);
+        return new PersonalDataBasesOn(
+            all.LastOrDefault(b => b.HoldsOn(day)),
+            [.. all.Where(b => b.Until is { } until && until < day).Reverse()],
+            [.. all.Where(b => b.From > day)]);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MotCua.Core.Calendar;
 using MotCua.Core.Legal;
 using MotCua.Core.Privacy;
@@ -67,6 +68,41 @@ public sealed class PrivacyRulesTests
     [InlineData(PersonalDataPurpose.OfficerAccounts, "2026-01-01", "LBVDLCN2025")]
     public void The_basis_on_a_date_cites_the_texts_in_force_that_day(PersonalDataPurpose purpose, string day, string sourceKey) =>
         Assert.Contains(PersonalDataBases.On(purpose, D(day))!.Sources, s => s.Key == sourceKey);
+
+    [Theory]
+    // Before Decree 118/2025: Decree 61/2018 current, 118/2025 and the 2026 law still to come, nothing ceased.
+    [InlineData("2025-03-10", "ND61/2018", "", "2025-07-01 2026-01-01")]
+    [InlineData("2025-06-30", "ND61/2018", "", "2025-07-01 2026-01-01")]
+    // Decree 118/2025 current, the Decree 61/2018 basis past, the law still to come.
+    [InlineData("2025-07-01", "ND118/2025", "2023-07-01", "2026-01-01")]
+    [InlineData("2025-12-31", "ND118/2025", "2023-07-01", "2026-01-01")]
+    // From 1/1/2026 the law is current and both earlier bases are past; nothing is to come.
+    [InlineData("2026-01-01", "LBVDLCN2025", "2025-07-01 2023-07-01", "")]
+    [InlineData("2026-12-06", "LBVDLCN2025", "2025-07-01 2023-07-01", "")]
+    public void On_a_day_the_bases_split_into_current_ceased_and_not_yet_in_force(string day, string currentSource, string ceasedFrom, string upcomingFrom)
+    {
+        var split = PersonalDataBases.Split(PersonalDataPurpose.DossierProcessing, D(day));
+        Assert.Contains(split.Current!.Sources, s => s.Key == currentSource);
+        Assert.Equal(ceasedFrom, string.Join(' ', split.Ceased.Select(b => b.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+        Assert.Equal(upcomingFrom, string.Join(' ', split.Upcoming.Select(b => b.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+    }
+
+    [Theory]
+    [InlineData("2025-03-10")]
+    [InlineData("2025-12-31")]
+    [InlineData("2026-01-01")]
+    [InlineData("2026-12-06")]
+    public void Every_purpose_lists_each_basis_once_on_any_day_and_never_a_future_one_as_past(string day)
+    {
+        foreach (var purpose in Enum.GetValues<PersonalDataPurpose>())
+        {
+            var split = PersonalDataBases.Split(purpose, D(day));
+            Assert.Equal(PersonalDataBases.Of(purpose).Count, split.Ceased.Count + split.Upcoming.Count + (split.Current is null ? 0 : 1));
+            Assert.All(split.Ceased, b => Assert.True(b.Until < D(day), $"{purpose}: {b.From}"));
+            Assert.All(split.Upcoming, b => Assert.True(b.From > D(day), $"{purpose}: {b.From}"));
+            Assert.DoesNotContain(split.Ceased, b => b.Sources.Any(s => s.Key == "LBVDLCN2025"));
+        }
+    }
 
     [Fact]
     public void Every_basis_cites_only_texts_in_force_for_its_whole_period_and_the_periods_follow_each_other()

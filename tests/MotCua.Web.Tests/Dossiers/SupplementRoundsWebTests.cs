@@ -201,6 +201,112 @@ public sealed class SupplementRoundsWebTests
         }
     }
 
+    /// <summary>The desk receives the answered dossier and hands it to the specialist, who asks again in a new round.</summary>
+    private static async Task AskAgainInProcessingAsync(MotCuaApp app, HttpClient desk, string code, object[] items)
+    {
+        await ReadAsync(await ActAsync(desk, code, "receive"), HttpStatusCode.OK);
+        int unit;
+        await using (var db = app.CreateDbContext())
+        {
+            unit = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
+        }
+        await ReadAsync(await ActAsync(desk, code, "transfer", new { unitId = unit, assignee = "chuyenvien" }), HttpStatusCode.OK);
+        using var specialist = await app.ApiClientAsync("chuyenvien");
+        await ReadAsync(await ActAsync(specialist, code, "requestSupplement", new { note = "Bổ sung lần 2", supplementItems = items }), HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Files_of_a_refused_answer_stay_with_the_dossier_and_are_offered_again_to_keep_for_the_next_answer()
+    {
+        await using var app = new MotCuaApp();
+        using var citizen = app.CreateClient();
+        var code = await SubmittedOnlineAsync(app, citizen, "Lê Giữ Tệp");
+        using var desk = await app.ApiClientAsync("motcua");
+        object[] one = [new { paper = "Giấy đăng ký kinh doanh", problem = "Thiếu bản sao", legalBasis = (string?)null }];
+        await ReadAsync(await ActAsync(desk, code, "requestSupplement", new { note = "Hồ sơ chưa đầy đủ", supplementItems = one }), HttpStatusCode.OK);
+        Assert.Contains("Đã nộp bổ sung hồ sơ", await AnswerAsync(citizen, code,
+            ("ItemAnswers[0].Code", new StringContent("BS1-01")), ("ItemFiles_BS1-01", new ByteArrayContent(Pdf))), StringComparison.Ordinal);
+
+        // The desk refuses the answer and asks for the same paper again.
+        using var deskPage = await app.LoginAsync("motcua");
+        long first;
+        await using (var db = app.CreateDbContext())
+        {
+            first = await db.DossierSupplementItems.Where(i => i.Dossier!.Code == code).Select(i => i.Id).SingleAsync();
+        }
+        var token = await MotCuaApp.AntiforgeryTokenAsync(deskPage, "/ho-so/" + code);
+        await deskPage.PostAsync("/ho-so/" + code + "/bo-sung/danh-gia", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Reviews[0].Id"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reviews[0].Accepted"] = "false",
+            ["Reviews[0].Note"] = "Bản sao không có chứng thực",
+        }));
+        object[] again = [new { paper = "Giấy đăng ký kinh doanh", problem = "Cần bản sao có chứng thực", legalBasis = (string?)null }];
+        await AskAgainInProcessingAsync(app, desk, code, again);
+
+        // The look-up offers the file already sent, marked "đã gửi", with the refusal's reason and the choice to keep it.
+        var csrf = await MotCuaApp.AntiforgeryTokenAsync(citizen, "/tra-cuu/" + code);
+        var lookup = WebUtility.HtmlDecode(await (await citizen.PostAsync("/tra-cuu/" + code, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = csrf, ["Code"] = code, ["Factor"] = Phone,
+        }))).Content.ReadAsStringAsync());
+        Assert.Contains("data-code=\"BS2-01\"", lookup, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"supplement-sent-before\"", lookup, StringComparison.Ordinal);
+        Assert.Contains("Tệp Ông/Bà đã gửi cho nội dung BS1-01 (chưa được chấp nhận: Bản sao không có chứng thực)", lookup, StringComparison.Ordinal);
+        Assert.Contains("tra-loi.pdf", lookup, StringComparison.Ordinal);
+        Assert.Contains("name=\"ItemAnswers[0].KeepFiles\"", lookup, StringComparison.Ordinal);
+
+        // Keeping the file answers the item without uploading it again; nothing is copied or removed.
+        Assert.Contains("Đã nộp bổ sung hồ sơ", await AnswerAsync(citizen, code,
+            ("ItemAnswers[0].Code", new StringContent("BS2-01")), ("ItemAnswers[0].KeepFiles", new StringContent("true"))), StringComparison.Ordinal);
+        await using (var db = app.CreateDbContext())
+        {
+            var d = await db.Dossiers.SingleAsync(x => x.Code == code);
+            Assert.NotEqual(DossierStatus.AwaitingSupplement, d.Status);
+            var file = await db.DossierFiles.SingleAsync(f => f.DossierId == d.Id && f.Kind == DossierFileKind.Supplement);
+            Assert.Equal("BS1-01", file.SupplementItemCode);
+            var second = await db.DossierSupplementItems.SingleAsync(i => i.DossierId == d.Id && i.Round == 2);
+            Assert.Equal("BS1-01", second.KeptFilesOf);
+            Assert.NotNull(second.AnsweredAt);
+        }
+
+        // The officer sees which files belong to which answer: the refused one and the new one that kept them.
+        var page = WebUtility.HtmlDecode(await deskPage.GetStringAsync("/ho-so/" + code));
+        Assert.Contains("Giữ tệp đã gửi ở BS1-01: tra-loi.pdf", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_keeping_the_refused_files_an_answer_needs_new_ones_and_the_earlier_stay_with_their_item()
+    {
+        await using var app = new MotCuaApp();
+        using var citizen = app.CreateClient();
+        var code = await SubmittedOnlineAsync(app, citizen, "Phạm Thay Tệp");
+        using var desk = await app.ApiClientAsync("motcua");
+        object[] one = [new { paper = "Bản vẽ mặt bằng", problem = "Chưa có chữ ký", legalBasis = (string?)null }];
+        await ReadAsync(await ActAsync(desk, code, "requestSupplement", new { note = "Hồ sơ chưa đầy đủ", supplementItems = one }), HttpStatusCode.OK);
+        await AnswerAsync(citizen, code, ("ItemAnswers[0].Code", new StringContent("BS1-01")), ("ItemFiles_BS1-01", new ByteArrayContent(Pdf)));
+        await using (var db = app.CreateDbContext())
+        {
+            var item = await db.DossierSupplementItems.SingleAsync(i => i.Dossier!.Code == code);
+            item.Accepted = false;
+            item.ReviewNote = "Chưa có chữ ký";
+            await db.SaveChangesAsync();
+        }
+        await AskAgainInProcessingAsync(app, desk, code, one);
+
+        var refused = await AnswerAsync(citizen, code, ("ItemAnswers[0].Code", new StringContent("BS2-01")));
+        Assert.Contains("Chưa trả lời nội dung cần bổ sung: BS2-01 (Bản vẽ mặt bằng)", refused, StringComparison.Ordinal);
+        Assert.Contains("Đã nộp bổ sung hồ sơ", await AnswerAsync(citizen, code,
+            ("ItemAnswers[0].Code", new StringContent("BS2-01")), ("ItemFiles_BS2-01", new ByteArrayContent(Pdf))), StringComparison.Ordinal);
+        await using (var check = app.CreateDbContext())
+        {
+            var d = await check.Dossiers.SingleAsync(x => x.Code == code);
+            Assert.Equal(["BS1-01", "BS2-01"], await check.DossierFiles.Where(f => f.DossierId == d.Id && f.Kind == DossierFileKind.Supplement)
+                .OrderBy(f => f.Id).Select(f => f.SupplementItemCode).ToListAsync());
+            Assert.Null((await check.DossierSupplementItems.SingleAsync(i => i.DossierId == d.Id && i.Round == 2)).KeptFilesOf);
+        }
+    }
+
     [Fact]
     public async Task A_later_request_for_a_paper_held_at_the_first_needs_a_reason_and_is_flagged_in_the_page_the_report_and_the_dashboard()
     {

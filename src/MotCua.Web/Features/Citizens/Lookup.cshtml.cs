@@ -71,6 +71,9 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     /// <summary>The coded items of the open supplement request, which the applicant answers one by one.</summary>
     public IReadOnlyList<Dossiers.Forms.DossierSupplementItem> SupplementItems { get; private set; } = [];
 
+    /// <summary>Per open item, the files already sent for a refused earlier answer to the same paper, which the applicant may keep.</summary>
+    public IReadOnlyDictionary<string, Dossiers.Supplement.FilesSentBefore> SentBefore { get; private set; } = new Dictionary<string, Dossiers.Supplement.FilesSentBefore>();
+
     /// <summary>The applicant's answers, item by item (kept when the submission is refused).</summary>
     [BindProperty]
     public List<Dossiers.Supplement.ItemAnswerInput> ItemAnswers { get; set; } = [];
@@ -226,6 +229,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         if (CanSupplement)
         {
             SupplementItems = await Dossiers.Supplement.SupplementAnswerQueries.OpenItemsAsync(db, dossier.Id, ct);
+            SentBefore = await Dossiers.Supplement.SupplementAnswerQueries.SentBeforeAsync(db, dossier.Id, SupplementItems, ct);
             SupplementNote = await db.DossierEvents.AsNoTracking()
                 .Where(e => e.DossierId == dossier.Id && e.Action == DossierAction.RequestSupplement)
                 .OrderByDescending(e => e.Id).Select(e => e.Note).FirstOrDefaultAsync(ct);

@@ -29,7 +29,8 @@ public static class LookupForecasts
     public sealed record StepDto(int Index, string Name, string Basis, int Samples, DateTimeOffset ExpectedAt, DateTimeOffset? LatestAt, bool Capped,
         bool Overdue);
 
-    public sealed record AskDto(string Kind, string What, DateTimeOffset? From, DateTimeOffset? By);
+    /// <summary>One thing asked of the citizen; <see cref="DueLabel"/> and <see cref="DueAt"/> are what the page prints about <see cref="By"/> as of now.</summary>
+    public sealed record AskDto(string Kind, string What, DateTimeOffset? From, DateTimeOffset? By, string? DueLabel = null, DateTimeOffset? DueAt = null, bool DuePassed = false);
 
     /// <summary>
     /// The forecast for the applicant: <see cref="ExpectedAt"/> the expected result ("Dự kiến có kết quả"), never after
@@ -76,7 +77,9 @@ public static class LookupForecasts
             outlook?.ExpectedAt, outlook?.LatestAt ?? due, outlook?.Capped ?? false, outlook?.Overdue ?? false,
             outlook?.Steps.Select(s => new StepDto(s.Index, s.Name, DossierApi.Camel(s.Basis.ToString()), s.Samples, s.ExpectedAt, s.LatestAt, s.Capped,
                 s.Overdue)).ToList() ?? [],
-            asks.Select(a => new AskDto(DossierApi.Camel(a.Kind.ToString()), a.What, a.From, a.By)).ToList());
+            asks.Select(a => CitizenAsks.Due(a, now) is { } due
+                ? new AskDto(DossierApi.Camel(a.Kind.ToString()), a.What, a.From, a.By, due.Label, due.At, due.Passed)
+                : new AskDto(DossierApi.Camel(a.Kind.ToString()), a.What, a.From, a.By)).ToList());
     }
 
     /// <summary>The dossier's own steps (started, finished, their legal windows) against the procedure's history.</summary>

@@ -121,8 +121,9 @@ public static class DemoHistory
             }
         }
         await SaveAsync(db, store, seeder, batch, ct);
-        await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
-        await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
@@ -312,6 +313,16 @@ public static class DemoHistory
                 history = new HistoricalDossier(received, due, resolved, returned < now ? returned : null, Pauses: pauses);
                 break;
         }
+        // Officers act in office hours on working days, and nothing has happened after now.
+        DateTimeOffset Work(DateTimeOffset at) => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay);
+        history = history with
+        {
+            ResolvedAt = history.ResolvedAt is { } r ? Work(r) : null,
+            ReturnedAt = history.ReturnedAt is { } t ? Work(t) : null,
+            WithdrawnAt = history.WithdrawnAt is { } w ? Work(w) : null,
+            RefusedAt = history.RefusedAt is { } f ? Work(f) : null,
+            Pauses = history.Pauses?.Select(p => p with { From = Work(p.From), To = p.To is { } to ? Work(to) : null }).ToList(),
+        };
         var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
             ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
         if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
@@ -349,7 +360,7 @@ public static class DemoHistory
                 Form = paper.Form switch { PaperForm.Copy => PaperCopyKind.Copy, PaperForm.CertifiedCopy => PaperCopyKind.CertifiedCopy, _ => PaperCopyKind.Original },
             });
         }
-        AddTimeline(dossier, history, state.Status);
+        AddTimeline(dossier, history, state.Status, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay));
         return (dossier, outcome);
     }
 
@@ -393,7 +404,7 @@ public static class DemoHistory
     private static DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset now) => at < now.AddHours(-2) ? at : now.AddHours(-2);
 
     /// <summary>The hand-overs a finished dossier went through, as the timeline and the control slip show them.</summary>
-    private static void AddTimeline(Dossier dossier, HistoricalDossier h, DossierStatus status)
+    private static void AddTimeline(Dossier dossier, HistoricalDossier h, DossierStatus status, Func<DateTimeOffset, DateTimeOffset> work)
     {
         var unit = dossier.StepPlan.FirstOrDefault(s => s.UnitId is not null && !s.ByLeader);
         void Add(DateTimeOffset at, DossierAction action, DossierStatus? from, DossierStatus to, string actor, string name, int? toUnit = null) =>
@@ -413,15 +424,15 @@ public static class DemoHistory
             return;
         }
         var end = h.ResolvedAt ?? h.RefusedAt ?? h.WithdrawnAt;
-        var transferred = h.ReceivedAt.AddHours(2);
+        var transferred = work(h.ReceivedAt.AddHours(2));
         if (end is not null && transferred >= end)
         {
-            transferred = h.ReceivedAt + ((end.Value - h.ReceivedAt) / 2);
+            transferred = work(h.ReceivedAt + ((end.Value - h.ReceivedAt) / 2));
         }
         Add(transferred, DossierAction.Transfer, DossierStatus.Received, DossierStatus.InProcessing, "motcua", "Nguyễn Thị Thu Hà", unit?.UnitId);
         if (h.ResolvedAt is { } resolved)
         {
-            Add(resolved.AddHours(-4) > transferred ? resolved.AddHours(-4) : transferred, DossierAction.Appraise, DossierStatus.InProcessing,
+            Add(work(resolved.AddHours(-4) > transferred ? resolved.AddHours(-4) : transferred), DossierAction.Appraise, DossierStatus.InProcessing,
                 DossierStatus.AwaitingApproval, "chuyenvien", "Trần Văn Minh");
             Add(resolved, DossierAction.Approve, DossierStatus.AwaitingApproval, DossierStatus.ResultIssued, "lanhdao", "Lê Quang Vinh");
         }
@@ -461,7 +472,8 @@ public static class DemoHistory
     /// The open dossiers go on through the officers' own commands: the desk transfers, the leader assigns the
     /// sub-department's specialist, who submits some for approval, so each queue holds work the way the product put it there.
     /// </summary>
-    private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open, ILogger log, CancellationToken ct)
+    private static async Task MoveOpenDossiersAsync(IServiceScopeFactory scopes, int agencyId, List<(string Code, Outcome Outcome, bool Quality)> open,
+        Func<DateTimeOffset, DateTimeOffset> work, ILogger log, CancellationToken ct)
     {
         string? leaderName;
         await using (var scope = scopes.CreateAsyncScope())
@@ -480,17 +492,30 @@ public static class DemoHistory
             {
                 steps.Add(("chuyenvien", DossierAction.Appraise, new ActionInput(Note: "Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Sở phê duyệt.", LeaderUserId: leaderName)));
             }
+            // Each command is dated in office hours after the one before it (transfer two hours after receipt, the next a
+            // working day later), not at start-up, so the timeline reads like a working week.
+            var clock = new DemoClock(DateTimeOffset.MinValue);
             foreach (var (user, action, input) in steps)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var sp = scope.ServiceProvider;
+                var db = sp.GetRequiredService<AppDbContext>();
+                var id = await db.Dossiers.Where(d => d.Code == code && d.AgencyId == agencyId).Select(d => d.Id).SingleAsync(ct);
+                var last = await db.DossierEvents.Where(e => e.DossierId == id).MaxAsync(e => (DateTimeOffset?)e.At, ct);
+                if (last is not { } before)
+                {
+                    break;
+                }
+                clock.At = work(before + (action == DossierAction.Transfer ? TimeSpan.FromHours(2) : TimeSpan.FromDays(1)));
                 var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(user);
                 if (account is null || account.AgencyId != agencyId)
                 {
                     break;
                 }
                 var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
-                var result = await sp.GetRequiredService<ActOnDossier>().ApplyAsync(code, action, input, null, principal, ct);
+                var store = ActivatorUtilities.CreateInstance<DossierStore>(sp, (TimeProvider)clock);
+                var act = ActivatorUtilities.CreateInstance<ActOnDossier>(sp, (TimeProvider)clock, store);
+                var result = await act.ApplyAsync(code, action, input, null, principal, ct);
                 if (result.Kind != OutcomeKind.Ok)
                 {
                     // The dossier stays where the refused command found it: a demo still starts, with one fewer dossier moved on.
@@ -508,7 +533,7 @@ public static class DemoHistory
     /// The specialist records the result document of each approved paper or postal result through the product's own
     /// service, so the desk's "results to return" queue holds them as it would on a working day.
     /// </summary>
-    private static async Task RecordResultsAsync(IServiceScopeFactory scopes, int agencyId, List<string> codes, DateTimeOffset now, ILogger log, CancellationToken ct)
+    private static async Task RecordResultsAsync(IServiceScopeFactory scopes, int agencyId, List<string> codes, ILogger log, CancellationToken ct)
     {
         var number = 100;
         foreach (var code in codes)
@@ -521,9 +546,16 @@ public static class DemoHistory
                 return;
             }
             var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
-            var day = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
-            var draft = new Results.ResultDraft(Results.ResultDocumentType.Licence, (++number).ToString(CultureInfo.InvariantCulture), "GP-SKHCN",
-                "Kết quả giải quyết hồ sơ " + code, day, "Lê Quang Vinh", "Phó Giám đốc", day, null, null);
+            // The document is the one the procedure issues, dated the day the dossier was approved.
+            var db = sp.GetRequiredService<AppDbContext>();
+            var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code && d.AgencyId == agencyId)
+                .Select(d => new { d.CompletedAt, d.ReceivedAt, d.ProcedureVersionId }).SingleAsync(ct);
+            var version = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId).Select(v => new { v.Result, v.Name }).SingleAsync(ct);
+            var kind = DossierHistoryRules.ResultKind(version.Result ?? version.Name);
+            var approved = dossier.CompletedAt ?? dossier.ReceivedAt ?? throw new InvalidOperationException("Demo history: an issued dossier without its dates " + code + ".");
+            var day = DateOnly.FromDateTime(approved.ToOffset(Vn).DateTime);
+            var draft = new Results.ResultDraft(kind, (++number).ToString(CultureInfo.InvariantCulture), DossierHistoryRules.ResultSymbol(kind),
+                Results.ResultPdfs.TypeName(kind) + ": " + version.Name, day, "Lê Quang Vinh", "Phó Giám đốc", day, null, null);
             var result = await sp.GetRequiredService<Results.ResultDocuments>().RecordAsync(principal, code, draft, ct);
             if (!result.Succeeded && log.IsEnabled(LogLevel.Warning))
             {
@@ -660,4 +692,12 @@ public static class DemoHistory
         db.ChangeTracker.Clear();
         await ReportRollup.RebuildAsync(db, ct);
     }
+}
+
+/// <summary>The demo's clock for a command it replays: the instant the officer acted, set before each command.</summary>
+internal sealed class DemoClock(DateTimeOffset at) : TimeProvider
+{
+    public DateTimeOffset At { get; set; } = at;
+
+    public override DateTimeOffset GetUtcNow() => At;
 }

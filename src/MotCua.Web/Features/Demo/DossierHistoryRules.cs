@@ -1,3 +1,4 @@
+using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 
 namespace MotCua.Web.Features.Demo;
@@ -51,4 +52,78 @@ public static class DossierHistoryRules
 
     /// <summary>The share of the allowed time an early or on-time dossier took.</summary>
     public static double ShareOfAllowedTime(double draw) => 0.4 + (0.6 * draw);
+
+    private static readonly TimeSpan Opens = new(7, 30, 0);
+    private static readonly TimeSpan Closes = new(17, 0, 0);
+
+    /// <summary>
+    /// When an officer did something planned for <paramref name="at"/>: moved forward into office hours (7:30–17:00 local,
+    /// a working day of <paramref name="isWorkingDay"/>), and never later than the last office minute up to <paramref name="now"/>.
+    /// Both steps keep the order of instants, so a generated timeline stays in order.
+    /// </summary>
+    public static DateTimeOffset AtWork(DateTimeOffset at, DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
+    {
+        ArgumentNullException.ThrowIfNull(isWorkingDay);
+        var local = at.ToOffset(DeadlineCalculator.VietnamOffset);
+        if (local.TimeOfDay >= Closes)
+        {
+            local = new DateTimeOffset(local.Date.AddDays(1) + Opens, local.Offset);
+        }
+        else if (local.TimeOfDay < Opens)
+        {
+            local = new DateTimeOffset(local.Date + Opens, local.Offset);
+        }
+        while (!isWorkingDay(DateOnly.FromDateTime(local.Date)))
+        {
+            local = new DateTimeOffset(local.Date.AddDays(1) + Opens, local.Offset);
+        }
+        var latest = LatestAtWork(now, isWorkingDay);
+        return local < latest ? local.ToUniversalTime() : latest;
+    }
+
+    /// <summary>The latest instant up to <paramref name="now"/> inside office hours of a working day.</summary>
+    public static DateTimeOffset LatestAtWork(DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
+    {
+        ArgumentNullException.ThrowIfNull(isWorkingDay);
+        var local = now.ToOffset(DeadlineCalculator.VietnamOffset);
+        if (isWorkingDay(DateOnly.FromDateTime(local.Date)) && local.TimeOfDay >= Opens && local.TimeOfDay < Closes)
+        {
+            return now.ToUniversalTime();
+        }
+        var day = local.TimeOfDay >= Closes ? local.Date : local.Date.AddDays(-1);
+        while (!isWorkingDay(DateOnly.FromDateTime(day)))
+        {
+            day = day.AddDays(-1);
+        }
+        return new DateTimeOffset(day + Closes - TimeSpan.FromMinutes(1), local.Offset).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// The kind of result document a procedure issues, from its result in the catalogue (or its name when the catalogue
+    /// leaves the result empty): a licence, a certificate, a decision, or a written reply.
+    /// </summary>
+    public static Results.ResultDocumentType ResultKind(string? result)
+    {
+        var text = (result ?? "").ToLowerInvariant();
+        return text switch
+        {
+            _ when text.Contains("giấy phép", StringComparison.Ordinal) => Results.ResultDocumentType.Licence,
+            _ when text.Contains("giấy chứng nhận", StringComparison.Ordinal) || text.Contains("chứng chỉ", StringComparison.Ordinal)
+                => Results.ResultDocumentType.Certificate,
+            _ when text.Contains("quyết định", StringComparison.Ordinal) || text.Contains("công nhận", StringComparison.Ordinal)
+                || text.Contains("phê duyệt", StringComparison.Ordinal) || text.Contains("giao quyền", StringComparison.Ordinal)
+                => Results.ResultDocumentType.Decision,
+            _ when text.Length > 0 => Results.ResultDocumentType.Reply,
+            _ => Results.ResultDocumentType.Other,
+        };
+    }
+
+    /// <summary>The symbol after the number of a result document of <paramref name="kind"/> issued by the department.</summary>
+    public static string ResultSymbol(Results.ResultDocumentType kind) => kind switch
+    {
+        Results.ResultDocumentType.Licence => "GP-SKHCN",
+        Results.ResultDocumentType.Certificate => "GCN-SKHCN",
+        Results.ResultDocumentType.Decision => "QĐ-SKHCN",
+        Results.ResultDocumentType.Reply or Results.ResultDocumentType.Other => "SKHCN-QLCN",
+    };
 }

@@ -32,10 +32,13 @@ public sealed class SupplementOnline(Data.AppDbContext db, TimeProvider time, Do
         {
             return WorkflowOutcome.Invalid("answers", $"Không có nội dung cần bổ sung mã \"{unknown}\".");
         }
+        var sentBefore = await Supplement.SupplementAnswerQueries.SentBeforeAsync(db, dossier.Id, items, ct);
         if (items.Count > 0)
         {
+            // Files kept from a refused earlier answer count as this answer's files.
+            int Kept(Supplement.ItemAnswerInput a) => a.KeepFiles && sentBefore.TryGetValue(a.Code ?? "", out var before) ? before.Files.Count : 0;
             var given = items.Select(i => answers.FirstOrDefault(a => string.Equals(a.Code, i.Code, StringComparison.Ordinal)) is { } a
-                ? new SupplementAnswer(i.Code, a.Text, a.None, itemFiles.Count(f => string.Equals(f.Code, i.Code, StringComparison.Ordinal)))
+                ? new SupplementAnswer(i.Code, a.Text, a.None, itemFiles.Count(f => string.Equals(f.Code, i.Code, StringComparison.Ordinal)) + Kept(a))
                 : new SupplementAnswer(i.Code, null, false, itemFiles.Count(f => string.Equals(f.Code, i.Code, StringComparison.Ordinal)))).ToList();
             if (SupplementRounds.Unanswered([.. items.Select(i => new CodedItem(i.Code, i.Paper))], given) is { } unanswered)
             {
@@ -82,12 +85,12 @@ public sealed class SupplementOnline(Data.AppDbContext db, TimeProvider time, Do
             written.Add(file);
         }
         db.AddRange(written);
-        Supplement.SupplementAnswerQueries.Record(items, answers, now);
+        Supplement.SupplementAnswerQueries.Record(items, answers, now, sentBefore);
         var audit = new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary,
             new
             {
                 dossier.Code, Action = nameof(DossierAction.ResubmitSupplement), Files = written.Select(w => new { w.FileName, w.Sha256, w.Size, Item = w.SupplementItemCode }),
-                Answers = items.Select(i => new { i.Code, i.AnswerNone })
+                Answers = items.Select(i => new { i.Code, i.AnswerNone, i.KeptFilesOf })
             });
         try
         {

@@ -83,6 +83,9 @@ public sealed record RetentionRule(RetentionCategory Category, string Name, stri
 
     /// <summary>The basis holding on <paramref name="day"/> (the latest one for a day before the register began).</summary>
     public PersonalDataBasis BasisOn(DateOnly day) => PersonalDataBases.On(Basis, day) ?? Bases[0];
+
+    /// <summary>The bases as of <paramref name="day"/>: in force, ceased, and not yet in force.</summary>
+    public PersonalDataBasesOn BasesOn(DateOnly day) => PersonalDataBases.Split(Basis, day);
 }
 
 /// <summary>

@@ -37,6 +37,9 @@ public sealed class DossierSupplementItem
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>The earlier, refused item whose files the applicant kept for this answer (they stay listed under that item too).</summary>
+    public string? KeptFilesOf { get; set; }
+
     /// <summary>The officer's review of the answer: accepted, not accepted, or null while not reviewed.</summary>
     public bool? Accepted { get; set; }
 
@@ -61,6 +64,7 @@ internal sealed class DossierSupplementItemConfiguration : IEntityTypeConfigurat
         builder.Property(x => x.AnswerText).HasMaxLength(2000);
         builder.Property(x => x.ReviewNote).HasMaxLength(1000);
         builder.Property(x => x.ReviewedBy).HasMaxLength(256);
+        builder.Property(x => x.KeptFilesOf).HasMaxLength(16);
         builder.Ignore(x => x.Code);
         builder.HasOne(x => x.Dossier).WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.DossierId, x.Seq });

@@ -51,6 +51,13 @@ public sealed record Queue(string Title, string TestId, IReadOnlyList<QueueRow> 
     /// <summary>Whether each line has a box to tick for a bulk action (the rows sit inside the page's bulk form).</summary>
     public bool Selectable { get; init; }
 
+    /// <summary>The bulk action the boxes are for, when only dossiers whose status allows it get a box.</summary>
+    public DossierAction? SelectFor { get; init; }
+
+    /// <summary>Whether <paramref name="dossier"/>'s line has a box to tick.</summary>
+    public bool Pickable(QueueItem dossier) =>
+        Selectable && (SelectFor is not { } action || DossierStateMachine.IsAllowedInStatus(dossier.Status, action));
+
     /// <summary>Query-string pairs the paging links keep (the search, filters and sort).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Keep { get; init; } = [];
 

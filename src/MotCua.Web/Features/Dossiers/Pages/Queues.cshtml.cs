@@ -56,6 +56,9 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
 
     public bool MayAssign { get; private set; }
 
+    /// <summary>Why the assign form is not offered to a caller who may assign (nothing listed to assign, or nobody to assign to); null when it is.</summary>
+    public string? AssignUnavailable { get; private set; }
+
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
     public string? BulkError { get; private set; }
@@ -167,6 +170,20 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         Queues.Add(await PagedAsync("Hồ sơ được giao cho tôi", "my-queue", Filter.Apply(MineOf(), now, soon), MinePage, pages, cap, calc, now, soon, ct));
         Queues.Add(await PagedAsync(AgencyWide && Filter.UnitId is not null && unitName is not null ? "Hồ sơ của " + unitName : "Hồ sơ của đơn vị", "unit-queue",
             Filter.Apply(UnitOf(), now, soon), UnitPage, pages, cap, calc, now, soon, ct));
+        if (MayAssign)
+        {
+            // A form that can only fail is not offered: say why instead, and leave the lines without boxes.
+            AssignUnavailable = Assignees.Count == 0 ? "Không có chuyên viên đang hoạt động trong đơn vị để phân công hồ sơ."
+                : !Queues.Any(q => q.Rows.Any(r => q.Pickable(r.Dossier))) ? "Không có hồ sơ nào trong danh sách đang chờ phân công (chỉ hồ sơ đang xử lý mới phân công được)."
+                : null;
+            if (AssignUnavailable is not null)
+            {
+                for (var i = 0; i < Queues.Count; i++)
+                {
+                    Queues[i] = Queues[i] with { Selectable = false };
+                }
+            }
+        }
     }
 
     private async Task<Queue> PagedAsync(string title, string testId, IQueryable<Dossier> query, string parameter, Dictionary<string, int> pages,
@@ -185,6 +202,7 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
         {
             UnitNames = Units.ToDictionary(u => u.Id, u => u.Name),
             Selectable = MayAssign,
+            SelectFor = DossierAction.Assign,
             Keep = Filter.Pairs().ToList(),
         };
     }

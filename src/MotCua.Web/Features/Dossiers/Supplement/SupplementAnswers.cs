@@ -9,8 +9,10 @@ using MotCua.Web.Shared;
 namespace MotCua.Web.Features.Dossiers.Supplement;
 
 /// <summary>One item of a supplement request on the dossier page: what was asked, what the applicant answered, the files and the review.</summary>
+/// <param name="KeptFrom">The earlier item whose files the answer kept, listed in <paramref name="KeptFiles"/>.</param>
 public sealed record AnsweredItem(long Id, string Code, int Round, string Paper, string Problem, string? LegalBasis,
-    string? AnswerText, bool AnswerNone, DateTimeOffset? AnsweredAt, bool? Accepted, string? ReviewNote, string? ReviewedBy, IReadOnlyList<DossierFile> Files);
+    string? AnswerText, bool AnswerNone, DateTimeOffset? AnsweredAt, bool? Accepted, string? ReviewNote, string? ReviewedBy, IReadOnlyList<DossierFile> Files,
+    string? KeptFrom = null, IReadOnlyList<DossierFile>? KeptFiles = null);
 
 /// <summary>
 /// The dossier page's panel of supplement rounds: the coded items with the applicant's answers and the officer's review,
@@ -33,7 +35,8 @@ public sealed record SupplementRoundsPanel(IReadOnlyList<AnsweredItem> Items, IR
             .OrderBy(i => i.Round).ThenBy(i => i.Seq).ThenBy(i => i.Id).ToListAsync(ct);
         var byCode = files.Where(f => f.Kind == DossierFileKind.Supplement && f.SupplementItemCode is not null).ToLookup(f => f.SupplementItemCode!);
         var items = rows.Select(i => new AnsweredItem(i.Id, i.Code, i.Round, i.Paper, i.Problem, i.LegalBasis, i.AnswerText, i.AnswerNone, i.AnsweredAt,
-            i.Accepted, i.ReviewNote, i.ReviewedBy, [.. byCode[i.Code]])).ToList();
+            i.Accepted, i.ReviewNote, i.ReviewedBy, [.. byCode[i.Code]], i.KeptFilesOf,
+            i.KeptFilesOf is { } kept ? SupplementAnswerQueries.FilesOf(kept, rows, byCode) : null)).ToList();
         var repeats = await SupplementRequestQueries.RepeatsAsync(db, dossier.Id, ct);
         var mayReview = own && (user.IsInRole(Roles.OneStopOfficer) || user.IsInRole(Roles.Specialist));
         var earlier = await SupplementRequestQueries.EarlierAsync(db, dossier.Id, ct);
@@ -51,7 +54,13 @@ public sealed class ItemAnswerInput
     public string? Text { get; set; }
 
     public bool None { get; set; }
+
+    /// <summary>Keep the files sent for the earlier, refused answer to the same paper as part of this answer.</summary>
+    public bool KeepFiles { get; set; }
 }
+
+/// <summary>Files sent for an earlier, refused answer that the applicant may keep for an open item: the earlier item, its review note and the files.</summary>
+public sealed record FilesSentBefore(string Code, string? ReviewNote, IReadOnlyList<DossierFile> Files);
 
 /// <summary>The open items the applicant answers: those of the dossier's latest round.</summary>
 public static class SupplementAnswerQueries
@@ -69,8 +78,51 @@ public static class SupplementAnswerQueries
         return items.Any(i => i.AnsweredAt is not null) ? [] : items;
     }
 
-    /// <summary>Records the answers on the items (tracked), in the caller's save.</summary>
-    public static void Record(IReadOnlyList<DossierSupplementItem> items, IReadOnlyList<ItemAnswerInput> answers, DateTimeOffset at)
+    /// <summary>
+    /// The files an answer to an earlier item holds: those uploaded for it and, when it kept the files of a refused
+    /// answer before it, those too.
+    /// </summary>
+    public static IReadOnlyList<DossierFile> FilesOf(string code, IReadOnlyList<DossierSupplementItem> items, ILookup<string, DossierFile> byCode)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(byCode);
+        var files = new List<DossierFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (string? c = code; c is not null && seen.Add(c); c = items.FirstOrDefault(i => string.Equals(i.Code, c, StringComparison.Ordinal))?.KeptFilesOf)
+        {
+            files.AddRange(byCode[c]);
+        }
+        return files;
+    }
+
+    /// <summary>For each open item, the files of the earlier refused answer to the same paper that the applicant may keep (<see cref="SupplementRounds.FilesSentBefore"/>).</summary>
+    public static async Task<IReadOnlyDictionary<string, FilesSentBefore>> SentBeforeAsync(AppDbContext db, long dossierId, IReadOnlyList<DossierSupplementItem> open, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(open);
+        var found = new Dictionary<string, FilesSentBefore>(StringComparer.Ordinal);
+        if (open.Count == 0)
+        {
+            return found;
+        }
+        var all = await db.DossierSupplementItems.AsNoTracking().Where(i => i.DossierId == dossierId).ToListAsync(ct);
+        var byCode = (await db.DossierFiles.AsNoTracking()
+            .Where(f => f.DossierId == dossierId && f.Kind == DossierFileKind.Supplement && f.SupplementItemCode != null).OrderBy(f => f.Id).ToListAsync(ct))
+            .ToLookup(f => f.SupplementItemCode!);
+        var earlier = all.Select(i => new ReviewedItem(i.Code, i.Round, i.Paper, i.Accepted, FilesOf(i.Code, all, byCode).Count)).ToList();
+        foreach (var item in open)
+        {
+            if (SupplementRounds.FilesSentBefore(new CodedItem(item.Code, item.Paper), item.Round, earlier) is { } before)
+            {
+                found[item.Code] = new FilesSentBefore(before.Code, all.First(i => i.Code == before.Code).ReviewNote, FilesOf(before.Code, all, byCode));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Records the answers on the items (tracked), in the caller's save; an answer keeps earlier files only where <paramref name="sentBefore"/> offers them.</summary>
+    public static void Record(IReadOnlyList<DossierSupplementItem> items, IReadOnlyList<ItemAnswerInput> answers, DateTimeOffset at,
+        IReadOnlyDictionary<string, FilesSentBefore>? sentBefore = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(answers);
@@ -79,6 +131,7 @@ public static class SupplementAnswerQueries
             var a = answers.FirstOrDefault(x => string.Equals(x.Code, item.Code, StringComparison.Ordinal));
             item.AnswerText = TextSearch.NfcOrNull(a?.Text);
             item.AnswerNone = a?.None ?? false;
+            item.KeptFilesOf = a is { KeepFiles: true } && sentBefore?.GetValueOrDefault(item.Code) is { } before ? before.Code : null;
             item.AnsweredAt = at.ToUniversalTime();
             item.Accepted = null;
             item.ReviewNote = null;

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Core.Calendar;
+using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Demo;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Results;
+using MotCua.Web.Tests.Infrastructure;
+
+namespace MotCua.Web.Tests.Demo;
+
+/// <summary>
+/// The demo started before office hours: every officer's act in a dossier's timeline falls in office hours on a working
+/// day no later than now, and each result document is of the procedure's kind, dated the day the dossier was approved.
+/// </summary>
+public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture<DemoTimelineTests.App>
+{
+    /// <summary>Monday 07/12/2026 at 05:32 in Hà Nội.</summary>
+    private static readonly DateTimeOffset EarlyMorning = new(2026, 12, 7, 5, 32, 0, DeadlineCalculator.VietnamOffset);
+
+    public sealed class App : MotCuaApp
+    {
+        public App()
+        {
+            Settings[DemoHistory.Setting] = "true";
+            Clock.SetUtcNow(EarlyMorning);
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        _ = app.Server;
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    [Fact]
+    public async Task Every_officer_act_is_in_office_hours_on_a_working_day_and_not_after_now()
+    {
+        string[] officers = ["motcua", "chuyenvien", "lanhdao"];
+        var events = await ReadAsync(db => db.DossierEvents.AsNoTracking().Where(e => e.Action != null && officers.Contains(e.ActorUserName))
+            .Select(e => new { e.DossierId, e.At, e.Action }).ToListAsync());
+        Assert.True(events.Count > 1000, events.Count + " events");
+        var outside = events.Where(e =>
+        {
+            var local = e.At.ToOffset(DeadlineCalculator.VietnamOffset);
+            return local.TimeOfDay < new TimeSpan(7, 30, 0) || local.TimeOfDay >= new TimeSpan(17, 0, 0)
+                || local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || e.At > EarlyMorning;
+        }).Take(5).ToList();
+        Assert.True(outside.Count == 0, "Outside office hours or after now: "
+            + string.Join("; ", outside.Select(e => $"{e.Action} of {e.DossierId} at {e.At.ToOffset(DeadlineCalculator.VietnamOffset):yyyy-MM-dd HH:mm ddd}")));
+        // The commands replayed at start-up on the open dossiers are among them, dated before today.
+        Assert.Contains(events, e => e.Action == Core.Dossiers.DossierAction.Assign);
+    }
+
+    [Fact]
+    public async Task Each_result_document_is_of_the_procedures_kind_and_dated_the_day_the_dossier_was_approved()
+    {
+        var results = await ReadAsync(db => db.Set<ResultDocument>().AsNoTracking()
+            .Join(db.Dossiers, r => r.DossierId, d => d.Id, (r, d) => new { r.Type, r.IssuedOn, d.CompletedAt, d.ProcedureVersionId })
+            .Join(db.ProcedureVersions, x => x.ProcedureVersionId, v => v.Id, (x, v) => new { x.Type, x.IssuedOn, x.CompletedAt, v.Result, v.Name }).ToListAsync());
+        Assert.NotEmpty(results);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(DossierHistoryRules.ResultKind(r.Result ?? r.Name), r.Type);
+            Assert.Equal(DateOnly.FromDateTime(r.CompletedAt!.Value.ToOffset(DeadlineCalculator.VietnamOffset).DateTime), r.IssuedOn);
+        });
+        Assert.True(results.Select(r => r.Type).Distinct().Count() > 1, "one kind of result document for every procedure");
+        Assert.True(results.Select(r => r.IssuedOn).Distinct().Count() > 1, "every result dated the same day");
+    }
+}
