@@ -107,7 +107,7 @@ public sealed record Index766View(string ScopeName, int AgencyId, int? UnitId, R
             procedures = procedures.Where(p => string.Equals(p.UnitKey, scopeKey, StringComparison.Ordinal)).ToList();
         }
         var ballots = await IndexQueries.BallotsAsync(reporting, agencyId, period, unitId, ct);
-        var manual = await IndexQueries.ManualPointsAsync(reporting.Context, agencyId, unitId, period.Key, ct);
+        var manual = await IndexQueries.ManualPointsAsync(reporting.Context, agencyId, unitId, period, ct);
         var data = new IndexData(counts, procedures, ballots, manual);
         // The unit's rows are already the only ones counted, so the scope sums every row either way.
         var result = Index766.FromCounts(scopeKey ?? Index766.AgencyScope, period, counts.Measures(null, procedures, ballots, period), manual);

@@ -61,7 +61,7 @@ public static class IndexQueries
             procedures = procedures.Where(p => string.Equals(p.UnitKey, key, StringComparison.Ordinal)).ToList();
         }
         var ballots = await BallotsAsync(reporting, agencyId, period, unitId, ct);
-        var manual = await ManualPointsAsync(reporting.Context, agencyId, unitId, period.Key, ct);
+        var manual = await ManualPointsAsync(reporting.Context, agencyId, unitId, period, ct);
         return new IndexInputs(facts, procedures, ballots, manual);
     }
 
@@ -86,12 +86,9 @@ public static class IndexQueries
             query = query.Where(b => b.UnitId != null && units.Contains(b.UnitId.Value));
         }
         var rows = await query.Select(b => new { b.DossierId, b.UnitId, b.EvaluatedAt, b.Answers, b.QuestionnaireVersion }).ToListAsync(ct);
-        string UnitKey(int? unit) => unit?.ToString(CultureInfo.InvariantCulture) is { } key
-            ? successors.TryGetValue(key, out var successor) ? successor.Key : key
-            : DossierProjection.NoUnitKey;
         return rows.Select(b => new CitizenEvaluation(
                 b.DossierId.ToString(CultureInfo.InvariantCulture),
-                UnitKey(b.UnitId),
+                AnsweringUnitKey(successors, b.UnitId),
                 b.EvaluatedAt,
                 b.Answers.Split(',').Select((text, i) => (Number: i + 1, Score: Points(b.QuestionnaireVersion, i, int.Parse(text, CultureInfo.InvariantCulture))))
                     .ToDictionary(x => x.Number, x => x.Score))
@@ -99,19 +96,51 @@ public static class IndexQueries
             .ToList();
     }
 
+    // The key a row of a merged unit counts under: its successor's on the period's last day, else its own.
+    private static string AnsweringUnitKey(IReadOnlyDictionary<string, (string Key, string Name)> successors, int? unit) =>
+        unit?.ToString(CultureInfo.InvariantCulture) is { } key
+            ? successors.TryGetValue(key, out var successor) ? successor.Key : key
+            : DossierProjection.NoUnitKey;
+
     // A stored answer is a value of its question's choices; the rules read the points it gives (a version-0 value is its points).
     private static int Points(int version, int question, int value) =>
         CitizenQuestionnaires.Version(version) is { } q && question < q.Questions.Count && q.Questions[question].Choice(value) is { } c ? c.Points : -1;
 
-    /// <summary>Points entered by hand for the scope and period, by indicator code.</summary>
-    public static async Task<IReadOnlyDictionary<string, decimal>> ManualPointsAsync(AppDbContext db, int agencyId, int? unitId, string periodKey, CancellationToken ct)
+    /// <summary>Points the scope counts for the period, by indicator code: its own entries, else those carried from its predecessors.</summary>
+    public static async Task<IReadOnlyDictionary<string, decimal>> ManualPointsAsync(AppDbContext db, int agencyId, int? unitId, ReportPeriod period, CancellationToken ct) =>
+        (await ManualPointsWithCarryAsync(db, agencyId, unitId, period, ct)).Points;
+
+    /// <summary>
+    /// The scope's manual points for the period and which of them come from an agency or unit merged into it by the
+    /// period's end (<see cref="ManualPointsCarry"/>); periods ending before a merge read the scope's own entries only.
+    /// </summary>
+    public static async Task<ManualPointsResolution> ManualPointsWithCarryAsync(AppDbContext db, int agencyId, int? unitId, ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(period);
         var scope = unitId ?? 0;
+        var key = period.Key;
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
+        IReadOnlyList<int> scopes = unitId is { } u ? await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(db, u, period.End, ct) : [0];
         var rows = await db.IndexManualScores.AsNoTracking()
-            .Where(m => m.AgencyId == agencyId && m.ScopeUnitId == scope && m.PeriodKey == periodKey)
-            .Select(m => new { m.IndicatorCode, m.Points }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.IndicatorCode, r => r.Points, StringComparer.Ordinal);
+            .Where(m => agencies.Contains(m.AgencyId) && scopes.Contains(m.ScopeUnitId) && m.PeriodKey == key)
+            .Select(m => new { m.AgencyId, m.ScopeUnitId, m.IndicatorCode, m.Points }).ToListAsync(ct);
+        var own = rows.Where(r => r.AgencyId == agencyId && r.ScopeUnitId == scope).ToDictionary(r => r.IndicatorCode, r => r.Points, StringComparer.Ordinal);
+        var carried = rows.Where(r => r.AgencyId != agencyId || r.ScopeUnitId != scope).ToList();
+        if (carried.Count == 0)
+        {
+            return ManualPointsCarry.Resolve(own, []);
+        }
+        // A point entered for another unit is named by that unit; one for the same scope under a merged agency, by that agency.
+        var unitIds = carried.Where(r => r.ScopeUnitId != scope).Select(r => r.ScopeUnitId).Distinct().ToList();
+        var agencyIds = carried.Where(r => r.ScopeUnitId == scope).Select(r => r.AgencyId).Distinct().ToList();
+        var unitNames = await db.Units.AsNoTracking().Where(x => unitIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var agencyNames = await db.Agencies.AsNoTracking().Where(x => agencyIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var lineage = agencies.ToList();
+        var entries = carried.OrderBy(r => lineage.IndexOf(r.AgencyId)).ThenBy(r => r.ScopeUnitId)
+            .Select(r => new ManualPointEntry(r.IndicatorCode, r.Points, r.ScopeUnitId == scope ? agencyNames[r.AgencyId] : unitNames[r.ScopeUnitId]))
+            .ToList();
+        return ManualPointsCarry.Resolve(own, entries);
     }
 
     /// <summary>
@@ -124,11 +153,14 @@ public static class IndexQueries
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        // PAKN follow the dossiers: those of agencies and units merged into the scope by the period's end count under the successor, each item once.
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
+        var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
         var rows = await reporting.Context.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == agencyId && f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
+            .Where(f => agencies.Contains(f.AgencyId) && f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
             .Select(f => new { f.AssignedUnitId, f.DueAt, f.ClosedAt })
             .ToListAsync(ct);
-        return rows.GroupBy(r => r.AssignedUnitId?.ToString(CultureInfo.InvariantCulture) ?? DossierProjection.NoUnitKey, StringComparer.Ordinal)
+        return rows.GroupBy(r => AnsweringUnitKey(successors, r.AssignedUnitId), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g =>
             {
                 var handled = g.Where(r => r.ClosedAt is { } c && c < e).ToList();

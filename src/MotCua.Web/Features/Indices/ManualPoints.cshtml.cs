@@ -11,7 +11,8 @@ namespace MotCua.Web.Features.Indices;
 
 /// <summary>
 /// /chi-so-766/nhap-diem: the control focal officer (or an admin) enters the points of the Manual rows (1.3, 6.4) for a
-/// scope and period, copied from the national portal's assessment. One SaveChanges with its audit entry.
+/// scope and period, copied from the national portal's assessment. One SaveChanges with its audit entry. Points carried
+/// from a merged agency or unit (<see cref="ManualPointsCarry"/>) are shown in the boxes, named, so saving confirms them.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.ControlFocalOfficer)]
 public sealed class ManualPointsModel(ReportingDb reporting, TimeProvider time, AppDbContext db) : PeriodPageModel(reporting, time)
@@ -32,14 +33,19 @@ public sealed class ManualPointsModel(ReportingDb reporting, TimeProvider time, 
 
     public IReadOnlyList<IndexManualScore> Current { get; private set; } = [];
 
+    /// <summary>Points the scope counts from an agency or unit merged into it, where it has no entry of its own, by indicator code.</summary>
+    public IReadOnlyDictionary<string, CarriedManualPoint> Carried { get; private set; } = new Dictionary<string, CarriedManualPoint>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (await ResolveAsync(ct))
         {
             await LoadCurrentAsync(ct);
+            // A carried point is shown in the box, so saving the form confirms it as the scope's own entry.
             foreach (var row in ManualRows)
             {
-                Points[row.Code] = Current.FirstOrDefault(c => c.IndicatorCode == row.Code)?.Points.ToString("0.##", MotCua.Web.Shared.VietnamTime.Culture);
+                var points = Current.FirstOrDefault(c => c.IndicatorCode == row.Code)?.Points ?? Carried.GetValueOrDefault(row.Code)?.Points;
+                Points[row.Code] = points?.ToString("0.##", MotCua.Web.Shared.VietnamTime.Culture);
             }
         }
     }
@@ -90,6 +96,7 @@ public sealed class ManualPointsModel(ReportingDb reporting, TimeProvider time, 
         var period = Choice.Period;
         var existing = await db.IndexManualScores
             .Where(m => m.AgencyId == AgencyId && m.ScopeUnitId == scope && m.PeriodKey == period.Key).ToListAsync(ct);
+        var carried = (await IndexQueries.ManualPointsWithCarryAsync(db, AgencyId, UnitId, period, ct)).Carried;
         var now = Time.GetUtcNow();
         var userName = User.Identity?.Name ?? "";
         var changes = new List<object>();
@@ -112,7 +119,7 @@ public sealed class ManualPointsModel(ReportingDb reporting, TimeProvider time, 
                     AgencyId = AgencyId, ScopeUnitId = scope, PeriodKey = period.Key, IndicatorCode = code, Points = value.Value,
                     Note = Note, EnteredBy = userName, EnteredAt = now,
                 });
-                changes.Add(new { Indicator = code, Before = (decimal?)null, After = value });
+                changes.Add(new { Indicator = code, Before = (decimal?)null, After = value, CarriedFrom = carried.GetValueOrDefault(code)?.Source });
             }
             else if (row.Points != value.Value || !string.Equals(row.Note, Note, StringComparison.Ordinal))
             {
@@ -141,5 +148,6 @@ public sealed class ManualPointsModel(ReportingDb reporting, TimeProvider time, 
         var key = Choice.Period.Key;
         Current = await db.IndexManualScores.AsNoTracking()
             .Where(m => m.AgencyId == AgencyId && m.ScopeUnitId == scope && m.PeriodKey == key).ToListAsync(ct);
+        Carried = (await IndexQueries.ManualPointsWithCarryAsync(db, AgencyId, UnitId, Choice.Period, ct)).Carried;
     }
 }
