@@ -75,6 +75,45 @@ public sealed class IndexPaknLineageTests
         Assert.Equal(1, AddedTotal("P/" + june.Key));
     }
 
+    [Fact]
+    public async Task The_agencys_report_counts_a_merged_agencys_pakn_after_the_merge_and_leaves_the_earlier_report_as_it_was()
+    {
+        await using var app = new MotCuaApp();
+        var june = ReportPeriod.Month(2025, 6);
+        var july = ReportPeriod.Month(2025, 7);
+        int agencyId, predecessorId;
+        await using (var db = app.CreateDbContext())
+        {
+            agencyId = await db.Users.Where(u => u.UserName == "daumoi").Select(u => u.AgencyId).SingleAsync();
+            predecessorId = (await db.Agencies.Where(x => x.SucceededById == agencyId).OrderBy(x => x.Id).FirstAsync()).Id;
+        }
+
+        async Task<(int Successor, int Predecessor)> ReceivedAsync(ReportPeriod period)
+        {
+            await using var db = app.CreateDbContext();
+            var reporting = ReportingDb.ForPrimary(db);
+            var request = new ReportRequest(period, GroupBy.Agency, ReportOptions.Default);
+            return ((await ReportBundle.LoadAsync(reporting, agencyId, request, default)).Pakn.Received,
+                (await ReportBundle.LoadAsync(reporting, predecessorId, request, default)).Pakn.Received);
+        }
+
+        var (julyBefore, juneBefore) = (await ReceivedAsync(july), await ReceivedAsync(june));
+        await using (var db = app.CreateDbContext())
+        {
+            db.FeedbackItems.AddRange(
+                Item(predecessorId, null, "PAKN-RPT-P1", new DateTimeOffset(2025, 7, 2, 2, 0, 0, TimeSpan.Zero)),
+                Item(predecessorId, null, "PAKN-RPT-P0", new DateTimeOffset(2025, 6, 5, 2, 0, 0, TimeSpan.Zero)));
+            await db.SaveChangesAsync();
+        }
+        var (julyAfter, juneAfter) = (await ReceivedAsync(july), await ReceivedAsync(june));
+
+        // July ends after the merge (01/07/2025): the predecessor's July item is the successor's, once.
+        Assert.Equal(julyBefore.Successor + 1, julyAfter.Successor);
+        // June ends before it: the successor's June report is unchanged, the predecessor's own counts its item.
+        Assert.Equal(juneBefore.Successor, juneAfter.Successor);
+        Assert.Equal(juneBefore.Predecessor + 1, juneAfter.Predecessor);
+    }
+
     private static readonly PaknCounts Zero = new(0, 0);
 
     private static async Task<Dictionary<string, IReadOnlyDictionary<string, PaknCounts>>> CountsAsync(

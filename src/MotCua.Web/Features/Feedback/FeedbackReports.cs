@@ -7,13 +7,13 @@ namespace MotCua.Web.Features.Feedback;
 /// <summary>The PAKN figures the agency's reports print, read from the register.</summary>
 public static class FeedbackReports
 {
-    /// <summary>Transfers of PAKN outside competence for the period [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public static async Task<PaknTransferCounts> TransfersAsync(AppDbContext db, int agencyId, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
+    /// <summary>Transfers of PAKN outside competence received by <paramref name="agencyIds"/> (the report's agency and those merged into it) for the period [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public static async Task<PaknTransferCounts> TransfersAsync(AppDbContext db, IReadOnlyCollection<int> agencyIds, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         // A reason is recorded exactly when an item is classified outside competence.
         var rows = await db.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == agencyId && f.TransferReason != null && f.ReceivedAt < end && (f.TransferredAt == null || f.TransferredAt >= start))
+            .Where(f => agencyIds.Contains(f.AgencyId) && f.TransferReason != null && f.ReceivedAt < end && (f.TransferredAt == null || f.TransferredAt >= start))
             .Select(f => new { f.ReceivedAt, f.ClassifiedAt, f.TransferDueAt, f.DueAt, f.TransferredAt })
             .ToListAsync(ct);
         return PaknTransferCounts.Compute(

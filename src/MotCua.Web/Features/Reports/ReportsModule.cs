@@ -233,10 +233,12 @@ public sealed record ReportBundle(
         var procedures = await DossierFacts.ProceduresAsync(reporting, agencyId, period, ct);
         var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct);
 
-        // PAKN: received in the period; handled = closed (answered, published or out of scope) in the period.
-        var received = await db.FeedbackItems.AsNoTracking().CountAsync(f => f.AgencyId == agencyId && f.ReceivedAt >= s && f.ReceivedAt < e, ct);
+        // PAKN: received in the period; handled = closed (answered, published or out of scope) in the period. Those of
+        // agencies merged into this one count here for periods ending on or after the merge, as the dossiers do.
+        var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
+        var received = await db.FeedbackItems.AsNoTracking().CountAsync(f => agencies.Contains(f.AgencyId) && f.ReceivedAt >= s && f.ReceivedAt < e, ct);
         var handled = await db.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == agencyId && f.ClosedAt >= s && f.ClosedAt < e)
+            .Where(f => agencies.Contains(f.AgencyId) && f.ClosedAt >= s && f.ClosedAt < e)
             .Select(f => new { f.ClosedAt, f.DueAt }).ToListAsync(ct);
         var pakn = new PaknCounts(received, handled.Count, handled.Count(h => h.ClosedAt <= h.DueAt), handled.Count(h => h.ClosedAt > h.DueAt));
 
@@ -253,7 +255,7 @@ public sealed record ReportBundle(
             decisions.Count, decisions.Sum(), rounds.Count, rounds.Sum(), news)
         {
             ProceduresPosted = procedures.Count(p => p.PostedAtOffice),
-            PaknTransfers = await FeedbackReports.TransfersAsync(db, agencyId, s, e, ct),
+            PaknTransfers = await FeedbackReports.TransfersAsync(db, agencies, s, e, ct),
         };
     }
 }
