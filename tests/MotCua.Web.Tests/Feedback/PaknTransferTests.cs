@@ -141,7 +141,7 @@ public sealed class PaknTransferTests
 
         await using var db = app.CreateDbContext();
         var agencyId = await db.FeedbackItems.Where(f => f.Code == late).Select(f => f.AgencyId).SingleAsync();
-        var march = await FeedbackReports.TransfersAsync(db, agencyId,
+        var march = await FeedbackReports.TransfersAsync(db, [agencyId],
             new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2025, 4, 1, 0, 0, 0, TimeSpan.FromHours(7)), default);
         Assert.Equal(new PaknTransferCounts(Received: 3, TransferredOnTime: 1, TransferredLate: 1, Pending: 1, PendingOverdue: 1), march);
 
