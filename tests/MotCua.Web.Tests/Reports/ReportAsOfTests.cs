@@ -67,8 +67,9 @@ public sealed class ReportAsOfTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         }
         var (tomorrow, thisMorning, thisEvening) = (codes[0], codes[1], codes[2]);
 
-        using var officer = await app.LoginAsync("admin");
-        using var api = await app.ApiClientAsync("admin");
+        // Sessions expire as the clock moves: each step signs in again.
+        var officer = await app.LoginAsync("admin");
+        var api = await app.ApiClientAsync("admin");
 
         // Today: only the one due this morning is overdue.
         await AssertReportAsync(api, officer, key, withinTime: 2, overdue: 1, provisional: true);
@@ -84,21 +85,33 @@ public sealed class ReportAsOfTests(MotCuaApp app) : IClassFixture<MotCuaApp>
 
         // This evening, after the second one's due instant: two overdue, the one due tomorrow still within time.
         app.Clock.SetUtcNow(Local(3, 10, 16, 30));
+        (officer, api) = await SignInAgainAsync(officer, api);
         await AssertReportAsync(api, officer, key, withinTime: 1, overdue: 2, provisional: true);
         await AssertIndexLateAsync(api, late: [thisMorning, thisEvening], notLate: [tomorrow], provisional: true);
         await AssertSqlEqualsCoreAsync(agencyId);
 
         // The day after tomorrow: all three are overdue.
         app.Clock.SetUtcNow(Local(3, 12, 9));
+        (officer, api) = await SignInAgainAsync(officer, api);
         await AssertReportAsync(api, officer, key, withinTime: 0, overdue: 3, provisional: true);
         await AssertIndexLateAsync(api, late: [thisMorning, thisEvening, tomorrow], notLate: [], provisional: true);
 
         // After the quarter: judged at its end, final, and the page no longer says provisional.
         app.Clock.SetUtcNow(Local(3, 20, 9));
+        (officer, api) = await SignInAgainAsync(officer, api);
         await AssertReportAsync(api, officer, key, withinTime: 0, overdue: 3, provisional: false);
         await AssertIndexLateAsync(api, late: [thisMorning, thisEvening, tomorrow], notLate: [], provisional: false);
         await AssertSqlEqualsCoreAsync(agencyId);
         Assert.DoesNotContain("data-testid=\"provisional\"", await officer.GetStringAsync("/bao-cao/ho-so?Ky=2025-Q1"), StringComparison.Ordinal);
+        officer.Dispose();
+        api.Dispose();
+    }
+
+    private async Task<(HttpClient Officer, HttpClient Api)> SignInAgainAsync(HttpClient officer, HttpClient api)
+    {
+        officer.Dispose();
+        api.Dispose();
+        return (await app.LoginAsync("admin"), await app.ApiClientAsync("admin"));
     }
 
     /// <summary>The procedure's row of Q1 through the API and the Excel form, and whether both say the figures are provisional.</summary>
