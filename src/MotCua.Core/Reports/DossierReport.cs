@@ -151,8 +151,9 @@ public sealed record DossierReport(
     /// original appointment: late after the due instant, on time on its local date and not after it, early on an
     /// earlier date. A re-appointment never moves it. A resolved dossier without a due instant (impossible through the
     /// state machine) counts as on time rather than failing the whole report.</item>
-    /// <item>Pending at the period's end: overdue when the due instant is before the period's end instant (00:00 after
-    /// the last day); a dossier whose clock an open pause holds (no due instant) is within time, because a pause
+    /// <item>Pending at the period's cut-off: overdue when the due instant is before it (the end instant, 00:00 after the
+    /// last day, for a period that has ended; the as-of instant for one that has not, so a dossier due tomorrow is not
+    /// yet overdue today); a dossier whose clock an open pause holds (no due instant) is within time, because a pause
     /// only suspends a due instant that had not yet passed (Dossiers rule 4).</item>
     /// </list>
     /// </remarks>
@@ -161,7 +162,7 @@ public sealed record DossierReport(
         ArgumentNullException.ThrowIfNull(fact);
         ArgumentNullException.ThrowIfNull(period);
         options ??= ReportOptions.Default;
-        if (!fact.IsCounted || fact.ReceivedAt >= period.EndInstant)
+        if (!fact.IsCounted || fact.ReceivedAt >= period.CutoffInstant)
         {
             return null;
         }
@@ -182,7 +183,7 @@ public sealed record DossierReport(
                 _ => PeriodOpening.ReceivedDirect,
             };
 
-        if (closing is { } c && c.At < period.EndInstant)
+        if (closing is { } c && c.At < period.CutoffInstant)
         {
             switch (c.Kind)
             {
@@ -207,7 +208,7 @@ public sealed record DossierReport(
             return new PeriodStanding(opening, resolved, c.At);
         }
 
-        PeriodClosing pending = fact.DueAt is { } dueAt && dueAt < period.EndInstant
+        PeriodClosing pending = fact.DueAt is { } dueAt && dueAt < period.CutoffInstant
             ? PeriodClosing.PendingOverdue
             : PeriodClosing.PendingWithinTime;
         return new PeriodStanding(opening, pending, null);

@@ -66,5 +66,5 @@ public static class PlanTargetActuals
     }
 
     private static bool HasResultBy(DossierFact fact, ReportPeriod period) =>
-        (fact.CompletedAt ?? fact.ReturnedAt) is { } at && at < period.EndInstant;
+        (fact.CompletedAt ?? fact.ReturnedAt) is { } at && at < period.CutoffInstant;
 }

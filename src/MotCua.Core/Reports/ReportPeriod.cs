@@ -66,7 +66,8 @@ public sealed record ReportingRegime
 /// <summary>
 /// A reporting period: inclusive Vietnam-local dates <see cref="Start"/>..<see cref="End"/>. An instant belongs to it
 /// when its Vietnam-local date does, so the period is the half-open instant range
-/// [<see cref="StartInstant"/>, <see cref="EndInstant"/>).
+/// [<see cref="StartInstant"/>, <see cref="EndInstant"/>). A period that has not ended is reported as of an instant
+/// (<see cref="AsOf(DateTimeOffset)"/>): its figures stop at <see cref="CutoffInstant"/> instead of its end.
 /// </summary>
 public sealed record ReportPeriod
 {
@@ -103,6 +104,40 @@ public sealed record ReportPeriod
 
     /// <summary>00:00 Vietnam time on the day after <see cref="End"/> (exclusive).</summary>
     public DateTimeOffset EndInstant => LocalMidnight(End.AddDays(1));
+
+    /// <summary>The instant a provisional period is reported as of; null for a period that has ended.</summary>
+    public DateTimeOffset? AsOfInstant { get; private init; }
+
+    /// <summary>
+    /// The instant the figures stop at: <see cref="EndInstant"/> for a period that has ended, otherwise the as-of instant.
+    /// A dossier pending at it is overdue when its due instant is before it, and what happens from it on is not counted.
+    /// </summary>
+    public DateTimeOffset CutoffInstant => AsOfInstant ?? EndInstant;
+
+    /// <summary>Whether the period had not ended when it was reported, so its figures are provisional (tạm tính).</summary>
+    public bool IsProvisional => AsOfInstant is not null;
+
+    /// <summary>
+    /// "Số liệu tạm tính đến 14:30 ngày 10/03/2025" for a provisional period (Vietnam time), null for one that has ended.
+    /// </summary>
+    public string? ProvisionalText => AsOfInstant is { } at
+        ? string.Create(CultureInfo.InvariantCulture, $"Số liệu tạm tính đến {at.ToOffset(DeadlineCalculator.VietnamOffset):HH:mm 'ngày' dd/MM/yyyy}")
+        : null;
+
+    /// <summary>
+    /// This period as reported at <paramref name="now"/>: unchanged once it has ended (its figures are reproducible),
+    /// otherwise cut off at <paramref name="now"/> (at its start if it has not begun, when nothing of it exists yet).
+    /// </summary>
+    public ReportPeriod AsOf(DateTimeOffset now)
+    {
+        if (now >= EndInstant)
+        {
+            return AsOfInstant is null ? this : this with { AsOfInstant = null };
+        }
+
+        DateTimeOffset at = now < StartInstant ? StartInstant : now;
+        return this with { AsOfInstant = at.ToOffset(DeadlineCalculator.VietnamOffset) };
+    }
 
     /// <summary>Month <paramref name="month"/> of <paramref name="year"/>.</summary>
     public static ReportPeriod Month(int year, int month, ReportingRegime? regime = null)
@@ -154,8 +189,8 @@ public sealed record ReportPeriod
         ReportPeriodKind.Custom => Custom(Start.AddDays(-(End.DayNumber - Start.DayNumber + 1)), Start.AddDays(-1)),
     };
 
-    /// <summary>Whether the instant's Vietnam-local date lies in the period.</summary>
-    public bool Contains(DateTimeOffset instant) => instant >= StartInstant && instant < EndInstant;
+    /// <summary>Whether the instant lies in the period as reported: from its start to its <see cref="CutoffInstant"/>.</summary>
+    public bool Contains(DateTimeOffset instant) => instant >= StartInstant && instant < CutoffInstant;
 
     /// <summary>Whether the local date lies in the period.</summary>
     public bool Contains(DateOnly date) => date >= Start && date <= End;

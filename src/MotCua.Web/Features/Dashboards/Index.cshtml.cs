@@ -45,7 +45,8 @@ public sealed class DashboardModel(ReportingDb reporting, TimeProvider time) : P
         var today = time.Today();
         Now = time.GetUtcNow();
         var thisMonth = PeriodChoice.Containing(PeriodChoice.MonthKind, today).Period;
-        var months = PeriodChoice.TwelveMonthsEnding(thisMonth);
+        // The current month has not ended: it is counted up to now, like every period that has not ended.
+        var months = PeriodChoice.TwelveMonthsEnding(thisMonth).Select(m => m.AsOf(Now)).ToList();
         // Each month through the same SQL as the report and the index pages (index ranges, no dossiers in memory).
         var trend = await Index766View.TrendAsync(reporting, agencyId, months, ct);
         var figures = new List<MonthFigures>();

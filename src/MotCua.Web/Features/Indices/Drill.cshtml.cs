@@ -33,7 +33,7 @@ public sealed class DrillModel(ReportingDb reporting, TimeProvider time) : Perio
         {
             return Page();
         }
-        View = await Index766View.ComputeAsync(Reporting, AgencyId, Choice.Period, UnitId, ct);
+        View = await Index766View.ComputeAsync(Reporting, AgencyId, Period, UnitId, ct);
         Result = View.Result.Indicator(Indicator);
         if (Result is null)
         {

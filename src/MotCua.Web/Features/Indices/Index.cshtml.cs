@@ -23,7 +23,7 @@ public sealed class Index766Model(ReportingDb reporting, TimeProvider time) : Pe
         {
             return;
         }
-        var period = Choice.Period;
+        var period = Period;
         View = await Index766View.ComputeAsync(Reporting, AgencyId, period, UnitId, ct);
         if (UnitId is null)
         {
@@ -34,7 +34,8 @@ public sealed class Index766Model(ReportingDb reporting, TimeProvider time) : Pe
                 .ThenBy(x => x.Item2, StringComparer.Ordinal)
                 .ToList();
         }
-        Trend = await Index766View.TrendAsync(Reporting, AgencyId, PeriodChoice.TwelveMonthsEnding(period), ct);
+        var now = Time.GetUtcNow();
+        Trend = await Index766View.TrendAsync(Reporting, AgencyId, [.. PeriodChoice.TwelveMonthsEnding(period).Select(m => m.AsOf(now))], ct);
     }
 
     public string DrillHref(string code) => "/chi-so-766/" + Uri.EscapeDataString(code) + "?" + Query;

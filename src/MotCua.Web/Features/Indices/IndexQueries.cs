@@ -74,7 +74,7 @@ public static class IndexQueries
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         // Ballots follow the dossiers they rate: those of agencies and units merged into the scope count under it, as the facts do.
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
         var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);

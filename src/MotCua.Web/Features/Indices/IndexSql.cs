@@ -146,7 +146,8 @@ public static class IndexSql
         // From the roll-up (ReportRollup), grouped by unit and procedure: the unit's counts are the sums of its rows, and a
         // row with dossiers received (or paid online) in the period is a procedure "with dossiers" for indicators 3.2
         // and 3.4. Completion mode (the index's rule). Standings: open at the start plus received in the period; late:
-        // resolved late in it plus overdue at its end (overdue at the start plus the period's change).
+        // resolved late in it plus overdue at its cut-off (overdue at the start plus the period's change, less those due
+        // later on the cut-off's day).
         const string Received = ReportRollup.ReceivedSql;
         var counts = $"""
             SELECT "UnitId", "ProcedureId",
@@ -159,6 +160,8 @@ public static class IndexSql
         return await ReportQueries.WithConnectionAsync(reporting.Context, async conn =>
         {
             var atStart = await ReportQueries.RunningAtStartAsync(conn, reporting.Context, agencyId, period, unitId, "\"UnitId\", \"ProcedureId\"",
+                CountFinishAt.Completion, ct);
+            var dueLater = await ReportQueries.DueLaterOnCutoffDayAsync(conn, reporting.Context, agencyId, period, unitId, "\"UnitId\", \"ProcedureId\"",
                 CountFinishAt.Completion, ct);
             var inPeriod = new Dictionary<string, int[]>(StringComparer.Ordinal);
             await using (var cmd = ReportQueries.Command(conn, reporting.Context, counts, agencyId, period, unitId))
@@ -184,7 +187,7 @@ public static class IndexSql
                 }
                 var k = key[..key.IndexOf('/', StringComparison.Ordinal)];
                 var pr = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
-                var row = new IndexDossierCounts(carried + received, p[1] + (int)overdue + p[2], received, p[10], p[3], p[4], p[5], p[6], p[7], p[8]);
+                var row = new IndexDossierCounts(carried + received, p[1] + (int)overdue + p[2] - (int)dueLater.GetValueOrDefault(key), received, p[10], p[3], p[4], p[5], p[6], p[7], p[8]);
                 byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
                 if (row.Received > 0)
                 {

@@ -22,7 +22,8 @@ public static class IndicesApi
 
     public sealed record ScopeDto(string Kind, int? UnitId, string Name);
 
-    public sealed record PeriodDto(string Key, string Label, DateOnly From, DateOnly To);
+    /// <summary>The period; <c>AsOf</c> is the instant a period that has not ended is counted up to (null once it has ended).</summary>
+    public sealed record PeriodDto(string Key, string Label, DateOnly From, DateOnly To, bool Provisional, DateTimeOffset? AsOf);
 
     public sealed record LostItemsDto(string Kind, int Total, IReadOnlyList<string> Items);
 
@@ -41,7 +42,7 @@ public static class IndicesApi
     }
 
     internal static async Task<Results<Ok<IndexDto>, ValidationProblem>> GetAsync(
-        string? from, string? to, int? unit, ClaimsPrincipal user, ReportingDb reporting, CancellationToken ct)
+        string? from, string? to, int? unit, ClaimsPrincipal user, ReportingDb reporting, TimeProvider time, CancellationToken ct)
     {
         var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -67,7 +68,7 @@ public static class IndicesApi
             return TypedResults.ValidationProblem(errors, title: "Tham số không hợp lệ.");
         }
 
-        var period = ReportPeriod.Custom(start!.Value, end!.Value);
+        var period = ReportPeriod.Custom(start!.Value, end!.Value).AsOf(time.GetUtcNow());
         var view = await Index766View.ComputeAsync(reporting, agencyId, period, unit, ct);
         var groups = new List<GroupDto>();
         foreach (var g in view.Result.Groups)
@@ -86,7 +87,7 @@ public static class IndicesApi
         }
         return TypedResults.Ok(new IndexDto(
             new ScopeDto(unit is null ? "agency" : "unit", unit, view.ScopeName),
-            new PeriodDto(period.Key, period.Label, period.Start, period.End),
+            new PeriodDto(period.Key, period.Label, period.Start, period.End, period.IsProvisional, period.AsOfInstant),
             view.Result.EarnedPoints, view.Result.MaxPoints, view.Result.ComputedMaxPoints, groups));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
@@ -30,6 +31,11 @@ public abstract class PeriodPageModel(ReportingDb reporting, TimeProvider time) 
     public int? UnitId { get; set; }
 
     public PeriodChoice Choice { get; private set; } = new(PeriodChoice.MonthKind, 2025, 1);
+
+    /// <summary>The chosen period as reported now: one that has not ended is counted up to this moment (provisional).</summary>
+    public ReportPeriod Period => Choice.Period.AsOf(_now ??= Time.GetUtcNow());
+
+    private DateTimeOffset? _now;
 
     public IReadOnlyDictionary<string, string> Units { get; private set; } = new Dictionary<string, string>();
 

@@ -51,7 +51,7 @@ public static class DossierFacts
     private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, IReadOnlyList<int>? unitIds, CancellationToken ct)
     {
         var db = reporting.Context;
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         long sTicks = s.UtcTicks;
         var projected = db.ReportDossiers.AsNoTracking().Where(r => r.AgencyId == agencyId
             && ((r.Counted && r.ReceivedAt >= s && r.ReceivedAt < e)
@@ -198,7 +198,7 @@ public static class DossierFacts
             var approving = st.Where(s => s.Kind == StepKind.Approve).ToList();
             return approving.Count > 0 && approving.All(s => s.OneStop);
         }
-        var periodEnd = period.EndInstant;
+        var periodEnd = period.CutoffInstant;
         // The working calendar is built only when a decision is judged in working days.
         WorkingCalendar? calendar = versions.Any(v => v.Decision is { } d && rule.PublicationCountingOn(d.EffectiveFrom).Value == TimeUnit.WorkingDays)
             ? await CalendarProvider.BuildAsync(db, ct)

@@ -201,9 +201,9 @@ public sealed class DossierReportPageModel(ReportingDb reporting, TimeProvider t
             Errors = errors;
             return false;
         }
-        _request = request;
+        _request = request.AsOf(time.GetUtcNow());
         var agencyId = User.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
-        Bundle = await ReportBundle.LoadAsync(reporting, agencyId, request, ct);
+        Bundle = await ReportBundle.LoadAsync(reporting, agencyId, _request, ct);
         return true;
     }
 

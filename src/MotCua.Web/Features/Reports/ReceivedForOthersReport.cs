@@ -22,7 +22,7 @@ public static class ReceivedForOthersReport
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         var counts = await db.Dossiers.AsNoTracking()
             .Where(d => d.ReceivingAgencyId == agencyId && d.AgencyId != agencyId && d.ReceivedAt >= s && d.ReceivedAt < e)
             .GroupBy(d => d.AgencyId)

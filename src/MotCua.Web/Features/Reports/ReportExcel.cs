@@ -41,6 +41,12 @@ public static class ReportExcel
             Merge(merges, 1, r, Columns, r);
             Row(data, ++r, (1, "Kỳ báo cáo: " + report.Period.Label + " (" + report.Period.RangeLabel + ")", Center));
             Merge(merges, 1, r, Columns, r);
+            if (report.Period.ProvisionalText is { } provisional)
+            {
+                // A period that has not ended: its figures are counted up to the moment of export.
+                Row(data, ++r, (1, "(" + provisional + ")", Center));
+                Merge(merges, 1, r, Columns, r);
+            }
             Row(data, ++r, (1, "Đơn vị tính: Số hồ sơ TTHC", Center));
             Merge(merges, 1, r, Columns, r);
 

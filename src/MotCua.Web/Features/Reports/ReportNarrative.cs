@@ -149,6 +149,10 @@ public static class ReportNarrative
         yield return ("BÁO CÁO", Kind.Title);
         yield return ("Kết quả công tác kiểm soát thủ tục hành chính " + LowerFirst(period.Label), Kind.Title);
         yield return ("(" + LowerFirst(period.RangeLabel) + ")", Kind.Center);
+        if (period.ProvisionalText is { } provisional)
+        {
+            yield return ("(" + provisional + ")", Kind.Center);
+        }
         yield return ("Thực hiện " + Placeholder + " về nhiệm vụ kiểm soát thủ tục hành chính, cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính, "
             + b.AgencyName + " báo cáo kết quả kiểm soát thủ tục hành chính (TTHC) như sau:", Kind.Text);
 

@@ -83,6 +83,7 @@ public static class ReportQueries
             var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
             var latest = new Dictionary<string, (long At, bool Desk)>(StringComparer.Ordinal);
             var atStart = await RunningAtStartAsync(conn, db, agencyId, period, unitId, RollupKeyColumn(groupBy), options.CountFinishAt, ct);
+            var dueLater = await DueLaterOnCutoffDayAsync(conn, db, agencyId, period, unitId, RollupKeyColumn(groupBy), options.CountFinishAt, ct);
             var inPeriod = new Dictionary<string, long[]>(StringComparer.Ordinal);
             await using (var cmd = Command(conn, db, counts, agencyId, period, unitId))
             await using (var reader = await cmd.ExecuteReaderAsync(ct))
@@ -106,7 +107,7 @@ public static class ReportQueries
             {
                 var (carried, overdueAtStart) = atStart.GetValueOrDefault(k);
                 var p = inPeriod.GetValueOrDefault(k) ?? new long[12];
-                var overdue = overdueAtStart + p[7];
+                var overdue = overdueAtStart + p[7] - dueLater.GetValueOrDefault(k);
                 long[] values = [carried, p[0], p[1], p[2], p[3], p[4], p[5], carried + p[6] - overdue, overdue, p[8], p[9], p[10], p[11]];
                 if (carried + p[0] + p[1] + p[2] + p[11] > 0)
                 {
@@ -264,6 +265,50 @@ public static class ReportQueries
         return result;
     }
 
+    /// <summary>
+    /// Per group: the dossiers the roll-up counts as overdue at the end of the cut-off's day that are not overdue at the
+    /// cut-off itself: open, received that day or before, and due from the cut-off to the day's end. The roll-up keeps
+    /// whole days, so a provisional period (cut off at now) sums through today and takes these off; empty for a cut-off
+    /// at a midnight, as every ended period's is.
+    /// </summary>
+    internal static async Task<Dictionary<string, long>> DueLaterOnCutoffDayAsync(DbConnection conn, AppDbContext db, int agencyId,
+        ReportPeriod period, int? unitId, string keyColumns, CountFinishAt mode, CancellationToken ct)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (period.CutoffInstant.UtcTicks == DayEndTicks(period))
+        {
+            return result;
+        }
+        var closed = mode == CountFinishAt.Return ? "\"ClosedAtReturn\"" : "\"ClosedAt\"";
+        // The roll-up's unit 0 is a dossier without a unit.
+        var keys = keyColumns.Replace("\"UnitId\"", "COALESCE(\"UnitId\", 0)", StringComparison.Ordinal);
+        var unit = unitId is null ? "" : " AND \"UnitId\" = @unit";
+        var sql = $"""
+            SELECT {keys}, COUNT(*) FROM "ReportDossiers"
+            WHERE "AgencyId" = @agency AND "Counted"{unit} AND {closed} >= @et AND "DueAt" >= @e AND "DueAt" < @et AND "ReceivedAt" < @et
+            GROUP BY {keys}
+            """;
+        var width = keyColumns.Split(',').Length;
+        await using var cmd = Command(conn, db, sql, agencyId, period, unitId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = string.Join('/', Enumerable.Range(0, width).Select(i => Key(reader.GetValue(i))));
+            result[key] = Convert.ToInt64(reader.GetValue(width), CultureInfo.InvariantCulture);
+        }
+        return result;
+    }
+
+    /// <summary>UTC ticks of the first Vietnam-local midnight at or after the period's cut-off: where its roll-up days end.</summary>
+    private static long DayEndTicks(ReportPeriod period) => ((long)EndDay(period) * Day) - Offset;
+
+    /// <summary>The first roll-up day after the period as reported: the day after the cut-off's, or the cut-off's own day when it is a midnight.</summary>
+    private static int EndDay(ReportPeriod period)
+    {
+        var t = period.CutoffInstant.UtcTicks;
+        return (int)((t + Offset + Day - 1) / Day);
+    }
+
     /// <summary>The roll-up's column for a grouping (<see cref="ReportDayCount"/>).</summary>
     internal static string RollupKeyColumn(GroupBy groupBy) => groupBy switch
     {
@@ -327,11 +372,13 @@ public static class ReportQueries
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         Add(cmd, "agency", agencyId);
         Add(cmd, "s", period.StartInstant.UtcTicks);
-        Add(cmd, "e", period.EndInstant.UtcTicks);
+        // A provisional period stops at its as-of instant: nothing after it is counted, and overdue is judged against it.
+        Add(cmd, "e", period.CutoffInstant.UtcTicks);
+        Add(cmd, "et", DayEndTicks(period));
         Add(cmd, "sl", ReportRanges.RecentFrom(period.StartInstant.UtcTicks));
         Add(cmd, "sd", ReportRollup.DayOf(period.StartInstant));
         Add(cmd, "sm", ReportRollup.MonthOf(ReportRollup.DayOf(period.StartInstant)));
-        Add(cmd, "ed", ReportRollup.DayOf(period.EndInstant));
+        Add(cmd, "ed", EndDay(period));
         Add(cmd, "off", Offset);
         Add(cmd, "day", Day);
         Add(cmd, "nounit", DossierProjection.NoUnitName);

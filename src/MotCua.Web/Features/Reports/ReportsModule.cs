@@ -112,6 +112,9 @@ public sealed record ReportRequest(ReportPeriod Period, GroupBy GroupBy, ReportO
         }
     }
 
+    /// <summary>This request as reported at <paramref name="now"/>: a period that has not ended is counted up to now (<see cref="ReportPeriod.AsOf"/>).</summary>
+    public ReportRequest AsOf(DateTimeOffset now) => this with { Period = Period.AsOf(now) };
+
     /// <summary>"2025-03", "2025-Q1", "2025-H2", "2025" under a regime; null when malformed.</summary>
     public static ReportPeriod? ParsePeriod(string key, ReportingRegime regime)
     {
@@ -162,13 +165,21 @@ public sealed record ReportRequest(ReportPeriod Period, GroupBy GroupBy, ReportO
     };
 }
 
-/// <summary>One row of <c>GET /api/reports/dossiers</c>: the fields plus stopped and refusedAtDesk, so rows reconcile.</summary>
+/// <summary>
+/// One row of <c>GET /api/reports/dossiers</c>: the fields plus stopped and refusedAtDesk, so rows reconcile, and
+/// <c>asOf</c>, the instant a period that has not ended is counted up to (null once it has ended: the figures are final).
+/// </summary>
 public sealed record DossierReportRowDto(
     string Key, string Name, int CarriedOver, int ReceivedOnline, int ReceivedDirect, int ReceivedPostal, int ResolvedEarly, int ResolvedOnTime,
-    int ResolvedLate, int PendingWithinTime, int PendingOverdue, int Withdrawn, int Refused, int Stopped, int RefusedAtDesk)
+    int ResolvedLate, int PendingWithinTime, int PendingOverdue, int Withdrawn, int Refused, int Stopped, int RefusedAtDesk, DateTimeOffset? AsOf = null)
 {
-    public static DossierReportRowDto From(DossierReportRow r) => new(r.Key, r.Name, r.CarriedOver, r.ReceivedOnline, r.ReceivedDirect, r.ReceivedPostal,
-        r.ResolvedEarly, r.ResolvedOnTime, r.ResolvedLate, r.PendingWithinTime, r.PendingOverdue, r.Withdrawn, r.Refused, r.Stopped, r.RefusedAtDesk);
+    public static DossierReportRowDto From(DossierReportRow r, ReportPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(period);
+        return new(r.Key, r.Name, r.CarriedOver, r.ReceivedOnline, r.ReceivedDirect, r.ReceivedPostal, r.ResolvedEarly, r.ResolvedOnTime, r.ResolvedLate,
+            r.PendingWithinTime, r.PendingOverdue, r.Withdrawn, r.Refused, r.Stopped, r.RefusedAtDesk, period.AsOfInstant);
+    }
 }
 
 public static class ReportsModule
@@ -197,16 +208,17 @@ public static class ReportsModule
 
     internal static async Task<Results<Ok<List<DossierReportRowDto>>, ValidationProblem>> DossiersAsync(
         string? from, string? to, string? groupBy, string? period, string? finishAt, string? regime,
-        ClaimsPrincipal user, ReportingDb reporting, CancellationToken ct)
+        ClaimsPrincipal user, ReportingDb reporting, TimeProvider time, CancellationToken ct)
     {
-        var (request, errors) = ReportRequest.Parse(period, from, to, groupBy, finishAt, regime);
-        if (request is null)
+        var (parsed, errors) = ReportRequest.Parse(period, from, to, groupBy, finishAt, regime);
+        if (parsed is null)
         {
             return TypedResults.ValidationProblem(errors, title: "Tham số báo cáo không hợp lệ.");
         }
+        var request = parsed.AsOf(time.GetUtcNow());
         var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
         var report = await ReportQueries.DossierReportAsync(reporting, agencyId, request.Period, request.GroupBy, request.Options, null, ct);
-        return TypedResults.Ok(report.Rows.Select(DossierReportRowDto.From).ToList());
+        return TypedResults.Ok(report.Rows.Select(r => DossierReportRowDto.From(r, request.Period)).ToList());
     }
 }
 
@@ -227,7 +239,7 @@ public sealed record ReportBundle(
         ArgumentNullException.ThrowIfNull(request);
         var db = reporting.Context;
         var period = request.Period;
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         var report = await ReportQueries.DossierReportAsync(reporting, agencyId, period, request.GroupBy, request.Options, null, ct);
         var facts = await DossierFacts.LoadAsync(reporting, agencyId, period, null, ct);
         var procedures = await DossierFacts.ProceduresAsync(reporting, agencyId, period, ct);

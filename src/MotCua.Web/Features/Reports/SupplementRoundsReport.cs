@@ -29,7 +29,7 @@ public static class SupplementRoundsReport
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(period);
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         var agencies = await AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
         // A round is a supplement request in the dossier's history, as the evaluation's data indicators count it; the repeat
         // flag is on the stored request. Instants are compared in memory: the SQLite provider cannot compare DateTimeOffset columns in SQL.
