@@ -158,7 +158,7 @@ public sealed class PublicCacheTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         }
         using var visitor = own.CreateClient();
         var first = System.Net.WebUtility.HtmlDecode(await visitor.GetStringAsync("/thu-tuc/danh-sach/mot-cua"));
-        var total = System.Text.RegularExpressions.Regex.Matches(first, "data-label=\"STT\"").Count;
+        var total = System.Text.RegularExpressions.Regex.Count(first, "data-label=\"STT\"");
         Assert.Equal(ListsPageSize, total);
         Assert.Contains("data-testid=\"list-pages\"", first, StringComparison.Ordinal);
         Assert.Contains("href=\"/thu-tuc/danh-sach/mot-cua?ban-in=true\" data-testid=\"printable-list\"", first, StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class PublicCacheTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         Assert.Contains("data-label=\"STT\">51<", second, StringComparison.Ordinal);
 
         var printable = await visitor.GetStringAsync("/thu-tuc/danh-sach/mot-cua?ban-in=true");
-        var all = System.Text.RegularExpressions.Regex.Matches(printable, "data-label=\"STT\"").Count;
+        var all = System.Text.RegularExpressions.Regex.Count(printable, "data-label=\"STT\"");
         Assert.True(all > ListsPageSize, $"the printable list holds {all} rows");
         Assert.Contains("data-print", printable, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"list-pages\"", printable, StringComparison.Ordinal);
