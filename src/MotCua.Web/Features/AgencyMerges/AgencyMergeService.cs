@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Organisation;
