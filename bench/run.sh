@@ -109,7 +109,7 @@ start_app() {
       MotCua__SeedDemoData=true MotCua__SeedDemoDataOnPostgres=true MotCua__Database__Provider="$provider" MotCua__Database__ConnectionString="$cs" \
       MotCua__Audit__Key="$AUDIT_KEY" \
       MotCua__RateLimits__LookupPerMinute=100000000 MotCua__RateLimits__LoginPerMinute=100000 \
-      MotCua__Notifications__LogOnlyWhenUnconfigured=true \
+      MotCua__Notifications__LogOnlyWhenUnconfigured=true MotCua__Diagnostics__ServerTiming=true \
       Logging__LogLevel__Default=Warning \
       dotnet "$APP_DLL"
   ) >"$WORK/$name.log" 2>&1 &

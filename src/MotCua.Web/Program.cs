@@ -72,12 +72,14 @@ if (!await app.AllowsStartAsync())
     return;
 }
 
+app.UseServerTiming();
 app.UseSecurity();
 app.UseShell();
 app.UseAuthentication();
 app.UseAccountGates();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapShell();
 app.MapAuthApi();

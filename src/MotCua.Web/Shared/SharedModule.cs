@@ -97,6 +97,7 @@ public static class SharedModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Files.FileStore>();
         services.AddReferenceCache();
+        services.AddPublicCache();
         services.AddProblemDetails();
         services.AddApiEdge();
         // Vietnamese text stays readable in the HTML instead of &#x...; entities for every diacritic.
@@ -156,6 +157,7 @@ public static class SharedModule
             }
         });
         app.UseRequestLocalization();
+        app.UsePublicCompression();
         app.UseStaticFiles();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Organisation;
@@ -32,7 +33,7 @@ public sealed record MergePreview(string FromName, string FromCode, string IntoN
 /// (<see cref="DossierStore"/>) with a hand-over event in its timeline and its own audit entry; the merged agency stays
 /// as a closed agency that names its successor, so its codes keep resolving.
 /// </summary>
-public sealed class AgencyMergeService(AppDbContext db, DossierStore store, ReferenceCache cache, TimeProvider time)
+public sealed class AgencyMergeService(AppDbContext db, DossierStore store, ReferenceCache cache, TimeProvider time, IOutputCacheStore pages)
 {
     /// <summary>The history line of each moved dossier.</summary>
     public static string HandoverNote(string fromName, string intoName, DateOnly from) =>
@@ -90,6 +91,7 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
             var merge = await ApplyAsync(request, preview, user, ct);
             await tx.CommitAsync(ct);
             cache.Invalidate();
+            await pages.EvictCatalogueAsync(ct);
             return (merge, null);
         }
         catch (DbUpdateConcurrencyException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Organisation;
@@ -36,7 +37,7 @@ public sealed record UnitMergePreview(string FromName, string IntoName, DateOnly
 /// plan items and open PAKN pass to B; A stays as a closed unit that names its successor, which reports follow
 /// (<see cref="Organisation.Merging.UnitLineage"/>).
 /// </summary>
-public sealed class UnitMergeService(AppDbContext db, DossierStore store, ReferenceCache cache, TimeProvider time)
+public sealed class UnitMergeService(AppDbContext db, DossierStore store, ReferenceCache cache, TimeProvider time, IOutputCacheStore pages)
 {
     /// <summary>The history line of each moved dossier.</summary>
     public static string HandoverNote(string fromName, string intoName, DateOnly from) =>
@@ -91,6 +92,7 @@ public sealed class UnitMergeService(AppDbContext db, DossierStore store, Refere
             await ApplyAsync(request, preview, user, ct);
             await tx.CommitAsync(ct);
             cache.Invalidate();
+            await pages.EvictCatalogueAsync(ct);
             return (preview, null);
         }
         catch (DbUpdateConcurrencyException)

@@ -69,7 +69,7 @@ public static class CatalogueApi
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
         // Public: the catalogue is published information (visitors see the first agency's, or ?agency=CODE).
-        var pub = app.MapGroup("/api/procedures").WithTags("Thủ tục hành chính").AllowAnonymous();
+        var pub = app.MapGroup("/api/procedures").WithTags("Thủ tục hành chính").AllowAnonymous().CacheOutput(PublicCache.CataloguePolicy);
         pub.MapGet("/", ListAsync).WithSummary("Danh mục thủ tục hành chính đang có hiệu lực");
         pub.MapGet("/{code}", GetAsync).WithSummary("Toàn bộ thông tin một thủ tục đang có hiệu lực");
 

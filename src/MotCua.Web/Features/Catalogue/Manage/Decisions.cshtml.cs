@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Procedures;
@@ -14,7 +15,7 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 
 /// <summary>Records a publication decision: publishes drafts (new, amended, replacing) and abolishes procedures from its effective date.</summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class DecisionsModel(AppDbContext db, TimeProvider time, CalendarProvider calendars) : PageModel
+public sealed class DecisionsModel(AppDbContext db, TimeProvider time, CalendarProvider calendars, IOutputCacheStore pages) : PageModel
 {
     /// <summary>The province's dated counting of the publication lead time.</summary>
     public TimeLimitRule Limits => calendars.Limits;
@@ -98,6 +99,7 @@ public sealed class DecisionsModel(AppDbContext db, TimeProvider time, CalendarP
             return Page();
         }
         await db.SaveChangesAsync(ct);
+        await pages.EvictCatalogueAsync(ct);
         Message = $"Đã ghi nhận Quyết định số {decision.Number}: {decision.Items.Count.ToVnNumber()} thủ tục, hiệu lực từ {decision.EffectiveFrom.ToVnDate()}.";
         return RedirectToPage();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
@@ -11,7 +12,7 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 
 /// <summary>One procedure for officers: its versions and periods, and what changed between two versions.</summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider time, IOutputCacheStore pages) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -94,6 +95,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider time) : PageModel
             $"Cập nhật niêm yết ({(posted is { } p ? "từ ngày " + p.ToVnDate() : "chưa niêm yết")}) và điều kiện cung cấp dịch vụ công trực tuyến toàn trình "
             + $"({(NotEligibleForFullOnline ? "không đủ điều kiện" : "đủ điều kiện")}) của thủ tục {Procedure.Code}, phiên bản {version.Number}.");
         await db.SaveChangesAsync(ct);
+        await pages.EvictCatalogueAsync(ct);
         Message = "Đã lưu thông tin niêm yết và dịch vụ công trực tuyến.";
         return RedirectToPage(new { id });
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
@@ -22,7 +23,7 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 /// prepares a draft amendment, which a publication decision puts in force.
 /// </summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore files, TimeLimitRule limits) : PageModel
+public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore files, TimeLimitRule limits, IOutputCacheStore pages) : PageModel
 {
     /// <summary>The province's online check time today, shown beside the procedure's own.</summary>
     public OnlineCheckLimit ProvinceOnlineCheck => OnlineCheckLimit.For(limits, DateOnly.FromDateTime(time.GetUtcNow().ToOffset(DeadlineCalculator.VietnamOffset).DateTime), null, null);
@@ -313,6 +314,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, FileStore file
             await CatalogueSearchIndex.WriteAsync(db, [saved.Id], ct);
             await tx.CommitAsync(ct);
         }
+        await pages.EvictCatalogueAsync(ct);
         TempData["Message"] = "Đã lưu dự thảo. Dự thảo có hiệu lực khi được công bố bằng quyết định.";
         return RedirectToPage("Detail", new { id = Procedure.Id });
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Shared;
@@ -13,7 +14,7 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 /// </summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
 [RequestSizeLimit(20_000_000)]
-public sealed class ImportModel(AppDbContext db, TimeProvider time, ImportProgress progress) : PageModel
+public sealed class ImportModel(AppDbContext db, TimeProvider time, ImportProgress progress, IOutputCacheStore pages) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -81,6 +82,7 @@ public sealed class ImportModel(AppDbContext db, TimeProvider time, ImportProgre
         Errors = errors;
         if (errors.Count == 0)
         {
+            await pages.EvictCatalogueAsync(ct);
             Message = $"Đã nhập {imported.ToVnNumber()} thủ tục, hiệu lực từ {(EffectiveFrom ?? time.Today()).ToVnDate()}.";
         }
         return Page();

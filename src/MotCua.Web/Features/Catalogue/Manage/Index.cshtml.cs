@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
@@ -12,7 +13,7 @@ namespace MotCua.Web.Features.Catalogue.Manage;
 
 /// <summary>The officer's catalogue: every procedure with its state, unverified times flagged, and the agency setting.</summary>
 [Authorize(Roles = CatalogueApi.ManagerRoles)]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, IOutputCacheStore pages) : PageModel
 {
     public sealed record Row(Procedure Procedure, ProcedureVersion Latest, ProcedureVersion? InForce, bool HasDraft);
 
@@ -55,6 +56,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             $"Đổi thời hạn mặc định cho thủ tục chưa xác minh từ {CatalogueText.Number(before)} thành {CatalogueText.Number(DefaultProcessingDays)} ngày làm việc.",
             new { Before = before, After = DefaultProcessingDays });
         await db.SaveChangesAsync(ct);
+        await pages.EvictCatalogueAsync(ct);
         Message = "Đã lưu thời hạn mặc định.";
         return RedirectToPage();
     }

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Catalogue.Public;
 
 /// <summary>The public page of one procedure as in force today: papers, fees, time, legal basis, how to submit.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicCache.CataloguePolicy)]
 public sealed class DetailModel(AppDbContext db, TimeProvider time, TimeLimitRule limits) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "co-quan")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
@@ -10,6 +11,7 @@ namespace MotCua.Web.Features.Catalogue.Public;
 
 /// <summary>Public catalogue search: by name, code and field, with or without diacritics.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicCache.CataloguePolicy)]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

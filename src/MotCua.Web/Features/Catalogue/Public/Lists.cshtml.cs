@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Procedures;
 using MotCua.Web.Data;
 using MotCua.Web.Shared;
@@ -13,6 +15,7 @@ namespace MotCua.Web.Features.Catalogue.Public;
 /// public postal service, at the one-stop desk, and online (toàn trình and một phần). Print view and Excel.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicCache.CataloguePolicy)]
 public sealed class ListsModel(AppDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "co-quan")]
@@ -36,7 +39,44 @@ public sealed class ListsModel(AppDbContext db, TimeProvider time) : PageModel
         _ => null,
     };
 
-    private async Task<bool> LoadAsync(string kind, CancellationToken ct)
+    /// <summary>Rows per page on screen: a province's list on one page would cost a phone a megabyte.</summary>
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "trang")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The whole list on one page, for printing and posting at the desk (asked for explicitly, never the default).</summary>
+    [BindProperty(SupportsGet = true, Name = "ban-in")]
+    public bool Printable { get; set; }
+
+    /// <summary>How many procedures the list holds over all its pages.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Printable ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The number of the first row shown, so the STT column runs on across pages.</summary>
+    public int FirstRow => Printable ? 1 : (PageNumber - 1) * PageSize + 1;
+
+    /// <summary>The address of another view of this list, keeping the agency.</summary>
+    public string Link(int? page = null, bool printable = false)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrEmpty(AgencyCode))
+        {
+            query.Add("co-quan=" + Uri.EscapeDataString(AgencyCode));
+        }
+        if (printable)
+        {
+            query.Add("ban-in=true");
+        }
+        else if (page is { } p)
+        {
+            query.Add("trang=" + p.ToString(CultureInfo.InvariantCulture));
+        }
+        return "/thu-tuc/danh-sach/" + Kind + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+    }
+
+    private async Task<bool> LoadAsync(string kind, bool all, CancellationToken ct)
     {
         var title = TitleOf(kind);
         var agency = await CatalogueQueries.PublicAgencyAsync(db, AgencyCode, ct);
@@ -48,22 +88,32 @@ public sealed class ListsModel(AppDbContext db, TimeProvider time) : PageModel
         Title = title;
         AgencyName = agency.Name;
         Today = time.Today();
-        var all = await CatalogueImport.InForceListAsync(db, agency.Id, Today, ct);
-        Rows = all.Where(v => kind switch
+        var inForce = CatalogueQueries.InForceOn(db, agency.Id, Today).AsNoTracking();
+        var listed = (kind switch
         {
-            "buu-chinh" => v.PostalEligible,
-            "mot-cua" => v.AtOneStop,
-            _ => v.OnlineLevel != OnlineServiceLevel.None,
-        }).ToList();
+            "buu-chinh" => inForce.Where(v => v.PostalReceipt || v.PostalReturn),
+            "mot-cua" => inForce.Where(v => v.AtOneStop),
+            _ => inForce.Where(v => v.OnlineLevel != OnlineServiceLevel.None),
+        }).Include(v => v.Procedure).Include(v => v.Field).Include(v => v.Fees).AsSplitQuery()
+            .OrderBy(v => v.Field!.SortOrder).ThenBy(v => v.Procedure!.Code).ThenBy(v => v.Id);
+        if (all)
+        {
+            Rows = await listed.ToListAsync(ct);
+            Total = Rows.Count;
+            return true;
+        }
+        Total = await listed.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await listed.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return true;
     }
 
     public async Task<IActionResult> OnGetAsync(string kind, CancellationToken ct) =>
-        await LoadAsync(kind, ct) ? Page() : NotFound();
+        await LoadAsync(kind, Printable, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetExcelAsync(string kind, CancellationToken ct)
     {
-        if (!await LoadAsync(kind, ct))
+        if (!await LoadAsync(kind, all: true, ct))
         {
             return NotFound();
         }
