@@ -12,7 +12,7 @@ namespace MotCua.Web.Shared;
 /// page, the public lists, the search and its API) are kept rendered for <see cref="Expiry"/> and sent compressed; every
 /// other page is rendered per request and compressed never, so no secret rides beside reflected input (BREACH).
 /// Writes that change the catalogue call <see cref="EvictCatalogueAsync"/> after their commit
-/// (docs/decisions/ADR-017-public-page-cache.md).
+/// (docs/decisions/ADR-018-public-page-cache-and-compression.md).
 /// </summary>
 public static class PublicCache
 {
