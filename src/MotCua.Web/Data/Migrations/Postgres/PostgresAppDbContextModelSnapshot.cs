@@ -2090,6 +2090,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long>("DossierId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("KeptFilesOf")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

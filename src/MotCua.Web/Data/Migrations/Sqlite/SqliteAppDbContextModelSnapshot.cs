@@ -2017,6 +2017,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long>("DossierId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeptFilesOf")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalBasis")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
