@@ -315,6 +315,7 @@ public static class DemoHistory
         }
         // Officers act in office hours on working days, and nothing has happened after now.
         DateTimeOffset Work(DateTimeOffset at) => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay);
+        var generated = history;
         history = history with
         {
             ResolvedAt = history.ResolvedAt is { } r ? Work(r) : null,
@@ -323,8 +324,15 @@ public static class DemoHistory
             RefusedAt = history.RefusedAt is { } f ? Work(f) : null,
             Pauses = history.Pauses?.Select(p => p with { From = Work(p.From), To = p.To is { } to ? Work(to) : null }).ToList(),
         };
-        var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
-            ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
+        // Moving two events into the same office hours (a pause asked and answered over Tết) can leave nothing between
+        // them; such a dossier keeps the times it was generated with rather than stopping the demo.
+        var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms);
+        if (state is null)
+        {
+            history = generated;
+            state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
+                ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
+        }
         if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
         {
             // Received at the desk, not yet handed to a unit: the officers' commands take it from here.
