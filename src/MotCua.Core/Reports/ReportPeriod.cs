@@ -130,12 +130,14 @@ public sealed record ReportPeriod
     /// </summary>
     public ReportPeriod AsOf(DateTimeOffset now)
     {
-        if (now >= EndInstant)
+        // What happened at now itself has happened: the figures run to the instant just after it.
+        DateTimeOffset after = now.AddTicks(1);
+        if (after >= EndInstant)
         {
             return AsOfInstant is null ? this : this with { AsOfInstant = null };
         }
 
-        DateTimeOffset at = now < StartInstant ? StartInstant : now;
+        DateTimeOffset at = after < StartInstant ? StartInstant : after;
         return this with { AsOfInstant = at.ToOffset(DeadlineCalculator.VietnamOffset) };
     }
 

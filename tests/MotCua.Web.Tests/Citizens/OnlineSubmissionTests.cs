@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
@@ -28,6 +31,8 @@ public sealed class OnlineSubmissionTests
             }
         }
         await db.SaveChangesAsync();
+        // Written past the catalogue's pages, so the public pages' cache is told here as the catalogue's own saves tell it.
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictCatalogueAsync(default);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string name, byte[] file, string fileName)

@@ -119,6 +119,7 @@ public static partial class AuthorizationMatrix
         ["POST /api/dossiers/{code}/result-handback/sent"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/ho-so-giay-tiep-nhan-ho
         ["POST /api/dossiers/{code}/result-handback/received"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan-ho/{code?}
         ["POST /api/dossiers/{code}/result-handback/returned"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/tiep-nhan-ho/{code?}
+        ["POST /api/dossiers/{code}/result-handback/collect-at-agency"] = new("Một cửa", false, ["motcua"]), // as /mot-cua/ho-so-giay-tiep-nhan-ho
         ["* /mot-cua/tiep-nhan-ho/{code}/tep"] = new("Một cửa", false, ["motcua"]),
         ["POST /api/dossiers/import"] = Admin, // as /ho-so/nhap: imported dossiers count in Biểu 06
         // Citizens, feedback and news

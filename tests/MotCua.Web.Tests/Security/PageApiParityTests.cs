@@ -28,6 +28,7 @@ public static class PageApiTwins
         ["POST /api/dossiers/{code}/result-handback/sent"] = new("/mot-cua/ho-so-giay-tiep-nhan-ho"),
         ["POST /api/dossiers/{code}/result-handback/received"] = new("/mot-cua/tiep-nhan-ho/{code?}"),
         ["POST /api/dossiers/{code}/result-handback/returned"] = new("/mot-cua/tiep-nhan-ho/{code?}"),
+        ["POST /api/dossiers/{code}/result-handback/collect-at-agency"] = new("/mot-cua/ho-so-giay-tiep-nhan-ho"),
         ["POST /api/dossiers/import"] = new("/ho-so/nhap"),
         ["POST /api/feedback/{code}/actions"] = new("/pakn/{id:long}"),
         ["POST /api/public/feedback/"] = new("/phan-anh-kien-nghi"),

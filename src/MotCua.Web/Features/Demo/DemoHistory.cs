@@ -313,19 +313,35 @@ public static class DemoHistory
                 history = new HistoricalDossier(received, due, resolved, returned < now ? returned : null, Pauses: pauses);
                 break;
         }
-        // Officers act in office hours on working days, and nothing has happened after now.
-        DateTimeOffset Work(DateTimeOffset at) => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay);
+        // Officers act in office hours on working days, and nothing has happened after now. Events are moved in their
+        // order and kept a minute apart, so two that fall into the same closed hours (a pause over Tết) stay in sequence.
+        var last = history.ReceivedAt;
+        DateTimeOffset Work(DateTimeOffset at)
+        {
+            var moved = DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay);
+            last = moved > last ? moved : last.AddMinutes(1);
+            return last;
+        }
         var generated = history;
+        var pausesAtWork = new List<ImportedPause>();
+        foreach (var p in history.Pauses ?? [])
+        {
+            var from = Work(p.From);
+            pausesAtWork.Add(p with { From = from, To = p.To is { } to ? Work(to) : null });
+        }
         history = history with
         {
+            Pauses = history.Pauses is null ? null : pausesAtWork,
             ResolvedAt = history.ResolvedAt is { } r ? Work(r) : null,
+        };
+        history = history with
+        {
             ReturnedAt = history.ReturnedAt is { } t ? Work(t) : null,
             WithdrawnAt = history.WithdrawnAt is { } w ? Work(w) : null,
             RefusedAt = history.RefusedAt is { } f ? Work(f) : null,
-            Pauses = history.Pauses?.Select(p => p with { From = Work(p.From), To = p.To is { } to ? Work(to) : null }).ToList(),
         };
-        // Moving two events into the same office hours (a pause asked and answered over Tết) can leave nothing between
-        // them; such a dossier keeps the times it was generated with rather than stopping the demo.
+        // Should the moved events still not read as a dossier (a minute apart running past now), the dossier keeps the
+        // times it was generated with rather than stopping the demo.
         var state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms);
         if (state is null)
         {
