@@ -31,7 +31,10 @@ public sealed class ReportAsOfTests
         ReportPeriod period = Q1.AsOf(Local(now));
 
         Assert.True(provisional == period.IsProvisional, reason);
-        Assert.Equal(cutoff is null ? Q1.EndInstant : Local(cutoff), period.CutoffInstant);
+        // What happened at now itself has happened: a period cut off at now runs to the instant just after it.
+        var expected = cutoff is null ? Q1.EndInstant : Local(cutoff);
+        Assert.Equal(provisional && Local(now) >= Q1.StartInstant ? expected.AddTicks(1) : expected, period.CutoffInstant);
+        Assert.Equal(provisional && Local(now) >= Q1.StartInstant, period.Contains(Local(now)));
         Assert.Equal(provisional, period.ProvisionalText is not null);
         // The period's identity (key, label, dates) does not change with the moment it is read.
         Assert.Equal(Q1.Key, period.Key);
