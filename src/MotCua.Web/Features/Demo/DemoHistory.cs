@@ -315,7 +315,7 @@ public static class DemoHistory
         }
         // Officers act in office hours on working days, and nothing has happened after now. Events are moved in their
         // order and kept a minute apart, so two that fall into the same closed hours (a pause over Tết) stay in sequence.
-        var last = history.ReceivedAt;
+        var last = history.ReceivedAt.ToUniversalTime();
         DateTimeOffset Work(DateTimeOffset at)
         {
             var moved = DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay);
