@@ -25,7 +25,7 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
         public App()
         {
             Settings[DemoHistory.Setting] = "true";
-            Clock.SetUtcNow(EarlyMorning);
+            Clock.SetUtcNow(EarlyMorning.ToUniversalTime());
         }
     }
 
