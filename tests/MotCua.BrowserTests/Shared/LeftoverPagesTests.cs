@@ -21,7 +21,7 @@ public sealed class LeftoverPagesTests(BrowserApp browser) : IClassFixture<Brows
         var admin = await browser.LoginAsync("admin");
         await admin.GotoAsync("/quan-tri/du-lieu-ca-nhan");
         // The test clock is in March 2025: the 2026 bases are not yet in force and read as upcoming.
-        await Assertions.Expect(admin.GetByTestId("basis-upcoming").First).ToContainTextAsync("Sắp có hiệu lực từ 01/01/2026");
+        await Assertions.Expect(admin.GetByTestId("basis-upcoming").Filter(new() { HasText = "Sắp có hiệu lực từ 01/01/2026" }).First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotBothWidthsAsync(admin, "fixes-privacy-register");
 
         var leader = await browser.LoginAsync("lanhdao");
