@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Citizens;
+using MotCua.Web.Shared.Caching;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Citizens;
@@ -173,6 +175,34 @@ public sealed class LookupThrottleTests
         Assert.NotNull(cleared.Result.Value);
         Assert.Equal(2, cleared.Statements);
         Assert.Equal(1, (await commands.CountAsync(app, db => PublicLookup.LookupAsync(db, app.Clock, code, Phone, CancellationToken.None))).Statements);
+    }
+
+    [Fact]
+    public async Task The_look_up_page_reads_its_answer_forecast_and_readers_once_each()
+    {
+        var commands = new CommandLog();
+        await using var app = new CommandCountingApp(commands);
+        using var desk = await app.ApiClientAsync("motcua");
+        var code = await LookupAndEvaluationTests.ReceiveAsync(desk, "Người Tra Cứu Trang");
+        using var scope = app.Services.CreateScope();
+        var calendars = scope.ServiceProvider.GetRequiredService<CalendarProvider>();
+        var cache = scope.ServiceProvider.GetRequiredService<ReferenceCache>();
+        Task<(LookupAnswer Result, int Statements)> PageAsync() => commands.CountAsync(app, async db =>
+        {
+            var dossier = (await PublicLookup.FindAsync(db, app.Clock, code, Phone, CancellationToken.None, tracked: false)).Value!;
+            return await LookupAnswer.ReadAsync(db, calendars, cache, app.Clock, dossier, 1, CancellationToken.None);
+        });
+
+        // The first look-up also fills the shared caches (the calendar, the procedure's step history).
+        await PageAsync();
+        var (answer, statements) = await PageAsync();
+
+        Assert.Equal(code, answer.Result.Code);
+        Assert.NotEmpty(answer.Result.Steps);
+        Assert.Equal(answer.Result.Code, answer.Forecast.Code);
+        Assert.Equal(0, answer.Readers.Total);
+        // The dossier with its lock, the facts (steps, names, hours, level...), the reads of it and the lists naming it.
+        Assert.Equal(4, statements);
     }
 
     /// <summary>The statements one call sends, counted for the calling flow only (background jobs send their own).</summary>

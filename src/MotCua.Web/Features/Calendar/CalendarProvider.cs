@@ -82,6 +82,10 @@ public sealed class CalendarProvider(TimeProvider time, TimeLimitRule limits) : 
         return new DeadlineCalculator(calendar, hours, limits);
     }
 
+    /// <summary>The calculator for office hours the caller read beside its own data, so they cost no round trip of their own.</summary>
+    public async Task<DeadlineCalculator> CalculatorAsync(AppDbContext db, OfficeHours hours, CancellationToken cancellationToken = default) =>
+        new(await GetAsync(db, cancellationToken), hours, limits);
+
     internal static async Task<WorkingCalendar> BuildAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var years = await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);

@@ -113,7 +113,6 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
             Errors.AddRange(errors);
             EvaluationRefused = outcome == EvaluationOutcome.Invalid;
         }
-        Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
         await LoadInsightsAsync(dossier, ct);
         return Page();
     }
@@ -196,9 +195,9 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     }
 
     /// <summary>The dossier the code and factor open, or null with the message (missing factor, no match, code locked).</summary>
-    private async Task<Dossier?> VerifiedAsync(CancellationToken ct)
+    private async Task<Dossier?> VerifiedAsync(CancellationToken ct, bool tracked = true)
     {
-        var found = await PublicLookup.FindAsync(db, time, Code, Factor, ct);
+        var found = await PublicLookup.FindAsync(db, time, Code, Factor, ct, tracked);
         if (found.LockedUntil is { } until)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -218,11 +217,11 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
             Errors.Add(PublicLookup.NeedFactor);
             return;
         }
-        if (await VerifiedAsync(ct) is not { } dossier)
+        // Shown only, not changed: read without tracking.
+        if (await VerifiedAsync(ct, tracked: false) is not { } dossier)
         {
             return;
         }
-        Result = await PublicLookup.ToDtoAsync(db, dossier, ct);
         await LoadInsightsAsync(dossier, ct);
         SubmittedOnline = dossier.Channel == DossierChannel.Online;
         CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
@@ -236,10 +235,10 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         }
     }
 
-    /// <summary>The forecast and the readers, read only once the factor matched.</summary>
+    /// <summary>The answer, the forecast and the readers, read only once the factor matched, from facts read once for all three.</summary>
     private async Task LoadInsightsAsync(Dossier dossier, CancellationToken ct)
     {
-        Forecast = await LookupForecasts.ForAsync(db, calendars, cache, time, dossier, ct);
-        Readers = await LookupReaders.PageAsync(db, dossier, ReadersPage, ct);
+        var answer = await LookupAnswer.ReadAsync(db, calendars, cache, time, dossier, ReadersPage, ct);
+        (Result, Forecast, Readers) = (answer.Result, answer.Forecast, answer.Readers);
     }
 }

@@ -47,32 +47,30 @@ public static class LookupForecasts
         [DossierStatus.Received, DossierStatus.InProcessing, DossierStatus.AwaitingApproval, DossierStatus.AwaitingInterAgency];
 
     public static async Task<ForecastDto> ForAsync(AppDbContext db, CalendarProvider calendars, ReferenceCache cache, TimeProvider time, Dossier d,
-        CancellationToken ct)
+        CancellationToken ct) => await ForAsync(db, calendars, cache, time, d, await LookupFacts.ReadAsync(db, d, ct), ct);
+
+    /// <summary>The forecast from the facts the look-up page read once for all its sections.</summary>
+    public static async Task<ForecastDto> ForAsync(AppDbContext db, CalendarProvider calendars, ReferenceCache cache, TimeProvider time, Dossier d,
+        LookupFacts facts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var calculator = await calendars.CalculatorAsync(db, d.AgencyId, ct);
+        var calculator = await calendars.CalculatorAsync(db, facts.Hours, ct);
         var due = d.RescheduledDueAt ?? d.DueAt;
-        var evaluated = d.Status == DossierStatus.Returned && await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
-        DateTimeOffset? supplementDue = null;
-        if (d.Status == DossierStatus.AwaitingSupplement)
-        {
-            supplementDue = await db.DossierSupplementRequests.AsNoTracking().Where(r => r.DossierId == d.Id)
-                .OrderByDescending(r => r.Id).Select(r => r.ApplicantDueAt).FirstOrDefaultAsync(ct);
-        }
+        var evaluated = d.Status == DossierStatus.Returned && facts.Evaluated;
+        var supplementDue = d.Status == DossierStatus.AwaitingSupplement ? facts.SupplementDue : null;
         ProgressOutlook? outlook = null;
         if (Running.Contains(d.Status))
         {
             var history = await HistoryAsync(db, cache, calculator, d.AgencyId, d.ProcedureCode, now, d.StepPlan.Count == 0, ct);
-            outlook = await OutlookAsync(db, d, history, now, due, calculator, ct);
+            outlook = Outlook(d, facts.Assignments, history, now, due, calculator);
         }
         else if (d.Status == DossierStatus.ResultIssued && d.CompletedAt is { } completed)
         {
             outlook = new ProgressOutlook([], completed, due, false, false);
         }
-        var level = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == d.ProcedureVersionId).Select(v => v.OnlineLevel).FirstOrDefaultAsync(ct);
-        var delivery = CitizenAsks.DeliveryOf(d.ReturnChoice, d.Channel == DossierChannel.Online, level);
+        var delivery = CitizenAsks.DeliveryOf(d.ReturnChoice, d.Channel == DossierChannel.Online, facts.Level);
         var asks = CitizenAsks.For(d.Status, d.FeeAmount, d.PaymentStatus != PaymentStatus.Unpaid, delivery,
-            outlook?.ExpectedAt, supplementDue, evaluated, await ResultHandBackQueries.CollectPlaceAsync(db, d, ct));
+            outlook?.ExpectedAt, supplementDue, evaluated, facts.CollectPlace);
         return new ForecastDto(d.Code, DossierApi.Camel(d.Status.ToString()), Summary(d.Status, outlook, due),
             outlook?.ExpectedAt, outlook?.LatestAt ?? due, outlook?.Capped ?? false, outlook?.Overdue ?? false,
             outlook?.Steps.Select(s => new StepDto(s.Index, s.Name, DossierApi.Camel(s.Basis.ToString()), s.Samples, s.ExpectedAt, s.LatestAt, s.Capped,
@@ -83,12 +81,10 @@ public static class LookupForecasts
     }
 
     /// <summary>The dossier's own steps (started, finished, their legal windows) against the procedure's history.</summary>
-    private static async Task<ProgressOutlook> OutlookAsync(AppDbContext db, Dossier d, History history, DateTimeOffset now, DateTimeOffset? due,
-        DeadlineCalculator calculator, CancellationToken ct)
+    private static ProgressOutlook Outlook(Dossier d, IReadOnlyList<LookupFacts.Assignment> assigned, History history, DateTimeOffset now,
+        DateTimeOffset? due, DeadlineCalculator calculator)
     {
         var plan = d.StepPlan;
-        var assigned = await db.DossierStepAssignments.AsNoTracking().Where(s => s.DossierId == d.Id)
-            .Select(s => new { s.StepIndex, s.UnitId, s.StartedAt, s.FinishedAt, s.PlannedDueAt }).ToListAsync(ct);
         var byIndex = assigned.ToDictionary(s => s.StepIndex);
         // Steps are planned at the transfer; before it, their legal windows are those a transfer now would set.
         var windows = plan.Count > 0 && assigned.Count == 0 ? StepPlanning.Deadlines(plan, d.ProcessingTime, now, calculator) : [];

@@ -36,7 +36,19 @@ public static class LookupReaders
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<ReadersDto> PageAsync(AppDbContext db, Dossier d, int page, CancellationToken ct)
+    public static async Task<ReadersDto> PageAsync(AppDbContext db, Dossier d, int page, CancellationToken ct) =>
+        await PageAsync(db, d, page, () => StepsAsync(db, d.Id, ct), ct);
+
+    /// <summary>One page of reads, with the dossier's steps the look-up page already read (they tell why each read happened).</summary>
+    public static Task<ReadersDto> PageAsync(AppDbContext db, Dossier d, int page, IReadOnlyList<LookupFacts.Step> steps, CancellationToken ct) =>
+        PageAsync(db, d, page, () => Task.FromResult(steps), ct);
+
+    private static async Task<IReadOnlyList<LookupFacts.Step>> StepsAsync(AppDbContext db, long dossierId, CancellationToken ct) =>
+        await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Id)
+            .Select(e => new LookupFacts.Step(e.Id, e.At, e.Action, e.ActorUserName, e.FromStatus, e.ToStatus)).ToListAsync(ct);
+
+    private static async Task<ReadersDto> PageAsync(AppDbContext db, Dossier d, int page, Func<Task<IReadOnlyList<LookupFacts.Step>>> steps,
+        CancellationToken ct)
     {
         page = Math.Max(1, page);
         var code = d.Code;
@@ -58,21 +70,33 @@ public static class LookupReaders
             .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
             .ToList();
         var shown = reads.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        if (shown.Count == 0)
+        {
+            // Nobody read it (or the page is past the last read): nothing to name, so nothing more to read.
+            return new ReadersDto(code, page, PageSize, reads.Count, []);
+        }
         var userIds = shown.Where(r => r.UserId is not null).Select(r => r.UserId!).Distinct().ToList();
+        // The readers with their roles in one statement.
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.UnitId, u.AgencyId }).ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, ct);
-        var roles = await (from ur in db.UserRoles.AsNoTracking()
-                           join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                           where userIds.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).ToListAsync(ct);
-        var roleNames = roles.ToLookup(x => x.UserId, x => x.Name!, StringComparer.Ordinal);
+            .Select(u => new
+            {
+                u.Id,
+                u.UnitId,
+                u.AgencyId,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .ToDictionaryAsync(u => u.Id, StringComparer.Ordinal, ct);
+        var roleNames = users.Values.SelectMany(u => u.Roles.OfType<string>().Select(r => (u.Id, Role: r)))
+            .ToLookup(x => x.Id, x => x.Role, StringComparer.Ordinal);
         var unitIds = users.Values.Where(u => u.UnitId is not null).Select(u => u.UnitId!.Value).Distinct().ToList();
-        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var agencyIds = shown.Select(r => r.AgencyId).Concat(users.Values.Select(u => (int?)u.AgencyId)).OfType<int>().Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new { e.At, e.Action, e.ActorUserName, e.FromStatus, e.ToStatus }).ToListAsync(ct);
+        // Units' and agencies' names in one statement.
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { IsUnit = true, u.Id, u.Name })
+            .Concat(db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).Select(a => new { IsUnit = false, a.Id, a.Name }))
+            .ToListAsync(ct);
+        var units = names.Where(n => n.IsUnit).ToDictionary(n => n.Id, n => n.Name);
+        var agencies = names.Where(n => !n.IsUnit).ToDictionary(n => n.Id, n => n.Name);
+        var events = (await steps()).OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
         var items = shown.Select(r =>
         {
             var data = Parse(r.Data);

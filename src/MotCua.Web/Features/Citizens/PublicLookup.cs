@@ -46,12 +46,13 @@ public static class PublicLookup
     /// </summary>
     public sealed record Verified<T>(T? Value, DateTimeOffset? LockedUntil = null) where T : class;
 
-    /// <summary>The dossier when <paramref name="factor"/> matches its applicant (tracked, for the page's actions).</summary>
-    public static Task<Verified<Dossier>> FindAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct) =>
+    /// <summary>The dossier when <paramref name="factor"/> matches its applicant (tracked for the page's actions unless <paramref name="tracked"/> is false).</summary>
+    public static Task<Verified<Dossier>> FindAsync(AppDbContext db, TimeProvider time, string? code, string? factor, CancellationToken ct,
+        bool tracked = true) =>
         GuardedAsync(db, time, code, factor, async (key, upper) =>
         {
             // Codes carry the agency prefix, so they are unique across agencies in practice; drafts are not public.
-            var rows = await db.Dossiers.Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
+            var rows = await (tracked ? db.Dossiers : db.Dossiers.AsNoTracking()).Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft)
                 .OrderBy(d => d.Id).Take(5)
                 .Select(d => new { Dossier = d, LockedUntil = db.Set<LookupThrottle>().Where(t => t.Code == upper).Max(t => (long?)t.LockedUntil) })
                 .ToListAsync(ct);
@@ -143,18 +144,12 @@ public static class PublicLookup
                 db.Set<Agency>().Where(a => a.Id == d.ReturnAtCentreId && (d.ReturnChoice == null || d.ReturnChoice == ResultDelivery.AtDesk))
                     .Select(a => a.Name).FirstOrDefault()))));
 
-    public static async Task<LookupDto> ToDtoAsync(AppDbContext db, Dossier d, CancellationToken ct)
-    {
-        var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Id).ToListAsync(ct);
-        var evaluated = await db.Set<DossierEvaluation>().AnyAsync(e => e.DossierId == d.Id, ct);
-        var names = await db.Agencies.AsNoTracking().Where(a => a.Id == d.AgencyId || a.Id == d.ReceivingAgencyId || a.Id == d.ReturnAtCentreId)
-            .ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
+    /// <summary>The answer for a dossier the page has opened, from the facts it read once for all its sections.</summary>
+    public static LookupDto ToDto(Dossier d, LookupFacts facts) =>
+        ToDto(new Candidate(d.Code, d.ApplicantName, d.ApplicantPhone, d.ApplicantIdNumber, d.ProcedureCode, d.ProcedureName, d.Status,
             d.SubmittedAt, d.ReceivedAt, d.RescheduledDueAt, d.AppointmentAt, d.ReturnedAt,
-            events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), evaluated, null,
-            names.GetValueOrDefault(d.AgencyId), d.ReceivingAgencyId is { } r && r != d.AgencyId ? names.GetValueOrDefault(r) : null,
-            ResultHandBack.ReturnsAtCentre(d.ReturnAtCentreId, d.ReturnChoice) ? names.GetValueOrDefault(d.ReturnAtCentreId!.Value) : null));
-    }
+            facts.Events.Select(e => new CandidateStep(e.At, e.Action, e.ToStatus)).ToList(), facts.Evaluated, null,
+            facts.AgencyName, facts.ReceivingAgencyName, facts.CollectPlace?.Name));
 
     /// <summary>The one place the applicant's answer is built (API look-up and the look-up page).</summary>
     private static LookupDto ToDto(Candidate c) =>
