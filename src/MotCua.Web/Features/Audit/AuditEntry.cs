@@ -66,6 +66,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.Mac).IsUnique();
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => new { a.AgencyId, a.At });
+        // The lists an agency showed in full ("who read my data" looks for a dossier's code in those since it was submitted).
+        b.HasIndex(a => new { a.Action, a.AgencyId, a.At });
     }
 }
 

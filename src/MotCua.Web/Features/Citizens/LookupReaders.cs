@@ -57,11 +57,13 @@ public static class LookupReaders
             .OrderByDescending(a => a.Id).Take(MaxReads)
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
-        // A list names its dossiers in its data: only the agencies that hold or received the dossier list it.
+        // A list names its dossiers in its data: only the agencies that hold or received the dossier list it, and only
+        // after it was submitted, so a look-up reads the lists of its dossier's lifetime, not the agency's whole history.
         var quoted = "\"" + code + "\"";
+        var since = d.SubmittedAt;
         var lists = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == PersonalDataReads.ExportRead && (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage")
-                && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.Data!.Contains(quoted))
+            .Where(a => a.Action == PersonalDataReads.ExportRead && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.At >= since
+                && (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage") && a.Data!.Contains(quoted))
             .OrderByDescending(a => a.Id).Take(MaxReads)
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
