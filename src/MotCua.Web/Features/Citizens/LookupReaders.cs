@@ -58,12 +58,19 @@ public static class LookupReaders
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
         // A list names its dossiers in its data: only the agencies that hold or received the dossier list it, and only
-        // after it was submitted, so a look-up reads the lists of its dossier's lifetime, not the agency's whole history.
+        // after it was submitted. PostgreSQL compares the instants in the index, so a look-up reads the lists of its
+        // dossier's lifetime rather than the agency's whole history; SQLite cannot compare DateTimeOffset columns in SQL
+        // and reads the agency's list rows only (the same index without the instant).
         var quoted = "\"" + code + "\"";
         var since = d.SubmittedAt;
-        var lists = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == PersonalDataReads.ExportRead && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId) && a.At >= since
-                && (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage") && a.Data!.Contains(quoted))
+        var listRows = db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == PersonalDataReads.ExportRead && (a.AgencyId == d.AgencyId || a.AgencyId == d.ReceivingAgencyId));
+        if (db.Database.IsNpgsql())
+        {
+            listRows = listRows.Where(a => a.At >= since);
+        }
+        var lists = await listRows
+            .Where(a => (a.EntityType == nameof(Dossier) + "Register" || a.EntityType == "OutboxMessage") && a.Data!.Contains(quoted))
             .OrderByDescending(a => a.Id).Take(MaxReads)
             .Select(a => new Read(a.Id, a.At, a.UserId, a.UserName, a.AgencyId, a.Action, a.Data))
             .ToListAsync(ct);
