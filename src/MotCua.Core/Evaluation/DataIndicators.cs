@@ -19,6 +19,8 @@ namespace MotCua.Core.Evaluation;
 /// <param name="ReceivedWithFee">Received dossiers that bear a fee or charge.</param>
 /// <param name="FeePaidOnline">Of those, paid online.</param>
 /// <param name="ResolvedWithApology">Resolved dossiers for which an apology letter set a new appointment.</param>
+/// <param name="PendingWithinTime">Still being handled at the period's cut-off and not yet past their due instant.</param>
+/// <param name="PendingOverdue">Still being handled at the period's cut-off and past their due instant then.</param>
 public sealed record DataIndicatorResult(
     int Received,
     int ReceivedOnline,
@@ -29,7 +31,9 @@ public sealed record DataIndicatorResult(
     int SupplementRounds,
     int ReceivedWithFee,
     int FeePaidOnline,
-    int ResolvedWithApology)
+    int ResolvedWithApology,
+    int PendingWithinTime,
+    int PendingOverdue)
 {
     /// <summary>Early or on time over resolved, in percent; null when nothing was resolved.</summary>
     public decimal? OnTimePercent => Percent(ResolvedOnTime, Resolved);
@@ -72,6 +76,8 @@ public static class DataIndicators
             resolved.Sum(x => x.Fact.SupplementRequests),
             received.Count(f => f.FeeCharged),
             received.Count(f => f.FeeCharged && f.PaidOnline),
-            resolved.Count(x => x.Fact.RescheduledDueAt is not null));
+            resolved.Count(x => x.Fact.RescheduledDueAt is not null),
+            standings.Count(x => x.Standing.Closing == PeriodClosing.PendingWithinTime),
+            standings.Count(x => x.Standing.Closing == PeriodClosing.PendingOverdue));
     }
 }

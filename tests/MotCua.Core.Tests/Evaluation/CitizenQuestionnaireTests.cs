@@ -148,6 +148,25 @@ public sealed class CitizenQuestionnaireTests
     }
 
     [Fact]
+    public void Pending_dossiers_are_judged_overdue_at_the_cut_off_of_a_running_period_and_at_the_end_of_a_past_one()
+    {
+        var quarter = ReportPeriod.Quarter(2025, 1, ReportingRegime.Calendar);
+        DossierFact[] facts =
+        [
+            Fact("tomorrow", At(2025, 3, 3), At(2025, 3, 11, 17)),
+            Fact("yesterday", At(2025, 3, 3), At(2025, 3, 9, 17)),
+            Fact("resolved", At(2025, 3, 3), At(2025, 3, 20)) with { CompletedAt = At(2025, 3, 5) },
+        ];
+
+        var running = DataIndicators.Compute(facts, quarter.AsOf(At(2025, 3, 10)));
+        Assert.Equal((1, 1), (running.PendingWithinTime, running.PendingOverdue));
+
+        var ended = DataIndicators.Compute(facts, quarter.AsOf(At(2025, 4, 2)));
+        Assert.Equal((0, 2), (ended.PendingWithinTime, ended.PendingOverdue));
+        Assert.Equal(ended, DataIndicators.Compute(facts, quarter));
+    }
+
+    [Fact]
     public void New_ballots_count_in_the_766_satisfaction_by_their_own_maximum_but_never_as_indicators()
     {
         var ballot = new CitizenEvaluation("1", "u1", At(2027, 1, 5), new Dictionary<int, int> { [1] = 2, [2] = 2, [3] = 0, [4] = 2, [5] = 2, [6] = 1 }) { Version = 1 };

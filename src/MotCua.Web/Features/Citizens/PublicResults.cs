@@ -27,9 +27,12 @@ public static class PublicResults
     /// <summary>The period kinds a visitor can choose, as the picker lists them.</summary>
     public static IReadOnlyList<(string Value, string Name)> Kinds { get; } = [(QuarterKind, "Quý"), (HalfKind, "6 tháng"), (YearKind, "Năm")];
 
-    public sealed record PeriodDto(string Key, string Kind, int Year, int Number, string Label, DateOnly From, DateOnly To);
+    /// <summary>The period; <c>AsOf</c> is the instant a period that has not ended is counted up to (null once it has ended).</summary>
+    public sealed record PeriodDto(string Key, string Kind, int Year, int Number, string Label, DateOnly From, DateOnly To, bool Provisional, DateTimeOffset? AsOf);
 
-    public sealed record CountsDto(int Received, int ReceivedOnline, int Resolved, int ResolvedOnTime, decimal? OnTimePercent, decimal? OnlinePercent);
+    /// <summary>The dossier figures; the pending ones are judged at the period's cut-off (its end, or <c>AsOf</c>).</summary>
+    public sealed record CountsDto(int Received, int ReceivedOnline, int Resolved, int ResolvedOnTime, decimal? OnTimePercent, decimal? OnlinePercent,
+        int PendingWithinTime, int PendingOverdue);
 
     public sealed record LevelDto(int Value, string Label, int Count, decimal Percent);
 
@@ -107,12 +110,12 @@ public static class PublicResults
         db.Agencies.AsNoTracking().Where(a => a.SucceededById == null).OrderBy(a => a.Id)
             .Select(a => new AgencyDto(a.Code, a.Name)).ToListAsync(ct);
 
-    /// <summary>Ballots evaluated in the period for the agency and the agencies merged into it by the period's end.</summary>
+    /// <summary>Ballots evaluated in the period, up to its cut-off, for the agency and the agencies merged into it by the period's end.</summary>
     public static async Task<IReadOnlyList<StoredBallot>> BallotsAsync(AppDbContext db, int agencyId, ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(period);
         var ids = await AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         var rows = await db.DossierEvaluations.AsNoTracking()
             .Where(b => ids.Contains(b.AgencyId) && b.EvaluatedAt >= s && b.EvaluatedAt < e)
             .Select(b => new { b.QuestionnaireVersion, b.EvaluatedAt, b.Answers }).ToListAsync(ct);
@@ -126,7 +129,10 @@ public static class PublicResults
             r.Questions.Select(q => new QuestionDto(q.Question.Key, q.Question.Text, q.Answers, q.FavourablePercent,
                 q.Levels.Select(l => new LevelDto(l.Choice.Value, l.Choice.Label, l.Count, l.Percent)).ToList())).ToList())).ToList();
 
-    /// <summary>The whole answer for <paramref name="agency"/> and <paramref name="period"/>.</summary>
+    /// <summary>
+    /// The whole answer for <paramref name="agency"/> and <paramref name="period"/> as reported (<see cref="ReportPeriod.AsOf"/>):
+    /// a period that has not ended is counted up to its as-of instant, which the answer carries.
+    /// </summary>
     public static async Task<ResultsDto> BuildAsync(ReportingDb reporting, Agency agency, ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
@@ -143,8 +149,9 @@ public static class PublicResults
         var ballots = await BallotsAsync(reporting.Context, agency.Id, period, ct);
         return new ResultsDto(
             new AgencyDto(agency.Code, agency.Name),
-            new PeriodDto(period.Key, KindOf(period), period.Year, period.Index, period.Label, period.Start, period.End),
-            new CountsDto(all.Received, all.ReceivedOnline, all.Resolved, all.ResolvedOnTime, all.OnTimePercent, all.OnlinePercent),
+            new PeriodDto(period.Key, KindOf(period), period.Year, period.Index, period.Label, period.Start, period.End, period.IsProvisional, period.AsOfInstant),
+            new CountsDto(all.Received, all.ReceivedOnline, all.Resolved, all.ResolvedOnTime, all.OnTimePercent, all.OnlinePercent,
+                all.PendingWithinTime, all.PendingOverdue),
             ToDto(SatisfactionResults.Compute(ballots, period)),
             byField);
     }
@@ -182,8 +189,8 @@ public static class PublicResults
         {
             return TypedResults.ValidationProblem(errors, title: "Tham số kỳ báo cáo không hợp lệ.");
         }
-        var (period, error) = ParsePeriod(kind, y, n, time.Today());
-        if (period is null)
+        var (chosen, error) = ParsePeriod(kind, y, n, time.Today());
+        if (chosen is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ky"] = [error!] }, title: "Tham số kỳ báo cáo không hợp lệ.", detail: error);
         }
@@ -192,7 +199,7 @@ public static class PublicResults
         {
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy cơ quan.", Detail = "Không có cơ quan với mã đã nhập." });
         }
-        return TypedResults.Ok(await BuildAsync(reporting, agency, period, ct));
+        return TypedResults.Ok(await BuildAsync(reporting, agency, chosen.AsOf(time.GetUtcNow()), ct));
     }
 
     private static int? ParseNumber(string? text, string key, string label, Dictionary<string, string[]> errors)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Shared;
@@ -34,6 +35,9 @@ public sealed class StatisticsModel(ReportingDb reporting, TimeProvider time) : 
 
     public PublicResults.ResultsDto? Results { get; private set; }
 
+    /// <summary>The period as these figures were counted: its as-of instant is the one the page prints.</summary>
+    public ReportPeriod? Period { get; private set; }
+
     public string? Error { get; private set; }
 
     public string AgencyName { get; private set; } = "";
@@ -63,7 +67,8 @@ public sealed class StatisticsModel(ReportingDb reporting, TimeProvider time) : 
         Kind = PublicResults.KindOf(period);
         Year = period.Year;
         Number = period.Index;
-        Results = await PublicResults.BuildAsync(reporting, agency, period, ct);
+        Period = period.AsOf(time.GetUtcNow());
+        Results = await PublicResults.BuildAsync(reporting, agency, Period, ct);
         return Page();
     }
 }

@@ -28,7 +28,8 @@ public sealed class ScoringModel(ReportingDb reporting, TimeProvider time) : Per
         {
             return;
         }
-        var period = Choice.Period;
+        // A period that has not ended is scored up to now, so a dossier due later in it is not yet late.
+        var period = Period;
         // Always the whole agency: the scoring compares units with each other.
         var inputs = await IndexQueries.LoadAsync(Reporting, AgencyId, period, null, ct);
         var pakn = await IndexQueries.PaknByUnitAsync(Reporting, AgencyId, period, ct);
