@@ -41,7 +41,9 @@ public static class DemoHistory
         configuration.GetValue<bool?>(Setting) ?? environment.IsDevelopment();
 
     /// <param name="HandBackSteps">For a dossier whose applicant collects the result at the centre: how many hand-back steps are done (sent, received, returned).</param>
-    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome, int? HandBackSteps = null);
+    /// <param name="Sent">When an online or postal dossier was sent, if on a day the desk was closed; it is received on the next working day.</param>
+    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome, int? HandBackSteps = null,
+        DateTimeOffset? Sent = null);
 
     private enum Outcome
     {
@@ -81,10 +83,10 @@ public static class DemoHistory
             : await db.Units.AsNoTracking().Where(u => u.AgencyId == centre.Id && u.Kind == UnitKind.OneStopDesk).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var random = new Random(Seed);
-        var plans = PlanYear(random, versions, centre is not null, now);
-
         var references = sp.GetRequiredService<DossierReferences>();
         var calculator = await references.CalculatorAsync(agency, ct);
+        var plans = PlanYear(random, versions, centre is not null, now, calculator.Calendar.IsWorkingDay);
+
         var people = new People(random);
         var store = sp.GetRequiredService<DossierStore>();
         var seeder = Seeder(agency.Id);
@@ -131,7 +133,7 @@ public static class DemoHistory
     }
 
     /// <summary>Which procedure, channel, receipt instant and ending each dossier of the past year gets.</summary>
-    private static List<Plan> PlanYear(Random random, List<ProcedureVersion> versions, bool hasCentre, DateTimeOffset now)
+    private static List<Plan> PlanYear(Random random, List<ProcedureVersion> versions, bool hasCentre, DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
     {
         // X-ray licensing and measurement or quality checks of imports are most of a department's volume.
         var weights = versions.Select(v => v.Field!.Name switch
@@ -153,11 +155,14 @@ public static class DemoHistory
             {
                 continue;
             }
+            // A weekday the calendar gives off (a public holiday) still gets its draws, so the rest of the year stays as it
+            // was: the desk receives nothing at its counter that day, and what came online or by post the next working day.
+            var open = isWorkingDay(day);
             if (quality.Count > 0 && day >= today.AddDays(-8))
             {
-                plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false,
-                    new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime(),
-                    day.DayNumber % 2 == 0 ? Outcome.AwaitingApproval : Outcome.Assigned));
+                var sent = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime();
+                plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false, open ? sent : NextWorkingDay(sent, now, isWorkingDay),
+                    day.DayNumber % 2 == 0 ? Outcome.AwaitingApproval : Outcome.Assigned, Sent: open ? null : sent));
             }
             var count = (int)Math.Round(PerDay * (0.5 + random.NextDouble()));
             for (var i = 0; i < count; i++)
@@ -176,7 +181,15 @@ public static class DemoHistory
                     channel = DossierChannel.NationalPortal;
                 }
                 var atCentre = hasCentre && channel == DossierChannel.Direct && day >= new DateOnly(2025, 7, 1) && random.NextDouble() < 0.08;
-                plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received, LateShare(version))));
+                var outcome = OutcomeOf(random, now - received, LateShare(version));
+                if (open)
+                {
+                    plans.Add(new Plan(version, channel, atCentre, received, outcome));
+                }
+                else if (channel != DossierChannel.Direct)
+                {
+                    plans.Add(new Plan(version, channel, false, NextWorkingDay(received, now, isWorkingDay), outcome, Sent: received));
+                }
             }
         }
         if (hasCentre)
@@ -184,7 +197,7 @@ public static class DemoHistory
             // Results of the last working days that applicants collect at the commune centre, one at each hand-back stage;
             // planned last and without a draw so the rest of the year stays as it was.
             var lastDay = today.AddDays(-1);
-            while (lastDay.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            while (!isWorkingDay(lastDay))
             {
                 lastDay = lastDay.AddDays(-1);
             }
@@ -197,6 +210,18 @@ public static class DemoHistory
             }
         }
         return plans;
+    }
+
+    /// <summary>The same time of day on the next working day: when the desk receives what was sent while it was closed.</summary>
+    private static DateTimeOffset NextWorkingDay(DateTimeOffset sent, DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
+    {
+        var local = sent.ToOffset(Vn);
+        do
+        {
+            local = local.AddDays(1);
+        }
+        while (!isWorkingDay(DateOnly.FromDateTime(local.Date)));
+        return DossierHistoryRules.AtWork(local, now, isWorkingDay);
     }
 
     private static Outcome OutcomeOf(Random random, TimeSpan age, double lateShare)
@@ -244,7 +269,8 @@ public static class DemoHistory
             || (plan.Version.ApplicantTypes != ApplicantTypes.None && !plan.Version.ApplicantTypes.HasFlag(ApplicantTypes.Citizen));
         var applicant = people.Applicant(organisation);
         var received = plan.Received;
-        var submitted = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal ? received.AddMinutes(-random.Next(10, 3000)) : received;
+        var submitted = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal ? (plan.Sent ?? received).AddMinutes(-random.Next(10, 3000))
+            : plan.Sent ?? received;
         var dossier = await references.NewDossierAsync(agency, plan.Version, plan.Channel, applicant, submitted, ct);
         dossier.Code = await references.NextCodeAsync(agency, received, ct);
         var time = dossier.ProcessingTime ?? ProcessingTime.WorkingDays(10);
