@@ -39,7 +39,7 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
     [Fact]
     public async Task Every_officer_act_is_in_office_hours_on_a_working_day_and_not_after_now()
     {
-        string[] officers = ["motcua", "chuyenvien", "lanhdao"];
+        string[] officers = ["motcua", "chuyenvien", "lanhdao", "motcuaxa"];
         var events = await ReadAsync(db => db.DossierEvents.AsNoTracking().Where(e => e.Action != null && officers.Contains(e.ActorUserName))
             .Select(e => new { e.DossierId, e.At, e.Action }).ToListAsync());
         // Working days are the agency's calendar's: a make-up Saturday (10/01/2026) is one, a public holiday (24/11/2026,
@@ -68,6 +68,29 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
         static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
         Assert.Contains(online, d => !calendar.IsWorkingDay(Day(d.SubmittedAt)) && d.SubmittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
         Assert.All(online, d => Assert.True(calendar.IsWorkingDay(Day(d.ReceivedAt)) && d.ReceivedAt >= d.SubmittedAt, $"{d.SubmittedAt:O} received {d.ReceivedAt:O}"));
+    }
+
+    [Fact]
+    public async Task The_results_handed_back_at_the_centre_are_sent_received_and_returned_in_office_hours_after_the_approval()
+    {
+        var calendar = await CalendarAsync();
+        var handBacks = await ReadAsync(db => db.Set<Web.Features.Dossiers.Boundary.ResultHandBackRecord>().AsNoTracking().Select(h => h.DossierId).ToListAsync());
+        var events = await ReadAsync(db => db.DossierEvents.AsNoTracking().Where(e => handBacks.Contains(e.DossierId)).OrderBy(e => e.Id)
+            .Select(e => new { e.DossierId, e.At, e.Action, e.Note }).ToListAsync());
+        Assert.True(handBacks.Count >= 3, handBacks.Count + " hand-backs");
+        Assert.Contains(events, e => e.Action == Core.Dossiers.DossierAction.Return);
+        foreach (var timeline in events.GroupBy(e => e.DossierId))
+        {
+            var list = timeline.ToList();
+            Assert.Contains(list, e => e.Action == null && e.Note!.StartsWith(Web.Features.Dossiers.Boundary.ResultHandBacks.HistoryLabel, StringComparison.Ordinal));
+            for (var i = 0; i < list.Count; i++)
+            {
+                var local = list[i].At.ToOffset(DeadlineCalculator.VietnamOffset);
+                Assert.True(local.TimeOfDay >= new TimeSpan(7, 30, 0) && local.TimeOfDay < new TimeSpan(17, 0, 0) && calendar.IsWorkingDay(DateOnly.FromDateTime(local.Date))
+                    && list[i].At <= EarlyMorning && (i == 0 || list[i].At >= list[i - 1].At),
+                    $"{list[i].Action?.ToString() ?? list[i].Note} of {timeline.Key} at {local:yyyy-MM-dd HH:mm ddd}");
+            }
+        }
     }
 
     private Task<WorkingCalendar> CalendarAsync() => ReadAsync(async db => (await app.Services.GetRequiredService<CalendarProvider>()

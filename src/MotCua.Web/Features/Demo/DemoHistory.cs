@@ -126,7 +126,8 @@ public static class DemoHistory
         await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
-        await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
         await AcknowledgeAsync(db, agency.Id, random, ct);
@@ -195,11 +196,16 @@ public static class DemoHistory
         if (hasCentre)
         {
             // Results of the last working days that applicants collect at the commune centre, one at each hand-back stage;
-            // planned last and without a draw so the rest of the year stays as it was.
-            var lastDay = today.AddDays(-1);
-            while (!isWorkingDay(lastDay))
+            // planned last and without a draw so the rest of the year stays as it was. Received three working days ago and
+            // approved the next, they leave the two working days since for the hand-back steps.
+            var lastDay = today;
+            for (var back = 0; back < 3; back++)
             {
                 lastDay = lastDay.AddDays(-1);
+                while (!isWorkingDay(lastDay))
+                {
+                    lastDay = lastDay.AddDays(-1);
+                }
             }
             var longest = versions.OrderByDescending(v => v.ProcessingTimeUnit == TimeUnit.WorkingDays ? v.ProcessingTimeValue : 0).First();
             var version = quality.Count > 0 ? quality[0] : longest;
@@ -299,7 +305,9 @@ public static class DemoHistory
                 history = new HistoricalDossier(received, due, Pauses: [new ImportedPause(Earlier(received.AddDays(random.Next(1, 4)), now), null, PauseReason.AwaitingSupplement)]);
                 break;
             case Outcome.ResultIssued:
-                history = new HistoricalDossier(received, due, ResolvedAt: Earlier(received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble())), now));
+                var approved = received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble()));
+                // A result collected at the centre was approved the day after receipt, so its hand-back fits before now.
+                history = new HistoricalDossier(received, due, ResolvedAt: Earlier(plan.HandBackSteps is null ? approved : received.AddDays(1), now));
                 break;
             case Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval:
                 history = new HistoricalDossier(received, due);
@@ -616,9 +624,11 @@ public static class DemoHistory
 
     /// <summary>
     /// The results collected at the commune centre go through the desks' own hand-back steps: the department's desk
-    /// sends the result, the centre's desk confirms it and returns it, each a part of the time since the approval.
+    /// sends the result two hours after the approval, the centre's desk confirms it the next working day and returns it
+    /// two hours later, each in office hours and dated by the demo's clock, not at start-up.
     /// </summary>
-    private static async Task HandBackAsync(IServiceScopeFactory scopes, List<(string Code, int Steps)> handBacks, DateTimeOffset now, ILogger log, CancellationToken ct)
+    private static async Task HandBackAsync(IServiceScopeFactory scopes, List<(string Code, int Steps)> handBacks, Func<DateTimeOffset, DateTimeOffset> work,
+        ILogger log, CancellationToken ct)
     {
         foreach (var (code, steps) in handBacks.Where(h => h.Steps > 0))
         {
@@ -628,10 +638,15 @@ public static class DemoHistory
                 completed = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.AsNoTracking().Where(d => d.Code == code)
                     .Select(d => d.CompletedAt).SingleAsync(ct);
             }
-            var issuedAt = completed ?? now.AddHours(-2);
-            var gap = (now - issuedAt) / 3;
+            if (completed is not { } at)
+            {
+                continue;
+            }
+            var clock = new DemoClock(at);
             for (var step = 1; step <= steps; step++)
             {
+                var next = work(at + (step == 2 ? TimeSpan.FromDays(1) : TimeSpan.FromHours(2)));
+                clock.At = at = next > at ? next : at.AddMinutes(1);
                 await using var scope = scopes.CreateAsyncScope();
                 var sp = scope.ServiceProvider;
                 var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(step == 1 ? "motcua" : "motcuaxa");
@@ -640,11 +655,12 @@ public static class DemoHistory
                     break;
                 }
                 var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
-                var handBack = sp.GetRequiredService<Dossiers.Boundary.ResultHandBacks>();
+                var store = ActivatorUtilities.CreateInstance<DossierStore>(sp, (TimeProvider)clock);
+                var handBack = ActivatorUtilities.CreateInstance<Dossiers.Boundary.ResultHandBacks>(sp, (TimeProvider)clock, store);
                 var problem = step switch
                 {
-                    1 => await handBack.SendAsync(code, issuedAt + gap, "Chuyển qua bưu điện (dữ liệu mẫu).", principal, ct),
-                    2 => await handBack.ReceiveAsync(code, issuedAt + (2 * gap), null, principal, ct),
+                    1 => await handBack.SendAsync(code, at, "Chuyển qua bưu điện (dữ liệu mẫu).", principal, ct),
+                    2 => await handBack.ReceiveAsync(code, at, null, principal, ct),
                     _ => await handBack.ReturnAsync(code, "Người nộp nhận kết quả tại Trung tâm (dữ liệu mẫu).", principal, ct),
                 };
                 if (problem is not null)
