@@ -6,6 +6,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -91,6 +92,21 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
                     $"{list[i].Action?.ToString() ?? list[i].Note} of {timeline.Key} at {local:yyyy-MM-dd HH:mm ddd}");
             }
         }
+    }
+
+    [Fact]
+    public async Task The_leaders_queue_points_to_the_sub_department_whose_recent_dossiers_await_assignment()
+    {
+        var unit = await ReadAsync(db => db.Units.Where(u => u.Name.StartsWith("Chi cục")).Select(u => u.Id).FirstAsync());
+        var leader = await app.LoginAsync("lanhdao");
+        var html = await leader.GetStringAsync("/ho-so/hang-doi");
+        Assert.Contains("data-testid=\"units-awaiting-assignment\"", html, StringComparison.Ordinal);
+        var hint = html[html.IndexOf("data-testid=\"units-awaiting-assignment\"", StringComparison.Ordinal)..];
+        Assert.Contains("href=\"?donvi=" + unit + "\"", hint[..hint.IndexOf("</p>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        // The unit's own queue then offers the assign form with the sub-department's specialist.
+        var unitQueue = await leader.GetStringAsync("/ho-so/hang-doi?donvi=" + unit);
+        Assert.Contains("data-testid=\"bulk-form\"", unitQueue, StringComparison.Ordinal);
+        Assert.Contains("value=\"chuyenvien\"", unitQueue, StringComparison.Ordinal);
     }
 
     private Task<WorkingCalendar> CalendarAsync() => ReadAsync(async db => (await app.Services.GetRequiredService<CalendarProvider>()

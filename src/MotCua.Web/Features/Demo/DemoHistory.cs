@@ -147,7 +147,8 @@ public static class DemoHistory
         var sum = weights.Sum();
         var today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
         var plans = new List<Plan>();
-        // The sub-department's longer procedures, whose recent dossiers the demo specialist and leader have on their desks.
+        // The sub-department's longer procedures, whose recent dossiers the demo specialist and leader have on their desks:
+        // some for the leader to assign, some with the specialist, some for the leader to approve.
         var quality = versions.Where(v => v.Field!.Name.StartsWith("Tiêu chuẩn", StringComparison.Ordinal)
             && v.ProcessingTimeUnit == TimeUnit.WorkingDays && v.ProcessingTimeValue >= 5).ToList();
         for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
@@ -163,7 +164,7 @@ public static class DemoHistory
             {
                 var sent = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime();
                 plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false, open ? sent : NextWorkingDay(sent, now, isWorkingDay),
-                    day.DayNumber % 2 == 0 ? Outcome.AwaitingApproval : Outcome.Assigned, Sent: open ? null : sent));
+                    (day.DayNumber % 3) switch { 0 => Outcome.AwaitingApproval, 1 => Outcome.Assigned, _ => Outcome.InUnit }, Sent: open ? null : sent));
             }
             var count = (int)Math.Round(PerDay * (0.5 + random.NextDouble()));
             for (var i = 0; i < count; i++)
