@@ -6,6 +6,7 @@ using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Infrastructure;
 
@@ -39,20 +40,18 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
     [Fact]
     public async Task Every_officer_act_is_in_office_hours_on_a_working_day_and_not_after_now()
     {
-        string[] officers = ["motcua", "chuyenvien", "lanhdao"];
+        string[] officers = ["motcua", "chuyenvien", "lanhdao", "motcuaxa"];
         var events = await ReadAsync(db => db.DossierEvents.AsNoTracking().Where(e => e.Action != null && officers.Contains(e.ActorUserName))
             .Select(e => new { e.DossierId, e.At, e.Action }).ToListAsync());
-        // Working days are the agency's calendar's: a make-up Saturday (10/01/2026) is one, a swapped-off Friday is not.
-        // Receipts are planned on weekdays only and may still fall on a public holiday, so they are held to weekdays.
-        var calendar = await ReadAsync(async db => (await app.Services.GetRequiredService<CalendarProvider>()
-            .CalculatorAsync(db, await db.Users.Where(u => u.UserName == "motcua").Select(u => u.AgencyId).SingleAsync())).Calendar);
+        // Working days are the agency's calendar's: a make-up Saturday (10/01/2026) is one, a public holiday (24/11/2026,
+        // the days of Tết) is not, for the desk's receipts as for every other act.
+        var calendar = await CalendarAsync();
         Assert.True(events.Count > 1000, events.Count + " events");
         var outside = events.Where(e =>
         {
             var local = e.At.ToOffset(DeadlineCalculator.VietnamOffset);
             return local.TimeOfDay < new TimeSpan(7, 30, 0) || local.TimeOfDay >= new TimeSpan(17, 0, 0)
-                || local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday && e.Action == Core.Dossiers.DossierAction.Receive
-                || !calendar.IsWorkingDay(DateOnly.FromDateTime(local.Date)) && e.Action != Core.Dossiers.DossierAction.Receive
+                || !calendar.IsWorkingDay(DateOnly.FromDateTime(local.Date))
                 || e.At > EarlyMorning;
         }).Take(5).ToList();
         Assert.True(outside.Count == 0, "Outside office hours or after now: "
@@ -60,6 +59,58 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
         // The commands replayed at start-up on the open dossiers are among them, dated before today.
         Assert.Contains(events, e => e.Action == Core.Dossiers.DossierAction.Assign);
     }
+
+    [Fact]
+    public async Task Online_dossiers_may_be_sent_on_a_day_off_and_are_received_on_a_working_day()
+    {
+        var calendar = await CalendarAsync();
+        var online = await ReadAsync(db => db.Dossiers.AsNoTracking().Where(d => d.Channel == Core.Dossiers.DossierChannel.Online && d.ReceivedAt != null)
+            .Select(d => new { d.SubmittedAt, ReceivedAt = d.ReceivedAt!.Value }).ToListAsync());
+        static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(DeadlineCalculator.VietnamOffset).DateTime);
+        Assert.Contains(online, d => !calendar.IsWorkingDay(Day(d.SubmittedAt)) && d.SubmittedAt.ToOffset(DeadlineCalculator.VietnamOffset).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        Assert.All(online, d => Assert.True(calendar.IsWorkingDay(Day(d.ReceivedAt)) && d.ReceivedAt >= d.SubmittedAt, $"{d.SubmittedAt:O} received {d.ReceivedAt:O}"));
+    }
+
+    [Fact]
+    public async Task The_results_handed_back_at_the_centre_are_sent_received_and_returned_in_office_hours_after_the_approval()
+    {
+        var calendar = await CalendarAsync();
+        var handBacks = await ReadAsync(db => db.Set<Web.Features.Dossiers.Boundary.ResultHandBackRecord>().AsNoTracking().Select(h => h.DossierId).ToListAsync());
+        var events = await ReadAsync(db => db.DossierEvents.AsNoTracking().Where(e => handBacks.Contains(e.DossierId)).OrderBy(e => e.Id)
+            .Select(e => new { e.DossierId, e.At, e.Action, e.Note }).ToListAsync());
+        Assert.True(handBacks.Count >= 3, handBacks.Count + " hand-backs");
+        Assert.Contains(events, e => e.Action == Core.Dossiers.DossierAction.Return);
+        foreach (var timeline in events.GroupBy(e => e.DossierId))
+        {
+            var list = timeline.ToList();
+            Assert.Contains(list, e => e.Action == null && e.Note!.StartsWith(Web.Features.Dossiers.Boundary.ResultHandBacks.HistoryLabel, StringComparison.Ordinal));
+            for (var i = 0; i < list.Count; i++)
+            {
+                var local = list[i].At.ToOffset(DeadlineCalculator.VietnamOffset);
+                Assert.True(local.TimeOfDay >= new TimeSpan(7, 30, 0) && local.TimeOfDay < new TimeSpan(17, 0, 0) && calendar.IsWorkingDay(DateOnly.FromDateTime(local.Date))
+                    && list[i].At <= EarlyMorning && (i == 0 || list[i].At >= list[i - 1].At),
+                    $"{list[i].Action?.ToString() ?? list[i].Note} of {timeline.Key} at {local:yyyy-MM-dd HH:mm ddd}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_leaders_queue_points_to_the_sub_department_whose_recent_dossiers_await_assignment()
+    {
+        var unit = await ReadAsync(db => db.Units.Where(u => u.Name.StartsWith("Chi cục")).Select(u => u.Id).FirstAsync());
+        var leader = await app.LoginAsync("lanhdao");
+        var html = await leader.GetStringAsync("/ho-so/hang-doi");
+        Assert.Contains("data-testid=\"units-awaiting-assignment\"", html, StringComparison.Ordinal);
+        var hint = html[html.IndexOf("data-testid=\"units-awaiting-assignment\"", StringComparison.Ordinal)..];
+        Assert.Contains("href=\"?donvi=" + unit + "\"", hint[..hint.IndexOf("</p>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        // The unit's own queue then offers the assign form with the sub-department's specialist.
+        var unitQueue = await leader.GetStringAsync("/ho-so/hang-doi?donvi=" + unit);
+        Assert.Contains("data-testid=\"bulk-form\"", unitQueue, StringComparison.Ordinal);
+        Assert.Contains("value=\"chuyenvien\"", unitQueue, StringComparison.Ordinal);
+    }
+
+    private Task<WorkingCalendar> CalendarAsync() => ReadAsync(async db => (await app.Services.GetRequiredService<CalendarProvider>()
+        .CalculatorAsync(db, await db.Users.Where(u => u.UserName == "motcua").Select(u => u.AgencyId).SingleAsync())).Calendar);
 
     [Fact]
     public async Task Each_result_document_is_of_the_procedures_kind_and_dated_the_day_the_dossier_was_approved()

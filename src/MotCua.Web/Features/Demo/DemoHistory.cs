@@ -41,7 +41,9 @@ public static class DemoHistory
         configuration.GetValue<bool?>(Setting) ?? environment.IsDevelopment();
 
     /// <param name="HandBackSteps">For a dossier whose applicant collects the result at the centre: how many hand-back steps are done (sent, received, returned).</param>
-    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome, int? HandBackSteps = null);
+    /// <param name="Sent">When an online or postal dossier was sent, if on a day the desk was closed; it is received on the next working day.</param>
+    private sealed record Plan(ProcedureVersion Version, DossierChannel Channel, bool AtCentre, DateTimeOffset Received, Outcome Outcome, int? HandBackSteps = null,
+        DateTimeOffset? Sent = null);
 
     private enum Outcome
     {
@@ -81,10 +83,10 @@ public static class DemoHistory
             : await db.Units.AsNoTracking().Where(u => u.AgencyId == centre.Id && u.Kind == UnitKind.OneStopDesk).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var random = new Random(Seed);
-        var plans = PlanYear(random, versions, centre is not null, now);
-
         var references = sp.GetRequiredService<DossierReferences>();
         var calculator = await references.CalculatorAsync(agency, ct);
+        var plans = PlanYear(random, versions, centre is not null, now, calculator.Calendar.IsWorkingDay);
+
         var people = new People(random);
         var store = sp.GetRequiredService<DossierStore>();
         var seeder = Seeder(agency.Id);
@@ -124,14 +126,15 @@ public static class DemoHistory
         await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
-        await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, now, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await EvaluateAsync(db, agency.Id, random, now, ct);
         await DemoFeedback.SeedAsync(db, agency, calculator, people, random, now, ct);
         await AcknowledgeAsync(db, agency.Id, random, ct);
     }
 
     /// <summary>Which procedure, channel, receipt instant and ending each dossier of the past year gets.</summary>
-    private static List<Plan> PlanYear(Random random, List<ProcedureVersion> versions, bool hasCentre, DateTimeOffset now)
+    private static List<Plan> PlanYear(Random random, List<ProcedureVersion> versions, bool hasCentre, DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
     {
         // X-ray licensing and measurement or quality checks of imports are most of a department's volume.
         var weights = versions.Select(v => v.Field!.Name switch
@@ -144,7 +147,8 @@ public static class DemoHistory
         var sum = weights.Sum();
         var today = DateOnly.FromDateTime(now.ToOffset(Vn).DateTime);
         var plans = new List<Plan>();
-        // The sub-department's longer procedures, whose recent dossiers the demo specialist and leader have on their desks.
+        // The sub-department's longer procedures, whose recent dossiers the demo specialist and leader have on their desks:
+        // some for the leader to assign, some with the specialist, some for the leader to approve.
         var quality = versions.Where(v => v.Field!.Name.StartsWith("Tiêu chuẩn", StringComparison.Ordinal)
             && v.ProcessingTimeUnit == TimeUnit.WorkingDays && v.ProcessingTimeValue >= 5).ToList();
         for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
@@ -153,11 +157,14 @@ public static class DemoHistory
             {
                 continue;
             }
+            // A weekday the calendar gives off (a public holiday) still gets its draws, so the rest of the year stays as it
+            // was: the desk receives nothing at its counter that day, and what came online or by post the next working day.
+            var open = isWorkingDay(day);
             if (quality.Count > 0 && day >= today.AddDays(-8))
             {
-                plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false,
-                    new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime(),
-                    day.DayNumber % 2 == 0 ? Outcome.AwaitingApproval : Outcome.Assigned));
+                var sent = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), Vn).AddMinutes(random.Next(0, 8 * 60)).ToUniversalTime();
+                plans.Add(new Plan(quality[random.Next(quality.Count)], DossierChannel.Online, false, open ? sent : NextWorkingDay(sent, now, isWorkingDay),
+                    (day.DayNumber % 3) switch { 0 => Outcome.AwaitingApproval, 1 => Outcome.Assigned, _ => Outcome.InUnit }, Sent: open ? null : sent));
             }
             var count = (int)Math.Round(PerDay * (0.5 + random.NextDouble()));
             for (var i = 0; i < count; i++)
@@ -176,17 +183,30 @@ public static class DemoHistory
                     channel = DossierChannel.NationalPortal;
                 }
                 var atCentre = hasCentre && channel == DossierChannel.Direct && day >= new DateOnly(2025, 7, 1) && random.NextDouble() < 0.08;
-                plans.Add(new Plan(version, channel, atCentre, received, OutcomeOf(random, now - received, LateShare(version))));
+                var outcome = OutcomeOf(random, now - received, LateShare(version));
+                if (open)
+                {
+                    plans.Add(new Plan(version, channel, atCentre, received, outcome));
+                }
+                else if (channel != DossierChannel.Direct)
+                {
+                    plans.Add(new Plan(version, channel, false, NextWorkingDay(received, now, isWorkingDay), outcome, Sent: received));
+                }
             }
         }
         if (hasCentre)
         {
             // Results of the last working days that applicants collect at the commune centre, one at each hand-back stage;
-            // planned last and without a draw so the rest of the year stays as it was.
-            var lastDay = today.AddDays(-1);
-            while (lastDay.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            // planned last and without a draw so the rest of the year stays as it was. Received three working days ago and
+            // approved the next, they leave the two working days since for the hand-back steps.
+            var lastDay = today;
+            for (var back = 0; back < 3; back++)
             {
                 lastDay = lastDay.AddDays(-1);
+                while (!isWorkingDay(lastDay))
+                {
+                    lastDay = lastDay.AddDays(-1);
+                }
             }
             var longest = versions.OrderByDescending(v => v.ProcessingTimeUnit == TimeUnit.WorkingDays ? v.ProcessingTimeValue : 0).First();
             var version = quality.Count > 0 ? quality[0] : longest;
@@ -197,6 +217,18 @@ public static class DemoHistory
             }
         }
         return plans;
+    }
+
+    /// <summary>The same time of day on the next working day: when the desk receives what was sent while it was closed.</summary>
+    private static DateTimeOffset NextWorkingDay(DateTimeOffset sent, DateTimeOffset now, Func<DateOnly, bool> isWorkingDay)
+    {
+        var local = sent.ToOffset(Vn);
+        do
+        {
+            local = local.AddDays(1);
+        }
+        while (!isWorkingDay(DateOnly.FromDateTime(local.Date)));
+        return DossierHistoryRules.AtWork(local, now, isWorkingDay);
     }
 
     private static Outcome OutcomeOf(Random random, TimeSpan age, double lateShare)
@@ -244,7 +276,8 @@ public static class DemoHistory
             || (plan.Version.ApplicantTypes != ApplicantTypes.None && !plan.Version.ApplicantTypes.HasFlag(ApplicantTypes.Citizen));
         var applicant = people.Applicant(organisation);
         var received = plan.Received;
-        var submitted = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal ? received.AddMinutes(-random.Next(10, 3000)) : received;
+        var submitted = plan.Channel is DossierChannel.Online or DossierChannel.NationalPortal ? (plan.Sent ?? received).AddMinutes(-random.Next(10, 3000))
+            : plan.Sent ?? received;
         var dossier = await references.NewDossierAsync(agency, plan.Version, plan.Channel, applicant, submitted, ct);
         dossier.Code = await references.NextCodeAsync(agency, received, ct);
         var time = dossier.ProcessingTime ?? ProcessingTime.WorkingDays(10);
@@ -273,7 +306,9 @@ public static class DemoHistory
                 history = new HistoricalDossier(received, due, Pauses: [new ImportedPause(Earlier(received.AddDays(random.Next(1, 4)), now), null, PauseReason.AwaitingSupplement)]);
                 break;
             case Outcome.ResultIssued:
-                history = new HistoricalDossier(received, due, ResolvedAt: Earlier(received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble())), now));
+                var approved = received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble()));
+                // A result collected at the centre was approved the day after receipt, so its hand-back fits before now.
+                history = new HistoricalDossier(received, due, ResolvedAt: Earlier(plan.HandBackSteps is null ? approved : received.AddDays(1), now));
                 break;
             case Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval:
                 history = new HistoricalDossier(received, due);
@@ -590,9 +625,11 @@ public static class DemoHistory
 
     /// <summary>
     /// The results collected at the commune centre go through the desks' own hand-back steps: the department's desk
-    /// sends the result, the centre's desk confirms it and returns it, each a part of the time since the approval.
+    /// sends the result two hours after the approval, the centre's desk confirms it the next working day and returns it
+    /// two hours later, each in office hours and dated by the demo's clock, not at start-up.
     /// </summary>
-    private static async Task HandBackAsync(IServiceScopeFactory scopes, List<(string Code, int Steps)> handBacks, DateTimeOffset now, ILogger log, CancellationToken ct)
+    private static async Task HandBackAsync(IServiceScopeFactory scopes, List<(string Code, int Steps)> handBacks, Func<DateTimeOffset, DateTimeOffset> work,
+        ILogger log, CancellationToken ct)
     {
         foreach (var (code, steps) in handBacks.Where(h => h.Steps > 0))
         {
@@ -602,10 +639,15 @@ public static class DemoHistory
                 completed = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Dossiers.AsNoTracking().Where(d => d.Code == code)
                     .Select(d => d.CompletedAt).SingleAsync(ct);
             }
-            var issuedAt = completed ?? now.AddHours(-2);
-            var gap = (now - issuedAt) / 3;
+            if (completed is not { } at)
+            {
+                continue;
+            }
+            var clock = new DemoClock(at);
             for (var step = 1; step <= steps; step++)
             {
+                var next = work(at + (step == 2 ? TimeSpan.FromDays(1) : TimeSpan.FromHours(2)));
+                clock.At = at = next > at ? next : at.AddMinutes(1);
                 await using var scope = scopes.CreateAsyncScope();
                 var sp = scope.ServiceProvider;
                 var account = await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(step == 1 ? "motcua" : "motcuaxa");
@@ -614,11 +656,12 @@ public static class DemoHistory
                     break;
                 }
                 var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
-                var handBack = sp.GetRequiredService<Dossiers.Boundary.ResultHandBacks>();
+                var store = ActivatorUtilities.CreateInstance<DossierStore>(sp, (TimeProvider)clock);
+                var handBack = ActivatorUtilities.CreateInstance<Dossiers.Boundary.ResultHandBacks>(sp, (TimeProvider)clock, store);
                 var problem = step switch
                 {
-                    1 => await handBack.SendAsync(code, issuedAt + gap, "Chuyển qua bưu điện (dữ liệu mẫu).", principal, ct),
-                    2 => await handBack.ReceiveAsync(code, issuedAt + (2 * gap), null, principal, ct),
+                    1 => await handBack.SendAsync(code, at, "Chuyển qua bưu điện (dữ liệu mẫu).", principal, ct),
+                    2 => await handBack.ReceiveAsync(code, at, null, principal, ct),
                     _ => await handBack.ReturnAsync(code, "Người nộp nhận kết quả tại Trung tâm (dữ liệu mẫu).", principal, ct),
                 };
                 if (problem is not null)

@@ -98,25 +98,8 @@ public static class DossierHistoryRules
         return new DateTimeOffset(day + Closes - TimeSpan.FromMinutes(1), local.Offset).ToUniversalTime();
     }
 
-    /// <summary>
-    /// The kind of result document a procedure issues, from its result in the catalogue (or its name when the catalogue
-    /// leaves the result empty): a licence, a certificate, a decision, or a written reply.
-    /// </summary>
-    public static Results.ResultDocumentType ResultKind(string? result)
-    {
-        var text = (result ?? "").ToLowerInvariant();
-        return text switch
-        {
-            _ when text.Contains("giấy phép", StringComparison.Ordinal) => Results.ResultDocumentType.Licence,
-            _ when text.Contains("giấy chứng nhận", StringComparison.Ordinal) || text.Contains("chứng chỉ", StringComparison.Ordinal)
-                => Results.ResultDocumentType.Certificate,
-            _ when text.Contains("quyết định", StringComparison.Ordinal) || text.Contains("công nhận", StringComparison.Ordinal)
-                || text.Contains("phê duyệt", StringComparison.Ordinal) || text.Contains("giao quyền", StringComparison.Ordinal)
-                => Results.ResultDocumentType.Decision,
-            _ when text.Length > 0 => Results.ResultDocumentType.Reply,
-            _ => Results.ResultDocumentType.Other,
-        };
-    }
+    /// <summary>The kind of result document a procedure issues, as the specialist's result form proposes it.</summary>
+    public static Results.ResultDocumentType ResultKind(string? result) => Results.ResultDocuments.KindOf(result);
 
     /// <summary>The symbol after the number of a result document of <paramref name="kind"/> issued by the department.</summary>
     public static string ResultSymbol(Results.ResultDocumentType kind) => kind switch

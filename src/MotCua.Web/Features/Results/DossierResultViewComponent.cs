@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Results;
@@ -11,6 +13,12 @@ namespace MotCua.Web.Features.Results;
 public sealed record DossierResultModel(string DossierCode, DossierStatus Status, IReadOnlyList<ResultDocument> Results, bool CanRecord, bool CanSign,
     bool CanWithdraw, string SecretLabel, string DefaultSignerName, string DefaultSignerPosition, DateOnly Today, bool ApprovedWithoutResult)
 {
+    /// <summary>The kind the procedure issues, which the form proposes before the specialist chooses.</summary>
+    public ResultDocumentType DefaultType { get; init; } = ResultDocumentType.Other;
+
+    /// <summary>An example symbol of the agency for the proposed kind.</summary>
+    public string SymbolExample { get; init; } = "";
+
     /// <summary>The result the panel is about: the draft in progress, else the one in force, else the latest.</summary>
     public ResultDocument? Current => Results.FirstOrDefault(r => r.Status == ResultStatus.Draft)
         ?? Results.FirstOrDefault(r => r.Status == ResultStatus.InForce) ?? (Results.Count > 0 ? Results[0] : null);
@@ -29,7 +37,7 @@ public sealed class DossierResultViewComponent(AppDbContext db, ResultDocuments 
         var user = HttpContext.User;
         var agencyId = user.AgencyId();
         var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Id == dossierId && d.AgencyId == agencyId)
-            .Select(d => new { d.Code, d.Status, d.AgencyId }).SingleOrDefaultAsync(ct);
+            .Select(d => new { d.Code, d.Status, d.AgencyId, d.ProcedureVersionId }).SingleOrDefaultAsync(ct);
         if (dossier is null)
         {
             return Content("");
@@ -46,6 +54,13 @@ public sealed class DossierResultViewComponent(AppDbContext db, ResultDocuments 
             DefaultSignerPosition: user.IsInRole(Identity.Roles.Leader) ? me?.Position ?? "" : "",
             DateOnly.FromDateTime(time.GetUtcNow().ToVietnam().DateTime),
             ApprovedWithoutResult: approved && !list.Any(r => r.Status is ResultStatus.InForce or ResultStatus.Draft));
+        if (model.CanRecord)
+        {
+            var version = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId).Select(v => new { v.Result, v.Name }).SingleOrDefaultAsync(ct);
+            var agencyCode = await db.Agencies.AsNoTracking().Where(a => a.Id == dossier.AgencyId).Select(a => a.Code).SingleAsync(ct);
+            var kind = ResultDocuments.KindOf(version?.Result ?? version?.Name);
+            model = model with { DefaultType = kind, SymbolExample = ResultDocuments.SymbolExample(kind, agencyCode) };
+        }
         return View("/Features/Results/_DossierResult.cshtml", model);
     }
 }

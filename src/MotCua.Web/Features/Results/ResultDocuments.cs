@@ -86,6 +86,35 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
 
     private static readonly DossierStatus[] SignStatuses = [DossierStatus.AwaitingApproval, DossierStatus.ResultIssued, DossierStatus.Returned];
 
+    /// <summary>
+    /// The kind of result document a procedure issues, from its result in the catalogue (or its name when the catalogue
+    /// leaves the result empty): a licence, a certificate, a decision, or a written reply.
+    /// </summary>
+    public static ResultDocumentType KindOf(string? result)
+    {
+        var text = (result ?? "").ToLowerInvariant();
+        return text switch
+        {
+            _ when text.Contains("giấy phép", StringComparison.Ordinal) => ResultDocumentType.Licence,
+            _ when text.Contains("giấy chứng nhận", StringComparison.Ordinal) || text.Contains("chứng chỉ", StringComparison.Ordinal)
+                => ResultDocumentType.Certificate,
+            _ when text.Contains("quyết định", StringComparison.Ordinal) || text.Contains("công nhận", StringComparison.Ordinal)
+                || text.Contains("phê duyệt", StringComparison.Ordinal) || text.Contains("giao quyền", StringComparison.Ordinal)
+                => ResultDocumentType.Decision,
+            _ when text.Length > 0 => ResultDocumentType.Reply,
+            _ => ResultDocumentType.Other,
+        };
+    }
+
+    /// <summary>An example symbol for a document of <paramref name="kind"/> issued by the agency <paramref name="agencyCode"/> ("GP-SKHCN").</summary>
+    public static string SymbolExample(ResultDocumentType kind, string agencyCode) => kind switch
+    {
+        ResultDocumentType.Licence => "GP-" + agencyCode,
+        ResultDocumentType.Certificate => "GCN-" + agencyCode,
+        ResultDocumentType.Decision => "QĐ-" + agencyCode,
+        ResultDocumentType.Reply or ResultDocumentType.Other => agencyCode,
+    };
+
     public static bool MayRecord(ClaimsPrincipal user) => user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader);
 
     public static bool MaySign(ClaimsPrincipal user) => user.IsInRole(Roles.Leader);

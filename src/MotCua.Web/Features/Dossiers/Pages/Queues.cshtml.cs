@@ -59,6 +59,14 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
     /// <summary>Why the assign form is not offered to a caller who may assign (nothing listed to assign, or nobody to assign to); null when it is.</summary>
     public string? AssignUnavailable { get; private set; }
 
+    /// <summary>
+    /// For an agency-wide leader looking at their own unit: the other units holding dossiers nobody is assigned to yet,
+    /// with how many, so the leader finds the work to hand out without knowing the unit filter.
+    /// </summary>
+    public IReadOnlyList<(int Id, string Name, int Count)> UnitsAwaitingAssignment { get; private set; } = [];
+
+    private static readonly DossierStatus[] Assignable = [.. Enum.GetValues<DossierStatus>().Where(s => DossierStateMachine.IsAllowedInStatus(s, DossierAction.Assign))];
+
     public IReadOnlyList<BulkResult> Results { get; private set; } = [];
 
     public string? BulkError { get; private set; }
@@ -182,6 +190,14 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time, CalendarProvi
                 {
                     Queues[i] = Queues[i] with { Selectable = false };
                 }
+            }
+            if (AgencyWide && Filter.UnitId is null)
+            {
+                var shown = ShownUnitId;
+                var waiting = await DossierQueues.OpenOf(db, User.AgencyId())
+                    .Where(d => Assignable.Contains(d.Status) && d.Assignee == null && d.CurrentUnitId != null && d.CurrentUnitId != shown)
+                    .GroupBy(d => d.CurrentUnitId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+                UnitsAwaitingAssignment = [.. Units.Select(u => (u.Id, u.Name, Count: waiting.FirstOrDefault(w => w.Key == u.Id)?.Count ?? 0)).Where(u => u.Count > 0)];
             }
         }
     }
