@@ -75,7 +75,7 @@ public sealed partial class PaknMergeTests(MotCuaApp app) : IClassFixture<MotCua
             Assert.Equal(HttpStatusCode.OK, (await focal.PostAsJsonAsync($"/api/feedback/{duplicate}/actions", new { action = "classifyDuplicate", duplicateOfCode = waiting })).StatusCode);
         }
 
-        int from, into, open;
+        int from, into, open, intoOffice;
         string fromName, intoName;
         Dictionary<string, (DateTimeOffset Due, DateTimeOffset? TransferDue)> deadlines;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -87,7 +87,7 @@ public sealed partial class PaknMergeTests(MotCuaApp app) : IClassFixture<MotCua
             var office = new Unit { Agency = agency, Name = "Văn phòng Sở", Kind = UnitKind.Office };
             db.AddRange(agency, office);
             await db.SaveChangesAsync();
-            (into, intoName) = (agency.Id, agency.Name);
+            (into, intoName, intoOffice) = (agency.Id, agency.Name, office.Id);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             foreach (var (name, role) in new[] { ("quantri-pakn", Roles.Admin), ("daumoi-pakn", Roles.ControlFocalOfficer), ("lanhdao-pakn", Roles.Leader) })
             {
@@ -153,7 +153,7 @@ public sealed partial class PaknMergeTests(MotCuaApp app) : IClassFixture<MotCua
         Assert.Equal(HttpStatusCode.OK, (await leaderApi.PostAsJsonAsync($"/api/feedback/{handling}/actions", new { action = "approve" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await leaderApi.PostAsJsonAsync($"/api/feedback/{handling}/actions", new { action = "publish", reviewed = true })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await focalApi.PostAsJsonAsync($"/api/feedback/{waiting}/actions",
-            new { action = "classifyInScope", unitId = await OfficeAsync(host, into) })).StatusCode);
+            new { action = "classifyInScope", unitId = intoOffice })).StatusCode);
 
         // The sender's tracking page names the agency handling it, the one that received it, and the hand-over.
         var token = await MotCuaApp.AntiforgeryTokenAsync(anonymous, "/phan-anh-kien-nghi/tra-cuu");
@@ -164,12 +164,6 @@ public sealed partial class PaknMergeTests(MotCuaApp app) : IClassFixture<MotCua
         Assert.Contains("data-testid=\"track-agency\">" + intoName + "<", track, StringComparison.Ordinal);
         Assert.Contains(" tại " + fromName, track, StringComparison.Ordinal);
         Assert.Contains(note, track, StringComparison.Ordinal);
-    }
-
-    private static async Task<int> OfficeAsync(MotCuaApp host, int agencyId)
-    {
-        await using var db = host.CreateDbContext();
-        return await db.Units.Where(u => u.AgencyId == agencyId).Select(u => u.Id).SingleAsync();
     }
 
     private static ClaimsPrincipal AdminOf(int agencyId) => new(new ClaimsIdentity(
