@@ -8,6 +8,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Features.Plans;
@@ -22,13 +23,17 @@ public sealed record MergeRequest(int FromAgencyId, int IntoAgencyId, DateOnly E
 
 /// <summary>What a merge would move, counted without changing anything; <see cref="Stamp"/> ties a confirmation to these counts.</summary>
 public sealed record MergePreview(string FromName, string FromCode, string IntoName, DateOnly EffectiveFrom, int Procedures, int ProceduresAlreadyInInto,
-    int Processes, int OpenDossiers, int ClosedDossiers, int Accounts, int Plans, int Units, IReadOnlyList<string> UnitRenames, string Stamp);
+    int Processes, int OpenDossiers, int ClosedDossiers, int Accounts, int Plans, int Units, IReadOnlyList<string> UnitRenames, string Stamp)
+{
+    /// <summary>Open PAKN (not answered, transferred or closed as duplicates) that pass to the successor with their deadlines.</summary>
+    public int OpenFeedback { get; init; }
+}
 
 /// <summary>
 /// Hợp nhất cơ quan, in two steps: a dry-run preview that stores nothing, then a confirmation that moves everything in
 /// one transaction. The catalogue (procedures with their versions and internal processes, fields, template files,
-/// publication decisions), the units, the control plans from the merge year, the accounts (moved or closed) and the
-/// open dossiers pass to the successor; closed dossiers and report rows stay with the agency that received them, which
+/// publication decisions), the units, the control plans from the merge year, the accounts (moved or closed), the
+/// open dossiers and the open PAKN pass to the successor; closed dossiers and report rows stay with the agency that received them, which
 /// <see cref="AgencyLineage"/> adds to the successor's reports. Each open dossier goes through the one save
 /// (<see cref="DossierStore"/>) with a hand-over event in its timeline and its own audit entry; the merged agency stays
 /// as a closed agency that names its successor, so its codes keep resolving.
@@ -59,6 +64,8 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
         var open = await db.Dossiers.AsNoTracking().Where(d => d.AgencyId == from!.Id && OpenStatuses.Contains(d.Status))
             .Select(d => new { d.Id, d.Version }).ToListAsync(ct);
         var closed = await db.Dossiers.AsNoTracking().CountAsync(d => d.AgencyId == from!.Id && !OpenStatuses.Contains(d.Status), ct);
+        var feedback = await db.FeedbackItems.AsNoTracking().Where(f => f.AgencyId == from!.Id && FeedbackHandover.OpenStatuses.Contains(f.Status))
+            .Select(f => new { f.Id, f.Version }).ToListAsync(ct);
         var accounts = await db.Users.AsNoTracking().CountAsync(u => u.AgencyId == from!.Id && u.IsActive, ct);
         var plans = await db.ControlPlans.AsNoTracking().CountAsync(p => p.AgencyId == from!.Id && p.Year >= request.EffectiveFrom.Year, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.AgencyId == from!.Id).Select(u => u.Name).ToListAsync(ct);
@@ -66,9 +73,11 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
         var renames = units.Where(n => intoUnits.Contains(n, StringComparer.OrdinalIgnoreCase))
             .Select(n => $"{n} → {RenamedUnit(n, from!)}").ToList();
         var stamp = string.Join('/', procedures.Count, already, processes, accounts, plans, units.Count, closed,
-            string.Join(',', open.OrderBy(o => o.Id).Select(o => o.Id.ToString(CultureInfo.InvariantCulture) + ":" + o.Version.ToString(CultureInfo.InvariantCulture))));
+            string.Join(',', open.OrderBy(o => o.Id).Select(o => o.Id.ToString(CultureInfo.InvariantCulture) + ":" + o.Version.ToString(CultureInfo.InvariantCulture))),
+            string.Join(',', feedback.OrderBy(f => f.Id).Select(f => f.Id.ToString(CultureInfo.InvariantCulture) + ":" + f.Version.ToString(CultureInfo.InvariantCulture))));
         return (new MergePreview(from!.Name, from.Code, into!.Name, request.EffectiveFrom, procedures.Count - already, already, processes, open.Count, closed,
-            accounts, plans, units.Count, renames, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..16]), null);
+            accounts, plans, units.Count, renames, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp)))[..16])
+        { OpenFeedback = feedback.Count }, null);
     }
 
     /// <summary>Applies the merge previewed with <paramref name="stamp"/>; nothing changes when the data moved since the preview or a rule refuses.</summary>
@@ -206,6 +215,17 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
                     : $"Chuyển tài khoản {account.UserName} sang {into.Name} do hợp nhất {from.Name}");
         }
 
+        // Open PAKN: the successor's officers answer them by the same deadlines; the reports keep counting them where they were received.
+        var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);
+        var feedback = await db.FeedbackItems.Where(f => f.AgencyId == from.Id && FeedbackHandover.OpenStatuses.Contains(f.Status)).OrderBy(f => f.Id).ToListAsync(ct);
+        foreach (var item in feedback)
+        {
+            var unit = request.Accounts == MergeAccountHandling.MoveToUnit && item.AssignedUnitId is { } assigned && unitIds.Contains(assigned)
+                ? request.TargetUnitId
+                : item.AssignedUnitId;
+            FeedbackHandover.HandOver(db, time, user, item, into.Id, unit, note, "feedback.merge.handover");
+        }
+
         from.SucceededById = into.Id;
         from.SucceededFrom = request.EffectiveFrom;
         var merge = new AgencyMerge
@@ -213,14 +233,16 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
             FromAgencyId = from.Id, IntoAgencyId = into.Id, EffectiveFrom = request.EffectiveFrom, ConfirmedAt = now, ConfirmedBy = user.Identity?.Name,
             DecisionReference = string.IsNullOrWhiteSpace(request.DecisionReference) ? null : request.DecisionReference.Trim().Normalize(System.Text.NormalizationForm.FormC),
             AccountHandling = request.Accounts, TargetUnitId = request.Accounts == MergeAccountHandling.MoveToUnit ? request.TargetUnitId : null,
-            Procedures = preview.Procedures, Processes = preview.Processes, OpenDossiers = preview.OpenDossiers, Plans = preview.Plans, Units = preview.Units,
+            Procedures = preview.Procedures, Processes = preview.Processes, OpenDossiers = preview.OpenDossiers, OpenFeedback = feedback.Count, Plans = preview.Plans,
+            Units = preview.Units,
             AccountsMoved = request.Accounts == MergeAccountHandling.Close ? 0 : accounts.Count,
             AccountsClosed = request.Accounts == MergeAccountHandling.Close ? accounts.Count : 0,
         };
         db.AgencyMerges.Add(merge);
         AuditLog.Append(db, time, user, "agency.merge", "Agency", from.Id.ToString(CultureInfo.InvariantCulture),
             $"Hợp nhất {from.Name} ({from.Code}) vào {into.Name} ({into.Code}) từ ngày {request.EffectiveFrom.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}: "
-            + $"{merge.Procedures} thủ tục, {merge.Processes} quy trình, {merge.OpenDossiers} hồ sơ đang giải quyết, {merge.Units} đơn vị, {merge.Plans} kế hoạch; "
+            + $"{merge.Procedures} thủ tục, {merge.Processes} quy trình, {merge.OpenDossiers} hồ sơ đang giải quyết, {merge.OpenFeedback} phản ánh, kiến nghị đang xử lý, "
+            + $"{merge.Units} đơn vị, {merge.Plans} kế hoạch; "
             + $"{merge.AccountsMoved} tài khoản chuyển, {merge.AccountsClosed} tài khoản ngừng sử dụng",
             new { merge.FromAgencyId, merge.IntoAgencyId, merge.EffectiveFrom, merge.AccountHandling, merge.TargetUnitId, merge.DecisionReference });
         await db.SaveChangesAsync(ct);
@@ -228,7 +250,6 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
         await CatalogueSearchIndex.WriteAsync(db, await db.ProcedureVersions.Where(v => moving.Contains(v.ProcedureId)).Select(v => v.Id).ToListAsync(ct), ct);
 
         // Open dossiers, one save each: the code, clock and history stay; the agency, and with a target unit the holding unit, change.
-        var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);
         var dossiers = await db.Dossiers.Where(d => d.AgencyId == from.Id && OpenStatuses.Contains(d.Status)).OrderBy(d => d.Id).ToListAsync(ct);
         foreach (var dossier in dossiers)
         {

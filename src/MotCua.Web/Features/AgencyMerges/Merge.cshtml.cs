@@ -93,7 +93,7 @@ public sealed class MergeModel(AppDbContext db, AgencyMergeService merges, TimeP
             (Preview, _) = await merges.PreviewAsync(RequestOf(Input), User, recordingHistory: false, ct);
             return Page();
         }
-        Message = $"Đã hợp nhất: {merge.OpenDossiers} hồ sơ đang giải quyết, {merge.Procedures} thủ tục, {merge.Units} đơn vị, {merge.Plans} kế hoạch đã chuyển; "
+        Message = $"Đã hợp nhất: {merge.OpenDossiers} hồ sơ đang giải quyết, {merge.OpenFeedback} phản ánh, kiến nghị đang xử lý, {merge.Procedures} thủ tục, {merge.Units} đơn vị, {merge.Plans} kế hoạch đã chuyển; "
             + $"{merge.AccountsMoved} tài khoản chuyển, {merge.AccountsClosed} tài khoản ngừng sử dụng.";
         return RedirectToPage();
     }

@@ -162,9 +162,10 @@ public sealed class UnitMergeService(AppDbContext db, DossierStore store, Refere
                 item.UnitId = into.Id;
             }
         }
-        foreach (var feedback in await db.FeedbackItems.Where(f => f.AssignedUnitId == from.Id && f.ClosedAt == null).ToListAsync(ct))
+        var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);
+        foreach (var feedback in await db.FeedbackItems.Where(f => f.AssignedUnitId == from.Id && f.ClosedAt == null).OrderBy(f => f.Id).ToListAsync(ct))
         {
-            feedback.AssignedUnitId = into.Id;
+            FeedbackHandover.HandOver(db, time, user, feedback, feedback.AgencyId, into.Id, note, "feedback.unit-merge.handover");
         }
         AuditLog.Append(db, time, user, "unit.merge", "Unit", from.Id.ToString(CultureInfo.InvariantCulture),
             $"Sáp nhập {from.Name} vào {into.Name} từ ngày {date}: {preview.OpenDossiers} hồ sơ đang giải quyết, {preview.Processes} quy trình nội bộ, "
@@ -177,7 +178,6 @@ public sealed class UnitMergeService(AppDbContext db, DossierStore store, Refere
         await db.SaveChangesAsync(ct);
 
         // Open dossiers, one save each: code, clock and history stay; the holding unit, the plan's remaining steps and the open step assignments move to B.
-        var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);
         foreach (var dossier in await OpenDossiersAsync(from, tracked: true, ct))
         {
             var fromUnit = dossier.CurrentUnitId;

@@ -28,6 +28,9 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
 
     public PendingTimeliness? Standing { get; private set; }
 
+    /// <summary>The agency that received it, when a merge handed it to this one.</summary>
+    public string? ReceivedAgencyName { get; private set; }
+
     public string? Error { get; private set; }
 
     public string? Message { get; private set; }
@@ -165,6 +168,9 @@ public sealed class DetailModel(AppDbContext db, FeedbackDesk desk, CalendarProv
             return false;
         }
         DuplicateOfCode = Item.DuplicateOf?.Code;
+        ReceivedAgencyName = Item.ReceivedAgencyId is { } received && received != Item.AgencyId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == received).Select(a => a.Name).SingleAsync(ct)
+            : null;
         // Only units that can take work, in the organisation's order; the desk-side assignment rule rejects the others too.
         Units = await db.Units.AsNoTracking().Where(u => u.AgencyId == agencyId && u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         // A PAKN about a procedure suggests the unit that handles that procedure's dossiers; otherwise nothing is chosen for

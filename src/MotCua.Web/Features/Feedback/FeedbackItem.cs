@@ -16,7 +16,14 @@ public sealed class FeedbackItem
 {
     public long Id { get; set; }
 
+    /// <summary>The agency handling it now: the one that received it, or its successor after a merge.</summary>
     public int AgencyId { get; set; }
+
+    /// <summary>
+    /// The agency that received it, kept when a merge hands it to a successor, so reports count it where it was received
+    /// (<see cref="FeedbackReports.ReceivedBy"/>); null means <see cref="AgencyId"/>.
+    /// </summary>
+    public int? ReceivedAgencyId { get; set; }
 
     /// <summary>Acknowledgement code (mã tiếp nhận) given to the sender.</summary>
     public required string Code { get; set; }
@@ -112,6 +119,9 @@ public sealed class FeedbackItem
     /// <summary>When handling ended (published, transferred or closed as duplicate); on-time is judged against <see cref="DueAt"/>.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>The hand-over lines of the merges that passed it to another agency or unit, oldest first, one a line.</summary>
+    public string? HandoverNotes { get; set; }
+
     public long Version { get; set; }
 
     /// <summary>Files the sender attached (back office only).</summary>
@@ -150,8 +160,10 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.Property(f => f.PublicAnswer).HasMaxLength(8000);
         b.Property(f => f.PublicRegulation).HasMaxLength(500);
         b.Property(f => f.RedactionReviewedBy).HasMaxLength(256);
+        b.Property(f => f.HandoverNotes).HasMaxLength(FeedbackHandover.MaxNotesLength);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Agency>().WithMany().HasForeignKey(f => f.ReceivedAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(f => f.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(f => f.DuplicateOf).WithMany().HasForeignKey(f => f.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         DossierModel.UtcTicks(b);

@@ -33,7 +33,9 @@ public sealed class TrackModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>What the sender sees: the state in plain words, and the transfer when there was one.</summary>
     public TrackView? Result { get; private set; }
 
-    public sealed record TrackView(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string? Transferred, bool Answered);
+    /// <summary><see cref="ReceivedBy"/> is the agency that received it when a merge handed it to <see cref="Agency"/>, which handles it now.</summary>
+    public sealed record TrackView(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string? Transferred, bool Answered, string Agency,
+        string? ReceivedBy, IReadOnlyList<string> Handovers);
 
     public void OnGet()
     {
@@ -74,8 +76,12 @@ public sealed class TrackModel(AppDbContext db, TimeProvider time) : PageModel
         }
         await SecondFactorThrottle.ClearAsync(db, key, ct);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var receivedBy = item.ReceivedAgencyId is { } received && received != item.AgencyId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == received).Select(a => a.Name).SingleAsync(ct)
+            : null;
         Result = new TrackView(item.Code, item.Title, item.ReceivedAt, PublicStatus(item.Status),
-            item.TransferredAt is null ? null : FeedbackTransferNotice.SenderText(item, agency), item.Status == FeedbackStatus.Published);
+            item.TransferredAt is null ? null : FeedbackTransferNotice.SenderText(item, agency), item.Status == FeedbackStatus.Published, agency, receivedBy,
+            FeedbackHandover.Notes(item));
         return Page();
     }
 

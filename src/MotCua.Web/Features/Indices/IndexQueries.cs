@@ -156,8 +156,8 @@ public static class IndexQueries
         // PAKN follow the dossiers: those of agencies and units merged into the scope by the period's end count under the successor, each item once.
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
         var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
-        var rows = await reporting.Context.FeedbackItems.AsNoTracking()
-            .Where(f => agencies.Contains(f.AgencyId) && f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
+        var rows = await reporting.Context.FeedbackItems.AsNoTracking().ReceivedBy(agencies)
+            .Where(f => f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
             .Select(f => new { f.AssignedUnitId, f.DueAt, f.ClosedAt })
             .ToListAsync(ct);
         return rows.GroupBy(r => AnsweringUnitKey(successors, r.AssignedUnitId), StringComparer.Ordinal)

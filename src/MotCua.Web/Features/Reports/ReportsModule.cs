@@ -248,9 +248,9 @@ public sealed record ReportBundle(
         // PAKN: received in the period; handled = closed (answered, published or out of scope) in the period. Those of
         // agencies merged into this one count here for periods ending on or after the merge, as the dossiers do.
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(db, agencyId, period.Start, period.End, ct);
-        var received = await db.FeedbackItems.AsNoTracking().CountAsync(f => agencies.Contains(f.AgencyId) && f.ReceivedAt >= s && f.ReceivedAt < e, ct);
-        var handled = await db.FeedbackItems.AsNoTracking()
-            .Where(f => agencies.Contains(f.AgencyId) && f.ClosedAt >= s && f.ClosedAt < e)
+        var received = await db.FeedbackItems.AsNoTracking().ReceivedBy(agencies).CountAsync(f => f.ReceivedAt >= s && f.ReceivedAt < e, ct);
+        var handled = await db.FeedbackItems.AsNoTracking().ReceivedBy(agencies)
+            .Where(f => f.ClosedAt >= s && f.ClosedAt < e)
             .Select(f => new { f.ClosedAt, f.DueAt }).ToListAsync(ct);
         var pakn = new PaknCounts(received, handled.Count, handled.Count(h => h.ClosedAt <= h.DueAt), handled.Count(h => h.ClosedAt > h.DueAt));
 

@@ -48,6 +48,9 @@ public sealed class AgencyMerge
 
     public int OpenDossiers { get; set; }
 
+    /// <summary>Open PAKN handed to the successor.</summary>
+    public int OpenFeedback { get; set; }
+
     public int AccountsMoved { get; set; }
 
     public int AccountsClosed { get; set; }
