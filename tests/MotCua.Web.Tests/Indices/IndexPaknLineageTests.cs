@@ -116,6 +116,36 @@ public sealed class IndexPaknLineageTests
 
     private static readonly PaknCounts Zero = new(0, 0);
 
+    [Fact]
+    public async Task In_a_running_month_an_open_pakn_is_prolonged_only_once_its_due_instant_has_passed()
+    {
+        await using var app = new MotCuaApp();
+        // Official month 3/2025 runs 15/02–14/03; the clock is 10/03/2025, so the month is counted as of now.
+        var march = ReportPeriod.Month(2025, 3).AsOf(app.Clock.GetUtcNow());
+        int agencyId;
+        await using (var db = app.CreateDbContext())
+        {
+            agencyId = await db.Users.Where(u => u.UserName == "daumoi").Select(u => u.AgencyId).SingleAsync();
+        }
+        var before = await CountsAsync(app, agencyId, agencyId, march);
+        await using (var db = app.CreateDbContext())
+        {
+            var received = new DateTimeOffset(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
+            var overdue = Item(agencyId, null, "PAKN-ASOF-1", received);
+            (overdue.Status, overdue.ClosedAt, overdue.DueAt) = (FeedbackStatus.Handling, null, new DateTimeOffset(2025, 3, 7, 10, 0, 0, TimeSpan.Zero));
+            var dueLater = Item(agencyId, null, "PAKN-ASOF-2", received);
+            (dueLater.Status, dueLater.ClosedAt, dueLater.DueAt) = (FeedbackStatus.Handling, null, new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
+            db.FeedbackItems.AddRange(overdue, dueLater);
+            await db.SaveChangesAsync();
+        }
+        var after = await CountsAsync(app, agencyId, agencyId, march);
+
+        int Added(Func<PaknCounts, int> figure) => after["S/" + march.Key].Values.Sum(figure) - before["S/" + march.Key].Values.Sum(figure);
+        Assert.Equal(2, Added(c => c.Received));
+        // Due on 12/03, two days after now: not yet prolonged, although the month ends after it.
+        Assert.Equal(1, Added(c => c.Prolonged));
+    }
+
     private static async Task<Dictionary<string, IReadOnlyDictionary<string, PaknCounts>>> CountsAsync(
         MotCuaApp app, int agencyId, int predecessorId, params ReportPeriod[] periods)
     {

@@ -145,14 +145,15 @@ public static class IndexQueries
 
     /// <summary>
     /// PAKN per unit for the one-stop scoring (indicator 8): received in the period (duplicates are the same matter, so
-    /// they are left out); handled on time = closed by the period's end no later than its due instant; prolonged = still
-    /// open at the period's end after its due instant.
+    /// they are left out); handled on time = closed by the period's cut-off no later than its due instant; prolonged = still
+    /// open at the cut-off after its due instant. A running period is cut off at now (ADR-017), so a PAKN due later this
+    /// period is not yet prolonged.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, PaknCounts>> PaknByUnitAsync(ReportingDb reporting, int agencyId, ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
-        DateTimeOffset s = period.StartInstant, e = period.EndInstant;
+        DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
         // PAKN follow the dossiers: those of agencies and units merged into the scope by the period's end count under the successor, each item once.
         var agencies = await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct);
         var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
