@@ -363,6 +363,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("Action", "AgencyId", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -2319,6 +2321,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("HandoverNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("PublicAnswer")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -2337,6 +2343,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ReceivedAgencyId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
@@ -2418,6 +2427,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ReceivedAgencyId");
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("IX_FeedbackItems_Search");
@@ -2992,6 +3003,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("OpenDossiers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenFeedback")
                         .HasColumnType("integer");
 
                     b.Property<int>("Plans")
@@ -4720,6 +4734,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasOne("MotCua.Web.Features.Feedback.FeedbackItem", "DuplicateOf")
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivedAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");

@@ -349,6 +349,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("Action", "AgencyId", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -2240,6 +2242,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HandoverNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublicAnswer")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -2257,6 +2263,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceivedAgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
@@ -2339,6 +2348,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("ReceivedAgencyId");
 
                     b.HasIndex("SearchText")
                         .HasDatabaseName("IX_FeedbackItems_Search")
@@ -2894,6 +2905,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OpenDossiers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenFeedback")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Plans")
@@ -4584,6 +4598,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasOne("MotCua.Web.Features.Feedback.FeedbackItem", "DuplicateOf")
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivedAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");
