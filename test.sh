@@ -15,8 +15,8 @@ ROOT=$PWD
 RESULTS=$(mktemp -d /tmp/motcua-results.XXXXXX)
 PGDIR=""
 # The tests' own files (SQLite databases, uploads, app data) go to memory where the machine has it: each SQLite commit
-# waits for its fsync on disk (about 1 ms on the development machine's disk, 0.04 ms on tmpfs) and the suite commits tens of thousands of
-# times. Nothing a test writes outlives the run.
+# waits for its fsync on disk, and the suite commits many thousands of times (docs/performance.md, "Test time").
+# Nothing a test writes outlives the run.
 TESTTMP=/tmp
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then TESTTMP=$(mktemp -d /dev/shm/motcua-tests.XXXXXX); fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
