@@ -100,20 +100,38 @@ public static class ReportExcel
             }
             Values(data, ++r, "", report.Total, Header, BoldNumber);
             r++;
-            Row(data, ++r, (1, "Ghi chú: " + report.FinishRuleText, Wrap));
+            var notes = ++r;
+            Row(data, notes, (1, "Ghi chú: " + report.FinishRuleText, Wrap));
             Merge(merges, 1, r, Columns, r);
             Row(data, ++r, (1, "Đối chiếu: (3) = (4) + (5) + (6) + (7) = (8) + (12) + (15) + (16) + (17); (8) = (9) + (10) + (11); (12) = (13) + (14). Hồ sơ không được tiếp nhận (19) chưa được tiếp nhận nên không tính vào (3).", Wrap));
             Merge(merges, 1, r, Columns, r);
-            Row(data, ++r, (1, "Lập ngày " + printedAt.ToVnDate() + " từ dữ liệu hệ thống một cửa.", Body));
+            Row(data, ++r, (1, "Lập ngày " + printedAt.ToVnDate() + " từ dữ liệu hệ thống một cửa.", Wrap));
             Merge(merges, 1, r, Columns, r);
+
+            // Merged cells never grow to fit wrapped text, so the header rows and the notes get their height here.
+            foreach (var (row, height) in new[] { (h1, 33d), (h2, 33d), (h3, 33d), (notes, 33d), (notes + 1, 33d) })
+            {
+                var x = data.Elements<Row>().Single(e => e.RowIndex! == row);
+                x.Height = height;
+                x.CustomHeight = true;
+            }
 
             var columns = new DocumentFormat.OpenXml.Spreadsheet.Columns(
                 new Column { Min = 1, Max = 1, Width = 6, CustomWidth = true },
                 new Column { Min = 2, Max = 2, Width = 48, CustomWidth = true },
                 new Column { Min = 3, Max = (uint)Columns, Width = 11, CustomWidth = true });
-            ws.Worksheet = new Worksheet(columns, data, merges);
+            // The form prints on landscape A4, one page wide, with its header repeated on every page.
+            ws.Worksheet = new Worksheet(
+                new SheetProperties(new PageSetupProperties { FitToPage = true }),
+                columns, data, merges,
+                new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
             var sheets = wb.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Biểu 06" });
+            wb.Workbook.Append(new DefinedNames(new DefinedName("'Biểu 06'!$" + h1.ToString(CultureInfo.InvariantCulture) + ":$" + numbers.ToString(CultureInfo.InvariantCulture))
+            {
+                Name = "_xlnm.Print_Titles", LocalSheetId = 0,
+            }));
             wb.Workbook.Save();
         }
         return stream.ToArray();
@@ -137,8 +155,13 @@ public static class ReportExcel
         }
         cells.Add(Text(18, r, row.Reconciles ? "Khớp" : "Lệch", text));
         cells.Add(Number(19, r, row.RefusedAtDesk, number));
-        data.Append(new Row(cells) { RowIndex = r });
+        // A spreadsheet opened elsewhere may not grow a row to its wrapped text, so a long name gets its lines' height.
+        var lines = Math.Max(1, (row.Name.Length + NameLineLength - 1) / NameLineLength);
+        data.Append(lines == 1 ? new Row(cells) { RowIndex = r } : new Row(cells) { RowIndex = r, Height = 15.0 * lines, CustomHeight = true });
     }
+
+    /// <summary>About how many characters of the group's name fit on one line of its 48-wide column in 11 pt Times.</summary>
+    private const int NameLineLength = 55;
 
     private static void Row(SheetData data, uint r, params (int Column, string Text, uint Style)[] cells) =>
         data.Append(new Row(cells.Select(c => Text(c.Column, r, c.Text, c.Style))) { RowIndex = r });
