@@ -93,6 +93,14 @@ public sealed class DemoYearTests(DemoYearTests.App app) : IClassFixture<DemoYea
     }
 
     [Fact]
+    public async Task Every_demo_PAKN_came_in_through_a_channel_the_register_names_in_Vietnamese()
+    {
+        var channels = await ReadAsync(db => db.FeedbackItems.AsNoTracking().Select(f => f.Channel).Distinct().ToListAsync());
+        Assert.Contains("direct", channels);
+        Assert.All(channels, c => Assert.NotEqual(c, FeedbackFilter.ChannelName(c)));
+    }
+
+    [Fact]
     public async Task Results_collected_at_the_commune_centre_stand_at_each_hand_back_stage()
     {
         var rows = await ReadAsync(db => db.Dossiers.AsNoTracking().Where(d => d.ReturnAtCentreId != null)

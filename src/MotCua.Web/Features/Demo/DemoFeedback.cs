@@ -58,7 +58,7 @@ internal static class DemoFeedback
                 Code = "PAKN-" + received.ToOffset(DeadlineCalculator.VietnamOffset).ToString("yyMMdd", CultureInfo.InvariantCulture) + "-"
                     + new string(Enumerable.Range(0, 6).Select(_ => CodeAlphabet[random.Next(CodeAlphabet.Length)]).ToArray()),
                 ReceivedAt = received,
-                Channel = random.NextDouble() < 0.7 ? "portal" : "desk",
+                Channel = random.NextDouble() < 0.7 ? "portal" : "direct",
                 SenderName = people.Person(),
                 SenderAddress = people.Address(),
                 SenderPhone = people.Phone(),
