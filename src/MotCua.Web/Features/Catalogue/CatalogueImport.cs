@@ -587,7 +587,7 @@ public static partial class CatalogueImport
     {
         using var ms = new MemoryStream();
         var list = rows.ToList();
-        MiniExcel.SaveAs(ms, list.Count > 0 ? list : [Columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal)], sheetName: sheet);
+        MiniExcel.SaveAs(ms, list.Count > 0 ? list : [Columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal)], sheetName: sheet, configuration: Spreadsheets.Readable);
         return ms.ToArray();
     }
 

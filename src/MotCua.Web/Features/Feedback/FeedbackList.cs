@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using MotCua.Core.Calendar;
 using MotCua.Core.Feedback;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Feedback;
 
@@ -283,7 +284,7 @@ public static class FeedbackExport
             sheet.Add(Columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal));
         }
         using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "So PAKN");
+        stream.SaveAs(sheet, sheetName: "So PAKN", configuration: Spreadsheets.Readable);
         return stream.ToArray();
     }
 }

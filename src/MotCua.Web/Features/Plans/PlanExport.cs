@@ -4,6 +4,7 @@ using MotCua.Core.Plans;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Plans;
 
@@ -117,7 +118,7 @@ public static class PlanExport
             },
         };
         using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
+        stream.SaveAs(sheets, configuration: Spreadsheets.Readable);
         return stream.ToArray();
     }
 }

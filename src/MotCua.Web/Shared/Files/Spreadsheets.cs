@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace MotCua.Web.Shared.Files;
 
@@ -23,6 +24,13 @@ public sealed record SpreadsheetRows(IReadOnlyList<IDictionary<string, object?>>
 /// </summary>
 public static class Spreadsheets
 {
+    /// <summary>
+    /// What every exported list (.xlsx) is written with: columns as wide as their content within bounds, since at the
+    /// default width an officer opening a register saw codes, names and dates cut off and had to widen every column.
+    /// MiniExcel measures widths only in its fast mode, which holds the sheet in memory: exports are bounded lists.
+    /// </summary>
+    public static OpenXmlConfiguration Readable { get; } = new() { FastMode = true, EnableAutoWidth = true, MinWidth = 6, MaxWidth = 60 };
+
     public static SpreadsheetRows Read(Stream seekable, ExcelType type, bool useHeaderRow, SpreadsheetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(seekable);

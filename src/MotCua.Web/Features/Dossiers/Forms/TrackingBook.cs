@@ -5,6 +5,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Web.Data;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Documents;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers.Forms;
 
@@ -88,7 +89,7 @@ public static class TrackingBook
             sheet.Add(Columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal));
         }
         using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "So theo doi ho so");
+        stream.SaveAs(sheet, sheetName: "So theo doi ho so", configuration: Spreadsheets.Readable);
         return stream.ToArray();
     }
 

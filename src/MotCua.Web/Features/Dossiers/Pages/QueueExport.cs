@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Shared;
+using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers.Pages;
 
@@ -45,7 +46,7 @@ public static class QueueExport
             sheet.Add(Columns.ToDictionary(c => c, _ => (object?)null, StringComparer.Ordinal));
         }
         using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "Hang doi ho so");
+        stream.SaveAs(sheet, sheetName: "Hang doi ho so", configuration: Spreadsheets.Readable);
         return stream.ToArray();
     }
 
