@@ -32,8 +32,13 @@ public sealed class CounterJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await page.GotoAsync("/mot-cua/tiep-nhan");
         await page.GetByLabel("Tìm thủ tục hành chính").FillAsync("nhan vien buc xa");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
-        await page.GetByTestId("procedure-choices").GetByRole(AriaRole.Row).Filter(new() { HasText = Procedure })
-            .GetByRole(AriaRole.Link, new() { Name = "Chọn" }).ClickAsync();
+        // On a phone each procedure is a card with its "Chọn" on screen, not in a fourth column scrolled out of view.
+        var choose = page.GetByTestId("procedure-choices").Locator("tr").Filter(new() { HasText = Procedure })
+            .GetByRole(AriaRole.Link, new() { Name = "Chọn" });
+        var box = await choose.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X + box.Width <= 390, $"\"Chọn\" ends at {box.X + box.Width} px on a 390 px screen");
+        await choose.ClickAsync();
 
         // The preview is on the page and the script has refreshed it from the endpoint.
         var preview = page.GetByTestId("deadline-preview");
