@@ -19,4 +19,21 @@ public sealed class OfficerPagesLookTests(BrowserApp browser) : IClassFixture<Br
         Assert.True(await OverflowAsync(page) <= 0, $"The calculator scrolls sideways by {await OverflowAsync(page)} px at 390 px");
         await BrowserApp.ScreenshotAsync(page, "cost-calculator-390");
     }
+
+    [Fact]
+    public async Task The_scoring_figures_are_large_and_their_captions_small_and_plain()
+    {
+        var page = await browser.LoginAsync("daumoi");
+        await page.GotoAsync("/cham-diem-mot-cua");
+        var figure = page.GetByTestId("data-ontime");
+        var caption = figure.Locator("xpath=following-sibling::dd[1]");
+        await Assertions.Expect(caption).ToContainTextAsync("hồ sơ đã giải quyết");
+        var style = "e => { const s = getComputedStyle(e); return [parseFloat(s.fontSize), parseInt(s.fontWeight, 10)]; }";
+        var figureStyle = await figure.EvaluateAsync<float[]>(style);
+        var captionStyle = await caption.EvaluateAsync<float[]>(style);
+        Assert.True(figureStyle[1] >= 700, $"figure weight {figureStyle[1]}");
+        Assert.True(captionStyle[1] <= 400, $"caption weight {captionStyle[1]}");
+        Assert.True(captionStyle[0] <= figureStyle[0] * 0.7, $"caption {captionStyle[0]} px against figure {figureStyle[0]} px");
+        await BrowserApp.ScreenshotBothWidthsAsync(page, "scoring-figures");
+    }
 }
