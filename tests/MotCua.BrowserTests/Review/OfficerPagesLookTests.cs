@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
+using MotCua.Web.Tests.Results;
 
 namespace MotCua.BrowserTests.Review;
 
@@ -35,5 +36,29 @@ public sealed class OfficerPagesLookTests(BrowserApp browser) : IClassFixture<Br
         Assert.True(captionStyle[1] <= 400, $"caption weight {captionStyle[1]}");
         Assert.True(captionStyle[0] <= figureStyle[0] * 0.7, $"caption {captionStyle[0]} px against figure {figureStyle[0]} px");
         await BrowserApp.ScreenshotBothWidthsAsync(page, "scoring-figures");
+    }
+
+    [Fact]
+    public async Task The_result_forms_file_field_reads_in_vietnamese_and_still_takes_a_file_from_the_keyboard()
+    {
+        var code = await ResultFlow.InProcessingAsync(browser.App, ResultFlow.Unique("Công ty Đo lường Sông Hàn"));
+        var specialist = await browser.LoginAsync("chuyenvien");
+        await specialist.GotoAsync("/ho-so/" + code);
+        var form = specialist.GetByTestId("result-record-form");
+        var field = form.GetByLabel("Tệp văn bản");
+        await Assertions.Expect(form.Locator(".file-button")).ToHaveTextAsync("Chọn tệp");
+        await Assertions.Expect(form.Locator(".file-status")).ToHaveTextAsync("Chưa chọn tệp");
+        await Assertions.Expect(form.GetByText("Tệp PDF, tối đa 20 MB.")).ToBeVisibleAsync();
+        await Assertions.Expect(field).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Tệp PDF, tối đa 20 MB.*Chưa chọn tệp"));
+        Assert.True(await form.Locator(".file-button").IsVisibleAsync());
+
+        // The drawn button opens the browser's chooser, and so does the keyboard on the field itself.
+        var chooser = await specialist.RunAndWaitForFileChooserAsync(() => form.Locator(".file-button").ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "giay-phep-du-thao.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await Assertions.Expect(form.Locator(".file-status")).ToHaveTextAsync("giay-phep-du-thao.pdf");
+        await field.FocusAsync();
+        var keyed = await specialist.RunAndWaitForFileChooserAsync(() => specialist.Keyboard.PressAsync("Space"));
+        Assert.NotNull(keyed);
+        await BrowserApp.ScreenshotBothWidthsAsync(specialist, "result-file-field");
     }
 }
