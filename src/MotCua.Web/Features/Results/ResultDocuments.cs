@@ -115,6 +115,9 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
         ResultDocumentType.Reply or ResultDocumentType.Other => agencyCode,
     };
 
+    /// <summary>The largest result PDF accepted, in whole megabytes, as the form states it.</summary>
+    public long MaxFileMegabytes => files.MaxBytes / (1024 * 1024);
+
     public static bool MayRecord(ClaimsPrincipal user) => user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader);
 
     public static bool MaySign(ClaimsPrincipal user) => user.IsInRole(Roles.Leader);

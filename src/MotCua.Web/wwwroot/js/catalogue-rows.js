@@ -52,6 +52,9 @@
       var template = list.querySelector('template[data-row-template]');
       var fresh = template.content.firstElementChild.cloneNode(true);
       items.appendChild(fresh);
+      if (window.motCuaFileFields) {
+        window.motCuaFileFields(fresh);
+      }
       renumber(list);
       var first = fresh.querySelector('input[type=text], select');
       if (first) {

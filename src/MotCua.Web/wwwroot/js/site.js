@@ -43,3 +43,45 @@ document.addEventListener('click', function (e) {
     });
   });
 })();
+// The browser draws a file field's button and "no file" text in its own language ("Choose File"); the field is kept
+// (focusable, with its label, so keyboard and screen readers use it as before) but drawn as a "Chọn tệp" button with
+// the chosen names beside it. Without script the browser's own field shows.
+// Rows added later (the catalogue editor's) call window.motCuaFileFields(row).
+(function () {
+  var count = 0;
+  var enhance = function (root) {
+    root.querySelectorAll('input[type=file]').forEach(one);
+  };
+  var one = function (input) {
+    if (input.classList.contains('file-field')) {
+      return;
+    }
+    var status = document.createElement('span');
+    status.className = 'file-status';
+    status.id = (input.id || 'file-field-' + (++count)) + '-chosen';
+    var button = document.createElement('span');
+    button.className = 'file-button';
+    button.setAttribute('aria-hidden', 'true');
+    button.textContent = 'Chọn tệp';
+    var pick = document.createElement('span');
+    pick.className = 'file-pick';
+    pick.appendChild(button);
+    pick.appendChild(status);
+    // Inside its label a click already reaches the field; elsewhere the drawn button passes it on.
+    if (!input.closest('label')) {
+      pick.addEventListener('click', function () { input.click(); });
+    }
+    var show = function () {
+      var files = input.files ? Array.prototype.map.call(input.files, function (f) { return f.name; }) : [];
+      status.textContent = files.length === 0 ? 'Chưa chọn tệp' : files.length === 1 ? files[0] : files.length + ' tệp: ' + files.join(', ');
+    };
+    show();
+    input.addEventListener('change', show);
+    var described = input.getAttribute('aria-describedby');
+    input.setAttribute('aria-describedby', described ? described + ' ' + status.id : status.id);
+    input.classList.add('file-field');
+    input.insertAdjacentElement('afterend', pick);
+  };
+  window.motCuaFileFields = enhance;
+  enhance(document);
+})();
