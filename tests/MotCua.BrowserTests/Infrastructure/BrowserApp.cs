@@ -41,13 +41,30 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    /// <summary>
+    /// Whether this run saves screenshots: the SQLite run does (also the provider of a plain dotnet test); the PostgreSQL
+    /// run puts the same pages through the same assertions and would only overwrite the same files, so it skips them
+    /// unless MOTCUA_SCREENSHOTS=always.
+    /// </summary>
+    public static bool SavesScreenshots { get; } =
+        TestDatabase.CurrentProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Environment.GetEnvironmentVariable("MOTCUA_SCREENSHOTS"), "always", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390).</summary>
+    /// <summary>The whole page as it stands, saved as <paramref name="name"/>.png when this run saves screenshots.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        SavesScreenshots ? page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true }) : Task.CompletedTask;
+
+    /// <summary>
+    /// The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390);
+    /// either way the page is left at 1280 px.
+    /// </summary>
     public static async Task ScreenshotBothWidthsAsync(IPage page, string name)
     {
         await page.SetViewportSizeAsync(1280, 860);
+        if (!SavesScreenshots)
+        {
+            return;
+        }
         await ScreenshotAsync(page, name + "-1280");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, name + "-390");
