@@ -7,6 +7,7 @@
 #     against .editorconfig (dotnet format; a violation counts as one failed test) and prints Core's line coverage;
 #   - stops and removes the cluster, and ends with one line: "N passed, N failed, N skipped".
 #   ./test.sh --filter Name   runs only the matching tests (dotnet test --filter), same set-up.
+#   MOTCUA_KEEP_RESULTS=dir   copies the run's TRX files (per-test durations) into dir before the temp results go.
 set -uo pipefail
 cd "$(dirname "$0")"
 FILTER=()
@@ -105,6 +106,9 @@ cleanup() {
     rm -rf "$PGDIR"
   fi
   release_port
+  if [ -n "${MOTCUA_KEEP_RESULTS:-}" ]; then
+    mkdir -p "$MOTCUA_KEEP_RESULTS" && find "$RESULTS" -maxdepth 1 -name '*.trx' -exec cp {} "$MOTCUA_KEEP_RESULTS"/ \;
+  fi
   rm -rf "$RESULTS"
   [ "$TESTTMP" = /tmp ] || rm -rf "$TESTTMP"
 }

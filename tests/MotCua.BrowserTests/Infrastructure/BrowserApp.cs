@@ -9,6 +9,8 @@ namespace MotCua.BrowserTests.Infrastructure;
 /// <summary>
 /// The app on a real loopback port (Kestrel, free port) with its own database, and the system Chromium driven by
 /// Playwright. Playwright's own browser download cannot work here, so the Debian package is used (test.sh installs it).
+/// The Chromium process is shared with the classes that run after this one (<see cref="SharedChromium"/>); every page
+/// opens in a fresh context, so no cookie or storage passes between tests.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -18,7 +20,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    private IPlaywright? _playwright;
+    private SharedChromium.Instance? _chromium;
 
     public static string ScreenshotDir { get; } = Path.Combine(FindRepoRoot(), "artifacts", "screenshots");
 
@@ -28,14 +30,8 @@ public sealed class BrowserApp : IAsyncLifetime
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("MOTCUA_CHROMIUM") ?? "/usr/bin/chromium";
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _chromium = await SharedChromium.RentAsync();
+        Browser = _chromium.Browser;
         Directory.CreateDirectory(ScreenshotDir);
     }
 
@@ -45,13 +41,30 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    /// <summary>
+    /// Whether this run saves screenshots: the SQLite run does (also the provider of a plain dotnet test); the PostgreSQL
+    /// run puts the same pages through the same assertions and would only overwrite the same files, so it skips them
+    /// unless MOTCUA_SCREENSHOTS=always.
+    /// </summary>
+    public static bool SavesScreenshots { get; } =
+        TestDatabase.CurrentProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Environment.GetEnvironmentVariable("MOTCUA_SCREENSHOTS"), "always", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390).</summary>
+    /// <summary>The whole page as it stands, saved as <paramref name="name"/>.png when this run saves screenshots.</summary>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        SavesScreenshots ? page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true }) : Task.CompletedTask;
+
+    /// <summary>
+    /// The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390);
+    /// either way the page is left at 1280 px.
+    /// </summary>
     public static async Task ScreenshotBothWidthsAsync(IPage page, string name)
     {
         await page.SetViewportSizeAsync(1280, 860);
+        if (!SavesScreenshots)
+        {
+            return;
+        }
         await ScreenshotAsync(page, name + "-1280");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, name + "-390");
@@ -82,11 +95,10 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_chromium is not null)
         {
-            await Browser.CloseAsync();
+            await SharedChromium.ReturnAsync(_chromium);
         }
-        _playwright?.Dispose();
         await App.DisposeAsync();
     }
 

@@ -303,7 +303,7 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
         public async Task CheckAsync(string step)
         {
             var where = $"{step} ({new Uri(page.Url).PathAndQuery}) @{width}";
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotDir, $"journey-{width}-{step}.png"), FullPage = true });
+            await BrowserApp.ScreenshotAsync(page, $"journey-{width}-{step}");
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 0)
             {
