@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Feedback;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 
@@ -25,6 +27,13 @@ public static class FeedbackApi
     public sealed record PublishedDto(string Code, string Title, string Content, string ContentType, string? RelatedProcedureCode, string? RelatedRegulation,
         DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt);
 
+    /// <summary>
+    /// Where a PAKN stands, for its sender: <see cref="Agency"/> handles it now; <see cref="ReceivedBy"/> received it when a
+    /// merge handed it over, with the hand-over lines (agencies and units only, no officer's name).
+    /// </summary>
+    public sealed record TrackingDto(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string Agency, string? ReceivedBy,
+        IReadOnlyList<string> Handovers, string? Transferred, bool Answered);
+
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
         services.AddScoped<FeedbackDesk>().AddScoped<FeedbackTransferNotice>().AddHostedService<FeedbackSearchBackfillService>();
 
@@ -36,6 +45,10 @@ public static class FeedbackApi
                 + "(Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15); thiếu đồng ý thì không lưu gì và trả lỗi 400 tại trường \"consent\".")
             .RequireRateLimiting(Security.PublicFormPolicy).DisableAntiforgery().WithValidation("Phản ánh, kiến nghị chưa hợp lệ.");
         api.MapGet("/", ListAsync).WithSummary("Danh sách phản ánh, kiến nghị đã trả lời công khai (answered=true)")
+            .RequireRateLimiting(Security.LookupPolicy);
+        api.MapGet("/{code}", TrackAsync)
+            .WithSummary("Tra cứu phản ánh, kiến nghị theo mã tiếp nhận; số điện thoại hoặc thư điện tử đã gửi kèm trong tiêu đề X-Lookup-Factor")
+            .WithDescription("Trả lời tình trạng, cơ quan đang giải quyết và, khi phản ánh, kiến nghị được chuyển giao do hợp nhất, cơ quan đã tiếp nhận cùng nội dung chuyển giao.")
             .RequireRateLimiting(Security.LookupPolicy);
         app.MapFeedbackOfficeApi();
         return app;
@@ -52,6 +65,38 @@ public static class FeedbackApi
             ? TypedResults.ValidationProblem(errors, title: "Phản ánh, kiến nghị chưa hợp lệ.")
             : TypedResults.Created("/api/public/feedback?answered=true", new AcknowledgementDto(item.Code, item.DueAt));
     }
+
+    internal static async Task<Results<Ok<TrackingDto>, ValidationProblem, NotFound<ProblemDetails>, TooManyRequestsProblem>> TrackAsync(
+        string code, [FromHeader(Name = PublicLookup.FactorHeader)] string? factor, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        // The answer is the sender's own PAKN: no cache on the way may keep it.
+        http.Response.Headers.CacheControl = "no-store";
+        if (http.Request.Query.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                http.Request.Query.Keys.ToDictionary(k => k, _ => new[] { FactorInAddress }, StringComparer.Ordinal),
+                title: "Không gửi thông tin xác thực trong địa chỉ.", detail: FactorInAddress);
+        }
+        if (string.IsNullOrWhiteSpace(factor))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [PublicLookup.FactorHeader] = [NeedFactor] }, title: "Thiếu thông tin xác thực.");
+        }
+        var found = await FeedbackTracking.FindAsync(db, time, code, factor, ct);
+        if (found.LockedUntil is { } until)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.TooManyRequests("Tạm khóa tra cứu phản ánh, kiến nghị này.", TrackModel.LockedMessage(until));
+        }
+        return found.View is { } v
+            ? TypedResults.Ok(new TrackingDto(v.Code, v.Title, v.ReceivedAt, v.Status, v.Agency, v.ReceivedBy, v.Handovers, v.Transferred, v.Answered))
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy phản ánh, kiến nghị.", Detail = TrackModel.NotFoundMessage });
+    }
+
+    public const string NeedFactor = "Vui lòng gửi số điện thoại hoặc thư điện tử đã gửi kèm phản ánh, kiến nghị trong tiêu đề " + PublicLookup.FactorHeader + ".";
+
+    public const string FactorInAddress = "Số điện thoại hoặc thư điện tử không được gửi trong địa chỉ (URL) vì địa chỉ được ghi lại ở máy chủ và máy trung gian; hãy gửi trong tiêu đề "
+        + PublicLookup.FactorHeader + ".";
 
     internal static async Task<Results<Ok<List<PublishedDto>>, ValidationProblem>> ListAsync(bool? answered, string? agency, AppDbContext db, CancellationToken ct)
     {
