@@ -5,6 +5,8 @@ using MotCua.Core.Feedback;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Citizens;
+using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 
@@ -23,9 +25,14 @@ public static class FeedbackApi
 
     public sealed record AcknowledgementDto(string Code, DateTimeOffset DueAt);
 
-    /// <summary>A published PAKN as the public sees it: no sender name, address, phone or e-mail; every text as redacted at the review.</summary>
+    /// <summary>
+    /// A published PAKN as the public sees it: no sender name, address, phone or e-mail; every text as redacted at the review.
+    /// <see cref="AnsweredBy"/> is the agency that answered it: the one asked for, or an agency since merged into it.
+    /// </summary>
     public sealed record PublishedDto(string Code, string Title, string Content, string ContentType, string? RelatedProcedureCode, string? RelatedRegulation,
-        DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt);
+        DateTimeOffset ReceivedAt, string Answer, DateTimeOffset PublishedAt, AnsweringAgencyDto AnsweredBy);
+
+    public sealed record AnsweringAgencyDto(string Code, string Name);
 
     /// <summary>
     /// Where a PAKN stands, for its sender: <see cref="Agency"/> handles it now; <see cref="ReceivedBy"/> received it when a
@@ -115,11 +122,15 @@ public static class FeedbackApi
         {
             return [];
         }
+        // Answered PAKN stay with the agency that answered them; a merged-away agency's answers are published on its successor's list.
+        var agencies = await AgencyLineage.AgencyIdsInViewAsync(db, agency.Id, ct);
         var rows = await db.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == agency.Id && f.Status == FeedbackStatus.Published && f.PublicContent != null)
+            .Where(f => agencies.Contains(f.AgencyId) && f.Status == FeedbackStatus.Published && f.PublicContent != null)
             .OrderByDescending(f => f.PublishedAt).Take(200).ToListAsync(ct);
+        var answering = await db.Agencies.AsNoTracking().Where(a => agencies.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => new AnsweringAgencyDto(a.Code, a.Name), ct);
         // Only the texts an officer reviewed and redacted at publication, never the originals.
         return rows.Select(f => new PublishedDto(f.Code, f.PublicTitle ?? "", f.PublicContent ?? "", FeedbackRules.Name(f.ContentType), f.RelatedProcedureCode,
-            f.PublicRegulation, f.ReceivedAt, f.PublicAnswer ?? "", f.PublishedAt!.Value)).ToList();
+            f.PublicRegulation, f.ReceivedAt, f.PublicAnswer ?? "", f.PublishedAt!.Value, answering[f.AgencyId])).ToList();
     }
 }
