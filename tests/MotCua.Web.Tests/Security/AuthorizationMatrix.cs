@@ -141,6 +141,7 @@ public static partial class AuthorizationMatrix
         ["* /phan-anh-kien-nghi/tra-cuu"] = Anyone,
         ["POST /api/public/feedback/"] = Anyone,
         ["GET /api/public/feedback/"] = Anyone,
+        ["GET /api/public/feedback/{code}"] = Anyone,
         ["* /cai-cach-hanh-chinh/{id:long?}"] = Anyone,
         ["* /pakn"] = Officers,
         ["* /pakn/{id:long}"] = Officers,

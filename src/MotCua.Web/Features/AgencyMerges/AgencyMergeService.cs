@@ -223,7 +223,7 @@ public sealed class AgencyMergeService(AppDbContext db, DossierStore store, Refe
             var unit = request.Accounts == MergeAccountHandling.MoveToUnit && item.AssignedUnitId is { } assigned && unitIds.Contains(assigned)
                 ? request.TargetUnitId
                 : item.AssignedUnitId;
-            FeedbackHandover.HandOver(db, time, user, item, into.Id, unit, note, "feedback.merge.handover");
+            FeedbackHandover.HandOver(db, time, user, item, into.Id, unit, request.EffectiveFrom, note, "feedback.merge.handover");
         }
 
         from.SucceededById = into.Id;

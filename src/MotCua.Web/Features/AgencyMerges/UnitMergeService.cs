@@ -165,7 +165,7 @@ public sealed class UnitMergeService(AppDbContext db, DossierStore store, Refere
         var note = HandoverNote(from.Name, into.Name, request.EffectiveFrom);
         foreach (var feedback in await db.FeedbackItems.Where(f => f.AssignedUnitId == from.Id && f.ClosedAt == null).OrderBy(f => f.Id).ToListAsync(ct))
         {
-            FeedbackHandover.HandOver(db, time, user, feedback, feedback.AgencyId, into.Id, note, "feedback.unit-merge.handover");
+            FeedbackHandover.HandOver(db, time, user, feedback, feedback.AgencyId, into.Id, request.EffectiveFrom, note, "feedback.unit-merge.handover");
         }
         AuditLog.Append(db, time, user, "unit.merge", "Unit", from.Id.ToString(CultureInfo.InvariantCulture),
             $"Sáp nhập {from.Name} vào {into.Name} từ ngày {date}: {preview.OpenDossiers} hồ sơ đang giải quyết, {preview.Processes} quy trình nội bộ, "

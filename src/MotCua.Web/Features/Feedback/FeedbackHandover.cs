@@ -17,9 +17,12 @@ public static class FeedbackHandover
     /// <summary>The states in which a PAKN still waits for the agency (not answered, transferred out or closed as duplicate).</summary>
     public static FeedbackStatus[] OpenStatuses { get; } = [.. Enum.GetValues<FeedbackStatus>().Where(s => !FeedbackRules.IsClosed(s))];
 
-    /// <summary>Hands <paramref name="item"/> to agency <paramref name="intoAgencyId"/> (and unit <paramref name="intoUnitId"/> when it changes).</summary>
-    public static void HandOver(AppDbContext db, TimeProvider time, ClaimsPrincipal user, FeedbackItem item, int intoAgencyId, int? intoUnitId, string note,
-        string auditAction)
+    /// <summary>
+    /// Hands <paramref name="item"/> to agency <paramref name="intoAgencyId"/> (and unit <paramref name="intoUnitId"/> when it
+    /// changes) by a merge in effect from <paramref name="effectiveFrom"/>.
+    /// </summary>
+    public static void HandOver(AppDbContext db, TimeProvider time, ClaimsPrincipal user, FeedbackItem item, int intoAgencyId, int? intoUnitId,
+        DateOnly effectiveFrom, string note, string auditAction)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
@@ -30,6 +33,11 @@ public static class FeedbackHandover
             item.ReceivedAgencyId ??= item.AgencyId;
             item.AgencyId = intoAgencyId;
         }
+        if (item.HandedOverOn is null)
+        {
+            // Kept from the first move only: an open PAKN seldom lives through two merges, and reports before the first named this unit.
+            (item.HandedOverOn, item.UnitBeforeHandover) = (effectiveFrom, item.AssignedUnitId);
+        }
         item.AssignedUnitId = intoUnitId;
         item.HandoverNotes = Appended(item.HandoverNotes, note);
         // A change made by someone else meanwhile conflicts with the merge, which then changes nothing.
@@ -37,6 +45,10 @@ public static class FeedbackHandover
         AuditLog.Append(db, time, user, auditAction, "Feedback", item.Code, $"Phản ánh, kiến nghị {item.Code}: {note}",
             new { FromAgencyId = fromAgency, IntoAgencyId = item.AgencyId, FromUnitId = fromUnit, ToUnitId = item.AssignedUnitId, item.DueAt });
     }
+
+    /// <summary>The unit a PAKN counts under in a report of a period ending on <paramref name="periodEnd"/>: the one that held it then.</summary>
+    public static int? UnitOn(int? assignedUnitId, DateOnly? handedOverOn, int? unitBeforeHandover, DateOnly periodEnd) =>
+        handedOverOn is { } on && periodEnd < on ? unitBeforeHandover : assignedUnitId;
 
     /// <summary>The hand-over lines, oldest first.</summary>
     public static IReadOnlyList<string> Notes(FeedbackItem item)

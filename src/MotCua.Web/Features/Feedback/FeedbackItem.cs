@@ -122,6 +122,14 @@ public sealed class FeedbackItem
     /// <summary>The hand-over lines of the merges that passed it to another agency or unit, oldest first, one a line.</summary>
     public string? HandoverNotes { get; set; }
 
+    /// <summary>
+    /// The date from which the first merge that moved it took effect, with the unit that held it until then
+    /// (<see cref="UnitBeforeHandover"/>, null for none): the reports of periods ending before that date count it there.
+    /// </summary>
+    public DateOnly? HandedOverOn { get; set; }
+
+    public int? UnitBeforeHandover { get; set; }
+
     public long Version { get; set; }
 
     /// <summary>Files the sender attached (back office only).</summary>
@@ -165,6 +173,7 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         b.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Agency>().WithMany().HasForeignKey(f => f.ReceivedAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(f => f.AssignedUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(f => f.UnitBeforeHandover).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(f => f.DuplicateOf).WithMany().HasForeignKey(f => f.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         DossierModel.UtcTicks(b);
     }

@@ -7,6 +7,7 @@ using MotCua.Web.Data;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Organisation;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 
@@ -34,7 +35,15 @@ public static class FeedbackOfficeApi
     {
         /// <summary>The transfer deadline while it runs or once met or missed; null for an item handled within competence.</summary>
         public TransferDto? Transfer { get; init; }
+
+        /// <summary>The agency that received it, when a merge handed it to the caller's agency; null otherwise.</summary>
+        public AgencyDto? ReceivedAgency { get; init; }
+
+        /// <summary>The hand-over lines of the merges that passed it to this agency or unit, oldest first.</summary>
+        public IReadOnlyList<string> Handovers { get; init; } = [];
     }
+
+    public sealed record AgencyDto(string Code, string Name);
 
     /// <param name="DueAt">Last instant to transfer a PAKN outside competence (05 working days from receipt).</param>
     /// <param name="Standing">While untransferred: withinTime, dueSoon or overdue; null once transferred.</param>
@@ -62,7 +71,8 @@ public static class FeedbackOfficeApi
     {
         var api = app.MapGroup("/api/feedback").WithTags("Phản ánh, kiến nghị (cán bộ)").RequireAuthorization(Policies.Officer);
         api.MapGet("/", ListAsync).WithSummary("Sổ phản ánh, kiến nghị của cơ quan; lọc theo trạng thái (status) và quá hạn (overdue=true)");
-        api.MapGet("/{code}", GetAsync).WithSummary("Một phản ánh, kiến nghị: thông tin liên hệ và tệp đính kèm đầy đủ cho cán bộ được giao xử lý, che với cán bộ khác (masked)");
+        api.MapGet("/{code}", GetAsync).WithSummary("Một phản ánh, kiến nghị: thông tin liên hệ và tệp đính kèm đầy đủ cho cán bộ được giao xử lý, che với cán bộ khác (masked); "
+            + "cơ quan tiếp nhận (receivedAgency) và nội dung chuyển giao (handovers) khi được chuyển giao do hợp nhất");
         api.MapPost("/{code}/actions", ActAsync)
             .WithSummary("Phân loại (classifyInScope/classifyOutOfScope/classifyDuplicate), chuyển cơ quan có thẩm quyền (transfer), dự thảo trả lời (draftAnswer), duyệt (approve), công khai (publish)")
             .WithDescription("\"publish\" cần \"reviewed\": true sau khi xem \"redaction\" của phản ánh, kiến nghị; \"restore\" giữ nguyên các cụm không phải dữ liệu cá nhân, "
@@ -195,6 +205,9 @@ public static class FeedbackOfficeApi
             redaction = new RedactionDto(texts[0].Redacted, texts[1].Redacted, texts[2].Redacted, f.RelatedRegulation is null ? null : texts[3].Redacted,
                 FeedbackRedaction.Findings(f).Select(x => new FindingDto(x.Text, DossierApi.Camel(x.Kind.ToString()), PersonalDataDetector.Name(x.Kind))).ToList());
         }
+        var receivedAgency = f.ReceivedAgencyId is { } received && received != f.AgencyId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == received).Select(a => new AgencyDto(a.Code, a.Name)).SingleAsync(ct)
+            : null;
         var published = f.PublicContent is null ? null
             : new PublicTextsDto(f.PublicTitle ?? "", f.PublicContent, f.PublicAnswer ?? "", f.PublicRegulation, f.RedactionReviewedBy, f.RedactionReviewedAt);
         return new DetailDto(f.Code, DossierApi.Camel(f.Status.ToString()), FeedbackRules.Name(f.Status), StandingName(standing), f.ReceivedAt, f.DueAt,
@@ -206,6 +219,8 @@ public static class FeedbackOfficeApi
         {
             Transfer = transfer is null ? null : new TransferDto(transfer.DueAt, StandingName(transfer.Standing), transfer.Remaining?.ToString(), f.TransferredAt,
                 f.TransferredTo, f.TransferredToEmail, f.TransferReason, transfer.Timeliness is { } t ? DossierApi.Camel(t.ToString()) : null, transfer.Basis),
+            ReceivedAgency = receivedAgency,
+            Handovers = FeedbackHandover.Notes(f),
         };
     }
 }

@@ -159,9 +159,11 @@ public static class IndexQueries
         var successors = await Organisation.Merging.UnitLineage.SuccessorsOnAsync(reporting.Context, period.End, ct);
         var rows = await reporting.Context.FeedbackItems.AsNoTracking().ReceivedBy(agencies)
             .Where(f => f.ReceivedAt >= s && f.ReceivedAt < e && f.Status != FeedbackStatus.Duplicate)
-            .Select(f => new { f.AssignedUnitId, f.DueAt, f.ClosedAt })
+            .Select(f => new { f.AssignedUnitId, f.HandedOverOn, f.UnitBeforeHandover, f.DueAt, f.ClosedAt })
             .ToListAsync(ct);
-        return rows.GroupBy(r => AnsweringUnitKey(successors, r.AssignedUnitId), StringComparer.Ordinal)
+        // A PAKN a merge moved counts, in a period ending before the merge, under the unit that held it then.
+        return rows.GroupBy(r => AnsweringUnitKey(successors, FeedbackHandover.UnitOn(r.AssignedUnitId, r.HandedOverOn, r.UnitBeforeHandover, period.End)),
+                StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g =>
             {
                 var handled = g.Where(r => r.ClosedAt is { } c && c < e).ToList();

@@ -15,6 +15,7 @@ using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Organisation.Merging;
 using MotCua.Web.Shared;
 using MotCua.Web.Shared.Privacy;
 
@@ -240,7 +241,7 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
         var erased = 0;
         if (done && erasure is { Allowed: true } && r.RecordKind == SubjectRecordKind.Feedback)
         {
-            var id = await db.FeedbackItems.Where(f => f.AgencyId == r.AgencyId && f.Code == r.RecordCode).Select(f => f.Id).FirstAsync(ct);
+            var id = await (await FeedbackOfAsync(r.AgencyId, ct)).Where(f => f.Code == r.RecordCode).Select(f => f.Id).FirstAsync(ct);
             erased = await PersonalDataPurge.EraseFeedbackSenderAsync(db, id, ct);
         }
         r.Status = done ? DataSubjectRequestStatus.Done : DataSubjectRequestStatus.Refused;
@@ -261,7 +262,7 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
     {
         ArgumentNullException.ThrowIfNull(r);
         var over = r.RecordKind == SubjectRecordKind.Feedback
-            ? await db.FeedbackItems.AnyAsync(f => f.AgencyId == r.AgencyId && f.Code == r.RecordCode && f.ClosedAt != null, ct)
+            ? await (await FeedbackOfAsync(r.AgencyId, ct)).AnyAsync(f => f.Code == r.RecordCode && f.ClosedAt != null, ct)
             : await db.Dossiers.AnyAsync(d => d.AgencyId == r.AgencyId && d.Code == r.RecordCode && d.Status == DossierStatus.Draft, ct);
         return ErasureRule.Decide(r.RecordKind, over);
     }
@@ -285,15 +286,15 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
         }
         else
         {
-            phone = await db.FeedbackItems.AsNoTracking().Where(f => f.AgencyId == r.AgencyId && f.Code == r.RecordCode).Select(f => f.SenderPhone).FirstOrDefaultAsync(ct);
+            phone = await (await FeedbackOfAsync(r.AgencyId, ct)).Where(f => f.Code == r.RecordCode).Select(f => f.SenderPhone).FirstOrDefaultAsync(ct);
         }
         var dossiers = await db.Dossiers.AsNoTracking()
             .Where(d => d.AgencyId == r.AgencyId && d.Status != DossierStatus.Draft
                 && (d.Code == r.RecordCode || (phone != null && d.ApplicantPhone == phone) || (id != null && d.ApplicantIdNumber == id)))
             .OrderBy(d => d.Id).Take(200).ToListAsync(ct);
         records.AddRange(dossiers.Select(d => Record("Hồ sơ thủ tục hành chính", d.Code, d)));
-        var feedback = await db.FeedbackItems.AsNoTracking()
-            .Where(f => f.AgencyId == r.AgencyId && (f.Code == r.RecordCode || (phone != null && f.SenderPhone == phone)))
+        var feedback = await (await FeedbackOfAsync(r.AgencyId, ct))
+            .Where(f => f.Code == r.RecordCode || (phone != null && f.SenderPhone == phone))
             .OrderBy(f => f.Id).Take(200).ToListAsync(ct);
         records.AddRange(feedback.Select(f => Record("Phản ánh, kiến nghị", f.Code, f)));
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == r.AgencyId).FirstOrDefaultAsync(ct);
@@ -458,9 +459,14 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
         {
             var item = await db.FeedbackItems.AsNoTracking().Where(f => f.Code == code)
                 .Select(f => new { f.AgencyId, f.Code, f.SenderPhone }).FirstOrDefaultAsync(ct);
-            return item is not null && ApplicantVerification.Matches(factor, item.SenderPhone, null)
-                ? new(item.AgencyId, SubjectRecordKind.Feedback, item.Code, ApplicantNumbers.NormalizePhone(factor)!)
-                : null;
+            if (item is null || !ApplicantVerification.Matches(factor, item.SenderPhone, null))
+            {
+                return null;
+            }
+            // A PAKN left with an agency since merged away is answered for by its successor, whose desk takes the request.
+            var holder = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == item.AgencyId, ct);
+            var answering = await AgencyLineage.CurrentAsync(db, holder, ct);
+            return new(answering.Id, SubjectRecordKind.Feedback, item.Code, ApplicantNumbers.NormalizePhone(factor)!);
         }
         // The dossier look-up's guard: a code is locked after repeated wrong factors, and an unknown code answers the same.
         var found = await PublicLookup.FindAsync(db, time, code, factor, ct);
@@ -472,6 +478,17 @@ public sealed class PrivacyDesk(AppDbContext db, TimeProvider time, CalendarProv
             ? ApplicantNumbers.NormalizePhone(factor)!
             : ApplicantNumbers.NormalizeIdNumber(factor, organisation: true)!;
         return new(dossier.AgencyId, SubjectRecordKind.Dossier, dossier.Code, normalised);
+    }
+
+    /// <summary>
+    /// The PAKN a request to <paramref name="agencyId"/>'s desk may name: those it handles or received, and those of the
+    /// agencies merged into it (its own closed ones stay with a predecessor; its open ones moved, keeping the agency that
+    /// received them). An unrelated agency's PAKN stay out.
+    /// </summary>
+    private async Task<IQueryable<FeedbackItem>> FeedbackOfAsync(int agencyId, CancellationToken ct)
+    {
+        var agencies = await AgencyLineage.AgencyIdsInViewAsync(db, agencyId, ct);
+        return db.FeedbackItems.AsNoTracking().Where(f => agencies.Contains(f.AgencyId) || (f.ReceivedAgencyId != null && agencies.Contains(f.ReceivedAgencyId.Value)));
     }
 
     private static IEnumerable<string> Candidates(string factor) =>
