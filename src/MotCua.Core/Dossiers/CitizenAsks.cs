@@ -86,7 +86,7 @@ public static class CitizenAsks
         {
             var from = status == DossierStatus.ResultIssued ? null : expectedResultAt;
             var issued = status == DossierStatus.ResultIssued;
-            asks.Add(delivery switch
+            CitizenAsk result = delivery switch
             {
                 ResultDelivery.ByPost => new(CitizenAskKind.ReceiveByPost, issued
                     ? "Kết quả đã có và được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."
@@ -103,7 +103,11 @@ public static class CitizenAsks
                 _ => new(CitizenAskKind.CollectResult, issued
                     ? "Kết quả đã có: mời Ông/Bà đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả."
                     : "Đến Bộ phận Một cửa nhận kết quả, mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả.", from, null),
-            });
+            };
+            // While the supplement is awaited, receiving the result is a later step, not something to do now.
+            asks.Add(status == DossierStatus.AwaitingSupplement
+                ? result with { What = "Sau khi hồ sơ được bổ sung và có kết quả: " + char.ToLower(result.What[0], Vi) + result.What[1..] }
+                : result);
         }
         if (status == DossierStatus.Returned && !evaluated)
         {

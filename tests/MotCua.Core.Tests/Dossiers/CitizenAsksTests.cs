@@ -50,4 +50,17 @@ public sealed class CitizenAsksTests
     [Fact]
     public void Without_a_centre_the_applicant_collects_at_the_one_stop_desk() =>
         Assert.Contains("Bộ phận Một cửa", Result(DossierStatus.ResultIssued, null).What, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(ResultDelivery.AtDesk, CitizenAskKind.CollectResult)]
+    [InlineData(ResultDelivery.ByPost, CitizenAskKind.ReceiveByPost)]
+    [InlineData(ResultDelivery.Online, CitizenAskKind.ReceiveOnline)]
+    public void While_a_supplement_is_awaited_it_comes_first_and_the_result_is_received_after_it_as_chosen(ResultDelivery delivery, CitizenAskKind kind)
+    {
+        var asks = CitizenAsks.For(DossierStatus.AwaitingSupplement, 0, true, delivery, null, null, false);
+
+        Assert.Equal([CitizenAskKind.Supplement, kind], asks.Select(a => a.Kind));
+        Assert.StartsWith("Sau khi hồ sơ được bổ sung và có kết quả: ", asks[1].What, StringComparison.Ordinal);
+        Assert.Equal(delivery == ResultDelivery.AtDesk, asks[1].What.Contains("Bộ phận Một cửa", StringComparison.Ordinal));
+    }
 }

@@ -2,10 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Calendar;
 using MotCua.Web.Data;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Calendar;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Dossiers.Forms;
+using MotCua.Web.Features.Dossiers.Supplement;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Infrastructure;
@@ -107,6 +110,50 @@ public sealed class DemoTimelineTests(DemoTimelineTests.App app) : IClassFixture
         var unitQueue = await leader.GetStringAsync("/ho-so/hang-doi?donvi=" + unit);
         Assert.Contains("data-testid=\"bulk-form\"", unitQueue, StringComparison.Ordinal);
         Assert.Contains("value=\"chuyenvien\"", unitQueue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_dossier_awaiting_supplement_has_an_open_request_listing_papers_of_its_procedure()
+    {
+        var waiting = await ReadAsync(db => db.Dossiers.AsNoTracking().Where(d => d.Status == Core.Dossiers.DossierStatus.AwaitingSupplement)
+            .Select(d => new { d.Id, d.Code, d.ProcedureVersionId }).ToListAsync());
+        Assert.True(waiting.Count >= 3, waiting.Count + " dossiers awaiting supplement");
+        foreach (var d in waiting)
+        {
+            var (open, papers, request) = await ReadAsync(async db => (await SupplementAnswerQueries.OpenItemsAsync(db, d.Id, default),
+                await db.ProcedureVersions.Where(v => v.Id == d.ProcedureVersionId).SelectMany(v => v.Papers).Select(p => p.Name).ToListAsync(),
+                await db.DossierSupplementRequests.AsNoTracking().Where(r => r.DossierId == d.Id).OrderByDescending(r => r.Round).FirstOrDefaultAsync()));
+            Assert.True(open.Count is >= 1 and <= 3, $"{d.Code}: {open.Count} open items");
+            Assert.True(request is { ResubmittedAt: null }, d.Code + " has no open request");
+            Assert.All(open, i =>
+            {
+                Assert.Contains(i.Paper, papers);
+                Assert.False(string.IsNullOrWhiteSpace(i.Problem), i.Code);
+                Assert.False(string.IsNullOrWhiteSpace(i.LegalBasis), i.Code);
+                Assert.Equal(request!.Round, i.Round);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task One_dossier_awaiting_supplement_asks_again_for_a_paper_whose_earlier_answer_was_refused_and_offers_its_files()
+    {
+        var refused = await ReadAsync(db => db.DossierSupplementItems.AsNoTracking().Where(i => i.Accepted == false && i.ReviewNote != null
+            && db.Set<Dossier>().Any(d => d.Id == i.DossierId && d.Status == Core.Dossiers.DossierStatus.AwaitingSupplement && d.Channel == Core.Dossiers.DossierChannel.Online))
+            .Select(i => new { i.DossierId, i.Round, i.Seq, i.Paper }).ToListAsync());
+        var item = Assert.Single(refused);
+        var offered = await ReadAsync(async db =>
+        {
+            var open = await SupplementAnswerQueries.OpenItemsAsync(db, item.DossierId, default);
+            Assert.Contains(open, o => o.Paper == item.Paper && o.Round > item.Round);
+            return await SupplementAnswerQueries.SentBeforeAsync(db, item.DossierId, open, default);
+        });
+        var before = Assert.Single(offered.Values);
+        Assert.Equal(Core.Dossiers.SupplementRounds.Code(item.Round, item.Seq), before.Code);
+        Assert.NotEmpty(before.Files);
+        Assert.All(before.Files, f => Assert.EndsWith(".pdf", f.FileName, StringComparison.Ordinal));
+        // The answer came from the applicant online, and the desk's review is in the audit log like any officer's.
+        Assert.True(await ReadAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "dossier.supplement.reviewed" && a.UserName == "motcua")));
     }
 
     private Task<WorkingCalendar> CalendarAsync() => ReadAsync(async db => (await app.Services.GetRequiredService<CalendarProvider>()

@@ -68,7 +68,7 @@ public static class LookupForecasts
         {
             outlook = new ProgressOutlook([], completed, due, false, false);
         }
-        var delivery = CitizenAsks.DeliveryOf(d.ReturnChoice, d.Channel == DossierChannel.Online, facts.Level);
+        var delivery = CitizenAsks.DeliveryOf(d.ReturnChoice, d.Channel is DossierChannel.Online or DossierChannel.NationalPortal, facts.Level);
         var asks = CitizenAsks.For(d.Status, d.FeeAmount, d.PaymentStatus != PaymentStatus.Unpaid, delivery,
             outlook?.ExpectedAt, supplementDue, evaluated, facts.CollectPlace);
         return new ForecastDto(d.Code, DossierApi.Camel(d.Status.ToString()), Summary(d.Status, outlook, due),

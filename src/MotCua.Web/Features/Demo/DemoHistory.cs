@@ -94,9 +94,16 @@ public static class DemoHistory
         var batch = new List<Dossier>();
         var issued = new List<string>();
         var handBacks = new List<(string Code, int Steps)>();
+        string? secondRound = null;
         foreach (var plan in plans)
         {
-            var (dossier, outcome) = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct);
+            // The oldest online dossier awaiting supplement is the one whose applicant already answered the desk's guidance once.
+            var deskCheck = secondRound is null && plan.Outcome == Outcome.AwaitingSupplement && plan.Channel == DossierChannel.Online;
+            var (dossier, outcome) = await NewDossierAsync(references, calculator, agency, plan, people, random, now, ct, deskCheck);
+            if (deskCheck && dossier.Status == DossierStatus.Submitted)
+            {
+                secondRound = dossier.Code;
+            }
             if (plan.AtCentre && centre is not null)
             {
                 dossier.ReceivingAgencyId = centre.Id;
@@ -112,7 +119,7 @@ public static class DemoHistory
             {
                 issued.Add(dossier.Code);
             }
-            if (outcome is Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+            if (outcome is Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval || (outcome == Outcome.AwaitingSupplement && dossier.Code != secondRound))
             {
                 open.Add((dossier.Code, outcome, (dossier.StepPlan.Count > 0 ? dossier.StepPlan[0] : null)?.UnitName?.StartsWith("Chi cục", StringComparison.Ordinal) == true));
             }
@@ -125,6 +132,11 @@ public static class DemoHistory
         await SaveAsync(db, store, seeder, batch, ct);
         await MoveOpenDossiersAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, open, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        if (secondRound is not null)
+        {
+            await DemoSupplements.SecondRoundAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, secondRound,
+                at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay), sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
+        }
         await RecordResultsAsync(sp.GetRequiredService<IServiceScopeFactory>(), agency.Id, issued, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
         await HandBackAsync(sp.GetRequiredService<IServiceScopeFactory>(), handBacks, at => DossierHistoryRules.AtWork(at, now, calculator.Calendar.IsWorkingDay),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoHistory)), ct);
@@ -270,7 +282,7 @@ public static class DemoHistory
         || version.Name.StartsWith("Cấp giấy phép tiến hành công việc bức xạ", StringComparison.Ordinal) ? 0.14 : 0.005;
 
     private static async Task<(Dossier Dossier, Outcome Outcome)> NewDossierAsync(DossierReferences references, DeadlineCalculator calculator, Agency agency, Plan plan, People people,
-        Random random, DateTimeOffset now, CancellationToken ct)
+        Random random, DateTimeOffset now, CancellationToken ct, bool deskCheck = false)
     {
         var organisation = random.NextDouble() < DossierHistoryRules.OrganisationShare
             || (plan.Version.ApplicantTypes != ApplicantTypes.None && !plan.Version.ApplicantTypes.HasFlag(ApplicantTypes.Citizen));
@@ -303,7 +315,9 @@ public static class DemoHistory
                 history = new HistoricalDossier(received, due, WithdrawnAt: received.AddDays(random.Next(1, 5)));
                 break;
             case Outcome.AwaitingSupplement:
-                history = new HistoricalDossier(received, due, Pauses: [new ImportedPause(Earlier(received.AddDays(random.Next(1, 4)), now), null, PauseReason.AwaitingSupplement)]);
+                // The request itself is made through the officers' command after start-up; the draw stays so the rest of the year is as it was.
+                _ = random.Next(1, 4);
+                history = new HistoricalDossier(received, due);
                 break;
             case Outcome.ResultIssued:
                 var approved = received + (allowed * DossierHistoryRules.ShareOfAllowedTime(random.NextDouble()));
@@ -384,10 +398,15 @@ public static class DemoHistory
             state = HistoricalImport.ToState(history, plan.Channel, dossier.Terms)
                 ?? throw new InvalidOperationException("Demo history: an invalid generated dossier " + dossier.Code + ".");
         }
-        if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval)
+        if (outcome is Outcome.Received or Outcome.InUnit or Outcome.Assigned or Outcome.AwaitingApproval or Outcome.AwaitingSupplement)
         {
             // Received at the desk, not yet handed to a unit: the officers' commands take it from here.
             state = state with { Status = DossierStatus.Received, StepStartedAt = null };
+        }
+        if (deskCheck)
+        {
+            // Sent online and not yet received: the desk's check, with its guidance, comes first.
+            state = state with { Status = DossierStatus.Submitted, ReceivedAt = null, ClockStartedAt = null, AppointmentAt = null, DueAt = null };
         }
         dossier.Apply(state);
         dossier.Imported = false;
@@ -472,6 +491,15 @@ public static class DemoHistory
                 At = at, Action = action, FromStatus = from, ToStatus = to, ActorUserName = actor, ActorName = name, ToUnitId = toUnit,
                 Note = "Dữ liệu mẫu.",
             });
+        if (status == DossierStatus.Submitted)
+        {
+            dossier.Events.Add(new DossierEvent
+            {
+                At = dossier.SubmittedAt, Action = DossierAction.Submit, FromStatus = DossierStatus.Draft, ToStatus = DossierStatus.Submitted,
+                ActorUserName = Citizens.SubmitModel.PortalActor, ActorName = dossier.ApplicantName, Note = "Dữ liệu mẫu.",
+            });
+            return;
+        }
         if (status == DossierStatus.Refused)
         {
             Add(h.RefusedAt!.Value, DossierAction.Refuse, DossierStatus.Submitted, DossierStatus.Refused, "motcua", "Nguyễn Thị Thu Hà");
@@ -550,6 +578,16 @@ public static class DemoHistory
             if (quality && outcome == Outcome.AwaitingApproval && leaderName is not null)
             {
                 steps.Add(("chuyenvien", DossierAction.Appraise, new ActionInput(Note: "Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Sở phê duyệt.", LeaderUserId: leaderName)));
+            }
+            if (outcome == Outcome.AwaitingSupplement)
+            {
+                // The sub-department's specialist asks for what is missing in the dossiers assigned to them; the leader in the others.
+                if (quality)
+                {
+                    steps.Add(("lanhdao", DossierAction.Assign, new ActionInput(Assignee: "chuyenvien")));
+                }
+                steps.Add((quality ? "chuyenvien" : "lanhdao", DossierAction.RequestSupplement,
+                    await DemoSupplements.RequestAsync(scopes, code, open.Count(o => o.Outcome == Outcome.AwaitingSupplement && string.CompareOrdinal(o.Code, code) < 0), ct)));
             }
             // Each command is dated in office hours after the one before it (transfer two hours after receipt, the next a
             // working day later), not at start-up, so the timeline reads like a working week.

@@ -42,14 +42,40 @@ public sealed class ReviewAnswersModel(AppDbContext db, TimeProvider time) : Pag
             return NotFound();
         }
         var back = "/ho-so/" + Uri.EscapeDataString(code);
-        var ids = Reviews.Select(r => r.Id).ToList();
+        var (problems, changed) = await SupplementReviews.ApplyAsync(db, time, User, dossier, Reviews, ct);
+        if (problems.Count > 0)
+        {
+            TempData["SupplementReviewError"] = string.Join(" ", problems);
+            return Redirect(back);
+        }
+        if (changed > 0)
+        {
+            TempData["Message"] = "Đã lưu đánh giá nội dung bổ sung.";
+        }
+        return Redirect(back);
+    }
+}
+
+/// <summary>Records an officer's review of answered items with its audit, saved at once; nothing is saved unless every review is valid.</summary>
+public static class SupplementReviews
+{
+    /// <returns>The Vietnamese problems (nothing saved when any), and how many items changed.</returns>
+    public static async Task<(IReadOnlyList<string> Problems, int Changed)> ApplyAsync(AppDbContext db, TimeProvider time, System.Security.Claims.ClaimsPrincipal user,
+        Dossier dossier, IReadOnlyList<ItemReviewInput> reviews, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(reviews);
+        var ids = reviews.Select(r => r.Id).ToList();
         var items = await db.DossierSupplementItems.Where(i => i.DossierId == dossier.Id && ids.Contains(i.Id) && i.AnsweredAt != null).ToListAsync(ct);
         var problems = new List<string>();
         var now = time.GetUtcNow();
         var changed = new List<object>();
         foreach (var item in items)
         {
-            var review = Reviews.First(r => r.Id == item.Id);
+            var review = reviews.First(r => r.Id == item.Id);
             bool? accepted = review.Accepted switch { "true" => true, "false" => false, _ => null };
             var note = TextSearch.NfcOrNull(review.Note);
             if (accepted is null)
@@ -72,23 +98,20 @@ public sealed class ReviewAnswersModel(AppDbContext db, TimeProvider time) : Pag
             }
             item.Accepted = accepted;
             item.ReviewNote = note;
-            item.ReviewedBy = User.Identity?.Name;
+            item.ReviewedBy = user.Identity?.Name;
             item.ReviewedAt = now;
             changed.Add(new { item.Code, Accepted = accepted, Note = note });
         }
         if (problems.Count > 0)
         {
-            // Nothing is saved until every review is valid.
-            TempData["SupplementReviewError"] = string.Join(" ", problems);
-            return Redirect(back);
+            return (problems, 0);
         }
         if (changed.Count > 0)
         {
-            AuditLog.Append(db, time, User, "dossier.supplement.reviewed", nameof(Dossier), dossier.Code,
+            AuditLog.Append(db, time, user, "dossier.supplement.reviewed", nameof(Dossier), dossier.Code,
                 $"Đánh giá {changed.Count} nội dung bổ sung của hồ sơ {dossier.Code}.", new { dossier.Code, Items = changed });
             await db.SaveChangesAsync(ct);
-            TempData["Message"] = "Đã lưu đánh giá nội dung bổ sung.";
         }
-        return Redirect(back);
+        return (problems, changed.Count);
     }
 }
