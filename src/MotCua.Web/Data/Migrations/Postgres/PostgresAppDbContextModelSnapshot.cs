@@ -2321,6 +2321,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("HandoverNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2415,6 +2418,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("UnitBeforeHandover")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -2435,6 +2441,8 @@ namespace MotCua.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("UnitBeforeHandover");
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
@@ -4739,6 +4747,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
                         .WithMany()
                         .HasForeignKey("ReceivedAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitBeforeHandover")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");

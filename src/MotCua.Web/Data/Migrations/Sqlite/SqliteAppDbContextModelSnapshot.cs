@@ -2242,6 +2242,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DuplicateOfId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandoverNotes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2336,6 +2339,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UnitBeforeHandover")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -2355,6 +2361,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_FeedbackItems_Search")
                         .HasAnnotation("Npgsql:IndexMethod", "gin")
                         .HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("UnitBeforeHandover");
 
                     b.HasIndex("AgencyId", "Status", "DueAt");
 
@@ -4603,6 +4611,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasOne("MotCua.Web.Features.Organisation.Agency", null)
                         .WithMany()
                         .HasForeignKey("ReceivedAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MotCua.Web.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitBeforeHandover")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("DuplicateOf");
