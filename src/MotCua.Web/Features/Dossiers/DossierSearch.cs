@@ -4,6 +4,14 @@ using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Dossiers;
 
+/// <summary>The one definition of a dossier's folded search text, for the save below and for data loaded in bulk (the bench).</summary>
+public static class DossierSearchText
+{
+    /// <summary>"Nguyễn Văn An", "Cấp giấy phép" → "nguyen van an / cap giay phep": the separator keeps a phrase from matching across the two names.</summary>
+    public static string Fold(string applicantName, string procedureName) =>
+        TextSearch.Normalize(applicantName) + " / " + TextSearch.Normalize(procedureName);
+}
+
 /// <summary>
 /// The dossier's folded search text (<see cref="Dossier.SearchText"/>: applicant's and procedure's names without
 /// diacritics, lower case), written in the dossier's one save so the queue's search ("nguyen van an" finds
@@ -14,9 +22,7 @@ internal sealed class DossierSearch : IDossierSubscriber
     /// <summary>Rows read and written per round of <see cref="BackfillOnceAsync"/>.</summary>
     public const int BatchSize = 1000;
 
-    /// <summary>"Nguyễn Văn An", "Cấp giấy phép" → "nguyen van an / cap giay phep": the separator keeps a phrase from matching across the two names.</summary>
-    public static string Fold(string applicantName, string procedureName) =>
-        TextSearch.Normalize(applicantName) + " / " + TextSearch.Normalize(procedureName);
+    public static string Fold(string applicantName, string procedureName) => DossierSearchText.Fold(applicantName, procedureName);
 
     public Task OnSavingAsync(AppDbContext db, DossierSaving change, CancellationToken ct)
     {
@@ -38,11 +44,15 @@ internal sealed class DossierSearch : IDossierSubscriber
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Dossiers.Where(d => d.SearchText == null).OrderBy(d => d.Id).Take(batchSize)
             .Select(d => new { d.Id, d.ApplicantName, d.ProcedureName }).ToListAsync(ct);
+        // One commit per batch, not per row: on a durable database each commit waits for its flush, and an upgraded
+        // installation may hold millions of rows to fill.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var r in rows)
         {
             var text = Fold(r.ApplicantName, r.ProcedureName);
             await db.Dossiers.Where(d => d.Id == r.Id && d.SearchText == null).ExecuteUpdateAsync(s => s.SetProperty(d => d.SearchText, text), ct);
         }
+        await transaction.CommitAsync(ct);
         return rows.Count;
     }
 }
