@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Payments;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Tests.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class PaymentGatewayFixture : IAsyncLifetime
         var addresses = App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         var baseUrl = addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        // The factory's clients default to http://localhost; on Kestrel they must name the real port.
+        App.ClientOptions.BaseAddress = new Uri(baseUrl + "/");
         (await Gateway.Client.PostAsJsonAsync("/sim/config", new { ipnUrl = baseUrl + "/api/payments/ipn" })).EnsureSuccessStatusCode();
     }
 
@@ -339,7 +342,7 @@ public sealed partial class PaymentTests(PaymentGatewayFixture fixture) : IClass
 
         using var admin = await App.LoginAsync("admin");
         var page = await admin.GetStringAsync("/thanh-toan/doi-soat?ngay=" + date);
-        Assert.Equal(4, Regex.Matches(page, "data-testid=\"mismatch\"").Count);
+        Assert.Equal(4, Regex.Count(page, "data-testid=\"mismatch\""));
         Assert.Contains("Chênh lệch số tiền", page, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using MotCua.Servers.PaymentGateway;
 // A stand-in for a Vietnamese payment gateway (VNPAY-style, version 2.1.0): the payment page, the signed return and
 // IPN, the status query (querydr), the refund and the daily statement; /sim/... lets a test drive what it does.
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Gateway>();
 builder.Services.AddHttpClient();
 var app = builder.Build();
