@@ -13,6 +13,7 @@ using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Privacy;
 using MotCua.Web.Features.Reports;
@@ -45,6 +46,7 @@ builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddResults();
+builder.Services.AddPayments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -94,6 +96,7 @@ app.MapFeedbackApi();
 app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
+app.MapPaymentsApi();
 
 await app.RunAsync();
 

@@ -33,6 +33,12 @@ public enum DossierChange
 
     /// <summary>Reading the dossier's stored files (scans of the applicant's papers, the digitised result).</summary>
     ReadFiles,
+
+    /// <summary>
+    /// The fee paid online or refunded through the payment gateway: the gateway's signed message is the proof, so it is
+    /// recorded on a closed dossier too (the money was taken) and without an officer for a payment.
+    /// </summary>
+    OnlinePayment,
 }
 
 /// <summary>Why a change is refused: the web answers 403 for <see cref="OutOfScope"/> and <see cref="RoleNotPermitted"/>, 409 for <see cref="Closed"/>.</summary>
@@ -75,6 +81,10 @@ public static class DossierAccess
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(dossier);
+        if (what == DossierChange.OnlinePayment)
+        {
+            return null;
+        }
         if (what is not (DossierChange.Transition or DossierChange.ReadFiles) && !Handlers.Any(actor.Is))
         {
             return new(AccessRefusalKind.RoleNotPermitted, "Chỉ cán bộ một cửa, chuyên viên hoặc lãnh đạo xử lý hồ sơ mới được " + Verb(what) + ".");
@@ -88,7 +98,7 @@ public static class DossierAccess
         var closedReadOnly = what switch
         {
             DossierChange.Fees or DossierChange.ComponentFiles => true,
-            DossierChange.Transition or DossierChange.Explanation or DossierChange.ReadFiles => false,
+            DossierChange.Transition or DossierChange.Explanation or DossierChange.ReadFiles or DossierChange.OnlinePayment => false,
         };
         if (closedReadOnly && DossierStateMachine.IsTerminal(dossier.Status))
         {
@@ -134,5 +144,6 @@ public static class DossierAccess
         DossierChange.ComponentFiles => "thêm tệp thành phần hồ sơ",
         DossierChange.Explanation => "ghi nhận văn bản giải trình",
         DossierChange.ReadFiles => "tải tệp của hồ sơ",
+        DossierChange.OnlinePayment => "ghi nhận thanh toán trực tuyến",
     };
 }

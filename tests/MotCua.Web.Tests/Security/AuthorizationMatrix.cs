@@ -88,6 +88,14 @@ public static partial class AuthorizationMatrix
         ["* /kiem-tra"] = Readers,
         // Dossiers
         ["* /mot-cua"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
+        // Online payment: the citizen's pages open with the dossier's second factor or the payment's random reference; the gateway's IPN with its signature.
+        ["* /thanh-toan"] = Anyone,
+        ["* /thanh-toan/ket-qua"] = Anyone,
+        ["GET /thanh-toan/bien-lai/{reference}"] = Anyone,
+        ["GET /api/payments/ipn"] = Anyone,
+        ["* /thanh-toan/hoan-tien"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
+        ["* /thanh-toan/doi-soat"] = new("Một cửa, quản trị", false, ["admin", "motcua"]),
+        ["GET /api/payments/reconciliation"] = new("Một cửa, quản trị", false, ["admin", "motcua"]), // as /thanh-toan/doi-soat
         ["* /mot-cua/tiep-nhan"] = new("Một cửa", false, ["motcua"]),
         ["* /mot-cua/tiep-nhan/sua/{code}"] = new("Một cửa", false, ["motcua"]),
         ["* /mot-cua/tiep-nhan-ho/{code?}"] = new("Một cửa", false, ["motcua"]),
