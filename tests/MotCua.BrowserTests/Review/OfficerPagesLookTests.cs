@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.Web.Tests.Results;
@@ -9,6 +11,31 @@ public sealed class OfficerPagesLookTests(BrowserApp browser) : IClassFixture<Br
 {
     private static Task<int> OverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+    [Fact]
+    public async Task The_dossier_page_with_its_history_and_notices_fits_a_phone()
+    {
+        using var desk = await browser.App.ApiClientAsync("motcua");
+        var created = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "1.000173",
+            channel = "direct",
+            applicant = new { name = "Phòng khám Vừa Màn Hình", phone = "0905318274", email = "vuamanhinh@example.vn", address = "Tuy Hòa, Phú Yên" },
+            papers = new[] { new { name = "Đơn đề nghị cấp giấy phép", present = true } },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var code = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+        var page = await browser.LoginAsync("motcua");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/ho-so/" + code);
+        await Assertions.Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
+        Assert.True(await OverflowAsync(page) <= 0, $"The dossier page scrolls sideways by {await OverflowAsync(page)} px at 390 px");
+        // Each history row is a card inside the page: its last cell (the note) starts within the screen.
+        var right = await page.GetByTestId("timeline").Locator("tbody tr").First.Locator("td").Last.EvaluateAsync<double>("e => e.getBoundingClientRect().left");
+        Assert.True(right < 390, $"The history's note column starts at {right} px");
+        await BrowserApp.ScreenshotAsync(page, "dossier-page-history-390");
+        await page.Context.CloseAsync();
+    }
 
     [Fact]
     public async Task The_cost_calculator_fits_a_phone()

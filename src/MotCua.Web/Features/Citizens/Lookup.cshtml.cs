@@ -81,6 +81,15 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     /// <summary>The form field of an item's files.</summary>
     public static string ItemFilesField(string code) => "ItemFiles_" + code;
 
+    /// <summary>
+    /// Where and by when a dossier received at the counter or by post hands in what was asked: it cannot be supplemented
+    /// online, so the look-up lists the request read-only with the desk's address and hours.
+    /// </summary>
+    public sealed record HandIn(bool ByPost, string? AgencyName, string? Address, string Hours, DateTimeOffset? DueAt);
+
+    /// <summary>Set for a dossier awaiting supplement that is not answered online.</summary>
+    public HandIn? SupplementHandIn { get; private set; }
+
     /// <summary>What the desk asked for (the note of the supplement request).</summary>
     public string? SupplementNote { get; private set; }
 
@@ -225,10 +234,25 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
         await LoadInsightsAsync(dossier, ct);
         SubmittedOnline = dossier.Channel == DossierChannel.Online;
         CanSupplement = dossier.Status == DossierStatus.AwaitingSupplement && dossier.Channel == DossierChannel.Online;
-        if (CanSupplement)
+        if (dossier.Status == DossierStatus.AwaitingSupplement)
         {
             SupplementItems = await Dossiers.Supplement.SupplementAnswerQueries.OpenItemsAsync(db, dossier.Id, ct);
-            SentBefore = await Dossiers.Supplement.SupplementAnswerQueries.SentBeforeAsync(db, dossier.Id, SupplementItems, ct);
+            if (CanSupplement)
+            {
+                SentBefore = await Dossiers.Supplement.SupplementAnswerQueries.SentBeforeAsync(db, dossier.Id, SupplementItems, ct);
+            }
+            else
+            {
+                var deskId = dossier.ReceivingAgencyId ?? dossier.AgencyId;
+                var desk = await db.Set<Organisation.Agency>().AsNoTracking().Where(a => a.Id == deskId)
+                    .Select(a => new { a.Name, a.Address, a.MorningStart, a.MorningEnd, a.AfternoonStart, a.AfternoonEnd }).SingleOrDefaultAsync(ct);
+                var due = await db.Set<Dossiers.Supplement.DossierSupplementRequest>().AsNoTracking().Where(q => q.DossierId == dossier.Id).OrderByDescending(q => q.Id)
+                    .Select(q => q.ApplicantDueAt).FirstOrDefaultAsync(ct);
+                var hours = desk is null ? "giờ hành chính các ngày làm việc"
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"sáng {desk.MorningStart:HH:mm}–{desk.MorningEnd:HH:mm}, chiều {desk.AfternoonStart:HH:mm}–{desk.AfternoonEnd:HH:mm} các ngày làm việc");
+                SupplementHandIn = new HandIn(dossier.Channel == DossierChannel.Postal, desk?.Name, desk?.Address, hours, due);
+            }
             SupplementNote = await db.DossierEvents.AsNoTracking()
                 .Where(e => e.DossierId == dossier.Id && e.Action == DossierAction.RequestSupplement)
                 .OrderByDescending(e => e.Id).Select(e => e.Note).FirstOrDefaultAsync(ct);

@@ -228,7 +228,34 @@ public static class DemoHistory
                     Outcome.ResultIssued, steps));
             }
         }
+        // The year's draw may leave no online dossier awaiting supplement, or only one dossier waiting, depending on the
+        // start day: the supplement journey (an online dossier in its second round, and a counter dossier with its
+        // request) is then planned last, without a draw, so the rest of the year stays as it was.
+        var papered = versions.OrderByDescending(v => v.Papers.Count(p => p.Required)).ThenBy(v => v.Id).First();
+        if (!plans.Any(p => p.Outcome == Outcome.AwaitingSupplement && p.Channel == DossierChannel.Online))
+        {
+            plans.Add(new Plan(papered, DossierChannel.Online, false, WorkingDayBefore(today, 6, new TimeOnly(8, 0), isWorkingDay), Outcome.AwaitingSupplement));
+        }
+        if (plans.Count(p => p.Outcome == Outcome.AwaitingSupplement) < 2)
+        {
+            plans.Add(new Plan(papered, DossierChannel.Direct, false, WorkingDayBefore(today, 5, new TimeOnly(9, 30), isWorkingDay), Outcome.AwaitingSupplement));
+        }
         return plans;
+    }
+
+    /// <summary>The instant at <paramref name="time"/> on the <paramref name="count"/>-th working day before <paramref name="today"/>.</summary>
+    private static DateTimeOffset WorkingDayBefore(DateOnly today, int count, TimeOnly time, Func<DateOnly, bool> isWorkingDay)
+    {
+        var day = today;
+        for (var back = 0; back < count; back++)
+        {
+            day = day.AddDays(-1);
+            while (!isWorkingDay(day))
+            {
+                day = day.AddDays(-1);
+            }
+        }
+        return new DateTimeOffset(day.ToDateTime(time), Vn).ToUniversalTime();
     }
 
     /// <summary>The same time of day on the next working day: when the desk receives what was sent while it was closed.</summary>

@@ -36,10 +36,11 @@ public static class FeedbackApi
 
     /// <summary>
     /// Where a PAKN stands, for its sender: <see cref="Agency"/> handles it now; <see cref="ReceivedBy"/> received it when a
-    /// merge handed it over, with the hand-over lines (agencies and units only, no officer's name).
+    /// merge handed it over, with the hand-over lines (agencies and units only, no officer's name). <see cref="AgencyCode"/> is
+    /// the code (co-quan) of the agency handling it, for links to that agency's public pages.
     /// </summary>
     public sealed record TrackingDto(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string Agency, string? ReceivedBy,
-        IReadOnlyList<string> Handovers, string? Transferred, bool Answered);
+        IReadOnlyList<string> Handovers, string? Transferred, bool Answered, string AgencyCode);
 
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
         services.AddScoped<FeedbackDesk>().AddScoped<FeedbackTransferNotice>().AddHostedService<FeedbackSearchBackfillService>();
@@ -96,7 +97,7 @@ public static class FeedbackApi
             return ApiProblems.TooManyRequests("Tạm khóa tra cứu phản ánh, kiến nghị này.", TrackModel.LockedMessage(until));
         }
         return found.View is { } v
-            ? TypedResults.Ok(new TrackingDto(v.Code, v.Title, v.ReceivedAt, v.Status, v.Agency, v.ReceivedBy, v.Handovers, v.Transferred, v.Answered))
+            ? TypedResults.Ok(new TrackingDto(v.Code, v.Title, v.ReceivedAt, v.Status, v.Agency, v.ReceivedBy, v.Handovers, v.Transferred, v.Answered, v.AgencyCode))
             : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Không tìm thấy phản ánh, kiến nghị.", Detail = TrackModel.NotFoundMessage });
     }
 

@@ -17,7 +17,7 @@ public static class FeedbackTracking
 {
     /// <summary><see cref="ReceivedBy"/> is the agency that received it when a merge handed it to <see cref="Agency"/>, which handles it now.</summary>
     public sealed record TrackView(string Code, string Title, DateTimeOffset ReceivedAt, string Status, string? Transferred, bool Answered, string Agency,
-        string? ReceivedBy, IReadOnlyList<string> Handovers);
+        string? ReceivedBy, IReadOnlyList<string> Handovers, string AgencyCode);
 
     /// <summary>The view, or the instant the code is locked until; both null when nothing matches.</summary>
     public sealed record Outcome(TrackView? View, DateTimeOffset? LockedUntil);
@@ -50,13 +50,13 @@ public static class FeedbackTracking
             return new(null, await SecondFactorThrottle.FailedAsync(db, time, key, ct));
         }
         await SecondFactorThrottle.ClearAsync(db, key, ct);
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var (agency, agencyCode) = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => ValueTuple.Create(a.Name, a.Code)).SingleAsync(ct);
         var receivedBy = item.ReceivedAgencyId is { } received && received != item.AgencyId
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == received).Select(a => a.Name).SingleAsync(ct)
             : null;
         return new(new TrackView(item.Code, item.Title, item.ReceivedAt, PublicStatus(item.Status),
             item.TransferredAt is null ? null : FeedbackTransferNotice.SenderText(item, agency), item.Status == FeedbackStatus.Published, agency, receivedBy,
-            FeedbackHandover.Notes(item)), null);
+            FeedbackHandover.Notes(item), agencyCode), null);
     }
 
     /// <summary>The throttle's key of a feedback code, apart from the dossier codes'.</summary>
