@@ -15,6 +15,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Privacy;
+using MotCua.Web.Features.Reconciliation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Scaling;
@@ -44,6 +45,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddReconciliation();
 builder.Services.AddResults();
 
 var app = builder.Build();
@@ -94,6 +96,7 @@ app.MapFeedbackApi();
 app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
+app.MapReconciliationApi();
 
 await app.RunAsync();
 
