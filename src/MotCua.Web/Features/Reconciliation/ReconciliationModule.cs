@@ -43,7 +43,7 @@ public static class ReconciliationModule
     public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reconciliation").RequireAuthorization(Policies.Officer).WithTags("Đối soát số liệu");
-        api.MapGet("", GetAsync).WithSummary("Sổ đối soát từng hồ sơ giữa MotCua, Cổng DVCQG, Biểu 06 và chỉ số 766 trong một kỳ");
+        api.MapGet("/", GetAsync).WithSummary("Sổ đối soát từng hồ sơ giữa MotCua, Cổng DVCQG, Biểu 06 và chỉ số 766 trong một kỳ");
         api.MapPost("/{code}/resend", ResendAsync).WithSummary("Gửi lại trạng thái hiện tại của hồ sơ lên Cổng DVCQG");
         api.MapPost("/{code}/explain", ExplainAsync).WithSummary("Ghi giải trình chênh lệch số liệu của một hồ sơ trong kỳ");
         return app;
