@@ -68,9 +68,11 @@ public static class Ledger
 
         var codes = facts.Select(f => f.Code).Concat(forOthers.Select(d => d.Code)).ToList();
         var portal = await PortalAsync(db, codes, ct);
+        // The facts were loaded over the wider range; "synced" is judged at the period's own cut-off, as the index judges it.
         var inputs = facts.Where(f => f.DeskRefusedAt is null)
-            .Select(f => new LedgerInput(f, statuses.GetValueOrDefault(long.Parse(f.Id, CultureInfo.InvariantCulture), DossierStatus.Received),
-                portal.GetValueOrDefault(f.Code, PortalRecord.None)))
+            .Select(f => (Fact: f, Portal: portal.GetValueOrDefault(f.Code, PortalRecord.None)))
+            .Select(x => new LedgerInput(x.Fact with { SyncedToNationalPortal = x.Portal.FirstAcknowledgedAt is { } first && first < period.CutoffInstant },
+                statuses.GetValueOrDefault(long.Parse(x.Fact.Id, CultureInfo.InvariantCulture), DossierStatus.Received), x.Portal))
             .Concat(forOthers.Select(d => new LedgerInput(
                 new DossierFact(d.Id.ToString(CultureInfo.InvariantCulture), d.Code, DossierFacts.AgencyKey(d.AgencyId), otherNames.GetValueOrDefault(d.AgencyId, ""),
                     DossierProjection.NoUnitKey, DossierProjection.NoUnitName, "", "", "", d.ProcedureName, d.Channel, d.ReceivedAt!.Value, null),

@@ -107,7 +107,7 @@ public static class ReconciliationModule
 
     public sealed record ResendDto(string Code, Guid MessageId);
 
-    internal static async Task<Results<Ok<ResendDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ForbidHttpResult>> ResendAsync(
+    internal static async Task<Results<Ok<ResendDto>, ProblemHttpResult, ForbidHttpResult>> ResendAsync(
         string code, ClaimsPrincipal user, AppDbContext db, TimeProvider time, IOptions<NotificationOptions> options, CancellationToken ct)
     {
         if (!LedgerActions.MayAct(user))
@@ -119,12 +119,12 @@ public static class ReconciliationModule
         return outcome switch
         {
             LedgerActionOutcome.Done => TypedResults.Ok(new ResendDto(code, id!.Value)),
-            LedgerActionOutcome.NotFound => TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, error)),
-            LedgerActionOutcome.Invalid or LedgerActionOutcome.Conflict => TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, error)),
+            LedgerActionOutcome.NotFound => Problem(StatusCodes.Status404NotFound, error),
+            LedgerActionOutcome.Invalid or LedgerActionOutcome.Conflict => Problem(StatusCodes.Status409Conflict, error),
         };
     }
 
-    internal static async Task<Results<NoContent, ValidationProblem, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ForbidHttpResult>> ExplainAsync(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> ExplainAsync(
         string code, ExplainRequest? body, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (!LedgerActions.MayAct(user))
@@ -145,16 +145,12 @@ public static class ReconciliationModule
         return outcome switch
         {
             LedgerActionOutcome.Done => TypedResults.NoContent(),
-            LedgerActionOutcome.NotFound => TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, error)),
+            LedgerActionOutcome.NotFound => Problem(StatusCodes.Status404NotFound, error),
             LedgerActionOutcome.Invalid or LedgerActionOutcome.Conflict =>
                 TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [error ?? ""] }, title: "Giải trình không hợp lệ."),
         };
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string? detail) => new()
-    {
-        Status = status,
-        Title = status == StatusCodes.Status404NotFound ? "Không tìm thấy." : "Không thực hiện được.",
-        Detail = detail,
-    };
+    private static ProblemHttpResult Problem(int status, string? detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: status == StatusCodes.Status404NotFound ? "Không tìm thấy." : "Không thực hiện được.");
 }
