@@ -3548,6 +3548,52 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.ToTable("PersonalDataBreaches", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reconciliation.ReconciliationNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "PeriodKey", "DossierCode");
+
+                    b.ToTable("ReconciliationNotes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
                 {
                     b.Property<long>("Id")

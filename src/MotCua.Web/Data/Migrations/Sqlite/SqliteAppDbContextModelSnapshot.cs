@@ -3432,6 +3432,50 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("PersonalDataBreaches", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.Reconciliation.ReconciliationNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "PeriodKey", "DossierCode");
+
+                    b.ToTable("ReconciliationNotes", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Reports.ReportDayCount", b =>
                 {
                     b.Property<long>("Id")
