@@ -16,6 +16,7 @@ using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Plans;
 using MotCua.Web.Features.Privacy;
+using MotCua.Web.Features.Reconciliation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Features.Results;
 using MotCua.Web.Features.Scaling;
@@ -45,6 +46,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddReconciliation();
 builder.Services.AddResults();
 builder.Services.AddPayments(builder.Configuration);
 
@@ -97,6 +99,7 @@ app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
 app.MapPaymentsApi();
+app.MapReconciliationApi();
 
 await app.RunAsync();
 

@@ -117,6 +117,19 @@ public static class Index766
     /// <summary>Scope key of the agency-wide result.</summary>
     public const string AgencyScope = "agency";
 
+    /// <summary>
+    /// How the index counts one dossier of a period, given its Biểu 06 standing: received in the period, not late
+    /// (indicator 2.1) and synced (indicator 1.2, received and acknowledged by the portal by the cut-off).
+    /// </summary>
+    public static IndexStanding Standing(DossierFact fact, PeriodStanding standing)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return new IndexStanding(true, standing.IsReceived, !IsLate(standing), standing.IsReceived && fact.SyncedToNationalPortal);
+    }
+
+    /// <summary>Late for indicator 2.1: resolved late in the period or overdue at its cut-off.</summary>
+    public static bool IsLate(PeriodStanding standing) => standing.Closing is PeriodClosing.ResolvedLate or PeriodClosing.PendingOverdue;
+
     /// <summary>The index over all of <paramref name="input"/> (the agency).</summary>
     public static Index766Result Compute(Index766Input input, ReportPeriod period, ReportOptions? options = null, IEnumerable<Index766Indicator>? table = null) =>
         ComputeScope(AgencyScope, input, period, options ?? ReportOptions.Default, table ?? Index766Definitions.Default);
@@ -290,7 +303,7 @@ public static class Index766
                     return Dossiers(_received, f => f.SyncedToNationalPortal);
                 case Index766Measure.DossiersNotLate:
                     {
-                        var late = _standings.Where(x => x.Standing.Closing is PeriodClosing.ResolvedLate or PeriodClosing.PendingOverdue)
+                        var late = _standings.Where(x => IsLate(x.Standing))
                             .Select(x => x.Fact.Id).ToList();
                         return new MeasureCount(_standings.Count - late.Count, _standings.Count, LostItemKind.Dossier, late.Count, late);
                     }

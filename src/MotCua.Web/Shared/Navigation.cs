@@ -32,6 +32,7 @@ public static class Navigation
         new("Kế hoạch KSTTHC", "/ke-hoach", "Kiểm soát TTHC"),
         new("Danh mục báo cáo", "/bao-cao", "Kiểm soát TTHC"),
         new("Báo cáo kết quả giải quyết TTHC", "/bao-cao/ho-so", "Kiểm soát TTHC"),
+        new("Đối soát số liệu hồ sơ", "/doi-soat", "Kiểm soát TTHC"),
         new("Bảng điều khiển", "/bang-dieu-khien", "Chỉ số"),
         new("Chỉ số 766", "/chi-so-766", "Chỉ số"),
         new("Chỉ tiêu kế hoạch", "/chi-tieu", "Chỉ số"),

@@ -160,6 +160,10 @@ public static partial class AuthorizationMatrix
         // Decision 766 index, targets, dashboard, one-stop scoring
         ["GET /api/indices/766"] = Officers,
         ["* /chi-so-766"] = Officers,
+        ["* /doi-soat"] = Officers,
+        ["GET /api/reconciliation/"] = Officers,
+        ["POST /api/reconciliation/{code}/resend"] = Managers,
+        ["POST /api/reconciliation/{code}/explain"] = Managers,
         ["* /chi-so-766/{indicator}"] = Officers,
         ["* /chi-so-766/nhap-diem"] = Managers,
         ["* /chi-tieu"] = Officers,

@@ -28,6 +28,8 @@ public static class AuditActions
         ["agency.merge.account"] = "Chuyển hoặc ngừng sử dụng tài khoản do hợp nhất cơ quan",
         ["unit.merge"] = "Sáp nhập đơn vị vào đơn vị khác của cơ quan",
         ["unit.merge.account"] = "Chuyển tài khoản do sáp nhập đơn vị",
+        ["reconciliation.resend"] = "Gửi lại trạng thái hồ sơ lên Cổng DVCQG từ sổ đối soát",
+        ["reconciliation.explain"] = "Giải trình chênh lệch số liệu hồ sơ giữa các hệ thống",
         ["calendar.day.set"] = "Cập nhật một ngày trong lịch làm việc",
         ["calendar.day.delete"] = "Xóa một ngày khỏi lịch làm việc",
         ["calendar.year.official"] = "Áp dụng lịch nghỉ chính thức của năm",

@@ -82,7 +82,7 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
     };
 
     /// <summary>The dossier in the national format, for the statuses the portal knows.</summary>
-    private static NationalDossierSnapshot? National(Dossier dossier) => NationalStatus.From(dossier.Status) is { } ns
+    internal static NationalDossierSnapshot? National(Dossier dossier) => NationalStatus.From(dossier.Status) is { } ns
         ? new NationalDossierSnapshot
         {
             MaHoSo = dossier.Code,
