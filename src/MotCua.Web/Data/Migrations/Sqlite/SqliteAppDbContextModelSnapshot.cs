@@ -970,6 +970,55 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.ToTable("PublicationDecisionItem");
                 });
 
+            modelBuilder.Entity("MotCua.Web.Features.CitizenAccounts.CitizenAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstLoginAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastLoginAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("Subject")
+                        .IsUnique();
+
+                    b.ToTable("CitizenAccounts", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Web.Features.Citizens.DossierEvaluation", b =>
                 {
                     b.Property<long>("Id")
@@ -1061,6 +1110,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CitizenAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1107,6 +1159,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CitizenAccountId");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1596,6 +1650,8 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantIdNumber");
 
                     b.HasIndex("Code");
 
@@ -4423,6 +4479,11 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("MotCua.Web.Features.CitizenAccounts.CitizenAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CitizenAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.Citizens.OnlineDraftFile", b =>
