@@ -96,8 +96,20 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     [BindProperty]
     public string? SupplementComment { get; set; }
 
-    public void OnGet()
+    /// <summary>The logged-in citizen opening a dossier of their own: no second factor is asked.</summary>
+    public bool OwnDossier { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(Code) && await Citizen.CurrentAsync(HttpContext) is not null)
+        {
+            await LoadAsync(ct);
+            if (Result is null)
+            {
+                // Not theirs: the factor form stays, with no message that would tell whether the code exists.
+                Errors.Clear();
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -206,6 +218,16 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
     /// <summary>The dossier the code and factor open, or null with the message (missing factor, no match, code locked).</summary>
     private async Task<Dossier?> VerifiedAsync(CancellationToken ct, bool tracked = true)
     {
+        if (string.IsNullOrWhiteSpace(Factor) && await Citizen.CurrentAsync(HttpContext) is { } citizen)
+        {
+            var own = await PublicLookup.FindOwnAsync(db, Code, citizen.IdNumber, ct, tracked);
+            OwnDossier = own is not null;
+            if (own is null)
+            {
+                Errors.Add(PublicLookup.NeedFactor);
+            }
+            return own;
+        }
         var found = await PublicLookup.FindAsync(db, time, Code, Factor, ct, tracked);
         if (found.LockedUntil is { } until)
         {
@@ -221,7 +243,7 @@ public sealed class LookupModel(AppDbContext db, TimeProvider time, SupplementOn
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Code) || string.IsNullOrWhiteSpace(Factor))
+        if (string.IsNullOrWhiteSpace(Code) || (string.IsNullOrWhiteSpace(Factor) && await Citizen.CurrentAsync(HttpContext) is null))
         {
             Errors.Add(PublicLookup.NeedFactor);
             return;

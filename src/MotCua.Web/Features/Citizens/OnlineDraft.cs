@@ -38,6 +38,9 @@ public sealed class OnlineDraft
 
     public string? TaxCode { get; set; }
 
+    /// <summary>The VNeID account the draft was saved under: it is listed on "Hồ sơ của tôi" and opens there on any device.</summary>
+    public long? CitizenAccountId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -76,6 +79,7 @@ internal sealed class OnlineDraftConfiguration : IEntityTypeConfiguration<Online
     {
         b.HasIndex(d => d.TokenHash).IsUnique();
         b.HasIndex(d => d.ExpiresAt);
+        b.HasIndex(d => d.CitizenAccountId);
         b.Property(d => d.TokenHash).HasMaxLength(64);
         b.Property(d => d.ProcedureCode).HasMaxLength(64);
         b.Property(d => d.Name).HasMaxLength(300);

@@ -55,6 +55,15 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         return draft is null || draft.ExpiresAt.UtcTicks <= now ? null : draft;
     }
 
+    /// <summary>A draft saved under the citizen account <paramref name="accountId"/>, or null (someone else's, unknown or expired alike).</summary>
+    public async Task<OnlineDraft?> FindOwnAsync(long id, long accountId, CancellationToken ct)
+    {
+        await PurgeExpiredAsync(ct);
+        var now = time.GetUtcNow();
+        return await db.OnlineDrafts.Include(d => d.Files)
+            .SingleOrDefaultAsync(d => d.Id == id && d.CitizenAccountId == accountId && d.ExpiresAt > now, ct);
+    }
+
     /// <summary>Removes expired drafts and then their files (a file left by a crash is harmless: nothing points at it).</summary>
     public async Task PurgeExpiredAsync(CancellationToken ct)
     {
@@ -115,7 +124,8 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
     /// expiry, in one SaveChanges. Uploads must have passed <see cref="FileStore.Check"/>.
     /// </summary>
     public async Task<(OnlineDraft Draft, string? Token)> SaveAsync(OnlineDraft? existing, int agencyId, string procedureCode, DraftFields fields,
-        IReadOnlyList<(int PaperIndex, IncomingFile File)> uploads, string? procedureName, CancellationToken ct, HttpRequest? request = null)
+        IReadOnlyList<(int PaperIndex, IncomingFile File)> uploads, string? procedureName, CancellationToken ct, HttpRequest? request = null,
+        long? citizenAccountId = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(uploads);
@@ -126,7 +136,7 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         if (draft is null)
         {
             token = new string(RandomNumberGenerator.GetItems<char>(Alphabet, 20));
-            draft = new OnlineDraft { AgencyId = agencyId, TokenHash = Hash(token), ProcedureCode = procedureCode, CreatedAt = now };
+            draft = new OnlineDraft { AgencyId = agencyId, TokenHash = Hash(token), ProcedureCode = procedureCode, CreatedAt = now, CitizenAccountId = citizenAccountId };
             db.OnlineDrafts.Add(draft);
         }
         draft.Name = TextSearch.NfcOrNull(fields.Name?.Trim());

@@ -60,6 +60,24 @@ public static class PublicLookup
         }, d => ApplicantVerification.Matches(factor, d.ApplicantPhone, d.ApplicantIdNumber), ct);
 
     /// <summary>
+    /// The dossier of <paramref name="code"/> when its applicant is the person whose ID number VNeID verified; null
+    /// otherwise. No factor is guessed here, so nothing counts against the code.
+    /// </summary>
+    public static async Task<Dossier?> FindOwnAsync(AppDbContext db, string? code, string idNumber, CancellationToken ct, bool tracked = true)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 64)
+        {
+            return null;
+        }
+        var key = code.Trim();
+        var upper = LookupThrottles.Key(code);
+        return await (tracked ? db.Dossiers : db.Dossiers.AsNoTracking())
+            .Where(d => (d.Code == key || d.Code == upper) && d.Status != DossierStatus.Draft
+                && d.ApplicantIdNumber == idNumber && d.ApplicantKind != ApplicantKind.Organisation)
+            .OrderBy(d => d.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
     /// The look-up's answer in ONE statement (dossier, its steps, whether it was evaluated and the code's lock) when the
     /// factor is right and the code has no wrong factors counted (docs/performance.md).
     /// </summary>

@@ -77,6 +77,13 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
 
     public OnlineDraft? Draft { get; private set; }
 
+    /// <summary>A draft saved under the logged-in citizen's account, opened from "Hồ sơ của tôi" (no resume code needed).</summary>
+    [BindProperty(SupportsGet = true, Name = "nhap-cua-toi")]
+    public long? MyDraftId { get; set; }
+
+    /// <summary>The citizen logged in with VNeID: their verified ID number is used and cannot be edited.</summary>
+    public Citizen? Citizen { get; private set; }
+
     /// <summary>No procedure chosen: the page sends the citizen to the catalogue's online procedures.</summary>
     public bool NeedsProcedure { get; private set; }
 
@@ -97,7 +104,22 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(DraftToken))
+        Citizen = await Citizen.CurrentAsync(HttpContext);
+        if (Citizen is not null && string.IsNullOrWhiteSpace(DraftToken) && MyDraftId is null)
+        {
+            (Name, IdNumber, Phone, Email, Address) = (Citizen.Name, Citizen.IdNumber, Citizen.Phone, Citizen.Email, Citizen.Address);
+        }
+        if (Citizen is not null && MyDraftId is { } mine && string.IsNullOrWhiteSpace(DraftToken))
+        {
+            if (!await LoadDraftAsync(ct))
+            {
+                return Page();
+            }
+            (Name, IdNumber, Phone, Email, Address) = (Draft!.Name, Citizen.IdNumber, Draft.Phone, Draft.Email, Draft.Address);
+            (Kind, OrganisationName, TaxCode) = (Draft.ApplicantKind, Draft.OrganisationName, Draft.TaxCode);
+            Message = "Đã mở bản nháp. Ông/Bà bổ sung thông tin, tệp còn thiếu rồi nộp hồ sơ; bản nháp được giữ đến ngày " + Draft.ExpiresAt.ToVnDate() + ".";
+        }
+        else if (!string.IsNullOrWhiteSpace(DraftToken))
         {
             Draft = await drafts.FindAsync(DraftToken, ct);
             if (Draft is null)
@@ -141,7 +163,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             return Page();
         }
         var (draft, token) = await drafts.SaveAsync(Draft, agencyId.Value, Version.Procedure!.Code, fields,
-            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, Request);
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, Request, Citizen?.AccountId);
         Draft = draft;
         NewDraftToken = token;
         DraftToken = token ?? DraftToken;
@@ -329,7 +351,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         // Fields that would not pass even a draft's lighter check are left out of it; the form still shows them as typed.
         var keep = OnlineDrafts.Validate(fields).Count == 0 ? fields : new DraftFields(null, null, null, null, null, Kind);
         var (draft, token) = await drafts.SaveAsync(Draft, agencyId, Version!.Procedure!.Code, keep,
-            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct);
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, citizenAccountId: Citizen?.AccountId);
         Draft = draft;
         NewDraftToken = token;
         DraftToken = token ?? DraftToken;
@@ -354,6 +376,24 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
     /// <summary>Loads the draft named by the posted token; false (with the message) when it is wrong or expired.</summary>
     private async Task<bool> LoadDraftAsync(CancellationToken ct)
     {
+        Citizen = await Citizen.CurrentAsync(HttpContext);
+        if (Citizen is not null && Kind != ApplicantKind.Organisation)
+        {
+            // The ID number VNeID verified is the applicant's; a posted one is ignored.
+            IdNumber = Citizen.IdNumber;
+        }
+        if (string.IsNullOrWhiteSpace(DraftToken) && MyDraftId is { } mine && Citizen is not null)
+        {
+            Draft = await drafts.FindOwnAsync(mine, Citizen.AccountId, ct);
+            if (Draft is null)
+            {
+                Errors.Add(OnlineDrafts.NotFound);
+                MyDraftId = null;
+                return false;
+            }
+            ProcedureCode = Draft.ProcedureCode;
+            return true;
+        }
         if (string.IsNullOrWhiteSpace(DraftToken))
         {
             return true;

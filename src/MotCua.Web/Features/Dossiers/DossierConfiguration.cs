@@ -41,6 +41,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => new { d.AgencyId, d.Code }).IsUnique();
         // The public look-up finds a dossier by code alone (the code carries the agency prefix).
         b.HasIndex(d => d.Code);
+        // "Hồ sơ của tôi" finds a citizen's dossiers by the ID number VNeID verified.
+        b.HasIndex(d => d.ApplicantIdNumber);
         b.HasIndex(d => new { d.AgencyId, d.Status, d.DueAt });
         // The register and the desk's queue of the day read one agency's receipts in a range of instants.
         b.HasIndex(d => new { d.AgencyId, d.ReceivedAt });
