@@ -80,7 +80,7 @@ public sealed class PaymentRulesTests
             new("stranger", 70, GatewayOutcome.Paid, 0),
             new("failed", 100, GatewayOutcome.Failed, 0),
         ];
-        var found = Reconciliation.Compare(ours, theirs).ToDictionary(m => m.Reference, m => m.Kind);
+        var found = PaymentReconciliation.Compare(ours, theirs).ToDictionary(m => m.Reference, m => m.Kind);
         Assert.Equal(new Dictionary<string, MismatchKind>
         {
             ["pending"] = MismatchKind.PaidThereNotHere,

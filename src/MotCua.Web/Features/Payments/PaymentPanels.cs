@@ -27,7 +27,7 @@ internal static class PaymentRows
         return payments.Select(p => new PaymentRow(p, receipts.GetValueOrDefault(p.Id))).ToList();
     }
 
-    public static string StatusName(OnlinePaymentStatus s) => Reconciliation.StatusName(s);
+    public static string StatusName(OnlinePaymentStatus s) => PaymentReconciliation.StatusName(s);
 }
 
 /// <summary>

@@ -269,7 +269,7 @@ public sealed class PaymentDesk(AppDbContext db, TimeProvider time, DossierStore
         }
         if (payment.Status != OnlinePaymentStatus.Paid)
         {
-            return "Chỉ hoàn tiền được khoản đã thanh toán (khoản này " + Reconciliation.StatusName(payment.Status) + ").";
+            return "Chỉ hoàn tiền được khoản đã thanh toán (khoản này " + PaymentReconciliation.StatusName(payment.Status) + ").";
         }
         GatewayMessage answer;
         try
@@ -334,6 +334,6 @@ public sealed class PaymentDesk(AppDbContext db, TimeProvider time, DossierStore
         // One merchant account may serve several agencies: another agency's payments are not this one's unknowns.
         var refs = statement.Select(l => l.Reference).ToList();
         var others = await db.OnlinePayments.AsNoTracking().Where(p => p.AgencyId != agencyId && refs.Contains(p.Reference)).Select(p => p.Reference).ToListAsync(ct);
-        return Reconciliation.Compare(ours, statement.Where(l => !others.Contains(l.Reference)).ToList());
+        return PaymentReconciliation.Compare(ours, statement.Where(l => !others.Contains(l.Reference)).ToList());
     }
 }

@@ -66,7 +66,7 @@ public static class PaymentsModule
             return TypedResults.Problem(title: "Không lấy được bảng kê của cổng thanh toán.", detail: "Cổng thanh toán chưa được cấu hình, không trả lời hoặc bảng kê sai chữ ký.", statusCode: StatusCodes.Status502BadGateway);
         }
         return TypedResults.Ok(new ReconciliationDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), found.Count,
-            found.Select(m => new MismatchDto(m.Kind.ToString(), Reconciliation.KindName(m.Kind), m.Reference, m.DossierCode, m.OurAmount, m.TheirAmount, m.Reason, m.Action)).ToList()));
+            found.Select(m => new MismatchDto(m.Kind.ToString(), PaymentReconciliation.KindName(m.Kind), m.Reference, m.DossierCode, m.OurAmount, m.TheirAmount, m.Reason, m.Action)).ToList()));
     }
 }
 

@@ -31,7 +31,7 @@ public sealed record Mismatch(MismatchKind Kind, string Reference, string? Dossi
 /// The daily reconciliation (đối soát): every payment of the day compared with the gateway's statement by reference;
 /// each difference comes with its reason and the action to take, in Vietnamese.
 /// </summary>
-public static class Reconciliation
+public static class PaymentReconciliation
 {
     public static IReadOnlyList<Mismatch> Compare(IReadOnlyList<RecordedPayment> ours, IReadOnlyList<StatementLine> theirs)
     {
