@@ -11,6 +11,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.NationalPortal;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Plans;
@@ -42,6 +43,7 @@ builder.Services.AddPlans();
 builder.Services.AddAgencyMerges();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
+builder.Services.AddNationalPortal(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddResults();
@@ -94,6 +96,7 @@ app.MapFeedbackApi();
 app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
+app.MapNationalPortalApi();
 
 await app.RunAsync();
 
