@@ -49,9 +49,9 @@ app.MapPost("/api/hoso/{maHoSoQG}/xac-nhan", async (string maHoSoQG, HttpRequest
 {
     using var body = await JsonDocument.ParseAsync(request.Body);
     var ack = new Acknowledgement(maHoSoQG,
-        body.RootElement.TryGetProperty("MaHoSo", out var code) ? code.GetString() : null,
-        body.RootElement.TryGetProperty("TuChoi", out var rejected) && rejected.ValueKind == JsonValueKind.True,
-        body.RootElement.TryGetProperty("LyDo", out var reason) ? reason.GetString() : null,
+        Json.Prop(body.RootElement, "MaHoSo")?.GetString(),
+        Json.Prop(body.RootElement, "TuChoi")?.ValueKind == JsonValueKind.True,
+        Json.Prop(body.RootElement, "LyDo")?.GetString(),
         TimeProvider.System.GetUtcNow());
     return portal.Acknowledge(ack)
         ? Results.Json(new { error_code = "0" })
@@ -103,17 +103,17 @@ app.MapPost("/sim/loi", async (HttpRequest request) =>
 {
     using var body = await JsonDocument.ParseAsync(request.Body);
     var root = body.RootElement;
-    if (root.TryGetProperty("Loi503", out var fail))
+    if (Json.Prop(root, "Loi503") is { } fail)
     {
         portal.FailNext(fail.GetInt32());
     }
-    if (root.TryGetProperty("PhucVuLai", out var again) && !portal.OfferAgain(again.GetString() ?? ""))
+    if (Json.Prop(root, "PhucVuLai") is { } again && !portal.OfferAgain(again.GetString() ?? ""))
     {
         return Results.NotFound();
     }
-    if (root.TryGetProperty("HoSoHong", out var broken))
+    if (Json.Prop(root, "HoSoHong") is { } broken)
     {
-        portal.Put(broken.GetProperty("MaHoSoQG").GetString()!, broken.GetProperty("MaDonVi").GetString()!, broken.GetProperty("NoiDung").GetString()!);
+        portal.Put(Json.Prop(broken, "MaHoSoQG")!.Value.GetString()!, Json.Prop(broken, "MaDonVi")!.Value.GetString()!, Json.Prop(broken, "NoiDung")!.Value.GetString()!);
     }
     return Results.Ok();
 });
@@ -122,6 +122,15 @@ app.Run();
 
 namespace MotCua.Servers.NationalPortal
 {
+    /// <summary>Control and acknowledgement bodies are read whatever the case of their names (clients serialise camelCase or PascalCase).</summary>
+    internal static class Json
+    {
+        public static JsonElement? Prop(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: not JsonValueKind.Undefined } found
+                ? found.Value
+                : null;
+    }
+
     internal sealed record PortalDossier(long Seq, string Code, string Unit, string Raw)
     {
         public bool Acknowledged { get; set; }

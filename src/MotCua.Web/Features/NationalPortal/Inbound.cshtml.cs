@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
-using MotCua.Web.Shared;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.NationalPortal;
 

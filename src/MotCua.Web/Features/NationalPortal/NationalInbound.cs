@@ -3,12 +3,12 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Data;
-using MotCua.Web.Shared;
 using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Organisation;
+using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.NationalPortal;
 

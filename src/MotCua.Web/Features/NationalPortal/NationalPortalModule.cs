@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Data;
-using MotCua.Web.Shared;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Shared;
 using MotCua.Web.Shared.Api;
 
 namespace MotCua.Web.Features.NationalPortal;
@@ -74,7 +74,7 @@ public static class NationalPortalModule
         if (!ApiEnums.TryParse<NationalInboundStatus>(status, out var wanted))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                { ["status"] = ["Trạng thái phải là pending, quarantined, created hoặc rejected."] }, title: "Tham số không hợp lệ.");
+            { ["status"] = ["Trạng thái phải là pending, quarantined, created hoặc rejected."] }, title: "Tham số không hợp lệ.");
         }
         var rows = await NationalInbound.FilterAsync(Visible(db, user.AgencyId() ?? 0), wanted, from, to, ct);
         return TypedResults.Ok(rows.Select(Item).ToList());
@@ -97,7 +97,7 @@ public static class NationalPortalModule
         if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Length > 1000)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                { ["reason"] = ["Vui lòng nêu lý do từ chối (tối đa 1.000 ký tự)."] }, title: "Dữ liệu không hợp lệ.");
+            { ["reason"] = ["Vui lòng nêu lý do từ chối (tối đa 1.000 ký tự)."] }, title: "Dữ liệu không hợp lệ.");
         }
         var result = await inbound.RejectAsync(id, body.Reason, user, ct);
         return result.Kind switch
