@@ -1517,6 +1517,10 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<decimal?>("OnlineCheckWorkingHours")
                         .HasPrecision(9, 2)
                         .HasColumnType("numeric(9,2)");
@@ -1665,6 +1669,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("AgencyId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "NationalCode")
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedAt");
@@ -2622,6 +2629,71 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex("AgencyId");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalInboundMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DossierId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NationalCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PortalUnit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("NationalCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("NationalInboundMessages", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
@@ -4773,6 +4845,16 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalInboundMessage", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>

@@ -1463,6 +1463,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("OnlineCheckWorkingHours")
                         .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
@@ -1610,6 +1614,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
                     b.HasIndex("AgencyId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "NationalCode")
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedAt");
@@ -2534,6 +2541,69 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalInboundMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalUnit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("NationalCode")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("NationalInboundMessages", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
@@ -4637,6 +4707,16 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Web.Features.NationalPortal.NationalInboundMessage", b =>
+                {
+                    b.HasOne("MotCua.Web.Features.Dossiers.Dossier", "Dossier")
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Dossier");
                 });
 
             modelBuilder.Entity("MotCua.Web.Features.News.NewsArticle", b =>
