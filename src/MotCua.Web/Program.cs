@@ -12,6 +12,7 @@ using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Identity;
 using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.NationalPortal;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
@@ -46,6 +47,7 @@ builder.Services.AddPlans();
 builder.Services.AddAgencyMerges();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddIntegrations(builder.Configuration);
+builder.Services.AddNationalPortal(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddReports();
 builder.Services.AddReconciliation();
@@ -102,6 +104,7 @@ app.MapReportsApi();
 app.MapIndicesApi();
 app.MapPaymentsApi();
 app.MapReconciliationApi();
+app.MapNationalPortalApi();
 
 await app.RunAsync();
 

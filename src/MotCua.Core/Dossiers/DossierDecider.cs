@@ -56,9 +56,13 @@ public static class DossierDecider
                 // A postal or desk dossier starts Submitted without a transition; one row shows its submission.
                 b.Events.Add(new HistoryEvent(DossierAction.Submit, null, b.State.Status, 0, 0, null, null, null, command.Note));
             }
-            if (b.State.Status == DossierStatus.Submitted && b.State.Channel == DossierChannel.Online)
+            if (b.State.Status == DossierStatus.Submitted && b.State.Channel is DossierChannel.Online or DossierChannel.NationalPortal)
             {
-                b.Notices.Add(new DossierNoticeRecord(DossierEventKind.OnlineSubmitted, NoticeRecipient.Applicant));
+                if (b.State.Channel == DossierChannel.Online)
+                {
+                    // The national portal confirms a submission to its own applicant; MotCua confirms only its own form's.
+                    b.Notices.Add(new DossierNoticeRecord(DossierEventKind.OnlineSubmitted, NoticeRecipient.Applicant));
+                }
                 b.Notices.Add(new DossierNoticeRecord(DossierEventKind.AwaitingCheck, NoticeRecipient.Desk,
                     CheckDueAt: DossierQueue.OnlineCheckDue(context.At, context.Calculator, b.State.Terms.OnlineCheckLimit)));
             }

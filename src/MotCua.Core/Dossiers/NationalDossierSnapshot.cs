@@ -16,6 +16,9 @@ public sealed record NationalDossierSnapshot
 {
     public required string MaHoSo { get; init; }
 
+    /// <summary>The portal's own code for a dossier that came from it, so it can match the update; null for one received here.</summary>
+    public string? MaHoSoQG { get; init; }
+
     public required string MaTTHC { get; init; }
 
     public required string TenTTHC { get; init; }

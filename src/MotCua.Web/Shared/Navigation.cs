@@ -51,6 +51,7 @@ public static class Navigation
         new("Hàng đợi thông báo", "/quan-tri/hang-doi-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Mẫu thông báo", "/quan-tri/mau-thong-bao", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Webhook", "/quan-tri/webhook", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
+        new("Hồ sơ từ Cổng DVCQG", MotCua.Web.Features.NationalPortal.NationalPortalModule.ConsolePath, "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.OneStopOfficer),
         new("Dữ liệu cá nhân", "/quan-tri/du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),
         new("Yêu cầu về dữ liệu cá nhân", "/quan-tri/yeu-cau-chu-the-du-lieu", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin, MotCua.Web.Features.Identity.Roles.ControlFocalOfficer),
         new("Vi phạm dữ liệu cá nhân", "/quan-tri/vi-pham-du-lieu-ca-nhan", "Quản trị", false, MotCua.Web.Features.Identity.Roles.Admin),

@@ -51,6 +51,9 @@ public sealed class Dossier
 
     public DossierChannel Channel { get; set; }
 
+    /// <summary>The national portal's dossier code (MaHoSoQG) for a dossier received from it, so status pushes name it; null otherwise.</summary>
+    public string? NationalCode { get; set; }
+
     public ApplicantKind ApplicantKind { get; set; }
 
     public required string ApplicantName { get; set; }

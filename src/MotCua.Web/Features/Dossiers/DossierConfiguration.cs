@@ -59,6 +59,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.HasIndex(d => d.SearchText).HasDatabaseName("IX_Dossiers_Search").HasMethod("gin").HasOperators("gin_trgm_ops")
             .HasFilter(Pages.DossierQueues.OpenIndexFilter);
         b.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.NationalCode).HasMaxLength(64);
+        // One national dossier makes one dossier, however often the portal serves it.
+        b.HasIndex(d => new { d.AgencyId, d.NationalCode }).IsUnique();
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.ApplicantName).HasMaxLength(300);
         b.Property(d => d.RepresentativeName).HasMaxLength(300);

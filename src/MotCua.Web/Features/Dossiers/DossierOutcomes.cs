@@ -91,6 +91,12 @@ public sealed record ReceiptInput(
     /// <summary>The agency deciding the procedure when a service centre receives for it regardless of boundary; null for the caller's own.</summary>
     public int? ForAgencyId { get; init; }
 
+    /// <summary>The national portal's dossier code (MaHoSoQG): set only by the national-portal adapter, the one way a <see cref="DossierChannel.NationalPortal"/> dossier enters.</summary>
+    public string? NationalCode { get; init; }
+
+    /// <summary>When the applicant submitted elsewhere (on the national portal): the procedure version in force then applies.</summary>
+    public DateTimeOffset? SubmittedAt { get; init; }
+
     /// <summary>With <see cref="ForAgencyId"/> and a return at a desk: the applicant collects the result at the receiving centre, not at the deciding agency.</summary>
     public bool ReturnAtCentre { get; init; } = true;
 }

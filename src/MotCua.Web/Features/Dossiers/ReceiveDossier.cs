@@ -99,7 +99,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         {
             errors["channel"] = ["Hồ sơ trực tuyến được tạo ở trạng thái chờ tiếp nhận; Bộ phận Một cửa kiểm tra rồi mới tiếp nhận."];
         }
-        if (input.Channel == DossierChannel.NationalPortal)
+        if (input.Channel == DossierChannel.NationalPortal && (input.NationalCode is null || input.Outcome != ReceiptOutcome.Submit))
         {
             errors["channel"] = ["Hồ sơ từ Cổng Dịch vụ công quốc gia đến qua đồng bộ với Cổng, không tiếp nhận tại đây; chọn trực tiếp, bưu chính hoặc trực tuyến."];
         }
@@ -179,7 +179,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             }
             handOver = await boundary.PlanAsync(agencyId, now, ct);
         }
-        var basis = await references.ReceiptBasisAsync(decidingId, input.ProcedureCode!, now, ct);
+        var basis = await references.ReceiptBasisAsync(decidingId, input.ProcedureCode!, input.SubmittedAt ?? now, ct);
         if (basis.Eligibility.Version is not { } version)
         {
             return WorkflowOutcome.Invalid("procedureCode", basis.Eligibility.Message ?? "Không tiếp nhận được hồ sơ của thủ tục này.");
@@ -210,6 +210,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             dossier.ReturnAtCentreId = input.ReturnAtCentre && input.ReturnChoice is null or ResultDelivery.AtDesk ? agencyId : null;
         }
         dossier.PaymentStatus = input.Payment;
+        dossier.NationalCode = input.NationalCode;
         if (input.FeeAmount is { } fee && fee != dossier.FeeAmount)
         {
             dossier.FeeAmount = fee;

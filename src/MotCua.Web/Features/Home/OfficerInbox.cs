@@ -136,7 +136,7 @@ public sealed class OfficerInbox(AppDbContext db, DeadlineCalculator calculator,
     /// <summary>Online dossiers waiting for the desk's check, against the check time (<see cref="DossierQueue.OnlineCheckStanding"/>).</summary>
     private async Task<InboxGroup> CheckAsync(IQueryable<Dossier> all, CancellationToken ct)
     {
-        var rows = await all.Where(d => d.Status == DossierStatus.Submitted && d.Channel == DossierChannel.Online)
+        var rows = await all.Where(d => d.Status == DossierStatus.Submitted && (d.Channel == DossierChannel.Online || d.Channel == DossierChannel.NationalPortal))
             .OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id).Take(Cap + 1).Select(d => new { d.Code, d.SubmittedAt, d.OnlineCheckWorkingHours }).ToListAsync(ct);
         // The row carries its own check due instant, so a procedure with its own check time is judged by it.
         return Group("to-check", "Hồ sơ trực tuyến chờ kiểm tra", "Tiếp nhận hoặc yêu cầu bổ sung một lần trong thời hạn kiểm tra (08 giờ làm việc, hoặc theo thủ tục).",

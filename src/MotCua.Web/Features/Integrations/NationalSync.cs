@@ -37,6 +37,7 @@ public static class NationalSync
                 new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["MaHoSo"] = d.MaHoSo,
+                    ["MaHoSoQG"] = d.MaHoSoQG,
                     ["MaTTHC"] = d.MaTTHC,
                     ["TenTTHC"] = d.TenTTHC,
                     ["MaLinhVuc"] = d.MaLinhVuc,

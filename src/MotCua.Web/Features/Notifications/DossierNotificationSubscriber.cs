@@ -86,6 +86,7 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
         ? new NationalDossierSnapshot
         {
             MaHoSo = dossier.Code,
+            MaHoSoQG = dossier.NationalCode,
             MaTTHC = dossier.ProcedureCode,
             TenTTHC = dossier.ProcedureName,
             ChuHoSo = dossier.ApplicantName,

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Shared;
 
@@ -138,14 +139,14 @@ public static class DossierQueues
             .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, d.Channel, d.SubmittedAt, d.OnlineCheckWorkingHours }).ToListAsync(ct);
         // One sent back for a supplement at the check comes back to it when the applicant hands the supplement in; its
         // check time starts again then, not at the first submission.
-        var online = list.Where(d => d.Channel == DossierChannel.Online).Select(d => d.Id).ToList();
+        var online = list.Where(d => d.Channel.CountsAsOnline()).Select(d => d.Id).ToList();
         var resubmitted = online.Count == 0 ? [] : (await db.DossierEvents.AsNoTracking()
                 .Where(e => online.Contains(e.DossierId) && e.FromStatus == DossierStatus.AwaitingSupplement && e.ToStatus == DossierStatus.Submitted)
                 .Select(e => new { e.DossierId, e.At }).ToListAsync(ct))
             .GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         return list.Select(d =>
         {
-            if (d.Channel != DossierChannel.Online)
+            if (!d.Channel.CountsAsOnline())
             {
                 return new QueueRow(new QueueItem(d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.Status, null, Channel: d.Channel), null);
             }
