@@ -52,8 +52,8 @@ public sealed class LookupCounterSupplementTests(MotCuaApp app) : IClassFixture<
         await using (var db = app.CreateDbContext())
         {
             unit = await db.Units.Where(u => u.Name == "Chi cục Tiêu chuẩn Đo lường Chất lượng").Select(u => u.Id).SingleAsync();
-            address = await db.Dossiers.Where(d => d.Code == code).Select(d => db.Agencies.Where(a => a.Id == (d.ReceivingAgencyId ?? d.AgencyId)).Select(a => a.Address).Single())
-                .SingleAsync();
+            var agencyId = await db.Dossiers.Where(d => d.Code == code).Select(d => d.ReceivingAgencyId ?? d.AgencyId).SingleAsync();
+            address = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Address).SingleAsync();
         }
         await ActAsync(desk, code, "transfer", new { unitId = unit, assignee = "chuyenvien" });
         object[] items = [new { paper = "Phiếu khai báo thiết bị bức xạ", problem = "Chưa có chữ ký của người phụ trách an toàn bức xạ.", legalBasis = "Điều 7 Nghị định 142/2020/NĐ-CP" }];
