@@ -35,8 +35,8 @@ public enum DossierChange
     ReadFiles,
 
     /// <summary>
-    /// The fee paid online or refunded through the payment gateway: the gateway's signed message is the proof, so it is
-    /// recorded on a closed dossier too (the money was taken) and without an officer for a payment.
+    /// The fee paid online (by the gateway's verified message, <see cref="DossierRoles.PaymentGateway"/>) or refunded (by
+    /// the desk or an administrator): recorded on a closed dossier too, since the money was taken.
     /// </summary>
     OnlinePayment,
 }
@@ -83,7 +83,9 @@ public static class DossierAccess
         ArgumentNullException.ThrowIfNull(dossier);
         if (what == DossierChange.OnlinePayment)
         {
-            return null;
+            return actor.Is(DossierRoles.PaymentGateway) || actor.Is(DossierRoles.OneStopOfficer) || actor.Is(DossierRoles.Admin)
+                ? null
+                : new(AccessRefusalKind.RoleNotPermitted, "Chỉ cổng thanh toán, cán bộ một cửa hoặc quản trị mới được " + Verb(what) + ".");
         }
         if (what is not (DossierChange.Transition or DossierChange.ReadFiles) && !Handlers.Any(actor.Is))
         {

@@ -20,4 +20,7 @@ public static class DossierRoles
 
     /// <summary>The applicant (tổ chức, cá nhân), acting through the public portal; not an officer role.</summary>
     public const string Applicant = "Applicant";
+
+    /// <summary>The payment gateway's verified message, applied by the system: it only records a fee paid online.</summary>
+    public const string PaymentGateway = "PaymentGateway";
 }

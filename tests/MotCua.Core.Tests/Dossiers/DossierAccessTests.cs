@@ -120,4 +120,18 @@ public sealed class DossierAccessTests
         Assert.DoesNotContain(RequestSupplement, DossierAccess.AvailableActions(specialist, Open, supplemented, probe));
         Assert.Empty(DossierAccess.AvailableActions(Actor(Specialist, Other), Open, first, probe));
     }
+
+    [Fact]
+    public void A_fee_paid_online_is_recorded_by_the_gateway_or_the_desk_even_on_a_closed_dossier_and_by_nobody_else()
+    {
+        var returned = new DossierHolding(DossierStatus.Returned, Holding, "chuyenvien");
+        Assert.Null(DossierAccess.MayChange(Actor(DossierRoles.PaymentGateway, null, "cong-thanh-toan"), returned, DossierChange.OnlinePayment));
+        Assert.Null(DossierAccess.MayChange(Actor(Desk, Other, "motcua"), returned, DossierChange.OnlinePayment));
+        Assert.Null(DossierAccess.MayChange(Actor(Admin, Other, "admin"), Open, DossierChange.OnlinePayment));
+        Assert.Equal(AccessRefusalKind.RoleNotPermitted, DossierAccess.MayChange(Actor(Specialist, Holding, "chuyenvien"), Open, DossierChange.OnlinePayment)?.Kind);
+        Assert.Equal(AccessRefusalKind.RoleNotPermitted, DossierAccess.MayChange(Actor(DossierRoles.Applicant, null), Open, DossierChange.OnlinePayment)?.Kind);
+        // The gateway records a payment and nothing else.
+        Assert.NotNull(DossierAccess.MayChange(Actor(DossierRoles.PaymentGateway, null, "cong-thanh-toan"), Open, DossierChange.Fees));
+        Assert.NotNull(DossierAccess.MayChange(Actor(DossierRoles.PaymentGateway, null, "cong-thanh-toan"), Open, DossierChange.Transition));
+    }
 }

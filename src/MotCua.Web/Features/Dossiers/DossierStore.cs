@@ -295,7 +295,7 @@ public sealed class DossierStore(AppDbContext db, TimeProvider time, DossierRefe
         {
             return "Hồ sơ không thuộc cơ quan của bạn.";
         }
-        if (isNew || what == DossierChange.OnlinePayment)
+        if (isNew)
         {
             return null;
         }

@@ -198,6 +198,7 @@ public sealed class PaymentDesk(AppDbContext db, TimeProvider time, DossierStore
             new Claim(ClaimTypes.Name, GatewayActor),
             new Claim(MotCuaClaims.AgencyId, agencyId.ToString(CultureInfo.InvariantCulture)),
             new Claim(MotCuaClaims.FullName, "Cổng thanh toán trực tuyến"),
+            new Claim(ClaimTypes.Role, MotCua.Core.Dossiers.DossierRoles.PaymentGateway),
         ], "gateway"));
 
     /// <summary>A payment still pending asks the gateway (the citizen came back before the IPN, or closed the page).</summary>
