@@ -149,7 +149,7 @@ public sealed class ResultReturnAtCentreTests(MotCuaApp app) : IClassFixture<Mot
         // The timeline on the department's page shows the two steps and the return.
         var after = WebUtility.HtmlDecode(await desk.GetStringAsync("/ho-so/" + code));
         Assert.Contains("nơi tiếp nhận đã nhận kết quả", after, StringComparison.Ordinal);
-        Assert.Contains("<td>" + ResultHandBacks.HistoryLabel + "</td>", after, StringComparison.Ordinal);
+        Assert.Contains("\">" + ResultHandBacks.HistoryLabel + "</td>", after, StringComparison.Ordinal);
         Assert.Contains("Đã trả kết quả cho người nộp", after, StringComparison.Ordinal);
         Assert.DoesNotContain(code, Between(await centre.GetStringAsync("/can-bo"), "handback-waiting"), StringComparison.Ordinal);
     }

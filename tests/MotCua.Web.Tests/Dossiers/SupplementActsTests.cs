@@ -175,8 +175,8 @@ public sealed partial class SupplementActsTests(MotCuaApp app) : IClassFixture<M
         Assert.Contains("(chưa xác nhận nguồn)", basis, StringComparison.Ordinal);
 
         // The history names each request by its act.
-        Assert.Contains("<td>Hướng dẫn bổ sung hồ sơ</td>", after, StringComparison.Ordinal);
-        Assert.Contains("<td>Yêu cầu bổ sung (sau thẩm định)</td>", after, StringComparison.Ordinal);
+        Assert.Contains("\">Hướng dẫn bổ sung hồ sơ</td>", after, StringComparison.Ordinal);
+        Assert.Contains("\">Yêu cầu bổ sung (sau thẩm định)</td>", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,8 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
 
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
 
-    public HttpClient CreateNoRedirectClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // Keeps the factory's base address, which names the real port when the app runs on Kestrel.
+    public HttpClient CreateNoRedirectClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A client whose cookie jar holds an officer's login, obtained through the real login form.</summary>
     public async Task<HttpClient> LoginAsync(string userName, string password = DemoPassword)
