@@ -18,6 +18,7 @@ public static partial class AuthorizationMatrix
     private static readonly Access Officers = new("Mọi cán bộ", false, []);
     private static readonly Access Admin = new("Quản trị", false, ["admin"]);
     private static readonly Access Managers = new("Quản trị, đầu mối KSTTHC", false, ["admin", "daumoi"]);
+    private static readonly Access DeskAndAdmin = new("Một cửa, quản trị", false, ["admin", "motcua"]);
     private static readonly Access Readers = new("Quản trị, đầu mối KSTTHC, lãnh đạo", false, ["admin", "daumoi", "lanhdao"]);
 
     /// <summary>(method or *, route pattern) → access. Route patterns as the app declares them.</summary>
@@ -161,6 +162,15 @@ public static partial class AuthorizationMatrix
         ["GET /api/indices/766"] = Officers,
         ["* /chi-so-766"] = Officers,
         ["* /doi-soat"] = Officers,
+        ["* /quan-tri/cong-dvcqg"] = DeskAndAdmin,
+        ["GET /api/national/inbound/"] = DeskAndAdmin,
+        ["POST /api/national/inbound/poll"] = DeskAndAdmin,
+        ["POST /api/national/inbound/{id:int}/reject"] = DeskAndAdmin,
+        ["POST /api/national/inbound/{id:int}/reprocess"] = DeskAndAdmin,
+        ["* /cong-dan/dang-nhap"] = Anyone,
+        ["* /cong-dan/dang-xuat"] = Anyone,
+        // The citizen's own session (VNeID), never an officer's: VNeIDLoginTests probes both ways.
+        ["* /cong-dan/ho-so-cua-toi"] = new("Công dân đăng nhập VNeID", false, ["(không cán bộ nào)"], SkipProbe: true),
         ["GET /api/reconciliation/"] = Officers,
         ["POST /api/reconciliation/{code}/resend"] = Managers,
         ["POST /api/reconciliation/{code}/explain"] = Managers,

@@ -37,6 +37,11 @@ public static class PageApiTwins
         ["POST /api/calendar/schedules"] = new("/lich-lam-viec"),
         ["POST /api/public/privacy-requests/"] = new("/quyen-du-lieu-ca-nhan"),
         ["POST /api/public/privacy-requests/follow"] = new("/quyen-du-lieu-ca-nhan/theo-doi"),
+        ["POST /api/national/inbound/poll"] = new("/quan-tri/cong-dvcqg"),
+        ["POST /api/national/inbound/{id:int}/reject"] = new("/quan-tri/cong-dvcqg"),
+        ["POST /api/national/inbound/{id:int}/reprocess"] = new("/quan-tri/cong-dvcqg"),
+        ["POST /api/reconciliation/{code}/resend"] = new("/doi-soat"),
+        ["POST /api/reconciliation/{code}/explain"] = new("/doi-soat"),
     };
 
     /// <summary>Reads with a page twin (not required to be complete: a read shows, it does not change).</summary>

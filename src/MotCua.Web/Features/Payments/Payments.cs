@@ -69,7 +69,8 @@ public sealed class PaymentDesk(AppDbContext db, TimeProvider time, DossierStore
     }
 
     /// <summary>
-    /// Applies one message from the gateway: stored raw first, refused when its signature or amount does not hold, and
+    /// Applies one message from the gateway: refused (and only logged) when its signature does not hold or it names no payment
+    /// of ours; otherwise stored raw, refused when its amount does not hold, and
     /// otherwise decided by <see cref="PaymentDecider"/>, so a repeated or older message changes nothing.
     /// </summary>
     public async Task<(IpnAnswer Answer, OnlinePayment? Payment)> ApplyAsync(GatewayMessage message, string kind, bool fromQuery, CancellationToken ct)
@@ -98,21 +99,18 @@ public sealed class PaymentDesk(AppDbContext db, TimeProvider time, DossierStore
             PaymentId = payment?.Id, Reference = message.Reference?.Length > 64 ? message.Reference[..64] : message.Reference, Kind = kind,
             ReceivedAt = now, Raw = message.Raw.Length > 8000 ? message.Raw[..8000] : message.Raw, SignatureValid = message.SignatureValid, Outcome = "",
         };
-        db.PaymentMessages.Add(record);
+        // Anyone can call the IPN address: what is not signed by the gateway for a payment of ours is logged, never stored.
         if (!message.SignatureValid)
         {
-            record.Outcome = "refused: invalid signature";
             log.LogWarning("Payment gateway {Kind} for {Reference} refused: invalid signature", kind, record.Reference);
-            await db.SaveChangesAsync(ct);
             return (IpnAnswer.InvalidSignature, payment);
         }
         if (payment is null)
         {
-            record.Outcome = "refused: unknown reference";
             log.LogWarning("Payment gateway {Kind} for unknown reference {Reference}", kind, record.Reference);
-            await db.SaveChangesAsync(ct);
             return (IpnAnswer.NotFound, null);
         }
+        db.PaymentMessages.Add(record);
         if (message.Report(fromQuery) is not { } report)
         {
             record.Outcome = "ignored: no status";

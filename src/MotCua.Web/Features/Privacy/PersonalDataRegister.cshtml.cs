@@ -46,6 +46,7 @@ public sealed class PersonalDataRegisterModel(AppDbContext db, TimeProvider time
         RetentionCategory.OutboxRecipient => "Người nhận thông báo",
         RetentionCategory.OfficerAccount => "Tài khoản cán bộ",
         RetentionCategory.SubjectRequest => "Yêu cầu của chủ thể dữ liệu",
+        RetentionCategory.CitizenAccount => "Tài khoản công dân (VNeID)",
     };
 
     public static string MaskName(MaskKind m) => m switch

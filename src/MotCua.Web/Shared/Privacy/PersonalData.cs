@@ -30,6 +30,9 @@ public enum RetentionCategory
 
     /// <summary>What a data subject wrote in a request about their data, after the request was answered.</summary>
     SubjectRequest,
+
+    /// <summary>A citizen's account from their VNeID login: kept while the person uses it.</summary>
+    CitizenAccount,
 }
 
 /// <summary>How a value is shown to a role that does not need it.</summary>
@@ -109,6 +112,13 @@ public static class PersonalData
         new(typeof(Dossier), nameof(Dossier.RepresentativeName), "Họ tên người đại diện tổ chức nộp hồ sơ", RetentionCategory.DossierApplicant, MaskKind.None),
         new(typeof(Dossier), nameof(Dossier.ReturnAddress), "Địa chỉ nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.Address),
         new(typeof(Features.Dossiers.Forms.DossierSupplementItem), nameof(Features.Dossiers.Forms.DossierSupplementItem.AnswerText), "Câu trả lời của người nộp cho từng nội dung yêu cầu bổ sung (có thể nhắc lại dữ liệu cá nhân)", RetentionCategory.DossierApplicant, MaskKind.None),
+        new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Name), "Họ tên công dân đăng nhập bằng VNeID", RetentionCategory.CitizenAccount, MaskKind.None),
+        new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.IdNumber), "Số định danh cá nhân do VNeID xác thực", RetentionCategory.CitizenAccount, MaskKind.Digits),
+        new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Phone), "Số điện thoại do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Digits),
+        new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Email), "Thư điện tử do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Email),
+        new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Address), "Địa chỉ do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Address),
+        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerName), "Họ tên người nộp tiền trên biên lai điện tử", RetentionCategory.DossierApplicant, MaskKind.None),
+        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerAddress), "Địa chỉ người nộp tiền trên biên lai điện tử", RetentionCategory.DossierApplicant, MaskKind.Address),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Name), "Họ tên trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.None),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.IdNumber), "Số định danh trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.Phone), "Số điện thoại trên hồ sơ nháp", RetentionCategory.DossierDraft, MaskKind.Digits),
@@ -136,6 +146,7 @@ public static class PersonalData
         new(typeof(Agency), nameof(Agency.Email), "Thư điện tử cơ quan, công khai."),
         new(typeof(Dossier), nameof(Dossier.ApplicantKind), "Loại người nộp (cá nhân/tổ chức), không định danh ai."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.ApplicantKind), "Loại người nộp trên hồ sơ nháp (cá nhân/tổ chức), không định danh ai."),
+        new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.CitizenAccountId), "Mã dòng tài khoản công dân giữ bản nháp, không tự định danh ai."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.OrganisationName), "Tên tổ chức nộp hồ sơ nháp, không phải dữ liệu cá nhân."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.TaxCode), "Mã số thuế của tổ chức, không phải dữ liệu cá nhân."),
         new(typeof(Features.Catalogue.ProcedureVersion), nameof(Features.Catalogue.ProcedureVersion.ApplicantTypes), "Đối tượng thực hiện thủ tục (loại), không định danh ai."),
@@ -179,6 +190,10 @@ public static class PersonalData
             "Tiếp nhận, thực hiện yêu cầu về dữ liệu cá nhân và lưu bằng chứng đã thực hiện.",
             PersonalDataPurpose.SubjectRequests,
             o.SubjectRequestYears > 0 ? $"Nội dung yêu cầu: {o.SubjectRequestYears} năm sau khi trả lời (chưa xác nhận nguồn)" : "Không tự động xóa"),
+        new(RetentionCategory.CitizenAccount, "Tài khoản công dân đăng nhập bằng VNeID",
+            "Cho công dân xem hồ sơ của mình, điền sẵn thông tin khi nộp và giữ bản nháp theo tài khoản.",
+            PersonalDataPurpose.DossierProcessing,
+            "Trong thời gian công dân còn sử dụng tài khoản (chưa tự động xóa)"),
     ];
 
     public static PersonalField? Find(Type entity, string property) =>
