@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Feedback;
 using MotCua.Web.Features.Organisation;
-using MotCua.Web.Features.Citizens;
 using MotCua.Web.Tests.Infrastructure;
 
 namespace MotCua.Web.Tests.Feedback;

@@ -101,7 +101,9 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         var response = await PostLoginAsync(client, userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"Login as {userName} failed: {response.StatusCode}");
+            var body = await response.Content.ReadAsStringAsync();
+            var alert = Regex.Match(body, "class=\"(?:alert|field-error|validation-summary-errors)[^\"]*\"[^>]*>(.*?)</", RegexOptions.Singleline);
+            throw new InvalidOperationException($"Login as {userName} failed: {response.StatusCode} {(alert.Success ? WebUtility.HtmlDecode(alert.Groups[1].Value).Trim() : "")}");
         }
         return client;
     }

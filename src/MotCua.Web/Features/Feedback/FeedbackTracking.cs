@@ -50,7 +50,9 @@ public static class FeedbackTracking
             return new(null, await SecondFactorThrottle.FailedAsync(db, time, key, ct));
         }
         await SecondFactorThrottle.ClearAsync(db, key, ct);
-        var (agency, agencyCode) = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => ValueTuple.Create(a.Name, a.Code)).SingleAsync(ct);
+        // An anonymous type, not a tuple: Npgsql reads a tuple in a projection as a row value it cannot materialise.
+        var handling = await db.Agencies.AsNoTracking().Where(a => a.Id == item.AgencyId).Select(a => new { a.Name, a.Code }).SingleAsync(ct);
+        var (agency, agencyCode) = (handling.Name, handling.Code);
         var receivedBy = item.ReceivedAgencyId is { } received && received != item.AgencyId
             ? await db.Agencies.AsNoTracking().Where(a => a.Id == received).Select(a => a.Name).SingleAsync(ct)
             : null;
