@@ -286,7 +286,9 @@ public sealed partial class PaymentTests(PaymentGatewayFixture fixture) : IClass
         {
             ["Reference"] = reference, ["Reason"] = "Hồ sơ bị từ chối, hoàn lại lệ phí đã nộp.", ["__RequestVerificationToken"] = token,
         }));
-        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        // The client on Kestrel follows the redirect back to the dossier's page.
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("/ho-so/" + code, done.RequestMessage!.RequestUri!.AbsolutePath);
         var (payment, dossier, _) = await StateAsync(reference);
         Assert.Equal(OnlinePaymentStatus.Refunded, payment.Status);
         Assert.Equal("Hồ sơ bị từ chối, hoàn lại lệ phí đã nộp.", payment.RefundReason);
