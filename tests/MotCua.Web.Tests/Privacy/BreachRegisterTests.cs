@@ -94,7 +94,7 @@ public sealed class BreachRegisterTests
         using var admin = await app.LoginAsync("admin");
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/quan-tri/du-lieu-ca-nhan"));
         var today = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"basis-today\">([^<]+)<").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(Enum.GetValues<MotCua.Core.Privacy.PersonalDataPurpose>().Length, today.Count); // every purpose shows its basis in force
+        Assert.Equal(Enum.GetValues<MotCua.Web.Shared.Privacy.RetentionCategory>().Length, today.Count); // every category shows its purpose's basis in force
         Assert.All(today, t =>
         {
             Assert.DoesNotContain("13/2023", t, StringComparison.Ordinal);
