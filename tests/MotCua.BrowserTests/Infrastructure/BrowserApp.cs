@@ -50,9 +50,32 @@ public sealed class BrowserApp : IAsyncLifetime
         TestDatabase.CurrentProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Environment.GetEnvironmentVariable("MOTCUA_SCREENSHOTS"), "always", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The whole page as it stands, saved as <paramref name="name"/>.png when this run saves screenshots.</summary>
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        SavesScreenshots ? page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true }) : Task.CompletedTask;
+    /// <summary>
+    /// The whole page as it stands, saved as <paramref name="name"/>.png when this run saves screenshots. Chromium now and
+    /// then refuses a capture while it has no frame yet (just after a viewport change or a navigation, on a loaded
+    /// machine: "Unable to capture screenshot"); the capture is tried again on the next frames rather than failing the
+    /// journey, and a third refusal still fails it.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (!SavesScreenshots)
+        {
+            return;
+        }
+        var options = new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.ScreenshotAsync(options);
+                return;
+            }
+            catch (PlaywrightException e) when (attempt < 3 && e.Message.Contains("Unable to capture screenshot", StringComparison.Ordinal))
+            {
+                await page.EvaluateAsync("() => new Promise(resolve => { requestAnimationFrame(() => requestAnimationFrame(resolve)); setTimeout(resolve, 250); })");
+            }
+        }
+    }
 
     /// <summary>
     /// The page as it stands at 1280 px (<paramref name="name"/>-1280) and on a 390 px phone (<paramref name="name"/>-390);

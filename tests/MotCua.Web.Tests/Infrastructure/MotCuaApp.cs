@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,6 +20,9 @@ namespace MotCua.Web.Tests.Infrastructure;
 public partial class MotCuaApp : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "MotCua@2025";
+
+    /// <summary>PBKDF2 rounds of the test apps' password hashes (production: ASP.NET Core Identity's default).</summary>
+    public const int TestHashIterations = 1_000;
 
     /// <summary>Monday 10 March 2025, 09:00 in Vietnam.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2025, 3, 10, 2, 0, 0, TimeSpan.Zero);
@@ -74,6 +78,11 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // The production hash (PBKDF2, 100,000 rounds) is a deliberate ~50 ms of CPU per login and per seeded or
+            // start-up-checked account; a test run logs in thousands of times on two cores, where it was a sixth of the
+            // web tests' CPU (docs/performance.md, "Test time"). The test apps hash with fewer rounds of the same
+            // algorithm and format; apps started as processes (ProductionStartTests) keep the production default.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
             if (!RunsBackgroundServices)
             {
                 foreach (var hosted in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)

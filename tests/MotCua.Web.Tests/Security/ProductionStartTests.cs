@@ -45,6 +45,14 @@ public sealed class ProductionStartTests
         return users;
     }
 
+    /// <summary>The PBKDF2 round count of an Identity V3 hash (format marker, PRF, rounds, salt size: big-endian).</summary>
+    private static int HashRounds(string hash)
+    {
+        var bytes = Convert.FromBase64String(hash);
+        Assert.Equal(0x01, bytes[0]);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5, 4));
+    }
+
     private static bool Verifies(string? hash, string password) =>
         hash is not null && new PasswordHasher<AppUser>().VerifyHashedPassword(new AppUser { FullName = "" }, hash, password) != PasswordVerificationResult.Failed;
 
@@ -96,7 +104,10 @@ public sealed class ProductionStartTests
         // The way out the message names: reset-password, the new password on standard input.
         var reset = await AppProcess.RunAsync(["reset-password", "--user", "admin"], environment, standardInput: StrongPassword + "\n");
         Assert.True(reset.ExitCode == 0, reset.Error);
-        Assert.True(Verifies((await UsersAsync(seeded.Database))["admin"], StrongPassword));
+        var resetHash = (await UsersAsync(seeded.Database))["admin"];
+        Assert.True(Verifies(resetHash, StrongPassword));
+        // The app itself hashes with Identity's production rounds; only the in-process test apps use fewer.
+        Assert.True(HashRounds(resetHash!) >= 100_000, $"the reset password was hashed with {HashRounds(resetHash!)} PBKDF2 rounds");
 
         var stillRefused = await AppProcess.RunAsync([], environment);
         Assert.Equal(1, stillRefused.ExitCode);
