@@ -15,6 +15,12 @@
 #                                 the public pages and the catalogue search over a province-sized catalogue (2,003
 #                                 procedures) beside the app's floor, and the bytes each page costs, on PostgreSQL then SQLite
 #   bench/run.sh --peers          only the peers' five-step process (MotCua, Rebus, bpmn-engine) on PostgreSQL
+#   bench/run.sh --national [--intake N] [--count M]
+#                                 the national fabric on PostgreSQL: N dossiers (default 10000) with a small file each put on
+#                                 the national portal's simulator and taken by the app, against the same rows inserted with
+#                                 plain Npgsql; then M generated dossiers (default 1000000) in last month with their portal
+#                                 pushes, and that month's reconciliation ledger; the last line is
+#                                 "national intake: N dossiers in S s (R× raw insert); reconciliation: M dossiers in T ms"
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
 set -uo pipefail
@@ -23,6 +29,8 @@ ROOT=$PWD
 QUICK=0
 REPORTS=0
 PEERS=0
+NATIONAL=0
+INTAKE=10000
 COUNT=1000000
 YEARS=4
 SECONDS_PER=10
@@ -32,6 +40,8 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1; SECONDS_PER=5 ;;
     --reports) REPORTS=1 ;;
     --peers) PEERS=1 ;;
+    --national) NATIONAL=1 ;;
+    --intake) INTAKE=$2; shift ;;
     --only) ONLY=$2; shift ;;
     --count) COUNT=$2; shift ;;
     --years) YEARS=$2; shift ;;
@@ -110,7 +120,7 @@ start_app() {
       MotCua__Audit__Key="$AUDIT_KEY" \
       MotCua__RateLimits__LookupPerMinute=100000000 MotCua__RateLimits__LoginPerMinute=100000 \
       MotCua__Notifications__LogOnlyWhenUnconfigured=true MotCua__Diagnostics__ServerTiming=true \
-      Logging__LogLevel__Default=Warning \
+      Logging__LogLevel__Default=Warning ${APP_ENV[@]+"${APP_ENV[@]}"} \
       dotnet "$APP_DLL"
   ) >"$WORK/$name.log" 2>&1 &
   APP_PID=$!
@@ -182,6 +192,47 @@ run_public() {
   tool public --url "$APP_URL" --provider "$1" --connection "$2" --seconds "$SECONDS_PER" --clients 32 --pid "$APP_PID" --out "$WORK/public-$1.md" \
     | tee "$WORK/public-$1.txt"
 }
+
+# run_national: the national portal's intake (the simulator, a real process on loopback, and the app polling it), then
+# a month's reconciliation ledger over generated dossiers with their portal pushes.
+run_national() {
+  local sim_dll=${BENCH_SIM_DLL:-$ROOT/tests/Servers/MotCua.Servers.NationalPortal/bin/Release/net10.0/MotCua.Servers.NationalPortal.dll}
+  local sim_port token unit=H57.BENCH month
+  sim_port=$(free_port); token=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  (cd "$WORK" && exec env ASPNETCORE_URLS="http://127.0.0.1:$sim_port" Portal__Token="$token" Logging__LogLevel__Default=Warning dotnet "$sim_dll") \
+    >"$WORK/sim.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$sim_port/health" 2>/dev/null && break; sleep 0.5; done
+  psql_ -c "CREATE DATABASE motcua_national" || return 1
+  APP_ENV=(MotCua__NationalPortal__Inbound__Url="http://127.0.0.1:$sim_port/" MotCua__NationalPortal__Inbound__Token="$token"
+    "MotCua__NationalPortal__Inbound__Agencies__$unit=SKHCN" MotCua__NationalPortal__Inbound__PollIntervalSeconds=1
+    MotCua__NationalPortal__Inbound__PageSize=100
+    MotCua__Notifications__NationalPortal__Url="http://127.0.0.1:$sim_port/api/dongbo" MotCua__Notifications__NationalPortal__Token="$token")
+  start_app app-national Postgres "$(pg_cs motcua_national)" || return 1
+  APP_ENV=()
+  wait_quiet motcua_national
+  tool national --sim "http://127.0.0.1:$sim_port" --unit "$unit" --provider postgres --connection "$(pg_cs motcua_national)" --count "$INTAKE" \
+    | tee "$WORK/national.txt" || return 1
+  echo "Server peak RSS (VmHWM): $(awk '/VmHWM/{printf "%d MB", $2/1024}' "/proc/$APP_PID/status")"
+  stop_app "$APP_PID"
+
+  psql_ -c "CREATE DATABASE motcua_ledger" || return 1
+  start_app app-ledger Postgres "$(pg_cs motcua_ledger)" || return 1
+  stop_app "$APP_PID"
+  month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+  tool seed --provider postgres --connection "$(pg_cs motcua_ledger)" --count "$COUNT" --month "$month" --portal || return 1
+  psql_ -d motcua_ledger -c "VACUUM ANALYZE" || true
+  tool reconciliation --provider postgres --connection "$(pg_cs motcua_ledger)" --month "$month" | tee "$WORK/ledger.txt" || return 1
+  echo
+  echo "$(grep '^national intake' "$WORK/national.txt"); $(grep '^reconciliation' "$WORK/ledger.txt")"
+}
+
+if [ "$NATIONAL" = 1 ]; then
+  echo "### The national fabric, PostgreSQL $PGVERSION (bench/run.sh --national --intake $INTAKE --count $COUNT; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo
+  run_national
+  exit $?
+fi
 
 # ---------------------------------------------------------------- PostgreSQL
 psql_ -c "CREATE DATABASE motcua_bench" || exit 1

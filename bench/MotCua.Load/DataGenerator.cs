@@ -6,11 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using MotCua.Core.Calendar;
 using MotCua.Core.Dossiers;
+using MotCua.Core.Notifications;
 using MotCua.Core.Procedures;
+using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Demo;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Integrations;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using Npgsql;
@@ -39,6 +43,11 @@ public static class DataGenerator
         var count = o.Number("count", 100_000);
         // Receipts spread over this many years before today: a department's history, not one implausibly dense year.
         var years = o.Number("years", 4);
+        // Or every receipt inside one month's report period (--month 2026-11): a month as dense as a big province's.
+        var month = o.Get("month") is { } m ? MonthPeriod(m) : null;
+        // --portal: each dossier's status push to the national portal as the outbox leaves it (the reconciliation reads them).
+        var portal = o.Flag("portal");
+        var span = month is null ? $"over the past {years} years" : $"in {month.Label} ({month.Start:dd/MM/yyyy}–{month.End:dd/MM/yyyy})";
         await using var db = Context(provider, cs);
         var agency = await db.Agencies.OrderBy(a => a.Id).FirstAsync();
         var units = await db.Units.Where(u => u.AgencyId == agency.Id).ToDictionaryAsync(u => u.Name, u => u.Id);
@@ -59,12 +68,14 @@ public static class DataGenerator
         var reportColumns = Columns(db.Model.FindEntityType(typeof(ReportDossier))!);
         var generator = new Generator(agency.Id, agency.Code, procs,
             [(units["Chi cục Tiêu chuẩn Đo lường Chất lượng"], "Chi cục Tiêu chuẩn Đo lường Chất lượng"), (units["Phòng Quản lý Khoa học và Công nghệ"], "Phòng Quản lý Khoa học và Công nghệ")],
-            TimeProvider.System.GetUtcNow(), count, years, seed: 20250310);
+            TimeProvider.System.GetUtcNow(), count, years, seed: 20250310)
+        { Month = month, Portal = portal };
 
         var clock = Stopwatch.StartNew();
         if (provider == "postgres")
         {
-            await CopyPostgresAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns, reportColumns);
+            await CopyPostgresAsync(cs, generator, count, firstId, firstPaperId, dossierColumns, paperColumns, reportColumns,
+                Columns(db.Model.FindEntityType(typeof(OutboxMessage))!));
         }
         else
         {
@@ -72,7 +83,7 @@ public static class DataGenerator
         }
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Data generator: {count:N0} dossiers received over the past {years} years + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
+            $"Data generator: {count:N0} dossiers received {span} + {2 * count:N0} papers ({procs.Length} procedures, {dossierColumns.Count} dossier columns) loaded in {seconds:F1} s = {count / seconds:N0} dossiers/s ({(provider == "postgres" ? "binary COPY" : "prepared INSERTs, 50,000 per transaction")})."));
         // The bulk load bypassed the dossier save, which keeps the report roll-up: rebuild it as an upgrade would.
         clock.Restart();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
@@ -81,6 +92,13 @@ public static class DataGenerator
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Report roll-up rebuilt from {read:N0} dossiers in {clock.Elapsed.TotalSeconds:F1} s: {rows:N0} rows (agency, unit, field, procedure, day)."));
         return 0;
+    }
+
+    /// <summary>The report period of a month given as yyyy-MM, as the reconciliation page would take it.</summary>
+    public static ReportPeriod MonthPeriod(string yearMonth)
+    {
+        var parts = yearMonth.Split('-');
+        return ReportPeriod.Month(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     public static AppDbContext Context(string provider, string cs) => provider == "postgres"
@@ -105,7 +123,7 @@ public static class DataGenerator
         }).ToList();
     }
 
-    private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc, List<Column> rc)
+    private static async Task CopyPostgresAsync(string cs, Generator g, int count, long firstId, long firstPaperId, List<Column> dc, List<Column> pc, List<Column> rc, List<Column> oc)
     {
         // No command timeout: completing a COPY of 10M rows waits on the server's index maintenance for minutes (the
         // default 30 s aborted the first 10M load).
@@ -113,6 +131,14 @@ public static class DataGenerator
         await conn.OpenAsync();
         var papers = new List<DossierPaper>(2 * count);
         var reports = new List<ReportDossier>(count);
+        // The pushes (about 1 KB each) stream through a second connection's COPY beside the dossiers' instead of waiting in memory.
+        await using var outboxConn = g.Portal ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { CommandTimeout = 0 }.ConnectionString) : null;
+        NpgsqlBinaryImporter? outbox = null;
+        if (outboxConn is not null)
+        {
+            await outboxConn.OpenAsync();
+            outbox = await outboxConn.BeginBinaryImportAsync($"COPY \"OutboxMessages\" ({string.Join(", ", oc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)");
+        }
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"Dossiers\" ({string.Join(", ", dc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < count; i++)
@@ -125,8 +151,24 @@ public static class DataGenerator
                 }
                 papers.AddRange(ps);
                 reports.Add(r);
+                if (outbox is not null)
+                {
+                    foreach (var m in g.PortalPushes(d))
+                    {
+                        await outbox.StartRowAsync();
+                        foreach (var c in oc)
+                        {
+                            await WriteAsync(outbox, c.Value(m), c.StoreType);
+                        }
+                    }
+                }
             }
             await w.CompleteAsync();
+        }
+        if (outbox is not null)
+        {
+            await outbox.CompleteAsync();
+            await outbox.DisposeAsync();
         }
         await using (var w = await conn.BeginBinaryImportAsync($"COPY \"DossierPapers\" ({string.Join(", ", pc.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)"))
         {
@@ -238,7 +280,59 @@ public static class DataGenerator
         private long firstId = -1;
         private DateOnly[]? days;
 
-        private DateOnly[] workingDays => days ??= Enumerable.Range(1, 365 * years).Select(i => today.AddDays((-365 * years) - 1 + i))
+        public ReportPeriod? Month { get; init; }
+
+        public bool Portal { get; init; }
+
+        /// <summary>
+        /// The dossier's status pushes to the national portal as the outbox leaves them: the receipt's, acknowledged a few
+        /// minutes later, and the current status's when it has moved on. For about 1 in 50 the last push is still waiting
+        /// (the portal holds an earlier status) and about 1 in 200 never got through (the mismatches the reconciliation
+        /// must explain).
+        /// </summary>
+        public IEnumerable<OutboxMessage> PortalPushes(Dossier d)
+        {
+            if (!Portal || NationalStatus.From(d.Status) is not { } status)
+            {
+                yield break;
+            }
+            var roll = random.NextDouble();
+            var never = roll < 0.005;
+            var waiting = !never && roll < 0.025;
+            var received = d.ReceivedAt!.Value;
+            yield return Push(d, NationalStatus.Accepted.Code, received.AddMinutes(random.Next(1, 30)), acknowledged: !never, returned: false);
+            if (status.Code != NationalStatus.Accepted.Code && !never)
+            {
+                yield return Push(d, status.Code, (d.ClosedAt ?? received.AddDays(1)).AddMinutes(random.Next(1, 30)), acknowledged: !waiting, returned: true);
+            }
+        }
+
+        private OutboxMessage Push(Dossier d, int code, DateTimeOffset at, bool acknowledged, bool returned) => new()
+        {
+            AgencyId = agencyId,
+            Kind = "dossier.status",
+            Channel = OutboxChannel.NationalPortal,
+            Recipient = "https://dichvucong.gov.vn/lienthong/",
+            DossierCode = d.Code,
+            Body = NationalSync.BuildPayload(new NationalDossierSnapshot
+            {
+                MaHoSo = d.Code, MaTTHC = d.ProcedureCode, TenTTHC = d.ProcedureName, ChuHoSo = d.ApplicantName,
+                LoaiDoiTuong = d.ApplicantKind == ApplicantKind.Organisation ? 2 : 1, NgayTiepNhan = d.ReceivedAt, NgayHenTra = d.AppointmentAt,
+                TrangThaiHoSo = code, NgayTra = returned ? d.ReturnedAt : null,
+            }, returned ? DossierEventKind.Returned : DossierEventKind.Received),
+            Status = acknowledged ? OutboxStatus.Delivered : OutboxStatus.Pending,
+            Attempts = acknowledged ? 1 : 3,
+            CreatedAt = at,
+            NextAttemptAt = at,
+            LastAttemptAt = at,
+            LastError = acknowledged ? null : "503 Hệ thống đang bảo trì.",
+            DeliveredAt = acknowledged ? at : null,
+            AcknowledgedAt = acknowledged ? at : null,
+        };
+
+        private DateOnly[] workingDays => days ??= (Month is { } m
+                ? Enumerable.Range(0, m.End.DayNumber - m.Start.DayNumber + 1).Select(m.Start.AddDays)
+                : Enumerable.Range(1, 365 * years).Select(i => today.AddDays((-365 * years) - 1 + i)))
             .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
 
         public (Dossier Dossier, List<DossierPaper> Papers, ReportDossier Report) Next(long id)

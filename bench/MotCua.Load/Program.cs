@@ -6,11 +6,12 @@ namespace MotCua.Load;
 /// The benchmark harness, one tool with sub-commands (bench/run.sh drives them):
 /// <list type="bullet">
 /// <item><c>bare --port P</c>: a bare ASP.NET Core endpoint, the HTTP baseline;</item>
-/// <item><c>seed --provider postgres|sqlite --connection CS --count N</c>: provincial-scale dossiers (<see cref="DataGenerator"/>);</item>
+/// <item><c>seed --provider postgres|sqlite --connection CS --count N [--years Y | --month yyyy-MM] [--portal]</c>: provincial-scale dossiers, with their national-portal status pushes when asked (<see cref="DataGenerator"/>);</item>
 /// <item><c>load --url U --provider P --connection CS [--paced-rate R] [--only receipt|paced|lookup|queue|transition] ...</c>: the load generator and its baselines (<see cref="LoadRun"/>); the receipt is also measured open-loop at R per second (default 100);</item>
 /// <item><c>public --url U --provider P --connection CS [--clients N] [--seconds S] [--pid PID]</c>: the public pages and the catalogue search over a province-sized catalogue, and the bytes each page costs (<see cref="PublicRun"/>);</item>
 /// <item><c>peers --connection CS [--seconds S] [--peers-warmup S] [--engines motcua,rebus,bpmn] [--trace]</c>: the five-step process in MotCua, Rebus and bpmn-engine (<see cref="Peers"/>);</item>
-/// <item><c>reports --provider P --connection CS</c>: report and index timings over the stored dossiers (<see cref="ReportTimings"/>).</item>
+/// <item><c>reports --provider P --connection CS</c>: report and index timings over the stored dossiers (<see cref="ReportTimings"/>);</item>
+/// <item><c>national</c> and <c>reconciliation</c>: the national portal's intake and a month's reconciliation ledger (<see cref="NationalRun"/>).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -19,7 +20,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("usage: MotCua.Load bare|seed|load|public|peers|reports [--option value ...]");
+            await Console.Error.WriteLineAsync("usage: MotCua.Load bare|seed|load|public|peers|reports|national|reconciliation [--option value ...]");
             return 2;
         }
         var options = Options.Parse(args.Skip(1).ToArray());
@@ -32,6 +33,8 @@ public static class Program
             "public" => await PublicRun.RunAsync(options),
             "peers" => await Peers.RunAsync(options),
             "reports" => await ReportTimings.RunAsync(options),
+            "national" => await NationalRun.IntakeAsync(options),
+            "reconciliation" => await NationalRun.ReconciliationAsync(options),
             _ => Usage(args[0]),
         };
     }

@@ -23,7 +23,9 @@ public sealed class RawBaseline : IAsyncDisposable
 
     private static readonly string[] DossiersOnly = ["Dossiers"];
 
-    private static readonly string[] ChildTables = ["DossierPapers", "DossierEvents", "DossierForms", "DossierIdempotencyKeys", "DossierStepAssignments", "DossierExplanations", "ReportDossiers"];
+    private static readonly string[] ChildTables = ["DossierPapers", "DossierEvents", "DossierForms", "DossierIdempotencyKeys", "DossierStepAssignments", "DossierExplanations", "ReportDossiers",
+        // Written only by some receipts: an online or national one's files, a national one's stored inbound message.
+        "DossierFiles", "NationalInboundMessages"];
 
     private sealed class Row : Dictionary<string, object?>
     {
@@ -104,6 +106,7 @@ public sealed class RawBaseline : IAsyncDisposable
         {
             dossier = (await ReadAsync(cmd, ct)).Single();
         }
+        templateNationalCode = dossier.GetValueOrDefault("NationalCode") as string;
         var id = Convert.ToInt64(dossier["Id"], System.Globalization.CultureInfo.InvariantCulture);
         var list = new List<(string, Row)>();
         foreach (var table in ChildTables)
@@ -130,7 +133,9 @@ public sealed class RawBaseline : IAsyncDisposable
     public int RowsPerDossier => 1 + children.Count;
 
     public string Describe() => string.Join(", ", DossiersOnly.Concat(children.Select(c => c.Table)).GroupBy(t => t, StringComparer.Ordinal)
-        .Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}")) + " + the day counter's UPDATE before the transaction";
+        .Select(g => g.Count() == 1 ? g.Key : $"{g.Key}×{g.Count()}")) + (NumberInTransaction ? " + the day counter's UPDATE as the transaction's first statement" : " + the day counter's UPDATE before the transaction");
+
+    private string? templateNationalCode;
 
     private Row Copy(Row template, string newCode, long? dossierId)
     {
@@ -173,6 +178,11 @@ public sealed class RawBaseline : IAsyncDisposable
             else if (v is string s && s.Contains(templateCode, StringComparison.Ordinal))
             {
                 row[key] = s.Replace(templateCode, newCode, StringComparison.Ordinal);
+            }
+            else if (templateNationalCode is { } national && v is string n && n.Contains(national, StringComparison.Ordinal))
+            {
+                // The national code is unique per agency like the dossier's own.
+                row[key] = n.Replace(national, "QG-" + newCode, StringComparison.Ordinal);
             }
         }
         return row;

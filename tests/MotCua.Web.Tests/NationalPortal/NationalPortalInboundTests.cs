@@ -180,6 +180,31 @@ public sealed class NationalPortalInboundTests(NationalPortalSimulator simulator
     }
 
     [Fact]
+    public async Task A_page_of_dossiers_taken_several_at_a_time_gives_each_one_dossier_with_its_own_number_and_acknowledgement()
+    {
+        await using var app = NewApp();
+        var paper = await FirstPaperAsync(app);
+        var codes = Enumerable.Range(0, 12).Select(_ => Unique("G22.")).ToList();
+        foreach (var national in codes)
+        {
+            await PutAsync(national, app.PortalUnit, Procedure, paper);
+        }
+
+        var poll = await app.PollAsync();
+
+        Assert.Equal(codes.Count, poll.Taken);
+        await using var db = app.CreateDbContext();
+        var dossiers = await db.Dossiers.Where(d => d.NationalCode != null && codes.Contains(d.NationalCode)).Select(d => new { d.NationalCode, d.Code }).ToListAsync();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), dossiers.Select(d => d.NationalCode!).Order(StringComparer.Ordinal));
+        Assert.Equal(codes.Count, dossiers.Select(d => d.Code).Distinct(StringComparer.Ordinal).Count());
+        foreach (var d in dossiers)
+        {
+            var acks = (await SimAsync("/sim/xac-nhan?maHoSoQG=" + d.NationalCode)).EnumerateArray().ToList();
+            Assert.Equal(d.Code, Assert.Single(acks).GetProperty("maHoSo").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_dossier_served_twice_makes_one_dossier_and_is_acknowledged_again_with_the_same_code()
     {
         await using var app = NewApp();

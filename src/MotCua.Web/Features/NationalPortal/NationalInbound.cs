@@ -60,7 +60,7 @@ public sealed class NationalInboundSchedule
 /// sent again at the next poll.
 /// </summary>
 public sealed class NationalInbound(AppDbContext db, TimeProvider time, NationalPortalClient client, ReceiveDossier receipt,
-    IOptions<NationalPortalInboundOptions> options, NationalInboundSchedule schedule, ILogger<NationalInbound> logger)
+    IOptions<NationalPortalInboundOptions> options, NationalInboundSchedule schedule, IServiceScopeFactory scopes, ILogger<NationalInbound> logger)
 {
     public const string PortalActor = "cong-dvcqg";
 
@@ -106,10 +106,17 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
                 while (true)
                 {
                     var page = await client.PendingAsync(unit, after, Math.Clamp(Options.PageSize, 1, 100), ct);
-                    foreach (var message in page)
-                    {
-                        taken += await TakeAsync(unit, agencyCode, message.Raw, ct) ? 1 : 0;
-                    }
+                    // Each message in its own scope (context and transaction); a national code served twice still makes one
+                    // dossier, as its row is unique.
+                    await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Options.Concurrency, 1, 16), CancellationToken = ct },
+                        async (message, token) =>
+                        {
+                            await using var scope = scopes.CreateAsyncScope();
+                            if (await scope.ServiceProvider.GetRequiredService<NationalInbound>().TakeAsync(unit, agencyCode, message.Raw, token))
+                            {
+                                Interlocked.Increment(ref taken);
+                            }
+                        });
                     if (page.Count < Options.PageSize)
                     {
                         break;

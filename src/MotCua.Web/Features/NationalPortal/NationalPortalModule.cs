@@ -26,6 +26,12 @@ public sealed class NationalPortalInboundOptions
 
     public int PageSize { get; set; } = 20;
 
+    /// <summary>
+    /// How many messages of a page are taken at once, each in its own scope and transaction: one at a time, a batch waits
+    /// on four commits and an acknowledgement per dossier in turn.
+    /// </summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>Whether the background worker polls; tests turn it off and poll themselves.</summary>
     public bool RunWorker { get; set; } = true;
 
