@@ -78,6 +78,9 @@ public sealed class CitizenFabricBrowserApp : BrowserApp
 /// </summary>
 public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) : IClassFixture<CitizenFabricBrowserApp>
 {
+    /// <summary>How long a page may take to answer: the journeys run beside other suites on a loaded machine.</summary>
+    private const float Wait = 60_000;
+
     private const string Procedure = "1.000173";
 
     private const string Huong = "079185003421";
@@ -135,12 +138,12 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         await look.CheckAsync("01-home");
         await citizen.GetByTestId("vneid-login-header").ClickAsync();
         var pick = citizen.Locator($"button[data-id-number='{Huong}']");
-        await Assertions.Expect(pick).ToBeVisibleAsync();
+        await Assertions.Expect(pick).ToBeVisibleAsync(new() { Timeout = Wait });
         await look.ShotAsync("02-vneid-provider");
         await pick.ClickAsync();
         await BrowserApp.ExpectPathAsync(citizen, CitizenAccountsModule.MyDossiersPath);
-        await Assertions.Expect(citizen.GetByTestId("citizen-identity")).ToContainTextAsync(Huong);
-        await Assertions.Expect(citizen.GetByTestId("current-citizen")).ToHaveTextAsync(HuongName);
+        await Assertions.Expect(citizen.GetByTestId("citizen-identity")).ToContainTextAsync(Huong, new() { Timeout = Wait });
+        await Assertions.Expect(citizen.GetByTestId("current-citizen")).ToHaveTextAsync(HuongName, new() { Timeout = Wait });
     }
 
     /// <summary>From "my dossiers" through the catalogue to the online form, prefilled from the identity; submitted.</summary>
@@ -150,11 +153,11 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         await citizen.GetByLabel("Tên hoặc mã thủ tục").FillAsync(Procedure);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
         await citizen.GetByTestId("results").GetByTestId("submit-online").First.ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("online-form")).ToBeVisibleAsync();
-        await Assertions.Expect(citizen.Locator("#Name")).ToHaveValueAsync(HuongName);
-        await Assertions.Expect(citizen.Locator("#IdNumber")).ToHaveValueAsync(Huong);
+        await Assertions.Expect(citizen.GetByTestId("online-form")).ToBeVisibleAsync(new() { Timeout = Wait });
+        await Assertions.Expect(citizen.Locator("#Name")).ToHaveValueAsync(HuongName, new() { Timeout = Wait });
+        await Assertions.Expect(citizen.Locator("#IdNumber")).ToHaveValueAsync(Huong, new() { Timeout = Wait });
         await Assertions.Expect(citizen.Locator("#IdNumber")).ToHaveAttributeAsync("readonly", "readonly");
-        await Assertions.Expect(citizen.Locator("#Phone")).ToHaveValueAsync("0905318274");
+        await Assertions.Expect(citizen.Locator("#Phone")).ToHaveValueAsync("0905318274", new() { Timeout = Wait });
         await look.CheckAsync(step + "-form-prefilled");
         var papers = citizen.Locator("input[type=file][id^='paper-']");
         for (var i = 0; i < await papers.CountAsync(); i++)
@@ -163,7 +166,7 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         }
         await citizen.GetByTestId("consent").GetByRole(AriaRole.Checkbox).CheckAsync();
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("online-confirmation")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.GetByTestId("online-confirmation")).ToBeVisibleAsync(new() { Timeout = Wait });
         return (await citizen.GetByTestId("online-code").InnerTextAsync()).Trim();
     }
 
@@ -171,13 +174,13 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
     private static async Task ToGatewayAsync(IPage citizen, Eyes look, string step, string amount)
     {
         var panel = citizen.GetByTestId("lookup-payment");
-        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Chưa nộp");
-        await Assertions.Expect(panel.GetByTestId("fee-amount")).ToHaveTextAsync(amount + " đồng");
+        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Chưa nộp", new() { Timeout = Wait });
+        await Assertions.Expect(panel.GetByTestId("fee-amount")).ToHaveTextAsync(amount + " đồng", new() { Timeout = Wait });
         await look.CheckAsync(step + "-submitted-fee");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Thanh toán trực tuyến" }).ClickAsync();
         await look.CheckAsync(step + "-pay-handoff");
         await citizen.GetByTestId("to-gateway").ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("gateway-amount")).ToHaveTextAsync(amount + " VND");
+        await Assertions.Expect(citizen.GetByTestId("gateway-amount")).ToHaveTextAsync(amount + " VND", new() { Timeout = Wait });
         await look.ShotAsync(step + "-gateway");
     }
 
@@ -196,10 +199,10 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
 
         // Paid on the gateway's page: back on MotCua's return page, paid, with the receipt.
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Thanh toán", Exact = true }).ClickAsync();
-        await Assertions.Expect(citizen).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/thanh-toan/ket-qua\\?"));
-        await Assertions.Expect(citizen.GetByTestId("payment-state")).ToContainTextAsync("Thanh toán thành công");
-        await Assertions.Expect(citizen.GetByTestId("payment-result")).ToContainTextAsync(code);
-        await Assertions.Expect(citizen.GetByTestId("result-receipt")).ToContainTextAsync(HuongName);
+        await Assertions.Expect(citizen).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/thanh-toan/ket-qua\\?"), new() { Timeout = Wait });
+        await Assertions.Expect(citizen.GetByTestId("payment-state")).ToContainTextAsync("Thanh toán thành công", new() { Timeout = Wait });
+        await Assertions.Expect(citizen.GetByTestId("payment-result")).ToContainTextAsync(code, new() { Timeout = Wait });
+        await Assertions.Expect(citizen.GetByTestId("result-receipt")).ToContainTextAsync(HuongName, new() { Timeout = Wait });
         await look.CheckAsync("06-paid");
 
         // The e-receipt: a PDF whose text names the amount and the payer.
@@ -220,14 +223,14 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         // "My dossiers" lists it, and its page says paid with the receipt, without asking the second factor.
         await citizen.GetByTestId("current-citizen").ClickAsync();
         var mine = citizen.GetByTestId("my-dossiers").Locator($"tr[data-code='{code}']");
-        await Assertions.Expect(mine).ToBeVisibleAsync();
+        await Assertions.Expect(mine).ToBeVisibleAsync(new() { Timeout = Wait });
         await look.CheckAsync("07-my-dossiers-with-it");
         await mine.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
-        await Assertions.Expect(citizen.GetByTestId("own-dossier")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.GetByTestId("own-dossier")).ToBeVisibleAsync(new() { Timeout = Wait });
         var panel = citizen.GetByTestId("lookup-payment");
-        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Đã nộp trực tuyến");
-        await Assertions.Expect(panel.GetByTestId("receipt")).ToBeVisibleAsync();
-        await Assertions.Expect(panel.GetByTestId("pay-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Đã nộp trực tuyến", new() { Timeout = Wait });
+        await Assertions.Expect(panel.GetByTestId("receipt")).ToBeVisibleAsync(new() { Timeout = Wait });
+        await Assertions.Expect(panel.GetByTestId("pay-form")).ToHaveCountAsync(0, new() { Timeout = Wait });
         await look.CheckAsync("08-own-dossier-paid");
 
         await context.CloseAsync();
@@ -274,8 +277,8 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         await later.GetByTestId("current-citizen").ClickAsync();
         await later.GetByTestId("my-dossiers").Locator($"tr[data-code='{code}']").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         var panel = later.GetByTestId("lookup-payment");
-        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Đã nộp trực tuyến");
-        await Assertions.Expect(panel.GetByTestId("receipt")).ToContainTextAsync(amount);
+        await Assertions.Expect(panel.GetByTestId("payment-status")).ToHaveTextAsync("Đã nộp trực tuyến", new() { Timeout = Wait });
+        await Assertions.Expect(panel.GetByTestId("receipt")).ToContainTextAsync(amount, new() { Timeout = Wait });
         await back.CheckAsync("06-paid-by-ipn");
 
         await context.CloseAsync();
