@@ -12,9 +12,13 @@ namespace MotCua.BrowserTests.Infrastructure;
 /// The Chromium process is shared with the classes that run after this one (<see cref="SharedChromium"/>); every page
 /// opens in a fresh context, so no cookie or storage passes between tests.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+/// <remarks>
+/// A journey that talks to external systems derives from it: <see cref="CreateAppAsync"/> starts the stand-in servers and
+/// gives the app their settings, <see cref="StartedAsync"/> tells them the app's address, <see cref="StoppedAsync"/> stops them.
+/// </remarks>
+public class BrowserApp : IAsyncLifetime
 {
-    public MotCuaApp App { get; } = new();
+    public MotCuaApp App { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -24,12 +28,23 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public static string ScreenshotDir { get; } = Path.Combine(FindRepoRoot(), "artifacts", "screenshots");
 
+    /// <summary>The app to run, with whatever it needs started first.</summary>
+    protected virtual Task<MotCuaApp> CreateAppAsync() => Task.FromResult(new MotCuaApp());
+
+    /// <summary>Runs once the app listens on <see cref="BaseUrl"/>.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    /// <summary>Runs after the app has stopped.</summary>
+    protected virtual Task StoppedAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        App = await CreateAppAsync();
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        await StartedAsync();
         _chromium = await SharedChromium.RentAsync();
         Browser = _chromium.Browser;
         Directory.CreateDirectory(ScreenshotDir);
@@ -122,7 +137,11 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             await SharedChromium.ReturnAsync(_chromium);
         }
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        await StoppedAsync();
     }
 
     private static string FindRepoRoot()

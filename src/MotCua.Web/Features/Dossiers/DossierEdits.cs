@@ -8,9 +8,29 @@ using MotCua.Web.Shared.Files;
 
 namespace MotCua.Web.Features.Dossiers;
 
-/// <summary>Fees and digitisation flags: the same scope gate, concurrency check, audit and save as a transition.</summary>
+/// <summary>
+/// Fees and digitisation flags: the same scope gate, concurrency check, audit and save as a transition. An officer records
+/// by hand only a payment made at the desk; "paid online" is set only by the gateway's verified message and undone only by
+/// a refund through the gateway (<see cref="DossierChange.OnlinePayment"/>), so the receipt and the gateway's statement
+/// always have a payment behind them.
+/// </summary>
 public sealed class UpdateFees(DossierStore store)
 {
+    public const string OnlineOnlyFromGateway =
+        "Chỉ cổng thanh toán mới ghi nhận “Đã nộp trực tuyến”; cán bộ chỉ ghi nhận phí, lệ phí nộp tại Bộ phận Một cửa.";
+
+    public const string OnlineUndoneByRefund =
+        "Phí, lệ phí đã nộp trực tuyến qua cổng thanh toán; muốn thay đổi, cán bộ hoàn tiền qua cổng thanh toán trên trang hồ sơ.";
+
+    /// <summary>Null when the payment status may be recorded by hand; otherwise why not.</summary>
+    public static string? HandRecordingRefusal(PaymentStatus current, PaymentStatus requested) => (current, requested) switch
+    {
+        (PaymentStatus.PaidOnline, PaymentStatus.PaidOnline) => null,
+        (PaymentStatus.PaidOnline, _) => OnlineUndoneByRefund,
+        (_, PaymentStatus.PaidOnline) => OnlineOnlyFromGateway,
+        _ => null,
+    };
+
     public async Task<WorkflowOutcome> UpdateAsync(string code, long feeAmount, PaymentStatus payment, bool componentsDigitised, long? expectedVersion, ClaimsPrincipal user, CancellationToken ct)
     {
         var (dossier, _, refused) = await store.LoadAsync(user, code, DossierChange.Fees, expectedVersion, null, ct);
@@ -21,6 +41,10 @@ public sealed class UpdateFees(DossierStore store)
         if (feeAmount < 0)
         {
             return WorkflowOutcome.Invalid("feeAmount", "Số tiền phí, lệ phí không được âm.");
+        }
+        if (HandRecordingRefusal(dossier.PaymentStatus, payment) is { } refusal)
+        {
+            return new WorkflowOutcome(OutcomeKind.Forbidden, Title: "Không ghi nhận được tình trạng thanh toán.", Detail: refusal);
         }
         var before = new { dossier.FeeAmount, Payment = dossier.PaymentStatus.ToString(), dossier.ComponentsDigitised };
         dossier.FeeAmount = feeAmount;

@@ -31,12 +31,21 @@ public sealed class PayModel(AppDbContext db, TimeProvider time, PaymentDesk des
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (await PaymentLookup.OwnAsync(HttpContext, db, Code, Factor, ct) is { } own)
+        {
+            return await StartAsync(own, ct);
+        }
         var found = await PublicLookup.FindAsync(db, time, Code, Factor, ct, tracked: false);
         if (found.Value is not { } dossier)
         {
             Error = found.LockedUntil is not null ? PublicLookup.NoMatch : string.IsNullOrWhiteSpace(Factor) ? PublicLookup.NeedFactor : PublicLookup.NoMatch;
             return Page();
         }
+        return await StartAsync(dossier, ct);
+    }
+
+    private async Task<IActionResult> StartAsync(Dossiers.Dossier dossier, CancellationToken ct)
+    {
         var returnBase = options.Value.ReturnUrlBase ?? new Uri(Request.Scheme + "://" + Request.Host.Value + "/");
         var start = await desk.StartAsync(dossier, new Uri(returnBase, "thanh-toan/ket-qua"), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1", ct);
         GatewayUrl = start.GatewayUrl;

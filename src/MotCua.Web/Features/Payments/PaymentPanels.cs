@@ -17,6 +17,18 @@ public sealed record LookupPaymentModel(string Code, string Factor, long FeeAmou
 /// <summary>What the officer's payment panel shows.</summary>
 public sealed record DossierPaymentsModel(string Code, IReadOnlyList<PaymentRow> Rows, bool MayRefund);
 
+/// <summary>
+/// A logged-in citizen's own dossier, opened without the second factor as the look-up opens it (the VNeID login verified
+/// the ID number), or null when a factor was given or nobody is logged in.
+/// </summary>
+internal static class PaymentLookup
+{
+    public static async Task<Dossier?> OwnAsync(HttpContext http, AppDbContext db, string? code, string? factor, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(factor) && await Citizen.CurrentAsync(http) is { } citizen
+            ? await PublicLookup.FindOwnAsync(db, code, citizen.IdNumber, ct, tracked: false)
+            : null;
+}
+
 internal static class PaymentRows
 {
     public static async Task<IReadOnlyList<PaymentRow>> ForDossierAsync(AppDbContext db, long dossierId, CancellationToken ct)
@@ -39,14 +51,15 @@ public sealed class LookupPaymentViewComponent(AppDbContext db, TimeProvider tim
     public async Task<IViewComponentResult> InvokeAsync(string code, string? factor)
     {
         var ct = HttpContext.RequestAborted;
-        var found = await PublicLookup.FindAsync(db, time, code, factor, ct, tracked: false);
-        if (found.Value is not { } dossier || dossier.FeeAmount <= 0)
+        var dossier = await PaymentLookup.OwnAsync(HttpContext, db, code, factor, ct)
+            ?? (await PublicLookup.FindAsync(db, time, code, factor, ct, tracked: false)).Value;
+        if (dossier is null || dossier.FeeAmount <= 0)
         {
             return Content("");
         }
         var rows = await PaymentRows.ForDossierAsync(db, dossier.Id, ct);
         var canPay = desk.Enabled && dossier.PaymentStatus == PaymentStatus.Unpaid && !rows.Any(r => r.Payment.Status == OnlinePaymentStatus.Paid);
-        return View("/Features/Payments/_LookupPayment.cshtml", new LookupPaymentModel(dossier.Code, factor!, dossier.FeeAmount, dossier.PaymentStatus, canPay, rows));
+        return View("/Features/Payments/_LookupPayment.cshtml", new LookupPaymentModel(dossier.Code, factor ?? "", dossier.FeeAmount, dossier.PaymentStatus, canPay, rows));
     }
 }
 
