@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Postal;
+using MotCua.Web.Features.Audit;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Postal;
@@ -237,7 +238,8 @@ public sealed class PostalTests(PostalCarrierFixture fixture) : IClassFixture<Po
         Assert.Equal(before, await StateAsync(code));
         Assert.Single(await PostalHistoryAsync(code));
         await using var db = App.CreateDbContext();
-        Assert.Equal(0, await db.PostalOrderEvents.CountAsync(e => db.PostalOrders.Any(o => o.Id == e.OrderId && o.DossierCode == code)));
+        var orderId = await db.PostalOrders.Where(o => o.DossierCode == code).Select(o => o.Id).SingleAsync();
+        Assert.Equal(0, await db.PostalOrderEvents.CountAsync(e => e.OrderId == orderId));
     }
 
     [Fact]
