@@ -17,6 +17,7 @@ using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Payments;
 using MotCua.Web.Features.Plans;
+using MotCua.Web.Features.Postal;
 using MotCua.Web.Features.Privacy;
 using MotCua.Web.Features.Reconciliation;
 using MotCua.Web.Features.Reports;
@@ -53,6 +54,7 @@ builder.Services.AddReports();
 builder.Services.AddReconciliation();
 builder.Services.AddResults();
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddPostal(builder.Configuration);
 
 var app = builder.Build();
 
@@ -103,6 +105,7 @@ app.MapPrivacyApi();
 app.MapReportsApi();
 app.MapIndicesApi();
 app.MapPaymentsApi();
+app.MapPostalApi();
 app.MapReconciliationApi();
 app.MapNationalPortalApi();
 

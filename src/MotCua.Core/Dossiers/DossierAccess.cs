@@ -39,6 +39,12 @@ public enum DossierChange
     /// the desk or an administrator): recorded on a closed dossier too, since the money was taken.
     /// </summary>
     OnlinePayment,
+
+    /// <summary>
+    /// A postal order for the dossier (the desk asks the carrier to pick the result up) and the carrier's verified tracking
+    /// (<see cref="DossierRoles.PostalCarrier"/>): recorded on a closed dossier too, since the parcel still moves.
+    /// </summary>
+    Postal,
 }
 
 /// <summary>Why a change is refused: the web answers 403 for <see cref="OutOfScope"/> and <see cref="RoleNotPermitted"/>, 409 for <see cref="Closed"/>.</summary>
@@ -73,7 +79,8 @@ public static class DossierAccess
             || actor.Is(DossierRoles.Admin)
             || (dossier.Assignee is { } a && string.Equals(a, actor.UserName, StringComparison.Ordinal))
             || (actor.UnitId is { } unit && unit == dossier.CurrentUnitId)
-            || (actor.Is(DossierRoles.Leader) && actor.InLeadership);
+            || (actor.Is(DossierRoles.Leader) && actor.InLeadership)
+            || actor.Is(DossierRoles.PostalCarrier);
     }
 
     /// <summary>Null when the actor may make the change; otherwise the refusal. Transitions still go through the table after this.</summary>
@@ -86,6 +93,12 @@ public static class DossierAccess
             return actor.Is(DossierRoles.PaymentGateway) || actor.Is(DossierRoles.OneStopOfficer) || actor.Is(DossierRoles.Admin)
                 ? null
                 : new(AccessRefusalKind.RoleNotPermitted, "Chỉ cổng thanh toán, cán bộ một cửa hoặc quản trị mới được " + Verb(what) + ".");
+        }
+        if (what == DossierChange.Postal)
+        {
+            return actor.Is(DossierRoles.PostalCarrier) || actor.Is(DossierRoles.OneStopOfficer)
+                ? null
+                : new(AccessRefusalKind.RoleNotPermitted, "Chỉ cán bộ một cửa hoặc bưu chính công ích mới được " + Verb(what) + ".");
         }
         if (what is not (DossierChange.Transition or DossierChange.ReadFiles) && !Handlers.Any(actor.Is))
         {
@@ -100,7 +113,7 @@ public static class DossierAccess
         var closedReadOnly = what switch
         {
             DossierChange.Fees or DossierChange.ComponentFiles => true,
-            DossierChange.Transition or DossierChange.Explanation or DossierChange.ReadFiles or DossierChange.OnlinePayment => false,
+            DossierChange.Transition or DossierChange.Explanation or DossierChange.ReadFiles or DossierChange.OnlinePayment or DossierChange.Postal => false,
         };
         if (closedReadOnly && DossierStateMachine.IsTerminal(dossier.Status))
         {
@@ -147,5 +160,6 @@ public static class DossierAccess
         DossierChange.Explanation => "ghi nhận văn bản giải trình",
         DossierChange.ReadFiles => "tải tệp của hồ sơ",
         DossierChange.OnlinePayment => "ghi nhận thanh toán trực tuyến",
+        DossierChange.Postal => "gửi bưu chính và ghi nhận hành trình bưu gửi",
     };
 }

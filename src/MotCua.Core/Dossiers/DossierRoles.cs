@@ -23,4 +23,7 @@ public static class DossierRoles
 
     /// <summary>The payment gateway's verified message, applied by the system: it only records a fee paid online.</summary>
     public const string PaymentGateway = "PaymentGateway";
+
+    /// <summary>The postal carrier's verified tracking report, applied by the system: it only returns a result delivered by post.</summary>
+    public const string PostalCarrier = "PostalCarrier";
 }

@@ -29,6 +29,7 @@ public static class DossierStateMachine
     private const string Leader = DossierRoles.Leader;
     private const string Admin = DossierRoles.Admin;
     private const string Applicant = DossierRoles.Applicant;
+    private const string PostalCarrier = DossierRoles.PostalCarrier;
 
     private static Rule Allow(Handler handler, params string[] roles) => new(handler, roles);
 
@@ -136,7 +137,7 @@ public static class DossierStateMachine
 
         Return => status switch
         {
-            ResultIssued => Allow(OnReturn, Desk),
+            ResultIssued => Allow(OnReturn, Desk, PostalCarrier),
             Draft or Submitted or AwaitingSupplement or Received or InProcessing or AwaitingApproval or
                 AwaitingInterAgency or AwaitingFinancialObligation or Suspended or Returned or Refused or
                 RefusedAfterReceipt or Withdrawn or Stopped => Denied,
@@ -493,6 +494,12 @@ public static class DossierStateMachine
         if (ctx.Delivery is not { } delivery)
         {
             return Missing(s, Return, "Vui lòng chọn hình thức trả kết quả (tại Bộ phận Một cửa, qua bưu chính hoặc trực tuyến).");
+        }
+
+        // The carrier's delivery report returns only what it delivered; every other return is the desk's.
+        if (delivery != ResultDelivery.ByPost && !ctx.ActorRoles.Contains(Desk, StringComparer.Ordinal))
+        {
+            return Violation(s, Return, "Bưu chính công ích chỉ ghi nhận trả kết quả qua bưu chính.");
         }
 
         // The return instant ends the on-time count, judged against the legal due instant, never the rescheduled one.

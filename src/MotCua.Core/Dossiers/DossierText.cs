@@ -59,6 +59,7 @@ public static class DossierText
         DossierRoles.Leader => "Lãnh đạo",
         DossierRoles.Admin => "Quản trị hệ thống",
         DossierRoles.Applicant => "Người nộp hồ sơ",
+        DossierRoles.PostalCarrier => "Bưu chính công ích",
         _ => role,
     };
 

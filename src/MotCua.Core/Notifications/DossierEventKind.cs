@@ -53,6 +53,9 @@ public enum DossierEventKind
 
     /// <summary>The result of a dossier received at a centre for another agency is back at that centre, ready to collect.</summary>
     ResultAtCentre,
+
+    /// <summary>The result sent by post came back (chuyển hoàn): the desk hands it over at the desk or sends it again.</summary>
+    PostalReturned,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -85,6 +88,7 @@ public static class EventRouting
         DossierEventKind.ResultAtDesk => EventAudience.Officer,
         DossierEventKind.SupplementNoticeDue => EventAudience.Officer,
         DossierEventKind.ResultAtCentre => EventAudience.Citizen | EventAudience.Webhook,
+        DossierEventKind.PostalReturned => EventAudience.Officer | EventAudience.Webhook,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -105,6 +109,7 @@ public static class EventRouting
         DossierEventKind.ResultAtDesk => "dossier.result_at_desk",
         DossierEventKind.SupplementNoticeDue => "dossier.supplement_notice_due",
         DossierEventKind.ResultAtCentre => "dossier.result_at_centre",
+        DossierEventKind.PostalReturned => "dossier.postal_returned",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -125,5 +130,6 @@ public static class EventRouting
         DossierEventKind.ResultAtDesk => "Hồ sơ có kết quả chờ trả",
         DossierEventKind.SupplementNoticeDue => "Hạn thông báo người nộp yêu cầu bổ sung",
         DossierEventKind.ResultAtCentre => "Kết quả đã về nơi tiếp nhận",
+        DossierEventKind.PostalReturned => "Kết quả gửi qua bưu chính bị chuyển hoàn",
     };
 }

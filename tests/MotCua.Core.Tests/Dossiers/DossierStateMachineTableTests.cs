@@ -31,7 +31,7 @@ public sealed class DossierStateMachineTableTests
         (ReturnToPreviousStep, [InProcessing], [Specialist, Leader]),
         (Approve, [AwaitingApproval], [Leader]),
         (Reject, [AwaitingApproval], [Leader]),
-        (Return, [ResultIssued], [Desk]),
+        (Return, [ResultIssued], [Desk, DossierRoles.PostalCarrier]),
         (Withdraw, [Submitted, AwaitingSupplement, Received, InProcessing, AwaitingApproval, AwaitingInterAgency,
             AwaitingFinancialObligation, Suspended, ResultIssued], WithdrawRoles),
         (PauseForFinancialObligation, [InProcessing, AwaitingApproval, ResultIssued], [Specialist, Leader, Desk]),

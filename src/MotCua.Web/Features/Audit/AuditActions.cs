@@ -33,6 +33,8 @@ public static class AuditActions
         ["national.poll"] = "Nhận hồ sơ từ Cổng Dịch vụ công quốc gia",
         ["national.reprocess"] = "Xử lý lại hồ sơ nhận từ Cổng Dịch vụ công quốc gia",
         ["national.reject"] = "Từ chối hồ sơ nhận từ Cổng Dịch vụ công quốc gia",
+        ["postal.pickup"] = "Gửi yêu cầu bưu điện đến lấy kết quả để trả qua bưu chính công ích",
+        ["postal.tracking"] = "Ghi nhận hành trình bưu gửi của bưu chính công ích",
         ["payment.settle"] = "Ghi nhận thanh toán trực tuyến phí, lệ phí và lập biên lai điện tử",
         ["payment.refund"] = "Hoàn tiền phí, lệ phí đã nộp trực tuyến",
         ["calendar.day.set"] = "Cập nhật một ngày trong lịch làm việc",

@@ -104,6 +104,8 @@ public static class NotificationTemplates
                 "Cơ quan giải quyết đã yêu cầu bổ sung hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop}; {donVi} chưa thông báo cho người nộp. {noiDung}"),
             DossierEventKind.ResultAtCentre => ("Kết quả hồ sơ {maHoSo} đã về nơi tiếp nhận",
                 "Kết quả hồ sơ {maHoSo} ({tenThuTuc}) của ông/bà {tenNguoiNop} do {coQuan} giải quyết đã được chuyển về {noiDung}. Mời ông/bà đến nhận kết quả."),
+            DossierEventKind.PostalReturned => ("Kết quả gửi qua bưu chính bị chuyển hoàn: {maHoSo}",
+                "Kết quả hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} gửi qua bưu chính công ích đã bị chuyển hoàn về {donVi}. Đề nghị trả kết quả tại Bộ phận Một cửa hoặc gửi lại qua bưu chính."),
             DossierEventKind.OnlineSubmitted => ("Đã nhận hồ sơ nộp trực tuyến {maHoSo}",
                 "{coQuan} đã nhận hồ sơ {maHoSo} ({tenThuTuc}) ông/bà {tenNguoiNop} nộp trực tuyến ngày {ngay}. Bộ phận Một cửa sẽ kiểm tra và gửi giấy tiếp nhận hoặc yêu cầu bổ sung. {noiDung} Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai: {linkTraCuu}"),
         };
