@@ -55,6 +55,7 @@ public static class AuditActions
         ["dossier.explanation"] = "Ghi nhận văn bản giải trình",
         ["dossier.fees"] = "Cập nhật phí, lệ phí của hồ sơ",
         ["dossier.files"] = "Thêm tệp vào hồ sơ",
+        ["dossier.paper.reuse"] = "Sử dụng lại giấy tờ đã có của người nộp thay cho tải lên (theo đồng ý của người nộp)",
         ["dossier.import"] = "Nhập hồ sơ từ hệ thống cũ",
         ["dossier.merge.handover"] = "Chuyển giao hồ sơ do hợp nhất cơ quan",
         ["dossier.unit-merge.handover"] = "Chuyển giao hồ sơ do sáp nhập đơn vị",

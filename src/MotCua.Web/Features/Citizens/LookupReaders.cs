@@ -26,13 +26,15 @@ public static class LookupReaders
 
     public const string SystemReader = "Hệ thống (xử lý tự động)";
 
+    public const string ReuseReader = "Cơ quan tiếp nhận hồ sơ";
+
     public sealed record ReaderDto(DateTimeOffset At, string Role, string? Unit, string? Agency, string Where, string Why);
 
     public sealed record ReadersDto(string Code, int Page, int PageSize, int Total, IReadOnlyList<ReaderDto> Items);
 
     private sealed record Read(long Id, DateTimeOffset At, string? UserId, string? UserName, int? AgencyId, string Action, string? Data);
 
-    private sealed record ReadData(string? View, bool Masked, List<string>? Full);
+    private sealed record ReadData(string? View, bool Masked, List<string>? Full, string? Dossier = null, string? Document = null);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -109,6 +111,12 @@ public static class LookupReaders
         var items = shown.Select(r =>
         {
             var data = Parse(r.Data);
+            if (r.UserId is null && data?.View == PersonalDataReads.ReuseView)
+            {
+                // The citizen's own consent made this read: the agency of the new dossier used a document already held.
+                return new ReaderDto(r.At, ReuseReader, null, r.AgencyId is { } reuser ? agencies.GetValueOrDefault(reuser) : null,
+                    "Giấy tờ “" + data.Document + "”", "Sử dụng lại giấy tờ cho hồ sơ " + data.Dossier + " theo đồng ý của Ông/Bà");
+            }
             if (r.UserId is null)
             {
                 return new ReaderDto(r.At, SystemReader, null, null, Where(r.Action, data?.View), "Xử lý tự động của hệ thống");

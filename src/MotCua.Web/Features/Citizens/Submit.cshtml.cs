@@ -24,7 +24,7 @@ namespace MotCua.Web.Features.Citizens;
 [AllowAnonymous]
 [EnableRateLimiting(Security.PublicFormPolicy)]
 [RequestSizeLimit(100L * 1024 * 1024)]
-public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineDrafts drafts, FileStore files, TimeProvider time) : PageModel
+public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineDrafts drafts, FileStore files, IDocumentReuse reuse, TimeProvider time) : PageModel
 {
     /// <summary>The actor recorded on the dossier's first event: the citizen, through the portal.</summary>
     public const string PortalActor = "cong-dan-truc-tuyen";
@@ -101,6 +101,17 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
     public List<string> Errors { get; } = [];
 
     public Dossier? Submitted { get; private set; }
+
+    /// <summary>The documents held for the logged-in citizen, offered beside each paper instead of an upload; null when nobody is logged in.</summary>
+    public HeldDocuments? Held { get; private set; }
+
+    /// <summary>The held document chosen for each paper (by index) in the posted form, shown again when the form comes back.</summary>
+    public Dictionary<int, string> ChosenReuse { get; } = [];
+
+    /// <summary>The papers whose reuse the citizen consented to in the posted form.</summary>
+    public HashSet<int> ReuseConsents { get; } = [];
+
+    public const string ReuseConsentMissing = "Vui lòng đánh dấu “Tôi đồng ý cho cơ quan sử dụng lại giấy tờ này” để dùng lại giấy tờ đã chọn, hoặc tải tệp lên.";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -193,11 +204,12 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         var uploads = await UploadsAsync(ct);
         // A resumed draft submits exactly like a fresh form: its stored papers count as uploaded unless replaced.
         var saved = Draft is null ? [] : drafts.Contents(Draft);
+        var reused = await ReusedAsync(papers.Count, uploads, ct);
         var incoming = new List<IncomingFile>();
         var paperInputs = new List<PaperInput>();
         for (var i = 0; i < papers.Count; i++)
         {
-            var file = uploads.GetValueOrDefault(i) ?? saved.GetValueOrDefault(i);
+            var file = uploads.GetValueOrDefault(i) ?? reused.GetValueOrDefault(i)?.File ?? saved.GetValueOrDefault(i);
             if (file is not null)
             {
                 incoming.Add(file);
@@ -218,7 +230,17 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             : new ApplicantInput(ApplicantKind.Individual, Name, IdNumber, Phone, Email, Address);
         var result = await receipt.ReceiveAsync(new ReceiptInput(Version.Procedure!.Code, DossierChannel.Online,
             applicant, paperInputs, ReceiptOutcome.Submit, Files: incoming),
-            citizen, null, null, draft is null ? null : ctx => OnlineDrafts.RemoveWith(ctx, draft), ct);
+            citizen, null, null, (ctx, dossier) =>
+            {
+                if (draft is not null)
+                {
+                    OnlineDrafts.RemoveWith(ctx, draft);
+                }
+                foreach (var (i, document) in reused)
+                {
+                    reuse.Record(ctx, dossier, i + 1, papers[i].Name, document.Document);
+                }
+            }, ct);
         if (!result.Succeeded)
         {
             foreach (var (key, messages) in result.Errors ?? [])
@@ -248,6 +270,56 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         Submitted = result.Dossier;
         return Page();
     }
+
+    /// <summary>
+    /// The held documents chosen for papers without an upload, each looked up again under the logged-in citizen's ID number
+    /// and only with the consent ticked for it; a refusal is marked on its paper and nothing is stored.
+    /// </summary>
+    private async Task<Dictionary<int, ReusedDocument>> ReusedAsync(int count, Dictionary<int, IncomingFile> uploads, CancellationToken ct)
+    {
+        var result = new Dictionary<int, ReusedDocument>();
+        for (var i = 0; i < count; i++)
+        {
+            if (Request.Form[ReuseField(i)].ToString() is not { Length: > 0 } key)
+            {
+                continue;
+            }
+            ChosenReuse[i] = key;
+            if (string.Equals(Request.Form[ReuseConsentField(i)].ToString(), "true", StringComparison.Ordinal))
+            {
+                ReuseConsents.Add(i);
+            }
+            if (uploads.ContainsKey(i))
+            {
+                continue; // a file chosen now wins over a held document
+            }
+            if (Citizen is null || Kind == ApplicantKind.Organisation)
+            {
+                FieldErrors[PaperField(i)] = "Chỉ công dân đăng nhập bằng VNeID mới dùng lại được giấy tờ đã nộp; vui lòng tải tệp lên.";
+                continue;
+            }
+            if (!ReuseConsents.Contains(i))
+            {
+                FieldErrors[PaperField(i)] = ReuseConsentMissing;
+                continue;
+            }
+            var (document, problem) = await reuse.OpenAsync(Citizen.IdNumber, key, ct);
+            if (document is null)
+            {
+                FieldErrors[PaperField(i)] = problem ?? "Không dùng lại được giấy tờ đã chọn; vui lòng tải tệp lên.";
+                ChosenReuse.Remove(i);
+                continue;
+            }
+            result[i] = document;
+        }
+        return result;
+    }
+
+    /// <summary>The form name of the held document chosen for paper <paramref name="index"/>.</summary>
+    public static string ReuseField(int index) => "reuse-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The form name of the consent box for reusing a document for paper <paramref name="index"/>.</summary>
+    public static string ReuseConsentField(int index) => "reuse-consent-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private DraftFields Fields() => new(Name, Kind == ApplicantKind.Organisation ? null : IdNumber, Phone, Email, Address, Kind, OrganisationName, TaxCode);
 
@@ -481,6 +553,10 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         {
             Errors.Add("Thủ tục này chưa được cung cấp dịch vụ công trực tuyến; vui lòng nộp tại Bộ phận Một cửa hoặc qua bưu chính.");
             Version = null;
+        }
+        if (Version is not null && Citizen is not null && Kind != ApplicantKind.Organisation)
+        {
+            Held = await reuse.HeldForAsync(Citizen.IdNumber, ct);
         }
         return agency.Id;
     }

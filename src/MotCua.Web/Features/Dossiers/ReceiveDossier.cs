@@ -21,14 +21,19 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
     private const long MaxFee = 100_000_000_000;
 
     public Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash, CancellationToken ct) =>
-        ReceiveAsync(input, user, idempotencyKey, requestHash, null, ct);
+        ReceiveAsync(input, user, idempotencyKey, requestHash, (Action<AppDbContext, Dossier>?)null, ct);
 
     /// <summary>
     /// As above; <paramref name="alongside"/> adds the caller's own changes (e.g. removing the online draft the dossier
     /// came from) to the context right before the one SaveChanges, so they commit or fail with the dossier.
     /// </summary>
+    public Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash,
+        Action<AppDbContext>? alongside, CancellationToken ct) =>
+        ReceiveAsync(input, user, idempotencyKey, requestHash, alongside is null ? null : (c, _) => alongside(c), ct);
+
+    /// <summary>As above, with the new dossier (its code taken) for changes that name it.</summary>
     public async Task<WorkflowOutcome> ReceiveAsync(ReceiptInput input, ClaimsPrincipal user, string? idempotencyKey, string? requestHash,
-        Action<AppDbContext>? alongside, CancellationToken ct)
+        Action<AppDbContext, Dossier>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
@@ -165,7 +170,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
             papers.Select(p => new ReceiptPaperFields(p.Name, p.Quantity)).ToList(), note);
 
     private async Task<WorkflowOutcome> TryReceiveOnceAsync(ReceiptInput input, ClaimsPrincipal user, int agencyId, string? key, string? hash,
-        List<DossierFile> written, Action<AppDbContext>? alongside, CancellationToken ct)
+        List<DossierFile> written, Action<AppDbContext, Dossier>? alongside, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         // Receipt regardless of boundary: the dossier is the deciding agency's; the caller's centre is recorded beside it.
@@ -288,7 +293,7 @@ public sealed class ReceiveDossier(AppDbContext db, TimeProvider time, DossierFi
         {
             db.Add(Boundary.BoundaryReceipts.Start(dossier, plan.Limit, plan.DueAt, now));
         }
-        alongside?.Invoke(db);
+        alongside?.Invoke(db, dossier);
         await store.SaveAsync(dossier, decision, user, audit, ct);
         await transaction.CommitAsync(ct);
         return new WorkflowOutcome(OutcomeKind.Ok, dossier, Transition: decision.Transition);

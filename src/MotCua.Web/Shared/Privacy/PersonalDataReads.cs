@@ -33,6 +33,19 @@ public static class PersonalDataReads
             $"Xem thông tin {(entityType == nameof(Dossier) ? "người nộp hồ sơ" : "người gửi phản ánh, kiến nghị")} {key} ({ViewName(view)}{(masked ? ", đã che" : "")}).",
             new { view, masked });
 
+    /// <summary>The view of a reuse read: a document held for the person was used again in their new dossier.</summary>
+    public const string ReuseView = "reuse";
+
+    /// <summary>
+    /// A document held for the applicant of dossier <paramref name="sourceCode"/> (or of the new dossier itself, for the
+    /// national store) was used again, with their consent, in dossier <paramref name="newCode"/> of agency <paramref name="agencyId"/>:
+    /// the read names the agency, not an officer, since the citizen's own submission made it.
+    /// </summary>
+    public static void RecordReuse(AppDbContext db, TimeProvider time, int agencyId, string sourceCode, string newCode, string document) =>
+        AuditLog.Append(db, time, null, DossierRead, nameof(Dossier), sourceCode,
+            $"Sử dụng lại giấy tờ \"{document}\" của người nộp hồ sơ {sourceCode} cho hồ sơ {newCode} (theo đồng ý của người nộp).",
+            new { view = ReuseView, masked = false, dossier = newCode, document }).AgencyId = agencyId;
+
     public static void RecordFeedback(AppDbContext db, TimeProvider time, ClaimsPrincipal user, string feedbackCode, string view, bool masked) =>
         Record(db, time, user, "FeedbackItem", feedbackCode, view, masked);
 
@@ -64,6 +77,7 @@ public static class PersonalDataReads
         "outbox-page" => "hàng đợi thông báo",
         "outbox-api" => "API hàng đợi thông báo",
         "feedback-page" => "trang phản ánh, kiến nghị",
+        ReuseView => "sử dụng lại giấy tờ cho hồ sơ mới",
         "feedback-api" => "API phản ánh, kiến nghị",
         "feedback-attachment" => "tệp đính kèm phản ánh, kiến nghị",
         _ when view.StartsWith("form-pdf:", StringComparison.Ordinal) => DossierDocuments.DocumentName(view["form-pdf:".Length..]) + ", PDF",
