@@ -171,6 +171,13 @@ public static partial class AuthorizationMatrix
         ["* /cong-dan/dang-xuat"] = Anyone,
         // The citizen's own session (VNeID), never an officer's: VNeIDLoginTests probes both ways.
         ["* /cong-dan/ho-so-cua-toi"] = new("Công dân đăng nhập VNeID", false, ["(không cán bộ nào)"], SkipProbe: true),
+        // The documents held for the logged-in citizen, for reuse: DocumentReuseTests probes officers, tokens and other citizens.
+        ["GET /api/citizen/documents/"] = new("Công dân đăng nhập VNeID", false, ["(không cán bộ nào)"], SkipProbe: true),
+        ["GET /api/citizen/documents/{key}/file"] = new("Công dân đăng nhập VNeID", false, ["(không cán bộ nào)"], SkipProbe: true),
+        // Results returned by post: the desk asks for the pickup; the carrier's tracking callback is signed (PostalTests try forged ones).
+        ["* /buu-chinh/yeu-cau-lay"] = new("Một cửa", false, ["motcua"]),
+        ["POST /api/dossiers/{code}/postal/pickup"] = new("Một cửa", false, ["motcua"]), // as /buu-chinh/yeu-cau-lay
+        ["POST /api/postal/callback"] = Anyone with { SkipProbe = true },
         ["GET /api/reconciliation/"] = Officers,
         ["POST /api/reconciliation/{code}/resend"] = Managers,
         ["POST /api/reconciliation/{code}/explain"] = Managers,

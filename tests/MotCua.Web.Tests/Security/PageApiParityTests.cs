@@ -42,6 +42,8 @@ public static class PageApiTwins
         ["POST /api/national/inbound/{id:int}/reprocess"] = new("/quan-tri/cong-dvcqg"),
         ["POST /api/reconciliation/{code}/resend"] = new("/doi-soat"),
         ["POST /api/reconciliation/{code}/explain"] = new("/doi-soat"),
+        ["POST /api/dossiers/{code}/postal/pickup"] = new("/buu-chinh/yeu-cau-lay"),
+        ["POST /api/postal/callback"] = new(null, "the postal carrier's signed tracking message, sent server to server: no person acts"),
     };
 
     /// <summary>Reads with a page twin (not required to be complete: a read shows, it does not change).</summary>
