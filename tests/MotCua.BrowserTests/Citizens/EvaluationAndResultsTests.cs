@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
@@ -32,8 +30,8 @@ public sealed class EvaluationAndResultsTests(BrowserApp browser) : IClassFixtur
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+        var violations = await BrowserApp.AxeViolationsAsync(page, Tags);
+        var serious = violations.Where(v => v.Impact is "serious" or "critical")
             .SelectMany(v => v.Nodes.Select(n => $"{v.Id}: {v.Help} at {n.Target}")).ToList();
         Assert.True(serious.Count == 0, string.Join('\n', serious));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));

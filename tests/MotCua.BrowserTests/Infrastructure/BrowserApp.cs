@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +66,19 @@ public class BrowserApp : IAsyncLifetime
     public static bool SavesScreenshots { get; } =
         TestDatabase.CurrentProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Environment.GetEnvironmentVariable("MOTCUA_SCREENSHOTS"), "always", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether this run checks pages with axe-core: the SQLite run does (also a plain dotnet test). The PostgreSQL run
+    /// walks the same pages, seeded alike, whose markup does not depend on the database; it skips the axe passes (each a
+    /// second or more of a loaded core, several hundred a run) unless MOTCUA_AXE=always.
+    /// </summary>
+    public static bool ChecksAccessibility { get; } =
+        TestDatabase.CurrentProvider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Environment.GetEnvironmentVariable("MOTCUA_AXE"), "always", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>axe-core's violations of <paramref name="tags"/> on the page as it stands; none on a run that does not check.</summary>
+    public static async Task<AxeResultItem[]> AxeViolationsAsync(IPage page, IEnumerable<string> tags) =>
+        ChecksAccessibility ? (await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. tags] } })).Violations : [];
 
     /// <summary>
     /// The whole page as it stands, saved as <paramref name="name"/>.png when this run saves screenshots. Chromium now and

@@ -1,6 +1,4 @@
 using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Citizens;
 using MotCua.BrowserTests.Infrastructure;
@@ -309,8 +307,8 @@ public sealed class CitizenJourneyTests(BrowserApp browser) : IClassFixture<Brow
             {
                 Problems.Add($"{where}: the page is {overflow} px wider than the screen");
             }
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeTags] } });
-            Problems.AddRange(result.Violations
+            var violations = await BrowserApp.AxeViolationsAsync(page, AxeTags);
+            Problems.AddRange(violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .SelectMany(v => v.Nodes.Select(n => $"{where}: axe {v.Id} ({v.Impact}) {v.Help} at {n.Target} {n.Html}")));
         }

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Citizens;
@@ -302,8 +300,8 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
             {
                 Problems.Add($"{where}: the page is {overflow} px wider than the screen");
             }
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeTags] } });
-            Problems.AddRange(result.Violations
+            var violations = await BrowserApp.AxeViolationsAsync(page, AxeTags);
+            Problems.AddRange(violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .SelectMany(v => v.Nodes.Select(n => $"{where}: axe {v.Id} ({v.Impact}) {v.Help} at {n.Target} {n.Html}")));
         }

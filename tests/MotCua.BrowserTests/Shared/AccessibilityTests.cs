@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
@@ -15,7 +13,8 @@ namespace MotCua.BrowserTests.Shared;
 /// <summary>
 /// axe-core (WCAG 2.0/2.1 A and AA) on every page each officer reaches from the menu, and on the first record each list
 /// opens (a dossier, a procedure, a PAKN, a plan, an account …), and on the citizens' main pages: no serious or critical
-/// violation anywhere. A failure names the role, the page, the rule and the element.
+/// violation anywhere. A failure names the role, the page, the rule and the element. The PostgreSQL run walks the same
+/// pages without the axe passes (<see cref="BrowserApp.ChecksAccessibility"/>).
 /// </summary>
 public sealed partial class AccessibilityTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
@@ -95,9 +94,9 @@ public sealed partial class AccessibilityTests(BrowserApp browser) : IClassFixtu
     /// <summary>The serious and critical violations on the page as it stands, one line per element.</summary>
     private static async Task<List<string>> ViolationsAsync(IPage page, string who)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+        var violations = await BrowserApp.AxeViolationsAsync(page, Tags);
         var path = new Uri(page.Url).PathAndQuery;
-        return [.. result.Violations
+        return [.. violations
             .Where(v => v.Impact is "serious" or "critical")
             .SelectMany(v => v.Nodes.Select(n => $"{who} {path}: {v.Id} ({v.Impact}) {v.Help} at {n.Target} {n.Html}"))];
     }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 
@@ -43,8 +41,8 @@ public sealed class PublicPagesOnPhoneTests(BrowserApp browser) : IClassFixture<
 
     private static async Task<List<string>> ViolationsAsync(IPage page, string where)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
-        return [.. result.Violations
+        var violations = await BrowserApp.AxeViolationsAsync(page, Tags);
+        return [.. violations
             .Where(v => v.Impact is "serious" or "critical")
             .SelectMany(v => v.Nodes.Select(n => $"{where}: axe {v.Id} ({v.Impact}) {v.Help} at {n.Target} {n.Html}"))];
     }
