@@ -78,10 +78,9 @@ public partial class MotCuaApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            // The production hash (PBKDF2, 100,000 rounds) is a deliberate ~50 ms of CPU per login and per seeded or
-            // start-up-checked account; a test run logs in thousands of times on two cores, where it was a sixth of the
-            // web tests' CPU (docs/performance.md, "Test time"). The test apps hash with fewer rounds of the same
-            // algorithm and format; apps started as processes (ProductionStartTests) keep the production default.
+            // The production hash is deliberately slow, and a test run logs in thousands of times: the test apps hash with
+            // fewer rounds of the same algorithm and format (docs/performance.md, "Test time"); apps started as processes
+            // (ProductionStartTests) keep the production default.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations);
             if (!RunsBackgroundServices)
             {
