@@ -124,6 +124,23 @@ public class BrowserApp : IAsyncLifetime
         await page.SetViewportSizeAsync(1280, 860);
     }
 
+    /// <summary>
+    /// Keeps Chromium's PDF viewer out of <paramref name="page"/>: a dossier's file preview is still fetched from the app
+    /// (and must come back as a PDF), but the frame is given a short HTML note instead. The viewer runs in its own
+    /// process inside the page, and on a page showing it a later click was sometimes lost (a "Tiếp nhận" that posted
+    /// nothing, a menu link that did not navigate; traces showed the click done and no request). For journeys that work
+    /// on dossier pages and do not test the preview itself; the preview has its own journey.
+    /// </summary>
+    public static Task WithoutPdfViewerAsync(IPage page) =>
+        page.RouteAsync("**/ho-so/**handler=Preview*", async route =>
+        {
+            var served = await route.FetchAsync();
+            var note = served.Ok && served.Headers.TryGetValue("content-type", out var type)
+                ? "Tệp xem trước (" + type + ")"
+                : "Xem trước lỗi: " + served.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await route.FulfillAsync(new() { Status = served.Status, ContentType = "text/html; charset=utf-8", Body = "<!doctype html><p>" + System.Net.WebUtility.HtmlEncode(note) + "</p>" });
+        });
+
     public async Task<IPage> LoginAsync(string userName, string password = MotCuaApp.DemoPassword)
     {
         var page = await NewPageAsync();
