@@ -75,7 +75,7 @@ public static class EventRouting
     {
         DossierEventKind.Received => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.SupplementRequested => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
-        DossierEventKind.ResultReady => EventAudience.Citizen | EventAudience.Webhook,
+        DossierEventKind.ResultReady => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.Returned => EventAudience.Citizen | EventAudience.NationalPortal | EventAudience.Webhook,
         DossierEventKind.EnteredQueue => EventAudience.Officer | EventAudience.Webhook,
         DossierEventKind.DueSoon => EventAudience.Officer,

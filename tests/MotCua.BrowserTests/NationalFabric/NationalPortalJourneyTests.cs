@@ -4,12 +4,15 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.Core.Dossiers;
 using MotCua.Web.Features.Catalogue;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.NationalPortal;
+using MotCua.Web.Tests.Results;
 
 namespace MotCua.BrowserTests.NationalFabric;
 
@@ -28,6 +31,17 @@ public sealed class NationalPortalBrowserApp : BrowserApp
         return new NationalPortalApp(Portal, "H48." + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant());
     }
 
+    /// <summary>The leader signs the result with a throwaway certificate.</summary>
+    protected override async Task StartedAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("motcua-signing");
+        var p12 = Path.Combine(folder.FullName, "signer.p12");
+        await File.WriteAllBytesAsync(p12, TestCertificates.Pkcs12(TestCertificates.Valid(), SignerPin));
+        App.Services.GetRequiredService<SigningOptions>().CertificatePath = p12;
+    }
+
+    public const string SignerPin = "123456";
+
     protected override async Task StoppedAsync()
     {
         if (Portal is not null)
@@ -41,8 +55,9 @@ public sealed class NationalPortalBrowserApp : BrowserApp
 /// A dossier submitted on the national portal, as the desk, the specialist and the leader live it, each step reached by
 /// clicking from the landing page: the desk takes the portal's messages from the console, sees the one the catalogue does
 /// not know held with its reason and refuses it, checks and receives the other from its "to check" queue and hands it to
-/// the unit's specialist; the specialist appraises, the leader approves, the desk returns the result; and the portal has
-/// received every status in order under its own dossier code, ending with the result returned.
+/// the unit's specialist; the specialist drafts the result document and appraises, the leader approves and signs, the desk
+/// returns the result; and the portal has received every status in order under its own dossier code, the signed result
+/// with them, ending with the result returned.
 /// </summary>
 public sealed class NationalPortalJourneyTests(NationalPortalBrowserApp browser) : IClassFixture<NationalPortalBrowserApp>
 {
@@ -219,6 +234,16 @@ public sealed class NationalPortalJourneyTests(NationalPortalBrowserApp browser)
         await specialist.GetByTestId("my-queue").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await BrowserApp.ExpectPathAsync(specialist, "/ho-so/" + code);
         await Assertions.Expect(specialist.GetByText(PaperName).Filter(new() { Visible = true }).First).ToBeVisibleAsync(new() { Timeout = Wait });
+        // The result document drafted on the dossier, for the leader to sign.
+        var draft = specialist.GetByTestId("dossier-result");
+        await draft.GetByLabel("Loại văn bản").SelectOptionAsync("Certificate");
+        await draft.GetByLabel("Số", new() { Exact = true }).FillAsync("41");
+        await draft.GetByLabel("Ký hiệu").FillAsync("CC-SKHCN");
+        await draft.GetByLabel("Trích yếu nội dung").FillAsync("Cấp chứng chỉ nhân viên bức xạ cho bà Nguyễn Thị Cổng Quốc Gia");
+        await draft.GetByLabel("Họ tên người ký").FillAsync("Lê Văn Lãnh Đạo");
+        await draft.GetByLabel("Chức vụ người ký").FillAsync("Phó Giám đốc");
+        await draft.GetByRole(AriaRole.Button, new() { Name = "Lưu dự thảo văn bản kết quả" }).ClickAsync();
+        await Assertions.Expect(specialist.GetByTestId("result-status")).ToHaveTextAsync("Dự thảo, chưa ký số", new() { Timeout = Wait });
         var appraise = specialist.GetByTestId("primary-action").Locator("form[data-action='appraise']");
         await appraise.GetByTestId("appraisal").FillAsync("Hồ sơ nộp qua Cổng DVCQG đủ thành phần, đủ điều kiện cấp chứng chỉ.");
         await appraise.GetByTestId("leader-options").SelectOptionAsync("lanhdao");
@@ -233,11 +258,16 @@ public sealed class NationalPortalJourneyTests(NationalPortalBrowserApp browser)
         await leader.GetByTestId("primary-action").Locator("form[data-action='approve']").GetByRole(AriaRole.Button, new() { Name = "Phê duyệt" }).ClickAsync();
         await ExpectStatusAsync(leader, "Đã có kết quả");
         await BrowserApp.ScreenshotAsync(leader, "national-leader-approved-1280");
+        // Then signs the result drafted by the specialist.
+        await leader.GetByLabel("Mật khẩu (PIN) chứng thư số").FillAsync(NationalPortalBrowserApp.SignerPin);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Ký số" }).ClickAsync();
+        await Assertions.Expect(leader.GetByTestId("result-status")).ToHaveTextAsync("Đã ký số, còn hiệu lực", new() { Timeout = Wait });
+        await BrowserApp.ScreenshotAsync(leader, "national-leader-signed-1280");
 
-        // The desk: the result waiting in its lists, returned.
+        // The desk: the signed result waiting in its list, returned.
         await MenuAsync(desk, "Một cửa");
-        await Assertions.Expect(desk.GetByTestId("desk-results-pending")).ToContainTextAsync(code, new() { Timeout = Wait });
-        await desk.GetByTestId("desk-results-pending").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await Assertions.Expect(desk.GetByTestId("desk-results")).ToContainTextAsync(code, new() { Timeout = Wait });
+        await desk.GetByTestId("desk-results").GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await desk.GetByTestId("primary-action").Locator("form[data-action='return']").GetByRole(AriaRole.Button, new() { Name = "Trả kết quả" }).ClickAsync();
         await ExpectStatusAsync(desk, "Đã trả kết quả");
         await BrowserApp.ScreenshotAsync(desk, "national-desk-returned-1280");
@@ -252,10 +282,19 @@ public sealed class NationalPortalJourneyTests(NationalPortalBrowserApp browser)
         Assert.True(statuses.Count > 0, "the portal received no status");
         Assert.Equal(statuses.Order().ToList(), statuses);
         Assert.Equal(NationalStatus.Returned.Code, statuses[^1]);
-        // The approval itself ("9 Đã xử lý xong") is not pushed today: the portal learns of the result when it is returned.
-        foreach (var expected in new[] { NationalStatus.Accepted, NationalStatus.Processing, NationalStatus.Returned })
+        foreach (var expected in new[] { NationalStatus.Accepted, NationalStatus.Processing, NationalStatus.Resolved, NationalStatus.Returned })
         {
             Assert.Contains(expected.Code, statuses);
+        }
+        // The result goes back with the status that announces it, after its signature, and with the return: its number
+        // and date, and the address where anyone verifies it.
+        var resolved = pushed.Where(p => p.GetProperty("TrangThaiHoSo").GetString() == "9").ToList();
+        Assert.Contains(resolved, p => p.GetProperty("DanhSachGiayToKetQua").GetArrayLength() == 0);
+        foreach (var withResult in new[] { resolved[^1], pushed[^1] })
+        {
+            var paper = Assert.Single(withResult.GetProperty("DanhSachGiayToKetQua").EnumerateArray());
+            Assert.StartsWith("Giấy chứng nhận số 41/CC-SKHCN ngày ", paper.GetProperty("TenTepDinhKem").GetString(), StringComparison.Ordinal);
+            Assert.Contains("/tra-cuu-ket-qua/", paper.GetProperty("DuongDanTaiTepTin").GetString(), StringComparison.Ordinal);
         }
 
         foreach (var page in new[] { desk, specialist, leader })

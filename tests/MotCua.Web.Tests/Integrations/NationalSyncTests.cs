@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Core.Dossiers;
 using MotCua.Core.Notifications;
 using MotCua.Web.Features.Dossiers;
@@ -8,8 +9,10 @@ using MotCua.Web.Features.Integrations;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
+using MotCua.Web.Features.Results;
 using MotCua.Web.Tests.Notifications;
 using MotCua.Web.Tests.Notifications.Fakes;
+using MotCua.Web.Tests.Results;
 
 namespace MotCua.Web.Tests.Integrations;
 
@@ -129,6 +132,76 @@ public sealed class NationalSyncTests(NotificationFakes fakes) : IClassFixture<N
         }
         await app.DrainAsync();
         Assert.Contains(fakes.Sms.Requests, r => r.Body.Contains(code, StringComparison.Ordinal));
+    }
+
+    /// <summary>The dossier's national pushes, oldest first, as the portal reads them.</summary>
+    private static async Task<List<(string Kind, JsonElement Data)>> PushesAsync(NotificationsApp app, string code)
+    {
+        await using var db = app.CreateDbContext();
+        var bodies = await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode == code && m.Channel == OutboxChannel.NationalPortal)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => new { m.Kind, m.Body }).ToListAsync();
+        return [.. bodies.Select(b => (b.Kind, JsonDocument.Parse(b.Body).RootElement.GetProperty("data")[0].Clone()))];
+    }
+
+    [Fact]
+    public async Task The_approval_tells_the_portal_the_result_is_ready_and_the_signed_result_goes_back_with_its_number_and_verification_address()
+    {
+        await using var app = new NotificationsApp(fakes);
+        var folder = Directory.CreateTempSubdirectory("motcua-signing");
+        var p12 = Path.Combine(folder.FullName, "signer.p12");
+        await File.WriteAllBytesAsync(p12, TestCertificates.Pkcs12(TestCertificates.Valid(), "123456"));
+        app.Services.GetRequiredService<SigningOptions>().CertificatePath = p12;
+        var code = await ResultFlow.InProcessingAsync(app, ResultFlow.Unique("Công ty Kết Quả Về Cổng"));
+        using (var specialist = await app.LoginAsync("chuyenvien"))
+        {
+            ResultFlow.Redirected(await ResultFlow.RecordAsync(specialist, code, number: "63", summary: "Cấp giấy phép sử dụng thiết bị X-quang"));
+        }
+        await ResultFlow.AppraiseAsync(app, code);
+        using (var leaderApi = await app.ApiClientAsync("lanhdao"))
+        {
+            await ResultFlow.ActAsync(leaderApi, code, "approve");
+        }
+
+        // The approval: "9 Đã xử lý xong", without a result yet (the draft is not signed).
+        var approved = (await PushesAsync(app, code))[^1];
+        Assert.Equal(EventRouting.EventName(DossierEventKind.ResultReady), approved.Kind);
+        Assert.Equal("9", approved.Data.GetProperty("TrangThaiHoSo").GetString());
+        Assert.Equal(0, approved.Data.GetProperty("DanhSachGiayToKetQua").GetArrayLength());
+
+        // The signature: the dossier again, with the signed result's number, date and public verification address.
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var leader = await app.LoginAsync("lanhdao"))
+        {
+            var draft = (await ResultFlow.ResultsAsync(app, code)).Single();
+            ResultFlow.Redirected(await ResultFlow.SignAsync(leader, code, draft.Id, "123456"));
+        }
+        var result = (await ResultFlow.ResultsAsync(app, code)).Single();
+        var signed = (await PushesAsync(app, code))[^1];
+        Assert.Equal(EventRouting.EventName(DossierEventKind.ResultIssued), signed.Kind);
+        Assert.Equal("9", signed.Data.GetProperty("TrangThaiHoSo").GetString());
+        var paper = Assert.Single(signed.Data.GetProperty("DanhSachGiayToKetQua").EnumerateArray());
+        Assert.Equal("Giấy phép số 63/GP-SKHCN ngày 10/03/2025: Cấp giấy phép sử dụng thiết bị X-quang", paper.GetProperty("TenTepDinhKem").GetString());
+        Assert.EndsWith("/tra-cuu-ket-qua/" + result.VerificationCode, paper.GetProperty("DuongDanTaiTepTin").GetString(), StringComparison.Ordinal);
+        // Nothing personal leaves with the link: the verification page names no applicant.
+        Assert.DoesNotContain("Công ty Kết Quả Về Cổng", paper.GetRawText(), StringComparison.Ordinal);
+
+        // The return, and a resend from the ledger, carry it too.
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var desk = await app.ApiClientAsync("motcua"))
+        {
+            await ResultFlow.ActAsync(desk, code, "return", new { delivery = "atDesk" });
+        }
+        var returned = (await PushesAsync(app, code))[^1];
+        Assert.Equal("10", returned.Data.GetProperty("TrangThaiHoSo").GetString());
+        Assert.Single(returned.Data.GetProperty("DanhSachGiayToKetQua").EnumerateArray());
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var control = await app.ApiClientAsync("daumoi"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await control.PostAsync($"/api/reconciliation/{code}/resend", null)).StatusCode);
+        }
+        var resent = (await PushesAsync(app, code))[^1];
+        Assert.Equal("10", resent.Data.GetProperty("TrangThaiHoSo").GetString());
+        Assert.Single(resent.Data.GetProperty("DanhSachGiayToKetQua").EnumerateArray());
     }
 
     [Fact]

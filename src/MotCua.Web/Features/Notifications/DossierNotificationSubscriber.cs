@@ -16,7 +16,7 @@ namespace MotCua.Web.Features.Notifications;
 /// out: the citizen's messages, the officers' alerts, the national-portal sync and the webhooks, added to the dossier's
 /// own save.
 /// </summary>
-public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierSubscriber
+public sealed class DossierNotificationSubscriber(Notifier notifier, INationalResultPapers resultPapers) : IDossierSubscriber
 {
     public async Task OnSavingAsync(AppDbContext db, DossierSaving change, CancellationToken ct)
     {
@@ -55,6 +55,11 @@ public sealed class DossierNotificationSubscriber(Notifier notifier) : IDossierS
                     : null,
                 _ => Notice(dossier, record, assigneeId, decision.LastNote),
             };
+            if (notice is { National: { } national } && dossier.Status is DossierStatus.ResultIssued or DossierStatus.Returned)
+            {
+                // The portal learns of the result with the status that announces it, and again when it is returned.
+                notice = notice with { National = national with { DanhSachGiayToKetQua = await resultPapers.OfAsync(db, dossier, ct) } };
+            }
             if (notice is not null)
             {
                 await notifier.RaiseAsync(db, notice, ct);

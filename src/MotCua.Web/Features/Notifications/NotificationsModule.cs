@@ -23,7 +23,7 @@ public static class NotificationsModule
         services.AddSingleton(new OutboxRandom(Random.Shared));
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService<OutboxWorker>();
-        services.AddScoped<Notifier>().AddScoped<DeskResultAlert>();
+        services.AddScoped<Notifier>().AddScoped<DeskResultAlert>().AddScoped<ResultIssuedNotice>();
         services.AddScoped<DeadlineScan>().AddHostedService<DeadlineScanService>();
         services.AddScoped<SupplementNoticeAlerts>().AddScoped<Dossiers.Supplement.ISupplementNoticeListener>(sp => sp.GetRequiredService<SupplementNoticeAlerts>());
         // What the notifier caches: templates, agency and unit names, the officers an alert goes to.

@@ -13,7 +13,7 @@ using MotCua.Web.Shared.Files;
 namespace MotCua.Web.Features.Reconciliation;
 
 /// <summary>/doi-soat: the per-dossier ledger of a period, the differing dossiers with reason and action, and its Excel export.</summary>
-public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbContext db, IOptions<NotificationOptions> options) : PeriodPageModel(reporting, time)
+public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbContext db, IOptions<NotificationOptions> options, INationalResultPapers resultPapers) : PeriodPageModel(reporting, time)
 {
     public const int PageSize = 50;
 
@@ -54,7 +54,7 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
         {
             return Forbid();
         }
-        var (outcome, error, _) = await LedgerActions.ResendAsync(db, Time, options.Value.NationalPortal, User, AgencyId, code ?? "", ct);
+        var (outcome, error, _) = await LedgerActions.ResendAsync(db, Time, options.Value.NationalPortal, resultPapers, User, AgencyId, code ?? "", ct);
         Message = outcome == LedgerActionOutcome.Done ? $"Đã đưa trạng thái hồ sơ {code} vào hàng đợi gửi Cổng DVCQG." : null;
         Error = outcome == LedgerActionOutcome.Done ? null : error;
         var error0 = Error;

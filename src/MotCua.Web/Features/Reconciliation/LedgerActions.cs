@@ -34,7 +34,7 @@ public static class LedgerActions
 
     /// <summary>Re-enqueues the dossier's current status through the portal sync's own path (a first push when the portal never acknowledged it).</summary>
     public static async Task<(LedgerActionOutcome Outcome, string? Error, Guid? MessageId)> ResendAsync(AppDbContext db, TimeProvider time, NationalPortalOptions portal,
-        ClaimsPrincipal user, int agencyId, string code, CancellationToken ct)
+        INationalResultPapers resultPapers, ClaimsPrincipal user, int agencyId, string code, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == code && d.AgencyId == agencyId, ct);
@@ -45,6 +45,11 @@ public static class LedgerActions
         if (DossierNotificationSubscriber.National(dossier) is not { } snapshot)
         {
             return (LedgerActionOutcome.Conflict, "Hồ sơ chưa nộp (bản nháp) không gửi lên Cổng DVCQG.", null);
+        }
+        if (dossier.Status is DossierStatus.ResultIssued or DossierStatus.Returned)
+        {
+            ArgumentNullException.ThrowIfNull(resultPapers);
+            snapshot = snapshot with { DanhSachGiayToKetQua = await resultPapers.OfAsync(db, dossier, ct) };
         }
         var acknowledged = await db.OutboxMessages.AsNoTracking()
             .AnyAsync(m => m.Channel == OutboxChannel.NationalPortal && m.DossierCode == code && m.AcknowledgedAt != null, ct);

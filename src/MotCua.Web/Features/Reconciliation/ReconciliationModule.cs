@@ -108,14 +108,14 @@ public static class ReconciliationModule
     public sealed record ResendDto(string Code, Guid MessageId);
 
     internal static async Task<Results<Ok<ResendDto>, ProblemHttpResult, ForbidHttpResult>> ResendAsync(
-        string code, ClaimsPrincipal user, AppDbContext db, TimeProvider time, IOptions<NotificationOptions> options, CancellationToken ct)
+        string code, ClaimsPrincipal user, AppDbContext db, TimeProvider time, IOptions<NotificationOptions> options, INationalResultPapers resultPapers, CancellationToken ct)
     {
         if (!LedgerActions.MayAct(user))
         {
             return TypedResults.Forbid();
         }
         var agencyId = user.AgencyId() ?? throw new InvalidOperationException("Officer without agency.");
-        var (outcome, error, id) = await LedgerActions.ResendAsync(db, time, options.Value.NationalPortal, user, agencyId, code, ct);
+        var (outcome, error, id) = await LedgerActions.ResendAsync(db, time, options.Value.NationalPortal, resultPapers, user, agencyId, code, ct);
         return outcome switch
         {
             LedgerActionOutcome.Done => TypedResults.Ok(new ResendDto(code, id!.Value)),

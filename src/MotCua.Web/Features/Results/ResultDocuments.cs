@@ -75,7 +75,8 @@ public sealed class PdfSignatures(IResultSigner signer, SigningOptions options, 
 /// corrects it with a reason. Each action writes its audit entry in the same save; a refused signature is audited too.
 /// </summary>
 public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStore files, PdfSignatures signatures, PublicUrls urls, DossierReferences references,
-    Notifications.DeskResultAlert deskAlert)
+    Notifications.DeskResultAlert deskAlert,
+    Notifications.ResultIssuedNotice issuedNotice)
 {
     public const int MinReasonLength = 5;
 
@@ -272,6 +273,11 @@ public sealed class ResultDocuments(AppDbContext db, TimeProvider time, FileStor
         {
             // An electronic result is ready only once signed: the desk hears of it at the signature.
             await deskAlert.RaiseAsync(db, dossier, ct);
+        }
+        if (dossier.Status is DossierStatus.ResultIssued or DossierStatus.Returned)
+        {
+            // Signed after the approval: the portal has the status already, and now gets the result with it.
+            await issuedNotice.RaiseAsync(db, dossier, ct);
         }
         AuditLog.Append(db, time, user, "result.sign", "ResultDocument", result.DossierCode,
             $"Ký số văn bản kết quả số {result.NumberAndSymbol} của hồ sơ {result.DossierCode}",

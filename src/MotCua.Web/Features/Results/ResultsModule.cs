@@ -19,7 +19,8 @@ public static class ResultsModule
                 ? new SigningServiceSigner(sp.GetRequiredService<IHttpClientFactory>().CreateClient(SigningServiceSigner.HttpClientName), options)
                 : new Pkcs12Signer(options);
         });
-        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>().AddScoped<FormSignatures>().AddScoped<IDeskResultReadiness, DeskResultReadiness>();
+        services.AddScoped<PdfSignatures>().AddScoped<ResultDocuments>().AddScoped<FormSignatures>().AddScoped<IDeskResultReadiness, DeskResultReadiness>()
+            .AddScoped<Notifications.INationalResultPapers, NationalResultPapers>();
         return services.AddDossierSubscriber<ResultApproval>();
     }
 }
