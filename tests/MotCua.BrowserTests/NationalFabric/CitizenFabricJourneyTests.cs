@@ -1,12 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MotCua.BrowserTests.Citizens;
 using MotCua.BrowserTests.Infrastructure;
 using MotCua.Core.Procedures;
 using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.CitizenAccounts;
+using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Shared.Files;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Results;
 
@@ -70,8 +73,10 @@ public sealed class CitizenFabricBrowserApp : BrowserApp
 
 /// <summary>
 /// A citizen's day with the national fabric on a 390 px phone, through the pages only: log in with VNeID on the provider's
-/// own page, see "my dossiers", submit a procedure with a fee on a form prefilled from the identity, pay on the gateway's
-/// page, come back paid with the e-receipt (a PDF with the amount and the payer), and find the dossier in "my dossiers".
+/// own page, see "my dossiers", submit a procedure with a fee on a form prefilled from the identity, reusing with consent
+/// the paper handed in with an earlier dossier instead of uploading it again, pay on the gateway's page, come back paid
+/// with the e-receipt (a PDF with the amount and the payer), find the dossier in "my dossiers", and see the reuse among
+/// the reads of her data on the earlier dossier.
 /// And the citizen who closes the page on the gateway: the gateway's signed IPN settles the payment all the same.
 /// </summary>
 public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) : IClassFixture<CitizenFabricBrowserApp>
@@ -80,6 +85,8 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
     private const float Wait = 60_000;
 
     private const string Procedure = "1.000173";
+
+    private const string PaperName = "Đơn đề nghị cấp chứng chỉ nhân viên bức xạ";
 
     private const string Huong = "079185003421";
 
@@ -106,7 +113,7 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
                 v.OnlineLevel = OnlineServiceLevel.Full;
                 if (v.Papers.Count == 0)
                 {
-                    v.Papers.Add(new ProcedurePaper { Seq = 1, Name = "Đơn đề nghị cấp chứng chỉ nhân viên bức xạ", Required = true });
+                    v.Papers.Add(new ProcedurePaper { Seq = 1, Name = PaperName, Required = true });
                 }
                 if (v.Fees.Count != 1 || v.Fees[0].Amount != Fee)
                 {
@@ -121,6 +128,34 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         {
             CatalogueLock.Release();
         }
+    }
+
+    /// <summary>
+    /// A dossier the citizen handed in at the desk earlier, with the scan of its first paper: what MotCua holds for her ID
+    /// number and offers again.
+    /// </summary>
+    private async Task<string> EarlierDossierAsync()
+    {
+        using var desk = await browser.App.ApiClientAsync("motcua");
+        using var response = await desk.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = Procedure,
+            channel = "direct",
+            applicant = new { name = HuongName, idNumber = Huong, phone = "0905318274", address = "Tuy Hòa, Đắk Lắk" },
+            papers = new[] { new { name = PaperName, present = true } },
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
+        var code = JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!;
+        using var scope = browser.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
+        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
+        var file = scope.ServiceProvider.GetRequiredService<DossierFileStore>()
+            .Save(dossier, new IncomingFile("don-de-nghi-da-nop.pdf", OnlineSubmissionJourneyTests.SmallPdf()), DossierFileKind.Component, browser.App.Clock.GetUtcNow(), "motcua");
+        file.PaperSeq = 1;
+        db.Add(file);
+        await db.SaveChangesAsync();
+        return code;
     }
 
     private async Task<(IBrowserContext Context, IPage Page)> PhoneAsync()
@@ -145,7 +180,7 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
     }
 
     /// <summary>From "my dossiers" through the catalogue to the online form, prefilled from the identity; submitted.</summary>
-    private static async Task<string> SubmitAsync(IPage citizen, Eyes look, string step)
+    private static async Task<string> SubmitAsync(IPage citizen, Eyes look, string step, string? reuseFrom = null)
     {
         await citizen.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).First.ClickAsync();
         await citizen.GetByLabel("Tên hoặc mã thủ tục").FillAsync(Procedure);
@@ -158,7 +193,19 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         await Assertions.Expect(citizen.Locator("#Phone")).ToHaveValueAsync("0905318274", new() { Timeout = Wait });
         await look.CheckAsync(step + "-form-prefilled");
         var papers = citizen.Locator("input[type=file][id^='paper-']");
-        for (var i = 0; i < await papers.CountAsync(); i++)
+        var first = 0;
+        if (reuseFrom is not null)
+        {
+            // The paper handed in with the earlier dossier, offered beside the first paper: chosen, with consent, not uploaded.
+            var choices = citizen.Locator("[data-testid='reuse-choices'][data-paper='0']");
+            var earlier = choices.Locator(".reuse-option").Filter(new() { HasText = "hồ sơ " + reuseFrom });
+            await Assertions.Expect(earlier).ToContainTextAsync(PaperName, new() { Timeout = Wait });
+            await earlier.GetByRole(AriaRole.Radio).CheckAsync();
+            await choices.GetByTestId("reuse-consent").CheckAsync();
+            await look.CheckAsync(step + "-reuse-chosen");
+            first = 1;
+        }
+        for (var i = first; i < await papers.CountAsync(); i++)
         {
             await papers.Nth(i).SetInputFilesAsync(new FilePayload { Name = $"giay-to-{i + 1}.pdf", MimeType = "application/pdf", Buffer = OnlineSubmissionJourneyTests.SmallPdf() });
         }
@@ -183,16 +230,18 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
     }
 
     [Fact]
-    public async Task A_citizen_logs_in_with_VNeID_submits_pays_online_and_gets_the_e_receipt()
+    public async Task A_citizen_logs_in_with_VNeID_submits_with_a_reused_paper_pays_online_and_gets_the_e_receipt()
     {
         var fee = await OnlineProcedureWithFeeAsync();
+        var earlier = await EarlierDossierAsync();
         var amount = fee.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
         var (context, citizen) = await PhoneAsync();
         var look = new Eyes(citizen, "fabric-citizen");
 
         await LoginWithVNeIDAsync(citizen, look);
+        await Assertions.Expect(citizen.GetByTestId("my-dossiers").Locator($"tr[data-code='{earlier}']")).ToBeVisibleAsync(new() { Timeout = Wait });
         await look.CheckAsync("03-my-dossiers");
-        var code = await SubmitAsync(citizen, look, "04");
+        var code = await SubmitAsync(citizen, look, "04", reuseFrom: earlier);
         await ToGatewayAsync(citizen, look, "05", amount);
 
         // Paid on the gateway's page: back on MotCua's return page, paid, with the receipt.
@@ -230,6 +279,17 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
         await Assertions.Expect(panel.GetByTestId("receipt")).ToBeVisibleAsync(new() { Timeout = Wait });
         await Assertions.Expect(panel.GetByTestId("pay-form")).ToHaveCountAsync(0, new() { Timeout = Wait });
         await look.CheckAsync("08-own-dossier-paid");
+
+        // The reuse is filed in the new dossier, and the earlier dossier's page lists it among the reads of her data.
+        await using (var db = browser.App.CreateDbContext())
+        {
+            var reused = await db.Set<MotCua.Web.Features.Reuse.ReusedPaper>().SingleAsync(r => r.Dossier!.Code == code);
+            Assert.Equal((1, earlier), (reused.PaperSeq, reused.SourceDossierCode));
+        }
+        await citizen.GetByTestId("current-citizen").ClickAsync();
+        await citizen.GetByTestId("my-dossiers").Locator($"tr[data-code='{earlier}']").GetByRole(AriaRole.Link, new() { Name = earlier }).ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("readers-list")).ToContainTextAsync("Sử dụng lại giấy tờ cho hồ sơ " + code, new() { Timeout = Wait });
+        await look.CheckAsync("09-earlier-dossier-reuse-read");
 
         await context.CloseAsync();
         Assert.True(look.Problems.Count == 0, $"{look.Problems.Count} problems on the citizen's pages:\n" + string.Join('\n', look.Problems));
