@@ -31,7 +31,9 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
 
     public LedgerReason? Filter { get; private set; }
 
-    public string? Message { get; private set; }
+    /// <summary>What the last action did, shown once after its redirect (a reload does not send it again).</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     public bool MayAct => LedgerActions.MayAct(User);
 
@@ -55,12 +57,21 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
             return Forbid();
         }
         var (outcome, error, _) = await LedgerActions.ResendAsync(db, Time, options.Value.NationalPortal, resultPapers, User, AgencyId, code ?? "", ct);
-        Message = outcome == LedgerActionOutcome.Done ? $"Đã đưa trạng thái hồ sơ {code} vào hàng đợi gửi Cổng DVCQG." : null;
-        Error = outcome == LedgerActionOutcome.Done ? null : error;
-        var error0 = Error;
+        if (outcome == LedgerActionOutcome.Done)
+        {
+            return await DoneAsync($"Đã đưa trạng thái hồ sơ {code} vào hàng đợi gửi Cổng DVCQG.", ct);
+        }
         await LoadAsync(ct);
-        Error ??= error0;
+        Error ??= error;
         return Page();
+    }
+
+    /// <summary>Back to the ledger of the same period with the message: the page is then a plain GET, safe to reload.</summary>
+    private async Task<IActionResult> DoneAsync(string message, CancellationToken ct)
+    {
+        await ResolveAsync(ct);
+        Message = message;
+        return Redirect("/doi-soat?" + Query);
     }
 
     public async Task<IActionResult> OnPostExplainAsync(string code, string reasonCode, string text, CancellationToken ct)
@@ -76,13 +87,9 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
         var (outcome, error) = await LedgerActions.ExplainAsync(db, Time, User, AgencyId, code ?? "", Period, reasonCode, text, ct);
         if (outcome == LedgerActionOutcome.Done)
         {
-            Message = $"Đã lưu giải trình cho hồ sơ {code}.";
-            await LoadAsync(ct);
+            return await DoneAsync($"Đã lưu giải trình cho hồ sơ {code}.", ct);
         }
-        else
-        {
-            Error = error;
-        }
+        Error = error;
         return Page();
     }
 
