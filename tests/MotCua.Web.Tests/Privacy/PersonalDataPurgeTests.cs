@@ -150,7 +150,7 @@ public sealed class PersonalDataPurgeTests
     }
 
     [Fact]
-    public async Task An_expired_dossier_loses_the_applicants_written_supplement_answers()
+    public async Task An_expired_dossier_loses_the_applicants_written_supplement_answers_and_its_postal_recipient()
     {
         await using var app = new MotCuaApp();
         var now = app.Clock.GetUtcNow();
@@ -179,6 +179,13 @@ public sealed class PersonalDataPurgeTests
                     DossierId = id, RequestedAt = closedAt.AddDays(-5), Seq = 1, Round = 1, Paper = "Bản sao CCCD", Problem = "Bản chụp mờ",
                     AnswerText = "Tôi là Đinh Thị Bổ Sung, CCCD 079085007531, xin nộp lại bản rõ.", AnsweredAt = closedAt.AddDays(-4),
                 });
+                db.Set<MotCua.Web.Features.Postal.PostalOrder>().Add(new()
+                {
+                    AgencyId = await db.Dossiers.Where(d => d.Id == id).Select(d => d.AgencyId).SingleAsync(), DossierId = id, DossierCode = code,
+                    Direction = MotCua.Core.Postal.PostalDirection.ResultDelivery, Reference = "BC-" + code, Waybill = "EV" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "VN",
+                    Status = MotCua.Core.Postal.PostalStatus.Delivered, StatusAt = closedAt, RecipientName = "Đinh Thị Bổ Sung", Address = "12 Lê Lợi, phường Tuy Hòa, Đắk Lắk",
+                    Phone = "0905318274", CreatedAt = closedAt.AddDays(-2),
+                });
             }
             await db.SaveChangesAsync();
         }
@@ -193,7 +200,15 @@ public sealed class PersonalDataPurgeTests
                 .Where(i => i.Dossier!.Code == code).Select(i => i.AnswerText).Single();
             Assert.Equal(PersonalData.Anonymised, Answer(oldCode));
             Assert.Contains("079085007531", Answer(recentCode), StringComparison.Ordinal);
+            // The postal recipient goes with the expired dossier; the recent one keeps it.
+            var orders = await db.Set<MotCua.Web.Features.Postal.PostalOrder>().Where(o => o.DossierCode == oldCode || o.DossierCode == recentCode).ToListAsync();
+            var old = orders.Single(o => o.DossierCode == oldCode);
+            Assert.Equal((PersonalData.Anonymised, PersonalData.Anonymised, null), (old.RecipientName, old.Address, old.Phone));
+            Assert.Equal("Đinh Thị Bổ Sung", orders.Single(o => o.DossierCode == recentCode).RecipientName);
         }
+        // Every field kept with the applicant's period is purged with it; the payer on a receipt is an accounting voucher.
+        Assert.Equal(RetentionCategory.DossierApplicant, PersonalData.Find(typeof(MotCua.Web.Features.Postal.PostalOrder), nameof(MotCua.Web.Features.Postal.PostalOrder.Address))!.Retention);
+        Assert.Equal(RetentionCategory.AccountingVoucher, PersonalData.Find(typeof(MotCua.Web.Features.Payments.PaymentReceipt), nameof(MotCua.Web.Features.Payments.PaymentReceipt.PayerName))!.Retention);
         Assert.NotNull(PersonalData.Find(typeof(MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem), nameof(MotCua.Web.Features.Dossiers.Forms.DossierSupplementItem.AnswerText)));
     }
 }

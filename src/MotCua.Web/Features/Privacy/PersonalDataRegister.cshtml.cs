@@ -47,6 +47,7 @@ public sealed class PersonalDataRegisterModel(AppDbContext db, TimeProvider time
         RetentionCategory.OfficerAccount => "Tài khoản cán bộ",
         RetentionCategory.SubjectRequest => "Yêu cầu của chủ thể dữ liệu",
         RetentionCategory.CitizenAccount => "Tài khoản công dân (VNeID)",
+        RetentionCategory.AccountingVoucher => "Chứng từ kế toán (lưu ít nhất 10 năm)",
     };
 
     public static string MaskName(MaskKind m) => m switch

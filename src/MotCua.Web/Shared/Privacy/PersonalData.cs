@@ -33,6 +33,12 @@ public enum RetentionCategory
 
     /// <summary>A citizen's account from their VNeID login: kept while the person uses it.</summary>
     CitizenAccount,
+
+    /// <summary>
+    /// The payer on an electronic fee receipt: an accounting voucher, kept for the accounting law's period (at least ten
+    /// years, Luật Kế toán 2015 Điều 41) whatever the dossier's; never anonymised with the dossier.
+    /// </summary>
+    AccountingVoucher,
 }
 
 /// <summary>How a value is shown to a role that does not need it.</summary>
@@ -117,8 +123,8 @@ public static class PersonalData
         new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Phone), "Số điện thoại do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Digits),
         new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Email), "Thư điện tử do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Email),
         new(typeof(Features.CitizenAccounts.CitizenAccount), nameof(Features.CitizenAccounts.CitizenAccount.Address), "Địa chỉ do VNeID cung cấp", RetentionCategory.CitizenAccount, MaskKind.Address),
-        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerName), "Họ tên người nộp tiền trên biên lai điện tử", RetentionCategory.DossierApplicant, MaskKind.None),
-        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerAddress), "Địa chỉ người nộp tiền trên biên lai điện tử", RetentionCategory.DossierApplicant, MaskKind.Address),
+        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerName), "Họ tên người nộp tiền trên biên lai điện tử", RetentionCategory.AccountingVoucher, MaskKind.None),
+        new(typeof(Features.Payments.PaymentReceipt), nameof(Features.Payments.PaymentReceipt.PayerAddress), "Địa chỉ người nộp tiền trên biên lai điện tử", RetentionCategory.AccountingVoucher, MaskKind.Address),
         new(typeof(Features.Postal.PostalOrder), nameof(Features.Postal.PostalOrder.RecipientName), "Họ tên người nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.None),
         new(typeof(Features.Postal.PostalOrder), nameof(Features.Postal.PostalOrder.Address), "Địa chỉ nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.Address),
         new(typeof(Features.Postal.PostalOrder), nameof(Features.Postal.PostalOrder.Phone), "Số điện thoại người nhận kết quả qua bưu chính", RetentionCategory.DossierApplicant, MaskKind.Digits),
@@ -197,6 +203,10 @@ public static class PersonalData
             "Cho công dân xem hồ sơ của mình, điền sẵn thông tin khi nộp và giữ bản nháp theo tài khoản.",
             PersonalDataPurpose.DossierProcessing,
             "Trong thời gian công dân còn sử dụng tài khoản (chưa tự động xóa)"),
+        new(RetentionCategory.AccountingVoucher, "Người nộp tiền trên biên lai điện tử thu phí, lệ phí",
+            "Lập biên lai điện tử, đối soát thanh toán và hoàn tiền phí, lệ phí của hồ sơ.",
+            PersonalDataPurpose.DossierProcessing,
+            "Theo thời hạn lưu trữ chứng từ kế toán, ít nhất 10 năm (Điều 41 Luật Kế toán 2015); không xóa cùng hồ sơ"),
     ];
 
     public static PersonalField? Find(Type entity, string property) =>

@@ -128,6 +128,13 @@ public static class PersonalDataPurge
         await db.Set<Features.Dossiers.Forms.DossierSupplementItem>()
             .Where(i => i.AnswerText != null && i.AnswerText != PersonalData.Anonymised && query.Any(d => d.Id == i.DossierId))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AnswerText, PersonalData.Anonymised), cancellationToken);
+        // The postal recipient is the applicant or someone they named for the result: their details go with the dossier's.
+        await db.Set<Features.Postal.PostalOrder>()
+            .Where(o => o.RecipientName != PersonalData.Anonymised && query.Any(d => d.Id == o.DossierId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.RecipientName, PersonalData.Anonymised)
+                .SetProperty(o => o.Address, PersonalData.Anonymised)
+                .SetProperty(o => o.Phone, (string?)null), cancellationToken);
         return await query.Where(d => d.ApplicantName != PersonalData.Anonymised)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.ApplicantName, PersonalData.Anonymised)
