@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -223,6 +224,54 @@ public sealed partial class DocumentReuseTests(ReuseServers servers) : IClassFix
         Assert.Contains("data-testid=\"readers-list\"", lookup, StringComparison.Ordinal);
         Assert.Contains("Sử dụng lại giấy tờ cho hồ sơ " + code, lookup, StringComparison.Ordinal);
         Assert.Contains(LookupReaders.ReuseReader, lookup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reuse_chosen_in_a_saved_draft_is_chosen_again_when_the_draft_is_opened_and_used_at_submission()
+    {
+        await using var app = await NewAppAsync(withStore: false);
+        var (earlier, paperFile) = await EarlierDossierAsync(app, "Nguyễn Thị Thanh Hương", Huong, HuongsPdf);
+        var key = "tep-" + paperFile;
+        using var citizen = await CitizenAsync(app, Huong);
+        var csrf = await MotCuaApp.AntiforgeryTokenAsync(citizen, "/nop-truc-tuyen?thu-tuc=" + Procedure);
+        using (var post = new MultipartFormDataContent
+        {
+            { new StringContent(csrf), "__RequestVerificationToken" },
+            { new StringContent(Procedure), "thu-tuc" },
+            { new StringContent("Nguyễn Thị Thanh Hương"), "Name" },
+            { new StringContent("0905318274"), "Phone" },
+            { new StringContent("true"), "Consent" },
+            { new StringContent(key), "reuse-0" },
+            { new StringContent("true"), "reuse-consent-0" },
+        })
+        {
+            var saved = await citizen.PostAsync("/nop-truc-tuyen?handler=SaveDraft", post);
+            Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        }
+        long draftId;
+        await using (var db = app.CreateDbContext())
+        {
+            var draft = await db.OnlineDrafts.SingleAsync(d => d.CitizenAccountId != null && d.ProcedureCode == Procedure);
+            Assert.Equal("0\t" + key + "\t1", draft.ReuseChoices);
+            draftId = draft.Id;
+        }
+
+        // Opened again from "my dossiers": the earlier paper is still the one chosen, with its consent.
+        var reopened = await citizen.GetStringAsync("/nop-truc-tuyen?nhap-cua-toi=" + draftId.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("Đã mở bản nháp", reopened, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + key + "\" checked", reopened, StringComparison.Ordinal);
+        Assert.Matches("name=\"reuse-consent-0\"[^>]*checked", reopened);
+
+        // Submitted from the draft as the form shows it: the paper is reused, not asked for.
+        var response = await SubmitAsync(citizen, [("nhap-cua-toi", draftId.ToString(CultureInfo.InvariantCulture)), ("reuse-0", key), ("reuse-consent-0", "true")]);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(OnlineCode().IsMatch(page), page);
+        var code = OnlineCode().Match(page).Groups[1].Value;
+        await using (var db = app.CreateDbContext())
+        {
+            var reused = await db.ReusedPapers.SingleAsync(r => r.Dossier!.Code == code);
+            Assert.Equal((1, earlier), (reused.PaperSeq, reused.SourceDossierCode));
+        }
     }
 
     [Fact]

@@ -41,6 +41,12 @@ public sealed class OnlineDraft
     /// <summary>The VNeID account the draft was saved under: it is listed on "Hồ sơ của tôi" and opens there on any device.</summary>
     public long? CitizenAccountId { get; set; }
 
+    /// <summary>
+    /// The held documents a citizen logged in with VNeID chose instead of uploads, one line per paper:
+    /// "index, key, consent (1 or 0)" separated by tabs (<see cref="ReuseLines"/>). Checked again at submission.
+    /// </summary>
+    public string? ReuseChoices { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -48,6 +54,23 @@ public sealed class OnlineDraft
     public DateTimeOffset ExpiresAt { get; set; }
 
     public List<OnlineDraftFile> Files { get; set; } = [];
+
+    /// <summary>The reuse choices as stored, or none.</summary>
+    public IReadOnlyList<(int Index, string Key, bool Consent)> ReuseLines() =>
+        string.IsNullOrEmpty(ReuseChoices)
+            ? []
+            : [.. ReuseChoices.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split('\t'))
+                .Where(p => p.Length == 3 && int.TryParse(p[0], System.Globalization.CultureInfo.InvariantCulture, out _))
+                .Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1], p[2] == "1"))];
+
+    /// <summary>The choices in their stored form; null when there are none.</summary>
+    public static string? FormatReuse(IEnumerable<(int Index, string Key, bool Consent)> choices)
+    {
+        var lines = choices.OrderBy(c => c.Index)
+            .Select(c => c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\t" + c.Key + "\t" + (c.Consent ? "1" : "0")).ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
 }
 
 /// <summary>A paper already uploaded to a draft (the file itself sits in the shared file store).</summary>
@@ -90,6 +113,7 @@ internal sealed class OnlineDraftConfiguration : IEntityTypeConfiguration<Online
         b.Property(d => d.ApplicantKind).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.OrganisationName).HasMaxLength(300);
         b.Property(d => d.TaxCode).HasMaxLength(20);
+        b.Property(d => d.ReuseChoices).HasMaxLength(4000);
         b.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Files).WithOne(f => f.Draft).HasForeignKey(f => f.DraftId).OnDelete(DeleteBehavior.Cascade);
         DossierModel.UtcTicks(b);

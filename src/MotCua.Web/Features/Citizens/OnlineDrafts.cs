@@ -125,7 +125,7 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
     /// </summary>
     public async Task<(OnlineDraft Draft, string? Token)> SaveAsync(OnlineDraft? existing, int agencyId, string procedureCode, DraftFields fields,
         IReadOnlyList<(int PaperIndex, IncomingFile File)> uploads, string? procedureName, CancellationToken ct, HttpRequest? request = null,
-        long? citizenAccountId = null)
+        long? citizenAccountId = null, IReadOnlyList<(int Index, string Key, bool Consent)>? reuse = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(uploads);
@@ -147,6 +147,8 @@ public sealed class OnlineDrafts(AppDbContext db, TimeProvider time, FileStore f
         draft.ApplicantKind = fields.Kind;
         draft.OrganisationName = fields.Kind == ApplicantKind.Organisation ? TextSearch.NfcOrNull(fields.OrganisationName?.Trim()) : null;
         draft.TaxCode = fields.Kind == ApplicantKind.Organisation ? TextSearch.NfcOrNull(fields.TaxCode?.Trim()) : null;
+        // Only a draft kept with a VNeID account may name held documents: they are that person's, checked again at submission.
+        draft.ReuseChoices = draft.CitizenAccountId is null ? null : OnlineDraft.FormatReuse(reuse ?? []);
         draft.UpdatedAt = now;
         draft.ExpiresAt = now.AddDays(ExpiryDays);
 

@@ -128,6 +128,14 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             }
             (Name, IdNumber, Phone, Email, Address) = (Draft!.Name, Citizen.IdNumber, Draft.Phone, Draft.Email, Draft.Address);
             (Kind, OrganisationName, TaxCode) = (Draft.ApplicantKind, Draft.OrganisationName, Draft.TaxCode);
+            foreach (var (index, key, consent) in Draft.ReuseLines())
+            {
+                ChosenReuse[index] = key;
+                if (consent)
+                {
+                    ReuseConsents.Add(index);
+                }
+            }
             Message = "Đã mở bản nháp. Ông/Bà bổ sung thông tin, tệp còn thiếu rồi nộp hồ sơ; bản nháp được giữ đến ngày " + Draft.ExpiresAt.ToVnDate() + ".";
         }
         else if (!string.IsNullOrWhiteSpace(DraftToken))
@@ -174,7 +182,7 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
             return Page();
         }
         var (draft, token) = await drafts.SaveAsync(Draft, agencyId.Value, Version.Procedure!.Code, fields,
-            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, Request, Citizen?.AccountId);
+            uploads.Select(u => (u.Key, u.Value)).ToList(), Version.Name, ct, Request, Citizen?.AccountId, DraftReuse(Version.Papers.Count, uploads));
         Draft = draft;
         NewDraftToken = token;
         DraftToken = token ?? DraftToken;
@@ -269,6 +277,33 @@ public sealed class SubmitModel(AppDbContext db, ReceiveDossier receipt, OnlineD
         }
         Submitted = result.Dossier;
         return Page();
+    }
+
+    /// <summary>
+    /// The held documents chosen in the posted form for papers without an upload, with their consent boxes, kept with a
+    /// draft of a citizen logged in with VNeID (and shown again as chosen); nothing is opened until the submission.
+    /// </summary>
+    private List<(int Index, string Key, bool Consent)> DraftReuse(int count, Dictionary<int, IncomingFile> uploads)
+    {
+        var chosen = new List<(int, string, bool)>();
+        for (var i = 0; i < count; i++)
+        {
+            if (Request.Form[ReuseField(i)].ToString() is not { Length: > 0 and <= 200 } key)
+            {
+                continue;
+            }
+            var consent = string.Equals(Request.Form[ReuseConsentField(i)].ToString(), "true", StringComparison.Ordinal);
+            ChosenReuse[i] = key;
+            if (consent)
+            {
+                ReuseConsents.Add(i);
+            }
+            if (Citizen is not null && Kind != ApplicantKind.Organisation && !uploads.ContainsKey(i) && !key.Contains('\t', StringComparison.Ordinal) && !key.Contains('\n', StringComparison.Ordinal))
+            {
+                chosen.Add((i, key, consent));
+            }
+        }
+        return chosen;
     }
 
     /// <summary>

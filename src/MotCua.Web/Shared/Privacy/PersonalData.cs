@@ -158,6 +158,7 @@ public static class PersonalData
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.CitizenAccountId), "Mã dòng tài khoản công dân giữ bản nháp, không tự định danh ai."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.OrganisationName), "Tên tổ chức nộp hồ sơ nháp, không phải dữ liệu cá nhân."),
         new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.TaxCode), "Mã số thuế của tổ chức, không phải dữ liệu cá nhân."),
+        new(typeof(Features.Citizens.OnlineDraft), nameof(Features.Citizens.OnlineDraft.ReuseChoices), "Mã giấy tờ đang lưu mà công dân chọn dùng lại, không tự định danh ai; mở lại theo số định danh của tài khoản."),
         new(typeof(Features.Catalogue.ProcedureVersion), nameof(Features.Catalogue.ProcedureVersion.ApplicantTypes), "Đối tượng thực hiện thủ tục (loại), không định danh ai."),
         new(typeof(OutboxMessage), nameof(OutboxMessage.RecipientUserId), "Mã tài khoản cán bộ nhận thông báo nội bộ."),
         new(typeof(AppUser), nameof(AppUser.EmailConfirmed), "Cờ kỹ thuật của tài khoản."),

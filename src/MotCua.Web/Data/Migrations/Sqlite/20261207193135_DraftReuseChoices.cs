@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DraftReuseChoices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReuseChoices",
+                table: "OnlineDrafts",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReuseChoices",
+                table: "OnlineDrafts");
+        }
+    }
+}
