@@ -162,8 +162,8 @@ run_tests core Sqlite tests/MotCua.Core.Tests --collect:"XPlat Code Coverage" --
   DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura \
   DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Include="[MotCua.Core]*"
 run_tests web-sqlite Sqlite tests/MotCua.Web.Tests
-# Its tests wait on the server more than the SQLite run's do: four classes at a time instead of one per core took the
-# phase from 429 s to 362 s on the 2-core machine (docs/performance.md, "Test time").
+# Its tests wait on the server more than the SQLite run's do, so four classes at a time fill the cores the waits leave
+# idle (measured in docs/performance.md, "Test time").
 run_tests web-postgres Postgres tests/MotCua.Web.Tests -- xUnit.MaxParallelThreads=4
 run_tests browser-sqlite Sqlite tests/MotCua.BrowserTests
 run_tests browser-postgres Postgres tests/MotCua.BrowserTests

@@ -8,6 +8,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
+using MotCua.Web.Tests.Reconciliation;
 
 namespace MotCua.BrowserTests.NationalFabric;
 
@@ -56,24 +57,6 @@ public sealed class ReconciliationJourneyTests(NationalPortalBrowserApp browser)
         return (agencyId, json.RootElement.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList());
     }
 
-    /// <summary>What the outbox holds of a dossier's pushes to the portal, as it would have after months of running.</summary>
-    private static OutboxMessage Pushed(int agencyId, string dossier, int status, DateTimeOffset at, OutboxStatus state, DateTimeOffset? acknowledgedAt) => new()
-    {
-        AgencyId = agencyId,
-        Kind = "dossier.status",
-        Channel = OutboxChannel.NationalPortal,
-        Recipient = "dvcqg",
-        DossierCode = dossier,
-        Body = "{\"service\":\"DongBoHoSoMC\",\"data\":[{\"MaHoSo\":\"" + dossier + "\",\"TrangThaiHoSo\":\"" + status.ToString(CultureInfo.InvariantCulture) + "\"}]}",
-        Status = state,
-        Attempts = state == OutboxStatus.Dead ? 3 : 0,
-        LastError = state == OutboxStatus.Dead ? "Cổng DVCQG trả về HTTP 503" : null,
-        CreatedAt = at,
-        NextAttemptAt = at,
-        DeliveredAt = acknowledgedAt,
-        AcknowledgedAt = acknowledgedAt,
-    };
-
     private async Task AddAsync(params OutboxMessage[] messages)
     {
         await using var db = browser.App.CreateDbContext();
@@ -93,11 +76,11 @@ public sealed class ReconciliationJourneyTests(NationalPortalBrowserApp browser)
         var (notSent, failed, differs, late, agreed, afterCutoff) = (codes[0], codes[1], codes[2], codes[3], codes[4], codes[5]);
         var done = at.AddDays(6);
         await AddAsync(
-            Pushed(agencyId, failed, 10, done, OutboxStatus.Dead, null),
-            Pushed(agencyId, differs, 2, at, OutboxStatus.Delivered, at.AddMinutes(5)),
-            Pushed(agencyId, late, 10, done, OutboxStatus.Delivered, new DateTimeOffset(2025, 1, 6, 9, 0, 0, Vn)),
-            Pushed(agencyId, agreed, 10, done, OutboxStatus.Delivered, done.AddMinutes(5)),
-            Pushed(agencyId, afterCutoff, 10, new DateTimeOffset(2024, 12, 22, 9, 0, 0, Vn), OutboxStatus.Delivered, new DateTimeOffset(2024, 12, 22, 9, 5, 0, Vn)));
+            LedgerReasonTests.Message(agencyId, failed, 10, done, OutboxStatus.Dead, null),
+            LedgerReasonTests.Message(agencyId, differs, 2, at, OutboxStatus.Delivered, at.AddMinutes(5)),
+            LedgerReasonTests.Message(agencyId, late, 10, done, OutboxStatus.Delivered, new DateTimeOffset(2025, 1, 6, 9, 0, 0, Vn)),
+            LedgerReasonTests.Message(agencyId, agreed, 10, done, OutboxStatus.Delivered, done.AddMinutes(5)),
+            LedgerReasonTests.Message(agencyId, afterCutoff, 10, new DateTimeOffset(2024, 12, 22, 9, 0, 0, Vn), OutboxStatus.Delivered, new DateTimeOffset(2024, 12, 22, 9, 5, 0, Vn)));
 
         // From the officer's home, through the menu, to the ledger of Q4/2024.
         var officer = await browser.LoginAsync("daumoi");

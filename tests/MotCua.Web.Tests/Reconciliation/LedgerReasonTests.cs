@@ -31,7 +31,7 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
 
     /// <summary>A portal message for a dossier carrying status <paramref name="code"/>, in the outbox's shape.</summary>
-    internal static OutboxMessage Message(int agencyId, string dossier, int code, DateTimeOffset at, OutboxStatus status, DateTimeOffset? acknowledgedAt) => new()
+    public static OutboxMessage Message(int agencyId, string dossier, int code, DateTimeOffset at, OutboxStatus status, DateTimeOffset? acknowledgedAt) => new()
     {
         AgencyId = agencyId,
         Kind = "dossier.status",

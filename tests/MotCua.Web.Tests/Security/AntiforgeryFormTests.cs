@@ -5,8 +5,8 @@ namespace MotCua.Web.Tests.Security;
 
 /// <summary>
 /// A posted form whose address is written out (action="…") gets no antiforgery token from the form tag helper unless it
-/// asks for one; without it every post answers 400 and the page's action silently never works (the reconciliation
-/// ledger's resend and explanation did, until a journey clicked them).
+/// asks for one; without it every post answers 400 and the page's action never works, while tests that call the API
+/// instead stay green.
 /// </summary>
 public sealed partial class AntiforgeryFormTests
 {
