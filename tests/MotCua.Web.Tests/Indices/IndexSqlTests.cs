@@ -113,6 +113,7 @@ public sealed class IndexSqlTests(MotCuaApp app) : IClassFixture<MotCuaApp>
                 d.PaymentStatus = rng.Next(0, 3) switch { 0 => PaymentStatus.Unpaid, 1 => PaymentStatus.PaidAtDesk, _ => PaymentStatus.PaidOnline };
                 d.ComponentsDigitised = rng.Next(0, 2) == 0;
                 d.ResultDigitised = rng.Next(0, 4) == 0;
+                d.ReusedDigitisedData = rng.Next(0, 3) == 0;
                 d.ReturnMethod = d.CompletedAt is null ? null : rng.Next(0, 3) switch { 0 => ResultDelivery.Online, 1 => ResultDelivery.ByPost, _ => ResultDelivery.AtDesk };
                 var unit = rng.Next(0, units.Count + 1);
                 DossierProjection.Apply(row, DossierProjection.Classify(DossierProjection.State.Of(d)));

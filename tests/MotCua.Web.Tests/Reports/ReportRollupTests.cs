@@ -161,7 +161,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
         }
 
         // After its acknowledgement the open dossier is taken by a unit (pinned at the first transfer unless its plan
-        // named one: the synced count moves with it), and its fee is paid online and its papers digitised.
+        // named one: the synced count moves with it), and its fee is paid online, its papers digitised and a reuse recorded.
         var other = 0;
         await using (var db = app.CreateDbContext())
         {
@@ -173,6 +173,7 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
             d.FeeAmount = 500_000;
             d.PaymentStatus = PaymentStatus.PaidOnline;
             d.ComponentsDigitised = true;
+            d.ReusedDigitisedData = true;
             d.Version++;
         });
 
@@ -217,15 +218,16 @@ public sealed class ReportRollupTests(MotCuaApp app) : IClassFixture<MotCuaApp>
     [Fact]
     public void Overdue_runs_from_the_later_of_receipt_and_due_day_to_the_closing_day()
     {
-        // Received on day 100 (local), due on day 103, closed on day 110: overdue at the boundaries of days 104..110.
+        // Received on day 100 (local) with a reused document, due on day 103, closed on day 110: overdue at the boundaries of days 104..110.
         static long At(int day, int hour) => ((long)day * ReportRollup.DayTicks) - ReportRollup.Offset + (hour * TimeSpan.TicksPerHour);
         var s = new ReportRollup.Snapshot(1, 5, 2, 3, true, DossierChannel.Direct, At(100, 9), At(103, 17), At(100, 9), null,
-            At(110, 10), MotCua.Core.Reports.ClosingKind.Resolved, At(111, 8), MotCua.Core.Reports.ClosingKind.Resolved, 0, PaymentStatus.Unpaid, false, false, null, null);
+            At(110, 10), MotCua.Core.Reports.ClosingKind.Resolved, At(111, 8), MotCua.Core.Reports.ClosingKind.Resolved, 0, PaymentStatus.Unpaid, false, false, true, null, null);
         var into = new Dictionary<ReportRollup.Key, ReportRollup.Counts>();
         ReportRollup.Contribute(s, +1, into);
         int Measure(int day, string column) => into.TryGetValue(new ReportRollup.Key(1, 5, 2, 3, day), out var c)
             ? c.M[Array.IndexOf(ReportRollup.Columns, column)] : 0;
         Assert.Equal(1, Measure(100, nameof(ReportDayCount.ReceivedDirect)));
+        Assert.Equal(1, Measure(100, nameof(ReportDayCount.ReceivedReused)));
         Assert.Equal(1, Measure(103, nameof(ReportDayCount.OverdueFrom)));
         Assert.Equal(1, Measure(110, nameof(ReportDayCount.OverdueTo)));
         Assert.Equal(1, Measure(110, nameof(ReportDayCount.Late)));

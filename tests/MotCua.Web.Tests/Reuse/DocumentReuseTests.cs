@@ -182,7 +182,7 @@ public sealed partial class DocumentReuseTests(ReuseServers servers) : IClassFix
         var (earlier, paperFile) = await EarlierDossierAsync(app, "Nguyễn Thị Thanh Hương", Huong, HuongsPdf);
         var result = await IssuedResultAsync(app, earlier, "Giấy phép hoạt động dịch vụ");
         var revoked = await IssuedResultAsync(app, earlier, "Giấy phép đã thu hồi", ResultStatus.Revoked);
-        var (_, binhsFile) = await EarlierDossierAsync(app, "Trần Văn Bình", Binh, BinhsPdf);
+        var (binhsEarlier, binhsFile) = await EarlierDossierAsync(app, "Trần Văn Bình", Binh, BinhsPdf);
 
         using var citizen = await CitizenAsync(app, Huong);
         var form = await citizen.GetStringAsync("/nop-truc-tuyen?thu-tuc=" + Procedure);
@@ -224,6 +224,22 @@ public sealed partial class DocumentReuseTests(ReuseServers servers) : IClassFix
         Assert.Contains("data-testid=\"readers-list\"", lookup, StringComparison.Ordinal);
         Assert.Contains("Sử dụng lại giấy tờ cho hồ sơ " + code, lookup, StringComparison.Ordinal);
         Assert.Contains(LookupReaders.ReuseReader, lookup, StringComparison.Ordinal);
+
+        // Once the desk receives it, the dossier counts for the 766 index's reuse of digitised data (6.3); the two desk
+        // dossiers, with papers handed in, do not.
+        using var desk = await app.ApiClientAsync("motcua");
+        var current = await desk.GetFromJsonAsync<JsonElement>("/api/dossiers/" + code);
+        using (var received = await desk.PostAsJsonAsync("/api/dossiers/" + code + "/actions", new { action = "receive", rowVersion = current.GetProperty("rowVersion").GetInt64() }))
+        {
+            Assert.True(received.IsSuccessStatusCode, await received.Content.ReadAsStringAsync());
+        }
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var index = await desk.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/indices/766?from={today.AddDays(-1):yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        var reuse = index.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("indicators").EnumerateArray())
+            .Single(i => i.GetProperty("code").GetString() == "6.3");
+        Assert.Equal((1, 3), (reuse.GetProperty("numerator").GetInt32(), reuse.GetProperty("denominator").GetInt32()));
+        Assert.Equal(new[] { binhsEarlier, earlier }.Order(StringComparer.Ordinal),
+            reuse.GetProperty("lostItems").GetProperty("items").EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal));
     }
 
     [Fact]

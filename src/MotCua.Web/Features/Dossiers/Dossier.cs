@@ -169,6 +169,9 @@ public sealed class Dossier
     /// <summary>The dossier's components were scanned and stored (số hóa thành phần hồ sơ).</summary>
     public bool ComponentsDigitised { get; set; }
 
+    /// <summary>A paper was satisfied by a document already held for the applicant (tái sử dụng dữ liệu số hóa), with their consent.</summary>
+    public bool ReusedDigitisedData { get; set; }
+
     /// <summary>In đồng (no fractions).</summary>
     public long FeeAmount { get; set; }
 

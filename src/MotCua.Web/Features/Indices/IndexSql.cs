@@ -10,15 +10,15 @@ namespace MotCua.Web.Features.Indices;
 
 /// <summary>The dossier counts one unit (or the agency, summed) contributes to the 766 index's counting indicators.</summary>
 public sealed record IndexDossierCounts(
-    int Standings, int Late, int Received, int Synced, int Online, int FeeCharged, int FeePaidOnline, int Resolved, int ResolvedElectronic, int Digitised)
+    int Standings, int Late, int Received, int Synced, int Online, int FeeCharged, int FeePaidOnline, int Resolved, int ResolvedElectronic, int Digitised, int Reused)
 {
-    public static IndexDossierCounts Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static IndexDossierCounts Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public IndexDossierCounts Plus(IndexDossierCounts o)
     {
         ArgumentNullException.ThrowIfNull(o);
         return new(Standings + o.Standings, Late + o.Late, Received + o.Received, Synced + o.Synced, Online + o.Online, FeeCharged + o.FeeCharged,
-            FeePaidOnline + o.FeePaidOnline, Resolved + o.Resolved, ResolvedElectronic + o.ResolvedElectronic, Digitised + o.Digitised);
+            FeePaidOnline + o.FeePaidOnline, Resolved + o.Resolved, ResolvedElectronic + o.ResolvedElectronic, Digitised + o.Digitised, Reused + o.Reused);
     }
 }
 
@@ -75,8 +75,7 @@ public sealed record IndexCounts(IReadOnlyDictionary<string, IndexDossierCounts>
             [Index766Measure.CitizenSatisfaction] = new(valid.Sum(b => b.Total), valid.Sum(b => b.MaxTotal), LostItemKind.Ballot, below.Count, below),
             [Index766Measure.ResolvedWithElectronicResult] = Dossiers(c.ResolvedElectronic, c.Resolved),
             [Index766Measure.DossiersDigitised] = Dossiers(c.Digitised, c.Received),
-            // The system records no reuse of digitised data yet (DossierFact.ReusedDigitisedData is never set).
-            [Index766Measure.DossiersReusingDigitisedData] = Dossiers(0, c.Received),
+            [Index766Measure.DossiersReusingDigitisedData] = Dossiers(c.Reused, c.Received),
         };
     }
 }
@@ -94,7 +93,7 @@ public static class IndexSql
     private const string Columns = """
         COALESCE("UnitId", 0) AS k, "ProcedureId" AS pr, "DossierId" AS id, "ReceivedAt" AS r, "DueAt" AS du, "ClosedAt" AS c, "ClosedKind" AS ck,
         "Channel" AS ch, "FeeAmount" AS fee, "PaymentStatus" AS pay, "ReturnMethod" AS rm, "ComponentsDigitised" AS cd, "ResultDigitised" AS rd,
-        "SyncedAt" AS sy
+        "SyncedAt" AS sy, "ReusedDigitisedData" AS ru
         """;
 
     private static string ReceivedInPeriod(string unit) => $"""SELECT {Columns} FROM "ReportDossiers" WHERE {ReportRanges.Received(unit)}""";
@@ -153,7 +152,7 @@ public static class IndexSql
             SELECT "UnitId", "ProcedureId",
               SUM({Received}), SUM("Late"), SUM("OverdueFrom" - "OverdueTo"),
               SUM("ReceivedOnline"), SUM("ReceivedFee"), SUM("ReceivedFeePaidOnline"), SUM("Early" + "OnTime" + "Late"), SUM("ResolvedOnline"),
-              SUM("ReceivedDigitised"), SUM("ReceivedPaidOnline"), SUM(CASE WHEN "SyncDay" < @ed THEN "Synced" ELSE 0 END)
+              SUM("ReceivedDigitised"), SUM("ReceivedPaidOnline"), SUM(CASE WHEN "SyncDay" < @ed THEN "Synced" ELSE 0 END), SUM("ReceivedReused")
             FROM "ReportDayCounts" WHERE "AgencyId" = @agency AND "Day" >= @sd AND "Day" < @ed{ReportQueries.RollupUnit(unitId)}
             GROUP BY "UnitId", "ProcedureId"
             """;
@@ -170,7 +169,7 @@ public static class IndexSql
                 while (await reader.ReadAsync(ct))
                 {
                     int At(int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-                    inPeriod[ReportQueries.Key(reader.GetValue(0)) + "/" + ReportQueries.Key(reader.GetValue(1))] = [.. Enumerable.Range(2, 11).Select(At)];
+                    inPeriod[ReportQueries.Key(reader.GetValue(0)) + "/" + ReportQueries.Key(reader.GetValue(1))] = [.. Enumerable.Range(2, 12).Select(At)];
                 }
             }
             var byUnit = new Dictionary<string, IndexDossierCounts>(StringComparer.Ordinal);
@@ -178,7 +177,7 @@ public static class IndexSql
             foreach (var key in inPeriod.Keys.Union(atStart.Keys))
             {
                 var (open, overdue) = atStart.GetValueOrDefault(key);
-                var p = inPeriod.GetValueOrDefault(key) ?? new int[11];
+                var p = inPeriod.GetValueOrDefault(key) ?? new int[12];
                 var carried = (int)open;
                 var received = p[0];
                 if (carried + received == 0)
@@ -187,7 +186,7 @@ public static class IndexSql
                 }
                 var k = key[..key.IndexOf('/', StringComparison.Ordinal)];
                 var pr = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
-                var row = new IndexDossierCounts(carried + received, p[1] + (int)overdue + p[2] - (int)dueLater.GetValueOrDefault(key), received, p[10], p[3], p[4], p[5], p[6], p[7], p[8]);
+                var row = new IndexDossierCounts(carried + received, p[1] + (int)overdue + p[2] - (int)dueLater.GetValueOrDefault(key), received, p[10], p[3], p[4], p[5], p[6], p[7], p[8], p[11]);
                 byUnit[k] = byUnit.TryGetValue(k, out var sum) ? sum.Plus(row) : row;
                 if (row.Received > 0)
                 {
@@ -264,7 +263,7 @@ public static class IndexSql
         Index766Measure.FeeDossiersPaidOnline => "r >= @s AND fee > 0 AND pay <> 'PaidOnline'",
         Index766Measure.ResolvedWithElectronicResult => $"{Resolved} AND (rm IS NULL OR rm <> 'Online')",
         Index766Measure.DossiersDigitised => "r >= @s AND NOT (cd OR rd)",
-        Index766Measure.DossiersReusingDigitisedData => "r >= @s",
+        Index766Measure.DossiersReusingDigitisedData => "r >= @s AND NOT ru",
         Index766Measure.None or Index766Measure.ProceduresDisclosedOnTime or Index766Measure.ProceduresOnline
             or Index766Measure.OnlineProceduresWithDossiers or Index766Measure.FeeProceduresPaidOnline or Index766Measure.CitizenSatisfaction => null,
     };

@@ -29,7 +29,7 @@ public static class DossierFacts
         long Id, string Code, int AgencyId, int? UnitId, string? UnitName, int FieldId, string FieldName, int ProcedureId, string ProcedureName,
         DossierChannel Channel, DossierStatus Status, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
         DateTimeOffset? RescheduledDueAt, DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, DateTimeOffset? ClosedAt,
-        ResultDelivery? ReturnMethod, OnlineServiceLevel OnlineLevel, bool ComponentsDigitised, bool ResultDigitised, long FeeAmount,
+        ResultDelivery? ReturnMethod, OnlineServiceLevel OnlineLevel, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData, long FeeAmount,
         PaymentStatus Payment, bool Imported);
 
     /// <summary>The dossiers a period's report, index or scoring can see, as Core facts, with those of the agencies merged into it by the period's end.</summary>
@@ -71,7 +71,7 @@ public static class DossierFacts
         var rows = await candidates
             .Select(x => new Row(x.d.Id, x.d.Code, x.d.AgencyId, x.r.UnitId, x.r.UnitName, x.r.FieldId, x.r.FieldName, x.r.ProcedureId,
                 x.d.ProcedureName, x.d.Channel, x.d.Status, x.d.SubmittedAt, x.d.ReceivedAt, x.d.DueAt, x.d.RescheduledDueAt, x.d.CompletedAt, x.d.ReturnedAt,
-                x.d.ClosedAt, x.d.ReturnMethod, x.r.OnlineLevel, x.d.ComponentsDigitised, x.d.ResultDigitised, x.d.FeeAmount, x.d.PaymentStatus, x.d.Imported))
+                x.d.ClosedAt, x.d.ReturnMethod, x.r.OnlineLevel, x.d.ComponentsDigitised, x.d.ResultDigitised, x.d.ReusedDigitisedData, x.d.FeeAmount, x.d.PaymentStatus, x.d.Imported))
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -118,6 +118,7 @@ public static class DossierFacts
                 OnlineLevel = r.OnlineLevel,
                 ComponentsDigitised = r.ComponentsDigitised,
                 ResultDigitised = r.ResultDigitised,
+                ReusedDigitisedData = r.ReusedDigitisedData,
                 ElectronicResult = r.ReturnMethod == ResultDelivery.Online,
                 FeeCharged = r.FeeAmount > 0,
                 PaidOnline = r.Payment == PaymentStatus.PaidOnline,

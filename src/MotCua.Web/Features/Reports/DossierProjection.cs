@@ -29,11 +29,11 @@ public static class DossierProjection
     internal readonly record struct State(
         DossierStatus Status, DossierChannel Channel, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
         DateTimeOffset? CompletedAt, DateTimeOffset? ReturnedAt, DateTimeOffset? ClosedAt, long FeeAmount, PaymentStatus Payment,
-        ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised)
+        ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData)
     {
         public static State Of(Dossier d) => new(
             d.Status, d.Channel, d.SubmittedAt, d.ReceivedAt, d.DueAt, d.CompletedAt, d.ReturnedAt, d.ClosedAt, d.FeeAmount, d.PaymentStatus,
-            d.ReturnMethod, d.ComponentsDigitised, d.ResultDigitised);
+            d.ReturnMethod, d.ComponentsDigitised, d.ResultDigitised, d.ReusedDigitisedData);
 
         // By property name: a lambda per property would build an expression tree on every save.
         public static State Original(EntityEntry<Dossier> e)
@@ -46,7 +46,7 @@ public static class DossierProjection
                 o.GetValue<DateTimeOffset?>(nameof(Dossier.ReturnedAt)), o.GetValue<DateTimeOffset?>(nameof(Dossier.ClosedAt)),
                 o.GetValue<long>(nameof(Dossier.FeeAmount)), o.GetValue<PaymentStatus>(nameof(Dossier.PaymentStatus)),
                 o.GetValue<ResultDelivery?>(nameof(Dossier.ReturnMethod)), o.GetValue<bool>(nameof(Dossier.ComponentsDigitised)),
-                o.GetValue<bool>(nameof(Dossier.ResultDigitised)));
+                o.GetValue<bool>(nameof(Dossier.ResultDigitised)), o.GetValue<bool>(nameof(Dossier.ReusedDigitisedData)));
         }
     }
 
@@ -54,7 +54,7 @@ public static class DossierProjection
     internal readonly record struct Classified(
         bool Counted, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? DeskRefusedAt,
         long ClosedAt, ClosingKind? ClosedKind, long ClosedAtReturn, ClosingKind? ClosedKindReturn, DossierChannel Channel,
-        long FeeAmount, PaymentStatus Payment, ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised);
+        long FeeAmount, PaymentStatus Payment, ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData);
 
     /// <summary>Core's classification of one dossier state, as the columns of its row.</summary>
     internal static Classified Classify(State s)
@@ -66,7 +66,7 @@ public static class DossierProjection
             fact is not null, s.SubmittedAt, s.ReceivedAt, s.DueAt,
             fact is null ? Instants.Of(s.Status, s.ClosedAt).DeskRefused : null,
             completion?.At.UtcTicks ?? Open, completion?.Kind, ret?.At.UtcTicks ?? Open, ret?.Kind,
-            s.Channel, s.FeeAmount, s.Payment, s.ReturnMethod, s.ComponentsDigitised, s.ResultDigitised);
+            s.Channel, s.FeeAmount, s.Payment, s.ReturnMethod, s.ComponentsDigitised, s.ResultDigitised, s.ReusedDigitisedData);
     }
 
     /// <summary>Writes the state-derived columns; EF updates only the columns whose value changes.</summary>
@@ -87,6 +87,7 @@ public static class DossierProjection
         row.ReturnMethod = c.ReturnMethod;
         row.ComponentsDigitised = c.ComponentsDigitised;
         row.ResultDigitised = c.ResultDigitised;
+        row.ReusedDigitisedData = c.ReusedDigitisedData;
     }
 
     /// <summary>

@@ -77,6 +77,8 @@ public sealed class ReportDossier
     public bool ComponentsDigitised { get; set; }
 
     public bool ResultDigitised { get; set; }
+
+    public bool ReusedDigitisedData { get; set; }
 }
 
 internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<ReportDossier>
@@ -95,7 +97,7 @@ internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<Repo
         b.HasIndex(r => new { r.AgencyId, r.ReceivedAt }, "IX_ReportDossiers_Received").IncludeProperties(r => new
         {
             r.DossierId, r.Counted, r.UnitId, r.FieldId, r.ProcedureId, r.DueAt, r.ClosedAt, r.ClosedKind,
-            r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.SyncedAt,
+            r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.SyncedAt,
             r.Channel, r.PaymentStatus, r.ReturnMethod,
         });
         // "Open at the period's start" is an interval stabbing query, which a B-tree cannot answer without scanning
@@ -107,7 +109,7 @@ internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<Repo
             .IncludeProperties(r => new
             {
                 r.DossierId, r.Counted, r.UnitId, r.FieldId, r.ProcedureId, r.DueAt, r.ClosedAt, r.ClosedKind,
-                r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.SyncedAt,
+                r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.SyncedAt,
                 r.Channel, r.PaymentStatus, r.ReturnMethod,
             });
         // The in-memory facts (drill-downs, scoring) and the dashboard find "open at an instant" by the closing instant.

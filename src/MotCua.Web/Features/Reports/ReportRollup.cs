@@ -57,6 +57,9 @@ public sealed class ReportDayCount
     public int ReceivedPaidOnline { get; set; }
     public int ReceivedDigitised { get; set; }
 
+    /// <summary>Received with a paper satisfied by a document already held for the applicant (QĐ 766 indicator 6.3).</summary>
+    public int ReceivedReused { get; set; }
+
     /// <summary>The latest receipt instant (UTC ticks) among the receipts added on this day, 0 for none; a report row's name comes from that dossier.</summary>
     public long LatestReceivedAt { get; set; }
 
@@ -185,13 +188,13 @@ public static class ReportRollup
         int AgencyId, int? UnitId, int FieldId, int ProcedureId, bool Counted, DossierChannel Channel,
         long? ReceivedAt, long? DueAt, long SubmittedAt, long? DeskRefusedAt,
         long ClosedCompletion, ClosingKind? KindCompletion, long ClosedReturn, ClosingKind? KindReturn,
-        long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, ResultDelivery? ReturnMethod, long? SyncedAt)
+        long FeeAmount, PaymentStatus Payment, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData, ResultDelivery? ReturnMethod, long? SyncedAt)
     {
         public static Snapshot Of(ReportDossier r) => new(
             r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Counted, r.Channel,
             r.ReceivedAt?.UtcTicks, r.DueAt?.UtcTicks, r.SubmittedAt.UtcTicks, r.DeskRefusedAt?.UtcTicks,
             r.ClosedAt, r.ClosedKind, r.ClosedAtReturn, r.ClosedKindReturn,
-            r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReturnMethod, r.SyncedAt);
+            r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.ReturnMethod, r.SyncedAt);
     }
 
     internal readonly record struct Key(int AgencyId, int UnitId, int FieldId, int ProcedureId, int Day, int SyncDay = 0);
@@ -218,12 +221,12 @@ public static class ReportRollup
         nameof(ReportDayCount.ReturnEarly), nameof(ReportDayCount.ReturnOnTime), nameof(ReportDayCount.ReturnLate),
         nameof(ReportDayCount.ReturnWithdrawn), nameof(ReportDayCount.ReturnRefused), nameof(ReportDayCount.ReturnStopped),
         nameof(ReportDayCount.ReturnOverdueFrom), nameof(ReportDayCount.ReturnOverdueTo),
-        nameof(ReportDayCount.DeskRefused), nameof(ReportDayCount.Synced),
+        nameof(ReportDayCount.DeskRefused), nameof(ReportDayCount.Synced), nameof(ReportDayCount.ReceivedReused),
     ];
 
     private const int ReceivedDirect = 0, ReceivedOnline = 1, ReceivedPostal = 2, ReceivedFee = 3, ReceivedFeePaidOnline = 4, ReceivedPaidOnline = 5,
         ReceivedDigitised = 6, CompletionBase = 7, ResolvedOnline = 13, OverdueFrom = 14, OverdueTo = 15, ReturnBase = 16, ReturnOverdueFrom = 22,
-        ReturnOverdueTo = 23, DeskRefused = 24, Synced = 25;
+        ReturnOverdueTo = 23, DeskRefused = 24, Synced = 25, ReceivedReused = 26;
 
     /// <summary>
     /// Adds <paramref name="sign"/> × the dossier's contribution to <paramref name="into"/>: it places Core's classification
@@ -276,6 +279,10 @@ public static class ReportRollup
         if (s.ComponentsDigitised || s.ResultDigitised)
         {
             rc.M[ReceivedDigitised] += sign;
+        }
+        if (s.ReusedDigitisedData)
+        {
+            rc.M[ReceivedReused] += sign;
         }
         if (sign > 0)
         {
@@ -438,6 +445,7 @@ public static class ReportRollup
         r.ReturnOverdueTo = m[ReturnOverdueTo];
         r.DeskRefused = m[DeskRefused];
         r.Synced = m[Synced];
+        r.ReceivedReused = m[ReceivedReused];
     }
 
     /// <summary>
@@ -595,7 +603,7 @@ public static class ReportRollup
             .Select(r => new Snapshot(r.AgencyId, r.UnitId, r.FieldId, r.ProcedureId, r.Counted, r.Channel,
                 r.ReceivedAt == null ? null : r.ReceivedAt.Value.UtcTicks, r.DueAt == null ? null : r.DueAt.Value.UtcTicks, r.SubmittedAt.UtcTicks,
                 r.DeskRefusedAt == null ? null : r.DeskRefusedAt.Value.UtcTicks, r.ClosedAt, r.ClosedKind, r.ClosedAtReturn, r.ClosedKindReturn,
-                r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReturnMethod, r.SyncedAt))
+                r.FeeAmount, r.PaymentStatus, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.ReturnMethod, r.SyncedAt))
             .AsAsyncEnumerable();
         await foreach (var s in dossiers.WithCancellation(ct))
         {

@@ -120,6 +120,7 @@ public sealed class DocumentReuse(AppDbContext db, FileStore files, INationalDat
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(document);
         var now = time.GetUtcNow();
+        dossier.ReusedDigitisedData = true;
         context.Add(new ReusedPaper
         {
             Dossier = dossier, PaperSeq = paperSeq, PaperName = paperName, Source = document.Source, SourceKey = document.Key,

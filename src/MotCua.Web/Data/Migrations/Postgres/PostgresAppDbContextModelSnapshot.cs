@@ -1674,6 +1674,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long?>("ReturnedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("ReusedDigitisedData")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SearchText")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -4115,6 +4118,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<int>("ReceivedPostal")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReceivedReused")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Refused")
                         .HasColumnType("integer");
 
@@ -4248,6 +4254,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("ReusedDigitisedData")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("bigint");
 
@@ -4277,11 +4286,11 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
                         .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received"), new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("ReportDossiers", (string)null);
                 });

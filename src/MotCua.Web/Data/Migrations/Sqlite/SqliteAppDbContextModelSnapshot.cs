@@ -1618,6 +1618,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ReturnedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReusedDigitisedData")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -3981,6 +3984,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                     b.Property<int>("ReceivedPostal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReceivedReused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Refused")
                         .HasColumnType("INTEGER");
 
@@ -4114,6 +4120,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReusedDigitisedData")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
@@ -4142,10 +4151,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
                         .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("ReportDossiers", (string)null);
                 });
