@@ -56,6 +56,12 @@ public enum DossierEventKind
 
     /// <summary>The result sent by post came back (chuyển hoàn): the desk hands it over at the desk or sends it again.</summary>
     PostalReturned,
+
+    /// <summary>The applicant's paper dossier fetched by the postal carrier reached the desk: the desk checks it.</summary>
+    PostalPapersArrived,
+
+    /// <summary>The postal carrier could not bring the applicant's paper dossier to the desk: the desk calls the applicant.</summary>
+    PostalPickupReturned,
 }
 
 /// <summary>Who hears about an event. One table, so that adding a kind is a build error until it is routed (CS8509).</summary>
@@ -89,6 +95,8 @@ public static class EventRouting
         DossierEventKind.SupplementNoticeDue => EventAudience.Officer,
         DossierEventKind.ResultAtCentre => EventAudience.Citizen | EventAudience.Webhook,
         DossierEventKind.PostalReturned => EventAudience.Officer | EventAudience.Webhook,
+        DossierEventKind.PostalPapersArrived => EventAudience.Officer | EventAudience.Webhook,
+        DossierEventKind.PostalPickupReturned => EventAudience.Officer | EventAudience.Webhook,
     };
 
     /// <summary>Stable event names for webhooks and logs, e.g. "dossier.received".</summary>
@@ -110,6 +118,8 @@ public static class EventRouting
         DossierEventKind.SupplementNoticeDue => "dossier.supplement_notice_due",
         DossierEventKind.ResultAtCentre => "dossier.result_at_centre",
         DossierEventKind.PostalReturned => "dossier.postal_returned",
+        DossierEventKind.PostalPapersArrived => "dossier.postal_papers_arrived",
+        DossierEventKind.PostalPickupReturned => "dossier.postal_pickup_returned",
     };
 
     /// <summary>The event's Vietnamese name, for admin screens.</summary>
@@ -131,5 +141,7 @@ public static class EventRouting
         DossierEventKind.SupplementNoticeDue => "Hạn thông báo người nộp yêu cầu bổ sung",
         DossierEventKind.ResultAtCentre => "Kết quả đã về nơi tiếp nhận",
         DossierEventKind.PostalReturned => "Kết quả gửi qua bưu chính bị chuyển hoàn",
+        DossierEventKind.PostalPapersArrived => "Hồ sơ giấy gửi qua bưu chính đã đến",
+        DossierEventKind.PostalPickupReturned => "Bưu điện không chuyển được hồ sơ giấy",
     };
 }

@@ -54,8 +54,11 @@ public enum PostalEffect
     /// <summary>The result reached the applicant: the dossier's return (<see cref="DossierAction.Return"/>, by post).</summary>
     ResultHandedOver,
 
-    /// <summary>The result came back: the desk is alerted to hand it over at the desk or send it again.</summary>
+    /// <summary>The parcel came back: for a result, the desk hands it over at the desk or sends it again; for a dossier, the desk calls the applicant.</summary>
     DeskAlert,
+
+    /// <summary>The applicant's paper dossier reached the desk: the desk is alerted to check it.</summary>
+    PapersArrived,
 }
 
 /// <summary>
@@ -92,6 +95,7 @@ public static class PostalTracking
     public static PostalEffect Effect(PostalDirection direction, PostalStatus status) => (direction, status) switch
     {
         (PostalDirection.ResultDelivery, PostalStatus.Delivered) => PostalEffect.ResultHandedOver,
+        (PostalDirection.DossierPickup, PostalStatus.Delivered) => PostalEffect.PapersArrived,
         (_, PostalStatus.Returned) => PostalEffect.DeskAlert,
         (_, PostalStatus.Ordered or PostalStatus.Accepted or PostalStatus.InTransit or PostalStatus.Delivered) => PostalEffect.None,
     };
@@ -106,10 +110,16 @@ public static class PostalTracking
         PostalStatus.Returned => "Chuyển hoàn",
     };
 
-    /// <summary>The history line of a status of the order with <paramref name="waybill"/>.</summary>
-    public static string HistoryText(PostalStatus status, string waybill, string atText) =>
-        $"{HistoryLabel}: {Name(status)} (mã vận đơn {waybill}, lúc {atText})."
-        + (status == PostalStatus.Returned ? " Kết quả bị chuyển hoàn; trả kết quả tại Bộ phận Một cửa hoặc gửi lại qua bưu chính." : "");
+    /// <summary>The history line of a status of the order with <paramref name="waybill"/>, saying what it means for the dossier.</summary>
+    public static string HistoryText(PostalStatus status, string waybill, string atText, PostalDirection direction = PostalDirection.ResultDelivery) =>
+        $"{HistoryLabel}: {Name(status)} (mã vận đơn {waybill}, lúc {atText})." + (direction, status) switch
+        {
+            (PostalDirection.ResultDelivery, PostalStatus.Returned) => " Kết quả bị chuyển hoàn; trả kết quả tại Bộ phận Một cửa hoặc gửi lại qua bưu chính.",
+            (PostalDirection.DossierPickup, PostalStatus.Ordered) => " Bưu điện đến lấy hồ sơ giấy tại địa chỉ của người nộp và chuyển về Bộ phận Một cửa.",
+            (PostalDirection.DossierPickup, PostalStatus.Delivered) => " Hồ sơ giấy đã đến Bộ phận Một cửa.",
+            (PostalDirection.DossierPickup, PostalStatus.Returned) => " Bưu điện không chuyển được hồ sơ giấy về Bộ phận Một cửa; liên hệ người nộp.",
+            _ => "",
+        };
 
     /// <summary>
     /// Why the desk may not ask the carrier to pick the result up now, or null: the result is ready at the desk, the
@@ -122,6 +132,16 @@ public static class PostalTracking
         : string.IsNullOrWhiteSpace(address) ? "Hồ sơ chưa có địa chỉ của người nộp; bổ sung địa chỉ nhận kết quả trước khi gửi yêu cầu bưu điện."
         : null;
 
+    /// <summary>
+    /// Why the desk may not ask the carrier to fetch the applicant's paper dossier now, or null: the dossier waits for the
+    /// desk's check or for a supplement, and has the applicant's address to pick it up from.
+    /// </summary>
+    public static string? DossierPickupProblem(DossierStatus status, string? address) =>
+        status is not (DossierStatus.Submitted or DossierStatus.AwaitingSupplement)
+            ? "Hồ sơ " + DossierText.Name(status).ToLowerInvariant() + "; chỉ yêu cầu bưu điện đến lấy hồ sơ giấy khi hồ sơ đang chờ tiếp nhận hoặc chờ bổ sung."
+        : string.IsNullOrWhiteSpace(address) ? "Hồ sơ chưa có địa chỉ của người nộp; bổ sung địa chỉ trước khi yêu cầu bưu điện đến lấy hồ sơ giấy."
+        : null;
+
     /// <summary>Whether a new order may replace <paramref name="last"/>: none yet, or the last one came back (sending again).</summary>
     public static bool MayOrderAgain(PostalStatus? last) => last is null or PostalStatus.Returned;
 
@@ -132,11 +152,16 @@ public static class PostalTracking
         Note = $"{HistoryLabel}: {Name(PostalStatus.Delivered)} (mã vận đơn {waybill}).",
     };
 
-    /// <summary>The decision that alerts the desk to returned mail: no transition, the state as it is.</summary>
-    public static DossierDecision ReturnedMail(DossierState state, string summary) => new()
+    /// <summary>The decision that alerts the desk to a parcel of <paramref name="effect"/>: no transition, the state as it is.</summary>
+    public static DossierDecision DeskNotice(PostalDirection direction, PostalEffect effect, DossierState state, string summary) => new()
     {
         State = state,
-        Notices = [new DossierNoticeRecord(DossierEventKind.PostalReturned, NoticeRecipient.Desk)],
+        Notices = [new DossierNoticeRecord((direction, effect) switch
+        {
+            (_, PostalEffect.PapersArrived) => DossierEventKind.PostalPapersArrived,
+            (PostalDirection.DossierPickup, _) => DossierEventKind.PostalPickupReturned,
+            _ => DossierEventKind.PostalReturned,
+        }, NoticeRecipient.Desk)],
         Audit = new DossierAudit(TrackingAudit, summary),
     };
 }

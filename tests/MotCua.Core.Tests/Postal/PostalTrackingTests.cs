@@ -34,7 +34,8 @@ public sealed class PostalTrackingTests
     [InlineData(PostalDirection.ResultDelivery, PostalStatus.InTransit, PostalEffect.None)]
     [InlineData(PostalDirection.ResultDelivery, PostalStatus.Delivered, PostalEffect.ResultHandedOver)]
     [InlineData(PostalDirection.ResultDelivery, PostalStatus.Returned, PostalEffect.DeskAlert)]
-    [InlineData(PostalDirection.DossierPickup, PostalStatus.Delivered, PostalEffect.None)]
+    [InlineData(PostalDirection.DossierPickup, PostalStatus.Accepted, PostalEffect.None)]
+    [InlineData(PostalDirection.DossierPickup, PostalStatus.Delivered, PostalEffect.PapersArrived)]
     [InlineData(PostalDirection.DossierPickup, PostalStatus.Returned, PostalEffect.DeskAlert)]
     public void Each_status_means_one_thing_for_the_dossier(PostalDirection direction, PostalStatus status, PostalEffect effect) =>
         Assert.Equal(effect, PostalTracking.Effect(direction, status));
@@ -98,15 +99,46 @@ public sealed class PostalTrackingTests
         Assert.Empty(DossierStateMachine.AvailableActions(DossierStatus.InProcessing, [DossierRoles.PostalCarrier]));
     }
 
-    [Fact]
-    public void Returned_mail_alerts_the_desk_without_a_transition()
+    [Theory]
+    [InlineData(PostalDirection.ResultDelivery, PostalEffect.DeskAlert, DossierEventKind.PostalReturned)]
+    [InlineData(PostalDirection.DossierPickup, PostalEffect.DeskAlert, DossierEventKind.PostalPickupReturned)]
+    [InlineData(PostalDirection.DossierPickup, PostalEffect.PapersArrived, DossierEventKind.PostalPapersArrived)]
+    public void A_parcel_that_came_back_or_arrived_alerts_the_desk_without_a_transition(PostalDirection direction, PostalEffect effect, DossierEventKind kind)
     {
         var state = DossierFixtures.DossierWithResult();
-        var decision = PostalTracking.ReturnedMail(state, "Chuyển hoàn");
+        var decision = PostalTracking.DeskNotice(direction, effect, state, "Chuyển hoàn");
         Assert.True(decision.Succeeded);
         Assert.Empty(decision.Transitions);
         Assert.Same(state, decision.State);
         var notice = Assert.Single(decision.Notices);
-        Assert.Equal((DossierEventKind.PostalReturned, NoticeRecipient.Desk), (notice.Kind, notice.Recipient));
+        Assert.Equal((kind, NoticeRecipient.Desk), (notice.Kind, notice.Recipient));
+    }
+
+    [Theory]
+    [InlineData(DossierStatus.Submitted, "Buôn Ma Thuột", null)]
+    [InlineData(DossierStatus.AwaitingSupplement, "Buôn Ma Thuột", null)]
+    [InlineData(DossierStatus.Received, "Buôn Ma Thuột", "chỉ yêu cầu bưu điện đến lấy hồ sơ giấy khi hồ sơ đang chờ tiếp nhận hoặc chờ bổ sung")]
+    [InlineData(DossierStatus.ResultIssued, "Buôn Ma Thuột", "chỉ yêu cầu bưu điện đến lấy hồ sơ giấy khi hồ sơ đang chờ tiếp nhận hoặc chờ bổ sung")]
+    [InlineData(DossierStatus.Submitted, "", "chưa có địa chỉ")]
+    public void The_paper_dossier_is_fetched_only_while_it_waits_for_the_desk_and_from_an_address(DossierStatus status, string address, string? problem)
+    {
+        var found = PostalTracking.DossierPickupProblem(status, address);
+        if (problem is null)
+        {
+            Assert.Null(found);
+        }
+        else
+        {
+            Assert.Contains(problem, found, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_pickup_history_line_says_where_the_paper_dossier_is()
+    {
+        Assert.EndsWith("chuyển về Bộ phận Một cửa.", PostalTracking.HistoryText(PostalStatus.Ordered, "EB1VN", "07/12/2026 09:00", PostalDirection.DossierPickup), StringComparison.Ordinal);
+        Assert.EndsWith("Hồ sơ giấy đã đến Bộ phận Một cửa.", PostalTracking.HistoryText(PostalStatus.Delivered, "EB1VN", "07/12/2026 09:00", PostalDirection.DossierPickup), StringComparison.Ordinal);
+        Assert.EndsWith("liên hệ người nộp.", PostalTracking.HistoryText(PostalStatus.Returned, "EB1VN", "07/12/2026 09:00", PostalDirection.DossierPickup), StringComparison.Ordinal);
+        Assert.EndsWith("(mã vận đơn EB1VN, lúc 07/12/2026 09:00).", PostalTracking.HistoryText(PostalStatus.Ordered, "EB1VN", "07/12/2026 09:00"), StringComparison.Ordinal);
     }
 }

@@ -43,6 +43,7 @@ public sealed partial class DossierScopeTests(MotCuaApp app) : IClassFixture<Mot
         "POST /api/dossiers/{code}/actions",
         // The desk's pickup request for a result returned by post; it saves through the dossier's one save, which checks the scope.
         "POST /api/dossiers/{code}/postal/pickup",
+        "POST /api/dossiers/{code}/postal/dossier-pickup",
     ];
 
     /// <summary>

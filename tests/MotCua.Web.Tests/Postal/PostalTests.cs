@@ -48,7 +48,7 @@ public sealed class PostalCarrierFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Returning a result by post: the pickup and its waybill, the carrier's tracking into the history, delivery, returned mail, a carrier that is down.</summary>
+/// <summary>The postal service both ways: the pickup of a result or of the applicant's paper dossier and its waybill, the carrier's tracking into the history, delivery, returned mail, a carrier that is down.</summary>
 public sealed class PostalTests(PostalCarrierFixture fixture) : IClassFixture<PostalCarrierFixture>
 {
     private const string Phone = "0905318274";
@@ -330,5 +330,120 @@ public sealed class PostalTests(PostalCarrierFixture fixture) : IClassFixture<Po
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("không đăng ký nhận kết quả qua dịch vụ bưu chính", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await StateAsync(code)).Orders);
+    }
+    /// <summary>An online dossier waiting for the desk's check (or, with <paramref name="status"/>, in another state), the applicant to hand in paper originals.</summary>
+    private async Task<string> AwaitingPapersAsync(DossierStatus status = DossierStatus.Submitted)
+    {
+        var code = await ResultByPostAsync(ResultDelivery.AtDesk);
+        await using var db = App.CreateDbContext();
+        await db.Set<Dossier>().Where(d => d.Code == code).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, status)
+            .SetProperty(d => d.CompletedAt, (DateTimeOffset?)null)
+            .SetProperty(d => d.Channel, DossierChannel.Online));
+        return code;
+    }
+
+    private async Task<HttpResponseMessage> PapersPickupAsync(string code)
+    {
+        using var desk = await App.ApiClientAsync("motcua");
+        return await desk.PostAsync($"/api/dossiers/{code}/postal/dossier-pickup", null);
+    }
+
+    [Fact]
+    public async Task The_carrier_fetches_the_paper_dossier_from_the_applicant_and_the_desk_is_told_when_it_arrives()
+    {
+        var code = await AwaitingPapersAsync();
+        var response = await PapersPickupAsync(code);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var answer = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("dossierPickup", answer.GetProperty("direction").GetString());
+        var waybill = answer.GetProperty("waybill").GetString()!;
+        // Asked again (a double click, a retry): the same order, no second pickup at the applicant's door.
+        var again = JsonDocument.Parse(await (await PapersPickupAsync(code)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((waybill, false), (again.GetProperty("waybill").GetString(), again.GetProperty("created").GetBoolean()));
+        var order = (await Carrier.GetFromJsonAsync<List<JsonElement>>("/sim/orders/detail"))!.Single(o => o.GetProperty("waybill").GetString() == waybill);
+        Assert.Equal(("pickup", "12 Lê Duẩn, Buôn Ma Thuột, Đắk Lắk"), (order.GetProperty("kind").GetString(), order.GetProperty("address").GetString()));
+        Assert.Contains("chuyển về Bộ phận Một cửa", order.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        // The desk sees the order on the dossier page, without a second button while it is open; the citizen sees it on the look-up.
+        using (var desk = await App.LoginAsync("motcua"))
+        {
+            var page = await desk.GetStringAsync("/ho-so/" + code);
+            Assert.Contains("data-testid=\"dossier-postal-papers\"", page, StringComparison.Ordinal);
+            Assert.Contains(waybill, page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"postal-papers-form\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"dossier-postal\"", page, StringComparison.Ordinal);
+        }
+        var citizen = App.CreateClient();
+        var lookupToken = await MotCuaApp.AntiforgeryTokenAsync(citizen, "/tra-cuu/" + code);
+        var lookup = await (await citizen.PostAsync("/tra-cuu/" + code, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = code, ["Factor"] = Phone, ["__RequestVerificationToken"] = lookupToken,
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"lookup-papers-waybill\">" + waybill, lookup, StringComparison.Ordinal);
+
+        await AdvanceAsync(waybill, "accepted");
+        await AdvanceAsync(waybill, "in_transit");
+        await AdvanceAsync(waybill, "delivered");
+        var state = await StateAsync(code);
+        // The papers arriving is not the receipt: the dossier still waits for the desk's check, and the desk is alerted.
+        Assert.Equal((DossierStatus.Submitted, PostalStatus.Delivered), (state.Status, state.Order!.Value));
+        var history = await PostalHistoryAsync(code);
+        Assert.Equal(4, history.Count);
+        Assert.EndsWith("Hồ sơ giấy đã đến Bộ phận Một cửa.", history[^1], StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Contains(await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode == code && m.Kind == "dossier.postal_papers_arrived").Select(m => m.Channel).ToListAsync(),
+                c => c == OutboxChannel.InApp);
+            Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.DossierCode == code && m.Kind == "dossier.postal_returned"));
+        }
+        using (var desk = await App.LoginAsync("motcua"))
+        {
+            Assert.Contains("data-testid=\"postal-papers-arrived\"", await desk.GetStringAsync("/ho-so/" + code), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_paper_dossier_the_carrier_could_not_bring_alerts_the_desk_and_may_be_fetched_again_through_the_page()
+    {
+        var code = await AwaitingPapersAsync(DossierStatus.AwaitingSupplement);
+        var waybill = JsonDocument.Parse(await (await PapersPickupAsync(code)).Content.ReadAsStringAsync()).RootElement.GetProperty("waybill").GetString()!;
+        await AdvanceAsync(waybill, "returned");
+        Assert.EndsWith("liên hệ người nộp.", (await PostalHistoryAsync(code))[^1], StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Contains(await db.OutboxMessages.AsNoTracking().Where(m => m.DossierCode == code && m.Kind == "dossier.postal_pickup_returned").Select(m => m.Channel).ToListAsync(),
+                c => c == OutboxChannel.InApp);
+        }
+        using var desk = await App.LoginAsync("motcua");
+        var page = await desk.GetStringAsync("/ho-so/" + code);
+        Assert.Contains("data-testid=\"postal-papers-returned\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"postal-papers-form\"", page, StringComparison.Ordinal);
+        var token = await MotCuaApp.AntiforgeryTokenAsync(desk, "/ho-so/" + code);
+        var posted = await desk.PostAsync("/buu-chinh/yeu-cau-lay", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = code, ["Kind"] = PickupModel.PaperKind, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        Assert.Equal((PostalStatus.Ordered, 2), ((await StateAsync(code)).Order!.Value, (await StateAsync(code)).Orders));
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.All(await db.PostalOrders.AsNoTracking().Where(o => o.DossierCode == code).Select(o => o.Direction).ToListAsync(),
+                d => Assert.Equal(PostalDirection.DossierPickup, d));
+        }
+    }
+
+    [Fact]
+    public async Task A_received_dossier_is_not_fetched_by_post_and_nothing_is_ordered()
+    {
+        var code = await AwaitingPapersAsync(DossierStatus.InProcessing);
+        var response = await PapersPickupAsync(code);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("chỉ yêu cầu bưu điện đến lấy hồ sơ giấy khi hồ sơ đang chờ tiếp nhận hoặc chờ bổ sung", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await StateAsync(code)).Orders);
+        using var desk = await App.LoginAsync("motcua");
+        Assert.DoesNotContain("data-testid=\"dossier-postal-papers\"", await desk.GetStringAsync("/ho-so/" + code), StringComparison.Ordinal);
     }
 }

@@ -177,6 +177,7 @@ public static partial class AuthorizationMatrix
         // Results returned by post: the desk asks for the pickup; the carrier's tracking callback is signed (PostalTests try forged ones).
         ["* /buu-chinh/yeu-cau-lay"] = new("Một cửa", false, ["motcua"]),
         ["POST /api/dossiers/{code}/postal/pickup"] = new("Một cửa", false, ["motcua"]), // as /buu-chinh/yeu-cau-lay
+        ["POST /api/dossiers/{code}/postal/dossier-pickup"] = new("Một cửa", false, ["motcua"]), // as /buu-chinh/yeu-cau-lay with Kind=ho-so
         ["POST /api/postal/callback"] = Anyone with { SkipProbe = true },
         ["GET /api/reconciliation/"] = Officers,
         ["POST /api/reconciliation/{code}/resend"] = Managers,

@@ -43,6 +43,7 @@ public static class PageApiTwins
         ["POST /api/reconciliation/{code}/resend"] = new("/doi-soat"),
         ["POST /api/reconciliation/{code}/explain"] = new("/doi-soat"),
         ["POST /api/dossiers/{code}/postal/pickup"] = new("/buu-chinh/yeu-cau-lay"),
+        ["POST /api/dossiers/{code}/postal/dossier-pickup"] = new("/buu-chinh/yeu-cau-lay"),
         ["POST /api/postal/callback"] = new(null, "the postal carrier's signed tracking message, sent server to server: no person acts"),
     };
 

@@ -106,6 +106,10 @@ public static class NotificationTemplates
                 "Kết quả hồ sơ {maHoSo} ({tenThuTuc}) của ông/bà {tenNguoiNop} do {coQuan} giải quyết đã được chuyển về {noiDung}. Mời ông/bà đến nhận kết quả."),
             DossierEventKind.PostalReturned => ("Kết quả gửi qua bưu chính bị chuyển hoàn: {maHoSo}",
                 "Kết quả hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} gửi qua bưu chính công ích đã bị chuyển hoàn về {donVi}. Đề nghị trả kết quả tại Bộ phận Một cửa hoặc gửi lại qua bưu chính."),
+            DossierEventKind.PostalPapersArrived => ("Hồ sơ giấy gửi qua bưu chính đã đến: {maHoSo}",
+                "Hồ sơ giấy của hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} do bưu chính công ích chuyển đã đến {donVi}. Đề nghị kiểm tra để tiếp nhận hoặc hướng dẫn bổ sung."),
+            DossierEventKind.PostalPickupReturned => ("Bưu điện không chuyển được hồ sơ giấy: {maHoSo}",
+                "Bưu chính công ích không chuyển được hồ sơ giấy của hồ sơ {maHoSo} ({tenThuTuc}) của {tenNguoiNop} về {donVi}. Đề nghị liên hệ người nộp."),
             DossierEventKind.OnlineSubmitted => ("Đã nhận hồ sơ nộp trực tuyến {maHoSo}",
                 "{coQuan} đã nhận hồ sơ {maHoSo} ({tenThuTuc}) ông/bà {tenNguoiNop} nộp trực tuyến ngày {ngay}. Bộ phận Một cửa sẽ kiểm tra và gửi giấy tiếp nhận hoặc yêu cầu bổ sung. {noiDung} Tra cứu hồ sơ bằng mã hồ sơ và số điện thoại đã khai: {linkTraCuu}"),
         };

@@ -24,9 +24,10 @@ public enum TrackingOutcome
 }
 
 /// <summary>
-/// Results returned by the public postal service: the desk's pickup request to the carrier (one open order per dossier),
-/// and the carrier's tracking applied through <see cref="PostalTracking"/> (each status once, forward only): a history line
-/// per status, the dossier's return when the result is delivered, the desk's alert when it comes back.
+/// The public postal service both ways: the desk's pickup request to the carrier, for the result to the applicant or for
+/// the applicant's paper dossier to the desk (one open order per dossier and direction), and the carrier's tracking applied
+/// through <see cref="PostalTracking"/> (each status once, forward only): a history line per status, the dossier's return
+/// when the result is delivered, the desk's alert when the paper dossier arrives or a parcel comes back.
 /// </summary>
 public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore store, DossierReferences references, IPostalCarrier carrier,
     IOptions<PostalOptions> options, ILogger<PostalDesk> log)
@@ -43,10 +44,11 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
         db.PostalOrders.Where(o => o.DossierId == dossierId && o.Direction == direction).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// The desk asks the carrier to pick the result up. An order already open is answered as it is (no second pickup);
-    /// the order is stored only once the carrier gave its waybill, so a carrier that is down leaves nothing behind.
+    /// The desk asks the carrier to pick the result up at the desk, or the applicant's paper dossier up at their address.
+    /// An order already open is answered as it is (no second pickup); the order is stored only once the carrier gave its
+    /// waybill, so a carrier that is down leaves nothing behind.
     /// </summary>
-    public async Task<PickupOutcome> RequestPickupAsync(ClaimsPrincipal user, string code, CancellationToken ct)
+    public async Task<PickupOutcome> RequestPickupAsync(ClaimsPrincipal user, string code, PostalDirection direction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         var (dossier, _, refused) = await store.LoadAsync(user, code, DossierChange.Postal, null, $"Không có hồ sơ mã \"{code}\" của cơ quan.", ct);
@@ -59,12 +61,17 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
                 _ => StatusCodes.Status409Conflict,
             });
         }
-        var last = await LatestAsync(dossier.Id, PostalDirection.ResultDelivery, ct);
+        var last = await LatestAsync(dossier.Id, direction, ct);
         if (!PostalTracking.MayOrderAgain(last?.Status))
         {
             return new(last, false, null, StatusCodes.Status200OK);
         }
-        if (PostalTracking.PickupProblem(dossier.Status, dossier.ReturnChoice, dossier.ReturnAddress ?? dossier.ApplicantAddress) is { } problem)
+        var fetchPapers = direction == PostalDirection.DossierPickup;
+        var address = fetchPapers ? dossier.ApplicantAddress : dossier.ReturnAddress ?? dossier.ApplicantAddress;
+        var problem = fetchPapers
+            ? PostalTracking.DossierPickupProblem(dossier.Status, address)
+            : PostalTracking.PickupProblem(dossier.Status, dossier.ReturnChoice, address);
+        if (problem is not null)
         {
             return new(null, false, problem, StatusCodes.Status409Conflict);
         }
@@ -73,8 +80,9 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
             return new(null, false, "Cơ quan chưa cấu hình kết nối bưu chính công ích; chưa gửi được yêu cầu bưu điện đến lấy.", StatusCodes.Status503ServiceUnavailable);
         }
         var attempt = await db.PostalOrders.CountAsync(o => o.DossierId == dossier.Id, ct) + 1;
-        var request = new PickupRequest(dossier.Code + "-" + attempt.ToString(CultureInfo.InvariantCulture), PostalDirection.ResultDelivery,
-            dossier.ApplicantName, (dossier.ReturnAddress ?? dossier.ApplicantAddress)!, dossier.ApplicantPhone, "Kết quả giải quyết thủ tục hành chính, hồ sơ " + dossier.Code);
+        var request = new PickupRequest(dossier.Code + "-" + attempt.ToString(CultureInfo.InvariantCulture), direction,
+            dossier.ApplicantName, address!, dossier.ApplicantPhone,
+            fetchPapers ? "Hồ sơ giấy thủ tục hành chính, hồ sơ " + dossier.Code + ", chuyển về Bộ phận Một cửa" : "Kết quả giải quyết thủ tục hành chính, hồ sơ " + dossier.Code);
         CarrierReport answer;
         try
         {
@@ -88,23 +96,23 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
         var now = time.GetUtcNow();
         var order = new PostalOrder
         {
-            AgencyId = dossier.AgencyId, DossierId = dossier.Id, DossierCode = dossier.Code, Direction = PostalDirection.ResultDelivery,
+            AgencyId = dossier.AgencyId, DossierId = dossier.Id, DossierCode = dossier.Code, Direction = direction,
             Reference = request.Reference, Waybill = answer.Waybill, Status = PostalStatus.Ordered, StatusAt = now,
             RecipientName = request.RecipientName, Address = request.Address, Phone = request.Phone, CreatedAt = now, CreatedBy = user.Identity?.Name,
         };
         db.PostalOrders.Add(order);
-        var text = PostalTracking.HistoryText(PostalStatus.Ordered, order.Waybill, now.ToVnDateTime());
+        var text = PostalTracking.HistoryText(PostalStatus.Ordered, order.Waybill, now.ToVnDateTime(), direction);
         AddEvent(dossier, now, user, text);
         try
         {
             await store.SaveChangeAsync(dossier, DossierChange.Postal, user, new DossierAuditEntry(PostalTracking.PickupAudit, text,
-                new { dossier.Code, order.Reference, order.Waybill, Attempt = attempt }), ct);
+                new { dossier.Code, order.Reference, order.Waybill, Attempt = attempt, Direction = direction.ToString() }), ct);
         }
         catch (DbUpdateException)
         {
             // Another request for the same dossier saved first with the same reference: its order is the answer.
             db.ChangeTracker.Clear();
-            var saved = await LatestAsync(dossier.Id, PostalDirection.ResultDelivery, ct);
+            var saved = await LatestAsync(dossier.Id, direction, ct);
             return saved is null ? new(null, false, "Hồ sơ vừa được người khác cập nhật; vui lòng thử lại.", StatusCodes.Status409Conflict) : new(saved, false, null, StatusCodes.Status200OK);
         }
         return new(order, true, null, StatusCodes.Status200OK);
@@ -157,9 +165,10 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
         var system = CarrierPrincipal(order.AgencyId);
         var dossier = await store.FindAsync(system, order.DossierCode, ct)
             ?? throw new InvalidOperationException("The dossier of waybill " + order.Waybill + " is gone.");
-        var text = PostalTracking.HistoryText(report.Status, order.Waybill, at.ToVnDateTime());
+        var text = PostalTracking.HistoryText(report.Status, order.Waybill, at.ToVnDateTime(), order.Direction);
         var data = new { dossier.Code, order.Waybill, Status = report.Status.ToString(), At = at, Source = source };
-        switch (PostalTracking.Effect(order.Direction, report.Status))
+        var effect = PostalTracking.Effect(order.Direction, report.Status);
+        switch (effect)
         {
             case PostalEffect.ResultHandedOver when dossier.Status == DossierStatus.ResultIssued:
                 var calculator = await references.CalculatorAsync(await references.AgencyAsync(dossier.AgencyId, ct), ct);
@@ -178,10 +187,10 @@ public sealed class PostalDesk(AppDbContext db, TimeProvider time, DossierStore 
                 store.Apply(dossier, decision, steps, system, now, isNew: false);
                 await store.SaveAsync(dossier, decision, system, new DossierAuditEntry(decision.Audit!.Action, decision.Audit.Summary + " " + text, data), ct);
                 break;
-            case PostalEffect.DeskAlert:
+            case PostalEffect.DeskAlert or PostalEffect.PapersArrived:
                 AddEvent(dossier, now, system, text);
                 dossier.Version++;
-                var alert = PostalTracking.ReturnedMail(dossier.ToState(), text);
+                var alert = PostalTracking.DeskNotice(order.Direction, effect, dossier.ToState(), text);
                 await store.SaveAsync(dossier, alert, system, new DossierAuditEntry(alert.Audit!.Action, text, data), ct, what: DossierChange.Postal);
                 break;
             case PostalEffect.ResultHandedOver or PostalEffect.None:

@@ -17,17 +17,23 @@ public static class PostalModule
         return services;
     }
 
-    public sealed record PostalOrderDto(string DossierCode, string Waybill, string Status, string StatusName, DateTimeOffset StatusAt, bool Created);
+    public sealed record PostalOrderDto(string DossierCode, string Direction, string Waybill, string Status, string StatusName, DateTimeOffset StatusAt, bool Created);
 
     public static IEndpointRouteBuilder MapPostalApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/dossiers/{code}/postal/pickup", async Task<Results<Ok<PostalOrderDto>, ProblemHttpResult>> (string code, HttpContext http, PostalDesk desk, CancellationToken ct) =>
         {
-            var outcome = await desk.RequestPickupAsync(http.User, code, ct);
-            return outcome.Order is { } o
-                ? TypedResults.Ok(new PostalOrderDto(o.DossierCode, o.Waybill, o.Status.ToString(), PostalTracking.Name(o.Status), o.StatusAt, outcome.Created))
-                : TypedResults.Problem(title: "Chưa gửi được yêu cầu bưu điện đến lấy.", detail: outcome.Problem, statusCode: outcome.Status);
-        }).WithTags("Bưu chính").RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer));
+            var outcome = await desk.RequestPickupAsync(http.User, code, PostalDirection.ResultDelivery, ct);
+            return Answer(outcome);
+        }).WithTags("Bưu chính").WithSummary("Yêu cầu bưu điện đến lấy kết quả tại Bộ phận Một cửa để phát cho người nộp")
+            .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer));
+
+        app.MapPost("/api/dossiers/{code}/postal/dossier-pickup", async Task<Results<Ok<PostalOrderDto>, ProblemHttpResult>> (string code, HttpContext http, PostalDesk desk, CancellationToken ct) =>
+        {
+            var outcome = await desk.RequestPickupAsync(http.User, code, PostalDirection.DossierPickup, ct);
+            return Answer(outcome);
+        }).WithTags("Bưu chính").WithSummary("Yêu cầu bưu điện đến lấy hồ sơ giấy tại địa chỉ người nộp và chuyển về Bộ phận Một cửa")
+            .RequireAuthorization(p => p.RequireRole(Roles.OneStopOfficer));
 
         // The carrier's server-to-server callback: no session, the signature is the authentication.
         app.MapPost("/api/postal/callback", async Task<Results<Ok<CallbackAnswer>, ProblemHttpResult>> (HttpRequest request, IPostalCarrier carrier, PostalDesk desk,
@@ -49,6 +55,11 @@ public static class PostalModule
     }
 
     public sealed record CallbackAnswer(string Outcome);
+
+    private static Results<Ok<PostalOrderDto>, ProblemHttpResult> Answer(PickupOutcome outcome) => outcome.Order is { } o
+        ? TypedResults.Ok(new PostalOrderDto(o.DossierCode, o.Direction == PostalDirection.DossierPickup ? "dossierPickup" : "resultDelivery",
+            o.Waybill, o.Status.ToString(), PostalTracking.Name(o.Status), o.StatusAt, outcome.Created))
+        : TypedResults.Problem(title: "Chưa gửi được yêu cầu bưu điện đến lấy.", detail: outcome.Problem, statusCode: outcome.Status);
 }
 
 /// <summary>Settles the orders whose callback never came: every <see cref="PostalOptions.SweepMinutes"/>, one <see cref="PostalDesk.SweepOnceAsync"/> pass.</summary>

@@ -10,15 +10,21 @@ using MotCua.Web.Shared;
 
 namespace MotCua.Web.Features.Postal;
 
-/// <summary>What the postal panels show: the dossier's orders (newest first) and whether the desk may ask for a pickup now.</summary>
-public sealed record PostalPanelModel(string Code, IReadOnlyList<PostalOrder> Orders, bool MayRequest, string? Problem)
+/// <summary>What one postal panel shows: the dossier's orders of one direction (newest first) and whether the desk may ask for a pickup now.</summary>
+public sealed record PostalPanelModel(string Code, PostalDirection Direction, IReadOnlyList<PostalOrder> Orders, bool MayRequest, string? Problem)
 {
     public PostalOrder? Latest => Orders.Count > 0 ? Orders[0] : null;
 
     public bool CameBack => Latest?.Status == PostalStatus.Returned;
+
+    public bool ForPapers => Direction == PostalDirection.DossierPickup;
 }
 
-/// <summary>The officer's postal panel on the dossier page: the waybill, its tracking, returned mail and "Gửi yêu cầu bưu điện đến lấy".</summary>
+/// <summary>
+/// The officer's postal panels on the dossier page: the paper dossier fetched from the applicant (while it waits for the
+/// desk, once the carrier is configured) and the result returned by post; each with its waybill, tracking, returned mail
+/// and the desk's pickup button.
+/// </summary>
 public sealed class DossierPostalViewComponent(AppDbContext db, PostalDesk desk) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(long dossierId)
@@ -26,24 +32,35 @@ public sealed class DossierPostalViewComponent(AppDbContext db, PostalDesk desk)
         var ct = HttpContext.RequestAborted;
         var agencyId = HttpContext.User.AgencyId();
         var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Id == dossierId && x.AgencyId == agencyId)
-            .Select(x => new { x.Code, x.Status, x.ReturnChoice, Address = x.ReturnAddress ?? x.ApplicantAddress }).SingleOrDefaultAsync(ct);
+            .Select(x => new { x.Code, x.Status, x.ReturnChoice, ResultAddress = x.ReturnAddress ?? x.ApplicantAddress, x.ApplicantAddress }).SingleOrDefaultAsync(ct);
         if (d is null)
         {
             return Content("");
         }
         var orders = await db.PostalOrders.AsNoTracking().Where(o => o.DossierId == dossierId).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(ct);
-        if (orders.Count == 0 && d.ReturnChoice != ResultDelivery.ByPost)
+        var desking = HttpContext.User.IsInRole(Roles.OneStopOfficer) && desk.Enabled;
+        var panels = new List<PostalPanelModel>();
+
+        var pickups = orders.Where(o => o.Direction == PostalDirection.DossierPickup).ToList();
+        var pickupProblem = PostalTracking.DossierPickupProblem(d.Status, d.ApplicantAddress);
+        if (pickups.Count > 0 || (desking && pickupProblem is null))
         {
-            return Content("");
+            panels.Add(new(d.Code, PostalDirection.DossierPickup, pickups,
+                desking && pickupProblem is null && PostalTracking.MayOrderAgain(pickups.Count > 0 ? pickups[0].Status : null), pickupProblem));
         }
-        var problem = PostalTracking.PickupProblem(d.Status, d.ReturnChoice, d.Address);
-        var may = HttpContext.User.IsInRole(Roles.OneStopOfficer) && desk.Enabled && problem is null
-            && PostalTracking.MayOrderAgain(orders.Count > 0 ? orders[0].Status : null);
-        return View("/Features/Postal/_DossierPostal.cshtml", new PostalPanelModel(d.Code, orders, may, problem));
+
+        var results = orders.Where(o => o.Direction == PostalDirection.ResultDelivery).ToList();
+        if (results.Count > 0 || d.ReturnChoice == ResultDelivery.ByPost)
+        {
+            var problem = PostalTracking.PickupProblem(d.Status, d.ReturnChoice, d.ResultAddress);
+            panels.Add(new(d.Code, PostalDirection.ResultDelivery, results,
+                desking && problem is null && PostalTracking.MayOrderAgain(results.Count > 0 ? results[0].Status : null), problem));
+        }
+        return panels.Count == 0 ? Content("") : View("/Features/Postal/_DossierPostal.cshtml", panels);
     }
 }
 
-/// <summary>The citizen's postal panel on the look-up page (after the second factor): the waybill and where the parcel is.</summary>
+/// <summary>The citizen's postal panels on the look-up page (after the second factor): each waybill and where the parcel is.</summary>
 public sealed class LookupPostalViewComponent(AppDbContext db, TimeProvider time) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(string code, string? factor)
@@ -54,8 +71,10 @@ public sealed class LookupPostalViewComponent(AppDbContext db, TimeProvider time
         {
             return Content("");
         }
-        var orders = await db.PostalOrders.AsNoTracking().Where(o => o.DossierId == dossier.Id && o.Direction == PostalDirection.ResultDelivery)
+        var orders = await db.PostalOrders.AsNoTracking().Where(o => o.DossierId == dossier.Id)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).ToListAsync(ct);
-        return orders.Count == 0 ? Content("") : View("/Features/Postal/_LookupPostal.cshtml", new PostalPanelModel(dossier.Code, orders, false, null));
+        var panels = orders.GroupBy(o => o.Direction).OrderByDescending(g => g.Key == PostalDirection.DossierPickup)
+            .Select(g => new PostalPanelModel(dossier.Code, g.Key, [.. g], false, null)).ToList();
+        return panels.Count == 0 ? Content("") : View("/Features/Postal/_LookupPostal.cshtml", panels);
     }
 }
