@@ -202,6 +202,33 @@ public sealed class NationalPortalInboundTests(NationalPortalSimulator simulator
             var acks = (await SimAsync("/sim/xac-nhan?maHoSoQG=" + d.NationalCode)).EnumerateArray().ToList();
             Assert.Equal(d.Code, Assert.Single(acks).GetProperty("maHoSo").GetString());
         }
+        // Each row records its one attempt and that the portal has the answer.
+        var rows = await db.NationalInboundMessages.AsNoTracking().Where(m => codes.Contains(m.NationalCode)).ToListAsync();
+        Assert.Equal(codes.Count, rows.Count);
+        Assert.All(rows, r => Assert.True(r is { Status: NationalInboundStatus.Created, Attempts: 1, AcknowledgedAt: not null }, r.NationalCode));
+    }
+
+    [Fact]
+    public async Task Two_polls_at_once_as_two_instances_take_each_dossier_once()
+    {
+        await using var app = NewApp();
+        var paper = await FirstPaperAsync(app);
+        var codes = Enumerable.Range(0, 8).Select(_ => Unique("G22.")).ToList();
+        foreach (var national in codes)
+        {
+            await PutAsync(national, app.PortalUnit, Procedure, paper);
+        }
+
+        var polls = await Task.WhenAll(app.PollAsync(), app.PollAsync());
+
+        Assert.All(polls, p => Assert.True(p.Reached, p.Problem));
+        Assert.Equal(codes.Count, polls.Sum(p => p.Taken));
+        await using var db = app.CreateDbContext();
+        var dossiers = await db.Dossiers.Where(d => d.NationalCode != null && codes.Contains(d.NationalCode)).Select(d => d.NationalCode!).ToListAsync();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), dossiers.Order(StringComparer.Ordinal));
+        var rows = await db.NationalInboundMessages.AsNoTracking().Where(m => codes.Contains(m.NationalCode)).ToListAsync();
+        Assert.Equal(codes.Count, rows.Count);
+        Assert.All(rows, r => Assert.True(r is { Status: NationalInboundStatus.Created, AcknowledgedAt: not null }, r.NationalCode + " " + r.Status));
     }
 
     [Fact]

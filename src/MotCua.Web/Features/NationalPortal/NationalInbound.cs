@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -54,10 +55,10 @@ public sealed class NationalInboundSchedule
 }
 
 /// <summary>
-/// Takes dossiers from the national portal: each message is stored first (one row per national code), then turned into
-/// a dossier through the ordinary receipt in one transaction with its row, or quarantined with a reason; the portal is
-/// acknowledged only once the dossier exists (or an officer rejected the message), and an acknowledgement it missed is
-/// sent again at the next poll.
+/// Takes dossiers from the national portal: each message becomes a dossier through the ordinary receipt in one
+/// transaction with its row (one row per national code), or is quarantined with a reason; the portal is acknowledged
+/// only once the dossier exists (or an officer rejected the message), and an acknowledgement it missed is sent again at
+/// the next poll.
 /// </summary>
 public sealed class NationalInbound(AppDbContext db, TimeProvider time, NationalPortalClient client, ReceiveDossier receipt,
     IOptions<NationalPortalInboundOptions> options, NationalInboundSchedule schedule, IServiceScopeFactory scopes, ILogger<NationalInbound> logger)
@@ -106,17 +107,32 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
                 while (true)
                 {
                     var page = await client.PendingAsync(unit, after, Math.Clamp(Options.PageSize, 1, 100), ct);
-                    // Each message in its own scope (context and transaction); a national code served twice still makes one
-                    // dossier, as its row is unique.
-                    await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Options.Concurrency, 1, 16), CancellationToken = ct },
-                        async (message, token) =>
-                        {
-                            await using var scope = scopes.CreateAsyncScope();
-                            if (await scope.ServiceProvider.GetRequiredService<NationalInbound>().TakeAsync(unit, agencyCode, message.Raw, token))
+                    var acknowledged = new ConcurrentBag<int>();
+                    try
+                    {
+                        // Each message in its own scope (context and transaction); a national code served twice still makes
+                        // one dossier, as its row is unique.
+                        await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Options.Concurrency, 1, 16), CancellationToken = ct },
+                            async (message, token) =>
                             {
-                                Interlocked.Increment(ref taken);
-                            }
-                        });
+                                await using var scope = scopes.CreateAsyncScope();
+                                var outcome = await scope.ServiceProvider.GetRequiredService<NationalInbound>().TakeAsync(unit, agencyCode, message.Raw, token);
+                                if (outcome.IsNew)
+                                {
+                                    Interlocked.Increment(ref taken);
+                                }
+                                if (outcome.AcknowledgedId is { } id)
+                                {
+                                    acknowledged.Add(id);
+                                }
+                            });
+                    }
+                    finally
+                    {
+                        // The page's acknowledgements are recorded in one statement; one lost with a crash before it is
+                        // only sent again, which the portal takes as the same answer.
+                        await RecordAcknowledgedAsync([.. acknowledged], ct);
+                    }
                     if (page.Count < Options.PageSize)
                     {
                         break;
@@ -136,82 +152,83 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
         return new PollResult(true, taken, null);
     }
 
-    /// <summary>Stores a served message once and processes it; a message seen before is only acknowledged again if it was taken. True when new.</summary>
-    private async Task<bool> TakeAsync(string unit, string agencyCode, string raw, CancellationToken ct)
+    /// <summary>What taking one served message did: whether it was new, and the row whose acknowledgement the portal received (not yet recorded).</summary>
+    private readonly record struct Taken(bool IsNew, int? AcknowledgedId);
+
+    /// <summary>Stores a served message once and processes it; a message seen before is only acknowledged again if it was taken.</summary>
+    private async Task<Taken> TakeAsync(string unit, string agencyCode, string raw, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var key = NationalPortalFormat.KeyOf(raw);
         var record = await db.NationalInboundMessages.SingleOrDefaultAsync(m => m.NationalCode == key, ct);
-        var isNew = record is null;
         if (record is null)
         {
             var agencyId = await db.Agencies.AsNoTracking().Where(a => a.Code == agencyCode).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+            // A new message's row is written with its outcome: in the dossier's transaction, or quarantined with the reason.
+            // Until then the portal keeps serving it, so nothing is lost; the unique national code keeps a second
+            // instance's row out, which leaves the message to that instance.
+            var now = time.GetUtcNow();
             record = new NationalInboundMessage
             {
-                NationalCode = key, PortalUnit = unit, AgencyId = agencyId, Payload = raw, ReceivedAt = time.GetUtcNow(), Status = NationalInboundStatus.Pending,
+                NationalCode = key, PortalUnit = unit, AgencyId = agencyId, Payload = raw, ReceivedAt = now, Status = NationalInboundStatus.Pending,
+                Attempts = 1, LastAttemptAt = now,
             };
-            db.NationalInboundMessages.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance stored it first: it is that instance's to process.
-                return false;
-            }
+            var sent = await ProcessAsync(record, isNew: true, ct);
+            return record.Id == 0 ? new(false, null) : new(true, sent ? record.Id : null);
         }
-        switch (record.Status)
+        var acknowledged = record.Status switch
         {
-            case NationalInboundStatus.Pending:
-                await ProcessAsync(record, ct);
-                break;
-            case NationalInboundStatus.Created or NationalInboundStatus.Rejected:
-                // Served again: the portal missed the acknowledgement; it gets the same answer.
-                await AcknowledgeAsync(record, ct);
-                break;
-            case NationalInboundStatus.Quarantined:
-                break;
-        }
-        return isNew;
+            NationalInboundStatus.Pending => await ProcessAsync(record, isNew: false, ct),
+            // Served again: the portal missed the acknowledgement; it gets the same answer.
+            NationalInboundStatus.Created or NationalInboundStatus.Rejected => await SendAcknowledgementAsync(record, ct),
+            _ => false,
+        };
+        return new(false, acknowledged ? record.Id : null);
     }
 
-    /// <summary>Turns a stored message into a dossier in one transaction with its row, or quarantines it with the reason.</summary>
-    private async Task ProcessAsync(NationalInboundMessage record, CancellationToken ct)
+    /// <summary>
+    /// Turns a message into a dossier in one transaction with its row, or quarantines it with the reason. A new message
+    /// (<paramref name="isNew"/>, its row not written yet, first attempt counted) is written with its outcome. True when
+    /// the portal received the acknowledgement, which the caller records.
+    /// </summary>
+    private async Task<bool> ProcessAsync(NationalInboundMessage record, bool isNew, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        db.Attach(record);
-        record.Attempts++;
-        record.LastAttemptAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (!isNew)
+        {
+            db.Attach(record);
+            record.Attempts++;
+            record.LastAttemptAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
 
         var (dossier, problem) = NationalPortalFormat.Parse(record.Payload);
         if (dossier is null)
         {
             await QuarantineAsync(record, problem!, ct);
-            return;
+            return false;
         }
         if (!string.Equals(dossier.PortalUnit, record.PortalUnit, StringComparison.Ordinal) || !Options.Agencies.TryGetValue(dossier.PortalUnit, out var agencyCode))
         {
             await QuarantineAsync(record, $"Mã đơn vị \"{dossier.PortalUnit}\" của hồ sơ không thuộc các đơn vị được cấu hình nhận hồ sơ.", ct);
-            return;
+            return false;
         }
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, ct);
         if (agency is null)
         {
             await QuarantineAsync(record, $"Không có cơ quan mã \"{agencyCode}\" (ánh xạ từ mã đơn vị \"{dossier.PortalUnit}\" của Cổng) trong hệ thống.", ct);
-            return;
+            return false;
         }
         if (NationalPortalFormat.HashProblem(dossier) is { } bad)
         {
             await QuarantineAsync(record, bad, ct);
-            return;
+            return false;
         }
         var eligibility = await CatalogueQueries.CanReceiveAsync(db, agency.Id, dossier.ProcedureCode, dossier.SubmittedAt ?? time.GetUtcNow(), ct);
         if (eligibility.Version is not { } version)
         {
             await QuarantineAsync(record, (eligibility.Message ?? "Không tiếp nhận được hồ sơ của thủ tục này.") + $" (mã TTHC trên Cổng: {dossier.ProcedureCode})", ct);
-            return;
+            return false;
         }
         var input = NationalPortalFormat.ToReceipt(dossier, ReceiveDossier.CataloguePapers(version).Select(p => p.Name).ToList());
         var portal = new ClaimsPrincipal(new ClaimsIdentity(
@@ -233,33 +250,88 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
         }
         catch (DbUpdateException)
         {
-            // Created meanwhile by another instance (the dossier's national code is unique): its row says so.
+            // Taken meanwhile by another instance (the dossier's and the row's national codes are unique): its row says so.
             db.ChangeTracker.Clear();
-            if (await db.Dossiers.AsNoTracking().AnyAsync(d => d.AgencyId == agency.Id && d.NationalCode == dossier.NationalCode, ct))
+            if (await db.Dossiers.AsNoTracking().AnyAsync(d => d.AgencyId == agency.Id && d.NationalCode == dossier.NationalCode, ct)
+                || (isNew && await db.NationalInboundMessages.AsNoTracking().AnyAsync(m => m.NationalCode == record.NationalCode, ct)))
             {
-                return;
+                record.Id = 0;
+                return false;
             }
+            await KeepFailedAsync(record, isNew, ct);
+            throw;
+        }
+        catch (Exception) when (isNew && !ct.IsCancellationRequested)
+        {
+            await KeepFailedAsync(record, isNew, ct);
             throw;
         }
         if (!outcome.Succeeded)
         {
             await QuarantineAsync(record, outcome.Message, ct);
-            return;
+            return false;
         }
-        await AcknowledgeAsync(record, ct);
+        return await SendAcknowledgementAsync(record, ct);
     }
 
+    /// <summary>Holds the message with its reason (a new message's row is written here; another instance's row already there wins).</summary>
     private async Task QuarantineAsync(NationalInboundMessage record, string reason, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        var isNew = record.Id == 0;
         db.Attach(record);
         record.Status = NationalInboundStatus.Quarantined;
         record.Reason = reason.Length > 2000 ? reason[..2000] : reason;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            db.ChangeTracker.Clear();
+            record.Id = 0;
+        }
     }
 
-    /// <summary>Tells the portal the outcome; when it cannot be reached the acknowledgement stays owed for the next poll.</summary>
+    /// <summary>
+    /// A new message whose receipt failed unexpectedly is written as pending, with its attempt, so the console shows it
+    /// and the next poll tries it again.
+    /// </summary>
+    private async Task KeepFailedAsync(NationalInboundMessage record, bool isNew, CancellationToken ct)
+    {
+        if (!isNew)
+        {
+            return;
+        }
+        db.ChangeTracker.Clear();
+        record.Id = 0;
+        record.Status = NationalInboundStatus.Pending;
+        record.Dossier = null;
+        record.DossierId = null;
+        record.DossierCode = null;
+        db.NationalInboundMessages.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            record.Id = 0;
+        }
+    }
+
+    /// <summary>Tells the portal the outcome and records it; when the portal cannot be reached the acknowledgement stays owed for the next poll.</summary>
     private async Task AcknowledgeAsync(NationalInboundMessage record, CancellationToken ct)
+    {
+        if (await SendAcknowledgementAsync(record, ct))
+        {
+            record.AcknowledgedAt = await RecordAcknowledgedAsync([record.Id], ct);
+        }
+    }
+
+    /// <summary>Tells the portal the outcome, recording nothing; false when it cannot be reached.</summary>
+    private async Task<bool> SendAcknowledgementAsync(NationalInboundMessage record, CancellationToken ct)
     {
         var body = record.Status == NationalInboundStatus.Created
             ? NationalPortalFormat.Acknowledgement(record.DossierCode!)
@@ -267,16 +339,26 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
         try
         {
             await client.AcknowledgeAsync(record.NationalCode, body, ct);
+            return true;
         }
         catch (NationalPortalUnavailableException e)
         {
             logger.LogWarning(e, "Acknowledgement of {NationalCode} not delivered; it is sent again at the next poll", record.NationalCode);
-            return;
+            return false;
         }
-        db.ChangeTracker.Clear();
-        db.Attach(record);
-        record.AcknowledgedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records that the portal received the outcome of these messages, in one statement; returns the instant recorded.</summary>
+    private async Task<DateTimeOffset> RecordAcknowledgedAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (ids.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            await db.NationalInboundMessages.Where(m => ids.Contains(m.Id) && m.AcknowledgedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.AcknowledgedAt, now), ct);
+        }
+        return now;
     }
 
     private async Task SendOwedAcknowledgementsAsync(CancellationToken ct)
@@ -302,7 +384,10 @@ public sealed class NationalInbound(AppDbContext db, TimeProvider time, National
         {
             return new(ActKind.NotAllowed, "Chỉ xử lý lại được tin đang bị giữ lại.");
         }
-        await ProcessAsync(record, ct);
+        if (await ProcessAsync(record, isNew: false, ct))
+        {
+            await RecordAcknowledgedAsync([record.Id], ct);
+        }
         db.ChangeTracker.Clear();
         var after = await db.NationalInboundMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
         AuditLog.Append(db, time, user, "national.reprocess", nameof(NationalInboundMessage), after.NationalCode,
