@@ -12,6 +12,7 @@ using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Shared.Files;
 using MotCua.Web.Tests.Infrastructure;
 using MotCua.Web.Tests.Results;
+using MotCua.Web.Tests.Reuse;
 
 namespace MotCua.BrowserTests.NationalFabric;
 
@@ -134,29 +135,8 @@ public sealed class CitizenFabricJourneyTests(CitizenFabricBrowserApp browser) :
     /// A dossier the citizen handed in at the desk earlier, with the scan of its first paper: what MotCua holds for her ID
     /// number and offers again.
     /// </summary>
-    private async Task<string> EarlierDossierAsync()
-    {
-        using var desk = await browser.App.ApiClientAsync("motcua");
-        using var response = await desk.PostAsJsonAsync("/api/dossiers", new
-        {
-            procedureCode = Procedure,
-            channel = "direct",
-            applicant = new { name = HuongName, idNumber = Huong, phone = "0905318274", address = "Tuy Hòa, Đắk Lắk" },
-            papers = new[] { new { name = PaperName, present = true } },
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, text);
-        var code = JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!;
-        using var scope = browser.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
-        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
-        var file = scope.ServiceProvider.GetRequiredService<DossierFileStore>()
-            .Save(dossier, new IncomingFile("don-de-nghi-da-nop.pdf", OnlineSubmissionJourneyTests.SmallPdf()), DossierFileKind.Component, browser.App.Clock.GetUtcNow(), "motcua");
-        file.PaperSeq = 1;
-        db.Add(file);
-        await db.SaveChangesAsync();
-        return code;
-    }
+    private async Task<string> EarlierDossierAsync() =>
+        (await HeldPaperSeed.DeskDossierAsync(browser.App, Procedure, PaperName, HuongName, Huong, OnlineSubmissionJourneyTests.SmallPdf(), "don-de-nghi-da-nop.pdf")).Code;
 
     private async Task<(IBrowserContext Context, IPage Page)> PhoneAsync()
     {

@@ -115,28 +115,8 @@ public sealed partial class DocumentReuseTests(ReuseServers servers) : IClassFix
     }
 
     /// <summary>An earlier dossier received at the desk for <paramref name="idNumber"/>, with a scanned file for its first paper.</summary>
-    private static async Task<(string Code, long FileId)> EarlierDossierAsync(MotCuaApp app, string name, string idNumber, byte[] scan)
-    {
-        using var desk = await app.ApiClientAsync("motcua");
-        var response = await desk.PostAsJsonAsync("/api/dossiers", new
-        {
-            procedureCode = Procedure,
-            channel = "direct",
-            applicant = new { name, idNumber, phone = "0905318274", address = "Tuy Hòa, Đắk Lắk" },
-            papers = new[] { new { name = PaperName, present = true } },
-        });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        var code = JsonDocument.Parse(text).RootElement.GetProperty("code").GetString()!;
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MotCua.Web.Data.AppDbContext>();
-        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
-        var file = scope.ServiceProvider.GetRequiredService<DossierFileStore>().Save(dossier, new IncomingFile("don-cu.pdf", scan), DossierFileKind.Component, app.Clock.GetUtcNow(), "motcua");
-        file.PaperSeq = 1;
-        db.Add(file);
-        await db.SaveChangesAsync();
-        return (code, file.Id);
-    }
+    private static Task<(string Code, long FileId)> EarlierDossierAsync(MotCuaApp app, string name, string idNumber, byte[] scan) =>
+        HeldPaperSeed.DeskDossierAsync(app, Procedure, PaperName, name, idNumber, scan, "don-cu.pdf");
 
     /// <summary>A signed result in force issued with dossier <paramref name="code"/>.</summary>
     private static async Task<int> IssuedResultAsync(MotCuaApp app, string code, string summary, ResultStatus status = ResultStatus.InForce)
