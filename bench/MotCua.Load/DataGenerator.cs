@@ -314,6 +314,7 @@ public static class DataGenerator
             Channel = OutboxChannel.NationalPortal,
             Recipient = "https://dichvucong.gov.vn/lienthong/",
             DossierCode = d.Code,
+            NationalStatusCode = code,
             Body = NationalSync.BuildPayload(new NationalDossierSnapshot
             {
                 MaHoSo = d.Code, MaTTHC = d.ProcedureCode, TenTTHC = d.ProcedureName, ChuHoSo = d.ApplicantName,

@@ -98,6 +98,27 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
     private static LedgerLine Line(LedgerView ledger, string code) => Assert.Single(ledger.Lines, l => l.Input.Fact.Code == code);
 
     [Fact]
+    public async Task The_status_the_portal_holds_is_read_from_the_message_s_column_and_from_the_body_only_for_older_messages()
+    {
+        var at = new DateTimeOffset(2024, 11, 5, 9, 0, 0, Vn);
+        var (agencyId, codes) = await ImportAsync(at, at.AddHours(1), at.AddHours(2));
+        var (column, columnWins, legacy) = (codes[0], codes[1], codes[2]);
+        var done = at.AddDays(6);
+        var withColumn = Message(agencyId, column, 10, done, OutboxStatus.Delivered, done.AddMinutes(5));
+        withColumn.NationalStatusCode = 10;
+        withColumn.Body = "{}";
+        var differing = Message(agencyId, columnWins, 10, done, OutboxStatus.Delivered, done.AddMinutes(5));
+        differing.NationalStatusCode = 2;
+        await AddAsync(withColumn, differing, Message(agencyId, legacy, 10, done, OutboxStatus.Delivered, done.AddMinutes(5)));
+
+        var ledger = await LedgerAsync(agencyId, ReportPeriod.Quarter(2024, 4));
+
+        Assert.Equal((10, true), (Line(ledger, column).Input.Portal.AcknowledgedCode, Line(ledger, column).InAgreement));
+        Assert.Equal(LedgerReason.PortalStatusDiffers, Assert.Single(Line(ledger, columnWins).Differences).Reason);
+        Assert.Equal((10, true), (Line(ledger, legacy).Input.Portal.AcknowledgedCode, Line(ledger, legacy).InAgreement));
+    }
+
+    [Fact]
     public async Task Each_portal_reason_is_named_with_the_action_that_resolves_it()
     {
         var at = new DateTimeOffset(2024, 11, 4, 9, 0, 0, Vn);
@@ -193,6 +214,7 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
             Assert.Equal(2, messages.Count);
             var fresh = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
             Assert.Equal(10, Ledger.StatusCode(fresh.Body));
+            Assert.Equal(10, fresh.NationalStatusCode);
             Assert.Contains("\"isUpdating\":\"false\"", fresh.Body, StringComparison.Ordinal); // the portal never acknowledged it: a first push
             Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "reconciliation.resend" && a.EntityId == code));
         }

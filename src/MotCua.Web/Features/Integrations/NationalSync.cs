@@ -77,6 +77,7 @@ public static class NationalSync
             Channel = OutboxChannel.NationalPortal,
             Recipient = portal.Url!,
             DossierCode = snapshot.MaHoSo,
+            NationalStatusCode = snapshot.TrangThaiHoSo,
             Body = BuildPayload(snapshot, kind),
         });
     }

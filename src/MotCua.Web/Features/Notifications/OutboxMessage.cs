@@ -58,6 +58,9 @@ public sealed class OutboxMessage
 
     public string? DossierCode { get; set; }
 
+    /// <summary>The national status code (TrangThaiHoSo) a status push to the national portal carries, so the ledger need not read the body; null for other messages.</summary>
+    public int? NationalStatusCode { get; set; }
+
     public string? Subject { get; set; }
 
     /// <summary>Rendered text (e-mail, SMS, Zalo, in-app) or the JSON payload (portal, webhook).</summary>

@@ -100,8 +100,12 @@ public static class Ledger
         }
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Channel == OutboxChannel.NationalPortal && m.DossierCode != null && codes.Contains(m.DossierCode))
-            // The body (to read the acknowledged status code) only of acknowledged messages.
-            .Select(m => new { Code = m.DossierCode!, m.Status, m.Attempts, m.LastError, m.CreatedAt, m.AcknowledgedAt, Body = m.AcknowledgedAt != null ? m.Body : null })
+            // The status code from its column; the body only of acknowledged messages written before the column.
+            .Select(m => new
+            {
+                Code = m.DossierCode!, m.Status, m.Attempts, m.LastError, m.CreatedAt, m.AcknowledgedAt, m.NationalStatusCode,
+                Body = m.AcknowledgedAt != null && m.NationalStatusCode == null ? m.Body : null,
+            })
             .ToListAsync(ct);
         return messages.GroupBy(m => m.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
         {
@@ -109,7 +113,7 @@ public static class Ledger
             var open = g.Where(m => m.AcknowledgedAt is null).OrderBy(m => m.CreatedAt).LastOrDefault();
             return new PortalRecord(
                 g.Count(),
-                acked.Count == 0 ? null : StatusCode(acked[^1].Body),
+                acked.Count == 0 ? null : acked[^1].NationalStatusCode ?? StatusCode(acked[^1].Body),
                 acked.Count == 0 ? null : acked[^1].AcknowledgedAt,
                 acked.Count == 0 ? null : acked[0].AcknowledgedAt,
                 g.Count(m => m.Status is OutboxStatus.Pending or OutboxStatus.Paused),

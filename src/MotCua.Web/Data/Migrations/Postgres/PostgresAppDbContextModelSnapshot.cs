@@ -2957,6 +2957,9 @@ namespace MotCua.Web.Data.Migrations.Postgres
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("NationalStatusCode")
+                        .HasColumnType("integer");
+
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("bigint");
 
