@@ -401,6 +401,14 @@ public sealed class PostalTests(PostalCarrierFixture fixture) : IClassFixture<Po
         using (var desk = await App.LoginAsync("motcua"))
         {
             Assert.Contains("data-testid=\"postal-papers-arrived\"", await desk.GetStringAsync("/ho-so/" + code), StringComparison.Ordinal);
+            // The notice in the desk's inbox leads to the dossier.
+            var processor = App.Services.GetRequiredService<OutboxProcessor>();
+            while (await processor.ProcessOnceAsync() > 0)
+            {
+            }
+            var inbox = WebUtility.HtmlDecode(await desk.GetStringAsync("/thong-bao"));
+            Assert.Contains("Hồ sơ giấy gửi qua bưu chính đã đến: " + code, inbox, StringComparison.Ordinal);
+            Assert.Contains("href=\"/ho-so/" + code + "\" data-testid=\"notice-dossier\"", inbox, StringComparison.Ordinal);
         }
     }
 
