@@ -21,6 +21,7 @@
 #                                 plain Npgsql; then M generated dossiers (default 1000000) in last month with their portal
 #                                 pushes, and that month's reconciliation ledger; the last line is
 #                                 "national intake: N dossiers in S s (R× raw insert); reconciliation: M dossiers in T ms"
+#                                 (BENCH_LEDGER_FULL=1 also times the whole month reconciled in memory, the export's path)
 #   bench/run.sh [--count N]      the full run: N generated dossiers (default 1000000) on both providers, report and
 #                                 queue timings, peers, two instances vs one; writes the generated part of docs/performance.md
 set -uo pipefail
@@ -222,7 +223,7 @@ run_national() {
   month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
   tool seed --provider postgres --connection "$(pg_cs motcua_ledger)" --count "$COUNT" --month "$month" --portal || return 1
   psql_ -d motcua_ledger -c "VACUUM ANALYZE" || true
-  tool reconciliation --provider postgres --connection "$(pg_cs motcua_ledger)" --month "$month" | tee "$WORK/ledger.txt" || return 1
+  tool reconciliation --provider postgres --connection "$(pg_cs motcua_ledger)" --month "$month" ${BENCH_LEDGER_FULL:+--full 1} | tee "$WORK/ledger.txt" || return 1
   echo
   echo "$(grep '^national intake' "$WORK/national.txt"); $(grep '^reconciliation' "$WORK/ledger.txt")"
 }

@@ -290,7 +290,11 @@ public static class DataGenerator
         /// (the portal holds an earlier status) and about 1 in 200 never got through (the mismatches the reconciliation
         /// must explain).
         /// </summary>
-        public IEnumerable<OutboxMessage> PortalPushes(Dossier d)
+        public IEnumerable<OutboxMessage> PortalPushes(Dossier d) => pushes is { } p && p.Dossier == d ? p.Messages : Pushes(d);
+
+        private (Dossier Dossier, List<OutboxMessage> Messages)? pushes;
+
+        private IEnumerable<OutboxMessage> Pushes(Dossier d)
         {
             if (!Portal || NationalStatus.From(d.Status) is not { } status)
             {
@@ -457,6 +461,16 @@ public static class DataGenerator
             var unit = units.FirstOrDefault(u => u.Id == d.CurrentUnitId);
             var row = DossierProjection.RowOf(d, new DossierProjection.Pins(proc.ProcedureId, proc.FieldId, proc.FieldName, proc.OnlineLevel),
                 d.CurrentUnitId is null ? null : unit.Id, d.CurrentUnitId is null ? null : unit.Name);
+            if (Portal)
+            {
+                // What the outbox leaves on the row: the first acknowledgement and the code of the latest.
+                var messages = Pushes(d).ToList();
+                pushes = (d, messages);
+                var acknowledged = messages.Where(m => m.AcknowledgedAt is not null).OrderBy(m => m.AcknowledgedAt).ThenBy(m => m.CreatedAt).ToList();
+                row.SyncedAt = acknowledged.Count == 0 ? null : acknowledged[0].AcknowledgedAt!.Value.UtcTicks;
+                row.PortalCode = acknowledged.Count == 0 ? null : acknowledged[^1].NationalStatusCode;
+                return row;
+            }
             // Most acknowledged by the national portal within minutes of receipt.
             row.SyncedAt = random.NextDouble() < DossierHistoryRules.AcknowledgedShare ? received.AddMinutes(random.Next(1, 120)).UtcTicks : null;
             return row;

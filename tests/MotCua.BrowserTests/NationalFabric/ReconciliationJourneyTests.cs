@@ -62,9 +62,10 @@ public sealed class ReconciliationJourneyTests(NationalPortalBrowserApp browser)
         await using var db = browser.App.CreateDbContext();
         db.OutboxMessages.AddRange(messages);
         await db.SaveChangesAsync();
+        // What the outbox processor records on the report row at each acknowledgement.
         foreach (var m in messages.Where(m => m.AcknowledgedAt is not null))
         {
-            await ReportRollup.RecordSyncAsync(db, m.AgencyId, m.DossierCode!, m.AcknowledgedAt!.Value.UtcTicks, default);
+            await new ReportSyncListener().OnAcknowledgedAsync(db, m.AgencyId, m.DossierCode!, m.AcknowledgedAt!.Value, default);
         }
     }
 

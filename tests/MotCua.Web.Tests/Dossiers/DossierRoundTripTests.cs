@@ -87,9 +87,37 @@ public sealed class DossierRoundTripTests
         });
 
         Assert.Equal(HttpStatusCode.OK, status);
-        // The dossier with the calendar's stamp before the write; its papers, history and forms for the answer after it.
+        // The dossier with the calendar's stamp before the write, and its report row by key (the status the national
+        // portal should hold moves from "received" to "processing", which the reconciliation ledger compares); its
+        // papers, history and forms for the answer after it.
         var reads = log.Commands.Where(c => !Writes(c)).ToList();
-        Assert.True(reads.Count == 2, string.Join("\n----\n", reads));
+        Assert.True(reads.Count == 3, string.Join("\n----\n", reads));
+        Assert.Single(reads, c => c.Contains("FROM \"ReportDossiers\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_assignment_in_the_unit_reads_no_report_row()
+    {
+        var log = new CommandLog();
+        await using var app = new CountingApp(log);
+        using var desk = await app.ApiClientAsync("motcua");
+        using var leader = await app.ApiClientAsync("lanhdao");
+        var tdc = await PlanTheUnitAsync(app, desk);
+        var (_, code) = await ReceiveAsync(desk);
+        using (var first = await desk.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "transfer", unitId = tdc }))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var (status, body) = await log.RecordAsync(async () =>
+        {
+            using var response = await leader.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = "assign", assignee = "chuyenvien" });
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        });
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        // Still processing: nothing changes for reports or the national portal, so the report row is neither read nor written.
+        Assert.DoesNotContain(log.Commands, c => c.Contains("\"ReportDossiers\"", StringComparison.Ordinal));
     }
 
     private static bool Writes(string command) =>
@@ -110,7 +138,7 @@ public sealed class DossierRoundTripTests
     }
 
     [Fact]
-    public async Task A_first_transfer_to_the_unit_its_plan_names_reads_no_report_row()
+    public async Task A_first_transfer_to_the_unit_its_plan_names_writes_only_the_report_row_s_status_code()
     {
         var log = new CommandLog();
         await using var app = new CountingApp(log);
@@ -135,8 +163,12 @@ public sealed class DossierRoundTripTests
         });
 
         Assert.Equal(HttpStatusCode.OK, status);
-        // The plan pinned the report row's unit at receipt, so the row has nothing to learn from the transfer.
-        Assert.DoesNotContain(log.Commands, c => c.Contains("FROM \"ReportDossiers\"", StringComparison.Ordinal));
+        // The plan pinned the report row's unit at receipt: the transfer writes only the row's national status code.
+        // One batch may carry several statements (PostgreSQL): the report row's own UPDATE, up to its end.
+        var batch = Assert.Single(log.Commands, c => c.Contains("UPDATE \"ReportDossiers\"", StringComparison.Ordinal));
+        var update = batch[batch.IndexOf("UPDATE \"ReportDossiers\"", StringComparison.Ordinal)..].Split(';')[0];
+        Assert.Contains("\"NationalCode\"", update, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"UnitId\"", update, StringComparison.Ordinal);
     }
 
     private static async Task<(HttpStatusCode Status, string Code)> ReceiveAsync(HttpClient desk)

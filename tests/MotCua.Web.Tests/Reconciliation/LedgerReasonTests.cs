@@ -38,6 +38,7 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
         Channel = OutboxChannel.NationalPortal,
         Recipient = "dvcqg",
         DossierCode = dossier,
+        NationalStatusCode = code,
         Body = "{\"service\":\"DongBoHoSoMC\",\"data\":[{\"MaHoSo\":\"" + dossier + "\",\"TrangThaiHoSo\":\"" + code.ToString(CultureInfo.InvariantCulture) + "\"}]}",
         Status = status,
         Attempts = status == OutboxStatus.Dead ? 3 : 0,
@@ -82,10 +83,10 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
         await using var db = app.CreateDbContext();
         db.OutboxMessages.AddRange(messages);
         await db.SaveChangesAsync();
-        // The 766 index reads the first acknowledgement from the report row, as the outbox processor keeps it.
+        // The report row keeps the first acknowledgement (the 766 index) and the latest code (the ledger), as the outbox processor does.
         foreach (var m in messages.Where(m => m.AcknowledgedAt is not null))
         {
-            await ReportRollup.RecordSyncAsync(db, m.AgencyId, m.DossierCode!, m.AcknowledgedAt!.Value.UtcTicks, default);
+            await new ReportSyncListener().OnAcknowledgedAsync(db, m.AgencyId, m.DossierCode!, m.AcknowledgedAt!.Value, default);
         }
     }
 
@@ -109,7 +110,9 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
         withColumn.Body = "{}";
         var differing = Message(agencyId, columnWins, 10, done, OutboxStatus.Delivered, done.AddMinutes(5));
         differing.NationalStatusCode = 2;
-        await AddAsync(withColumn, differing, Message(agencyId, legacy, 10, done, OutboxStatus.Delivered, done.AddMinutes(5)));
+        var old = Message(agencyId, legacy, 10, done, OutboxStatus.Delivered, done.AddMinutes(5));
+        old.NationalStatusCode = null;
+        await AddAsync(withColumn, differing, old);
 
         var ledger = await LedgerAsync(agencyId, ReportPeriod.Quarter(2024, 4));
 

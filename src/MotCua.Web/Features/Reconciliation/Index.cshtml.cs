@@ -23,7 +23,7 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
     [BindProperty(SupportsGet = true, Name = "trang")]
     public int? PageNumber { get; set; }
 
-    public LedgerView? Ledger { get; private set; }
+    public LedgerPage? Ledger { get; private set; }
 
     public IReadOnlyList<LedgerLine> Shown { get; private set; } = [];
 
@@ -41,10 +41,12 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct) || Ledger is not { } ledger)
+        if (!await LoadAsync(ct))
         {
             return Page();
         }
+        // The export lists every differing dossier, so it reconciles the whole period.
+        var ledger = await Reconciliation.Ledger.LoadAsync(Reporting, AgencyId, Period, UnitId, ct);
         var bytes = Excel(ledger, [.. ledger.Differing(Filter)]);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "doi-soat-" + ledger.Period.Key + ".xlsx");
@@ -113,10 +115,9 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
             Error = "Số trang phải từ 1 trở lên.";
             return false;
         }
-        Ledger = await Reconciliation.Ledger.LoadAsync(Reporting, AgencyId, Period, UnitId, ct);
-        var differing = Ledger.Differing(Filter).ToList();
-        Matching = differing.Count;
-        Shown = differing.Skip(((PageNumber ?? 1) - 1) * PageSize).Take(PageSize).ToList();
+        Ledger = await LedgerSql.PageAsync(Reporting, AgencyId, Period, UnitId, Filter, ((PageNumber ?? 1) - 1) * PageSize, PageSize, ct);
+        Matching = Ledger.Matching;
+        Shown = Ledger.Lines;
         return true;
     }
 

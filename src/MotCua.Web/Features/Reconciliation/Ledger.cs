@@ -21,7 +21,7 @@ public sealed record LedgerNoteView(string DossierCode, string Reason, string Te
 public sealed record LedgerView(ReportPeriod Period, ReportPeriod? CalendarPeriod, IReadOnlyList<LedgerLine> Lines, LedgerTotals Totals, int RefusedAtDesk,
     IReadOnlyDictionary<string, LedgerNoteView> Notes)
 {
-    /// <summary>The differing lines, optionally of one reason only, in dossier-code order.</summary>
+    /// <summary>The differing lines, optionally of one reason only, in receipt order.</summary>
     public IEnumerable<LedgerLine> Differing(LedgerReason? reason) =>
         Lines.Where(l => !l.InAgreement && (reason is null || l.Differences.Any(d => d.Reason == reason)));
 
@@ -30,10 +30,12 @@ public sealed record LedgerView(ReportPeriod Period, ReportPeriod? CalendarPerio
         Lines.SelectMany(l => l.Differences.Select(d => d.Reason).Distinct()).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>The note explaining <paramref name="line"/>'s first difference that has one.</summary>
-    public LedgerNoteView? NoteFor(LedgerLine line)
+    public LedgerNoteView? NoteFor(LedgerLine line) => NoteOf(Notes, line);
+
+    internal static LedgerNoteView? NoteOf(IReadOnlyDictionary<string, LedgerNoteView> notes, LedgerLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return line.Differences.Select(d => Notes.GetValueOrDefault(NoteKey(line.Input.Fact.Code, DossierLedger.ReasonCode(d.Reason))))
+        return line.Differences.Select(d => notes.GetValueOrDefault(NoteKey(line.Input.Fact.Code, DossierLedger.ReasonCode(d.Reason))))
             .FirstOrDefault(n => n is not null);
     }
 
@@ -41,9 +43,11 @@ public sealed record LedgerView(ReportPeriod Period, ReportPeriod? CalendarPerio
 }
 
 /// <summary>
-/// Loads the ledger set-based: the period's report facts (<see cref="DossierFacts"/>, a fixed number of statements over
-/// the report projection's index ranges), the dossiers' statuses and their portal messages in one statement each, the
-/// dossiers received for other agencies and the period's notes. Nothing is queried per dossier.
+/// Loads the whole ledger set-based and reconciles every line in Core: the period's report facts (<see cref="DossierFacts"/>,
+/// a fixed number of statements over the report projection's index ranges), the dossiers' statuses and their portal
+/// messages in one statement each, the dossiers received for other agencies and the period's notes. Nothing is queried
+/// per dossier, but everything is read: the Excel export and the API's every-line listing use it, and it is the
+/// reference <see cref="LedgerSql"/> (the page's path) is tested against.
 /// </summary>
 public static class Ledger
 {
@@ -51,16 +55,33 @@ public static class Ledger
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
+        var (lines, refusedAtDesk) = await LinesAsync(reporting, agencyId, period, unitId, null, ct);
+        return new LedgerView(period, DossierLedger.CalendarCounterpart(period), lines, LedgerTotals.Of(lines), refusedAtDesk,
+            await NotesAsync(reporting.Context, agencyId, period, ct));
+    }
+
+    /// <summary>
+    /// The period's lines in receipt order (then by id), each reconciled by Core; with <paramref name="only"/>, just those
+    /// dossiers' lines (a page the database picked). Also the desk refusals of the period among the dossiers read.
+    /// </summary>
+    internal static async Task<(List<LedgerLine> Lines, int RefusedAtDesk)> LinesAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId,
+        IReadOnlyCollection<long>? only, CancellationToken ct)
+    {
         var db = reporting.Context;
         var range = DossierLedger.LoadingRange(period);
-        var facts = await DossierFacts.LoadAsync(reporting, agencyId, range, unitId, ct);
+        var facts = only is { Count: 0 } ? [] : await DossierFacts.LoadAsync(reporting, agencyId, range, unitId, only, ct);
         var ids = facts.Select(f => long.Parse(f.Id, CultureInfo.InvariantCulture)).ToList();
         var statuses = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Status })
             .ToDictionaryAsync(d => d.Id, d => d.Status, ct);
 
         // Received here for other agencies (only for the agency as a whole: the dossiers belong to no unit of it).
-        var forOthers = unitId is not null ? [] : await db.Dossiers.AsNoTracking()
-            .Where(d => d.ReceivingAgencyId == agencyId && d.AgencyId != agencyId && d.ReceivedAt >= period.StartInstant && d.ReceivedAt < period.CutoffInstant)
+        var others = db.Dossiers.AsNoTracking()
+            .Where(d => d.ReceivingAgencyId == agencyId && d.AgencyId != agencyId && d.ReceivedAt >= period.StartInstant && d.ReceivedAt < period.CutoffInstant);
+        if (only is not null)
+        {
+            others = others.Where(d => only.Contains(d.Id));
+        }
+        var forOthers = unitId is not null || only is { Count: 0 } ? [] : await others
             .Select(d => new { d.Id, d.Code, d.AgencyId, d.Status, d.Channel, d.ReceivedAt, d.ProcedureName })
             .ToListAsync(ct);
         var otherIds = forOthers.Select(d => d.AgencyId).Distinct().ToList();
@@ -79,16 +100,20 @@ public static class Ledger
                 d.Status, portal.GetValueOrDefault(d.Code, PortalRecord.None), otherNames.GetValueOrDefault(d.AgencyId, "cơ quan khác"))));
         var lines = inputs.Where(i => DossierLedger.Belongs(i, period))
             .Select(i => DossierLedger.Reconcile(i, period))
-            .OrderBy(l => l.Input.Fact.Code, StringComparer.Ordinal)
+            .OrderBy(l => l.Input.Fact.ReceivedAt)
+            .ThenBy(l => long.Parse(l.Input.Fact.Id, CultureInfo.InvariantCulture))
             .ToList();
-        var refusedAtDesk = facts.Count(f => f.DeskRefusedAt is { } at && period.Contains(at));
+        return (lines, facts.Count(f => f.DeskRefusedAt is { } at && period.Contains(at)));
+    }
 
+    /// <summary>The latest explanation per dossier and reason recorded for the period.</summary>
+    internal static async Task<IReadOnlyDictionary<string, LedgerNoteView>> NotesAsync(AppDbContext db, int agencyId, ReportPeriod period, CancellationToken ct)
+    {
         var key = period.Key;
-        var notes = (await db.Set<ReconciliationNote>().AsNoTracking().Where(n => n.AgencyId == agencyId && n.PeriodKey == key)
+        return (await db.Set<ReconciliationNote>().AsNoTracking().Where(n => n.AgencyId == agencyId && n.PeriodKey == key)
                 .OrderBy(n => n.Id).ToListAsync(ct))
             .GroupBy(n => LedgerView.NoteKey(n.DossierCode, n.Reason), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last() is var n ? new LedgerNoteView(n.DossierCode, n.Reason, n.Text, n.WrittenBy, n.WrittenAt) : null!, StringComparer.Ordinal);
-        return new LedgerView(period, DossierLedger.CalendarCounterpart(period), lines, LedgerTotals.Of(lines), refusedAtDesk, notes);
     }
 
     /// <summary>What the outbox holds for each dossier code: one statement over the portal messages of those codes.</summary>

@@ -81,16 +81,22 @@ public static class ReconciliationModule
             return TypedResults.ValidationProblem(errors, title: "Tham số đối soát không hợp lệ.");
         }
         var p = parsed.AsOf(time.GetUtcNow()).Period;
-        var ledger = await Ledger.LoadAsync(reporting, agencyId, p, unit, ct);
         var size = pageSize ?? 100;
         var number = page ?? 1;
-        var matching = (all == true ? ledger.Lines.Where(l => filter is null || l.Differences.Any(d => d.Reason == filter)) : ledger.Differing(filter)).ToList();
-        return TypedResults.Ok(new LedgerDto(
-            new PeriodDto(p.Key, p.Label, p.Start, p.End, p.IsProvisional, p.AsOfInstant, ledger.CalendarPeriod?.Start, ledger.CalendarPeriod?.End),
-            ledger.Totals, ledger.RefusedAtDesk,
-            ledger.ByReason.ToDictionary(x => DossierLedger.ReasonCode(x.Key), x => x.Value, StringComparer.Ordinal),
-            number, size, matching.Count,
-            matching.Skip((number - 1) * size).Take(size).Select(l => Line(l, ledger.NoteFor(l))).ToList()));
+        PeriodDto PeriodOf(ReportPeriod? calendar) => new(p.Key, p.Label, p.Start, p.End, p.IsProvisional, p.AsOfInstant, calendar?.Start, calendar?.End);
+        static Dictionary<string, int> ByReason(IReadOnlyDictionary<LedgerReason, int> counts) =>
+            counts.ToDictionary(x => DossierLedger.ReasonCode(x.Key), x => x.Value, StringComparer.Ordinal);
+        if (all == true)
+        {
+            // Every line, agreeing ones included: the whole period reconciled by Core.
+            var ledger = await Ledger.LoadAsync(reporting, agencyId, p, unit, ct);
+            var matching = ledger.Lines.Where(l => filter is null || l.Differences.Any(d => d.Reason == filter)).ToList();
+            return TypedResults.Ok(new LedgerDto(PeriodOf(ledger.CalendarPeriod), ledger.Totals, ledger.RefusedAtDesk, ByReason(ledger.ByReason),
+                number, size, matching.Count, matching.Skip((number - 1) * size).Take(size).Select(l => Line(l, ledger.NoteFor(l))).ToList()));
+        }
+        var differing = await LedgerSql.PageAsync(reporting, agencyId, p, unit, filter, (number - 1) * size, size, ct);
+        return TypedResults.Ok(new LedgerDto(PeriodOf(differing.CalendarPeriod), differing.Totals, differing.RefusedAtDesk, ByReason(differing.ByReason),
+            number, size, differing.Matching, differing.Lines.Select(l => Line(l, differing.NoteFor(l))).ToList()));
     }
 
     internal static LineDto Line(LedgerLine l, LedgerNoteView? note)

@@ -33,7 +33,12 @@ public static class DossierFacts
         PaymentStatus Payment, bool Imported);
 
     /// <summary>The dossiers a period's report, index or scoring can see, as Core facts, with those of the agencies merged into it by the period's end.</summary>
-    public static async Task<IReadOnlyList<DossierFact>> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)
+    public static Task<IReadOnlyList<DossierFact>> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct) =>
+        LoadAsync(reporting, agencyId, period, unitId, null, ct);
+
+    /// <summary>As <see cref="LoadAsync(ReportingDb, int, ReportPeriod, int?, CancellationToken)"/>; with <paramref name="only"/>, just those of these dossiers.</summary>
+    public static async Task<IReadOnlyList<DossierFact>> LoadAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId,
+        IReadOnlyCollection<long>? only, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
@@ -43,12 +48,13 @@ public static class DossierFacts
         IReadOnlyList<int>? units = unitId is { } scope ? await Organisation.Merging.UnitLineage.UnitIdsForReportAsync(reporting.Context, scope, period.End, ct) : null;
         foreach (var id in await Organisation.Merging.AgencyLineage.AgencyIdsForReportAsync(reporting.Context, agencyId, period.Start, period.End, ct))
         {
-            facts.AddRange((await OneAgencyAsync(reporting, id, period, units, ct)).Select(f => UnitLineageReports.Fold(f, successors)));
+            facts.AddRange((await OneAgencyAsync(reporting, id, period, units, only, ct)).Select(f => UnitLineageReports.Fold(f, successors)));
         }
         return facts;
     }
 
-    private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, IReadOnlyList<int>? unitIds, CancellationToken ct)
+    private static async Task<IReadOnlyList<DossierFact>> OneAgencyAsync(ReportingDb reporting, int agencyId, ReportPeriod period, IReadOnlyList<int>? unitIds,
+        IReadOnlyCollection<long>? only, CancellationToken ct)
     {
         var db = reporting.Context;
         DateTimeOffset s = period.StartInstant, e = period.CutoffInstant;
@@ -65,6 +71,10 @@ public static class DossierFacts
         else if (unitIds is not null)
         {
             projected = projected.Where(r => r.UnitId != null && unitIds.Contains(r.UnitId.Value));
+        }
+        if (only is not null)
+        {
+            projected = projected.Where(r => only.Contains(r.DossierId));
         }
         var candidates = projected.Join(db.Dossiers.AsNoTracking(), r => r.DossierId, d => d.Id, (r, d) => new { r, d });
 

@@ -54,7 +54,8 @@ public static class DossierProjection
     internal readonly record struct Classified(
         bool Counted, DateTimeOffset SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, DateTimeOffset? DeskRefusedAt,
         long ClosedAt, ClosingKind? ClosedKind, long ClosedAtReturn, ClosingKind? ClosedKindReturn, DossierChannel Channel,
-        long FeeAmount, PaymentStatus Payment, ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData);
+        long FeeAmount, PaymentStatus Payment, ResultDelivery? ReturnMethod, bool ComponentsDigitised, bool ResultDigitised, bool ReusedDigitisedData,
+        int? NationalCode);
 
     /// <summary>Core's classification of one dossier state, as the columns of its row.</summary>
     internal static Classified Classify(State s)
@@ -66,7 +67,8 @@ public static class DossierProjection
             fact is not null, s.SubmittedAt, s.ReceivedAt, s.DueAt,
             fact is null ? Instants.Of(s.Status, s.ClosedAt).DeskRefused : null,
             completion?.At.UtcTicks ?? Open, completion?.Kind, ret?.At.UtcTicks ?? Open, ret?.Kind,
-            s.Channel, s.FeeAmount, s.Payment, s.ReturnMethod, s.ComponentsDigitised, s.ResultDigitised, s.ReusedDigitisedData);
+            s.Channel, s.FeeAmount, s.Payment, s.ReturnMethod, s.ComponentsDigitised, s.ResultDigitised, s.ReusedDigitisedData,
+            NationalStatus.From(s.Status)?.Code);
     }
 
     /// <summary>Writes the state-derived columns; EF updates only the columns whose value changes.</summary>
@@ -88,6 +90,7 @@ public static class DossierProjection
         row.ComponentsDigitised = c.ComponentsDigitised;
         row.ResultDigitised = c.ResultDigitised;
         row.ReusedDigitisedData = c.ReusedDigitisedData;
+        row.NationalCode = c.NationalCode;
     }
 
     /// <summary>

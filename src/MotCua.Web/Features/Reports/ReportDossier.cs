@@ -79,6 +79,15 @@ public sealed class ReportDossier
     public bool ResultDigitised { get; set; }
 
     public bool ReusedDigitisedData { get; set; }
+
+    /// <summary>The status code (1–10) the national portal should hold for the dossier's current status; null for a draft.</summary>
+    public int? NationalCode { get; set; }
+
+    /// <summary>
+    /// The status code of the portal's latest acknowledged push (0 when that push carried none), written by the outbox;
+    /// null until the portal acknowledges one. The reconciliation ledger compares it with <see cref="NationalCode"/>.
+    /// </summary>
+    public int? PortalCode { get; set; }
 }
 
 internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<ReportDossier>
@@ -98,7 +107,7 @@ internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<Repo
         {
             r.DossierId, r.Counted, r.UnitId, r.FieldId, r.ProcedureId, r.DueAt, r.ClosedAt, r.ClosedKind,
             r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.SyncedAt,
-            r.Channel, r.PaymentStatus, r.ReturnMethod,
+            r.NationalCode, r.PortalCode, r.Channel, r.PaymentStatus, r.ReturnMethod,
         });
         // "Open at the period's start" is an interval stabbing query, which a B-tree cannot answer without scanning
         // everything closed after the start. Split at ReportRanges.LongOpen before the start: recent receipts come from
@@ -110,7 +119,7 @@ internal sealed class ReportDossierConfiguration : IEntityTypeConfiguration<Repo
             {
                 r.DossierId, r.Counted, r.UnitId, r.FieldId, r.ProcedureId, r.DueAt, r.ClosedAt, r.ClosedKind,
                 r.ClosedAtReturn, r.ClosedKindReturn, r.FeeAmount, r.ComponentsDigitised, r.ResultDigitised, r.ReusedDigitisedData, r.SyncedAt,
-                r.Channel, r.PaymentStatus, r.ReturnMethod,
+                r.NationalCode, r.PortalCode, r.Channel, r.PaymentStatus, r.ReturnMethod,
             });
         // The in-memory facts (drill-downs, scoring) and the dashboard find "open at an instant" by the closing instant.
         b.HasIndex(r => new { r.AgencyId, r.ClosedAt }, "IX_ReportDossiers_Closed");

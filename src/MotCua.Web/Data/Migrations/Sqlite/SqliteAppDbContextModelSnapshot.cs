@@ -4095,6 +4095,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NationalCode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OnlineLevel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -4104,6 +4107,9 @@ namespace MotCua.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PortalCode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
@@ -4154,10 +4160,10 @@ namespace MotCua.Web.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_LongOpen")
                         .HasFilter("(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "NationalCode", "PortalCode", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.HasIndex(new[] { "AgencyId", "ReceivedAt" }, "IX_ReportDossiers_Received")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "NationalCode", "PortalCode", "Channel", "PaymentStatus", "ReturnMethod" });
 
                     b.ToTable("ReportDossiers", (string)null);
                 });

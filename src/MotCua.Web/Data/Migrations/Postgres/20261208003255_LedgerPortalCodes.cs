@@ -1,0 +1,107 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LedgerPortalCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ReportDossiers_LongOpen",
+                table: "ReportDossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReportDossiers_Received",
+                table: "ReportDossiers");
+
+            migrationBuilder.AddColumn<int>(
+                name: "NationalCode",
+                table: "ReportDossiers",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PortalCode",
+                table: "ReportDossiers",
+                type: "integer",
+                nullable: true);
+
+            // Messages written before their status code had a column carry it only in the body: the code is copied out
+            // (0 where the body has none, as the ledger reads such a body), so every portal message has one.
+            migrationBuilder.Sql("""
+                UPDATE "OutboxMessages" SET "NationalStatusCode" = COALESCE(CAST(substring("Body" from '"TrangThaiHoSo"\s*:\s*"?([0-9]{1,9})') AS integer), 0)
+                WHERE "Channel" = 'NationalPortal' AND "NationalStatusCode" IS NULL
+                """);
+
+            // The code each dossier's status maps to (Core NationalStatus.From), and the code of the portal's latest
+            // acknowledged message (ties: the later message), as the projection and the outbox keep them from now on.
+            migrationBuilder.Sql("""
+                UPDATE "ReportDossiers" SET "NationalCode" = (
+                  SELECT CASE d."Status"
+                    WHEN 'Submitted' THEN 1 WHEN 'Received' THEN 2 WHEN 'Refused' THEN 3
+                    WHEN 'InProcessing' THEN 4 WHEN 'AwaitingApproval' THEN 4 WHEN 'AwaitingInterAgency' THEN 4 WHEN 'Suspended' THEN 4
+                    WHEN 'AwaitingSupplement' THEN 5 WHEN 'AwaitingFinancialObligation' THEN 6
+                    WHEN 'Withdrawn' THEN 7 WHEN 'RefusedAfterReceipt' THEN 7 WHEN 'Stopped' THEN 8
+                    WHEN 'ResultIssued' THEN 9 WHEN 'Returned' THEN 10 END
+                  FROM "Dossiers" d WHERE d."Id" = "ReportDossiers"."DossierId")
+                """);
+            migrationBuilder.Sql("""
+                UPDATE "ReportDossiers" SET "PortalCode" = (
+                  SELECT COALESCE(m."NationalStatusCode", 0) FROM "OutboxMessages" m
+                  JOIN "Dossiers" d ON d."AgencyId" = m."AgencyId" AND d."Code" = m."DossierCode"
+                  WHERE d."Id" = "ReportDossiers"."DossierId" AND m."Channel" = 'NationalPortal' AND m."AcknowledgedAt" IS NOT NULL
+                  ORDER BY m."AcknowledgedAt" DESC, m."CreatedAt" DESC LIMIT 1)
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDossiers_LongOpen",
+                table: "ReportDossiers",
+                columns: new[] { "AgencyId", "ReceivedAt" },
+                filter: "(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
+                .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "NationalCode", "PortalCode", "Channel", "PaymentStatus", "ReturnMethod" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDossiers_Received",
+                table: "ReportDossiers",
+                columns: new[] { "AgencyId", "ReceivedAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "NationalCode", "PortalCode", "Channel", "PaymentStatus", "ReturnMethod" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ReportDossiers_LongOpen",
+                table: "ReportDossiers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReportDossiers_Received",
+                table: "ReportDossiers");
+
+            migrationBuilder.DropColumn(
+                name: "NationalCode",
+                table: "ReportDossiers");
+
+            migrationBuilder.DropColumn(
+                name: "PortalCode",
+                table: "ReportDossiers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDossiers_LongOpen",
+                table: "ReportDossiers",
+                columns: new[] { "AgencyId", "ReceivedAt" },
+                filter: "(\"ClosedAt\" - \"ReceivedAt\" > 26784000000000 OR \"ClosedAtReturn\" - \"ReceivedAt\" > 26784000000000)")
+                .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportDossiers_Received",
+                table: "ReportDossiers",
+                columns: new[] { "AgencyId", "ReceivedAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "DossierId", "Counted", "UnitId", "FieldId", "ProcedureId", "DueAt", "ClosedAt", "ClosedKind", "ClosedAtReturn", "ClosedKindReturn", "FeeAmount", "ComponentsDigitised", "ResultDigitised", "ReusedDigitisedData", "SyncedAt", "Channel", "PaymentStatus", "ReturnMethod" });
+        }
+    }
+}
