@@ -12,6 +12,7 @@ using MotCua.Web.Features.Catalogue;
 using MotCua.Web.Features.Citizens;
 using MotCua.Web.Features.Dossiers;
 using MotCua.Web.Features.Identity;
+using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Organisation;
 using MotCua.Web.Features.Reports;
 using MotCua.Web.Shared;
@@ -809,21 +810,55 @@ public static class DemoHistory
         return choice.Value;
     }
 
-    /// <summary>The national portal acknowledged most receipts within minutes; the roll-up then counts them as synchronised.</summary>
+    /// <summary>
+    /// The national portal acknowledged most receipts within minutes, and the status each dossier then reached: the
+    /// outbox keeps those pushes, the report row their first acknowledgement (the roll-up counts it as synchronised) and
+    /// the latest code (the reconciliation ledger compares it). The rest were never pushed, for the ledger to explain.
+    /// </summary>
     private static async Task AcknowledgeAsync(AppDbContext db, int agencyId, Random random, CancellationToken ct)
     {
         var rows = await db.ReportDossiers.Where(r => r.AgencyId == agencyId && r.ReceivedAt != null).OrderBy(r => r.DossierId).ToListAsync(ct);
+        var ids = rows.Select(r => r.DossierId).ToList();
+        var codes = await db.Dossiers.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         foreach (var row in rows)
         {
-            if (random.NextDouble() < DossierHistoryRules.AcknowledgedShare)
+            if (random.NextDouble() >= DossierHistoryRules.AcknowledgedShare)
             {
-                row.SyncedAt = row.ReceivedAt!.Value.AddMinutes(random.Next(1, 120)).UtcTicks;
+                continue;
+            }
+            var received = row.ReceivedAt!.Value.AddMinutes(random.Next(1, 120));
+            row.SyncedAt = received.UtcTicks;
+            db.OutboxMessages.Add(Push(agencyId, codes[row.DossierId], NationalStatus.Accepted.Code, received));
+            row.PortalCode = NationalStatus.Accepted.Code;
+            if (row.NationalCode is { } now && now != NationalStatus.Accepted.Code)
+            {
+                var at = row.ClosedAt != DossierProjection.Open ? new DateTimeOffset(row.ClosedAt, TimeSpan.Zero).AddMinutes(random.Next(1, 30)) : received.AddMinutes(30);
+                db.OutboxMessages.Add(Push(agencyId, codes[row.DossierId], now, at));
+                row.PortalCode = now;
             }
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await ReportRollup.RebuildAsync(db, ct);
     }
+
+    private static OutboxMessage Push(int agencyId, string dossierCode, int code, DateTimeOffset at) => new()
+    {
+        AgencyId = agencyId,
+        Kind = "dossier.status",
+        Channel = OutboxChannel.NationalPortal,
+        Recipient = "https://dichvucong.gov.vn/",
+        DossierCode = dossierCode,
+        NationalStatusCode = code,
+        Body = "{\"service\":\"DongBoHoSoMC\",\"data\":[{\"MaHoSo\":\"" + dossierCode + "\",\"TrangThaiHoSo\":\"" + code.ToString(CultureInfo.InvariantCulture) + "\"}]}",
+        Status = OutboxStatus.Delivered,
+        Attempts = 1,
+        CreatedAt = at,
+        NextAttemptAt = at,
+        LastAttemptAt = at,
+        DeliveredAt = at,
+        AcknowledgedAt = at,
+    };
 }
 
 /// <summary>The demo's clock for a command it replays: the instant the officer acted, set before each command.</summary>

@@ -88,7 +88,8 @@ public static class Ledger
         var otherNames = await db.Agencies.AsNoTracking().Where(a => otherIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
         var codes = facts.Select(f => f.Code).Concat(forOthers.Select(d => d.Code)).ToList();
-        var portal = await PortalAsync(db, codes, ct);
+        var agencies = facts.Select(f => int.Parse(f.AgencyKey, CultureInfo.InvariantCulture)).Concat(forOthers.Select(d => d.AgencyId)).Distinct().ToList();
+        var portal = await PortalAsync(db, agencies, codes, ct);
         // The facts were loaded over the wider range; "synced" is judged at the period's own cut-off, as the index judges it.
         var inputs = facts.Where(f => f.DeskRefusedAt is null)
             .Select(f => (Fact: f, Portal: portal.GetValueOrDefault(f.Code, PortalRecord.None)))
@@ -116,15 +117,18 @@ public static class Ledger
             .ToDictionary(g => g.Key, g => g.Last() is var n ? new LedgerNoteView(n.DossierCode, n.Reason, n.Text, n.WrittenBy, n.WrittenAt) : null!, StringComparer.Ordinal);
     }
 
-    /// <summary>What the outbox holds for each dossier code: one statement over the portal messages of those codes.</summary>
-    internal static async Task<Dictionary<string, PortalRecord>> PortalAsync(AppDbContext db, IReadOnlyList<string> codes, CancellationToken ct)
+    /// <summary>
+    /// What the outbox holds for each dossier code: one statement over the portal messages of those codes, which the
+    /// outbox writes under their dossier's agency (the agency narrows the read to the messages' agency-and-code index).
+    /// </summary>
+    internal static async Task<Dictionary<string, PortalRecord>> PortalAsync(AppDbContext db, IReadOnlyList<int> agencyIds, IReadOnlyList<string> codes, CancellationToken ct)
     {
         if (codes.Count == 0)
         {
             return new Dictionary<string, PortalRecord>(StringComparer.Ordinal);
         }
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Channel == OutboxChannel.NationalPortal && m.DossierCode != null && codes.Contains(m.DossierCode))
+            .Where(m => agencyIds.Contains(m.AgencyId) && m.Channel == OutboxChannel.NationalPortal && m.DossierCode != null && codes.Contains(m.DossierCode))
             // The status code from its column; the body only of acknowledged messages written before the column.
             .Select(m => new
             {

@@ -120,10 +120,10 @@ public static class LedgerSql
         var portalReasons = await PortalReasonsAsync(db, portalIds.Select(p => p.Id).ToList(), ct);
         var others = unitId is not null ? [] : await db.Dossiers.AsNoTracking()
             .Where(d => d.ReceivingAgencyId == agencyId && d.AgencyId != agencyId && d.ReceivedAt >= period.StartInstant && d.ReceivedAt < period.CutoffInstant)
-            .Select(d => new { d.Id, d.Code, ReceivedAt = d.ReceivedAt!.Value })
+            .Select(d => new { d.Id, d.Code, d.AgencyId, ReceivedAt = d.ReceivedAt!.Value })
             .ToListAsync(ct);
         var othersAcknowledged = others.Count == 0 ? 0
-            : (await Ledger.PortalAsync(db, others.Select(o => o.Code).ToList(), ct)).Values.Count(p => p.AcknowledgedCode is not null);
+            : (await Ledger.PortalAsync(db, [.. others.Select(o => o.AgencyId).Distinct()], [.. others.Select(o => o.Code)], ct)).Values.Count(p => p.AcknowledgedCode is not null);
 
         var byReason = new Dictionary<LedgerReason, int>();
         void Add(LedgerReason reason, long n)
@@ -206,8 +206,8 @@ public static class LedgerSql
         var reasons = new Dictionary<long, LedgerReason>();
         foreach (var chunk in ids.Chunk(5000))
         {
-            var dossiers = await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id)).Select(d => new { d.Id, d.Code, d.Status }).ToListAsync(ct);
-            var portal = await Ledger.PortalAsync(db, dossiers.Select(d => d.Code).ToList(), ct);
+            var dossiers = await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id)).Select(d => new { d.Id, d.AgencyId, d.Code, d.Status }).ToListAsync(ct);
+            var portal = await Ledger.PortalAsync(db, [.. dossiers.Select(d => d.AgencyId).Distinct()], [.. dossiers.Select(d => d.Code)], ct);
             foreach (var d in dossiers)
             {
                 if (DossierLedger.Portal(NationalStatus.From(d.Status), portal.GetValueOrDefault(d.Code, PortalRecord.None)) is { } difference)
