@@ -47,18 +47,18 @@ public static class LedgerSql
           SELECT {Columns} FROM "ReportDossiers" WHERE {ReportRanges.OpenAtStartEarlier(unit, "\"ClosedAt\"")}
         ),
         pending AS (
-          SELECT d."Id" AS id FROM "OutboxMessages" m JOIN "Dossiers" d ON d."AgencyId" = m."AgencyId" AND d."Code" = m."DossierCode"
+          SELECT DISTINCT d."Id" AS id FROM "OutboxMessages" m JOIN "Dossiers" d ON d."AgencyId" = m."AgencyId" AND d."Code" = m."DossierCode"
           WHERE m."Status" IN ('{nameof(OutboxStatus.Pending)}', '{nameof(OutboxStatus.Paused)}') AND m."Channel" = '{nameof(OutboxChannel.NationalPortal)}' AND m."AgencyId" = @agency
         ),
         f AS (
-          SELECT id, r, c, ck, du, sy, pc,
+          SELECT rows.id, r, c, ck, du, sy, pc,
             CASE WHEN r < @e AND c >= @s THEN 1 ELSE 0 END AS rp,
             CASE WHEN r >= @s AND r < @e THEN 1 ELSE 0 END AS rv,
             CASE WHEN r >= @cs AND r < @ce THEN 1 ELSE 0 END AS ic,
-            CASE WHEN nc IS NOT NULL AND (pc IS NULL OR pc <> nc OR id IN (SELECT id FROM pending)) THEN 1 ELSE 0 END AS pd
-          FROM rows
+            CASE WHEN nc IS NOT NULL AND (pc IS NULL OR pc <> nc OR pending.id IS NOT NULL) THEN 1 ELSE 0 END AS pd
+          FROM rows LEFT JOIN pending ON pending.id = rows.id
         ),
-        g AS (
+        g AS MATERIALIZED (
           SELECT id, r, rp, rv, pd,
             CASE WHEN rp = 1 AND c < @e AND ck = 0 THEN 1 ELSE 0 END AS res,
             CASE WHEN rp = 1 AND c < @e AND ck <> 0 THEN 1 ELSE 0 END AS cwr,
@@ -73,17 +73,20 @@ public static class LedgerSql
         )
         """;
 
-    private static string Aggregate(string unit) => Rows(unit) + """
+    // One pass over the period's rows per part: kind 0 is the aggregate, kind 1 the dossiers whose portal record differs,
+    // kind 2 the first @take rows of one flag in receipt order (the page); unused columns are 0.
+    private static string Statement(string unit, string? flag) => Rows(unit) + $"""
 
-        SELECT COUNT(*), SUM(rp), SUM(rv), SUM(res), SUM(cwr), SUM(pend), SUM(late), SUM(syn), SUM(ack),
+        SELECT 0, COUNT(*), SUM(rp), SUM(rv), SUM(res), SUM(cwr), SUM(pend), SUM(late), SUM(syn), SUM(ack),
           SUM(CASE WHEN pd + aac + arc + bcs > 0 THEN 1 ELSE 0 END), SUM(aac), SUM(arc), SUM(bcs)
         FROM g
-        """;
+        UNION ALL
+        SELECT 1, id, r, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM g WHERE pd = 1
+        """ + (flag is null ? "" : $"""
 
-    private static string Differing(string unit, string flag) => Rows(unit) + $"""
-
-        SELECT id, r FROM g WHERE {flag} ORDER BY r, id LIMIT @take
-        """;
+        UNION ALL
+        SELECT 2, id, r, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM (SELECT id, r FROM g WHERE {flag} ORDER BY r, id LIMIT @take) page
+        """);
 
     private enum Total { Dossiers, Counted, Received, Resolved, ClosedWithoutResult, Pending, Late, Synced, Acknowledged, Differing, AfterCutoffAck, AfterCutoff, BeforeCalendar }
 
@@ -101,16 +104,39 @@ public static class LedgerSql
         var parts = await PartsAsync(db, agencyId, range, unitId, ct);
         var totals = new long[Enum.GetValues<Total>().Length];
         var portalIds = new List<(long Id, long Received)>();
+        var flagged = new List<(long Id, long Received)>();
+        var flag = filter switch
+        {
+            null => "pd + aac + arc + bcs > 0",
+            LedgerReason.AcknowledgedAfterCutoff => "aac = 1",
+            LedgerReason.ReceivedAfterCutoff => "arc = 1",
+            LedgerReason.ReceivedBeforeCalendarStart => "bcs = 1",
+            _ => null,
+        };
+        var want = skip + take;
         var refused = 0L;
         foreach (var part in parts)
         {
-            var sums = await ReadAsync(db, Aggregate(Unit(part)), part, period, null, reader =>
-                Enumerable.Range(0, totals.Length).Select(i => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray(), ct);
-            for (var i = 0; i < totals.Length; i++)
+            var rows = await ReadAsync(db, Statement(Unit(part), want > 0 ? flag : null), part, period, cmd => ReportQueries.Add(cmd, "take", want), reader =>
+                Enumerable.Range(0, totals.Length + 1).Select(i => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray(), ct);
+            foreach (var row in rows)
             {
-                totals[i] += sums[0][i];
+                switch (row[0])
+                {
+                    case 0:
+                        for (var i = 0; i < totals.Length; i++)
+                        {
+                            totals[i] += row[i + 1];
+                        }
+                        break;
+                    case 1:
+                        portalIds.Add((row[1], row[2]));
+                        break;
+                    default:
+                        flagged.Add((row[1], row[2]));
+                        break;
+                }
             }
-            portalIds.AddRange(await IdsAsync(db, part, period, "pd = 1", int.MaxValue, ct));
             refused += (await ReadAsync(db, $"""
                 SELECT COUNT(*) FROM "ReportDossiers" WHERE "AgencyId" = @agency AND "DeskRefusedAt" >= @s AND "DeskRefusedAt" < @e{Unit(part)}
                 """, part, period, null, reader => Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), ct))[0];
@@ -152,8 +178,7 @@ public static class LedgerSql
             (int)totals[(int)Total.Acknowledged] + othersAcknowledged);
 
         // The page: the first skip + take of each source in receipt order, merged.
-        var want = skip + take;
-        var candidates = new List<(long Id, long Received)>();
+        var candidates = new List<(long Id, long Received)>(flagged);
         if (filter is null or LedgerReason.CountedAtOtherAgency)
         {
             candidates.AddRange(others.Select(o => (o.Id, o.ReceivedAt.UtcTicks)));
@@ -161,21 +186,6 @@ public static class LedgerSql
         if (filter is LedgerReason.NotSent or LedgerReason.AwaitingAcknowledgement or LedgerReason.SendFailed or LedgerReason.PortalStatusDiffers)
         {
             candidates.AddRange(portalIds.Where(p => portalReasons.GetValueOrDefault(p.Id) == filter));
-        }
-        var flag = filter switch
-        {
-            null => "pd + aac + arc + bcs > 0",
-            LedgerReason.AcknowledgedAfterCutoff => "aac = 1",
-            LedgerReason.ReceivedAfterCutoff => "arc = 1",
-            LedgerReason.ReceivedBeforeCalendarStart => "bcs = 1",
-            _ => null,
-        };
-        if (flag is not null && want > 0)
-        {
-            foreach (var part in parts)
-            {
-                candidates.AddRange(await IdsAsync(db, part, period, flag, want, ct));
-            }
         }
         var page = candidates.OrderBy(c => c.Received).ThenBy(c => c.Id).Skip(skip).Take(take).Select(c => c.Id).ToList();
         var (lines, _) = await Ledger.LinesAsync(reporting, agencyId, period, unitId, page, ct);
@@ -195,10 +205,6 @@ public static class LedgerSql
     }
 
     private static string Unit(Part part) => part.UnitId is null ? "" : " AND \"UnitId\" = @unit";
-
-    private static async Task<List<(long Id, long Received)>> IdsAsync(AppDbContext db, Part part, ReportPeriod period, string flag, int take, CancellationToken ct) =>
-        await ReadAsync(db, Differing(Unit(part), flag), part, period, cmd => ReportQueries.Add(cmd, "take", take),
-            reader => (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)), ct);
 
     /// <summary>Core's portal reason for each dossier whose report row says the portal differs.</summary>
     private static async Task<Dictionary<long, LedgerReason>> PortalReasonsAsync(AppDbContext db, List<long> ids, CancellationToken ct)
