@@ -83,8 +83,10 @@ public sealed class OfficerPagesLookTests(BrowserApp browser) : IClassFixture<Br
         var chooser = await specialist.RunAndWaitForFileChooserAsync(() => form.Locator(".file-button").ClickAsync());
         await chooser.SetFilesAsync(new FilePayload { Name = "giay-phep-du-thao.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await Assertions.Expect(form.Locator(".file-status")).ToHaveTextAsync("giay-phep-du-thao.pdf");
+        // Focus is asserted before the key, so a slow page cannot take the key before the field has it.
         await field.FocusAsync();
-        var keyed = await specialist.RunAndWaitForFileChooserAsync(() => specialist.Keyboard.PressAsync("Space"));
+        await Assertions.Expect(field).ToBeFocusedAsync();
+        var keyed = await specialist.RunAndWaitForFileChooserAsync(() => field.PressAsync("Space"));
         Assert.NotNull(keyed);
         await BrowserApp.ScreenshotBothWidthsAsync(specialist, "result-file-field");
     }
