@@ -258,6 +258,13 @@ public sealed class LedgerReasonTests(LedgerApp app) : IClassFixture<LedgerApp>
         var line = Assert.Single(ledger.GetProperty("lines").EnumerateArray(), l => l.GetProperty("code").GetString() == code);
         Assert.Equal(text, line.GetProperty("note").GetProperty("text").GetString());
 
+        // A page far past the end is empty, not an error (the offset does not wrap around).
+        var far = await officer.GetFromJsonAsync<JsonElement>("/api/reconciliation?period=2024-Q4&page=2147483647&pageSize=500");
+        Assert.Empty(far.GetProperty("lines").EnumerateArray());
+        Assert.True(far.GetProperty("matching").GetInt32() > 0);
+        using var farPage = await app.LoginAsync("daumoi");
+        Assert.Equal(HttpStatusCode.OK, (await farPage.GetAsync("/doi-soat?ky=quy&nam=2024&so=4&trang=2147483647")).StatusCode);
+
         var bad = await officer.GetAsync("/api/reconciliation?period=2024-Q9");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);

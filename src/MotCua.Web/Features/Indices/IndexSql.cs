@@ -107,8 +107,9 @@ public static class IndexSql
     private static string Candidates(string unit) =>
         ReceivedInPeriod(unit) + "\nUNION ALL\n" + OpenAtStartRecent(unit) + "\nUNION ALL\n" + OpenAtStartEarlier(unit);
 
-    private const string Late = "((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e))";
-    private const string Resolved = "(c < @e AND ck = 0)";
+    // Over columns named c (closing ticks), ck (closing kind), du (due ticks); also the reconciliation ledger's.
+    internal const string Late = "((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e))";
+    internal const string Resolved = "(c < @e AND ck = 0)";
 
     /// <summary>The counts for the agency (every unit) or one unit, and the procedures that had dossiers, with the agencies merged into it by the period's end.</summary>
     public static async Task<IndexCounts> CountAsync(ReportingDb reporting, int agencyId, ReportPeriod period, int? unitId, CancellationToken ct)

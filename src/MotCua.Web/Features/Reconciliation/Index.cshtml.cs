@@ -41,11 +41,11 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await ValidateAsync(ct))
         {
             return Page();
         }
-        // The export lists every differing dossier, so it reconciles the whole period.
+        // The export lists every differing dossier, so it reconciles the whole period (and not the page too).
         var ledger = await Reconciliation.Ledger.LoadAsync(Reporting, AgencyId, Period, UnitId, ct);
         var bytes = Excel(ledger, [.. ledger.Differing(Filter)]);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -97,6 +97,19 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        if (!await ValidateAsync(ct))
+        {
+            return false;
+        }
+        Ledger = await LedgerSql.PageAsync(Reporting, AgencyId, Period, UnitId, Filter, (int)Math.Min(int.MaxValue, ((long)(PageNumber ?? 1) - 1) * PageSize), PageSize, ct);
+        Matching = Ledger.Matching;
+        Shown = Ledger.Lines;
+        return true;
+    }
+
+    /// <summary>The period, unit, reason filter and page asked for; false with <see cref="PeriodPageModel.Error"/> set when one is not valid.</summary>
+    private async Task<bool> ValidateAsync(CancellationToken ct)
+    {
         if (!await ResolveAsync(ct))
         {
             return false;
@@ -115,9 +128,6 @@ public sealed class LedgerModel(ReportingDb reporting, TimeProvider time, AppDbC
             Error = "Số trang phải từ 1 trở lên.";
             return false;
         }
-        Ledger = await LedgerSql.PageAsync(Reporting, AgencyId, Period, UnitId, Filter, ((PageNumber ?? 1) - 1) * PageSize, PageSize, ct);
-        Matching = Ledger.Matching;
-        Shown = Ledger.Lines;
         return true;
     }
 

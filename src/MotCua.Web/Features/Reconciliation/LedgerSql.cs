@@ -5,6 +5,7 @@ using MotCua.Core.Dossiers;
 using MotCua.Core.Reports;
 using MotCua.Web.Data;
 using MotCua.Web.Features.Dossiers;
+using MotCua.Web.Features.Indices;
 using MotCua.Web.Features.Notifications;
 using MotCua.Web.Features.Reports;
 
@@ -60,10 +61,10 @@ public static class LedgerSql
         ),
         g AS MATERIALIZED (
           SELECT id, r, rp, rv, pd,
-            CASE WHEN rp = 1 AND c < @e AND ck = 0 THEN 1 ELSE 0 END AS res,
+            CASE WHEN rp = 1 AND {IndexSql.Resolved} THEN 1 ELSE 0 END AS res,
             CASE WHEN rp = 1 AND c < @e AND ck <> 0 THEN 1 ELSE 0 END AS cwr,
             CASE WHEN rp = 1 AND c >= @e THEN 1 ELSE 0 END AS pend,
-            CASE WHEN rp = 1 AND ((c < @e AND ck = 0 AND c > du) OR (c >= @e AND du < @e)) THEN 1 ELSE 0 END AS late,
+            CASE WHEN rp = 1 AND {IndexSql.Late} THEN 1 ELSE 0 END AS late,
             CASE WHEN rv = 1 AND sy < @e THEN 1 ELSE 0 END AS syn,
             CASE WHEN pc IS NOT NULL THEN 1 ELSE 0 END AS ack,
             CASE WHEN rv = 1 AND pd = 0 AND sy >= @e THEN 1 ELSE 0 END AS aac,
@@ -99,6 +100,7 @@ public static class LedgerSql
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentNullException.ThrowIfNull(period);
         skip = Math.Max(0, skip);
+        take = Math.Max(0, take);
         var db = reporting.Context;
         var range = DossierLedger.LoadingRange(period);
         var parts = await PartsAsync(db, agencyId, range, unitId, ct);
@@ -113,7 +115,7 @@ public static class LedgerSql
             LedgerReason.ReceivedBeforeCalendarStart => "bcs = 1",
             _ => null,
         };
-        var want = skip + take;
+        var want = (int)Math.Min(int.MaxValue, (long)skip + take);
         var refused = 0L;
         foreach (var part in parts)
         {

@@ -92,9 +92,9 @@ public static class ReconciliationModule
             var ledger = await Ledger.LoadAsync(reporting, agencyId, p, unit, ct);
             var matching = ledger.Lines.Where(l => filter is null || l.Differences.Any(d => d.Reason == filter)).ToList();
             return TypedResults.Ok(new LedgerDto(PeriodOf(ledger.CalendarPeriod), ledger.Totals, ledger.RefusedAtDesk, ByReason(ledger.ByReason),
-                number, size, matching.Count, matching.Skip((number - 1) * size).Take(size).Select(l => Line(l, ledger.NoteFor(l))).ToList()));
+                number, size, matching.Count, matching.Skip((int)Math.Min(int.MaxValue, ((long)number - 1) * size)).Take(size).Select(l => Line(l, ledger.NoteFor(l))).ToList()));
         }
-        var differing = await LedgerSql.PageAsync(reporting, agencyId, p, unit, filter, (number - 1) * size, size, ct);
+        var differing = await LedgerSql.PageAsync(reporting, agencyId, p, unit, filter, (int)Math.Min(int.MaxValue, ((long)number - 1) * size), size, ct);
         return TypedResults.Ok(new LedgerDto(PeriodOf(differing.CalendarPeriod), differing.Totals, differing.RefusedAtDesk, ByReason(differing.ByReason),
             number, size, differing.Matching, differing.Lines.Select(l => Line(l, differing.NoteFor(l))).ToList()));
     }
